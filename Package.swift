@@ -1,0 +1,60 @@
+// swift-tools-version: 6.0
+//
+// Ledgerport: a connector platform that writes subscription and revenue
+// events into Odoo exactly once. The targets below are layered:
+//
+//   C system libraries   CSQLite, CCurl, CCrypto, CMicroHTTPD
+//   Wrappers             LedgerportSQLite, LedgerportCrypto, LedgerportHTTP, ...
+//   SDK                  LedgerportSDK (+ LedgerportLog): all a connector sees
+//   Connectors           Plugins/* (import only the SDK and the logger)
+//   Platform             LedgerportCore, LedgerportStore*, LedgerportMapping, ...
+//   Executables          ledgerport, ledgerport-bench
+import PackageDescription
+
+let package = Package(
+    name: "Ledgerport",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "LedgerportSDK", targets: ["LedgerportSDK"]),
+        .library(name: "LedgerportLog", targets: ["LedgerportLog"]),
+    ],
+    targets: [
+        // MARK: C system libraries, installed from Debian.
+
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .systemLibrary(
+            name: "CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        .systemLibrary(
+            name: "CMicroHTTPD",
+            pkgConfig: "libmicrohttpd",
+            providers: [.apt(["libmicrohttpd-dev"])]
+        ),
+
+        // MARK: Swift wrappers, one per C library.
+
+        .target(name: "LedgerportCrypto", dependencies: ["CCrypto"]),
+
+        // MARK: The SDK that connector authors build against.
+
+        .target(name: "LedgerportLog"),
+        .target(name: "LedgerportSDK", dependencies: ["LedgerportLog", "LedgerportCrypto"]),
+
+        // MARK: Tests.
+
+        .testTarget(name: "LedgerportLogTests", dependencies: ["LedgerportLog", "LedgerportSDK"]),
+        .testTarget(name: "LedgerportSDKTests", dependencies: ["LedgerportSDK"]),
+        .testTarget(name: "LedgerportCryptoTests", dependencies: ["LedgerportCrypto"]),
+    ]
+)

@@ -1,0 +1,25 @@
+/// What a verified webhook request contains: one or more native events.
+public struct WebhookReceipt: Sendable, Hashable {
+    public var events: [ReceivedEvent]
+
+    public init(events: [ReceivedEvent]) {
+        self.events = events
+    }
+}
+
+/// One native event inside a verified webhook request, ready to store.
+public struct ReceivedEvent: Sendable, Hashable {
+    /// The source's event id, the deduplication key (Stripe's `evt_...`).
+    public var eventID: String
+    /// The native event type, such as `invoice.paid`.
+    public var eventType: String
+    /// The bytes to store for this event: the whole body for single-event
+    /// webhooks, or this event's element for batched ones (HubSpot).
+    public var payload: [UInt8]
+
+    public init(eventID: String, eventType: String, payload: [UInt8]) {
+        self.eventID = eventID
+        self.eventType = eventType
+        self.payload = payload
+    }
+}

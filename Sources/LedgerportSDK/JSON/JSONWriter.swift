@@ -1,0 +1,106 @@
+/// Serializes a ``JSONValue`` to JSON text.
+///
+/// Object keys are always sorted by their UTF-8 bytes, so the output is a
+/// function of the value alone: digests computed over it are stable.
+/// Non-ASCII characters are written as UTF-8, not escaped.
+public enum JSONWriter {
+    /// Layout of the output text.
+    public enum Style: Sendable {
+        /// No whitespace at all.
+        case compact
+        /// Two-space indentation, one member per line, a space after each colon.
+        case pretty
+    }
+
+    /// Serializes `value` to UTF-8 bytes.
+    public static func bytes(_ value: JSONValue, style: Style = .compact) -> [UInt8] {
+        var output = [UInt8]()
+        output.reserveCapacity(256)
+        write(value, to: &output, style: style, indent: 0)
+        return output
+    }
+
+    /// Serializes `value` to a string.
+    public static func string(_ value: JSONValue, style: Style = .compact) -> String {
+        String(decoding: bytes(value, style: style), as: UTF8.self)
+    }
+
+    private static func write(_ value: JSONValue, to output: inout [UInt8], style: Style, indent: Int) {
+        switch value {
+        case .null:
+            output.append(contentsOf: "null".utf8)
+        case .bool(let flag):
+            output.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .number(let number):
+            output.append(contentsOf: number.description.utf8)
+        case .string(let text):
+            writeString(text, to: &output)
+        case .array(let elements):
+            writeArray(elements, to: &output, style: style, indent: indent)
+        case .object(let members):
+            writeObject(members, to: &output, style: style, indent: indent)
+        }
+    }
+
+    private static func writeArray(_ elements: [JSONValue], to output: inout [UInt8], style: Style, indent: Int) {
+        guard !elements.isEmpty else {
+            output.append(contentsOf: "[]".utf8)
+            return
+        }
+        output.append(UInt8(ascii: "["))
+        for (position, element) in elements.enumerated() {
+            if position > 0 { output.append(UInt8(ascii: ",")) }
+            newline(&output, style: style, indent: indent + 1)
+            write(element, to: &output, style: style, indent: indent + 1)
+        }
+        newline(&output, style: style, indent: indent)
+        output.append(UInt8(ascii: "]"))
+    }
+
+    private static func writeObject(_ members: [String: JSONValue], to output: inout [UInt8], style: Style, indent: Int) {
+        guard !members.isEmpty else {
+            output.append(contentsOf: "{}".utf8)
+            return
+        }
+        output.append(UInt8(ascii: "{"))
+        let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        for (position, key) in keys.enumerated() {
+            if position > 0 { output.append(UInt8(ascii: ",")) }
+            newline(&output, style: style, indent: indent + 1)
+            writeString(key, to: &output)
+            output.append(UInt8(ascii: ":"))
+            if style == .pretty { output.append(UInt8(ascii: " ")) }
+            write(members[key]!, to: &output, style: style, indent: indent + 1)
+        }
+        newline(&output, style: style, indent: indent)
+        output.append(UInt8(ascii: "}"))
+    }
+
+    private static func newline(_ output: inout [UInt8], style: Style, indent: Int) {
+        guard style == .pretty else { return }
+        output.append(0x0a)
+        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * 2))
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    private static func writeString(_ text: String, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): output.append(contentsOf: "\\\"".utf8)
+            case UInt8(ascii: "\\"): output.append(contentsOf: "\\\\".utf8)
+            case 0x0a: output.append(contentsOf: "\\n".utf8)
+            case 0x0d: output.append(contentsOf: "\\r".utf8)
+            case 0x09: output.append(contentsOf: "\\t".utf8)
+            case 0..<0x20:
+                output.append(contentsOf: "\\u00".utf8)
+                output.append(hexDigits[Int(byte >> 4)])
+                output.append(hexDigits[Int(byte & 0x0f)])
+            default:
+                output.append(byte)
+            }
+        }
+        output.append(UInt8(ascii: "\""))
+    }
+}
