@@ -50,11 +50,40 @@ let package = Package(
 
         .target(name: "LedgerportLog"),
         .target(name: "LedgerportSDK", dependencies: ["LedgerportLog", "LedgerportCrypto"]),
-
-        // MARK: Tests.
-
         .testTarget(name: "LedgerportLogTests", dependencies: ["LedgerportLog", "LedgerportSDK"]),
         .testTarget(name: "LedgerportSDKTests", dependencies: ["LedgerportSDK"]),
         .testTarget(name: "LedgerportCryptoTests", dependencies: ["LedgerportCrypto"]),
+
+        // MARK: Storage: SQLite wrapper, store protocol and implementations, secrets.
+
+        // (storage targets)
+
+        // MARK: HTTP: libcurl client and libmicrohttpd server.
+
+        // (http targets)
+
+        // MARK: Specs, JSON Schema, registry and the CLI.
+
+        // (specs and cli targets)
+
+        // MARK: Source connectors: Stripe and HubSpot.
+
+        // (source connector targets)
+
+        // MARK: Odoo sandbox.
+
+        // (odoo sandbox targets)
+
+        // MARK: Odoo target connector.
+
+        // (odoo connector targets)
+
+        // MARK: Mappings.
+
+        // (mapping targets)
+
+        // MARK: Runtime.
+
+        // (runtime targets)
     ]
 )
