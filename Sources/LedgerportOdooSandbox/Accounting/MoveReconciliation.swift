@@ -207,11 +207,12 @@ struct MoveReconciliation {
 
     // MARK: Queries
 
-    /// The lines of `move` on reconcilable accounts (receivable and payable).
+    /// The lines of `move` on receivable and payable accounts, the ones invoices and payments are matched on.
     func receivableLines(of move: Int) -> [Int] {
         (transaction.linkedIDs(Self.model, field: "move_id", to: move) ?? []).sorted().filter { line in
             let account = transaction.row(Self.model, line)?["account_id"]?.intValue ?? 0
-            return transaction.row("account.account", account)?["reconcile"]?.isTruthy ?? false
+            let type = transaction.row("account.account", account)?["account_type"]?.stringValue
+            return type == "asset_receivable" || type == "liability_payable"
         }
     }
 

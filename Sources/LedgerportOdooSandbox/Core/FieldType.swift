@@ -19,7 +19,7 @@ package enum FieldType: Sendable, Equatable {
     case serialized
 
     /// The `type` reported by `fields_get`.
-    var typeName: String {
+    package var typeName: String {
         switch self {
         case .char: "char"
         case .text: "text"
@@ -39,7 +39,7 @@ package enum FieldType: Sendable, Equatable {
     }
 
     /// The comodel of a relational field.
-    var relation: String? {
+    package var relation: String? {
         switch self {
         case .many2one(let model), .one2many(let model, _), .many2many(let model): model
         default: nil

@@ -36,7 +36,7 @@ enum FieldsDescription {
         case "type": return .string(field.type.typeName)
         case "required": return .bool(field.isRequired)
         case "readonly": return .bool(field.isReadonly || field.name == "id")
-        case "store": return .bool(field.isStored)
+        case "store": return .bool(field.compute == nil)
         case "relation": return field.type.relation.map { .string($0) }
         case "relation_field":
             if case .one2many(_, let inverse) = field.type { return .string(inverse) }

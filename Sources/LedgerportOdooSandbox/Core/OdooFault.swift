@@ -22,6 +22,7 @@ package struct OdooFault: Error, Sendable, Equatable, CustomStringConvertible {
         case nameError = "builtins.NameError"
         case operationalError = "psycopg2.OperationalError"
         case serializationFailure = "psycopg2.errors.SerializationFailure"
+        case poolError = "psycopg2.pool.PoolError"
         case sessionExpired = "odoo.http.SessionExpiredException"
         case badRequest = "werkzeug.exceptions.BadRequest"
         case unauthorized = "werkzeug.exceptions.Unauthorized"
@@ -37,7 +38,7 @@ package struct OdooFault: Error, Sendable, Equatable, CustomStringConvertible {
             case .userError, .validationError, .unprocessableEntity: 422
             case .badRequest: 400
             case .valueError, .keyError, .typeError, .attributeError, .nameError, .operationalError,
-                .serializationFailure:
+                .serializationFailure, .poolError:
                 500
             }
         }

@@ -52,8 +52,10 @@ extension Transaction {
         try checkForeignKeys(values, of: model)
 
         let id = insert(model.name, values)
-        for (field, commands) in oneToMany {
-            try applyOneToMany(commands, field: field, parent: id)
+        try creating(RecordReference(model.name, id)) {
+            for (field, commands) in oneToMany {
+                try applyOneToMany(commands, field: field, parent: id)
+            }
         }
         try model.behavior.didCreate(id, in: self)
         return id

@@ -20,6 +20,8 @@ package final class Transaction {
     /// The call's context (`active_test`, `active_ids`, `lang`, ...).
     package var context: [String: JSONValue]
     private var superuserDepth = 0
+    /// Records whose one2many lines are being created with them; their lines' hooks wait for the parent's `didCreate`.
+    package private(set) var recordsInCreation: Set<RecordReference> = []
     private var touched: Set<RecordReference> = []
     private var movedSequences: Set<String> = []
 
@@ -45,6 +47,13 @@ package final class Transaction {
     package func sudo<Result>(_ body: () throws -> Result) rethrows -> Result {
         superuserDepth += 1
         defer { superuserDepth -= 1 }
+        return try body()
+    }
+
+    /// Runs `body` while `record` counts as being created.
+    func creating<Result>(_ record: RecordReference, _ body: () throws -> Result) rethrows -> Result {
+        recordsInCreation.insert(record)
+        defer { recordsInCreation.remove(record) }
         return try body()
     }
 

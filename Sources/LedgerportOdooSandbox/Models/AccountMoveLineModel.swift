@@ -113,7 +113,7 @@ struct AccountMoveLineModel: ModelBehavior {
     private func recomputeMoves(of ids: [Int], in transaction: Transaction) throws {
         let moves = Set(ids.compactMap { transaction.row("account.move.line", $0)?["move_id"]?.intValue })
         let engine = MoveEngine(transaction: transaction)
-        for move in moves.sorted() {
+        for move in moves.sorted() where !transaction.recordsInCreation.contains(RecordReference("account.move", move)) {
             try engine.recompute(move)
         }
     }

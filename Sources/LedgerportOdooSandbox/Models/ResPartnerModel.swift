@@ -16,10 +16,7 @@ struct ResPartnerModel: ModelBehavior {
                 .char("name", "Name"),
                 FieldDefinition.char("complete_name", "Complete Name").readonly(),
                 FieldDefinition.boolean("is_company", "Is a Company").defaulting(to: false),
-                FieldDefinition.selection("company_type", "Company Type", [("person", "Individual"), ("company", "Company")])
-                    .computed { transaction, record in
-                        transaction.value(record.model, record.id, "is_company").isTruthy ? "company" : "person"
-                    },
+                .selection("company_type", "Company Type", [("person", "Individual"), ("company", "Company")]),
                 .many2one("parent_id", "Related Company", "res.partner"),
                 FieldDefinition.one2many("child_ids", "Contact", "res.partner", inverse: "parent_id")
                     .filtered { $0["active"]?.isTruthy ?? true },
@@ -58,6 +55,7 @@ struct ResPartnerModel: ModelBehavior {
     }
 
     func willCreate(_ values: inout RecordValues, in transaction: Transaction) throws {
+        Self.syncCompanyType(&values)
         if let parent = values["parent_id"]?.intValue, let parentRow = transaction.row("res.partner", parent),
             values["type"]?.stringValue == "contact"
         {
@@ -70,10 +68,7 @@ struct ResPartnerModel: ModelBehavior {
     }
 
     func willWrite(_ ids: [Int], _ values: inout RecordValues, x2many: Set<String>, in transaction: Transaction) throws {
-        if values.keys.contains("company_type") {
-            values["is_company"] = .bool(values["company_type"]?.stringValue == "company")
-            values["company_type"] = nil
-        }
+        Self.syncCompanyType(&values)
         for id in ids {
             try checkName(transaction.row("res.partner", id)!.merging(values) { _, new in new })
         }
@@ -95,6 +90,15 @@ struct ResPartnerModel: ModelBehavior {
 
     func displayName(of id: Int, _ row: RecordValues, in transaction: Transaction) -> String {
         row["complete_name"]?.stringValue ?? row["name"]?.stringValue ?? ""
+    }
+
+    /// Keeps `is_company` and `company_type` (the same choice, as a flag and as a selection) in step.
+    private static func syncCompanyType(_ values: inout RecordValues) {
+        if let type = values["company_type"]?.stringValue {
+            values["is_company"] = .bool(type == "company")
+        } else if let flag = values["is_company"] {
+            values["company_type"] = flag.isTruthy ? "company" : "person"
+        }
     }
 
     /// The check constraint `res_partner_check_name`: contacts of type `contact` need a name.

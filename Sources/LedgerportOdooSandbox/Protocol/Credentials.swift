@@ -62,9 +62,11 @@ package enum Credentials {
         return user
     }
 
-    /// Makes a new 40-character API key for `user`, stores its hash and returns the key.
-    package static func createAPIKey(for user: Int, name: String, validForDays days: Int?, in transaction: Transaction) throws -> String {
-        let key = randomHex(byteCount: 20)
+    /// Makes a new 40-character API key for `user` (or installs `supplied`), stores its hash and returns the key.
+    package static func createAPIKey(
+        for user: Int, name: String, validForDays days: Int?, key supplied: String? = nil, in transaction: Transaction
+    ) throws -> String {
+        let key = supplied ?? randomHex(byteCount: 20)
         var values: RecordValues = [
             "name": .string(name), "user_id": .int(user), "index": .string(String(key.prefix(8))), "key_hash": .string(digest(key)),
         ]

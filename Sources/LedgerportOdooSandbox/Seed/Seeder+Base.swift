@@ -80,7 +80,7 @@ extension Seeder {
 
     private func partner(_ name: String, company: Bool, email: String?, country: Int? = nil, active: Bool = true) -> RecordValues {
         [
-            "name": .string(name), "complete_name": .string(name), "is_company": .bool(company), "email": email.map { .string($0) } ?? .null,
+            "name": .string(name), "complete_name": .string(name), "is_company": .bool(company), "company_type": company ? "company" : "person", "email": email.map { .string($0) } ?? .null,
             "country_id": country.map { .int($0) } ?? .null, "active": .bool(active), "type": "contact", "lang": "en_US",
             "customer_rank": 0, "supplier_rank": 0, "category_id": [], "company_id": company ? 1 : .null,
         ]
