@@ -53,7 +53,8 @@ enum CurrencyFormat {
         let rounded = (try? amount.rescaled(to: digits, rounding: .halfUp)) ?? amount
         let text = grouped(rounded.description)
         let symbol = (row["symbol"]?.stringValue ?? "").trimmingCharacters(in: .whitespaces)
-        return row["position"]?.stringValue == "before" ? "\(symbol) \(text)" : "\(text) \(symbol)"
+        // Odoo separates symbol and amount with a no-break space.
+        return row["position"]?.stringValue == "before" ? "\(symbol)\u{00A0}\(text)" : "\(text)\u{00A0}\(symbol)"
     }
 
     private static func grouped(_ text: String) -> String {

@@ -35,7 +35,7 @@ struct AccountMoveModel: ModelBehavior {
             FieldDefinition.many2one("currency_id", "Currency", "res.currency").required().defaulting { .int($0.companyCurrency) },
             FieldDefinition.date("date", "Date").required().defaulting { .string($0.todayText) },
             FieldDefinition.integer("sequence_number", "Sequence Number").readonly().defaulting(to: 0),
-            FieldDefinition.char("sequence_prefix", "Sequence Prefix").readonly(),
+            FieldDefinition.char("sequence_prefix", "Sequence Prefix").readonly().defaulting(to: ""),
             FieldDefinition.boolean("posted_before", "Posted Before").readonly().defaulting(to: false),
             FieldDefinition.selection(
                 "auto_post", "Auto-post", [("no", "No"), ("at_date", "At Date"), ("monthly", "Monthly"), ("quarterly", "Quarterly"), ("yearly", "Yearly")]

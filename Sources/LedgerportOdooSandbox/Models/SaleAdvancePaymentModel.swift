@@ -49,16 +49,25 @@ struct SaleAdvancePaymentModel: ModelBehavior {
         ]
     }
 
+    private static let invoiceActionHelp =
+        "<p class=\"o_view_nocontent_smiling_face\">\n" + String(repeating: " ", count: 16) + "Create a customer invoice\n"
+        + String(repeating: " ", count: 14) + "</p><p>\n" + String(repeating: " ", count: 16)
+        + "Create invoices, register payments and keep track of the discussions with your customers.\n"
+        + String(repeating: " ", count: 14) + "</p>\n" + String(repeating: " ", count: 12)
+
     /// The "Invoices" window action the real wizard answers, opening the new invoice.
     private static func invoiceAction(_ invoices: [Int], orders: [Int], in transaction: Transaction) -> JSONValue {
         let order = transaction.row("sale.order", orders.first ?? 0) ?? [:]
         let listMode = transaction.profile.version == .v17 ? "tree" : "list"
+        // The ids of the action and its views are those of a 17.0 database, as recorded.
         var action: [String: JSONValue] = [
+            "id": 254, "view_id": [668, "account.out.invoice.tree"], "search_view_id": [678, "account.invoice.select"],
+            "help": .string(Self.invoiceActionHelp),
             "name": "Invoices", "type": "ir.actions.act_window", "xml_id": "account.action_move_out_invoice_type",
             "binding_model_id": false, "binding_type": "action", "binding_view_types": "list,form", "display_name": "Invoices",
             "domain": "[('move_type', '=', 'out_invoice')]", "res_model": "account.move", "target": "current",
             "view_mode": .string("\(listMode),kanban,form,activity"), "mobile_view_mode": "kanban", "limit": 80, "groups_id": [],
-            "filter": false, "help": "",
+            "filter": false,
             "context": [
                 "default_move_type": "out_invoice", "default_partner_id": order["partner_id"] ?? false,
                 "default_partner_shipping_id": order["partner_shipping_id"] ?? false, "default_invoice_payment_term_id": .null,
@@ -67,10 +76,10 @@ struct SaleAdvancePaymentModel: ModelBehavior {
         ]
         if invoices.count == 1 {
             action["res_id"] = .int(invoices[0])
-            action["views"] = [[false, "form"], [false, .string(listMode)], [false, "kanban"], [false, "activity"]]
+            action["views"] = [[675, "form"], [668, .string(listMode)], [false, "kanban"], [false, "activity"]]
         } else {
             action["domain"] = [["id", "in", .ids(invoices)]]
-            action["views"] = [[false, .string(listMode)], [false, "form"], [false, "kanban"], [false, "activity"]]
+            action["views"] = [[668, .string(listMode)], [675, "form"], [false, "kanban"], [false, "activity"]]
         }
         return .object(action)
     }

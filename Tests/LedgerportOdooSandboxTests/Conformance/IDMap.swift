@@ -33,6 +33,11 @@ struct IDMap {
         return true
     }
 
+    /// The sandbox's number for a recorded move or order number, once bound.
+    func actualName(_ recorded: String) -> String? {
+        names[recorded]
+    }
+
     /// Binds or checks a pair of move or order numbers (`INV/2026/00045` ↔ `INV/2026/00003`).
     mutating func bindName(_ recorded: String, to actual: String) -> Bool {
         if let known = names[recorded] {

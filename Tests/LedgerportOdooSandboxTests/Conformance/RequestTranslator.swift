@@ -242,6 +242,12 @@ struct RequestTranslator {
 
     func substitute(_ text: String) -> String {
         var result = text
+        // Document numbers that clients copy into texts (a dunning summary naming the invoice) follow the invoice.
+        for token in TextTokens.find(in: text, callModel: "").reversed() where token.kind == .number {
+            if let actual = ids.actualName(token.text) {
+                result.replaceSubrange(token.range, with: actual)
+            }
+        }
         for (placeholder, actual) in placeholders where result.contains(placeholder) {
             result = result.replacingOccurrences(of: placeholder, with: actual)
         }

@@ -264,6 +264,8 @@ final class ResponseComparator {
             let childPath = path.isEmpty ? key : "\(path).\(key)"
             if key == "res_id", let actionModel {
                 bindID(members[key]!, actualValue, model: actionModel, path: childPath)
+            } else if key == "default_partner_id" || key == "default_partner_shipping_id" {
+                bindID(members[key]!, actualValue, model: "res.partner", path: childPath)
             } else {
                 compareValue(members[key]!, actualValue, path: childPath)
             }
