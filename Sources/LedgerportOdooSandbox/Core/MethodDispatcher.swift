@@ -117,22 +117,23 @@ package struct MethodDispatcher: Sendable {
             }
             recordIDs = ids.arrayValue != nil ? ids.idList : ids.intValue.map { [$0] } ?? []
         }
+        // Python's Signature.bind reports a missing argument before an unexpected one.
         var bound: [String: JSONValue] = [:]
-        var extra: [String: JSONValue] = [:]
-        for (name, value) in arguments {
-            if method.signature.parameters.contains(where: { $0.name == name }) {
-                bound[name] = value
-            } else if method.signature.acceptsExtraKeywords {
-                extra[name] = value
+        for parameter in method.signature.parameters {
+            if let value = arguments[parameter.name] {
+                bound[parameter.name] = value
+            } else if let defaultValue = parameter.defaultValue {
+                bound[parameter.name] = defaultValue
             } else {
-                throw OdooFault(.unprocessableEntity, "got an unexpected keyword argument '\(name)'")
-            }
-        }
-        for parameter in method.signature.parameters where bound[parameter.name] == nil {
-            guard let defaultValue = parameter.defaultValue else {
                 throw OdooFault(.unprocessableEntity, "missing a required argument: '\(parameter.name)'")
             }
-            bound[parameter.name] = defaultValue
+        }
+        var extra: [String: JSONValue] = [:]
+        for (name, value) in arguments.sorted(by: { $0.key < $1.key }) where bound[name] == nil {
+            guard method.signature.acceptsExtraKeywords else {
+                throw OdooFault(.unprocessableEntity, "got an unexpected keyword argument '\(name)'")
+            }
+            extra[name] = value
         }
         return MethodCall(model: model, method: method.name, ids: recordIDs, arguments: bound, extraKeywords: extra)
     }

@@ -2,7 +2,7 @@
 enum ModelCatalog {
     static func definitions(_ profile: OdooVersionProfile) -> [ModelDefinition] {
         var models: [ModelDefinition] = [
-            ResPartnerModel.definition(),
+            ResPartnerModel.definition(profile),
             IrModelDataModel.definition(),
             ResUsersModel.definition(profile),
             AccountMoveModel.definition(profile),

@@ -9,14 +9,14 @@ import LedgerportSDK
 struct ResPartnerModel: ModelBehavior {
     static let addressFields = ["street", "street2", "city", "zip", "state_id", "country_id"]
 
-    static func definition() -> ModelDefinition {
+    static func definition(_ profile: OdooVersionProfile) -> ModelDefinition {
         ModelDefinition(
             "res.partner", label: "Contact",
             fields: [
                 .char("name", "Name"),
                 FieldDefinition.char("complete_name", "Complete Name").readonly(),
                 FieldDefinition.boolean("is_company", "Is a Company").defaulting(to: false),
-                .selection("company_type", "Company Type", [("person", "Individual"), ("company", "Company")]),
+                .selection("company_type", "Company Type", [("person", profile.version == .v17 ? "Individual" : "Person"), ("company", "Company")]),
                 .many2one("parent_id", "Related Company", "res.partner"),
                 FieldDefinition.one2many("child_ids", "Contact", "res.partner", inverse: "parent_id")
                     .filtered { $0["active"]?.isTruthy ?? true },

@@ -11,6 +11,8 @@ package protocol SandboxStore: AnyObject {
     func create(_ database: StoredDatabase) throws
     /// Persists the records one call changed, atomically.
     func save(database: String, changes: ChangeSet) throws
+    /// Deletes a database and all its records.
+    func drop(database: String) throws
 }
 
 /// One database as a store holds it.
@@ -46,6 +48,10 @@ package final class InMemorySandboxStore: SandboxStore {
         }
         database.state.apply(changes)
         databases[name] = database
+    }
+
+    package func drop(database name: String) throws {
+        databases[name] = nil
     }
 }
 

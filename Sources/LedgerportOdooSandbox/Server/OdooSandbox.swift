@@ -58,6 +58,15 @@ package final class OdooSandbox: @unchecked Sendable {
         }
     }
 
+    /// Deletes a database; its web sessions end.
+    package func dropDatabase(named name: String) throws {
+        try lock.withLock {
+            try store.drop(database: name)
+            databases[name] = nil
+            sessions = sessions.filter { $0.value.database != name }
+        }
+    }
+
     /// The database named `name`, for tests that inspect records directly.
     package func database(named name: String) -> SandboxDatabase? {
         lock.withLock { databases[name] }

@@ -25,6 +25,8 @@ final class ConformanceReplay {
                 runSetup(setup)
             } else if let database = step["create_database"]?.stringValue {
                 do { try harness.sandbox.createDatabase(named: database) } catch { mismatches.append("create database \(database): \(error)") }
+            } else if let database = step["drop_database"]?.stringValue {
+                do { try harness.sandbox.dropDatabase(named: database) } catch { mismatches.append("drop database \(database): \(error)") }
             } else if let fault = step["inject_fault"] {
                 let kind = OdooFault.Kind(rawValue: fault["name"]?.stringValue ?? "") ?? .valueError
                 harness.sandbox.injectFault(OdooFault(kind, fault["message"]?.stringValue ?? ""), model: fault["model"]?.stringValue, method: fault["method"]?.stringValue)
