@@ -65,7 +65,15 @@ let package = Package(
         // MARK: Specs, JSON Schema, registry and the CLI.
 
         .target(name: "LedgerportJSONSchema", dependencies: ["LedgerportSDK"]),
+        .target(name: "LedgerportCore", dependencies: ["LedgerportSDK", "LedgerportJSONSchema", "LedgerportLog"]),
+        // The one explicit list of built-in connector implementations; it imports the plugin targets.
+        .target(name: "LedgerportConnectors", dependencies: ["LedgerportSDK"]),
         .testTarget(name: "LedgerportJSONSchemaTests", dependencies: ["LedgerportJSONSchema", "LedgerportSDK"]),
+        .testTarget(
+            name: "LedgerportCoreTests",
+            dependencies: ["LedgerportCore", "LedgerportConnectors", "LedgerportJSONSchema", "LedgerportSDK", "LedgerportLog"],
+            exclude: ["Fixtures"]
+        ),
 
         // MARK: Source connectors: Stripe and HubSpot.
 
