@@ -68,10 +68,21 @@ let package = Package(
         .target(name: "LedgerportCore", dependencies: ["LedgerportSDK", "LedgerportJSONSchema", "LedgerportLog"]),
         // The one explicit list of built-in connector implementations; it imports the plugin targets.
         .target(name: "LedgerportConnectors", dependencies: ["LedgerportSDK"]),
+        // The command framework and every `ledgerport` command; the executable only calls it.
+        .target(
+            name: "LedgerportCommands",
+            dependencies: ["LedgerportSDK", "LedgerportCore", "LedgerportConnectors", "LedgerportJSONSchema", "LedgerportLog"]
+        ),
+        .executableTarget(name: "ledgerport", dependencies: ["LedgerportCommands"], path: "Sources/LedgerportCLI"),
         .testTarget(name: "LedgerportJSONSchemaTests", dependencies: ["LedgerportJSONSchema", "LedgerportSDK"]),
         .testTarget(
             name: "LedgerportCoreTests",
             dependencies: ["LedgerportCore", "LedgerportConnectors", "LedgerportJSONSchema", "LedgerportSDK", "LedgerportLog"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "LedgerportCommandsTests",
+            dependencies: ["LedgerportCommands", "LedgerportCore", "LedgerportSDK", "ledgerport"],
             exclude: ["Fixtures"]
         ),
 
