@@ -17,7 +17,7 @@ enum HTTPHeaderRedaction {
         return sensitiveNames.contains(lowered) || lowered.hasPrefix("x-hubspot-signature") || Redaction.isSensitive(key: lowered)
     }
 
-    /// The fields as a log value: a list of `name: value` strings in order, sensitive values replaced.
+    /// Converts the fields to a log value: a list of `name: value` strings in order, sensitive values replaced.
     static func logValue(_ headers: HTTPHeaders) -> LogValue {
         .array(headers.map { field in
             let value = isSensitive(field.name) ? LogValue.redactedText : field.value

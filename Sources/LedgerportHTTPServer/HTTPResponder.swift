@@ -2,8 +2,8 @@
 ///
 /// Call ``respond(_:)`` exactly once, from any thread, before or after the
 /// handler returns. Responding twice traps. A responder released without a
-/// response answers 500 and logs an error, so a forgotten request does not
-/// hold its connection forever.
+/// response sends 500 and logs an error, so a forgotten request does not
+/// keep its connection open forever.
 package final class HTTPResponder: Sendable {
     private let exchange: MHDExchange
     private let answered = OnceFlag()

@@ -4,7 +4,7 @@
 /// match wins and its parameters go to ``HTTPServerRequest/pathParameters``.
 /// A path that matches some route but not for the request's method gets
 /// 405 with an `Allow` field, and a path that matches none gets 404, both
-/// as JSON error bodies answered on the libmicrohttpd thread.
+/// with JSON error bodies sent from the libmicrohttpd thread.
 ///
 /// Build the router completely before giving it to an ``HTTPServer``; it is a
 /// value, so later changes do not reach a running server.

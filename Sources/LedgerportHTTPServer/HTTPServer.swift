@@ -6,9 +6,9 @@ import LedgerportLog
 ///
 /// The server reads each request completely (up to
 /// ``HTTPServerConfiguration/maximumBodyBytes``, else 413), routes it, and runs
-/// its ``HTTPServerHandler``. libmicrohttpd's threads never wait for a
-/// handler: a request whose answer is not ready at once has its connection
-/// suspended and resumed when the response arrives.
+/// its ``HTTPServerHandler``. The server does not block a libmicrohttpd thread
+/// to wait for a response: a request whose response is not ready at once has
+/// its connection suspended, and resumed when the response arrives.
 ///
 /// Each response is logged at debug level with method, path, status,
 /// duration in milliseconds, body size and header fields, with the values of

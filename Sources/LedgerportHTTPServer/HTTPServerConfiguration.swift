@@ -1,4 +1,4 @@
-/// Where an ``HTTPServer`` listens and the limits it enforces.
+/// The listen address and limits of an ``HTTPServer``.
 package struct HTTPServerConfiguration: Sendable, Hashable {
     /// The numeric IPv4 or IPv6 address to bind (`127.0.0.1`, `::1`, `0.0.0.0`); host names are rejected.
     package var host: String
@@ -7,7 +7,9 @@ package struct HTTPServerConfiguration: Sendable, Hashable {
     /// The number of libmicrohttpd threads, each running its own epoll loop.
     package var threadCount: Int
     /// The largest request body accepted, in bytes. A request with a larger
-    /// `Content-Length` gets 413 without its body being read.
+    /// `Content-Length` gets 413 without its body being read. A chunked body
+    /// that outgrows it has its connection closed without a response, because
+    /// libmicrohttpd accepts no response in the middle of a body.
     package var maximumBodyBytes: Int
     /// Seconds a connection may stay idle (no bytes received or sent) before it
     /// is closed, while reading the header, while reading the body, and between
@@ -18,7 +20,7 @@ package struct HTTPServerConfiguration: Sendable, Hashable {
     /// Memory per connection for the request line, header fields and I/O
     /// buffers, in bytes. A header larger than about half of it gets 431 from libmicrohttpd.
     package var connectionMemoryLimitBytes: Int
-    /// Seconds ``HTTPServer/stop()`` waits for requests in progress before answering them 503.
+    /// Seconds ``HTTPServer/stop()`` waits for requests in progress before it responds to the rest with 503.
     package var stopDeadlineSeconds: Double
 
     package init(

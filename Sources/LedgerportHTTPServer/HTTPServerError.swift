@@ -1,4 +1,4 @@
-/// Why an ``HTTPServer`` could not start.
+/// The reason an ``HTTPServer`` could not start.
 package enum HTTPServerError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The configured host is not a numeric IPv4 or IPv6 address.
     case invalidHost(String)

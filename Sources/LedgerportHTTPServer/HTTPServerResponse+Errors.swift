@@ -10,7 +10,7 @@ import LedgerportSDK
 /// `code` is stable and snake_case, for programs. `message` is for people and
 /// never contains the request body or a header value.
 extension HTTPServerResponse {
-    /// A JSON error response with `status`, a stable `code` and a `message`.
+    /// Builds a JSON error response with `status`, a stable `code` and a `message`.
     package static func error(status: Int, code: String, message: String, headers: HTTPHeaders = [:]) -> HTTPServerResponse {
         let body: JSONValue = [
             "error": ["code": .string(code), "message": .string(message), "status": .number(JSONNumber(Int64(status)))]
@@ -18,7 +18,7 @@ extension HTTPServerResponse {
         return .json(body, status: status, headers: headers)
     }
 
-    /// 400: the request is malformed; `message` says which part and why.
+    /// 400: the request is malformed; `message` names the part and the reason.
     package static func badRequest(_ message: String) -> HTTPServerResponse {
         .error(status: 400, code: "bad_request", message: message)
     }

@@ -4,7 +4,7 @@ import CMicroHTTPD
 ///
 /// Both receive the ``MHDServerCore`` as an unretained pointer and the
 /// request's ``MHDExchange`` through libmicrohttpd's per-request pointer,
-/// which holds one retain from the first access-handler call until the
+/// which keeps one retain from the first access-handler call until the
 /// completion callback.
 enum MHDCallbacks {
     /// Called for the request header, for each piece of body, once more after

@@ -11,7 +11,7 @@ import LedgerportSDK
 /// the libmicrohttpd thread that owns the connection. ``state`` is shared with
 /// handlers on other threads and guarded by the lock of ``core``.
 final class MHDExchange: @unchecked Sendable {
-    /// Where the response stands. Transitions happen under `core.lock`.
+    /// The progress of the response. Transitions happen under `core.lock`.
     enum State {
         /// Reading the request, or running the router on the libmicrohttpd thread.
         case receiving

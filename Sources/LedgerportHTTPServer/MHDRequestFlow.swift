@@ -20,7 +20,7 @@ enum MHDRequestFlow {
         return .YES
     }
 
-    /// Appends a piece of body, or answers 413 when the body outgrows the limit.
+    /// Appends a piece of body, or responds 413 when the body outgrows the limit.
     ///
     /// A body without `Content-Length` (chunked) can only be measured as it
     /// arrives. libmicrohttpd 0.9.75 accepts no response in the middle of a

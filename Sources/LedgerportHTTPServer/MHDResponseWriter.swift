@@ -7,7 +7,7 @@ import LedgerportSDK
 ///
 /// Call only from the access handler. The body is copied into
 /// libmicrohttpd's response. `Content-Length` and `Transfer-Encoding`
-/// fields are skipped because libmicrohttpd writes its own; a field that
+/// fields are skipped because libmicrohttpd writes its own. A field that
 /// libmicrohttpd rejects (a line break in the value) is skipped and logged.
 enum MHDResponseWriter {
     private static let fieldsSetByLibrary: Set<String> = ["content-length", "transfer-encoding"]

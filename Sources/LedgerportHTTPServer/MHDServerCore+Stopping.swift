@@ -10,7 +10,7 @@ extension MHDServerCore {
     ///
     /// 1. Stops accepting connections; responses from now on carry `Connection: close`.
     /// 2. Waits until no request is in flight, or until ``HTTPServerConfiguration/stopDeadlineSeconds`` pass.
-    /// 3. Answers every request still waiting for its handler with 503, dropping the handler's later response,
+    /// 3. Responds with 503 to every request still waiting for its handler, dropping the handler's later response,
     ///    and gives those responses about one second to go out.
     /// 4. Stops the daemon, which closes every connection, including requests whose body is still arriving.
     func stop(daemon: OpaquePointer) {

@@ -4,7 +4,7 @@ import LedgerportLog
 
 /// The state an ``HTTPServer`` shares with libmicrohttpd's threads and with handlers.
 ///
-/// libmicrohttpd's callbacks receive it as an unretained pointer; the
+/// libmicrohttpd's callbacks receive it as an unretained pointer. The
 /// server keeps it alive until the daemon has stopped, and every
 /// ``MHDExchange`` retains it for late responses. One lock guards the
 /// exchange states, the set of suspended exchanges and the counters, so that

@@ -1,7 +1,7 @@
 /// A path pattern such as `/webhooks/{tenant}/{environment}/{connection}`.
 ///
-/// Literal segments must equal the request's segment exactly (before
-/// decoding); a `{name}` segment matches any one non-empty segment and
+/// Literal segments must equal the request's segment exactly, before
+/// decoding. A `{name}` segment matches any one non-empty segment and
 /// captures it percent-decoded, so `%2F` inside a parameter never splits it.
 struct RoutePattern: Sendable, Hashable {
     private enum Segment: Sendable, Hashable {
@@ -28,7 +28,7 @@ struct RoutePattern: Sendable, Hashable {
         precondition(Set(names).count == names.count, "route pattern \"\(text)\" repeats a parameter name")
     }
 
-    /// The captured parameters when `path` matches, else `nil`.
+    /// Matches `path` and returns the captured parameters, or `nil` when it does not match.
     func match(_ path: String) -> [String: String]? {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
         guard path.hasPrefix("/"), parts.count == segments.count else {

@@ -51,7 +51,7 @@ import Testing
         let server = try Loopback.startServer(handler: .immediate { request, responder in
             let id = request.headers["X-Request-Id"] ?? ""
             let response = HTTPServerResponse(status: 200, headers: ["X-Request-Id": id], body: request.body)
-            // Every third request is answered before the handler returns, the rest later on another thread.
+            // Ids ending in 0, 3 or 6 get their response before the handler returns, the rest later from another thread.
             if id.hasSuffix("0") || id.hasSuffix("3") || id.hasSuffix("6") {
                 responder.respond(response)
             } else {

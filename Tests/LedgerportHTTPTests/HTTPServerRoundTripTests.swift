@@ -94,6 +94,28 @@ import Testing
         #expect(calls.load(ordering: .relaxed) == 1)
     }
 
+    @Test func oversizedChunkedBody_closesConnection() async throws {
+        let calls = Atomic<Int>(0)
+        let server = try Loopback.startServer(HTTPServerConfiguration(maximumBodyBytes: 1024), handler: .async { request in
+            calls.add(1, ordering: .relaxed)
+            return HTTPServerResponse(status: 200, body: request.body)
+        })
+        let transport = CurlHTTPTransport(threadCount: 1)
+        let url = Loopback.url(server, "/hooks")
+        let chunked: HTTPHeaders = ["Transfer-Encoding": "chunked"]
+
+        let fitting = try await transport.send(HTTPRequest(method: "POST", url: url, headers: chunked, body: [UInt8](repeating: 1, count: 1000)))
+        let error = await #expect(throws: HTTPTransportError.self) {
+            try await transport.send(HTTPRequest(method: "POST", url: url, headers: chunked, body: [UInt8](repeating: 1, count: 5000)))
+        }
+        await server.stop()
+
+        #expect(fitting.status == 200)
+        #expect(fitting.body.count == 1000)
+        #expect(error?.failureClass == .transient)
+        #expect(calls.load(ordering: .relaxed) == 1)
+    }
+
     @Test func connectionCloseResponses_handledByClient() async throws {
         let server = try Loopback.startServer(handler: .immediate { request, responder in
             responder.respond(HTTPServerResponse(status: 200, headers: ["Connection": "close"], body: request.body))

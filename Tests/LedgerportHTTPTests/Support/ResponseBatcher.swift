@@ -1,7 +1,7 @@
 import Foundation
 import LedgerportHTTPServer
 
-/// A stand-in for a group-commit writer: one thread takes everything queued and answers it as one batch.
+/// A stand-in for a group-commit writer: one thread takes everything queued and responds to it as one batch.
 final class ResponseBatcher: @unchecked Sendable {
     private let condition = NSCondition()
     private var pending: [(HTTPResponder, HTTPServerResponse)] = []
@@ -13,7 +13,7 @@ final class ResponseBatcher: @unchecked Sendable {
         thread.start()
     }
 
-    /// The number of batches answered so far.
+    /// The number of batches completed so far.
     var batches: Int {
         condition.withLock { batchCount }
     }
