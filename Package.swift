@@ -60,7 +60,11 @@ let package = Package(
 
         // MARK: HTTP: libcurl client and libmicrohttpd server.
 
-        // (http targets)
+        .target(name: "LedgerportHTTPClient", dependencies: ["CCurl", "LedgerportSDK"]),
+        .testTarget(
+            name: "LedgerportHTTPTests",
+            dependencies: ["LedgerportHTTPClient", "LedgerportSDK", "LedgerportLog"]
+        ),
 
         // MARK: Specs, JSON Schema, registry and the CLI.
 
