@@ -68,7 +68,8 @@ let package = Package(
 
         // MARK: Specs, JSON Schema, registry and the CLI.
 
-        // (specs and cli targets)
+        .target(name: "LedgerportJSONSchema", dependencies: ["LedgerportSDK"]),
+        .testTarget(name: "LedgerportJSONSchemaTests", dependencies: ["LedgerportJSONSchema", "LedgerportSDK"]),
 
         // MARK: Source connectors: Stripe and HubSpot.
 
