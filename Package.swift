@@ -70,7 +70,8 @@ let package = Package(
 
         // MARK: Specs, JSON Schema, registry and the CLI.
 
-        // (specs and cli targets)
+        .target(name: "LedgerportJSONSchema", dependencies: ["LedgerportSDK"]),
+        .testTarget(name: "LedgerportJSONSchemaTests", dependencies: ["LedgerportJSONSchema", "LedgerportSDK"]),
 
         // MARK: Source connectors: Stripe and HubSpot.
 
@@ -90,6 +91,7 @@ let package = Package(
 
         // MARK: Runtime.
 
-        // (runtime targets)
+        .target(name: "LedgerportRuntime", dependencies: ["LedgerportSDK", "LedgerportLog"]),
+        .testTarget(name: "LedgerportRuntimeTests", dependencies: ["LedgerportRuntime", "LedgerportSDK"]),
     ]
 )
