@@ -15,7 +15,9 @@ package struct HTTPServerConfiguration: Sendable, Hashable {
     /// is closed, while reading the header, while reading the body, and between
     /// keep-alive requests. A connection waiting for its handler is not idle.
     package var connectionTimeoutSeconds: Int
-    /// The maximum number of open connections; the server accepts no more until one closes.
+    /// The maximum number of open connections. Further connections wait in the
+    /// listen backlog until one closes. libmicrohttpd gives each thread an equal
+    /// share of the limit, so with several threads one thread can be full while another has room.
     package var connectionLimit: Int
     /// Memory per connection for the request line, header fields and I/O
     /// buffers, in bytes. A header larger than about half of it gets 431 from libmicrohttpd.
