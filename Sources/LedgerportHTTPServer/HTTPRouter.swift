@@ -17,6 +17,7 @@ package struct HTTPRouter: Sendable {
 
     private var routes: [Route] = []
 
+    /// Creates a router without routes, which responds 404 to every request.
     package init() {}
 
     /// Adds a route for `method` (such as `POST`) and `pattern` (such as `/webhooks/{tenant}`).

@@ -16,6 +16,18 @@ import LedgerportLog
 ///
 /// Lifecycle: ``start()`` once, then ``stop()`` once. Both are thread-safe.
 /// Releasing a running server stops it, blocking the releasing thread.
+///
+/// ```swift
+/// var router = HTTPRouter()
+/// router.add("GET", "/healthz", .immediate { _, responder in responder.respond(.text("ok")) })
+/// router.add("POST", "/webhooks/{tenant}/{environment}/{connection}") { request in
+///     .json(["received": .string(request.pathParameters["tenant"] ?? "")])
+/// }
+/// let server = HTTPServer(configuration: HTTPServerConfiguration(port: 8080), logger: logger, router: router)
+/// try server.start()
+/// // ...
+/// await server.stop()
+/// ```
 package final class HTTPServer: @unchecked Sendable {
     private enum Lifecycle {
         case created
@@ -55,6 +67,7 @@ package final class HTTPServer: @unchecked Sendable {
         }
     }
 
+    /// The configuration the server was created with; ``port`` reports the port actually bound.
     package var configuration: HTTPServerConfiguration {
         core.configuration
     }

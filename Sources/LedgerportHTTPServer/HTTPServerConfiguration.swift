@@ -10,6 +10,10 @@ package struct HTTPServerConfiguration: Sendable, Hashable {
     /// `Content-Length` gets 413 without its body being read. A chunked body
     /// that outgrows it has its connection closed without a response, because
     /// libmicrohttpd accepts no response in the middle of a body.
+    ///
+    /// NOTE: after a 413, libmicrohttpd closes the connection at once, so a
+    /// client still sending a body larger than the socket buffers may get a
+    /// reset before it reads the 413.
     package var maximumBodyBytes: Int
     /// Seconds a connection may stay idle (no bytes received or sent) before it
     /// is closed, while reading the header, while reading the body, and between

@@ -7,6 +7,7 @@ package enum HTTPServerError: Error, Sendable, Hashable, CustomStringConvertible
     /// ``HTTPServer/start()`` was called on a server that already runs or has stopped.
     case notStartable(state: String)
 
+    /// The message for people: what failed, on which value, and what to do.
     package var description: String {
         switch self {
         case .invalidHost(let host):

@@ -23,6 +23,8 @@
 /// near 25,000/s. So suspension costs more than the task: respond at once
 /// when the response is ready, and prefer the deferred form for group commit.
 package enum HTTPServerHandler: Sendable {
+    /// A handler run in a new task per request; its returned response is sent, a thrown error becomes 500.
     case async(@Sendable (HTTPServerRequest) async throws -> HTTPServerResponse)
+    /// A handler run on the libmicrohttpd thread that responds through the ``HTTPResponder`` now or later.
     case immediate(@Sendable (HTTPServerRequest, HTTPResponder) -> Void)
 }

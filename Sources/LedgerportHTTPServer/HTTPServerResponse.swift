@@ -6,10 +6,14 @@ import LedgerportSDK
 /// `Transfer-Encoding` fields given here. A `Connection: close` field makes
 /// the server close the connection after sending.
 package struct HTTPServerResponse: Sendable, Hashable {
+    /// The status code, from 100 to 999.
     package var status: Int
+    /// The header fields, sent in this order after libmicrohttpd's `Date` field.
     package var headers: HTTPHeaders
+    /// The body bytes, sent as they are with a `Content-Length`.
     package var body: [UInt8]
 
+    /// Creates a response; traps when `status` is not a three-digit code, a programmer error.
     package init(status: Int, headers: HTTPHeaders = [:], body: [UInt8] = []) {
         precondition((100...999).contains(status), "HTTP status \(status) is not a three-digit code")
         self.status = status
