@@ -2,13 +2,12 @@ import Foundation
 import LedgerportHTTPClient
 import LedgerportHTTPServer
 import LedgerportSDK
-import Synchronization
 import Testing
 
 /// Requests from the libcurl client to the libmicrohttpd server over 127.0.0.1.
 @Suite struct HTTPServerRoundTripTests {
     @Test func post_deliversRequestPartsToHandler() async throws {
-        let seen = Mutex<HTTPServerRequest?>(nil)
+        let seen = Locked<HTTPServerRequest?>(nil)
         let server = try Loopback.startServer(handler: .async { request in
             seen.withLock { $0 = request }
             return HTTPServerResponse(
@@ -67,10 +66,10 @@ import Testing
     }
 
     @Test func oversizedBody_gets413WithoutHandler() async throws {
-        let calls = Atomic<Int>(0)
+        let calls = Locked(0)
         let configuration = HTTPServerConfiguration(maximumBodyBytes: 1024)
         let server = try Loopback.startServer(configuration, handler: .async { _ in
-            calls.add(1, ordering: .relaxed)
+            calls.withLock { $0 += 1 }
             return HTTPServerResponse(status: 200)
         })
         let transport = CurlHTTPTransport(threadCount: 1)
@@ -92,13 +91,13 @@ import Testing
         #expect(bodies.allSatisfy { $0["error"]?["code"] == "payload_too_large" })
         #expect(bodies.first?["error"]?["message"] == "request body exceeds 1024 bytes; send a smaller body")
         #expect(fitting.status == 200)
-        #expect(calls.load(ordering: .relaxed) == 1)
+        #expect(calls.withLock { $0 } == 1)
     }
 
     @Test func hugeOversizedBody_neverReachesHandler() async throws {
-        let calls = Atomic<Int>(0)
+        let calls = Locked(0)
         let server = try Loopback.startServer(HTTPServerConfiguration(maximumBodyBytes: 1024), handler: .async { _ in
-            calls.add(1, ordering: .relaxed)
+            calls.withLock { $0 += 1 }
             return HTTPServerResponse(status: 200)
         })
         let transport = CurlHTTPTransport(threadCount: 1)
@@ -119,13 +118,13 @@ import Testing
         case .failure(let error):
             #expect(error.failureClass == .transient)
         }
-        #expect(calls.load(ordering: .relaxed) == 0)
+        #expect(calls.withLock { $0 } == 0)
     }
 
     @Test func oversizedChunkedBody_closesConnection() async throws {
-        let calls = Atomic<Int>(0)
+        let calls = Locked(0)
         let server = try Loopback.startServer(HTTPServerConfiguration(maximumBodyBytes: 1024), handler: .async { request in
-            calls.add(1, ordering: .relaxed)
+            calls.withLock { $0 += 1 }
             return HTTPServerResponse(status: 200, body: request.body)
         })
         let transport = CurlHTTPTransport(threadCount: 1)
@@ -141,7 +140,7 @@ import Testing
         #expect(fitting.status == 200)
         #expect(fitting.body.count == 1000)
         #expect(error?.failureClass == .transient)
-        #expect(calls.load(ordering: .relaxed) == 1)
+        #expect(calls.withLock { $0 } == 1)
     }
 
     @Test func connectionCloseResponses_handledByClient() async throws {
