@@ -58,7 +58,10 @@ let package = Package(
 
         .target(name: "LedgerportSQLite", dependencies: ["CSQLite", "LedgerportCrypto"]),
         .target(name: "LedgerportStore", dependencies: ["LedgerportSDK"]),
-        .target(name: "LedgerportStoreSQLite", dependencies: ["LedgerportStore", "LedgerportSQLite", "LedgerportSDK"]),
+        .target(
+            name: "LedgerportStoreSQLite",
+            dependencies: ["LedgerportStore", "LedgerportSQLite", "LedgerportSDK", "LedgerportLog"]
+        ),
         .target(name: "LedgerportSecrets", dependencies: ["LedgerportStore", "LedgerportSDK", "LedgerportCrypto"]),
         .testTarget(name: "LedgerportSQLiteTests", dependencies: ["LedgerportSQLite"]),
         .testTarget(

@@ -25,13 +25,6 @@ package struct SQLiteError: Error, Sendable, Equatable, CustomStringConvertible 
         code & 0xff
     }
 
-    /// Whether another connection held a lock for longer than the busy timeout.
-    ///
-    /// Such a failure is transient: retrying later can succeed.
-    package var isBusy: Bool {
-        primaryCode == SQLITE_BUSY || primaryCode == SQLITE_LOCKED
-    }
-
     /// Whether a `UNIQUE` or `PRIMARY KEY` constraint rejected the statement.
     package var isUniqueViolation: Bool {
         code == Self.constraintUnique || code == Self.constraintPrimaryKey
@@ -42,9 +35,38 @@ package struct SQLiteError: Error, Sendable, Equatable, CustomStringConvertible 
         code == Self.constraintForeignKey
     }
 
-    /// Whether any constraint (unique, foreign key, check, not null, trigger) rejected the statement.
-    package var isConstraintViolation: Bool {
-        primaryCode == SQLITE_CONSTRAINT
+    /// The broad kind of failure, for callers that map errors without seeing SQLite's C constants.
+    package enum Category: Sendable, Equatable {
+        /// A lock was held longer than the busy timeout; retrying can succeed.
+        case busy
+        /// A constraint rejected the statement.
+        case constraint
+        /// The disk or the file system is full.
+        case diskFull
+        /// The operating system reported an I/O error.
+        case ioError
+        /// The file is not a database, or the database is damaged.
+        case corrupt
+        /// The file or its folder is read-only or cannot be opened.
+        case notWritable
+        /// The database was closed, or the wrapper was misused.
+        case misuse
+        /// Anything else, such as a syntax error.
+        case other
+    }
+
+    /// The broad kind of this failure.
+    package var category: Category {
+        switch primaryCode {
+        case SQLITE_BUSY, SQLITE_LOCKED: .busy
+        case SQLITE_CONSTRAINT: .constraint
+        case SQLITE_FULL: .diskFull
+        case SQLITE_IOERR: .ioError
+        case SQLITE_CORRUPT, SQLITE_NOTADB: .corrupt
+        case SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_PERM: .notWritable
+        case SQLITE_MISUSE: .misuse
+        default: .other
+        }
     }
 
     // Extended result codes are function-like macros in sqlite3.h, which Swift does not import.
