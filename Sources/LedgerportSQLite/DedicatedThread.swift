@@ -1,3 +1,4 @@
+import CSQLite
 import Foundation
 
 /// A thread of its own for blocking SQLite calls, kept apart from the Swift concurrency pool.
@@ -15,8 +16,7 @@ final class DedicatedThread: Sendable {
     init(name: String, body: @escaping @Sendable () -> Void) {
         let finished = self.finished
         let thread = Thread {
-            // On Linux a name set before start() is not applied, so the thread names itself.
-            Thread.current.name = name
+            DedicatedThread.nameCurrentThread(name)
             body()
             finished.signal()
         }
@@ -24,6 +24,15 @@ final class DedicatedThread: Sendable {
         // for secondary threads, which is 512 KiB on macOS.
         thread.stackSize = 4 << 20
         thread.start()
+    }
+
+    /// Names the calling thread for debuggers, `top -H` and crash reports.
+    ///
+    /// Foundation's `Thread.name` did not reliably reach the operating
+    /// system on Linux (a name set before `start()` is dropped, and one set
+    /// inside the thread was sometimes lost), so this calls the OS directly.
+    private static func nameCurrentThread(_ name: String) {
+        ledgerport_name_current_thread(name)
     }
 
     /// Blocks until `body` has returned. Call it at most once, and never on the Swift concurrency pool.

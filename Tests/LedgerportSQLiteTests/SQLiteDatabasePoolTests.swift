@@ -57,7 +57,7 @@ import Testing
 
     @Test func readAfterWrite_seesCommittedRow() async throws {
         try await withPool { pool in
-            try await pool.write { try $0.execute("INSERT INTO sample VALUES (7)") }
+            _ = try await pool.write { try $0.execute("INSERT INTO sample VALUES (7)") }
 
             let values = try await pool.read { try $0.query("SELECT a FROM sample") { try $0.int64(0) } }
 
@@ -116,10 +116,10 @@ import Testing
             try await waitForQueuedWrites(pool, count: 4)
             pool.resumeWrites()
 
-            try await first.value
+            _ = try await first.value
             await #expect(throws: Abort.self) { try await failing.value }
             await #expect(throws: SQLiteError.self) { try await duplicate.value }
-            try await last.value
+            _ = try await last.value
             let values = try await pool.read { try $0.query("SELECT a FROM sample ORDER BY a") { try $0.int64(0) } }
             #expect(values == [1, 3])
             #expect(pool.writerStatistics.largestGroup == 4)
@@ -132,8 +132,8 @@ import Testing
         let pool = try await SQLiteDatabasePool.open(SQLiteConfiguration(path: folder.path("test.sqlite")))
         await pool.close()
 
-        let writeError = await #expect(throws: SQLiteError.self) { try await pool.write { _ in 1 } }
-        let readError = await #expect(throws: SQLiteError.self) { try await pool.read { _ in 1 } }
+        let writeError = await #expect(throws: SQLiteError.self) { _ = try await pool.write { _ in 1 } }
+        let readError = await #expect(throws: SQLiteError.self) { _ = try await pool.read { _ in 1 } }
 
         #expect(writeError?.message.hasSuffix("the database is closed") == true)
         #expect(readError?.message.hasSuffix("the database is closed") == true)
