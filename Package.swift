@@ -71,11 +71,16 @@ let package = Package(
 
         // MARK: HTTP: libcurl client and libmicrohttpd server.
 
-        // (http targets)
+        .target(name: "LedgerportHTTPClient", dependencies: ["CCurl", "LedgerportSDK"]),
+        .testTarget(
+            name: "LedgerportHTTPTests",
+            dependencies: ["LedgerportHTTPClient", "LedgerportSDK", "LedgerportLog"]
+        ),
 
         // MARK: Specs, JSON Schema, registry and the CLI.
 
-        // (specs and cli targets)
+        .target(name: "LedgerportJSONSchema", dependencies: ["LedgerportSDK"]),
+        .testTarget(name: "LedgerportJSONSchemaTests", dependencies: ["LedgerportJSONSchema", "LedgerportSDK"]),
 
         // MARK: Source connectors: Stripe and HubSpot.
 
@@ -95,6 +100,7 @@ let package = Package(
 
         // MARK: Runtime.
 
-        // (runtime targets)
+        .target(name: "LedgerportRuntime", dependencies: ["LedgerportSDK", "LedgerportLog"]),
+        .testTarget(name: "LedgerportRuntimeTests", dependencies: ["LedgerportRuntime", "LedgerportSDK"]),
     ]
 )
