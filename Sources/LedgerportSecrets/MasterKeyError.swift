@@ -1,6 +1,6 @@
 import LedgerportSDK
 
-/// Why the master key could not be loaded or does not fit the database. Never contains key material.
+/// The failure to load the master key, or a key that does not fit the database. Never contains key material.
 package enum MasterKeyError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Neither `LEDGERPORT_MASTER_KEY_FILE` nor `LEDGERPORT_MASTER_KEY` is set.
     case missing
@@ -13,7 +13,7 @@ package enum MasterKeyError: Error, Sendable, Equatable, CustomStringConvertible
     /// The database's key check does not open with this key: it is not the key the secrets were sealed with.
     case wrongKey
 
-    /// Who must act: always the operator who supplies the key.
+    /// The class of failure: always configuration, because the operator who supplies the key must act.
     package var failureClass: FailureClass { .configuration }
 
     package var description: String {

@@ -1,6 +1,6 @@
 import LedgerportSDK
 
-/// Why a connection secret could not be sealed or opened. Never contains the secret.
+/// The failure to seal or open a connection secret. Never contains the secret.
 package enum SecretError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The sealed value does not open for this row: it was sealed for another row, under another key, or modified.
     case cannotOpen(SecretBinding)
@@ -11,7 +11,7 @@ package enum SecretError: Error, Sendable, Equatable, CustomStringConvertible {
     /// libcrypto failed while sealing.
     case sealingFailed(SecretBinding, reason: String)
 
-    /// Who must act next.
+    /// The class of failure, which decides who acts next.
     package var failureClass: FailureClass {
         switch self {
         case .cannotOpen, .unknownFormat, .noActiveValue: .configuration

@@ -53,7 +53,7 @@ package struct SecretSealer: Sendable {
         try key.secret.withBytes { try AESGCM.seal(Self.keyCheckPlaintext, key: $0, associatedData: Self.keyCheckAssociatedData) }
     }
 
-    /// Whether `box` is the key check sealed under this key.
+    /// Returns whether `box` is the key check sealed under this key.
     func opensKeyCheck(_ box: [UInt8]) -> Bool {
         let opened = key.secret.withBytes { try? AESGCM.open(box, key: $0, associatedData: Self.keyCheckAssociatedData) }
         return opened == Self.keyCheckPlaintext

@@ -3,11 +3,11 @@ import LedgerportSDK
 /// The error every ``Store`` method throws.
 ///
 /// The ``message`` follows `<operation> <object>: <cause>` with values
-/// quoted, and the ``hint`` says what to do. Neither contains a payload or a
+/// quoted, and the ``hint`` states what to do. Neither contains a payload or a
 /// secret: stores build them from ids, names and the database's own message.
 /// The ``code`` decides who acts next through ``failureClass``.
 package struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// What kind of failure this is; stable, snake_case, for metrics and tests.
+    /// The kind of failure: a stable snake_case name for metrics and tests.
     package enum Code: String, Sendable, CaseIterable {
         /// The row does not exist, or belongs to another tenant.
         case notFound = "not_found"
@@ -28,9 +28,9 @@ package struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     package let code: Code
-    /// What failed, on which value.
+    /// The failed operation and the value it failed on.
     package let message: String
-    /// What a person should do about it, when that is known.
+    /// The next step for a person, when one is known.
     package let hint: String?
 
     package init(_ code: Code, _ message: String, hint: String? = nil) {
@@ -39,7 +39,7 @@ package struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         self.hint = hint
     }
 
-    /// Who must act next: the person who supplied the input, a retry, or an operator.
+    /// The class of failure, which decides who acts next: the person who supplied the input, a retry, or an operator.
     package var failureClass: FailureClass {
         switch code {
         case .notFound, .alreadyExists, .invalidInput, .schemaMismatch:
@@ -57,22 +57,22 @@ package struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
 }
 
 extension StoreError {
-    /// A missing row: `<operation> <object>: not found`.
+    /// Makes the error for a missing row: `<operation> <object>: not found`.
     package static func notFound(_ operation: String, _ object: String, hint: String? = nil) -> StoreError {
         StoreError(.notFound, "\(operation) \(object): not found", hint: hint)
     }
 
-    /// A duplicate unique key: `<operation> <object>: already exists`.
+    /// Makes the error for a duplicate unique key: `<operation> <object>: already exists`.
     package static func alreadyExists(_ operation: String, _ object: String, hint: String? = nil) -> StoreError {
         StoreError(.alreadyExists, "\(operation) \(object): already exists", hint: hint)
     }
 
-    /// An argument that breaks a rule: `<operation> <object>: <cause>`.
+    /// Makes the error for an argument that breaks a rule: `<operation> <object>: <cause>`.
     package static func invalidInput(_ operation: String, _ object: String, _ cause: String, hint: String? = nil) -> StoreError {
         StoreError(.invalidInput, "\(operation) \(object): \(cause)", hint: hint)
     }
 
-    /// A row in an unexpected state: `<operation> <object>: <cause>`.
+    /// Makes the error for a row in an unexpected state: `<operation> <object>: <cause>`.
     package static func conflict(_ operation: String, _ object: String, _ cause: String, hint: String? = nil) -> StoreError {
         StoreError(.conflict, "\(operation) \(object): \(cause)", hint: hint)
     }

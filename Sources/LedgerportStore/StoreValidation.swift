@@ -10,8 +10,8 @@ package enum StoreValidation {
 
     /// Checks that `text` is a slug: 1 to 63 characters of `a`–`z`, `0`–`9`, `-` and `_`, starting with a letter or digit.
     ///
-    /// - Throws: ``StoreError`` (`invalid_input`) naming `what` and the value.
-    package static func validateSlug(_ text: String, operation: String, what: String) throws(StoreError) {
+    /// - Throws: ``StoreError`` (`invalid_input`) naming `valueName` and the value.
+    package static func validateSlug(_ text: String, operation: String, valueName: String) throws(StoreError) {
         let characters = Array(text.utf8)
         let isAllowed: (UInt8) -> Bool = { byte in
             (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
@@ -21,8 +21,8 @@ package enum StoreValidation {
             characters.allSatisfy(isAllowed), first != UInt8(ascii: "-"), first != UInt8(ascii: "_")
         else {
             throw .invalidInput(
-                operation, "\(what) \"\(text)\"",
-                "a \(what) must be 1 to \(maximumSlugLength) characters of a-z, 0-9, '-' and '_', starting with a letter or digit",
+                operation, "\(valueName) \"\(text)\"",
+                "a \(valueName) must be 1 to \(maximumSlugLength) characters of a-z, 0-9, '-' and '_', starting with a letter or digit",
                 hint: "choose a name such as \"acme-eu\"")
         }
     }
@@ -37,9 +37,9 @@ package enum StoreValidation {
     }
 
     /// Checks that `text` is not empty after trimming whitespace.
-    package static func validateNotBlank(_ text: String, operation: String, what: String) throws(StoreError) {
+    package static func validateNotBlank(_ text: String, operation: String, valueName: String) throws(StoreError) {
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw .invalidInput(operation, what, "must not be empty")
+            throw .invalidInput(operation, valueName, "must not be empty")
         }
     }
 }

@@ -24,7 +24,7 @@ enum AuditRows {
     static let columns =
         "sequence, occurred_at_ms, actor, action, subject_kind, subject_id, details_json, previous_hash, entry_hash"
 
-    /// The `tenant_id` value of a chain: the tenant id, or `''` for the platform.
+    /// Returns the `tenant_id` value of a chain: the tenant id, or `''` for the platform.
     static func chainKey(_ scope: AuditScope) -> String {
         scope.tenantID?.rawValue ?? ""
     }

@@ -7,7 +7,7 @@ extension SQLiteStore {
     package func recordCertificate(_ certificate: NewCertificate, actor: String) async throws -> Certificate {
         let label = "\(certificate.connectorID)@\(certificate.connectorVersion)"
         let operation = "record certificate of \"\(label)\""
-        try StoreValidation.validateSlug(certificate.connectorID, operation: operation, what: "connector id")
+        try StoreValidation.validateSlug(certificate.connectorID, operation: operation, valueName: "connector id")
         let now = StoreTime.now(clock)
 
         return try await write(operation) { db in

@@ -6,7 +6,7 @@ import LedgerportStore
 extension SQLiteStore {
     package func createChangeRequest(_ request: NewChangeRequest, tenant: TenantID, actor: String) async throws -> ChangeRequest {
         let operation = "create change request"
-        try StoreValidation.validateNotBlank(request.summary, operation: operation, what: "summary")
+        try StoreValidation.validateNotBlank(request.summary, operation: operation, valueName: "summary")
         let now = StoreTime.now(clock)
         let created = ChangeRequest(
             tenantID: tenant, id: .generate(), environment: request.environment, kind: request.kind, subject: request.subject,
@@ -51,7 +51,7 @@ extension SQLiteStore {
         _ decision: ApprovalDecision, comment: String, reviewer: String, changeRequest: ChangeRequestID, tenant: TenantID
     ) async throws -> ChangeApproval {
         let operation = "record decision on change request \"\(changeRequest)\""
-        try StoreValidation.validateNotBlank(reviewer, operation: operation, what: "reviewer")
+        try StoreValidation.validateNotBlank(reviewer, operation: operation, valueName: "reviewer")
         let approval = ChangeApproval(
             tenantID: tenant, changeRequestID: changeRequest, reviewer: reviewer, decision: decision, comment: comment,
             decidedAt: StoreTime.now(clock))

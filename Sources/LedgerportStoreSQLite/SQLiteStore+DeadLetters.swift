@@ -67,7 +67,7 @@ extension SQLiteStore {
         guard status != .parked else {
             throw StoreError.invalidInput(operation, "status \"parked\"", "a dead letter closes as \"resolved\" or \"discarded\"")
         }
-        try StoreValidation.validateNotBlank(reason, operation: operation, what: "reason")
+        try StoreValidation.validateNotBlank(reason, operation: operation, valueName: "reason")
         let now = StoreTime.now(clock)
 
         return try await write(operation) { db in

@@ -6,8 +6,8 @@ import LedgerportStore
 extension SQLiteStore {
     package func createMapping(id: MappingID, displayName: String, tenant: TenantID, actor: String) async throws -> Mapping {
         let operation = "create mapping \"\(id)\""
-        try StoreValidation.validateSlug(id.rawValue, operation: "create mapping", what: "mapping id")
-        try StoreValidation.validateNotBlank(displayName, operation: operation, what: "display name")
+        try StoreValidation.validateSlug(id.rawValue, operation: "create mapping", valueName: "mapping id")
+        try StoreValidation.validateNotBlank(displayName, operation: operation, valueName: "display name")
         let mapping = Mapping(tenantID: tenant, id: id, displayName: displayName, createdAt: StoreTime.now(clock))
 
         return try await write(operation) { db in

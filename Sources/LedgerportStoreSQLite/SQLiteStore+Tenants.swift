@@ -57,7 +57,7 @@ extension SQLiteStore {
 
     package func createEnvironment(_ name: EnvironmentName, tenant: TenantID, actor: String) async throws -> Environment {
         let operation = "create environment \"\(name)\" of tenant \"\(tenant)\""
-        try StoreValidation.validateSlug(name.rawValue, operation: operation, what: "environment name")
+        try StoreValidation.validateSlug(name.rawValue, operation: operation, valueName: "environment name")
         let now = StoreTime.now(clock)
 
         return try await write(operation) { connection in

@@ -10,7 +10,7 @@ import LedgerportStore
 /// fails when a recorded migration differs from the code's. Every write
 /// method runs as one ``SQLiteDatabasePool/write(_:)`` closure, so it is one
 /// savepoint inside a group transaction and returns after the commit.
-/// Reads run on reader connections and never wait for the writer.
+/// Reads run on reader connections, so in WAL mode they do not wait for the writer's commits.
 package final class SQLiteStore: Store {
     /// The database file.
     package let path: String

@@ -4,7 +4,7 @@ import LedgerportSDK
 /// The hash chain rules of the audit log, shared by every ``Store`` implementation.
 ///
 /// An implementation stores what ``makeEntry(scope:sequence:previousHash:from:)``
-/// returns and hands stored entries back to ``verify(_:)``; it never hashes
+/// returns and hands stored entries back to ``verify(_:)``. It never hashes
 /// on its own, so every implementation produces and checks the same chain.
 package enum AuditChain {
     /// The previous hash of a chain's first entry: 32 zero bytes.
@@ -79,9 +79,9 @@ package enum AuditVerification: Sendable, Hashable {
     case broken(AuditChainBreak)
 }
 
-/// Where and how an audit chain is broken.
+/// The position and cause of the first broken link of an audit chain.
 package struct AuditChainBreak: Sendable, Hashable, CustomStringConvertible {
-    /// Why the link at ``sequence`` does not hold.
+    /// The cause of the broken link at ``sequence``.
     package enum Reason: String, Sendable, Hashable {
         /// The entry's fields no longer produce its stored hash: it was changed.
         case contentChanged = "content_changed"

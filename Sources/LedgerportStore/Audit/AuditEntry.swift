@@ -13,9 +13,9 @@ package struct AuditEntry: Sendable, Hashable {
     package let sequence: Int64
     /// When the action happened, to the millisecond.
     package let occurredAt: Date
-    /// Who acted, such as `cli:alice` or `runtime`.
+    /// The person or component that acted, such as `cli:alice` or `runtime`.
     package let actor: String
-    /// What happened, as a dotted name such as `connection.created`.
+    /// The action as a dotted name, such as `connection.created`.
     package let action: String
     /// The kind of object acted on, such as `connection`.
     package let subjectKind: String

@@ -33,7 +33,7 @@ package protocol ConnectionStore: Sendable {
         async throws -> SealedSecretValue
 }
 
-/// The key-check value that tells whether the master key in use is the one the secrets were sealed with.
+/// The key-check value, which shows whether the master key in use is the one the secrets were sealed with.
 package protocol MasterKeyCheckStore: Sendable {
     /// Reads the stored key-check box, or nil when none is stored yet. A platform method.
     func masterKeyCheck() async throws -> [UInt8]?

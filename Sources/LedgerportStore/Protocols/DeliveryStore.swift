@@ -22,9 +22,9 @@ package protocol DeliveryStore: Sendable {
 
     /// Records one attempt of a claimed delivery and moves the delivery on, in one transaction.
     ///
-    /// `delivered` marks it delivered; `retry` makes it pending again at the
-    /// given time; `park` marks it parked and creates a ``DeadLetter`` with the
-    /// reason, the error, and the event's correlation id.
+    /// `delivered` marks it delivered, and `retry` makes it pending again at
+    /// the given time. `park` marks it parked and creates a ``DeadLetter`` with
+    /// the reason, the error, and the event's correlation id.
     ///
     /// - Returns: the delivery after the change.
     /// - Throws: ``StoreError`` `lease_lost` when the claim is no longer the

@@ -7,7 +7,7 @@
 ///   another tenant is reported as `not_found`, exactly like a missing row,
 ///   so tenant A can neither read nor change tenant B's rows, nor learn that
 ///   they exist. Platform methods (listing tenants, certificates, the
-///   platform audit chain) say so in their documentation.
+///   platform audit chain) state so in their documentation.
 /// - **Durability.** A method that writes returns only after its changes
 ///   are committed durably. Concurrent writes may share one commit.
 /// - **Atomicity.** Each method is one transaction: it changes everything it

@@ -4,14 +4,14 @@ import LedgerportSDK
 /// A proposal to activate or promote a mapping version or to upgrade a connector, reviewed before it takes effect.
 ///
 /// The store keeps the state and checks each transition against the state
-/// the caller expects; which transitions are allowed, and the approval
+/// the caller expects. Which transitions are allowed, and the approval
 /// quorum, belong to the governance module.
 package struct ChangeRequest: Sendable, Hashable {
     package let tenantID: TenantID
     package let id: ChangeRequestID
     package let environment: EnvironmentName
     package let kind: ChangeKind
-    /// What the change applies, for example `{"mapping_id": "invoices", "version": 3}`.
+    /// The change to apply, for example `{"mapping_id": "invoices", "version": 3}`.
     package let subject: JSONValue
     package let summary: String
     package let state: ChangeRequestState
@@ -39,14 +39,14 @@ package struct ChangeRequest: Sendable, Hashable {
     }
 }
 
-/// What a change request changes.
+/// The kind of change a change request makes.
 package enum ChangeKind: String, Sendable, Hashable, CaseIterable, Codable {
     case activateMapping = "activate_mapping"
     case promoteMapping = "promote_mapping"
     case upgradeConnector = "upgrade_connector"
 }
 
-/// Where a change request is in its review.
+/// The review state of a change request.
 package enum ChangeRequestState: String, Sendable, Hashable, CaseIterable, Codable {
     case open
     case approved

@@ -73,8 +73,8 @@ package struct NewConnection: Sendable, Hashable {
     /// - Throws: ``StoreError`` (`invalid_input`).
     package func validate() throws(StoreError) {
         let operation = "create connection"
-        try StoreValidation.validateSlug(id.rawValue, operation: operation, what: "connection id")
-        try StoreValidation.validateSlug(connectorID, operation: "create connection \"\(id)\"", what: "connector id")
+        try StoreValidation.validateSlug(id.rawValue, operation: operation, valueName: "connection id")
+        try StoreValidation.validateSlug(connectorID, operation: "create connection \"\(id)\"", valueName: "connector id")
         guard configuration.objectValue != nil else {
             throw .invalidInput(
                 "create connection \"\(id)\"", "configuration", "must be a JSON object, found \(configuration.typeName)")

@@ -18,9 +18,9 @@ package struct DeadLetter: Sendable, Hashable {
     package let parkedAt: Date
     /// When the dead letter was resolved, replayed or discarded.
     package let closedAt: Date?
-    /// Why it was resolved or discarded, as the operator wrote it.
+    /// The operator's reason for resolving or discarding it.
     package let closeReason: String?
-    /// Who closed it.
+    /// The actor who closed it.
     package let closedBy: String?
 
     package init(
@@ -68,7 +68,7 @@ package enum DeadLetterStatus: String, Sendable, Hashable, CaseIterable, Codable
     case discarded
 }
 
-/// Which dead letters a listing returns; nil fields match everything.
+/// The criteria of a dead-letter listing; nil fields match everything.
 package struct DeadLetterFilter: Sendable, Hashable {
     package var status: DeadLetterStatus?
     package var reason: DeadLetterReason?

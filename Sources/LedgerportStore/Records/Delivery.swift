@@ -53,7 +53,7 @@ package struct Delivery: Sendable, Hashable {
     }
 }
 
-/// Where a delivery is in its life.
+/// The stage of a delivery's life.
 ///
 /// `pending` → `in_flight` (claimed) → `delivered`, back to `pending` (retry,
 /// or an expired claim), or `parked` (dead letter). A parked delivery goes
@@ -88,8 +88,8 @@ package struct NewDelivery: Sendable, Hashable {
 
     /// Checks the flow id and that the ordering key is not empty.
     package func validate(operation: String) throws(StoreError) {
-        try StoreValidation.validateSlug(flowID.rawValue, operation: operation, what: "flow id")
-        try StoreValidation.validateNotBlank(orderingKey, operation: operation, what: "ordering key")
+        try StoreValidation.validateSlug(flowID.rawValue, operation: operation, valueName: "flow id")
+        try StoreValidation.validateNotBlank(orderingKey, operation: operation, valueName: "ordering key")
     }
 }
 

@@ -1,7 +1,7 @@
 import Foundation
 import LedgerportSDK
 
-/// What a worker reports after one attempt of a claimed delivery.
+/// A worker's report after one attempt of a claimed delivery.
 package struct DeliveryAttemptReport: Sendable, Hashable {
     package var startedAt: Date
     package var finishedAt: Date
@@ -48,7 +48,7 @@ package enum AttemptOutcomeKind: String, Sendable, Hashable, CaseIterable, Codab
     case parked
 }
 
-/// Why an attempt failed, as the connector classified it. Never contains a secret.
+/// The cause of a failed attempt, as the connector classified it. Never contains a secret.
 package struct AttemptError: Sendable, Hashable {
     package var failureClass: FailureClass
     /// A stable snake_case code such as `odoo_user_error`.
@@ -64,7 +64,7 @@ package struct AttemptError: Sendable, Hashable {
         self.targetMessage = targetMessage
     }
 
-    /// The error of a connector's failure.
+    /// Copies the class, code and messages of a connector's failure.
     package init(_ error: ConnectorError) {
         self.init(failureClass: error.failureClass, code: error.code, message: error.message, targetMessage: error.targetMessage)
     }

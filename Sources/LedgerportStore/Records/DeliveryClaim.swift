@@ -4,8 +4,8 @@ import Foundation
 ///
 /// The claim is the worker's right to report the attempt's result. Once the
 /// lease expires, another worker may claim the delivery again; the first
-/// worker's report is then rejected with `lease_lost`, so only one result
-/// per claim is ever recorded.
+/// worker's report is then rejected with `lease_lost`. So at most one result
+/// per claim is recorded.
 package struct DeliveryClaim: Sendable, Hashable {
     /// The delivery as it was right after the claim (state `in_flight`).
     package let delivery: Delivery

@@ -37,9 +37,9 @@ package struct NewEvent: Sendable, Hashable {
     /// Checks that the source event id, event type and correlation id are not empty.
     package func validate() throws(StoreError) {
         let operation = "ingest event for connection \"\(connectionID)\""
-        try StoreValidation.validateNotBlank(sourceEventID, operation: operation, what: "source event id")
-        try StoreValidation.validateNotBlank(eventType, operation: operation, what: "event type")
-        try StoreValidation.validateNotBlank(correlationID, operation: operation, what: "correlation id")
+        try StoreValidation.validateNotBlank(sourceEventID, operation: operation, valueName: "source event id")
+        try StoreValidation.validateNotBlank(eventType, operation: operation, valueName: "event type")
+        try StoreValidation.validateNotBlank(correlationID, operation: operation, valueName: "correlation id")
         guard payloadSHA256.count == 32 else {
             throw .invalidInput(operation, "payload digest", "has \(payloadSHA256.count) bytes, expected 32")
         }
@@ -49,7 +49,7 @@ package struct NewEvent: Sendable, Hashable {
     }
 }
 
-/// What happened to one event of an ingested batch.
+/// The result for one event of an ingested batch.
 package enum IngestOutcome: Sendable, Hashable {
     /// The event was new: it is now stored, with its deliveries.
     case stored(EventID, deliveries: [DeliveryID])

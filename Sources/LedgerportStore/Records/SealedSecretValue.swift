@@ -56,7 +56,7 @@ package struct NewSealedSecretValue: Sendable, Hashable {
 
     /// Checks the field name and that the value does not expire before it becomes active.
     package func validate(operation: String) throws(StoreError) {
-        try StoreValidation.validateSlug(field, operation: operation, what: "secret field")
+        try StoreValidation.validateSlug(field, operation: operation, valueName: "secret field")
         if let expiresAt, expiresAt <= activeFrom {
             throw .invalidInput(operation, "secret field \"\(field)\"", "expires before it becomes active")
         }

@@ -34,8 +34,8 @@ package struct NewTenant: Sendable, Hashable {
     /// Checks the slug, the display name and the time zone.
     /// - Throws: ``StoreError`` (`invalid_input`).
     package func validate() throws(StoreError) {
-        try StoreValidation.validateSlug(slug, operation: "create tenant", what: "tenant slug")
-        try StoreValidation.validateNotBlank(displayName, operation: "create tenant \"\(slug)\"", what: "display name")
+        try StoreValidation.validateSlug(slug, operation: "create tenant", valueName: "tenant slug")
+        try StoreValidation.validateNotBlank(displayName, operation: "create tenant \"\(slug)\"", valueName: "display name")
         try StoreValidation.validateTimeZone(timeZone, operation: "create tenant \"\(slug)\"")
     }
 }

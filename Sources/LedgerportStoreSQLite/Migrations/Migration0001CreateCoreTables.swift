@@ -3,8 +3,8 @@ import LedgerportSQLite
 /// The first schema: tenants, connections, events, the delivery queue, governance and the audit log.
 ///
 /// Conventions: times are `*_at_ms` integers (milliseconds since 1970-01-01
-/// UTC); JSON is stored as canonical text in `*_json` columns; every
-/// tenant-owned table has `tenant_id` and keys that start with it. The audit
+/// UTC), and JSON is stored as canonical text in `*_json` columns. Every
+/// tenant-owned table has a `tenant_id` column, which every query filters by. The audit
 /// log stores the platform chain under `tenant_id = ''`, which no tenant id
 /// can equal because tenant ids are UUIDs.
 enum Migration0001CreateCoreTables {

@@ -57,7 +57,7 @@ import Testing
     }
 
     @Test(arguments: StoreFactory.all)
-    func expiredLease_isClaimedAgainAndOldClaimLoses(factory: StoreFactory) async throws {
+    func expiredLease_staleClaimLoses(factory: StoreFactory) async throws {
         try await factory.withStore { store, clock in
             let tenant = try await StoreFixtures.tenant(store, "acme")
             try await StoreFixtures.connection(store, tenant: tenant)

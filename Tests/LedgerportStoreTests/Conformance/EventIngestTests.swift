@@ -40,7 +40,7 @@ import Testing
     }
 
     @Test(arguments: StoreFactory.all)
-    func duplicateInsideBatch_isReportedAndCreatesNoDelivery(factory: StoreFactory) async throws {
+    func duplicateInsideBatch_createsNoDelivery(factory: StoreFactory) async throws {
         try await factory.withStore { store, _ in
             let tenant = try await StoreFixtures.tenant(store, "acme")
             try await StoreFixtures.connection(store, tenant: tenant)

@@ -21,7 +21,7 @@ enum StoreFixtures {
             tenant: tenant.id, actor: actor)
     }
 
-    /// An event with source id `sourceID` whose body is a small JSON object, with the given deliveries.
+    /// Builds an event with source id `sourceID` whose body is a small JSON object, with the given deliveries.
     static func event(
         _ sourceID: String, connection: ConnectionID = "stripe-test", receivedAt: Date = Date(timeIntervalSince1970: 1_767_225_600),
         deliveries: [NewDelivery] = []
@@ -32,7 +32,7 @@ enum StoreFixtures {
             deliveries: deliveries)
     }
 
-    /// A delivery through flow `invoices` for the business object `orderingKey`, due at `notBefore`.
+    /// Builds a delivery through flow `invoices` for the business object `orderingKey`, due at `notBefore`.
     static func delivery(_ orderingKey: String = "invoice:in_1", notBefore: Date = Date(timeIntervalSince1970: 1_767_225_600)) -> NewDelivery {
         NewDelivery(flowID: "invoices", orderingKey: orderingKey, notBefore: notBefore)
     }
