@@ -72,9 +72,11 @@ let package = Package(
         // MARK: HTTP: libcurl client and libmicrohttpd server.
 
         .target(name: "LedgerportHTTPClient", dependencies: ["CCurl", "LedgerportSDK"]),
+        .target(name: "LedgerportHTTPServer", dependencies: ["CMicroHTTPD", "LedgerportSDK", "LedgerportLog"]),
+        .executableTarget(name: "LedgerportHTTPBench", dependencies: ["LedgerportHTTPServer", "LedgerportLog"]),
         .testTarget(
             name: "LedgerportHTTPTests",
-            dependencies: ["LedgerportHTTPClient", "LedgerportSDK", "LedgerportLog"]
+            dependencies: ["LedgerportHTTPClient", "LedgerportHTTPServer", "LedgerportSDK", "LedgerportLog"]
         ),
 
         // MARK: Specs, JSON Schema, registry and the CLI.
