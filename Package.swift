@@ -121,7 +121,13 @@ let package = Package(
 
         // MARK: Runtime.
 
-        .target(name: "LedgerportRuntime", dependencies: ["LedgerportSDK", "LedgerportLog"]),
+        .target(
+            name: "LedgerportRuntime",
+            dependencies: [
+                "LedgerportSDK", "LedgerportLog", "LedgerportStore", "LedgerportSecrets", "LedgerportCore",
+                "LedgerportHTTPServer", "LedgerportHTTPClient",
+            ]
+        ),
         .testTarget(name: "LedgerportRuntimeTests", dependencies: ["LedgerportRuntime", "LedgerportSDK"]),
     ]
 )
