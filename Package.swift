@@ -72,15 +72,36 @@ let package = Package(
         // MARK: HTTP: libcurl client and libmicrohttpd server.
 
         .target(name: "LedgerportHTTPClient", dependencies: ["CCurl", "LedgerportSDK"]),
+        .target(name: "LedgerportHTTPServer", dependencies: ["CMicroHTTPD", "LedgerportSDK", "LedgerportLog"]),
+        .executableTarget(name: "LedgerportHTTPBench", dependencies: ["LedgerportHTTPServer", "LedgerportLog"]),
         .testTarget(
             name: "LedgerportHTTPTests",
-            dependencies: ["LedgerportHTTPClient", "LedgerportSDK", "LedgerportLog"]
+            dependencies: ["LedgerportHTTPClient", "LedgerportHTTPServer", "LedgerportSDK", "LedgerportLog"]
         ),
 
         // MARK: Specs, JSON Schema, registry and the CLI.
 
         .target(name: "LedgerportJSONSchema", dependencies: ["LedgerportSDK"]),
+        .target(name: "LedgerportCore", dependencies: ["LedgerportSDK", "LedgerportJSONSchema", "LedgerportLog"]),
+        // The one explicit list of built-in connector implementations; it imports the plugin targets.
+        .target(name: "LedgerportConnectors", dependencies: ["LedgerportSDK"]),
+        // The command framework and every `ledgerport` command; the executable only calls it.
+        .target(
+            name: "LedgerportCommands",
+            dependencies: ["LedgerportSDK", "LedgerportCore", "LedgerportConnectors", "LedgerportJSONSchema", "LedgerportLog"]
+        ),
+        .executableTarget(name: "ledgerport", dependencies: ["LedgerportCommands"], path: "Sources/LedgerportCLI"),
         .testTarget(name: "LedgerportJSONSchemaTests", dependencies: ["LedgerportJSONSchema", "LedgerportSDK"]),
+        .testTarget(
+            name: "LedgerportCoreTests",
+            dependencies: ["LedgerportCore", "LedgerportConnectors", "LedgerportJSONSchema", "LedgerportSDK", "LedgerportLog"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "LedgerportCommandsTests",
+            dependencies: ["LedgerportCommands", "LedgerportCore", "LedgerportSDK", "ledgerport"],
+            exclude: ["Fixtures"]
+        ),
 
         // MARK: Source connectors: Stripe and HubSpot.
 

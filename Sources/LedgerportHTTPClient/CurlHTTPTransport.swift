@@ -19,7 +19,14 @@ import LedgerportSDK
 /// - nothing is retried.
 ///
 /// The type is thread-safe; share one instance per connection.
+///
+/// ```swift
+/// let pool = CurlThreadPool(threadCount: 8)
+/// let odoo = CurlHTTPTransport(pool: pool, configuration: CurlTransportConfiguration(maximumConcurrentTransfers: 4))
+/// let response = try await odoo.send(HTTPRequest(method: "POST", url: "http://127.0.0.1:8069/jsonrpc", body: body))
+/// ```
 package final class CurlHTTPTransport: HTTPTransport {
+    /// The settings applied to every request this transport sends.
     package let configuration: CurlTransportConfiguration
     private let pool: CurlThreadPool
     private let limiter: TransferLimiter?
@@ -36,6 +43,7 @@ package final class CurlHTTPTransport: HTTPTransport {
         self.init(pool: CurlThreadPool(threadCount: threadCount), configuration: configuration)
     }
 
+    /// Sends `request` on a pool thread and returns the response, whatever its status; see the type's contract.
     package func send(_ request: HTTPRequest) async throws(HTTPTransportError) -> HTTPResponse {
         if let limiter {
             await limiter.acquire()

@@ -47,7 +47,8 @@ struct SchemaValidator {
             return true
         }
         let expected = types.map(\.rawValue).joined(separator: " or ")
-        report(pointer, node, "type", "expected \(expected) but found \(value.typeName) \(MessageText.describe(value))", fix: "change the value to \(article(for: types[0].rawValue)) \(expected)")
+        let found = value.isNull ? "null" : "\(value.typeName) \(MessageText.describe(value))"
+        report(pointer, node, "type", "expected \(expected) but found \(found)", fix: "change the value to \(article(for: types[0].rawValue)) \(expected)")
         return false
     }
 

@@ -7,14 +7,14 @@
 ///   name with at least one dot. Quoted local parts and IP address literals are rejected.
 /// - `uri`: an absolute RFC 3986 URI: a scheme, `:`, then characters a URI may contain, with
 ///   well-formed `%XX` escapes. Relative references are rejected.
-enum StringFormat: String, Sendable, CaseIterable {
+package enum StringFormat: String, Sendable, CaseIterable {
     case date
     case dateTime = "date-time"
     case email
     case uri
 
     /// Returns whether `text` is valid in this format.
-    func accepts(_ text: String) -> Bool {
+    package func accepts(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
         switch self {
         case .date: return FormatScanner.isDate(bytes[...])

@@ -30,6 +30,7 @@ import Testing
 
         let issues = try validate("true", against: schema)
         #expect(issues.map(\.message) == ["expected string or null but found boolean true"])
+        #expect(try validate("null", against: #"{"type": "integer"}"#).map(\.message) == ["expected integer but found null"])
     }
 
     @Test func typeMismatch_suppressesOtherKeywordsOfSameSchema() throws {
