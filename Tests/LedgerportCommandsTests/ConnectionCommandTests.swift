@@ -89,8 +89,8 @@ import Testing
             ["connection", "create", "stripe-test", "--tenant", "acme", "--connector", "stripe@1.0.0", "--config", config])
 
         #expect(outcome.status == 65)
-        #expect(outcome.standardError.contains("stripe@1.0.0: configuration field \"api_key\" is secret; put it in --secrets-file, never in --config"))
-        #expect(outcome.standardError.contains("stripe@1.0.0: missing secret field \"webhook_signing_secret\""))
+        #expect(outcome.standardError.contains("stripe@1.0.0 configuration: /api_key: field \"api_key\" is a secret and must not be given as a plain value"))
+        #expect(outcome.standardError.contains("stripe@1.0.0 configuration: /webhook_signing_secret: required secret \"webhook_signing_secret\" is not set"))
         #expect(outcome.standardError.contains("sk_test_in_config_1Ab") == false)
     }
 

@@ -84,14 +84,15 @@ struct ConnectionCreateCommand: RunnableCommand {
         let spec = try loadSpec(in: context)
         let configuration = try readConfiguration()
         let secrets = try secretsSource.map { source throws(CommandError) in try SecretsInput.read(source, in: context) } ?? [:]
-        let problems = ConnectionConfigurationCheck.problems(spec: spec, configuration: configuration, secretFields: Set(secrets.keys))
-        guard problems.isEmpty else {
-            for problem in problems {
-                context.standardError.writeLine("\(connector): \(problem)")
+        let issues = spec.validateConfiguration(values: configuration, secretNames: Set(secrets.keys))
+        guard issues.isEmpty else {
+            // Issues name fields and rules; a secret given as a plain value is never repeated in them.
+            for issue in issues {
+                context.standardError.writeLine("\(connector) configuration: \(issue.description)")
             }
             throw CommandError.invalidData(
-                "create connection \"\(connectionID)\": \(problems.count) problem\(problems.count == 1 ? "" : "s") with the configuration",
-                hint: "run \"ledgerport spec list\" and read the spec's configuration fields")
+                "create connection \"\(connectionID)\": \(issues.count) problem\(issues.count == 1 ? "" : "s") with the configuration",
+                hint: "read the configuration fields of the connector's spec in connector-specs")
         }
 
         let (connection, fields) = try await DataOption.withStore(dataOption, in: context, creating: false) { store in
