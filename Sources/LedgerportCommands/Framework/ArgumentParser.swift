@@ -106,7 +106,12 @@ struct ArgumentParser {
 
     /// The arguments part of the usage line, such as `[--json] <path>...`.
     var usageArguments: String {
-        let parts = definitions.map { definition -> String in
+        usageParts.joined(separator: " ")
+    }
+
+    /// The usage line's arguments one by one, such as `["[--json]", "<path>..."]`, so help can wrap between them.
+    var usageParts: [String] {
+        definitions.map { definition -> String in
             switch definition.kind {
             case .flag, .option:
                 return "[\(definition.usageText)]"
@@ -114,6 +119,5 @@ struct ArgumentParser {
                 return isRequired ? definition.usageText : "[\(definition.usageText)]"
             }
         }
-        return parts.joined(separator: " ")
     }
 }
