@@ -90,7 +90,7 @@ let package = Package(
             name: "LedgerportCommands",
             dependencies: [
                 "LedgerportSDK", "LedgerportCore", "LedgerportConnectors", "LedgerportJSONSchema", "LedgerportLog",
-                "LedgerportStore", "LedgerportStoreSQLite", "LedgerportSQLite", "LedgerportSecrets",
+                "LedgerportStore", "LedgerportStoreSQLite", "LedgerportSQLite", "LedgerportSecrets", "LedgerportOdooSandbox",
             ]
         ),
         .executableTarget(name: "ledgerport", dependencies: ["LedgerportCommands"], path: "Sources/LedgerportCLI"),
@@ -112,10 +112,13 @@ let package = Package(
 
         // MARK: Odoo sandbox.
 
-        .target(name: "LedgerportOdooSandbox", dependencies: ["LedgerportSDK", "LedgerportLog"]),
+        .target(
+            name: "LedgerportOdooSandbox",
+            dependencies: ["LedgerportSDK", "LedgerportLog", "LedgerportSQLite", "LedgerportHTTPServer"]
+        ),
         .testTarget(
             name: "LedgerportOdooSandboxTests",
-            dependencies: ["LedgerportOdooSandbox", "LedgerportSDK", "LedgerportLog"],
+            dependencies: ["LedgerportOdooSandbox", "LedgerportSDK", "LedgerportLog", "LedgerportHTTPClient"],
             resources: [.copy("Fixtures")]
         ),
 

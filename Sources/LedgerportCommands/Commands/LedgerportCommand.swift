@@ -19,5 +19,6 @@ package enum LedgerportCommand: CommandGroup {
         SpecCommand.self,
         TenantCommand.self,
         ConnectionCommand.self,
+        SandboxCommand.self,
     ]
 }
