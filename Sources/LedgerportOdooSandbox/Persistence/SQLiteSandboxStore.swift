@@ -52,6 +52,7 @@ package final class SQLiteSandboxStore: SandboxStore {
         )
     ]
 
+    /// Reads every stored database with all its records; throws ``SandboxStoreError`` for unreadable data.
     package func loadDatabases() throws -> [StoredDatabase] {
         let headers = try connection.query("SELECT name, odoo_version FROM sandbox_databases ORDER BY name") {
             (try $0.text(0), try $0.text(1))
@@ -84,6 +85,7 @@ package final class SQLiteSandboxStore: SandboxStore {
         return state
     }
 
+    /// Stores a new database and all its records in one transaction.
     package func create(_ database: StoredDatabase) throws {
         var changes = ChangeSet()
         for (model, table) in database.state.tables {
@@ -100,12 +102,14 @@ package final class SQLiteSandboxStore: SandboxStore {
         }
     }
 
+    /// Stores the changes of one call in one transaction.
     package func save(database: String, changes: ChangeSet) throws {
         try connection.inTransaction {
             try write(changes, database: database)
         }
     }
 
+    /// Deletes a database with its records and sequences.
     package func drop(database: String) throws {
         try connection.inTransaction {
             _ = try connection.execute("DELETE FROM sandbox_records WHERE database = ?", [.text(database)])
@@ -144,6 +148,7 @@ package enum SandboxStoreError: Error, CustomStringConvertible {
     case unknownVersion(database: String, version: String)
     case corruptRecord(database: String, model: String, id: Int)
 
+    /// The error message with a hint.
     package var description: String {
         switch self {
         case .unknownVersion(let database, let version):

@@ -15,6 +15,7 @@ package final class OdooSandboxServer: Sendable {
     /// The address the sandbox binds; it never listens on other interfaces.
     package static let host = "127.0.0.1"
 
+    /// The sandbox the server answers with, for its startup key and for tests that inspect it.
     package let sandbox: OdooSandbox
     private let http: HTTPServer
     private let worker: SandboxWorker
