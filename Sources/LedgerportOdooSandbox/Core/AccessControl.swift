@@ -56,6 +56,7 @@ struct AccessControl: Sendable {
             groups: [Groups.salesman, Groups.salesManager], labels17: ["Sales/User: Own Documents Only"],
             labels19: ["Sales/User: Own Documents Only"]
         )
+
         var rules: [String: [AccessOperation: Rule]] = [:]
         let accountingModels = [
             "account.move", "account.move.line", "account.payment", "account.payment.register", "account.move.reversal",
@@ -98,12 +99,12 @@ enum Groups {
 }
 
 extension Transaction {
-    /// The external ids of the calling user's groups, implied groups included.
+    /// Returns the external ids of the calling user's groups, implied groups included.
     func userGroups() -> Set<String> {
         userGroups(of: uid)
     }
 
-    /// The external ids of a user's groups, implied groups included.
+    /// Returns the external ids of a user's groups, implied groups included.
     func userGroups(of userID: Int) -> Set<String> {
         guard let user = row("res.users", userID) else {
             return []

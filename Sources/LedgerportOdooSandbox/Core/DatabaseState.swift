@@ -7,7 +7,7 @@ package struct ModelTable: Sendable, Equatable {
     /// The id the next created record gets; ids are never reused, like a PostgreSQL sequence.
     package var nextID = 1
 
-    /// A table holding `rows`, whose sequence hands out `nextID` next.
+    /// Creates a table with `rows`, whose sequence hands out `nextID` next.
     package init(rows: [Int: RecordValues] = [:], nextID: Int = 1) {
         self.rows = rows
         self.nextID = nextID
@@ -30,7 +30,7 @@ package struct DatabaseState: Sendable, Equatable {
     /// `ir.model.data` ids by the record they name.
     private(set) var externalIDsByRecord: [RecordReference: Int] = [:]
 
-    /// A state holding `tables`; call ``rebuildIndexes(indexedFields:)`` before searching it.
+    /// Creates a state with `tables`. Call ``rebuildIndexes(indexedFields:)`` before searching it.
     package init(tables: [String: ModelTable] = [:]) {
         self.tables = tables
     }
@@ -77,7 +77,7 @@ package struct DatabaseState: Sendable, Equatable {
         }
     }
 
-    /// The ids of `model` whose indexed many2one `field` links to `target`, or nil when the field is not indexed.
+    /// Returns the ids of `model` whose indexed many2one `field` links to `target`, or nil when the field is not indexed.
     func linked(_ model: String, field: String, to target: Int, indexedFields: Set<String>) -> Set<Int>? {
         guard indexedFields.contains(field) else {
             return nil

@@ -9,7 +9,7 @@ indirect enum Domain: Sendable, Equatable {
     case not(Domain)
     case leaf(DomainLeaf)
 
-    /// Whether any leaf of the domain tests `field` at its first path step (used for the implicit `active` filter).
+    /// Checks whether any leaf tests `field` at its first path step, which turns off the implicit `active` filter.
     func mentions(_ field: String) -> Bool {
         switch self {
         case .all, .none: false
@@ -19,7 +19,7 @@ indirect enum Domain: Sendable, Equatable {
         }
     }
 
-    /// The conjunction of two domains, flattening nested `and`s.
+    /// Combines two domains with `and`, flattening nested conjunctions.
     static func combined(_ lhs: Domain, _ rhs: Domain) -> Domain {
         switch (lhs, rhs) {
         case (.all, _): rhs

@@ -10,7 +10,7 @@ package struct RecordReference: Sendable, Hashable {
     /// The record id in that model.
     package let id: Int
 
-    /// The record `id` of `model`.
+    /// Creates a reference to the record `id` of `model`.
     package init(_ model: String, _ id: Int) {
         self.model = model
         self.id = id

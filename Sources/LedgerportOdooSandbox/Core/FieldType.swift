@@ -77,7 +77,7 @@ package struct SelectionOption: Sendable, Equatable {
     /// The label shown to users, such as `Customer Invoice`.
     package let label: String
 
-    /// The option `value` shown as `label`.
+    /// Creates the option `value`, shown as `label`.
     package init(_ value: String, _ label: String) {
         self.value = value
         self.label = label

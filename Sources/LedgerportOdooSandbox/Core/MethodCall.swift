@@ -1,6 +1,6 @@
 import LedgerportSDK
 
-/// How a request reached the sandbox; some methods only work over HTTP sessions.
+/// The way a request reached the sandbox, because some methods only work over HTTP sessions.
 enum Transport: Sendable, Equatable {
     case jsonRPC
     case webSession
@@ -35,18 +35,18 @@ struct MethodCall: Sendable {
     }
 }
 
-/// What a model method returned, before the endpoint serializes it.
+/// The return value of a model method, before the endpoint serializes it.
 enum MethodResult: Sendable, Equatable {
     /// A plain JSON value.
     case value(JSONValue)
-    /// Python `None`: JSON-RPC omits `result`, JSON-2 answers `null`.
+    /// Python `None`: JSON-RPC omits `result` and JSON-2 returns `null`.
     case none
-    /// A recordset. JSON-2 answers its ids; JSON-RPC answers per ``RecordsetForm``.
+    /// A recordset. JSON-2 returns its ids and JSON-RPC the form ``RecordsetForm`` names.
     case records(model: String, ids: [Int], form: RecordsetForm)
 
-    /// How JSON-RPC serializes a returned recordset.
+    /// The JSON-RPC form of a returned recordset.
     enum RecordsetForm: Sendable, Equatable {
-        /// The single id, as `create` with one dict answers.
+        /// The single id, as `create` with one dict returns it.
         case singleID
         /// The id list, as `search` and `create` with a list answer.
         case idList

@@ -3,8 +3,8 @@ import LedgerportSDK
 /// Finds a model method, checks the caller's rights and binds the arguments, for every endpoint.
 ///
 /// JSON-RPC's `execute_kw`, the web client's `call_kw` and JSON-2 all end
-/// here; they differ only in how arguments arrive (positional or named) and
-/// in how argument errors are reported, which ``BindingStyle`` selects.
+/// here. They differ only in how arguments arrive (positional or named) and
+/// in how argument errors are reported, and ``BindingStyle`` selects both.
 struct MethodDispatcher: Sendable {
     /// How the caller passed arguments, which decides the error for a bad argument list.
     enum BindingStyle: Sendable {

@@ -2,7 +2,7 @@ import LedgerportSDK
 
 /// The business logic of one model: hooks around the ORM operations and its public methods.
 ///
-/// The ORM core (``Transaction``) validates and stores values; a behaviour
+/// The ORM core (``Transaction``) validates and stores values. A behaviour
 /// adds what the model does on top, such as numbering an invoice or
 /// recomputing its totals. Every hook has a default that does nothing, so a
 /// plain model only declares its fields.
@@ -17,9 +17,9 @@ protocol ModelBehavior: Sendable {
     func didWrite(_ ids: [Int], fields: Set<String>, in transaction: Transaction) throws
     /// Rejects or prepares the deletion of `ids`.
     func willUnlink(_ ids: [Int], in transaction: Transaction) throws
-    /// Runs after `ids` were deleted; `rows` holds their last columns.
+    /// Runs after `ids` were deleted; `rows` contains their last columns.
     func didUnlink(_ ids: [Int], rows: [Int: RecordValues], in transaction: Transaction) throws
-    /// The display name of a record (`display_name`, and the name in many2one pairs).
+    /// Returns the display name of a record (`display_name`, and the name in many2one pairs).
     func displayName(of id: Int, _ row: RecordValues, in transaction: Transaction) -> String
     /// The public methods beyond the standard ORM ones.
     var methods: [ModelMethod] { get }

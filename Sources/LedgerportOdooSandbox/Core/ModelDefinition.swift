@@ -46,7 +46,7 @@ package struct ModelDefinition: Sendable {
         self.fieldIndex = index
     }
 
-    /// The field named `name`, or nil when the model has none.
+    /// Returns the field named `name`, or nil when the model has none.
     package func field(_ name: String) -> FieldDefinition? {
         fieldIndex[name].map { fields[$0] }
     }

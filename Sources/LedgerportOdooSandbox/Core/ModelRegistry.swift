@@ -24,13 +24,13 @@ package struct ModelRegistry: Sendable {
         self.indexedFields = indexed
     }
 
-    /// The registry of every model the sandbox implements, for `version`.
+    /// Builds the registry of every model the sandbox implements, for `version`.
     package static func standard(_ version: OdooVersion) -> ModelRegistry {
         let profile = OdooVersionProfile(version)
         return ModelRegistry(profile: profile, models: ModelCatalog.definitions(profile))
     }
 
-    /// The model named `name`, or nil for a model the sandbox does not implement.
+    /// Returns the model named `name`, or nil for a model the sandbox does not implement.
     package func model(_ name: String) -> ModelDefinition? {
         models[name]
     }

@@ -23,7 +23,7 @@ enum OdooDateFormat {
         )
     }
 
-    /// The date `days` after `date` (`2026-12-04` plus 5 is `2026-12-09`), or nil for text that is no date.
+    /// Returns the date `days` after `date` (`2026-12-04` plus 5 is `2026-12-09`), or nil for text that is no date.
     static func date(_ date: String, plusDays days: Int) -> String? {
         guard let instant = parseDate(date), let moved = utcCalendar.date(byAdding: .day, value: days, to: instant) else {
             return nil
@@ -51,7 +51,7 @@ enum OdooDateFormat {
         return instant
     }
 
-    /// The year of a `YYYY-MM-DD` date.
+    /// Returns the year of a `YYYY-MM-DD` date.
     static func year(of date: String) -> String {
         String(date.prefix(4))
     }

@@ -80,7 +80,7 @@ extension Transaction {
         values["write_date"] = .string(nowText)
     }
 
-    /// The mandatory-field ValidationError for the first required column left empty.
+    /// Raises the mandatory-field ValidationError for the first required column left empty.
     func checkRequired(_ values: RecordValues, of model: ModelDefinition) throws {
         for field in model.fields where field.isRequired && field.isStored && !field.type.isX2Many {
             let value = values[field.name] ?? .null

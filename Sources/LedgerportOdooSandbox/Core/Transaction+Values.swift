@@ -11,9 +11,9 @@ extension JSONValue {
     }
 }
 
-/// Reading field values, in the raw form the engine uses and in the form `read` answers.
+/// Reading field values, in the raw form the engine uses and in the form `read` returns.
 extension Transaction {
-    /// The raw value of a field: a bare id for a many2one, an id array for an x2many, `null` when empty.
+    /// Returns the raw value of a field: a bare id for a many2one, an id array for an x2many, `null` when empty.
     func rawValue(_ model: ModelDefinition, _ id: Int, _ field: FieldDefinition) throws -> JSONValue {
         if let compute = field.compute {
             return try compute(self, RecordReference(model.name, id))
@@ -24,7 +24,7 @@ extension Transaction {
         return row(model.name, id)?[field.name] ?? .null
     }
 
-    /// The raw value of the field `name`, or `null` for an unknown field or record.
+    /// Returns the raw value of the field `name`, or `null` for an unknown field or record.
     func value(_ model: String, _ id: Int, _ name: String) -> JSONValue {
         guard let definition = registry.model(model), let field = definition.field(name) else {
             return .null
@@ -32,7 +32,7 @@ extension Transaction {
         return (try? rawValue(definition, id, field)) ?? .null
     }
 
-    /// The value of a field as `read` answers it: `[id, name]` pairs, id lists, and `false` for empty columns.
+    /// Returns the value of a field as `read` returns it: `[id, name]` pairs, id lists, and `false` for empty columns.
     func readValue(_ model: ModelDefinition, _ id: Int, _ field: FieldDefinition) throws -> JSONValue {
         let raw = field.name == "id" ? JSONValue.int(id) : try rawValue(model, id, field)
         switch field.type {
@@ -54,7 +54,7 @@ extension Transaction {
         }
     }
 
-    /// The display name of a record, or an empty string for a missing one.
+    /// Returns the display name of a record, or an empty string for a missing one.
     func displayName(_ model: String, _ id: Int) -> String {
         guard let definition = registry.model(model), let values = row(model, id) else {
             return ""
@@ -62,7 +62,7 @@ extension Transaction {
         return definition.behavior.displayName(of: id, values, in: self)
     }
 
-    /// The ids of `comodel` whose `inverse` many2one points to `id`, in the comodel's default order.
+    /// Returns the ids of `comodel` whose `inverse` many2one points to `id`, in the comodel's default order.
     func inverseIDs(comodel: String, inverse: String, id: Int, filter: (@Sendable (RecordValues) -> Bool)?) throws -> [Int] {
         let candidates: [Int]
         if let indexed = linkedIDs(comodel, field: inverse, to: id) {
@@ -74,7 +74,7 @@ extension Transaction {
         return try sorted(comodel, matching)
     }
 
-    /// All records below `roots` along `parent_id`, the roots included.
+    /// Collects all records below `roots` along `parent_id`, the roots included.
     func descendants(_ model: String, of roots: [Int]) -> Set<Int> {
         var found = Set(roots)
         var frontier = roots
@@ -92,7 +92,7 @@ extension Transaction {
         return found
     }
 
-    /// All records above `roots` along `parent_id`, the roots included.
+    /// Collects all records above `roots` along `parent_id`, the roots included.
     func ancestors(_ model: String, of roots: [Int]) -> Set<Int> {
         var found = Set(roots)
         for root in roots {

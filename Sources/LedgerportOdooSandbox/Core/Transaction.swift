@@ -3,7 +3,7 @@ import LedgerportSDK
 
 /// One call's view of a database: a working copy of its records, the calling user and the context.
 ///
-/// Odoo runs every RPC call in one database transaction; the sandbox does the
+/// Odoo runs every RPC call in one database transaction. The sandbox does the
 /// same by working on a copy of ``DatabaseState`` that the database keeps
 /// only when the call succeeds. The row primitives here (`row`, `insert`,
 /// `update`, `remove`) do no validation; the ORM operations in the
@@ -67,7 +67,7 @@ final class Transaction {
 
     // MARK: Models
 
-    /// The model named `name`, or the UserError Odoo raises for an unknown model.
+    /// Returns the model named `name`, or raises the UserError Odoo raises for an unknown model.
     func definition(_ name: String) throws -> ModelDefinition {
         guard let model = registry.model(name) else {
             throw OdooFault.unknownModel(name)
@@ -85,7 +85,7 @@ final class Transaction {
         state.tables[model]?.rows[id] != nil
     }
 
-    /// Every id of `model` in ascending order.
+    /// Returns every id of `model` in ascending order.
     func allIDs(_ model: String) -> [Int] {
         (state.tables[model]?.rows.keys).map { $0.sorted() } ?? []
     }
@@ -142,7 +142,7 @@ final class Transaction {
         touched.insert(RecordReference(model, id))
     }
 
-    /// The ids of `model` whose many2one `field` links to `target`, or nil when the field has no index.
+    /// Returns the ids of `model` whose many2one `field` links to `target`, or nil when the field has no index.
     func linkedIDs(_ model: String, field: String, to target: Int) -> Set<Int>? {
         state.linked(model, field: field, to: target, indexedFields: registry.indexedFields[model] ?? [])
     }
@@ -176,7 +176,7 @@ final class Transaction {
         movedSequences = savepoint.movedSequences
     }
 
-    /// The rows this transaction changed, for the store.
+    /// Collects the rows this transaction changed, for the store.
     func changes() -> ChangeSet {
         var changeSet = ChangeSet()
         for reference in touched {

@@ -143,7 +143,7 @@ package final class SQLiteSandboxStore: SandboxStore {
     }
 }
 
-/// Why stored sandbox data could not be read.
+/// The reasons stored sandbox data cannot be read.
 package enum SandboxStoreError: Error, CustomStringConvertible {
     case unknownVersion(database: String, version: String)
     case corruptRecord(database: String, model: String, id: Int)

@@ -1,4 +1,4 @@
-/// Where the sandbox keeps its databases between runs.
+/// The storage the sandbox keeps its databases in between runs.
 ///
 /// The sandbox calls a store from one thread at a time: `create` once for a
 /// new database, then `save` after every call that changed something, before
@@ -15,7 +15,7 @@ package protocol SandboxStore: AnyObject {
     func drop(database: String) throws
 }
 
-/// One database as a store holds it.
+/// One database as a store keeps it.
 package struct StoredDatabase: Sendable, Equatable {
     /// The database name clients pass (`db` in JSON-RPC, `X-Odoo-Database` in JSON-2).
     package let name: String
@@ -24,7 +24,7 @@ package struct StoredDatabase: Sendable, Equatable {
     /// Every record of the database.
     package var state: DatabaseState
 
-    /// A database named `name`, for `version`, holding `state`.
+    /// Creates a database named `name`, for `version`, containing `state`.
     package init(name: String, version: OdooVersion, state: DatabaseState) {
         self.name = name
         self.version = version
@@ -39,7 +39,7 @@ package final class InMemorySandboxStore: SandboxStore {
     /// An empty store.
     package init() {}
 
-    /// The databases stored so far, by name.
+    /// Returns the databases stored so far, by name.
     package func loadDatabases() throws -> [StoredDatabase] {
         databases.values.sorted { $0.name < $1.name }
     }

@@ -3,7 +3,7 @@ import LedgerportSDK
 /// The details that differ between Odoo 17.0 and 19.0, kept in one place.
 ///
 /// Each value comes from a recording of the real server of that series. The
-/// rest of the sandbox asks the profile instead of testing the version.
+/// rest of the sandbox reads the profile instead of testing the version.
 struct OdooVersionProfile: Sendable {
     let version: OdooVersion
 
@@ -66,7 +66,7 @@ struct OdooVersionProfile: Sendable {
     /// Whether 17.0's rule applies that the first move of a journal and period is numbered while still a draft.
     var numbersFirstDraftOfPeriod: Bool { version == .v17 }
 
-    /// A posted payment's state: `posted` on 17.0; 19.0 says `paid` once reconciled, `in_process` before.
+    /// Returns a posted payment's state: `posted` on 17.0, and on 19.0 `paid` once reconciled, `in_process` before.
     func postedPaymentState(reconciled: Bool) -> String {
         if version == .v17 {
             return "posted"

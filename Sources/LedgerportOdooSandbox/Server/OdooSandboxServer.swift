@@ -7,7 +7,7 @@ import LedgerportSDK
 ///
 /// ``start(configuration:dataFolder:port:)`` opens (or creates) the databases
 /// on the sandbox's worker thread and starts an HTTP server bound to
-/// 127.0.0.1 only. Requests reach the sandbox through that one worker thread,
+/// 127.0.0.1 only. Requests reach the sandbox through that one ``SandboxWorker`` thread,
 /// so they run one at a time, as on a single-worker Odoo, and SQLite commits
 /// never block an HTTP thread or the Swift concurrency pool. Every response
 /// carries `Connection: close`, as Odoo's do.
@@ -15,7 +15,7 @@ package final class OdooSandboxServer: Sendable {
     /// The address the sandbox binds; it never listens on other interfaces.
     package static let host = "127.0.0.1"
 
-    /// The sandbox the server answers with, for its startup key and for tests that inspect it.
+    /// The sandbox behind the server, for its startup key and for tests that inspect it.
     package let sandbox: OdooSandbox
     private let http: HTTPServer
     private let worker: SandboxWorker
