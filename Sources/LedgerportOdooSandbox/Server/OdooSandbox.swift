@@ -157,6 +157,8 @@ package final class OdooSandbox: @unchecked Sendable {
     /// Turns any error into the fault clients see; errors that are not Odoo's are logged.
     func fault(from error: any Error) -> OdooFault {
         if let fault = error as? OdooFault {
+            // Odoo's own errors go back to the client; they are not failures of the sandbox.
+            logger.debug("reject Odoo call", metadata: [LogMetadataKey.error: .string(fault.name)])
             return fault
         }
         logger.error("fail Odoo call with an internal error", metadata: [LogMetadataKey.error: .string(String(describing: error))])
