@@ -68,7 +68,26 @@ let package = Package(
 
         // MARK: Source connectors: Stripe and HubSpot.
 
-        // (source connector targets)
+        .target(
+            name: "StripeConnector",
+            dependencies: ["LedgerportSDK", "LedgerportLog"],
+            path: "Plugins/StripeConnector"
+        ),
+        .target(
+            name: "HubSpotConnector",
+            dependencies: ["LedgerportSDK", "LedgerportLog"],
+            path: "Plugins/HubSpotConnector"
+        ),
+        .testTarget(
+            name: "StripeConnectorTests",
+            dependencies: ["StripeConnector", "LedgerportSDK", "LedgerportLog"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "HubSpotConnectorTests",
+            dependencies: ["HubSpotConnector", "LedgerportSDK", "LedgerportLog"],
+            exclude: ["Fixtures"]
+        ),
 
         // MARK: Odoo sandbox.
 
