@@ -20,10 +20,10 @@ struct StripeEvent: Sendable {
         } catch {
             throw ConnectorError.system("stripe_invalid_payload", "read Stripe event: the stored payload is not JSON (\(error))")
         }
-        let root = StripeObject(json: json, path: "event", subject: "Stripe event")
+        let root = StripeObject(json: json, path: "", subject: "Stripe event")
         let id = try root.requireString("id")
         let type = try root.requireString("type")
-        let envelope = StripeObject(json: json, path: "event", subject: "Stripe event \"\(id)\" (\(type))")
+        let envelope = StripeObject(json: json, path: "", subject: "Stripe event \"\(id)\" (\(type))")
 
         self.id = id
         self.type = type

@@ -62,7 +62,7 @@ struct StripeObject: Sendable {
     /// The object field `key`, or nil when it is absent, null or an unexpanded id.
     func object(_ key: String) -> StripeObject? {
         guard let value = json[key], case .object = value else { return nil }
-        return StripeObject(json: value, path: "\(path).\(key)", subject: subject)
+        return StripeObject(json: value, path: field(key), subject: subject)
     }
 
     func requireObject(_ key: String) throws(ConnectorError) -> StripeObject {
@@ -79,7 +79,7 @@ struct StripeObject: Sendable {
     func elements(_ key: String) -> [StripeObject] {
         let container = json[key]
         let values = container?.arrayValue ?? container?["data"]?.arrayValue ?? []
-        let elementPath = container?.arrayValue == nil ? "\(path).\(key).data" : "\(path).\(key)"
+        let elementPath = container?.arrayValue == nil ? field(key) + ".data" : field(key)
         return values.enumerated().map { position, value in
             StripeObject(json: value, path: "\(elementPath)[\(position)]", subject: subject)
         }
@@ -122,6 +122,11 @@ struct StripeObject: Sendable {
                 hint: "correct the amount in Stripe or add the currency to the Stripe exponent table"
             )
         }
+    }
+
+    /// The dotted path of the member `key`, such as `data.object.currency`.
+    func field(_ key: String) -> String {
+        path.isEmpty ? key : "\(path).\(key)"
     }
 
     /// An error for a required field that is absent, null or of the wrong type.
