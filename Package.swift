@@ -103,6 +103,7 @@ let package = Package(
 
         // MARK: Runtime.
 
-        // (runtime targets)
+        .target(name: "LedgerportRuntime", dependencies: ["LedgerportSDK", "LedgerportLog"]),
+        .testTarget(name: "LedgerportRuntimeTests", dependencies: ["LedgerportRuntime", "LedgerportSDK"]),
     ]
 )
