@@ -24,6 +24,12 @@ case "${1:-}" in
       exit 0
     fi
     echo "localstripe: installing localstripe $version into $venv" >&2
+    if ! python3 -c "import ensurepip, venv" 2>/dev/null; then
+      # Debian splits venv support out of python3.
+      sudo_command=()
+      [[ $(id -u) -ne 0 ]] && sudo_command=(sudo)
+      DEBIAN_FRONTEND=noninteractive "${sudo_command[@]}" apt-get install -y -qq python3-venv >/dev/null
+    fi
     python3 -m venv "$venv"
     "$venv/bin/pip" install --quiet --disable-pip-version-check "localstripe==$version"
     ;;
