@@ -29,7 +29,7 @@ struct HubSpotCRMClient: Sendable {
         ])
     }
 
-    /// One page of deals, after the cursor `after` when given.
+    /// Fetches one page of deals, after the cursor `after` when given.
     func deals(after: String?, limit: Int) async throws(ConnectorError) -> JSONValue {
         var query = [("limit", String(min(max(limit, 1), 100))), ("properties", Self.dealProperties.joined(separator: ",")), ("associations", Self.associations)]
         if let after { query.append(("after", after)) }
@@ -76,7 +76,7 @@ struct HubSpotCRMClient: Sendable {
         }
     }
 
-    /// The error for a non-2xx response, classified by status.
+    /// Makes the error for a non-2xx response, classified by status.
     static func error(operation: String, response: HTTPResponse) -> ConnectorError {
         let message = (try? JSONParser.parse(response.body))?["message"]?.stringValue ?? String(response.bodyText.prefix(200))
         let (failureClass, code, hint): (FailureClass, String, String?) = switch response.status {

@@ -7,8 +7,8 @@ import LedgerportSDK
 ///   secret, newest first; two while it is rotated.
 /// - `access_token` (secret, required): a private app or OAuth access token for the CRM API.
 /// - `webhook_base_url` (required): the scheme and host HubSpot calls, such as
-///   `https://connector.example.com`; signatures cover the full URI, and the
-///   server only sees the path.
+///   `https://connector.example.com`. Signatures cover the full URI, while the
+///   request the server receives has only the path.
 /// - `api_base_url` (default `https://api.hubapi.com`): `https`, or `http` on loopback for tests.
 /// - `default_currency` (required): the currency of deals without `deal_currency_code`.
 /// - `closed_won_stages` (default `["closedwon"]`): the stage ids that mean won, per pipeline.

@@ -4,8 +4,8 @@ import LedgerportSDK
 /// Builds a ``CanonicalDeal`` from a deal and its associated company, contacts and line items, fetched through the CRM API.
 ///
 /// The customer is the first associated company, with the associated
-/// contacts as its people; a deal with contacts and no company has the
-/// first contact as an individual customer. A deal with neither has no customer.
+/// contacts as its people. A deal with contacts and no company has the
+/// first contact as an individual customer, and a deal with neither has no customer.
 struct HubSpotDealTranslator: Sendable {
     let client: HubSpotCRMClient
     let settings: HubSpotConnectionSettings
@@ -41,7 +41,9 @@ struct HubSpotDealTranslator: Sendable {
         )
     }
 
-    /// The ids of the deal's associations of `type`; HubSpot names the line items key `line items` in some responses, so both spellings are read.
+    /// Returns the ids of the deal's associations of `type`.
+    ///
+    /// HubSpot names the line items key `line items` in some responses, so both spellings are read.
     static func associated(_ deal: JSONValue, _ type: String) -> [String] {
         let associations = deal["associations"]
         let list = associations?[type] ?? associations?[type.replacingOccurrences(of: "_", with: " ")]

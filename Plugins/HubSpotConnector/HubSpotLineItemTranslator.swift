@@ -4,7 +4,7 @@ import LedgerportSDK
 ///
 /// The recurrence comes from `hs_recurring_billing_period` (ISO 8601 such as
 /// `P1M`, `P12M`, `P1Y`, `P2W`) or, when absent, `recurringbillingfrequency`
-/// (`weekly`, `monthly`, `quarterly`, `per_six_months`, `annually`); a line
+/// (`weekly`, `monthly`, `quarterly`, `per_six_months`, `annually`). A line
 /// with neither is one-off.
 enum HubSpotLineItemTranslator {
     static func lineItem(_ json: JSONValue, currency: CurrencyCode, dealID: String) throws(ConnectorError) -> CanonicalDeal.LineItem {

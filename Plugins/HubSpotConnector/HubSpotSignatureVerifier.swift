@@ -5,7 +5,7 @@ import LedgerportSDK
 ///
 /// Version 3 (`X-HubSpot-Signature-v3`) is base64 HMAC-SHA256, keyed by the
 /// app's client secret, over method, URI, body and the
-/// `X-HubSpot-Request-Timestamp` value (milliseconds); a timestamp more than
+/// `X-HubSpot-Request-Timestamp` value (milliseconds). A timestamp more than
 /// five minutes from now is rejected. When a request has no v3 signature
 /// and legacy signatures are allowed, `X-HubSpot-Signature-Version` selects
 /// v1 (hex SHA-256 of secret + body) or v2 (hex SHA-256 of secret + method +
@@ -71,7 +71,7 @@ struct HubSpotSignatureVerifier: Sendable {
         }
     }
 
-    /// The URI with the percent-encoded characters HubSpot's v3 instructions decode (`%3A` to `:`, and so on).
+    /// Decodes the percent-encoded characters that HubSpot's v3 instructions decode (`%3A` to `:`, and so on).
     static func decodedURI(_ uri: String) -> String {
         let decoded: [(String, String)] = [
             ("%3A", ":"), ("%2F", "/"), ("%3F", "?"), ("%40", "@"), ("%21", "!"), ("%24", "$"),

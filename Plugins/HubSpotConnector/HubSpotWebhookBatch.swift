@@ -30,7 +30,7 @@ enum HubSpotWebhookBatch {
             }
             events.append(ReceivedEvent(eventID: String(eventID), eventType: type, payload: JSONWriter.bytes(element)))
         }
-        guard !events.isEmpty else { throw malformed("the array holds no events") }
+        guard !events.isEmpty else { throw malformed("the array contains no events") }
         return events
     }
 

@@ -2,7 +2,7 @@
 ///
 /// Tests pass a fixed source so backoff delays are exact.
 package protocol JitterSource: Sendable {
-    /// A value in `0..<1`.
+    /// Returns a value in `0..<1`.
     func nextFraction() -> Double
 }
 
@@ -18,7 +18,7 @@ package struct SystemJitter: JitterSource {
 /// Exponential backoff with "equal jitter" for retrying failed API requests.
 ///
 /// Before retry `n` (1 for the first retry) the base delay is
-/// `initialDelay × multiplier^(n-1)`, capped at `maximumDelay`; the delay
+/// `initialDelay × multiplier^(n-1)`, capped at `maximumDelay`. The delay
 /// waited is half the base plus a random part of the other half, so
 /// concurrent clients do not retry in step. A `Retry-After` from the server
 /// is honoured when it asks for longer. Delays are in seconds.
@@ -30,7 +30,7 @@ struct RetryBackoff: Sendable {
     var maximumAttempts: Int = 5
     var jitter: any JitterSource = SystemJitter()
 
-    /// The delay before retry number `retry` (1-based), at least `retryAfter` seconds when given.
+    /// Computes the delay before retry number `retry` (1-based), at least `retryAfter` seconds when given.
     func delay(beforeRetry retry: Int, retryAfter: Double? = nil) -> Double {
         precondition(retry >= 1, "retries are numbered from 1")
         var base = initialDelay

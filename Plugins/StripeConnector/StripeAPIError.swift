@@ -1,8 +1,8 @@
 import LedgerportSDK
 
-/// How the connector classifies a failed Stripe API response, as one table.
+/// The classification of failed Stripe API responses, kept as one table.
 enum StripeAPIError {
-    /// Whether a response with `status` is worth retrying: 429 (rate limited) and 5xx.
+    /// Returns whether a response with `status` is worth retrying: 429 (rate limited) and 5xx.
     ///
     /// Stripe's `Stripe-Should-Retry` header, when present, overrides this.
     static func isRetryable(status: Int, headers: HTTPHeaders) -> Bool {
@@ -12,7 +12,7 @@ enum StripeAPIError {
         return status == 429 || (500...599).contains(status)
     }
 
-    /// The error for a final non-2xx response to `operation` (such as `GET /v1/invoices`).
+    /// Makes the error for a final non-2xx response to `operation` (such as `GET /v1/invoices`).
     static func error(operation: String, response: HTTPResponse) -> ConnectorError {
         let stripeMessage = (try? JSONParser.parse(response.body))?["error"]?["message"]?.stringValue
         let (failureClass, code, hint) = classification(status: response.status)
@@ -46,7 +46,7 @@ enum StripeAPIError {
         }
     }
 
-    /// The error for a request that got no response at all.
+    /// Makes the error for a request that got no response at all.
     static func error(operation: String, transport: HTTPTransportError) -> ConnectorError {
         ConnectorError(
             transport.failureClass, code: "stripe_unreachable",

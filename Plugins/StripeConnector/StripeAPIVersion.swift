@@ -14,7 +14,7 @@ import LedgerportSDK
 ///   `discount_amounts` and `tax_amounts` with an `inclusive` flag.
 ///
 /// Later versions (2025-03-31 "basil" and after) moved invoice line fields
-/// under `parent` and `pricing`, and older ones lack fields read here; both
+/// under `parent` and `pricing`, and older ones lack fields read here. Both
 /// are rejected by name rather than misread.
 enum StripeAPIVersion: String, CaseIterable, Sendable {
     case v2017_08_15 = "2017-08-15"

@@ -8,9 +8,9 @@ import LedgerportSDK
 /// `invoice` (`/v1/invoices`), `charge` (`/v1/charges`) and `refund`
 /// (`/v1/refunds`). The cursor is the last object's id, passed back as
 /// `starting_after`. Each event's ordering version is the listing time,
-/// because a listed object shows its state as of that moment; its id is
-/// `<object id>@backfill:<listing time>`, except refunds, which use the same
-/// `<refund id>:<status>` key as webhooks so a refund seen both ways applies once.
+/// because a listed object shows its state as of that moment. Its id is
+/// `<object id>@backfill:<listing time>`. Refunds are the exception: they use
+/// the same `<refund id>:<status>` key as webhooks, so a refund seen both ways applies once.
 struct StripeBackfill: Sendable {
     let client: StripeAPIClient
     let clock: any WallClock
@@ -98,7 +98,7 @@ struct StripeBackfill: Sendable {
         }
     }
 
-    /// The canonical event type that reports an invoice in `status`.
+    /// Returns the canonical event type that reports an invoice in `status`.
     static func eventType(of status: CanonicalInvoice.Status) -> CanonicalEventType {
         switch status {
         case .draft: .invoiceCreated

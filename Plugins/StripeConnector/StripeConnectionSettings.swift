@@ -50,7 +50,7 @@ struct StripeConnectionSettings: Sendable {
         requestsPerSecond = rate.map(Double.init) ?? (isLiveMode ? Self.liveRequestsPerSecond : Self.testRequestsPerSecond)
     }
 
-    /// Whether the key is live (true) or test (false), from its prefix.
+    /// Returns whether the key is live (true) or test (false), from its prefix.
     private static func keyMode(_ key: Secret) throws(ConnectorError) -> Bool {
         let text = key.revealText()
         for prefix in ["sk_live_", "rk_live_"] where text.hasPrefix(prefix) {

@@ -13,11 +13,12 @@ import LedgerportSDK
 /// - `MGA`: ISO 4217 gives 2 digits; Stripe lists it among its zero-decimal
 ///   currencies. Source: docs.stripe.com/currencies, "Zero-decimal currencies".
 ///
-/// Currencies where both agree need no override: the zero-decimal ones
-/// (BIF, CLP, DJF, GNF, JPY, KMF, KRW, PYG, RWF, UGX, VND, VUV, XAF, XOF, XPF),
-/// the three-decimal ones (BHD, JOD, KWD, OMR, TND, whose amounts Stripe
-/// requires to end in 0), and HUF and TWD, which Stripe charges with two
-/// decimals and pays out as whole units (docs.stripe.com/currencies, "Special cases").
+/// Currencies where both agree need no override. They include the
+/// zero-decimal ones (BIF, CLP, DJF, GNF, JPY, KMF, KRW, PYG, RWF, UGX, VND,
+/// VUV, XAF, XOF, XPF) and the three-decimal ones (BHD, JOD, KWD, OMR, TND),
+/// whose amounts Stripe requires to end in 0. HUF and TWD agree too: Stripe
+/// charges them with two decimals and pays them out as whole units
+/// (docs.stripe.com/currencies, "Special cases").
 ///
 /// NOTE: Stripe's page lists UGX as zero-decimal, while some third-party
 /// integrations describe a two-decimal legacy form for UGX. This table
@@ -34,8 +35,8 @@ enum StripeCurrencyTable {
     ///
     /// Throws ``MoneyError/unknownCurrency(_:table:)`` for a currency neither
     /// table lists, and ``MoneyError/tooManyFractionDigits(_:currency:exponent:)``
-    /// when the amount has a fraction the ISO exponent cannot hold (such as
-    /// 12.34 ISK); it never rounds.
+    /// when the amount has a fraction the ISO exponent cannot represent (such
+    /// as 12.34 ISK). It never rounds.
     static func money(stripeAmount: Int64, currency: CurrencyCode) throws(MoneyError) -> Money {
         let amount = Money(minorUnits: stripeAmount, currency: currency)
         guard try stripe.requireExponent(of: currency) != CurrencyExponentTable.iso4217.requireExponent(of: currency) else {

@@ -3,8 +3,8 @@ import LedgerportSDK
 
 /// Translates a Stripe customer into a ``CanonicalCustomer``.
 ///
-/// Stripe does not record whether a customer is a company or a person; the
-/// metadata key `customer_kind` (`company` or `individual`) decides, and a
+/// Stripe does not record whether a customer is a company or a person, so
+/// the metadata key `customer_kind` (`company` or `individual`) decides. A
 /// customer without it is a company, the usual case for subscription billing.
 enum StripeCustomerTranslator {
     static func customer(from object: StripeObject, deleted: Bool, updatedAt: Date?) throws(ConnectorError) -> CanonicalCustomer {

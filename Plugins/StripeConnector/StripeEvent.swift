@@ -48,7 +48,7 @@ struct StripeEvent: Sendable {
         )
     }
 
-    /// A canonical event carrying this event's id (or `id` when one native event yields several).
+    /// Wraps `object` in a canonical event with this event's id, or with `id` when one native event yields several.
     func canonical(
         _ type: CanonicalEventType, object: CanonicalObjectValue, ordering: EventOrdering, id: String? = nil
     ) -> CanonicalEvent {

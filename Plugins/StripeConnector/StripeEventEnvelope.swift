@@ -63,7 +63,7 @@ private struct TopLevelScanner {
         }
     }
 
-    /// The text of the string literal in `start..<end` when it holds no escapes; nil otherwise.
+    /// The text of the string literal in `start..<end` when it contains no escapes; nil otherwise.
     static func plainString(_ bytes: [UInt8], from start: Int, to end: Int) -> String? {
         guard end - start >= 2, bytes[start] == UInt8(ascii: "\""), bytes[end - 1] == UInt8(ascii: "\"") else {
             return nil

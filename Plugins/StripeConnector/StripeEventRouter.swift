@@ -122,7 +122,7 @@ struct StripeEventRouter: Sendable {
         return event.canonical(succeeded ? .paymentSucceeded : .paymentFailed, object: .payment(payment), ordering: ordering)
     }
 
-    /// One event per refund of the charge, with `<refund id>:<status>` as its deduplication key.
+    /// Makes one event per refund of the charge, with `<refund id>:<status>` as its deduplication key.
     ///
     /// The key is the refund's, not the event's:
     /// each `charge.refunded` repeats the charge's earlier refunds, which must

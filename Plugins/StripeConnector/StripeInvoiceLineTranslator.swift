@@ -30,7 +30,7 @@ enum StripeInvoiceLineTranslator {
         )
     }
 
-    /// A tax amount; `tax_rate` is the rate's id, or the expanded rate with its name and percentage.
+    /// Translates a tax amount whose `tax_rate` is the rate's id, or the expanded rate with its name and percentage.
     static func tax(_ tax: StripeObject, currency: CurrencyCode) throws(ConnectorError) -> TaxAmount {
         guard let rateID = tax.reference("tax_rate") else {
             throw tax.missing("tax_rate", expected: "the id of the tax rate")
@@ -53,7 +53,7 @@ enum StripeInvoiceLineTranslator {
         return inclusive
     }
 
-    /// The per-unit price in canonical (ISO 4217) minor units, keeping sub-unit digits.
+    /// Converts the per-unit price to canonical (ISO 4217) minor units, keeping sub-unit digits.
     private static func unitAmountMinor(_ price: StripePrice, currency: CurrencyCode) throws(ConnectorError) -> ExactDecimal? {
         guard let stripeMinor = price.unitAmountDecimal ?? price.unitAmount.map({ ExactDecimal($0) }) else { return nil }
         guard let stripeExponent = StripeCurrencyTable.stripe.exponent(of: currency),

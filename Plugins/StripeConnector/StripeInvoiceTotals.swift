@@ -3,9 +3,9 @@ import LedgerportSDK
 /// The totals of a Stripe invoice, read or derived so that they agree with its lines.
 ///
 /// - `taxTotal` is `tax`, else the sum of `total_tax_amounts`, else of the lines' taxes.
-/// - `discountTotal` is the sum of `total_discount_amounts`; payloads without
-///   it (2017 versions, which carry one `discount` object) derive it as
-///   `subtotal + exclusive tax - total`, which is what Stripe's `total` subtracted.
+/// - `discountTotal` is the sum of `total_discount_amounts`. Payloads without
+///   it (2017 versions carry one `discount` object) derive it as
+///   `subtotal + exclusive tax - total`, the amount Stripe's `total` subtracted.
 /// - `amountRemaining` is `amount_remaining`, else `amount_due - amount_paid`.
 ///
 /// It throws a business error when the derived discount is negative, since

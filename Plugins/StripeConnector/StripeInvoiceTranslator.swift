@@ -4,7 +4,7 @@ import LedgerportSDK
 /// Translates a Stripe invoice into a ``CanonicalInvoice``, fetching lines beyond the first page.
 ///
 /// An invoice payload embeds at most one page of lines (`lines.has_more`
-/// tells when there are more); the rest come from
+/// is true when there are more); the rest come from
 /// `GET /v1/invoices/{id}/lines` through the API client, so the canonical
 /// invoice always has every line and its subtotal equals their sum.
 struct StripeInvoiceTranslator: Sendable {
@@ -45,7 +45,7 @@ struct StripeInvoiceTranslator: Sendable {
         return try object.requireDate("date")
     }
 
-    /// The invoice's `status`; 2017-era payloads without it derive it from `paid` and `forgiven`.
+    /// Reads the invoice's `status`, or derives it from `paid` and `forgiven` in 2017-era payloads without it.
     static func status(of object: StripeObject) throws(ConnectorError) -> CanonicalInvoice.Status {
         guard let text = object.string("status") else {
             if object.bool("paid") == true { return .paid }

@@ -11,7 +11,7 @@ struct StripeObject: Sendable {
     let json: JSONValue
     /// The dotted path of this object inside its payload, such as `data.object`.
     let path: String
-    /// What is being read, for messages: `Stripe event "evt_1" (invoice.paid)` or `Stripe GET /v1/invoices`.
+    /// The name of the payload being read, for messages: `Stripe event "evt_1" (invoice.paid)` or `Stripe GET /v1/invoices`.
     let subject: String
 
     init(json: JSONValue, path: String, subject: String) {
@@ -20,12 +20,12 @@ struct StripeObject: Sendable {
         self.subject = subject
     }
 
-    /// The object's `id`, which every Stripe object has.
+    /// Returns the object's `id`, which every Stripe object has.
     func requireID() throws(ConnectorError) -> String {
         try requireString("id")
     }
 
-    /// The string field `key`, or nil when it is absent or null.
+    /// Returns the string field `key`, or nil when it is absent or null.
     func string(_ key: String) -> String? {
         json[key]?.stringValue
     }
@@ -35,7 +35,7 @@ struct StripeObject: Sendable {
         return value
     }
 
-    /// The integer field `key`, or nil when it is absent, null or not a whole number.
+    /// Returns the integer field `key`, or nil when it is absent, null or not a whole number.
     func integer(_ key: String) -> Int64? {
         json[key]?.int64Value
     }
@@ -49,7 +49,7 @@ struct StripeObject: Sendable {
         json[key]?.boolValue
     }
 
-    /// The Unix-seconds field `key` as a date, or nil when it is absent or null.
+    /// Returns the Unix-seconds field `key` as a date, or nil when it is absent or null.
     func date(_ key: String) -> Date? {
         integer(key).map { Date(timeIntervalSince1970: TimeInterval($0)) }
     }
@@ -59,7 +59,7 @@ struct StripeObject: Sendable {
         return value
     }
 
-    /// The object field `key`, or nil when it is absent, null or an unexpanded id.
+    /// Returns the object field `key`, or nil when it is absent, null or an unexpanded id.
     func object(_ key: String) -> StripeObject? {
         guard let value = json[key], case .object = value else { return nil }
         return StripeObject(json: value, path: field(key), subject: subject)
@@ -70,12 +70,12 @@ struct StripeObject: Sendable {
         return value
     }
 
-    /// The id in field `key`, whether Stripe sent the id itself or the expanded object.
+    /// Returns the id in field `key`, whether Stripe sent the id itself or the expanded object.
     func reference(_ key: String) -> String? {
         string(key) ?? object(key)?.string("id")
     }
 
-    /// The elements of an array field or of a Stripe list object's `data`; empty when absent.
+    /// Returns the elements of an array field or of a Stripe list object's `data`; empty when absent.
     func elements(_ key: String) -> [StripeObject] {
         let container = json[key]
         let values = container?.arrayValue ?? container?["data"]?.arrayValue ?? []
@@ -85,13 +85,13 @@ struct StripeObject: Sendable {
         }
     }
 
-    /// The `metadata` field as strings; values that are not strings are skipped.
+    /// Returns the `metadata` field's string values, skipping values of other types.
     func metadata() -> [String: String] {
         guard let members = json["metadata"]?.objectValue else { return [:] }
         return members.compactMapValues(\.stringValue)
     }
 
-    /// The `currency` field (Stripe sends lower case) as a currency code.
+    /// Reads the `currency` field, which Stripe sends in lower case, as a currency code.
     func requireCurrency(_ key: String = "currency") throws(ConnectorError) -> CurrencyCode {
         let text = try requireString(key)
         guard let code = CurrencyCode(text) else {
@@ -100,12 +100,12 @@ struct StripeObject: Sendable {
         return code
     }
 
-    /// The amount field `key` in Stripe's exponent, converted to canonical money.
+    /// Reads the amount field `key`, in Stripe's exponent, as canonical money.
     func requireMoney(_ key: String, currency: CurrencyCode) throws(ConnectorError) -> Money {
         try money(of: requireInteger(key), field: key, currency: currency)
     }
 
-    /// The amount field `key` as canonical money, or nil when it is absent or null.
+    /// Reads the amount field `key` as canonical money, or returns nil when it is absent or null.
     func money(_ key: String, currency: CurrencyCode) throws(ConnectorError) -> Money? {
         guard let amount = integer(key) else { return nil }
         return try money(of: amount, field: key, currency: currency)
@@ -124,12 +124,12 @@ struct StripeObject: Sendable {
         }
     }
 
-    /// The dotted path of the member `key`, such as `data.object.currency`.
+    /// Returns the dotted path of the member `key`, such as `data.object.currency`.
     func field(_ key: String) -> String {
         path.isEmpty ? key : "\(path).\(key)"
     }
 
-    /// An error for a required field that is absent, null or of the wrong type.
+    /// Makes the error for a required field that is absent, null or of the wrong type.
     func missing(_ key: String, expected: String) -> ConnectorError {
         let found = json[key].map { $0.isNull ? "null" : "a JSON \($0.typeName)" } ?? "missing"
         return ConnectorError(
@@ -139,7 +139,7 @@ struct StripeObject: Sendable {
         )
     }
 
-    /// An error for a field whose value cannot be read.
+    /// Makes the error for a field whose value cannot be read.
     func invalid(_ key: String, value: String, expected: String) -> ConnectorError {
         ConnectorError(
             .system, code: "stripe_invalid_field",

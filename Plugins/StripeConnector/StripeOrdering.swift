@@ -23,7 +23,7 @@ enum StripeOrdering {
     static func subscriptionKey(_ id: String) -> String { "subscription:\(id)" }
     static func invoiceKey(_ id: String) -> String { "invoice:\(id)" }
 
-    /// The key of a payment (or of a refund of it): its invoice's when it has one.
+    /// Returns the key of a payment (or of a refund of it): its invoice's key when it has one.
     static func paymentKey(paymentID: String, invoiceID: String?) -> String {
         invoiceID.map(invoiceKey) ?? "payment:\(paymentID)"
     }
@@ -64,7 +64,7 @@ enum StripeOrdering {
         }
     }
 
-    /// The stage of a customer: live customers 0, a deleted one last.
+    /// Returns the stage of a customer: 0 while it exists, 9 once deleted.
     static func customerStage(deleted: Bool) -> Int64 {
         deleted ? 9 : 0
     }

@@ -7,7 +7,7 @@ import LedgerportSDK
 /// a payment seen first as a `payment_intent.*` webhook and later as a
 /// listed charge in a backfill is the same canonical payment.
 enum StripePaymentTranslator {
-    /// A payment from a payment intent, with the status the event reports.
+    /// Translates a payment intent into a payment with the status the event reports.
     static func payment(fromIntent intent: StripeObject, status: CanonicalPayment.Status, at time: Date) throws(ConnectorError) -> CanonicalPayment {
         let currency = try intent.requireCurrency()
         let charge = latestCharge(of: intent)
@@ -30,7 +30,7 @@ enum StripePaymentTranslator {
         )
     }
 
-    /// A payment from a charge, as the charges list returns them in a backfill.
+    /// Translates a charge, as the charges list returns them in a backfill, into a payment.
     static func payment(fromCharge charge: StripeObject, at time: Date) throws(ConnectorError) -> CanonicalPayment {
         let currency = try charge.requireCurrency()
         let chargeID = try charge.requireID()
@@ -62,7 +62,7 @@ enum StripePaymentTranslator {
         }
     }
 
-    /// The intent's latest charge when the payload embeds it: `latest_charge` expanded, or the last of `charges` (2017 versions).
+    /// Returns the intent's latest charge when the payload embeds it: `latest_charge` expanded, or the last of `charges` (2017 versions).
     private static func latestCharge(of intent: StripeObject) -> StripeObject? {
         intent.object("latest_charge") ?? intent.elements("charges").last
     }

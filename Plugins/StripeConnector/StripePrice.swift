@@ -25,7 +25,7 @@ struct StripePrice: Sendable {
         object.string("unit_amount_decimal").flatMap { ExactDecimal(parsing: $0) }
     }
 
-    /// The billing interval, or nil for a one-off price.
+    /// Reads the billing interval, or returns nil for a one-off price.
     func recurrence() throws(ConnectorError) -> Recurrence? {
         guard object.object("recurring") != nil || object.string("interval") != nil else { return nil }
         return try StripeProductTranslator.recurrence(ofPlan: object)

@@ -4,7 +4,7 @@ import LedgerportSDK
 /// Translates Stripe products and plans into ``CanonicalProduct``s.
 ///
 /// A plan is a price of a product, so a plan event becomes its product with
-/// that one price in ``CanonicalProduct/prices``; the product's other prices
+/// that one price in ``CanonicalProduct/prices``. The product's other prices
 /// are not in the payload and are not listed.
 enum StripeProductTranslator {
     static func product(from object: StripeObject) throws(ConnectorError) -> CanonicalProduct {
@@ -20,7 +20,7 @@ enum StripeProductTranslator {
         )
     }
 
-    /// The product of a plan, carrying the plan as its one price.
+    /// Translates a plan into its product, carrying the plan as its one price.
     ///
     /// The name is the plan's `name` (2017 versions), else its `nickname`,
     /// else the product id, because current versions keep the name on the product only.
@@ -44,7 +44,7 @@ enum StripeProductTranslator {
         )
     }
 
-    /// The recurrence of a plan (`interval`, `interval_count`) or a price (`recurring`).
+    /// Reads the recurrence of a plan (`interval`, `interval_count`) or a price (`recurring`).
     static func recurrence(ofPlan plan: StripeObject) throws(ConnectorError) -> Recurrence {
         let source = plan.object("recurring") ?? plan
         let text = try source.requireString("interval")

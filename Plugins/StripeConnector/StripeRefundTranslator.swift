@@ -23,7 +23,7 @@ struct StripeRefundTranslator: Sendable {
         return try await client.listAll("/v1/refunds", query: [("charge", chargeID)])
     }
 
-    /// One canonical refund; `charge` supplies the payment, invoice and customer a refund object lacks.
+    /// Translates one refund object; `charge` supplies the payment, invoice and customer that a refund object lacks.
     static func refund(_ refund: StripeObject, charge: StripeObject?) throws(ConnectorError) -> CanonicalRefund {
         let currency = try refund.requireCurrency()
         let statusText = try refund.requireString("status")

@@ -45,7 +45,7 @@ enum StripeSubscriptionTranslator {
         return id
     }
 
-    /// The subscription's `currency` (current versions), else its first item's price currency.
+    /// Reads the subscription's `currency` (current versions), else its first item's price currency.
     private static func currency(of object: StripeObject, items: [StripeObject]) throws(ConnectorError) -> CurrencyCode {
         if object.string("currency") != nil {
             return try object.requireCurrency()

@@ -23,7 +23,7 @@ package enum StripeWebhookCheck {
         return ReceivedEvent(eventID: envelope.id, eventType: envelope.type, payload: body)
     }
 
-    /// The value of a `Stripe-Signature` header line, or the line itself when it has no header name.
+    /// Returns the value of a `Stripe-Signature` header line, or the line itself when it has no header name.
     static func headerValue(_ line: String) throws(WebhookRejection) -> String? {
         let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
         guard let colon = trimmed.firstIndex(of: ":") else { return trimmed }
@@ -34,7 +34,7 @@ package enum StripeWebhookCheck {
         return trimmed[trimmed.index(after: colon)...].trimmingCharacters(in: .whitespaces)
     }
 
-    /// The secrets in a secret file: one per line, newest first; blank lines and `#` comments are skipped.
+    /// Reads the secrets of a secret file, one per line and newest first, skipping blank lines and `#` comments.
     package static func secrets(fromFileContents text: String) -> [Secret] {
         text.split(whereSeparator: \.isNewline)
             .map { $0.trimmingCharacters(in: .whitespaces) }

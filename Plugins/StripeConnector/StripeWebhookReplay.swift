@@ -17,7 +17,7 @@ package struct StripeWebhookReplay: Sendable {
         case shuffled(seed: UInt64)
     }
 
-    /// What happened to one delivery.
+    /// The outcome of one delivery: the event id and the receiver's HTTP status.
     package struct Delivery: Sendable, Equatable {
         package let eventID: String
         package let status: Int
@@ -35,7 +35,7 @@ package struct StripeWebhookReplay: Sendable {
             throw ConnectorError.configuration("webhook_send_not_loopback", "send webhooks to \"\(url)\": only http URLs on 127.0.0.1, localhost or [::1] are allowed", hint: "point --url at a receiver on this machine")
         }
         guard !secrets.isEmpty else {
-            throw ConnectorError.configuration("webhook_send_no_secret", "send webhooks: the secret file holds no secret", hint: "write the endpoint's whsec_ secret in the file, one per line")
+            throw ConnectorError.configuration("webhook_send_no_secret", "send webhooks: the secret file contains no secret", hint: "write the endpoint's whsec_ secret in the file, one per line")
         }
         guard copies >= 1, delaySeconds >= 0 else {
             throw ConnectorError.configuration("webhook_send_invalid_option", "send webhooks: copies must be at least 1 and the delay at least 0 s", hint: "pass --duplicate N with N >= 1 and --delay SECONDS >= 0")
@@ -87,7 +87,7 @@ package struct StripeWebhookReplay: Sendable {
         return deliveries
     }
 
-    /// The body of a recording file: its `raw_body` when it is a recorded webhook, else the file itself.
+    /// Returns the body of a recording file: its `raw_body` when it is a recorded webhook, else the file itself.
     package static func body(ofRecording bytes: [UInt8]) -> [UInt8] {
         if let raw = (try? JSONParser.parse(bytes))?["raw_body"]?.stringValue {
             return Array(raw.utf8)
@@ -95,7 +95,7 @@ package struct StripeWebhookReplay: Sendable {
         return bytes
     }
 
-    /// Whether `url` is `http` to a loopback host: an IPv4 address in 127.0.0.0/8, `localhost` or `[::1]`.
+    /// Returns whether `url` is `http` to a loopback host: an IPv4 address in 127.0.0.0/8, `localhost` or `[::1]`.
     static func isLoopback(_ url: String) -> Bool {
         guard let components = URLComponents(string: url), components.scheme == "http", let host = components.host else {
             return false

@@ -3,7 +3,7 @@ import LedgerportSDK
 
 /// A token bucket that paces requests to a rate, on an injected clock.
 ///
-/// The bucket holds at most `capacity` tokens and refills at `ratePerSecond`.
+/// The bucket contains at most `capacity` tokens and refills at `ratePerSecond`.
 /// ``acquire()`` takes one token, waiting on the clock for the time it takes
 /// to refill when none is left. Callers reserve their slot under a lock
 /// before waiting, so concurrent callers queue in order and the rate holds

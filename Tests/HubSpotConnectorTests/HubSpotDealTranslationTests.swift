@@ -18,7 +18,7 @@ import Testing
     }
 
     @Test(arguments: [HubSpotTestSupport.legacyFile, HubSpotTestSupport.genericFile])
-    func closedWonStageChange_becomesDealClosedWonWithCustomerAndLines(file: String) async throws {
+    func closedWonStage_becomesClosedWonDeal(file: String) async throws {
         let (connector, api, events) = try Self.receivedEvents(file)
         let stageEvent = try #require(events.first)
         let translated = try await Self.translate(connector, stageEvent)

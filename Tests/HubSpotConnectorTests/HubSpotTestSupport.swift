@@ -15,7 +15,7 @@ enum HubSpotTestSupport {
         let headers: HTTPHeaders
         let body: [UInt8]
 
-        /// The path and query the server sees.
+        /// The path and query of the request the server receives.
         var path: String {
             String(uri.dropFirst("https://connector.example.com".count))
         }
@@ -62,7 +62,7 @@ enum HubSpotTestSupport {
     }
 }
 
-/// A test double of HubSpot's CRM v3 API, answering with the response shapes HubSpot documents.
+/// A test double of HubSpot's CRM v3 API, returning the response shapes HubSpot documents.
 ///
 /// No HubSpot test server exists, so this serves one portal: deal
 /// 28751034567 (closed won, 12000 EUR) associated with company 9876543210,
@@ -135,7 +135,7 @@ final class HubSpotAPIDouble: HTTPTransport, @unchecked Sendable {
         return ["results": [Self.deal("28751099001", stage: "closedlost", amount: "500", withAssociations: false)]]
     }
 
-    /// A batch read answer holding the requested ids only.
+    /// Builds a batch read response with the requested ids only.
     private func batch(_ all: JSONValue, request: HTTPRequest) -> JSONValue {
         let inputs = (try? JSONParser.parse(request.body))?["inputs"]?.arrayValue?.compactMap { $0["id"]?.stringValue } ?? []
         let results = all.arrayValue!.filter { inputs.contains($0["id"]!.stringValue!) }

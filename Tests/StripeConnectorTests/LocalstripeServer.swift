@@ -29,7 +29,7 @@ final class LocalstripeServer: @unchecked Sendable {
         self.stateDirectory = stateDirectory
     }
 
-    /// Starts localstripe and waits until it answers an authenticated request.
+    /// Starts localstripe and waits until it returns 200 to an authenticated request.
     static func start() async throws -> LocalstripeServer {
         let python = repositoryRoot.appendingPathComponent(".venv/bin/python")
         guard FileManager.default.isExecutableFile(atPath: python.path) else {
@@ -106,8 +106,8 @@ final class LocalstripeServer: @unchecked Sendable {
 /// Real HTTP for the tests, over Foundation's URLSession, limited to loopback URLs.
 ///
 /// NOTE: replace with the project's libcurl transport (`CurlHTTPTransport`)
-/// once it is on the main branch; this one exists so the connector runs
-/// against a real localstripe meanwhile.
+/// once it is on the main branch. Until then this one lets the connector
+/// run against a real localstripe.
 struct URLSessionTransport: HTTPTransport {
     func send(_ request: HTTPRequest) async throws(HTTPTransportError) -> HTTPResponse {
         guard request.url.hasPrefix("http://127.0.0.1:"), let url = URL(string: request.url) else {

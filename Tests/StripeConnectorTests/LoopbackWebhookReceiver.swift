@@ -1,7 +1,7 @@
 import Foundation
 import LedgerportSDK
 
-/// A minimal HTTP/1.1 receiver on 127.0.0.1 that records POSTed webhooks and answers 200.
+/// A minimal HTTP/1.1 receiver on 127.0.0.1 that records POSTed webhooks and returns 200.
 ///
 /// It serves one request per connection on a dedicated thread (blocking
 /// `accept` and `recv` stay off the Swift concurrency pool).

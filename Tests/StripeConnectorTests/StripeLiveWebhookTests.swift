@@ -55,7 +55,7 @@ import Testing
         let requests = try await receiver.waitForRequests(6)
         let configuration = StripeTestSupport.configuration(secrets: [Self.secret])
         let connector = try StripeConnector(configuration: configuration, context: StripeTestSupport.context(clock: clock), jitter: FixedJitter(0.5))
-        // The clock stands at the last signing time; the first delivery was signed 150 s earlier, inside the tolerance.
+        // The clock is at the last signing time, and the first delivery was signed 150 s earlier, inside the tolerance.
         #expect(try requests.map { try connector.verifyWebhook($0).events[0].eventID } == expectedIDs)
     }
 }

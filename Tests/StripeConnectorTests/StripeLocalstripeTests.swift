@@ -3,7 +3,7 @@ import LedgerportSDK
 import Testing
 @testable import StripeConnector
 
-/// The connector against a real localstripe 1.15.10 on 127.0.0.1.
+/// Tests of the connector against a real localstripe 1.15.10 on 127.0.0.1.
 @Suite(.serialized) struct StripeLocalstripeTests {
     static func connector(_ server: LocalstripeServer) throws -> StripeConnector {
         let configuration = StripeTestSupport.configuration(apiKey: "sk_test_localstripe", baseURL: server.baseURL)

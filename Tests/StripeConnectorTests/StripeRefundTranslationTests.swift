@@ -14,7 +14,7 @@ import Testing
         "currency": "eur", "metadata": [:], "payment_intent": "pi_i7vSQISLoQII14", "status": "succeeded",
     ]
 
-    /// The charge of scenario A as recorded, refunded by `refunds`, with an invoice.
+    /// Builds the recorded charge of scenario A, refunded by `refunds` and attached to an invoice.
     static func refundedCharge(_ refunds: [JSONValue], embed: Bool) throws -> JSONValue {
         let charge = try StripeTestSupport.recordedObject("011-payment_intent.succeeded.json")["latest_charge"]!
         let refunded = refunds.compactMap { $0["amount"]?.int64Value }.reduce(0, +)

@@ -24,7 +24,7 @@ enum StripeTestSupport {
         let eventID: String
     }
 
-    /// Every recorded webhook, in arrival order.
+    /// Loads every recorded webhook, in arrival order.
     static func recordedWebhooks() throws -> [RecordedWebhook] {
         let names = try FileManager.default.contentsOfDirectory(atPath: eventsFolder.path)
             .filter { $0.hasSuffix(".json") && !$0.hasPrefix("_") }.sorted()
@@ -43,7 +43,7 @@ enum StripeTestSupport {
         }
     }
 
-    /// A `Stripe-Signature` value for `body` signed at `timestamp` with each of `secrets`.
+    /// Computes a `Stripe-Signature` value for `body` signed at `timestamp` with each of `secrets`.
     static func signatureHeader(body: [UInt8], timestamp: Int64, secrets: [Secret]) -> String {
         var message = Array("\(timestamp).".utf8)
         message += body
@@ -64,7 +64,7 @@ enum StripeTestSupport {
         ConnectorContext(tenantID: "acme", connectionID: "stripe-test", environment: "test", http: http, clock: clock, logger: .disabled)
     }
 
-    /// A connector over `http` whose clock stands at `now`.
+    /// Creates a connector over `http` whose clock starts at `now`.
     static func connector(
         http: any HTTPTransport = RecordedTransport(), now: Date = Date(timeIntervalSince1970: 1_796_412_200),
         configuration: ConnectorConfiguration = configuration()
@@ -74,13 +74,13 @@ enum StripeTestSupport {
         return (connector, clock)
     }
 
-    /// A stored native event for `body`.
+    /// Wraps `body` as a stored native event.
     static func nativeEvent(_ body: [UInt8]) -> NativeEvent {
         let envelope = StripeEventEnvelope.scan(body)!
         return NativeEvent(eventID: envelope.id, eventType: envelope.type, payload: body, receivedAt: Date(timeIntervalSince1970: 0))
     }
 
-    /// A Stripe event body around `object`.
+    /// Builds a Stripe event body around `object`.
     static func eventBody(id: String, type: String, created: Int64, object: JSONValue, apiVersion: String = "2017-08-15") -> [UInt8] {
         JSONWriter.bytes([
             "id": .string(id), "object": "event", "type": .string(type), "created": .number(JSONNumber(created)),
@@ -88,7 +88,7 @@ enum StripeTestSupport {
         ])
     }
 
-    /// The parsed JSON of a recorded event's `data.object`.
+    /// Loads the parsed JSON of a recorded event's `data.object`.
     static func recordedObject(_ file: String) throws -> JSONValue {
         let json = try JSONParser.parse(Array(try Data(contentsOf: eventsFolder.appendingPathComponent(file))))
         return json["body"]!["data"]!["object"]!
@@ -106,7 +106,7 @@ struct FixedJitter: JitterSource {
     func nextFraction() -> Double { fraction }
 }
 
-/// An HTTP transport that answers from a script of responses and records every request.
+/// An HTTP transport that returns responses from a script and records every request.
 ///
 /// Each route is `METHOD path` (without the query); its responses are used
 /// in order, the last one repeating. An unrouted request gets a 404 with
@@ -148,7 +148,7 @@ extension HTTPResponse {
 }
 
 extension JSONValue {
-    /// A copy with `value` at the dotted `path` (`lines.has_more`), creating objects on the way.
+    /// Returns a copy with `value` at the dotted `path` (`lines.has_more`), creating objects on the way.
     func setting(_ path: String, to value: JSONValue) -> JSONValue {
         let parts = path.split(separator: ".", maxSplits: 1).map(String.init)
         var members = objectValue ?? [:]

@@ -3,7 +3,7 @@ import LedgerportSDK
 import Testing
 @testable import StripeConnector
 
-/// The core of `ledgerport webhook verify` and `ledgerport webhook send`.
+/// Tests of the logic behind `ledgerport webhook verify` and `ledgerport webhook send`.
 @Suite struct StripeWebhookToolTests {
     static func recorded() throws -> StripeTestSupport.RecordedWebhook {
         try #require(try StripeTestSupport.recordedWebhooks().first)
