@@ -3,14 +3,17 @@ import LedgerportSDK
 /// A HubSpot connection's configuration, validated.
 ///
 /// Fields (secret fields are held as ``Secret``):
-/// - `client_secrets` (secret list, required for webhooks): the app's client
+/// - `client_secret` (secret list, required for webhooks): the app's client
 ///   secret, newest first; two while it is rotated.
 /// - `access_token` (secret, required): a private app or OAuth access token for the CRM API.
-/// - `webhook_base_url` (required): the scheme and host HubSpot calls, such as
-///   `https://connector.example.com`. Signatures cover the full URI, while the
-///   request the server receives has only the path.
+/// - `webhook_url` (required): the public URL HubSpot posts to, exactly as
+///   entered in the app's webhook settings, query included. The v3 signature
+///   covers this URI, while the request the server receives has only the path.
+/// - `portal_id` (required): the HubSpot account id; a batch with an event of
+///   another portal is rejected.
 /// - `api_base_url` (default `https://api.hubapi.com`): `https`, or `http` on loopback for tests.
-/// - `default_currency` (required): the currency of deals without `deal_currency_code`.
+/// - `default_currency`: the currency of deals without `deal_currency_code`;
+///   such a deal is a business error when it is not set.
 /// - `closed_won_stages` (default `["closedwon"]`): the stage ids that mean won, per pipeline.
 /// - `allow_legacy_signatures` (default false): accept v1 and v2 signatures on
 ///   requests without a v3 one. They carry no timestamp, so a captured request
@@ -18,24 +21,31 @@ import LedgerportSDK
 struct HubSpotConnectionSettings: Sendable {
     let clientSecrets: [Secret]
     let accessToken: Secret
-    let webhookBaseURL: String
+    let webhookURL: String
+    let portalID: Int64
     let apiBaseURL: String
-    let defaultCurrency: CurrencyCode
+    let defaultCurrency: CurrencyCode?
     let closedWonStages: Set<String>
     let allowLegacySignatures: Bool
 
     init(_ configuration: ConnectorConfiguration) throws(ConnectorError) {
-        clientSecrets = configuration.secretList("client_secrets").filter { !$0.isEmpty }
+        clientSecrets = configuration.secretList("client_secret").filter { !$0.isEmpty }
         accessToken = try configuration.requireSecret("access_token", connector: HubSpotConnector.id)
-        let webhookBase = try configuration.requireString("webhook_base_url", connector: HubSpotConnector.id)
-        webhookBaseURL = webhookBase.hasSuffix("/") ? String(webhookBase.dropLast()) : webhookBase
+        webhookURL = try configuration.requireString("webhook_url", connector: HubSpotConnector.id)
+        guard let portal = configuration.values["portal_id"]?.int64Value else {
+            throw Self.invalid("portal_id", configuration.values["portal_id"]?.description ?? "missing", "the HubSpot account id, a whole number")
+        }
+        portalID = portal
         apiBaseURL = try Self.validatedAPIBaseURL(configuration.string("api_base_url") ?? "https://api.hubapi.com")
 
-        let currencyText = try configuration.requireString("default_currency", connector: HubSpotConnector.id)
-        guard let currency = CurrencyCode(currencyText) else {
-            throw Self.invalid("default_currency", currencyText, "a three-letter ISO 4217 code such as \"EUR\"")
+        if let currencyText = configuration.string("default_currency") {
+            guard let currency = CurrencyCode(currencyText) else {
+                throw Self.invalid("default_currency", currencyText, "a three-letter ISO 4217 code such as \"EUR\"")
+            }
+            defaultCurrency = currency
+        } else {
+            defaultCurrency = nil
         }
-        defaultCurrency = currency
 
         let stages = configuration.values["closed_won_stages"]?.arrayValue?.compactMap(\.stringValue) ?? ["closedwon"]
         guard !stages.isEmpty else {

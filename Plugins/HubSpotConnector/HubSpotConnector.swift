@@ -34,8 +34,8 @@ package struct HubSpotConnector: SourceConnector {
 
     package func verifyWebhook(_ request: WebhookRequest) throws(WebhookRejection) -> WebhookReceipt {
         let verifier = HubSpotSignatureVerifier(secrets: settings.clientSecrets, allowLegacy: settings.allowLegacySignatures)
-        try verifier.verify(method: request.method, uri: settings.webhookBaseURL + request.path, headers: request.headers, body: request.body, now: context.clock.now())
-        return WebhookReceipt(events: try HubSpotWebhookBatch.events(in: request.body))
+        try verifier.verify(method: request.method, uri: settings.webhookURL, headers: request.headers, body: request.body, now: context.clock.now())
+        return WebhookReceipt(events: try HubSpotWebhookBatch.events(in: request.body, portalID: settings.portalID))
     }
 
     package func translate(_ event: NativeEvent) async throws(ConnectorError) -> [CanonicalEvent] {

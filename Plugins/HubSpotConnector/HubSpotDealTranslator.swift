@@ -20,7 +20,12 @@ struct HubSpotDealTranslator: Sendable {
         }
         let properties = json["properties"] ?? [:]
         let stage = properties["dealstage"]?.stringValue ?? ""
-        let currency = properties["deal_currency_code"]?.stringValue.flatMap { CurrencyCode($0) } ?? settings.defaultCurrency
+        guard let currency = properties["deal_currency_code"]?.stringValue.flatMap({ CurrencyCode($0) }) ?? settings.defaultCurrency else {
+            throw ConnectorError.business(
+                "hubspot_missing_currency", "read HubSpot deal \"\(id)\": property \"deal_currency_code\" is missing and the connection has no \"default_currency\"",
+                hint: "set the deal's currency in HubSpot or \"default_currency\" on the connection, then replay the event"
+            )
+        }
 
         let contacts = try await client.batchRead("contacts", ids: Self.associated(json, "contacts"), properties: HubSpotCRMClient.contactProperties)
         let lineItems = try await client.batchRead("line_items", ids: Self.associated(json, "line_items"), properties: HubSpotCRMClient.lineItemProperties)

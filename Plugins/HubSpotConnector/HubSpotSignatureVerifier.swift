@@ -21,7 +21,7 @@ struct HubSpotSignatureVerifier: Sendable {
     /// Verifies a request whose full URI (scheme, host, path and query) is `uri`.
     func verify(method: String, uri: String, headers: HTTPHeaders, body: [UInt8], now: Date) throws(WebhookRejection) {
         guard !secrets.isEmpty else {
-            throw WebhookRejection(.noActiveSecret, "verify HubSpot webhook: the connection has no client secret; store the app's client secret in \"client_secrets\"", httpStatus: 500)
+            throw WebhookRejection(.noActiveSecret, "verify HubSpot webhook: the connection has no client secret; store the app's client secret in \"client_secret\"", httpStatus: 500)
         }
         let uri = Self.decodedURI(uri)
         if let signature = headers["X-HubSpot-Signature-v3"] {
@@ -44,7 +44,7 @@ struct HubSpotSignatureVerifier: Sendable {
         let message = Array((method + uri).utf8) + body + Array(timestamp.utf8)
         let matched = secrets.contains { MessageAuthentication.constantTimeEquals(MessageAuthentication.hmacSHA256(key: $0, message: message), Array(expected)) }
         guard matched else {
-            throw WebhookRejection(.signatureMismatch, "X-HubSpot-Signature-v3 matches none of the \(secrets.count) configured client secret(s); check \"client_secrets\" and that \"webhook_base_url\" is the scheme and host HubSpot calls")
+            throw WebhookRejection(.signatureMismatch, "X-HubSpot-Signature-v3 matches none of the \(secrets.count) configured client secret(s); check \"client_secret\" and that \"webhook_url\" is the URL exactly as entered in HubSpot")
         }
         let age = Int64((now.timeIntervalSince1970 * 1000).rounded(.down)) - milliseconds
         guard abs(age) <= Self.toleranceMilliseconds else {
@@ -67,7 +67,7 @@ struct HubSpotSignatureVerifier: Sendable {
             secret.withBytes { MessageAuthentication.constantTimeEquals(MessageAuthentication.sha256($0 + suffix), expected) }
         }
         guard matched else {
-            throw WebhookRejection(.signatureMismatch, "X-HubSpot-Signature (\(version ?? "")) matches none of the \(secrets.count) configured client secret(s); check \"client_secrets\"")
+            throw WebhookRejection(.signatureMismatch, "X-HubSpot-Signature (\(version ?? "")) matches none of the \(secrets.count) configured client secret(s); check \"client_secret\"")
         }
     }
 

@@ -5,9 +5,10 @@ import LedgerportSDK
 /// Each element's `eventId` is its deduplication key (HubSpot retries send
 /// the same id with a higher `attemptNumber`) and its `subscriptionType`
 /// (such as `deal.propertyChange`) its type. An element is stored as its own
-/// compact JSON with sorted keys.
+/// compact JSON with sorted keys. A batch with an event of another portal
+/// than the connection's is rejected whole.
 enum HubSpotWebhookBatch {
-    static func events(in body: [UInt8]) throws(WebhookRejection) -> [ReceivedEvent] {
+    static func events(in body: [UInt8], portalID: Int64) throws(WebhookRejection) -> [ReceivedEvent] {
         let elements: [JSONValue]
         do {
             guard let array = try JSONParser.parse(body).arrayValue else {
@@ -27,6 +28,13 @@ enum HubSpotWebhookBatch {
             }
             guard let type = element["subscriptionType"]?.stringValue, !type.isEmpty else {
                 throw malformed("event [\(position)] has no \"subscriptionType\"")
+            }
+            guard element["portalId"]?.int64Value == portalID else {
+                throw WebhookRejection(
+                    "portal_mismatch",
+                    "event [\(position)] is from portal \(element["portalId"]?.description ?? "missing"), not this connection's portal \(portalID); check the app's webhook URL and the connection's \"portal_id\"",
+                    httpStatus: 400
+                )
             }
             events.append(ReceivedEvent(eventID: String(eventID), eventType: type, payload: JSONWriter.bytes(element)))
         }

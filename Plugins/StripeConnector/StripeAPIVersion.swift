@@ -42,7 +42,7 @@ enum StripeAPIVersion: String, CaseIterable, Sendable {
             throw ConnectorError(
                 .configuration, code: "stripe_unsupported_api_version",
                 message: "\(subject): API version \"\(text)\" is not supported; supported versions are \(supportedList)",
-                hint: "set the webhook endpoint's API version (or the connection's \"stripe_version\") to a supported version"
+                hint: "set the webhook endpoint's API version (or the connection's \"api_version\") to a supported version"
             )
         }
         return version

@@ -5,11 +5,11 @@ import LedgerportSDK
 /// Fields (secret fields are held as ``Secret``):
 /// - `api_key` (secret, required): a secret or restricted key, `sk_live_`,
 ///   `sk_test_`, `rk_live_` or `rk_test_`.
-/// - `webhook_signing_secrets` (secret list): the endpoint's `whsec_`
+/// - `webhook_signing_secret` (secret list): the endpoint's `whsec_`
 ///   secrets, newest first; two during a roll.
 /// - `api_base_url` (default `https://api.stripe.com`): `https`, or `http`
 ///   on a loopback address for a local test server.
-/// - `stripe_version` (default `2024-06-20`): the API version pinned on
+/// - `api_version` (default `2024-06-20`): the API version pinned on
 ///   every request; one of ``StripeAPIVersion``.
 /// - `webhook_tolerance_seconds` (default 300): the accepted distance
 ///   between a signature's time and now.
@@ -32,10 +32,10 @@ struct StripeConnectionSettings: Sendable {
 
     init(_ configuration: ConnectorConfiguration) throws(ConnectorError) {
         apiKey = try configuration.requireSecret("api_key", connector: StripeConnector.id)
-        webhookSecrets = configuration.secretList("webhook_signing_secrets").filter { !$0.isEmpty }
+        webhookSecrets = configuration.secretList("webhook_signing_secret").filter { !$0.isEmpty }
         isLiveMode = try Self.keyMode(apiKey)
         baseURL = try Self.validatedBaseURL(configuration.string("api_base_url") ?? Self.defaultBaseURL)
-        apiVersion = try StripeAPIVersion.parse(configuration.string("stripe_version") ?? StripeAPIVersion.v2024_06_20.rawValue, eventID: nil)
+        apiVersion = try StripeAPIVersion.parse(configuration.string("api_version") ?? StripeAPIVersion.v2024_06_20.rawValue, eventID: nil)
 
         let tolerance = configuration.integer("webhook_tolerance_seconds") ?? Int(Self.defaultToleranceSeconds)
         guard (1...86_400).contains(tolerance) else {

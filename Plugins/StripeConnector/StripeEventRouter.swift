@@ -16,6 +16,7 @@ import LedgerportSDK
 /// | `invoice.paid`, `invoice.payment_succeeded` | `invoice.paid` |
 /// | `payment_intent.succeeded`, `.payment_failed` | `payment.succeeded`, `.failed` |
 /// | `charge.refunded` | one `refund.created` per refund of the charge |
+/// | `refund.created`, `refund.updated` (2024-06-20) | `refund.created` |
 /// | `credit_note.created`, `.voided` | `credit_note.created`, `.voided` |
 ///
 /// Other types (payment methods, balances, payouts) have no canonical
@@ -42,7 +43,7 @@ struct StripeEventRouter: Sendable {
         Set(invoiceTypes.keys).union(subscriptionTypes.keys).union([
             "customer.created", "customer.updated", "customer.deleted", "product.created", "product.updated",
             "plan.created", "plan.updated", "payment_intent.succeeded", "payment_intent.payment_failed",
-            "charge.refunded", "credit_note.created", "credit_note.voided",
+            "charge.refunded", "refund.created", "refund.updated", "credit_note.created", "credit_note.voided",
         ])
     }
 
@@ -62,6 +63,8 @@ struct StripeEventRouter: Sendable {
             return [try paymentEvent(event)]
         case "charge.refunded":
             return try await refundEvents(event)
+        case "refund.created", "refund.updated":
+            return [try await refundEvent(event)]
         case "credit_note.created", "credit_note.voided":
             return [try creditNoteEvent(event)]
         default:
@@ -131,13 +134,27 @@ struct StripeEventRouter: Sendable {
         let charge = event.object
         let refundObjects = try await StripeRefundTranslator(client: client).refunds(ofCharge: charge, version: event.apiVersion)
         return try refundObjects.map { (object) throws(ConnectorError) in
-            let refund = try StripeRefundTranslator.refund(object, charge: charge)
-            let ordering = EventOrdering(
-                key: StripeOrdering.paymentKey(paymentID: refund.paymentID ?? refund.chargeID ?? refund.id, invoiceID: refund.invoiceID),
-                version: StripeOrdering.version(seconds: event.createdSeconds, stage: StripeOrdering.InvoiceGroupStage.refund)
-            )
-            return event.canonical(.refundCreated, object: .refund(refund), ordering: ordering, id: "\(refund.id):\(refund.status.rawValue)")
+            refundEvent(try StripeRefundTranslator.refund(object, charge: charge), of: event)
         }
+    }
+
+    /// Makes the event of a refund object, fetching its charge for the invoice and customer a refund does not carry.
+    private func refundEvent(_ event: StripeEvent) async throws(ConnectorError) -> CanonicalEvent {
+        var charge = event.object.object("charge")
+        if charge == nil, let chargeID = event.object.string("charge") {
+            let json = try await client.get("/v1/charges/\(chargeID)")
+            charge = StripeObject(json: json, path: "", subject: "Stripe GET /v1/charges/\(chargeID)")
+        }
+        let refund = try StripeRefundTranslator.refund(event.object, charge: charge)
+        return refundEvent(refund, of: event)
+    }
+
+    private func refundEvent(_ refund: CanonicalRefund, of event: StripeEvent) -> CanonicalEvent {
+        let ordering = EventOrdering(
+            key: StripeOrdering.paymentKey(paymentID: refund.paymentID ?? refund.chargeID ?? refund.id, invoiceID: refund.invoiceID),
+            version: StripeOrdering.version(seconds: event.createdSeconds, stage: StripeOrdering.InvoiceGroupStage.refund)
+        )
+        return event.canonical(.refundCreated, object: .refund(refund), ordering: ordering, id: "\(refund.id):\(refund.status.rawValue)")
     }
 
     private func creditNoteEvent(_ event: StripeEvent) throws(ConnectorError) -> CanonicalEvent {

@@ -26,7 +26,7 @@ struct StripeSignatureVerifier: Sendable {
         guard !secrets.isEmpty else {
             throw WebhookRejection(
                 .noActiveSecret,
-                "verify Stripe webhook: the connection has no webhook signing secret; store the endpoint's whsec_ secret in \"webhook_signing_secrets\"",
+                "verify Stripe webhook: the connection has no webhook signing secret; store the endpoint's whsec_ secret in \"webhook_signing_secret\"",
                 httpStatus: 500
             )
         }

@@ -89,3 +89,20 @@ import Testing
         #expect(HubSpotSignatureVerifier.decodedURI("https://x.example/a%3Ab%2Fc?d=%40e") == "https://x.example/a:b/c?d=@e")
     }
 }
+
+@Suite struct HubSpotPortalTests {
+    @Test func eventFromOtherPortal_rejectsBatch() throws {
+        let recorded = try HubSpotTestSupport.recorded(HubSpotTestSupport.genericFile)
+        let now = Date(timeIntervalSince1970: Double(recorded.timestampMilliseconds) / 1000)
+        let clock = ManualClock(now)
+        var values = HubSpotTestSupport.configuration(secrets: [recorded.secret]).values
+        values["portal_id"] = 99
+        let configuration = ConnectorConfiguration(values: values, secrets: ["client_secret": [recorded.secret], "access_token": [Secret("pat-eu1-fixture")]])
+        let context = ConnectorContext(tenantID: "acme", connectionID: "h", environment: "test", http: HubSpotAPIDouble(), clock: clock, logger: .disabled)
+        let connector = try HubSpotConnector(configuration: configuration, context: context)
+        #expect { try connector.verifyWebhook(HubSpotTestSupport.webhookRequest(recorded)) } throws: { error in
+            guard let rejection = error as? WebhookRejection else { return false }
+            return rejection.reason.rawValue == "portal_mismatch" && rejection.message.contains("48151623")
+        }
+    }
+}

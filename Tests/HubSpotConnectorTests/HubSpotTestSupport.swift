@@ -44,10 +44,11 @@ enum HubSpotTestSupport {
     static func configuration(secrets: [Secret], allowLegacy: Bool = false) -> ConnectorConfiguration {
         ConnectorConfiguration(
             values: [
-                "webhook_base_url": "https://connector.example.com", "api_base_url": "http://127.0.0.1:1",
+                "webhook_url": "https://connector.example.com/webhooks/hubspot?portal=48151623", "portal_id": 48151623,
+                "api_base_url": "http://127.0.0.1:1",
                 "default_currency": "EUR", "allow_legacy_signatures": .bool(allowLegacy),
             ],
-            secrets: ["client_secrets": secrets, "access_token": [Secret("pat-eu1-fixture")]]
+            secrets: ["client_secret": secrets, "access_token": [Secret("pat-eu1-fixture")]]
         )
     }
 
