@@ -117,7 +117,7 @@ let package = Package(
         ),
         .testTarget(
             name: "StripeConnectorTests",
-            dependencies: ["StripeConnector", "LedgerportSDK", "LedgerportLog"],
+            dependencies: ["StripeConnector", "LedgerportSDK", "LedgerportLog", "LedgerportHTTPClient", "LedgerportHTTPServer"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

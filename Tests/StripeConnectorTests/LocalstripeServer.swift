@@ -1,7 +1,5 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
+import LedgerportHTTPClient
 import LedgerportSDK
 
 /// A localstripe server started for one test: on a free loopback port, with a state file of its own.
@@ -15,6 +13,9 @@ final class LocalstripeServer: @unchecked Sendable {
     let baseURL: String
     private let process: Process
     private let stateDirectory: URL
+
+    /// The libcurl transport every localstripe test shares.
+    static let http = CurlHTTPTransport(threadCount: 2)
 
     static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
@@ -68,7 +69,7 @@ final class LocalstripeServer: @unchecked Sendable {
     }
 
     private func waitUntilReady() async throws {
-        let transport = URLSessionTransport()
+        let transport = LocalstripeServer.http
         let request = HTTPRequest(method: "GET", url: "\(baseURL)/v1/customers", headers: ["Authorization": "Bearer sk_test_ready"], connectTimeoutSeconds: 1, totalTimeoutSeconds: 2)
         for _ in 0..<150 {
             guard process.isRunning else {
@@ -100,41 +101,5 @@ final class LocalstripeServer: @unchecked Sendable {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socketFD, $0, &length) }
         }
         return Int(UInt16(bigEndian: address.sin_port))
-    }
-}
-
-/// Real HTTP for the tests, over Foundation's URLSession, limited to loopback URLs.
-///
-/// NOTE: replace with the project's libcurl transport (`CurlHTTPTransport`)
-/// once it is on the main branch. Until then this one lets the connector
-/// run against a real localstripe.
-struct URLSessionTransport: HTTPTransport {
-    func send(_ request: HTTPRequest) async throws(HTTPTransportError) -> HTTPResponse {
-        guard request.url.hasPrefix("http://127.0.0.1:"), let url = URL(string: request.url) else {
-            throw .invalidRequest(url: request.url, detail: "tests only send to http://127.0.0.1")
-        }
-        var urlRequest = URLRequest(url: url, timeoutInterval: request.totalTimeoutSeconds)
-        urlRequest.httpMethod = request.method
-        for field in request.headers {
-            urlRequest.addValue(field.value, forHTTPHeaderField: field.name)
-        }
-        if !request.body.isEmpty {
-            urlRequest.httpBody = Data(request.body)
-        }
-        do {
-            let (data, response) = try await URLSession.shared.data(for: urlRequest)
-            guard let http = response as? HTTPURLResponse else {
-                throw HTTPTransportError.connectionFailed(url: request.url, detail: "not an HTTP response")
-            }
-            var headers = HTTPHeaders()
-            for (name, value) in http.allHeaderFields {
-                headers.add(name: "\(name)", value: "\(value)")
-            }
-            return HTTPResponse(status: http.statusCode, headers: headers, body: Array(data))
-        } catch let error as HTTPTransportError {
-            throw error
-        } catch {
-            throw .connectionFailed(url: request.url, detail: "\(error)")
-        }
     }
 }

@@ -11,8 +11,7 @@ import Testing
         let server = try await LocalstripeServer.start()
         defer { server.stop() }
         let receiver = try LoopbackWebhookReceiver()
-        defer { receiver.stop() }
-        let transport = URLSessionTransport()
+        let transport = LocalstripeServer.http
         let register = HTTPRequest(
             method: "POST", url: "\(server.baseURL)/_config/webhooks/ledgerport",
             headers: ["Content-Type": "application/x-www-form-urlencoded"],
@@ -36,16 +35,16 @@ import Testing
         let events = try await connector.translate(NativeEvent(eventID: received.eventID, eventType: received.eventType, payload: received.payload, receivedAt: Date()))
         #expect(events.first?.type == .customerCreated)
         #expect(events.first?.object.id == customerID)
+        await receiver.stop()
     }
 
     @Test func replay_sendsDuplicatedReversedDelayedEventsThatVerify() async throws {
         let receiver = try LoopbackWebhookReceiver()
-        defer { receiver.stop() }
         let bodies = try StripeTestSupport.recordedWebhooks().prefix(3).map(\.body)
         let clock = ManualClock(Date(timeIntervalSince1970: 1_796_412_500))
         let replay = try StripeWebhookReplay(url: receiver.url, secrets: [Self.secret], copies: 2, order: .reversed, delaySeconds: 30)
 
-        let deliveries = try await replay.send(Array(bodies), transport: URLSessionTransport(), clock: clock)
+        let deliveries = try await replay.send(Array(bodies), transport: LocalstripeServer.http, clock: clock)
 
         let expectedIDs = ["evt_5aSvOS3HR1NULs", "evt_5aSvOS3HR1NULs", "evt_n6keopV2V81kG6", "evt_n6keopV2V81kG6", "evt_mIYww8MsJp6kjs", "evt_mIYww8MsJp6kjs"]
         #expect(deliveries.map(\.eventID) == expectedIDs)
@@ -57,5 +56,6 @@ import Testing
         let connector = try StripeConnector(configuration: configuration, context: StripeTestSupport.context(clock: clock), jitter: FixedJitter(0.5))
         // The clock is at the last signing time, and the first delivery was signed 150 s earlier, inside the tolerance.
         #expect(try requests.map { try connector.verifyWebhook($0).events[0].eventID } == expectedIDs)
+        await receiver.stop()
     }
 }

@@ -7,7 +7,7 @@ import Testing
 @Suite(.serialized) struct StripeLocalstripeTests {
     static func connector(_ server: LocalstripeServer) throws -> StripeConnector {
         let configuration = StripeTestSupport.configuration(apiKey: "sk_test_localstripe", baseURL: server.baseURL)
-        let context = StripeTestSupport.context(http: URLSessionTransport(), clock: SystemClock())
+        let context = StripeTestSupport.context(http: LocalstripeServer.http, clock: SystemClock())
         return try StripeConnector(configuration: configuration, context: context, jitter: FixedJitter(0.5))
     }
 
