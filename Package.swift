@@ -88,7 +88,10 @@ let package = Package(
         // The command framework and every `ledgerport` command; the executable only calls it.
         .target(
             name: "LedgerportCommands",
-            dependencies: ["LedgerportSDK", "LedgerportCore", "LedgerportConnectors", "LedgerportJSONSchema", "LedgerportLog"]
+            dependencies: [
+                "LedgerportSDK", "LedgerportCore", "LedgerportConnectors", "LedgerportJSONSchema", "LedgerportLog",
+                "StripeConnector", "LedgerportHTTPClient",
+            ]
         ),
         .executableTarget(name: "ledgerport", dependencies: ["LedgerportCommands"], path: "Sources/LedgerportCLI"),
         .testTarget(name: "LedgerportJSONSchemaTests", dependencies: ["LedgerportJSONSchema", "LedgerportSDK"]),
