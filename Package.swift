@@ -91,6 +91,7 @@ let package = Package(
             dependencies: [
                 "LedgerportSDK", "LedgerportCore", "LedgerportConnectors", "LedgerportJSONSchema", "LedgerportLog",
                 "LedgerportStore", "LedgerportStoreSQLite", "LedgerportSQLite", "LedgerportSecrets",
+                "StripeConnector", "LedgerportHTTPClient",
             ]
         ),
         .executableTarget(name: "ledgerport", dependencies: ["LedgerportCommands"], path: "Sources/LedgerportCLI"),
@@ -108,7 +109,26 @@ let package = Package(
 
         // MARK: Source connectors: Stripe and HubSpot.
 
-        // (source connector targets)
+        .target(
+            name: "StripeConnector",
+            dependencies: ["LedgerportSDK", "LedgerportLog"],
+            path: "Plugins/StripeConnector"
+        ),
+        .target(
+            name: "HubSpotConnector",
+            dependencies: ["LedgerportSDK", "LedgerportLog"],
+            path: "Plugins/HubSpotConnector"
+        ),
+        .testTarget(
+            name: "StripeConnectorTests",
+            dependencies: ["StripeConnector", "LedgerportSDK", "LedgerportLog", "LedgerportHTTPClient", "LedgerportHTTPServer"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "HubSpotConnectorTests",
+            dependencies: ["HubSpotConnector", "LedgerportSDK", "LedgerportLog"],
+            exclude: ["Fixtures"]
+        ),
 
         // MARK: Odoo sandbox.
 

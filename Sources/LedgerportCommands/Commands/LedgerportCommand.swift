@@ -17,7 +17,11 @@ package enum LedgerportCommand: CommandGroup {
     package static let subcommands: [any CommandNode.Type] = [
         VersionCommand.self,
         SpecCommand.self,
+<<<<<<< HEAD
         TenantCommand.self,
         ConnectionCommand.self,
+=======
+        WebhookCommand.self,
+>>>>>>> wt/sources
     ]
 }
