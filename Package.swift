@@ -132,7 +132,12 @@ let package = Package(
 
         // MARK: Odoo sandbox.
 
-        // (odoo sandbox targets)
+        .target(name: "LedgerportOdooSandbox", dependencies: ["LedgerportSDK", "LedgerportLog"]),
+        .testTarget(
+            name: "LedgerportOdooSandboxTests",
+            dependencies: ["LedgerportOdooSandbox", "LedgerportSDK", "LedgerportLog"],
+            resources: [.copy("Fixtures")]
+        ),
 
         // MARK: Odoo target connector.
 
