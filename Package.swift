@@ -76,7 +76,16 @@ let package = Package(
 
         // MARK: Odoo target connector.
 
-        // (odoo connector targets)
+        .target(
+            name: "OdooConnector",
+            dependencies: ["LedgerportSDK", "LedgerportLog"],
+            path: "Plugins/OdooConnector"
+        ),
+        .testTarget(
+            name: "OdooConnectorTests",
+            dependencies: ["OdooConnector", "LedgerportSDK", "LedgerportLog"],
+            exclude: ["Fixtures"]
+        ),
 
         // MARK: Mappings.
 
