@@ -29,6 +29,11 @@ struct OdooVersionProfile: Sendable, Hashable, CustomStringConvertible {
     /// Payment states after posting (`paid` and `in_process` appear from 19.0).
     var postedPaymentStates: Set<String> { ["posted", "paid", "in_process"] }
 
+    /// The tax field of `sale.order.line`.
+    ///
+    /// NOTE: `tax_id` is the 17.0 name; the later rename to `tax_ids` is assumed from 18.0 and has no recording.
+    var saleLineTaxField: String { major >= 18 ? "tax_ids" : "tax_id" }
+
     /// Invoice `payment_state` values meaning fully paid; Community 17.0 goes straight to `paid`, without `in_payment`.
     var paidInvoiceStates: Set<String> { ["paid", "in_payment"] }
 
