@@ -60,11 +60,16 @@ let package = Package(
 
         // MARK: HTTP: libcurl client and libmicrohttpd server.
 
-        // (http targets)
+        .target(name: "LedgerportHTTPClient", dependencies: ["CCurl", "LedgerportSDK"]),
+        .testTarget(
+            name: "LedgerportHTTPTests",
+            dependencies: ["LedgerportHTTPClient", "LedgerportSDK", "LedgerportLog"]
+        ),
 
         // MARK: Specs, JSON Schema, registry and the CLI.
 
-        // (specs and cli targets)
+        .target(name: "LedgerportJSONSchema", dependencies: ["LedgerportSDK"]),
+        .testTarget(name: "LedgerportJSONSchemaTests", dependencies: ["LedgerportJSONSchema", "LedgerportSDK"]),
 
         // MARK: Source connectors: Stripe and HubSpot.
 
