@@ -56,16 +56,10 @@ struct PaymentRegistration: Sendable {
         }
         guard let paymentID else { preconditionFailure("a claimed payment has an id") }
 
-        let payment = try await workspace.readOne("account.payment", id: paymentID, fields: ["state", "amount", "reconciled_invoice_ids"], label: label)
-        if payment["state"]?.stringValue == "draft" {
-            try await fill(paymentID, values: values, partnerID: partnerID, amount: amount, profile: profile, label: label)
-            _ = try await workspace.call(.action("account.payment", "action_post", ids: [paymentID]), label: label)
-            if effect == .unchanged { effect = .updated }
-        }
-        let reconciled = (payment["reconciled_invoice_ids"]?.arrayValue ?? []).compactMap(\.int64Value)
-        if !reconciled.contains(invoiceID) {
-            try await reconcile(paymentID: paymentID, invoiceID: invoiceID, label: label)
-            if effect == .unchanged { effect = .updated }
+        if try await complete(paymentID: paymentID, invoiceID: invoiceID, values: values, partnerID: partnerID, amount: amount, profile: profile, label: label),
+            effect == .unchanged
+        {
+            effect = .updated
         }
 
         let after = try await workspace.readOne("account.move", id: invoiceID, fields: Self.invoiceFields, label: label)
@@ -79,6 +73,44 @@ struct PaymentRegistration: Sendable {
                 "payment_state": after["payment_state"] ?? .null, "amount": OdooAmounts.json(try OdooAmounts.decimal(amount)),
             ]
         )
+    }
+
+    /// Posts the payment and matches it with the invoice, skipping what is done; returns whether anything changed.
+    ///
+    /// Another delivery of the same payment may finish a step first (the
+    /// runtime orders deliveries per object, but correctness does not rely on
+    /// it). Odoo then refuses the second `action_post` or match with a
+    /// UserError, so a failed step re-reads the payment and counts as done
+    /// when the other delivery completed it.
+    private func complete(
+        paymentID: Int64, invoiceID: Int64, values: OperationValues, partnerID: Int64, amount: Money, profile: OdooVersionProfile, label: String
+    ) async throws(ConnectorError) -> Bool {
+        var changed = false
+        let fields = ["state", "reconciled_invoice_ids"]
+        var payment = try await workspace.readOne("account.payment", id: paymentID, fields: fields, label: label)
+        if payment["state"]?.stringValue == "draft" {
+            try await fill(paymentID, values: values, partnerID: partnerID, amount: amount, profile: profile, label: label)
+            do {
+                _ = try await workspace.call(.action("account.payment", "action_post", ids: [paymentID]), label: label)
+            } catch where error.failureClass == .business {
+                payment = try await workspace.readOne("account.payment", id: paymentID, fields: fields, label: label)
+                guard payment["state"]?.stringValue != "draft" else { throw error }
+            }
+            changed = true
+            payment = try await workspace.readOne("account.payment", id: paymentID, fields: fields, label: label)
+        }
+        guard !Self.matched(payment, invoiceID: invoiceID) else { return changed }
+        do {
+            try await reconcile(paymentID: paymentID, invoiceID: invoiceID, label: label)
+        } catch where error.failureClass == .business || error.code == "odoo_payment_line_missing" {
+            payment = try await workspace.readOne("account.payment", id: paymentID, fields: fields, label: label)
+            guard Self.matched(payment, invoiceID: invoiceID) else { throw error }
+        }
+        return true
+    }
+
+    private static func matched(_ payment: [String: JSONValue], invoiceID: Int64) -> Bool {
+        (payment["reconciled_invoice_ids"]?.arrayValue ?? []).contains { $0.int64Value == invoiceID }
     }
 
     /// The payment bound to `reference`: cached, or among the customer's payments of this amount.
