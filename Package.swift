@@ -91,6 +91,11 @@ let package = Package(
             dependencies: ["OdooConnector", "LedgerportSDK", "LedgerportLog"],
             exclude: ["Fixtures"]
         ),
+        .executableTarget(
+            name: "OdooConnectorBench",
+            dependencies: ["OdooConnector", "LedgerportHTTPClient", "LedgerportSDK", "LedgerportLog"],
+            path: "Benchmarks/OdooConnectorBench"
+        ),
 
         // MARK: Mappings.
 
