@@ -1,6 +1,6 @@
 import LedgerportSDK
 
-/// Compares what Odoo holds with what the source sent, so no amount ever changes silently.
+/// Compares what Odoo stores with what the source sent, so no amount ever changes silently.
 ///
 /// Odoo rounds unit prices to the "Product Price" decimal precision (2 by
 /// default, whatever the currency: 12.345 KWD is stored as 12.35) and
@@ -49,7 +49,7 @@ enum AmountCheck {
     static func verifyStoredPrices(sent: [(line: String, price: ExactDecimal)], stored: [JSONValue?], currency: CurrencyCode, label: String) throws(ConnectorError) {
         for (index, line) in sent.enumerated() {
             guard index < stored.count, let actual = OdooAmounts.decimal(stored[index]) else {
-                throw .business("odoo_line_mismatch", "\(label): Odoo holds \(stored.count) lines, but \(sent.count) were sent")
+                throw .business("odoo_line_mismatch", "\(label): Odoo has \(stored.count) lines, but \(sent.count) were sent")
             }
             guard actual == line.price else {
                 throw .business(

@@ -2,7 +2,7 @@ import LedgerportSDK
 
 /// Checks operations against what the Odoo connector supports and groups consecutive ones into batches.
 ///
-/// A batch holds consecutive operations with the same model and action, of
+/// A batch contains consecutive operations with the same model and action, of
 /// an action that Odoo can take for many records in one call (`load` with
 /// many rows, `action_post` on many ids), up to the connection's
 /// `batch_size`. A batch closes before an operation that references a record

@@ -3,10 +3,10 @@ import LedgerportSDK
 /// One product line of an invoice, credit note or sales order, resolved to Odoo ids.
 ///
 /// Document upserts replace a draft's product lines instead of loading them,
-/// so a retried or replayed upsert never appends lines again: lines that
-/// already match are left alone, and otherwise every old product line is
-/// removed (`(2, id)`) and the new ones created (`(0, 0, values)`) in the same
-/// `write`, one transaction.
+/// so a retried or replayed upsert never appends lines again. Lines that
+/// already match are left alone. Otherwise one `write`, which is one
+/// transaction, removes every old product line (`(2, id)`) and creates the
+/// new ones (`(0, 0, values)`).
 struct DocumentLine: Sendable, Hashable {
     var name: String
     var quantity: ExactDecimal
@@ -74,7 +74,7 @@ struct DocumentLine: Sendable, Hashable {
         self.taxIDs = taxIDs
     }
 
-    /// The values of a `(0, 0, values)` create command.
+    /// Builds the values of a `(0, 0, values)` create command.
     func createValues(_ fields: Fields) -> [String: JSONValue] {
         var values: [String: JSONValue] = [
             "name": .string(name), fields.quantity: OdooAmounts.json(quantity),
@@ -85,14 +85,14 @@ struct DocumentLine: Sendable, Hashable {
         return values
     }
 
-    /// The one2many commands that replace `existing` line ids with `lines`.
+    /// Builds the one2many commands that replace `existing` line ids with `lines`.
     static func replaceCommands(existing: [Int64], with lines: [DocumentLine], fields: Fields) -> JSONValue {
         let removals: [JSONValue] = existing.map { [2, .number(JSONNumber($0))] }
         let creations: [JSONValue] = lines.map { [0, 0, .object($0.createValues(fields))] }
         return .array(removals + creations)
     }
 
-    /// A description of the first difference between the lines, or nil when they match.
+    /// Describes the first difference between the lines, or returns nil when they match.
     static func difference(wanted: [DocumentLine], actual: [DocumentLine]) -> String? {
         guard wanted.count == actual.count else {
             return "Odoo holds \(actual.count) product lines, the source \(wanted.count)"

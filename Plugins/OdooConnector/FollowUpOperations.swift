@@ -3,7 +3,7 @@ import LedgerportSDK
 /// Dunning triggers: an activity on a record (`mail.activity`) and a tag on a customer (`res.partner.category`).
 ///
 /// An activity is created by `load` with its external id, so it exists once
-/// per external id; `activity_type` maps `todo`, `email`, `call` and
+/// per external id. `activity_type` maps `todo`, `email`, `call` and
 /// `meeting` to Odoo's types of those names and takes any other value as a
 /// type name. A tag on an invoice goes to the invoice's customer, because
 /// Odoo's moves have no tags; adding a present tag is `unchanged`.

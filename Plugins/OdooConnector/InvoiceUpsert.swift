@@ -2,12 +2,13 @@ import LedgerportSDK
 
 /// Upserts an invoice or credit note (`account.move`) by external id, and compares instead of rewriting once it is posted.
 ///
-/// Steps: check the values and the unit-price precision, resolve the
-/// customer, products, currency, taxes and journal, claim the record (an
-/// empty draft for a new external id, nothing written for an existing one),
-/// read its state and lines, then: a draft that differs from the source is
-/// rewritten in one `write`; a posted or cancelled move that differs is a
-/// business error naming the difference; a move that matches is `unchanged`.
+/// Steps: check the values and the unit-price precision, then resolve the
+/// customer, products, currency, taxes and journal. Claim the record, which
+/// creates an empty draft for a new external id and writes nothing for an
+/// existing one. Read its state and lines. A draft that differs from the
+/// source is rewritten in one `write`. A posted or cancelled move that
+/// differs is a business error naming the difference, and a move that
+/// matches is `unchanged`.
 /// After every write the totals are read back and compared with the
 /// operation's expectations and the unit prices sent.
 struct InvoiceUpsert: Sendable {
@@ -110,7 +111,7 @@ struct InvoiceUpsert: Sendable {
         return Target(header: header, lines: lines, currency: currency)
     }
 
-    /// The product references of `lines`, in order.
+    /// Collects the product references of `lines`, in order.
     static func productReferences(_ lines: [OperationValues]) throws(ConnectorError) -> [TargetReference] {
         var references = [TargetReference]()
         for line in lines {
@@ -119,7 +120,7 @@ struct InvoiceUpsert: Sendable {
         return references
     }
 
-    /// A description of the first header value that differs, or nil. Many-to-one fields read back as `[id, name]`.
+    /// Describes the first header value that differs, or returns nil. Many-to-one fields read back as `[id, name]`.
     static func headerDifference(_ wanted: [String: JSONValue], _ actual: [String: JSONValue]) -> String? {
         for key in wanted.keys.sorted() {
             let want = wanted[key] ?? .null

@@ -4,7 +4,7 @@ import LedgerportSDK
 ///
 /// Each call is one transaction authenticated by `Authorization: bearer
 /// <API key>`, and always names the database in `X-Odoo-Database`, because a
-/// server with several databases answers a call without it with an HTML 404.
+/// server with several databases returns an HTML 404 to a call without it.
 /// The body is one object of named arguments plus optional `ids` and
 /// `context`; the result is the bare JSON value (`create` always returns a
 /// list; `None` is `null`). Errors carry an HTTP status per class and a
@@ -43,7 +43,7 @@ struct JSON2Client: Sendable {
         if (200..<300).contains(response.status) {
             guard let body = OdooHTTPExchange.jsonBody(response) else {
                 // An empty 2xx body cannot come from JSON-2, which writes `null` for None.
-                throw OdooRemoteError(origin: .malformedResponse, httpStatus: response.status, message: "JSON-2 answered HTTP \(response.status) with a body that is not JSON")
+                throw OdooRemoteError(origin: .malformedResponse, httpStatus: response.status, message: "JSON-2 returned HTTP \(response.status) with a body that is not JSON")
             }
             return body
         }

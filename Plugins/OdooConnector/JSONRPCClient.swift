@@ -5,7 +5,7 @@ import LedgerportSDK
 /// Model calls go through `object.execute_kw(db, uid, secret, model, method,
 /// args, kwargs)`. Odoo checks the credential on every call, so the uid is
 /// the only state, and ``OdooSession`` caches it. Errors arrive as HTTP 200
-/// with an `error` envelope whose `data.name` is the exception name; a
+/// with an `error` envelope whose `data.name` is the exception name. A
 /// method that returns `None` yields a response with neither `result` nor
 /// `error`, which is a success with a null result.
 struct JSONRPCClient: Sendable {

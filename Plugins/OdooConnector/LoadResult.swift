@@ -1,6 +1,6 @@
 import LedgerportSDK
 
-/// The answer of `load(fields, data)`: the ids of the records in row order, or `false` and messages.
+/// The result of `load(fields, data)`: the ids of the records in row order, or `false` and messages.
 ///
 /// `load` reports problems as messages instead of raising: a failed load
 /// returns `"ids": false` and has written nothing, because Odoo rolls the
@@ -36,7 +36,7 @@ struct LoadResult: Sendable {
         messages.first { $0.type == "error" }
     }
 
-    /// The ids of a successful load, or the first error as a classified failure.
+    /// Returns the ids of a successful load, or throws its first error as a classified failure.
     func requireIDs(count: Int, label: String) throws(ConnectorError) -> [Int64] {
         if let ids, firstError == nil {
             guard ids.count == count else {

@@ -4,11 +4,10 @@ import LedgerportSDK
 ///
 /// `load` creates the record and its external id, or updates the record that
 /// already has it, also for a non-admin user. Rows of one call must share
-/// their columns, so operations are grouped by column set; an empty cell
-/// would clear a field, which is why absent values are not sent as empty
-/// cells. A failing load (a bad value in one row) is bisected. After the
-/// load, `create_date == write_date` tells a created record from an updated
-/// one.
+/// their columns, so operations are grouped by column set. An empty cell
+/// would clear a field, so absent values never become empty cells. A failing
+/// load (a bad value in one row) is bisected. After the load,
+/// `create_date == write_date` tells a created record from an updated one.
 struct LoadUpsert: Sendable {
     /// One prepared row: the operation, its load cells by column, and values that need a write with Odoo ids.
     struct Row: Sendable {
@@ -20,7 +19,7 @@ struct LoadUpsert: Sendable {
     let workspace: OdooWorkspace
     let model: String
 
-    /// Applies prepared rows; `failed` holds outcomes of operations that could not be prepared, by index.
+    /// Applies prepared rows and returns each operation's outcome by reference.
     func apply(_ rows: [Row]) async -> [TargetReference: OperationOutcome] {
         var outcomes = [TargetReference: OperationOutcome]()
         let groups = Dictionary(grouping: rows) { $0.cells.keys.sorted() }

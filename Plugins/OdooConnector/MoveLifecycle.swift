@@ -76,7 +76,7 @@ struct MoveLifecycle: Sendable {
         guard from.contains(state) else {
             throw .business("odoo_invalid_state", "\(label): the move is \(state) in Odoo", hint: "bring the move to one of \(from.sorted().joined(separator: ", ")) first")
         }
-        // button_cancel and button_draft return None: the JSON-RPC answer has no result key.
+        // button_cancel and button_draft return None, so the JSON-RPC response has no result key.
         _ = try await workspace.call(.action("account.move", method, ids: [id]), label: label)
         let after = try await workspace.readOne("account.move", id: id, fields: Self.readFields, label: label)
         return try Self.outcome(operation, id: id, row: after, effect: .updated).get()
@@ -97,7 +97,7 @@ struct MoveLifecycle: Sendable {
     func checkBeforePosting(_ row: [String: JSONValue], label: String) async throws(ConnectorError) {
         if let total = OdooAmounts.decimal(row["amount_total"]), total.isNegative {
             throw .business(
-                "odoo_negative_total", "\(label): the total \(OdooAmounts.text(total)) \(row["currency_id"]?[1]?.stringValue ?? "") is negative and Odoo refuses to post it",
+                "odoo_negative_total", "\(label): the total \(OdooAmounts.text(total)) \(row["currency_id"]?[1]?.stringValue ?? "") is negative, and Odoo rejects posting it",
                 hint: "send the document as a credit note (move_type out_refund) with positive lines"
             )
         }
@@ -120,9 +120,9 @@ struct MoveLifecycle: Sendable {
 
 /// Catches a missing exchange rate before posting, because Odoo would post the move at rate 1.0 without a word.
 ///
-/// Odoo uses the newest rate dated on or before the move's date; a rate
-/// dated later does not count (a move dated 2020-01-15 with only a
-/// 2026-12-01 rate was posted at 1.0 on Odoo 17.0).
+/// Odoo uses the newest rate dated on or before the move's date. A rate
+/// dated later does not count: on Odoo 17.0, a move dated 2020-01-15 with
+/// only a 2026-12-01 rate was posted at 1.0.
 struct ExchangeRateGuard: Sendable {
     let workspace: OdooWorkspace
 

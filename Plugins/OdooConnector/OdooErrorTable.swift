@@ -7,7 +7,7 @@ import LedgerportSDK
 /// ones. Both protocols go through the same rows: JSON-RPC reports the
 /// exception name in `error.data.name` under HTTP 200, JSON-2 in the body's
 /// `name` under a status per class (401, 403, 404, 422, 500), and HTML or
-/// plain-text answers fall through to the status rows. Recorded behaviour of
+/// plain-text responses fall through to the status rows. Recorded behaviour of
 /// Odoo 17.0 and 19.0:
 ///
 /// - `AccessDenied` (bad password or API key) and `AccessError` (missing
@@ -19,7 +19,7 @@ import LedgerportSDK
 /// - Serialization failures, a full connection pool, HTTP 5xx, timeouts and
 ///   refused connections: transient. HTTP 429: transient with `Retry-After`.
 struct OdooErrorTable {
-    /// What a row matches.
+    /// The condition of a row.
     enum Match: Sendable {
         /// The exception name ends with this suffix (`.UserError` matches `odoo.exceptions.UserError`).
         case exception(String)
@@ -148,7 +148,7 @@ struct OdooErrorTable {
             let shortName = name.split(separator: ".").last.map(String.init) ?? name
             return "Odoo raised \(shortName): \(firstLine(error.message))"
         case .httpStatus:
-            return "Odoo answered HTTP \(error.httpStatus ?? 0): \(firstLine(error.message))"
+            return "Odoo returned HTTP \(error.httpStatus ?? 0): \(firstLine(error.message))"
         case .transport, .malformedResponse:
             return error.message
         }

@@ -3,7 +3,7 @@ import LedgerportSDK
 /// Sends one HTTP request to Odoo through the context's transport and turns transport failures into ``OdooRemoteError``.
 ///
 /// Every request carries the connection's connect and total timeouts. Odoo
-/// answers `Connection: close`, so nothing here assumes a connection is
+/// sends `Connection: close`, so nothing here assumes a connection is
 /// reused. Request bodies may hold a credential and are never logged or put
 /// into errors.
 struct OdooHTTPExchange: Sendable {

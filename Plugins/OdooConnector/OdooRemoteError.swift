@@ -2,10 +2,10 @@
 ///
 /// Transports produce this from JSON-RPC error envelopes, JSON-2 error
 /// bodies, HTTP statuses and transport failures; ``OdooErrorTable`` turns it
-/// into a classified `ConnectorError`. It never holds request bodies, so it
+/// into a classified `ConnectorError`. It never contains request bodies, so it
 /// cannot carry a credential.
 struct OdooRemoteError: Error, Sendable, Hashable {
-    /// Where the failure came from.
+    /// The source of the failure.
     enum Origin: Sendable, Hashable {
         /// A JSON-RPC `error` envelope (HTTP 200) or a JSON-2 error body, with Odoo's exception name.
         case exception(name: String)
@@ -17,7 +17,7 @@ struct OdooRemoteError: Error, Sendable, Hashable {
         case malformedResponse
     }
 
-    /// Why no response arrived, as far as classification cares.
+    /// The reason no response arrived, as far as classification needs it.
     enum TransportFailure: Sendable, Hashable {
         case refused
         case timedOut

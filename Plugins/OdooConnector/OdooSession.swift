@@ -3,7 +3,7 @@ import LedgerportSDK
 
 /// The connection to one Odoo database: version, protocol and uid, resolved once and shared.
 ///
-/// The first call asks the server its version (`common.version` over
+/// The first call requests the server version (`common.version` over
 /// JSON-RPC, or `GET /web/version` when `/jsonrpc` is gone), picks the
 /// protocol (the configured one, otherwise JSON-2 from 19.0 when an API key
 /// is set and JSON-RPC before), and for JSON-RPC authenticates once to learn
@@ -102,7 +102,7 @@ actor OdooSession {
             let result = try await rpc.callService("common", "version", args: [])
             if let profile = OdooVersionProfile(versionResult: result) { return profile }
         } catch where error.httpStatus == 404 {
-            // A server without /jsonrpc (removed after 19.0) still answers /web/version.
+            // NOTE: /jsonrpc is due to be removed after 19.0; /web/version still returns the version then, as it does on 19.0.
             do {
                 let response = try await exchange.get(url: settings.baseURL + "/web/version")
                 if let body = OdooHTTPExchange.jsonBody(response), let profile = OdooVersionProfile(versionResult: body) { return profile }
@@ -112,7 +112,7 @@ actor OdooSession {
         } catch {
             throw OdooErrorTable.classify(error, operation: operation)
         }
-        throw ConnectorError.system("odoo_unexpected_response", "\(operation): the answer has no server_version_info")
+        throw ConnectorError.system("odoo_unexpected_response", "\(operation): the response has no server_version_info")
     }
 
     private func authenticate(_ rpc: JSONRPCClient) async throws(ConnectorError) -> Int64 {

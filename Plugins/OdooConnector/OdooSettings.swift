@@ -5,13 +5,13 @@ import LedgerportSDK
 /// Fields (JSON keys of the connection configuration):
 /// `url` (http or https base URL, required), `database` (required), `login`
 /// (required for JSON-RPC), `protocol` (`auto`, `json_rpc` or `json_2`;
-/// `auto` asks the server its version), `connect_timeout_seconds` (default 5),
+/// `auto` requests the server version), `connect_timeout_seconds` (default 5),
 /// `request_timeout_seconds` (default 90, below Odoo's 120 s wall-time limit),
 /// `batch_size` (records per batched call, default 100), `payment_journal_code`
 /// (the bank journal for payments when an operation names none). Secrets:
 /// `api_key` (preferred) or `password`. Creating settings does no I/O.
 struct OdooSettings: Sendable {
-    /// Which protocol carries model calls.
+    /// The protocol that carries model calls.
     enum ProtocolChoice: String, Sendable {
         case automatic = "auto"
         case jsonRPC = "json_rpc"
@@ -62,7 +62,7 @@ struct OdooSettings: Sendable {
     }
 }
 
-/// How the connector proves its identity: an API key (preferred) or the user's password.
+/// The connector's credential: an API key (preferred) or the user's password.
 ///
 /// Over JSON-RPC either one goes where Odoo expects the password; JSON-2
 /// accepts only an API key, as a bearer token. The value is a `Secret`, so it

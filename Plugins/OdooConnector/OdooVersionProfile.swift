@@ -2,12 +2,12 @@ import LedgerportSDK
 
 /// Every behaviour that differs between Odoo versions, in one place.
 ///
-/// Recorded on 17.0 and 19.0 Community servers: a draft invoice's `name` is
-/// `/` (or an early number) on 17.0 and `false` on 19.0 until posting; a
-/// payment's reference field is `ref` on 17.0 and `memo` on 19.0; a posted
-/// payment's `state` is `posted` on 17.0 and can be `paid` or `in_process` on
-/// 19.0; JSON-RPC's `error.code` is 200 on 17.0 and 0 on 19.0; JSON-2
-/// exists from 19.0. The rest of the connector asks this type instead of
+/// Recorded on 17.0 and 19.0 Community servers:
+/// - a draft invoice's `name` is `/` (or an early number) on 17.0 and `false` on 19.0 until posting;
+/// - a payment's reference field is `ref` on 17.0 and `memo` on 19.0;
+/// - a posted payment's `state` is `posted` on 17.0 and can be `paid` on 19.0;
+/// - JSON-RPC's `error.code` is 200 on 17.0 and 0 on 19.0;
+/// - JSON-2 exists from 19.0. The rest of the connector asks this type instead of
 /// comparing version numbers.
 struct OdooVersionProfile: Sendable, Hashable, CustomStringConvertible {
     /// The major version, such as 17.
@@ -37,7 +37,7 @@ struct OdooVersionProfile: Sendable, Hashable, CustomStringConvertible {
     /// Invoice `payment_state` values meaning fully paid; Community 17.0 goes straight to `paid`, without `in_payment`.
     var paidInvoiceStates: Set<String> { ["paid", "in_payment"] }
 
-    /// A move's `name` as read back: nil for a draft that has no number yet (`false` on 19.0, `/` on 17.0).
+    /// Returns a move's number as read back, or nil for a draft without one (`false` on 19.0, `/` on 17.0).
     func documentNumber(_ value: JSONValue?) -> String? {
         guard let text = value?.stringValue, !text.isEmpty, text != "/" else { return nil }
         return text

@@ -1,7 +1,7 @@
 import LedgerportLog
 import LedgerportSDK
 
-/// What every operation family shares: the session, the directory of external ids, the reference catalog and the connection's settings.
+/// The shared state of the operation families: the session, the directory of external ids, the reference catalog and the connection's settings.
 ///
 /// One workspace serves one connector instance and is safe to share between
 /// concurrent deliveries: its stateful parts are actors.
@@ -39,7 +39,7 @@ struct OdooWorkspace: Sendable {
         return row
     }
 
-    /// The Odoo id of `reference`, or a transient `reference_not_found` error so the runtime retries after the record lands.
+    /// Looks up the Odoo id of `reference`, throwing a transient `reference_not_found` error so the runtime retries after the record lands.
     func requireRecord(_ reference: TargetReference, label: String) async throws(ConnectorError) -> Int64 {
         guard let id = try await directory.find(reference, label: label) else {
             throw ConnectorError(

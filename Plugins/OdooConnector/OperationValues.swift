@@ -7,7 +7,7 @@ import LedgerportSDK
 /// nothing is written.
 struct OperationValues: Sendable {
     let values: [String: TargetValue]
-    /// How the operation is named in messages, such as `upsert account.move/stripe_invoice_in_1`.
+    /// The operation's name in messages, such as `upsert account.move/stripe_invoice_in_1`.
     let label: String
 
     init(_ operation: TargetOperation) {

@@ -6,7 +6,7 @@ import LedgerportSDK
 /// `street`, `street2`, `city`, `zip`, `state` (name or code), `country_code`
 /// (ISO alpha-2), `vat`, `ref`, `lang`, and `parent` (a reference to the
 /// contact's company). The company reference travels as an external id in
-/// the `load` row, so Odoo resolves it; when the company has not been
+/// the `load` row, so Odoo resolves it. When the company has not been
 /// delivered yet, the load fails with a transient `reference_not_found`.
 struct PartnerOperations: Sendable {
     let workspace: OdooWorkspace

@@ -113,7 +113,7 @@ struct PaymentRegistration: Sendable {
         (payment["reconciled_invoice_ids"]?.arrayValue ?? []).contains { $0.int64Value == invoiceID }
     }
 
-    /// The payment bound to `reference`: cached, or among the customer's payments of this amount.
+    /// Finds the payment bound to `reference`: cached, or among the customer's payments of this amount.
     private func findPayment(_ reference: TargetReference, partnerID: Int64, amount: Money, label: String) async throws(ConnectorError) -> Int64? {
         if let id = await workspace.directory.cached(reference) { return id }
         let domain: JSONValue = [

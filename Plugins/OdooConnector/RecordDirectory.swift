@@ -6,9 +6,9 @@ import LedgerportSDK
 /// integration user should not have, so the directory uses what a billing
 /// user may call:
 ///
-/// - ``claim(_:model:context:label:)`` runs `load(["id"], ...)`: for an
+/// - ``claim(_:model:context:label:)`` runs `load(["id"], ...)`. For an
 ///   existing external id Odoo writes nothing (`write({})`) and returns the
-///   id; for a new one it creates a record with default values and binds the
+///   id. For a new one it creates a record with default values and binds the
 ///   external id in the same transaction. The unique index on the external
 ///   id makes two concurrent claims end with one record. Used only for models
 ///   whose empty record is valid (`account.move`, `account.payment`).
@@ -50,7 +50,7 @@ actor RecordDirectory {
         ids[reference] = nil
     }
 
-    /// The Odoo id of `reference`, or nil when no record has that external id. Creates nothing.
+    /// Looks up the Odoo id of `reference`, or returns nil when no record has that external id. Creates nothing.
     func find(_ reference: TargetReference, label: String) async throws(ConnectorError) -> Int64? {
         if let id = ids[reference] { return id }
         let found: Int64?
@@ -68,7 +68,7 @@ actor RecordDirectory {
         return found
     }
 
-    /// The ids of every reference that exists, probing many records of one model in one call when possible.
+    /// Looks up every reference that exists, probing many records of one model in one call when possible.
     func findAll(_ references: [TargetReference], label: String) async throws(ConnectorError) -> [TargetReference: Int64] {
         var result = [TargetReference: Int64]()
         var missing = [TargetReference]()
@@ -89,7 +89,7 @@ actor RecordDirectory {
         return result
     }
 
-    /// The id of the record bound to each reference, creating empty records (with `context` defaults) for new ones.
+    /// Returns the record bound to each reference, creating empty records (with `context` defaults) for new ones.
     func claim(_ references: [TargetReference], model: String, context: [String: JSONValue], label: String) async throws(ConnectorError) -> [Int64] {
         let rows = references.map { [scope.qualified($0.externalID)] }
         let result = try await session.execute(.load(model, fields: ["id"], rows: rows, context: context), operation: label)
@@ -124,8 +124,8 @@ actor RecordDirectory {
         return try await confirm(candidates, model: "account.move", qualified: qualified, label: label)
     }
 
-    // NOTE: a payment older than the newest `paymentScanLimit` payments is not found here; payment
-    // registration finds its payment through the invoice instead, so only state reads are affected.
+    // NOTE: a payment older than the newest `paymentScanLimit` payments is not found here.
+    // Payment registration finds its payment through the invoice instead, so only state reads are affected.
     private func scanPayments(_ reference: TargetReference, label: String) async throws(ConnectorError) -> Int64? {
         let call = OdooCall.searchRead("account.payment", domain: [], fields: ["id"], order: "id desc", limit: Self.paymentScanLimit)
         let candidates = (try await session.execute(call, operation: label).arrayValue ?? []).compactMap { $0["id"]?.int64Value }

@@ -7,7 +7,7 @@ import LedgerportSDK
 /// business error that names it, because the fix is in Odoo's setup or in
 /// the mapping, not in retrying.
 actor ReferenceCatalog {
-    /// A currency as Odoo knows it.
+    /// A currency as Odoo stores it.
     struct Currency: Sendable, Hashable {
         var id: Int64
         var code: CurrencyCode
@@ -52,7 +52,7 @@ actor ReferenceCatalog {
         return found
     }
 
-    /// The currency with ISO code `code`; an inactive or unknown one is a business error.
+    /// Looks up the currency with ISO code `code`. An inactive or unknown currency is a business error.
     func currency(_ code: String, label: String) async throws(ConnectorError) -> Currency {
         let key = code.uppercased()
         if let cached = currencies[key] { return cached }
@@ -69,7 +69,7 @@ actor ReferenceCatalog {
         return currency
     }
 
-    /// The ids of the sales taxes named `names`; an unknown or ambiguous name is a business error naming it.
+    /// Looks up the sales taxes named `names`. An unknown or ambiguous name is a business error naming it.
     func salesTaxIDs(_ names: [String], label: String) async throws(ConnectorError) -> [Int64] {
         if salesTaxes == nil {
             let call = OdooCall.searchRead("account.tax", domain: [domainLeaf("type_tax_use", "=", "sale")], fields: ["name"], order: "id")
@@ -92,7 +92,7 @@ actor ReferenceCatalog {
         return ids
     }
 
-    /// The journal with `code`, or the first journal of `type` (`sale`, `bank`) when no code is given.
+    /// Looks up the journal with `code`, or the first journal of `type` (`sale`, `bank`) when no code is given.
     func journal(code: String?, type: String, label: String) async throws(ConnectorError) -> Int64 {
         if journals == nil {
             let call = OdooCall.searchRead("account.journal", domain: [], fields: ["code", "type"], order: "id")
@@ -113,7 +113,7 @@ actor ReferenceCatalog {
         return match.id
     }
 
-    /// The id of the country with ISO alpha-2 `code`.
+    /// Looks up the country with ISO alpha-2 `code`.
     func country(_ code: String, label: String) async throws(ConnectorError) -> Int64 {
         let key = code.uppercased()
         if let id = countries[key] { return id }
@@ -134,7 +134,7 @@ actor ReferenceCatalog {
         return digits
     }
 
-    /// The `ir.model` id of `model`, which `mail.activity` needs as `res_model_id`.
+    /// Looks up the `ir.model` id of `model`, which `mail.activity` needs as `res_model_id`.
     func modelID(_ model: String, label: String) async throws(ConnectorError) -> Int64 {
         if let id = modelIDs[model] { return id }
         let call = OdooCall.searchRead("ir.model", domain: [domainLeaf("model", "=", .string(model))], fields: ["model"])
@@ -145,7 +145,7 @@ actor ReferenceCatalog {
         return id
     }
 
-    /// The id of the activity type named `name` (`To-Do`, `Email`, `Call`).
+    /// Looks up the activity type named `name` (`To-Do`, `Email`, `Call`).
     func activityType(_ name: String, label: String) async throws(ConnectorError) -> Int64 {
         if let id = activityTypes[name] { return id }
         let call = OdooCall.searchRead("mail.activity.type", domain: [domainLeaf("name", "=", .string(name))], fields: ["name"])
@@ -156,7 +156,7 @@ actor ReferenceCatalog {
         return id
     }
 
-    /// The id of the partner category (tag) named `name`, created when it does not exist yet.
+    /// Looks up the partner category (tag) named `name`, creating it when it does not exist yet.
     func partnerCategory(_ name: String, label: String) async throws(ConnectorError) -> Int64 {
         if let id = partnerCategories[name] { return id }
         let search = OdooCall.searchRead("res.partner.category", domain: [domainLeaf("name", "=", .string(name))], fields: ["name"])
@@ -174,7 +174,7 @@ actor ReferenceCatalog {
 }
 
 extension ReferenceCatalog {
-    /// The id of the state or province `text` (its code or name) in country `countryID`.
+    /// Looks up the state or province `text` (its code or name) in country `countryID`.
     func countryState(_ text: String, countryID: Int64, label: String) async throws(ConnectorError) -> Int64 {
         let domain: JSONValue = [
             domainLeaf("country_id", "=", .number(JSONNumber(countryID))), "|",

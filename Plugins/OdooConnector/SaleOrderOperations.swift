@@ -5,10 +5,10 @@ import LedgerportSDK
 /// Upsert values: `partner` (required), `lines` (required: `product`, `name`,
 /// `product_uom_qty`, `price_unit`, `discount`, `taxes`), `currency`,
 /// `date_order`, `client_order_ref`, `note`. A new order is created by `load`
-/// with its external id and customer (an order needs a customer, so a
-/// `load(["id"])` probe never creates one); the rest is written like an
-/// invoice's: a quotation that differs is rewritten, a confirmed order that
-/// differs is a business error. The order's currency comes from its
+/// with its external id and customer. Because an order needs a customer, a
+/// `load(["id"])` probe never creates one. The rest is written as for an
+/// invoice: a quotation that differs is rewritten, and a confirmed order
+/// that differs is a business error. The order's currency comes from its
 /// pricelist, so a `currency` that differs from it is reported, not written.
 struct SaleOrderOperations: Sendable {
     let workspace: OdooWorkspace
