@@ -41,6 +41,20 @@ final class MiniOdoo: @unchecked Sendable {
         server.on("decimal.precision", "search_read") { _ in ScriptedOdoo.result([["id": 2, "digits": 2]]) }
         server.on("res.company", "search_read") { _ in ScriptedOdoo.result([["id": 1, "currency_id": [1, "USD"]]]) }
         server.on("res.currency.rate", "search_count") { _ in ScriptedOdoo.result(1) }
+        server.on("sale.order", "action_confirm") { [unowned self] call in
+            self.update("sale.order", call.ids) { $0["state"] = "sale" }
+            return ScriptedOdoo.result(true)
+        }
+        server.on("res.partner", "action_archive") { [unowned self] call in
+            self.update("res.partner", call.ids) { $0["active"] = false }
+            return ScriptedOdoo.none()
+        }
+        server.on("ir.model", "search_read") { _ in ScriptedOdoo.result([["id": 443, "model": "account.move"]]) }
+        server.on("mail.activity.type", "search_read") { _ in ScriptedOdoo.result([["id": 4, "name": "To-Do"]]) }
+        server.on("res.partner.category", "create") { [unowned self] call in
+            let name = call.arguments[0]?[0]?["name"] ?? "tag"
+            return ScriptedOdoo.result([.number(JSONNumber(self.seed("res.partner.category", ["name": name])))])
+        }
     }
 
     /// Adds a record directly, as if it existed before, optionally bound to an external id.
@@ -138,7 +152,13 @@ final class MiniOdoo: @unchecked Sendable {
         lock.withLock {
             for id in ids {
                 for (field, value) in values {
-                    if field == "invoice_line_ids" || field == "order_line" {
+                    if field == "category_id" {
+                        var tags = (records[model]?[id]?[field]?.arrayValue ?? []).compactMap(\.int64Value)
+                        for command in value.arrayValue ?? [] where command[0]?.intValue == 4 {
+                            if let tag = command[1]?.int64Value, !tags.contains(tag) { tags.append(tag) }
+                        }
+                        records[model]?[id]?[field] = .array(tags.map { .number(JSONNumber($0)) })
+                    } else if field == "invoice_line_ids" || field == "order_line" {
                         applyLineCommands(model == "account.move" ? "account.move.line" : "sale.order.line", parent: id, commands: value)
                     } else {
                         records[model]?[id]?[field] = value
@@ -163,7 +183,7 @@ final class MiniOdoo: @unchecked Sendable {
                 }
                 line["id"] = .number(JSONNumber(id))
                 line[parentField] = .number(JSONNumber(parent))
-                line["display_type"] = "product"
+                line["display_type"] = lineModel == "account.move.line" ? "product" : .bool(false)
                 records[lineModel, default: [:]][id] = line
             default: break
             }
