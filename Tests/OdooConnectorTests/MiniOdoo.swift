@@ -20,19 +20,20 @@ final class MiniOdoo: @unchecked Sendable {
     static let currencies: [Int64: String] = [1: "USD", 25: "JPY", 93: "KWD", 4: "CHF"]
     static let requiredOnCreate: [String: String] = ["res.partner": "name", "product.product": "name", "sale.order": "partner_id", "mail.activity": "res_model_id"]
 
-    init() {
+    init(version: JSONValue? = nil) {
+        if let version { server.version = version }
         server.on("*", "load") { [unowned self] call in ScriptedOdoo.result(self.load(call)) }
-        server.on("*", "read") { [unowned self] call in ScriptedOdoo.result(self.read(call.model, ids: call.ids, fields: call.keywords?["fields"])) }
-        server.on("*", "write") { [unowned self] call in self.write(call.model, ids: call.ids, values: call.arguments[1]?.objectValue ?? [:]); return ScriptedOdoo.result(true) }
+        server.on("*", "read") { [unowned self] call in ScriptedOdoo.result(self.read(call.model, ids: call.ids, fields: call.keyword("fields"))) }
+        server.on("*", "write") { [unowned self] call in self.write(call.model, ids: call.ids, values: call.argument("vals", position: 1)?.objectValue ?? [:]); return ScriptedOdoo.result(true) }
         server.on("*", "get_external_id") { [unowned self] call in ScriptedOdoo.result(self.externalIDs(call.model, ids: call.ids)) }
-        server.on("*", "search_read") { [unowned self] call in ScriptedOdoo.result(self.searchRead(call.model, domain: call.arguments[0] ?? [], fields: call.keywords?["fields"])) }
+        server.on("*", "search_read") { [unowned self] call in ScriptedOdoo.result(self.searchRead(call.model, domain: call.argument("domain", position: 0) ?? [], fields: call.keyword("fields"))) }
         server.on("account.move", "action_post") { [unowned self] call in self.postMoves(call.ids) }
         server.on("account.payment", "action_post") { [unowned self] call in self.postPayments(call.ids) }
         server.on("account.move", "js_assign_outstanding_line") { [unowned self] call in
-            self.assign(invoice: call.ids[0], line: call.arguments[1]?.int64Value ?? 0)
+            self.assign(invoice: call.ids[0], line: call.argument("line_id", position: 1)?.int64Value ?? 0)
         }
         server.on("res.currency", "search_read") { call in
-            let code = call.arguments[0]?[0]?[2]?.stringValue ?? ""
+            let code = call.argument("domain", position: 0)?[0]?[2]?.stringValue ?? ""
             guard let id = Self.currencies.first(where: { $0.value == code })?.key else { return ScriptedOdoo.result([]) }
             return ScriptedOdoo.result([["id": .number(JSONNumber(id)), "name": .string(code), "active": true]])
         }
@@ -52,7 +53,7 @@ final class MiniOdoo: @unchecked Sendable {
         server.on("ir.model", "search_read") { _ in ScriptedOdoo.result([["id": 443, "model": "account.move"]]) }
         server.on("mail.activity.type", "search_read") { _ in ScriptedOdoo.result([["id": 4, "name": "To-Do"]]) }
         server.on("res.partner.category", "create") { [unowned self] call in
-            let name = call.arguments[0]?[0]?["name"] ?? "tag"
+            let name = call.argument("vals_list", position: 0)?[0]?["name"] ?? "tag"
             return ScriptedOdoo.result([.number(JSONNumber(self.seed("res.partner.category", ["name": name])))])
         }
     }
@@ -112,7 +113,7 @@ final class MiniOdoo: @unchecked Sendable {
                     return failedLoad(index, "The operation cannot be completed: \(required) is required")
                 }
                 let id = newID()
-                var record = defaults(call.model, context: call.keywords?["context"]?.objectValue ?? [:]).merging(values) { _, new in new }
+                var record = defaults(call.model, context: call.keyword("context")?.objectValue ?? [:]).merging(values) { _, new in new }
                 record["id"] = .number(JSONNumber(id))
                 records[call.model, default: [:]][id] = record
                 externalIDs[xid] = (call.model, id)

@@ -54,10 +54,25 @@ final class ScriptedOdoo: HTTPTransport, @unchecked Sendable {
             return HTTPResponse(status: 404, body: Array("not found".utf8))
         }
         let handler = lock.withLock { handlers.first { ($0.model == "*" || $0.model == call.model) && $0.method == call.method }?.handler }
-        guard let handler else {
-            return Self.exception("builtins.AttributeError", "ScriptedOdoo has no handler for \(call.model).\(call.method)")
+        let response = handler?(call) ?? Self.exception("builtins.AttributeError", "ScriptedOdoo has no handler for \(call.model).\(call.method)")
+        return request.url.hasSuffix("/jsonrpc") ? response : Self.json2(response)
+    }
+
+    /// Rewrites a JSON-RPC envelope as JSON-2 answers: the bare result, `null` for None, or the error body under its recorded status.
+    static func json2(_ response: HTTPResponse) -> HTTPResponse {
+        guard let envelope = try? JSONParser.parse(response.body), envelope["jsonrpc"] != nil else { return response }
+        guard let error = envelope["error"]?["data"] else {
+            return HTTPResponse(status: 200, headers: ["Content-Type": "application/json; charset=utf-8"], body: JSONWriter.bytes(envelope["result"] ?? .null))
         }
-        return handler(call)
+        let name = error["name"]?.stringValue ?? ""
+        let status = switch name.split(separator: ".").last ?? "" {
+        case "AccessDenied": 401
+        case "AccessError": 403
+        case "MissingError": 404
+        case "UserError", "ValidationError": 422
+        default: 500
+        }
+        return HTTPResponse(status: status, headers: ["Content-Type": "application/json; charset=utf-8"], body: JSONWriter.bytes(error))
     }
 
     static func decode(_ request: HTTPRequest) -> Call? {
@@ -103,6 +118,18 @@ final class ScriptedOdoo: HTTPTransport, @unchecked Sendable {
 }
 
 extension ScriptedOdoo.Call {
+    private var isJSONRPC: Bool { request.url.hasSuffix("/jsonrpc") }
+
+    /// A required argument: positional over JSON-RPC (after the ids of record methods), named over JSON-2.
+    func argument(_ name: String, position: Int) -> JSONValue? {
+        isJSONRPC ? arguments[position] : arguments[name]
+    }
+
+    /// A keyword argument such as `fields` or `context`.
+    func keyword(_ name: String) -> JSONValue? {
+        isJSONRPC ? keywords?[name] : arguments[name]
+    }
+
     /// The ids of a record method: the first JSON-RPC positional argument, or the JSON-2 `ids` member.
     var ids: [Int64] {
         let list = request.url.hasSuffix("/jsonrpc") ? arguments[0] : arguments["ids"]
