@@ -56,14 +56,27 @@ let package = Package(
 
         // MARK: Storage: SQLite wrapper, store protocol and implementations, secrets.
 
-        // (storage targets)
+        .target(name: "LedgerportSQLite", dependencies: ["CSQLite", "LedgerportCrypto"]),
+        .target(name: "LedgerportStore", dependencies: ["LedgerportSDK"]),
+        .target(
+            name: "LedgerportStoreSQLite",
+            dependencies: ["LedgerportStore", "LedgerportSQLite", "LedgerportSDK", "LedgerportLog"]
+        ),
+        .target(name: "LedgerportSecrets", dependencies: ["LedgerportStore", "LedgerportSDK", "LedgerportCrypto"]),
+        .testTarget(name: "LedgerportSQLiteTests", dependencies: ["LedgerportSQLite"]),
+        .testTarget(
+            name: "LedgerportStoreTests",
+            dependencies: ["LedgerportStore", "LedgerportStoreSQLite", "LedgerportSQLite", "LedgerportSecrets", "LedgerportSDK"]
+        ),
 
         // MARK: HTTP: libcurl client and libmicrohttpd server.
 
         .target(name: "LedgerportHTTPClient", dependencies: ["CCurl", "LedgerportSDK"]),
+        .target(name: "LedgerportHTTPServer", dependencies: ["CMicroHTTPD", "LedgerportSDK", "LedgerportLog"]),
+        .executableTarget(name: "LedgerportHTTPBench", dependencies: ["LedgerportHTTPServer", "LedgerportLog"]),
         .testTarget(
             name: "LedgerportHTTPTests",
-            dependencies: ["LedgerportHTTPClient", "LedgerportSDK", "LedgerportLog"]
+            dependencies: ["LedgerportHTTPClient", "LedgerportHTTPServer", "LedgerportSDK", "LedgerportLog"]
         ),
 
         // MARK: Specs, JSON Schema, registry and the CLI.

@@ -10,7 +10,7 @@ import Glibc
 ///
 /// It accepts connections on 127.0.0.1 on its own threads, reads each
 /// request head and its `Content-Length` body, and writes what ``reply``
-/// returns for it. A `nil` reply keeps the connection open without answering
+/// returns for it. A `nil` reply keeps the connection open without a response
 /// until ``stop()``.
 final class ScriptedSocketServer: @unchecked Sendable {
     /// One request as the server read it.
