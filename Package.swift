@@ -101,7 +101,7 @@ let package = Package(
         ),
         .testTarget(
             name: "OdooConnectorTests",
-            dependencies: ["OdooConnector", "LedgerportSDK", "LedgerportLog"],
+            dependencies: ["OdooConnector", "LedgerportSDK", "LedgerportLog", "LedgerportHTTPClient", "LedgerportHTTPServer"],
             exclude: ["Fixtures"]
         ),
         .executableTarget(

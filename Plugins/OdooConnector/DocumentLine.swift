@@ -5,8 +5,8 @@ import LedgerportSDK
 /// Document upserts replace a draft's product lines instead of loading them,
 /// so a retried or replayed upsert never appends lines again. Lines that
 /// already match are left alone. Otherwise one `write`, which is one
-/// transaction, removes every old product line (`(2, id)`) and creates the
-/// new ones (`(0, 0, values)`).
+/// transaction, clears the product lines (`(5, 0, 0)`) and creates the new
+/// ones (`(0, 0, values)`).
 struct DocumentLine: Sendable, Hashable {
     var name: String
     var quantity: ExactDecimal
@@ -85,11 +85,14 @@ struct DocumentLine: Sendable, Hashable {
         return values
     }
 
-    /// Builds the one2many commands that replace `existing` line ids with `lines`.
-    static func replaceCommands(existing: [Int64], with lines: [DocumentLine], fields: Fields) -> JSONValue {
-        let removals: [JSONValue] = existing.map { [2, .number(JSONNumber($0))] }
+    /// Builds the one2many commands that replace all product lines with `lines`: a clear (`(5, 0, 0)`) and one create per line.
+    ///
+    /// The clear removes whatever lines the record has when Odoo runs the
+    /// write, not the ones read earlier, so two concurrent rewrites of one
+    /// draft end with one set of lines instead of both.
+    static func replaceCommands(with lines: [DocumentLine], fields: Fields) -> JSONValue {
         let creations: [JSONValue] = lines.map { [0, 0, .object($0.createValues(fields))] }
-        return .array(removals + creations)
+        return .array([[5, 0, 0]] + creations)
     }
 
     /// Describes the first difference between the lines, or returns nil when they match.

@@ -52,7 +52,7 @@ struct InvoiceUpsert: Sendable {
                 )
             }
             var values = target.header
-            values["invoice_line_ids"] = DocumentLine.replaceCommands(existing: lineRows.compactMap { $0["id"]?.int64Value }, with: target.lines, fields: .invoice)
+            values["invoice_line_ids"] = DocumentLine.replaceCommands(with: target.lines, fields: .invoice)
             _ = try await workspace.call(.write("account.move", ids: [id], values: values), label: label)
             let wasEmpty = header["partner_id"]?.int64Value == nil && header["partner_id"]?[0] == nil && lineRows.isEmpty
             effect = wasEmpty ? .created : .updated

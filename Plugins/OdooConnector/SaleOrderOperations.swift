@@ -65,7 +65,7 @@ struct SaleOrderOperations: Sendable {
             var write = wanted
             if let note = try values.string("note") { write["note"] = .string(note) }
             if let date = try values.date("date_order") { write["date_order"] = .string(date + " 00:00:00") }
-            write["order_line"] = DocumentLine.replaceCommands(existing: lineRows.compactMap { $0["id"]?.int64Value }, with: lines, fields: fields)
+            write["order_line"] = DocumentLine.replaceCommands(with: lines, fields: fields)
             _ = try await workspace.call(.write("sale.order", ids: [id], values: write), label: label)
             if !created { effect = .updated }
         }

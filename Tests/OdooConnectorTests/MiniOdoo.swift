@@ -175,6 +175,11 @@ final class MiniOdoo: @unchecked Sendable {
         for command in commands.arrayValue ?? [] {
             switch command[0]?.intValue {
             case 2: if let id = command[1]?.int64Value { records[lineModel]?[id] = nil }
+            case 5:
+                // Clear removes the product lines of the record as they are now, like Odoo's invoice_line_ids domain.
+                for (id, line) in records[lineModel] ?? [:] where line[parentField]?.int64Value == parent && line["payment_id"] == nil {
+                    records[lineModel]?[id] = nil
+                }
             case 0:
                 let id = newID()
                 var line = command[2]?.objectValue ?? [:]

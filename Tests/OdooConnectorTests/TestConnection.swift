@@ -24,8 +24,10 @@ enum TestConnection {
         )
     }
 
-    static func connector(_ transport: any HTTPTransport, extra: [String: JSONValue] = [:], logs: CapturingLogHandler = CapturingLogHandler()) throws -> OdooConnector {
-        try OdooConnector(configuration: configuration(extra: extra), context: context(transport, logs: logs))
+    static func connector(
+        _ transport: any HTTPTransport, url: String = "http://127.0.0.1:8069", extra: [String: JSONValue] = [:], logs: CapturingLogHandler = CapturingLogHandler()
+    ) throws -> OdooConnector {
+        try OdooConnector(configuration: configuration(url: url, extra: extra), context: context(transport, logs: logs))
     }
 }
 
