@@ -1,3 +1,4 @@
+import LedgerportLog
 import LedgerportSDK
 
 /// Registers a customer payment against an invoice exactly once per external id, full or partial.
@@ -95,6 +96,7 @@ struct PaymentRegistration: Sendable {
             } catch where error.failureClass == .business {
                 payment = try await workspace.readOne("account.payment", id: paymentID, fields: fields, label: label)
                 guard payment["state"]?.stringValue != "draft" else { throw error }
+                logCompletedElsewhere(error, paymentID: paymentID)
             }
             changed = true
             payment = try await workspace.readOne("account.payment", id: paymentID, fields: fields, label: label)
@@ -105,8 +107,16 @@ struct PaymentRegistration: Sendable {
         } catch where error.failureClass == .business || error.code == "odoo_payment_line_missing" {
             payment = try await workspace.readOne("account.payment", id: paymentID, fields: fields, label: label)
             guard Self.matched(payment, invoiceID: invoiceID) else { throw error }
+            logCompletedElsewhere(error, paymentID: paymentID)
         }
         return true
+    }
+
+    private func logCompletedElsewhere(_ error: ConnectorError, paymentID: Int64) {
+        workspace.logger.notice("payment step already done by another delivery", metadata: [
+            LogMetadataKey.targetModel: "account.payment", LogMetadataKey.targetRecordID: .string("account.payment,\(paymentID)"),
+            LogMetadataKey.error: .string(error.code),
+        ])
     }
 
     private static func matched(_ payment: [String: JSONValue], invoiceID: Int64) -> Bool {
