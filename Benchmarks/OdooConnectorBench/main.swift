@@ -30,7 +30,7 @@ func runBenchmark() async -> Int32 {
 
     let benchmark = PartnerThroughput(
         transport: CurlHTTPTransport(threadCount: 2),
-        values: ["url": .string(url), "database": .string(database), "login": .string(option("--login", default: "admin")!)],
+        values: ["base_url": .string(url), "database": .string(database), "username": .string(option("--login", default: "admin")!)],
         secrets: secrets
     )
     let runID = String(UInt64(Date().timeIntervalSince1970))

@@ -105,7 +105,7 @@ struct InvoiceUpsert: Sendable {
         for key in ["invoice_date", "invoice_date_due"] {
             if let date = try values.date(key) { header[key] = .string(date) }
         }
-        if let code = try values.string("journal_code") {
+        if let code = try values.string("journal_code") ?? workspace.settings.salesJournalCode {
             header["journal_id"] = .number(JSONNumber(try await workspace.catalog.journal(code: code, type: "sale", label: label)))
         }
         return Target(header: header, lines: lines, currency: currency)

@@ -61,6 +61,6 @@ struct ProtocolShapeTests {
         #expect(request.headers["Authorization"] == "bearer \(TestConnection.apiKey)")
         #expect(request.headers["X-Odoo-Database"] == "revops")
         #expect(request.connectTimeoutSeconds == 5)
-        #expect(request.totalTimeoutSeconds == 90)
+        #expect(request.totalTimeoutSeconds == 120)
     }
 }

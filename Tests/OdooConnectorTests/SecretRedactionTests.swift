@@ -22,7 +22,7 @@ struct SecretRedactionTests {
 
     @Test func settings_rejectJSON2WithPasswordOnly() {
         let error = #expect(throws: ConnectorError.self) {
-            try OdooSettings(TestConnection.configuration(extra: ["protocol": "json_2"], password: true))
+            try OdooSettings(TestConnection.configuration(extra: ["transport": "json_2"], password: true))
         }
         #expect(error?.failureClass == .configuration)
         #expect(error?.description.contains("billing-pass-123") == false)

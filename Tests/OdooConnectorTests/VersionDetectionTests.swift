@@ -50,7 +50,7 @@ struct VersionDetectionTests {
     @Test func configuredProtocol_winsOverVersion() async throws {
         let odoo = ScriptedOdoo()
         odoo.version = Self.odoo19
-        let settings = try OdooSettings(TestConnection.configuration(extra: ["protocol": "json_rpc"]))
+        let settings = try OdooSettings(TestConnection.configuration(extra: ["transport": "json_rpc"]))
         let link = try await OdooSession(settings: settings, transport: odoo, logger: .disabled).link()
 
         #expect(link.protocolName == "JSON-RPC")
@@ -70,7 +70,7 @@ struct VersionDetectionTests {
 
     @Test func missingJSONRPC_fallsBackToWebVersion() async throws {
         let transport = WebVersionOnly()
-        let settings = try OdooSettings(TestConnection.configuration(extra: ["protocol": "json_2"]))
+        let settings = try OdooSettings(TestConnection.configuration(extra: ["transport": "json_2"]))
         let link = try await OdooSession(settings: settings, transport: transport, logger: .disabled).link()
 
         #expect(link.profile.major == 19)
