@@ -141,7 +141,21 @@ let package = Package(
 
         // MARK: Odoo target connector.
 
-        // (odoo connector targets)
+        .target(
+            name: "OdooConnector",
+            dependencies: ["LedgerportSDK", "LedgerportLog"],
+            path: "Plugins/OdooConnector"
+        ),
+        .testTarget(
+            name: "OdooConnectorTests",
+            dependencies: ["OdooConnector", "LedgerportSDK", "LedgerportLog", "LedgerportHTTPClient", "LedgerportHTTPServer"],
+            exclude: ["Fixtures"]
+        ),
+        .executableTarget(
+            name: "OdooConnectorBench",
+            dependencies: ["OdooConnector", "LedgerportHTTPClient", "LedgerportSDK", "LedgerportLog"],
+            path: "Benchmarks/OdooConnectorBench"
+        ),
 
         // MARK: Mappings.
 
