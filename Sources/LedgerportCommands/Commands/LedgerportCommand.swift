@@ -17,11 +17,8 @@ package enum LedgerportCommand: CommandGroup {
     package static let subcommands: [any CommandNode.Type] = [
         VersionCommand.self,
         SpecCommand.self,
-<<<<<<< HEAD
         TenantCommand.self,
         ConnectionCommand.self,
-=======
         WebhookCommand.self,
->>>>>>> wt/sources
     ]
 }

@@ -29,11 +29,7 @@ enum HelpFormatter {
         let parser = ArgumentParser(definitions: command.arguments, commandPath: commandPath)
         var lines = title(help, commandPath: commandPath)
 
-<<<<<<< HEAD
         lines += ["", "Usage:"] + usage(commandPath: commandPath, parts: parser.usageParts)
-=======
-        lines += ["", "Usage:"] + wrapCommandLine("\(commandPath) \(parser.usageArguments)".trimmingTrailingSpaces(), continuation: "")
->>>>>>> wt/sources
         let positionals = command.arguments.filter(\.isPositional)
         if !positionals.isEmpty {
             lines += ["", "Arguments:"] + columns(positionals.map { ($0.helpLabel, $0.help) })
