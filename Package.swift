@@ -84,7 +84,10 @@ let package = Package(
         .target(name: "LedgerportJSONSchema", dependencies: ["LedgerportSDK"]),
         .target(name: "LedgerportCore", dependencies: ["LedgerportSDK", "LedgerportJSONSchema", "LedgerportLog"]),
         // The one explicit list of built-in connector implementations; it imports the plugin targets.
-        .target(name: "LedgerportConnectors", dependencies: ["LedgerportSDK"]),
+        .target(
+            name: "LedgerportConnectors",
+            dependencies: ["LedgerportSDK", "StripeConnector", "HubSpotConnector", "OdooConnector"]
+        ),
         // The command framework and every `ledgerport` command; the executable only calls it.
         .target(
             name: "LedgerportCommands",
