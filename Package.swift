@@ -80,7 +80,22 @@ let package = Package(
 
         // MARK: Mappings.
 
-        // (mapping targets)
+        // The data files mappings are checked against and the default mappings, bundled as resources.
+        .target(
+            name: "LedgerportMappingData",
+            path: "mappings",
+            exclude: ["README.md"],
+            resources: [.copy("canonical"), .copy("defaults"), .copy("mapping.schema.json")]
+        ),
+        .target(
+            name: "LedgerportMapping",
+            dependencies: ["LedgerportSDK", "LedgerportCrypto", "LedgerportMappingData"]
+        ),
+        .testTarget(
+            name: "LedgerportMappingTests",
+            dependencies: ["LedgerportMapping", "LedgerportSDK"],
+            resources: [.copy("Fixtures")]
+        ),
 
         // MARK: Runtime.
 
