@@ -10,6 +10,9 @@ extension Evaluation {
         case .record(let fields): return try record(fields, bindings: bindings)
         case .path(let read): return try self.read(read, at: expression.pointer, bindings: bindings)
         case .fieldTest(let state, let path): return .json(.bool(test(path, is: state, bindings: bindings)))
+        case .hasValue(let operand):
+            let result = try value(of: operand, bindings: bindings)
+            return .json(.bool(!result.isAbsent && !result.isNull))
         case .lookup(let call): return try lookup(call, bindings: bindings)
         case .reference(let model, let externalID): return try reference(model: model, externalID: externalID, bindings: bindings)
         case .externalID(let parts): return try joined(parts, bindings: bindings).map { .json(.string(ExternalID.normalized($0))) } ?? .absent

@@ -25,6 +25,8 @@ package indirect enum ExpressionNode: Sendable {
     case record([String: Expression])
     case path(PathRead)
     case fieldTest(FieldState, FieldPath)
+    /// Whether an expression gives a value: neither omitted nor null.
+    case hasValue(Expression)
     case lookup(LookupCall)
     case reference(model: String, externalID: Expression)
     case externalID([Expression])

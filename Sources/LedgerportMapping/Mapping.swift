@@ -49,8 +49,9 @@ package struct Mapping: Sendable {
     }
 
     /// Reads and validates a mapping file. Unreadable files and invalid JSON are reported as issues at the document root.
-    package static func load(contentsOf url: URL, environment: ValidationEnvironment) throws(MappingValidationError) -> Mapping {
-        let file = url.path
+    /// `file` names the mapping in messages; it defaults to the file's path.
+    package static func load(contentsOf url: URL, file: String? = nil, environment: ValidationEnvironment) throws(MappingValidationError) -> Mapping {
+        let file = file ?? url.path
         let bytes: [UInt8]
         do {
             bytes = Array(try Data(contentsOf: url))

@@ -19,7 +19,7 @@ extension MappingCompiler {
     /// Each operator with the option members it accepts beside its own key.
     static let operators: [String: Set<String>] = [
         "const": [], "record": [], "path": ["missing", "null", "empty"],
-        "is_missing": [], "is_null": [], "is_empty": [], "is_present": [],
+        "is_missing": [], "is_null": [], "is_empty": [], "is_present": [], "has_value": [],
         "lookup": ["key", "field"], "ref": [], "external_id": [], "concat": [],
         "trim": [], "lowercase": [], "uppercase": [], "email": [], "coalesce": [],
         "if": ["then", "else"], "eq": [], "ne": [], "lt": [], "le": [], "gt": [], "ge": [], "in": [],
@@ -92,6 +92,9 @@ extension MappingCompiler {
         case "record": return compileRecord(call, scope: scope)
         case "path": return compilePathRead(call, scope: scope)
         case "is_missing", "is_null", "is_empty", "is_present": return compileFieldTest(call, scope: scope)
+        case "has_value":
+            let operand = compileExpression(call.operand, at: call.operandPointer, scope: scope)
+            return Expression(.hasValue(operand), type: .boolean, pointer: call.pointer)
         case "lookup": return compileLookupCall(call, scope: scope)
         case "ref": return compileReference(call, scope: scope)
         case "external_id", "concat": return compileJoin(call, scope: scope)
