@@ -20,11 +20,13 @@ package enum MappingEvaluator {
         } catch {
             throw MappingEvaluationError(.invalidEvent, mapping: mapping.identity, pointer: .root, message: "event \"\(event.id)\" cannot be encoded: \(error)", hint: "check the source connector that built it")
         }
+        try checkHandled(mapping, document: document)
         return try run(mapping, document: document, context: context)
     }
 
     /// Evaluates `mapping` for an event document as written, after checking it against the object's canonical schema.
     package static func evaluate(_ mapping: Mapping, eventDocument: JSONValue, context: EvaluationContext) throws(MappingEvaluationError) -> [TargetOperation] {
+        try checkHandled(mapping, document: eventDocument)
         let violations = mapping.source.schema.violations(of: eventDocument["object"] ?? .null, at: JSONPointer(tokens: ["object"]))
         if let first = violations.first {
             let type = "\(mapping.source.objectType.rawValue) v\(mapping.source.schemaVersion)"
@@ -38,7 +40,6 @@ package enum MappingEvaluator {
     }
 
     private static func run(_ mapping: Mapping, document: JSONValue, context: EvaluationContext) throws(MappingEvaluationError) -> [TargetOperation] {
-        try checkHandled(mapping, document: document)
         let evaluation = Evaluation(mapping: mapping, event: document, context: context)
         var operations = [TargetOperation]()
         for template in mapping.operations {
