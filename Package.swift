@@ -56,15 +56,52 @@ let package = Package(
 
         // MARK: Storage: SQLite wrapper, store protocol and implementations, secrets.
 
-        // (storage targets)
+        .target(name: "LedgerportSQLite", dependencies: ["CSQLite", "LedgerportCrypto"]),
+        .target(name: "LedgerportStore", dependencies: ["LedgerportSDK"]),
+        .target(
+            name: "LedgerportStoreSQLite",
+            dependencies: ["LedgerportStore", "LedgerportSQLite", "LedgerportSDK", "LedgerportLog"]
+        ),
+        .target(name: "LedgerportSecrets", dependencies: ["LedgerportStore", "LedgerportSDK", "LedgerportCrypto"]),
+        .testTarget(name: "LedgerportSQLiteTests", dependencies: ["LedgerportSQLite"]),
+        .testTarget(
+            name: "LedgerportStoreTests",
+            dependencies: ["LedgerportStore", "LedgerportStoreSQLite", "LedgerportSQLite", "LedgerportSecrets", "LedgerportSDK"]
+        ),
 
         // MARK: HTTP: libcurl client and libmicrohttpd server.
 
-        // (http targets)
+        .target(name: "LedgerportHTTPClient", dependencies: ["CCurl", "LedgerportSDK"]),
+        .target(name: "LedgerportHTTPServer", dependencies: ["CMicroHTTPD", "LedgerportSDK", "LedgerportLog"]),
+        .executableTarget(name: "LedgerportHTTPBench", dependencies: ["LedgerportHTTPServer", "LedgerportLog"]),
+        .testTarget(
+            name: "LedgerportHTTPTests",
+            dependencies: ["LedgerportHTTPClient", "LedgerportHTTPServer", "LedgerportSDK", "LedgerportLog"]
+        ),
 
         // MARK: Specs, JSON Schema, registry and the CLI.
 
-        // (specs and cli targets)
+        .target(name: "LedgerportJSONSchema", dependencies: ["LedgerportSDK"]),
+        .target(name: "LedgerportCore", dependencies: ["LedgerportSDK", "LedgerportJSONSchema", "LedgerportLog"]),
+        // The one explicit list of built-in connector implementations; it imports the plugin targets.
+        .target(name: "LedgerportConnectors", dependencies: ["LedgerportSDK"]),
+        // The command framework and every `ledgerport` command; the executable only calls it.
+        .target(
+            name: "LedgerportCommands",
+            dependencies: ["LedgerportSDK", "LedgerportCore", "LedgerportConnectors", "LedgerportJSONSchema", "LedgerportLog"]
+        ),
+        .executableTarget(name: "ledgerport", dependencies: ["LedgerportCommands"], path: "Sources/LedgerportCLI"),
+        .testTarget(name: "LedgerportJSONSchemaTests", dependencies: ["LedgerportJSONSchema", "LedgerportSDK"]),
+        .testTarget(
+            name: "LedgerportCoreTests",
+            dependencies: ["LedgerportCore", "LedgerportConnectors", "LedgerportJSONSchema", "LedgerportSDK", "LedgerportLog"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "LedgerportCommandsTests",
+            dependencies: ["LedgerportCommands", "LedgerportCore", "LedgerportSDK", "ledgerport"],
+            exclude: ["Fixtures"]
+        ),
 
         // MARK: Source connectors: Stripe and HubSpot.
 
@@ -99,6 +136,7 @@ let package = Package(
 
         // MARK: Runtime.
 
-        // (runtime targets)
+        .target(name: "LedgerportRuntime", dependencies: ["LedgerportSDK", "LedgerportLog"]),
+        .testTarget(name: "LedgerportRuntimeTests", dependencies: ["LedgerportRuntime", "LedgerportSDK"]),
     ]
 )

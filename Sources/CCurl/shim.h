@@ -23,11 +23,23 @@ static inline CURLcode ledgerport_curl_setopt_off_t(CURL *handle, CURLoption opt
 
 typedef size_t (*ledgerport_curl_write_callback)(char *data, size_t size, size_t count, void *context);
 
+// Also serves CURLOPT_HEADERFUNCTION, whose callback has the same signature.
 static inline CURLcode ledgerport_curl_setopt_write_function(CURL *handle, CURLoption option, ledgerport_curl_write_callback callback) {
     return curl_easy_setopt(handle, option, callback);
 }
 
+typedef int (*ledgerport_curl_xferinfo_callback)(void *context, curl_off_t download_total, curl_off_t download_now,
+                                                 curl_off_t upload_total, curl_off_t upload_now);
+
+static inline CURLcode ledgerport_curl_setopt_xferinfo_function(CURL *handle, ledgerport_curl_xferinfo_callback callback) {
+    return curl_easy_setopt(handle, CURLOPT_XFERINFOFUNCTION, callback);
+}
+
 static inline CURLcode ledgerport_curl_getinfo_long(CURL *handle, CURLINFO info, long *value) {
+    return curl_easy_getinfo(handle, info, value);
+}
+
+static inline CURLcode ledgerport_curl_getinfo_off_t(CURL *handle, CURLINFO info, curl_off_t *value) {
     return curl_easy_getinfo(handle, info, value);
 }
 

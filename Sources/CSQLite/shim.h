@@ -14,4 +14,19 @@ static inline int ledgerport_sqlite_config_multithread(void) {
     return sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
 }
 
+// Names the calling thread (at most 15 bytes are kept on Linux). prctl is
+// variadic and pthread_setname_np needs _GNU_SOURCE, so Swift reaches
+// neither; the SQLite wrapper uses this for its dedicated threads.
+#ifdef __linux__
+#include <sys/prctl.h>
+static inline void ledgerport_name_current_thread(const char *name) {
+    prctl(PR_SET_NAME, (unsigned long)name, 0UL, 0UL, 0UL);
+}
+#else
+#include <pthread.h>
+static inline void ledgerport_name_current_thread(const char *name) {
+    pthread_setname_np(name);
+}
+#endif
+
 #endif

@@ -5,9 +5,9 @@ import Foundation
 /// Sources translate native webhooks and backfill pages into canonical
 /// events; mappings read them. Two keys drive the runtime:
 /// - ``id`` deduplicates: the same id is stored and applied once;
-/// - ``ordering`` serializes: events with the same ordering key are applied
-///   one after another in ``EventOrdering/version`` order, and an event whose
-///   version is older than one already applied is detected as stale.
+/// - ``ordering`` detects stale states: the runtime remembers the highest
+///   ``EventOrdering/version`` applied per object and skips an event whose
+///   version is lower, so an older state never overwrites a newer one.
 public struct CanonicalEvent: Sendable, Hashable {
     /// The version of the envelope format below.
     public static let envelopeVersion = 1
@@ -65,8 +65,7 @@ public struct EventSource: Codable, Sendable, Hashable {
 
 /// The ordering key and version of an event.
 public struct EventOrdering: Codable, Sendable, Hashable {
-    /// The business object whose events must be applied in order, such as `invoice:in_123`.
-    /// Sources put dependent objects under one key (a payment under its invoice).
+    /// The business object whose states the version orders, such as `invoice:in_123`.
     public var key: String
     /// A number that grows with each newer state of the object: a source timestamp
     /// in milliseconds or a sequence number. Equal versions are applied in arrival order.

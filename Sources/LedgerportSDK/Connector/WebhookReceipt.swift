@@ -16,10 +16,16 @@ public struct ReceivedEvent: Sendable, Hashable {
     /// The bytes to store for this event: the whole body for single-event
     /// webhooks, or this event's element for batched ones (HubSpot).
     public var payload: [UInt8]
+    /// The business object the event changes, such as `invoice:in_123`, when the
+    /// connector can tell cheaply at ingest. Deliveries with the same key are
+    /// applied one after another in arrival order; nil lets the runtime order
+    /// the event on its own (by its event id), with no ordering against others.
+    public var orderingKey: String?
 
-    public init(eventID: String, eventType: String, payload: [UInt8]) {
+    public init(eventID: String, eventType: String, payload: [UInt8], orderingKey: String? = nil) {
         self.eventID = eventID
         self.eventType = eventType
         self.payload = payload
+        self.orderingKey = orderingKey
     }
 }

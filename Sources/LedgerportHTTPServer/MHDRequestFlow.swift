@@ -1,0 +1,119 @@
+import CMicroHTTPD
+import LedgerportLog
+
+/// The steps of one request on its libmicrohttpd thread: check the declared
+/// size, collect the body, hand the request to its handler, and queue the
+/// response. Every function runs inside the access handler and returns what
+/// the access handler returns (`.NO` closes the connection).
+enum MHDRequestFlow {
+    /// Reads the header fields and rejects a declared body over the limit before any of it is read.
+    static func start(_ exchange: MHDExchange) -> MHD_Result {
+        exchange.headers = MHDRequestReader.headers(of: exchange.connection)
+        let limit = exchange.core.configuration.maximumBodyBytes
+        guard let declared = exchange.headers["Content-Length"].flatMap({ UInt64($0) }) else {
+            return .YES
+        }
+        guard declared <= UInt64(limit) else {
+            return reject(exchange, with: .payloadTooLarge(limitBytes: limit))
+        }
+        exchange.body.reserveCapacity(Int(declared))
+        return .YES
+    }
+
+    /// Appends a piece of body, or responds 413 when the body outgrows the limit.
+    ///
+    /// A body without `Content-Length` (chunked) can only be measured as it
+    /// arrives. libmicrohttpd 0.9.75 accepts no response in the middle of a
+    /// body, so such a request gets its connection closed without a response.
+    static func receive(_ chunk: UnsafeRawBufferPointer, for exchange: MHDExchange) -> MHD_Result {
+        let limit = exchange.core.configuration.maximumBodyBytes
+        guard exchange.body.count + chunk.count <= limit else {
+            return reject(exchange, with: .payloadTooLarge(limitBytes: limit))
+        }
+        exchange.body.append(contentsOf: chunk)
+        return .YES
+    }
+
+    /// Builds the request, routes it and starts its handler; called once the whole body has arrived.
+    static func dispatch(_ exchange: MHDExchange) -> MHD_Result {
+        exchange.isReceiving = false
+        var request = MHDRequestReader.request(for: exchange)
+        let handler = exchange.core.route(&request)
+
+        switch handler {
+        case .immediate(let handle):
+            exchange.core.lock.withLock { exchange.state = .handling }
+            handle(request, HTTPResponder(exchange: exchange))
+            return finishImmediate(exchange)
+        case .async(let handle):
+            exchange.core.lock.withLock { exchange.state = .suspending }
+            // Suspend before the task exists, so its response cannot arrive first.
+            exchange.suspendUntilAnswered()
+            startTask(for: exchange, request: request, handle: handle)
+            return .YES
+        }
+    }
+
+    /// Queues the response a resume delivered, or 503 for a request abandoned by a stopping server.
+    static func queueAfterResume(_ exchange: MHDExchange) -> MHD_Result {
+        exchange.core.lock.lock()
+        let response: HTTPServerResponse
+        switch exchange.state {
+        case .resuming(let delivered):
+            response = delivered
+        case .abandoned:
+            response = .serviceUnavailable()
+        default:
+            exchange.core.lock.unlock()
+            return .YES
+        }
+        exchange.state = .queued
+        exchange.core.lock.unlock()
+        return MHDResponseWriter.queue(response, for: exchange)
+    }
+
+    private static func finishImmediate(_ exchange: MHDExchange) -> MHD_Result {
+        exchange.core.lock.lock()
+        if case .answeredEarly(let response) = exchange.state {
+            exchange.state = .queued
+            exchange.core.lock.unlock()
+            return MHDResponseWriter.queue(response, for: exchange)
+        }
+        exchange.state = .suspending
+        exchange.core.lock.unlock()
+        exchange.suspendUntilAnswered()
+        return .YES
+    }
+
+    private static func startTask(
+        for exchange: MHDExchange, request: HTTPServerRequest,
+        handle: @escaping @Sendable (HTTPServerRequest) async throws -> HTTPServerResponse
+    ) {
+        let isAbandoned = exchange.core.lock.withLock {
+            if case .abandoned = exchange.state { true } else { false }
+        }
+        guard !isAbandoned else {
+            return
+        }
+        Task {
+            do {
+                exchange.complete(with: try await handle(request))
+            } catch {
+                exchange.core.logger.error(
+                    "failed to handle request",
+                    metadata: [
+                        LogMetadataKey.httpMethod: .string(request.method), LogMetadataKey.httpPath: .string(request.path),
+                        LogMetadataKey.error: .string(String(describing: error)),
+                    ]
+                )
+                exchange.complete(with: .internalError())
+            }
+        }
+    }
+
+    private static func reject(_ exchange: MHDExchange, with response: HTTPServerResponse) -> MHD_Result {
+        exchange.isReceiving = false
+        exchange.core.lock.withLock { exchange.state = .queued }
+        return MHDResponseWriter.queue(response, for: exchange)
+    }
+}

@@ -1,0 +1,40 @@
+import LedgerportSDK
+
+/// Reads typed values out of a configuration document, naming the file and pointer of every mistake.
+struct ConfigurationReader {
+    let file: String
+
+    func object(_ value: JSONValue, at pointer: JSONPointer, allowedKeys: Set<String>) throws(ConfigurationError) -> [String: JSONValue] {
+        guard case .object(let members) = value else {
+            throw ConfigurationError(file: file, pointer: pointer.description, message: "expected an object but found \(value.typeName)", hint: "write this value as a JSON object")
+        }
+        if let unknown = members.keys.sorted().first(where: { !allowedKeys.contains($0) }) {
+            throw ConfigurationError(
+                file: file, pointer: pointer.appending(unknown).description, message: "unknown key \"\(unknown)\"",
+                hint: "use one of " + allowedKeys.sorted().map { "\"\($0)\"" }.joined(separator: ", ")
+            )
+        }
+        return members
+    }
+
+    func optionalObject(_ members: [String: JSONValue], _ key: String, at pointer: JSONPointer, allowedKeys: Set<String>) throws(ConfigurationError) -> [String: JSONValue]? {
+        guard let value = members[key] else { return nil }
+        return try object(value, at: pointer.appending(key), allowedKeys: allowedKeys)
+    }
+
+    func string(_ members: [String: JSONValue], _ key: String, at pointer: JSONPointer) throws(ConfigurationError) -> String? {
+        guard let value = members[key] else { return nil }
+        guard case .string(let text) = value else {
+            throw ConfigurationError(file: file, pointer: pointer.appending(key).description, message: "expected a string but found \(value.typeName)", hint: "quote the value")
+        }
+        return text
+    }
+
+    func integer(_ members: [String: JSONValue], _ key: String, at pointer: JSONPointer) throws(ConfigurationError) -> Int? {
+        guard let value = members[key] else { return nil }
+        guard let number = value.intValue else {
+            throw ConfigurationError(file: file, pointer: pointer.appending(key).description, message: "expected a whole number but found \(value)", hint: "write a number without quotes or fraction")
+        }
+        return number
+    }
+}

@@ -1,0 +1,160 @@
+import Foundation
+import LedgerportSDK
+
+/// The configuration of `ledgerport serve`, read from a JSON file and overridden by environment variables.
+///
+/// Every key is optional; the defaults suit one node on loopback. The file's
+/// keys and the variables that override them:
+///
+/// | key | variable | default |
+/// |---|---|---|
+/// | `listen.address` | `LEDGERPORT_LISTEN_ADDRESS` | `127.0.0.1` |
+/// | `listen.port` | `LEDGERPORT_PORT` | `8600` |
+/// | `data_dir` | `LEDGERPORT_DATA_DIR` | `./ledgerport-data` |
+/// | `master_key_file` | `LEDGERPORT_MASTER_KEY_FILE` | none: `LEDGERPORT_MASTER_KEY` or an error |
+/// | `specs_dir` | `LEDGERPORT_SPECS_DIR` | found next to the executable |
+/// | `sqlite.synchronous` | `LEDGERPORT_SQLITE_SYNCHRONOUS` | `full` |
+/// | `http.max_request_bytes` | | 1048576 |
+/// | `http.connection_timeout_seconds` | | 30 |
+/// | `http.max_connections` | | 1024 |
+/// | `http.threads` | | 2 |
+/// | `ingest.payload_retention_days` | `LEDGERPORT_PAYLOAD_RETENTION_DAYS` | 30 (0 keeps no payload after delivery) |
+/// | `delivery.workers` | | 16 |
+/// | `delivery.max_in_flight_per_tenant` | | 4 |
+/// | `log.level` | `LEDGERPORT_LOG_LEVEL` | `info` |
+///
+/// Unknown keys are rejected, so a misspelt key cannot silently fall back to a default.
+public struct ServeConfiguration: Sendable, Hashable {
+    public var listenAddress = "127.0.0.1"
+    public var port = 8600
+    public var dataDirectory = "./ledgerport-data"
+    public var masterKeyFile: String?
+    public var specsDirectory: String?
+    /// `full` or `normal`; `full` makes every acknowledged event survive power loss on a disk that honours flushes.
+    public var sqliteSynchronous = "full"
+    public var maximumRequestBytes = 1_048_576
+    public var connectionTimeoutSeconds = 30
+    public var maximumConnections = 1024
+    public var httpThreads = 2
+    public var payloadRetentionDays = 30
+    public var deliveryWorkers = 16
+    public var maximumInFlightPerTenant = 4
+    public var logLevel = "info"
+
+    public init() {}
+
+    /// Reads the file at `path` (when given), then applies `environment` overrides and checks every value.
+    public static func load(path: String?, environment: [String: String]) throws(ConfigurationError) -> ServeConfiguration {
+        var configuration = ServeConfiguration()
+        if let path {
+            let bytes: [UInt8]
+            do {
+                bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+            } catch {
+                throw ConfigurationError(file: path, pointer: "", message: "cannot read the file: \(error.localizedDescription)", hint: "check the path given to --config")
+            }
+            let json: JSONValue
+            do {
+                json = try JSONParser.parse(bytes)
+            } catch {
+                throw ConfigurationError(file: path, pointer: "", message: error.description, hint: "fix the JSON syntax")
+            }
+            try configuration.apply(json, file: path)
+        }
+        try configuration.apply(environment: environment)
+        try configuration.validate(file: path ?? "environment")
+        return configuration
+    }
+
+    private mutating func apply(_ json: JSONValue, file: String) throws(ConfigurationError) {
+        let reader = ConfigurationReader(file: file)
+        let root = try reader.object(json, at: .root, allowedKeys: ["listen", "data_dir", "master_key_file", "specs_dir", "sqlite", "http", "ingest", "delivery", "log"])
+        if let listen = try reader.optionalObject(root, "listen", at: .root, allowedKeys: ["address", "port"]) {
+            listenAddress = try reader.string(listen, "address", at: JSONPointer("/listen")!) ?? listenAddress
+            port = try reader.integer(listen, "port", at: JSONPointer("/listen")!) ?? port
+        }
+        dataDirectory = try reader.string(root, "data_dir", at: .root) ?? dataDirectory
+        masterKeyFile = try reader.string(root, "master_key_file", at: .root) ?? masterKeyFile
+        specsDirectory = try reader.string(root, "specs_dir", at: .root) ?? specsDirectory
+        if let sqlite = try reader.optionalObject(root, "sqlite", at: .root, allowedKeys: ["synchronous"]) {
+            sqliteSynchronous = try reader.string(sqlite, "synchronous", at: JSONPointer("/sqlite")!) ?? sqliteSynchronous
+        }
+        if let http = try reader.optionalObject(root, "http", at: .root, allowedKeys: ["max_request_bytes", "connection_timeout_seconds", "max_connections", "threads"]) {
+            let pointer = JSONPointer("/http")!
+            maximumRequestBytes = try reader.integer(http, "max_request_bytes", at: pointer) ?? maximumRequestBytes
+            connectionTimeoutSeconds = try reader.integer(http, "connection_timeout_seconds", at: pointer) ?? connectionTimeoutSeconds
+            maximumConnections = try reader.integer(http, "max_connections", at: pointer) ?? maximumConnections
+            httpThreads = try reader.integer(http, "threads", at: pointer) ?? httpThreads
+        }
+        if let ingest = try reader.optionalObject(root, "ingest", at: .root, allowedKeys: ["payload_retention_days"]) {
+            payloadRetentionDays = try reader.integer(ingest, "payload_retention_days", at: JSONPointer("/ingest")!) ?? payloadRetentionDays
+        }
+        if let delivery = try reader.optionalObject(root, "delivery", at: .root, allowedKeys: ["workers", "max_in_flight_per_tenant"]) {
+            let pointer = JSONPointer("/delivery")!
+            deliveryWorkers = try reader.integer(delivery, "workers", at: pointer) ?? deliveryWorkers
+            maximumInFlightPerTenant = try reader.integer(delivery, "max_in_flight_per_tenant", at: pointer) ?? maximumInFlightPerTenant
+        }
+        if let log = try reader.optionalObject(root, "log", at: .root, allowedKeys: ["level"]) {
+            logLevel = try reader.string(log, "level", at: JSONPointer("/log")!) ?? logLevel
+        }
+    }
+
+    private mutating func apply(environment: [String: String]) throws(ConfigurationError) {
+        if let value = environment["LEDGERPORT_LISTEN_ADDRESS"] { listenAddress = value }
+        if let value = environment["LEDGERPORT_PORT"] {
+            guard let number = Int(value) else {
+                throw ConfigurationError(file: "environment", pointer: "LEDGERPORT_PORT", message: "\"\(value)\" is not a port number", hint: "set a number from 0 to 65535")
+            }
+            port = number
+        }
+        if let value = environment["LEDGERPORT_DATA_DIR"] { dataDirectory = value }
+        if let value = environment["LEDGERPORT_MASTER_KEY_FILE"] { masterKeyFile = value }
+        if let value = environment["LEDGERPORT_SPECS_DIR"] { specsDirectory = value }
+        if let value = environment["LEDGERPORT_SQLITE_SYNCHRONOUS"] { sqliteSynchronous = value }
+        if let value = environment["LEDGERPORT_LOG_LEVEL"] { logLevel = value }
+        if let value = environment["LEDGERPORT_PAYLOAD_RETENTION_DAYS"] {
+            guard let days = Int(value) else {
+                throw ConfigurationError(file: "environment", pointer: "LEDGERPORT_PAYLOAD_RETENTION_DAYS", message: "\"\(value)\" is not a whole number of days", hint: "set a number such as 30")
+            }
+            payloadRetentionDays = days
+        }
+    }
+
+    private func validate(file: String) throws(ConfigurationError) {
+        func check(_ condition: Bool, _ pointer: String, _ message: String, _ hint: String) throws(ConfigurationError) {
+            if !condition {
+                throw ConfigurationError(file: file, pointer: pointer, message: message, hint: hint)
+            }
+        }
+        try check((0...65535).contains(port), "/listen/port", "port \(port) is out of range", "use 0 to 65535 (0 picks a free port)")
+        try check(["full", "normal"].contains(sqliteSynchronous), "/sqlite/synchronous", "synchronous \"\(sqliteSynchronous)\" is not supported", "use \"full\" or \"normal\"")
+        try check(maximumRequestBytes >= 1024, "/http/max_request_bytes", "max_request_bytes \(maximumRequestBytes) is too small", "use at least 1024")
+        try check(connectionTimeoutSeconds >= 1, "/http/connection_timeout_seconds", "connection_timeout_seconds must be positive", "use a number of seconds such as 30")
+        try check(maximumConnections >= 1, "/http/max_connections", "max_connections must be positive", "use a number such as 1024")
+        try check((1...64).contains(httpThreads), "/http/threads", "threads \(httpThreads) is out of range", "use 1 to 64")
+        try check(payloadRetentionDays >= 0, "/ingest/payload_retention_days", "payload_retention_days must not be negative", "use 0 or more days")
+        try check((1...1024).contains(deliveryWorkers), "/delivery/workers", "workers \(deliveryWorkers) is out of range", "use 1 to 1024")
+        try check(maximumInFlightPerTenant >= 1, "/delivery/max_in_flight_per_tenant", "max_in_flight_per_tenant must be positive", "use a number such as 4")
+        try check(LogLevelName.isValid(logLevel), "/log/level", "log level \"\(logLevel)\" is not known", "use trace, debug, info, notice, warning, error or critical")
+    }
+}
+
+enum LogLevelName {
+    static func isValid(_ name: String) -> Bool {
+        ["trace", "debug", "info", "notice", "warning", "error", "critical"].contains(name)
+    }
+}
+
+/// A configuration value that is missing, mistyped or out of range, with where it is and how to fix it.
+public struct ConfigurationError: Error, Sendable, Hashable, CustomStringConvertible {
+    public let file: String
+    /// The JSON pointer of the value, or the environment variable's name.
+    public let pointer: String
+    public let message: String
+    public let hint: String
+
+    public var description: String {
+        let location = pointer.isEmpty ? file : "\(file) at \(pointer)"
+        return "invalid configuration in \(location): \(message); \(hint)"
+    }
+}

@@ -1,0 +1,96 @@
+/// One `BEGIN IMMEDIATE` ... `COMMIT` of the writer, covering the writes of several callers.
+///
+/// Used on the writer thread only. Each write runs in its own savepoint so
+/// that a failing write undoes only its own changes. When SQLite aborts the
+/// whole transaction (a full disk, an I/O error), the writes that ran before
+/// lost their changes too: they are resumed with that error, and the writes
+/// not yet run go to a new transaction.
+struct GroupTransaction {
+    private let connection: SQLiteConnection
+    private var covered: [SQLiteJob] = []
+    /// Errors that replace a covered job's own result, by position in `covered`.
+    private var overrides: [(any Error)?] = []
+    private var beginError: (any Error)?
+    private var abortError: (any Error)?
+
+    /// Opens the transaction; a failure to open is reported to every job later handed to it.
+    init(connection: SQLiteConnection) {
+        self.connection = connection
+        do {
+            try connection.executeScript("BEGIN IMMEDIATE")
+        } catch {
+            beginError = error
+        }
+    }
+
+    /// Runs jobs in order until all ran or SQLite aborted the transaction; returns the jobs not run.
+    mutating func runUntilAborted(_ jobs: ArraySlice<SQLiteJob>) -> ArraySlice<SQLiteJob> {
+        if let beginError {
+            covered.append(contentsOf: jobs)
+            overrides.append(contentsOf: jobs.map { _ in beginError })
+            return []
+        }
+
+        for index in jobs.indices {
+            let job = jobs[index]
+            covered.append(job)
+            overrides.append(runInSavepoint(job))
+
+            guard connection.isInTransaction else {
+                abortError = job.failure ?? overrides.last ?? nil
+                return jobs[(index + 1)...]
+            }
+        }
+        return []
+    }
+
+    /// Commits and resumes every covered job with its result, or with the error that prevented the commit.
+    mutating func commit(statistics: SQLiteWriterStatisticsRecorder) {
+        if let failure = beginError ?? abortError {
+            resumeAll(failingWith: failure)
+            return
+        }
+
+        do {
+            try connection.executeScript("COMMIT")
+        } catch {
+            connection.rollbackIfOpen()
+            resumeAll(failingWith: error)
+            return
+        }
+
+        statistics.recordCommit(writeCount: covered.count)
+        for (job, override) in zip(covered, overrides) {
+            job.resume(overridingWith: override)
+        }
+    }
+
+    /// Runs `job` in a savepoint; returns an error that must replace its result, when the savepoint itself failed.
+    private func runInSavepoint(_ job: SQLiteJob) -> (any Error)? {
+        do {
+            try connection.inSavepoint {
+                job.run(on: connection)
+                if job.failure != nil {
+                    throw WriteFailed()
+                }
+            }
+            return nil
+        } catch is WriteFailed {
+            // The job's own error is already its result, and its savepoint was rolled back.
+            return nil
+        } catch {
+            // SAVEPOINT or RELEASE failed, so the job's result cannot stand.
+            return error
+        }
+    }
+
+    /// Resumes every covered job with `error`, except that a job whose own write failed keeps its own error.
+    private func resumeAll(failingWith error: any Error) {
+        for (job, override) in zip(covered, overrides) {
+            job.resume(overridingWith: job.failure ?? override ?? error)
+        }
+    }
+}
+
+/// Marks that a job's closure threw, so its savepoint rolls back; the job keeps the real error.
+private struct WriteFailed: Error {}

@@ -1,0 +1,68 @@
+/// One closure queued for a connection thread, with the continuation of the task that waits for it.
+///
+/// Threading: created on the caller's task, then touched only by the one
+/// connection thread that takes it from the queue, which is why the
+/// unchecked `Sendable` holds. ``run(on:)`` runs the closure and keeps its
+/// result; ``resume(overridingWith:)`` hands that result (or an error that
+/// replaces it, such as a failed commit) to the waiting task, exactly once.
+final class SQLiteJob: @unchecked Sendable {
+    /// Whether the writer may run the job inside a shared transaction with other jobs.
+    enum Mode {
+        /// Runs inside the writer's group transaction, in its own savepoint.
+        case grouped
+        /// Runs alone with no transaction around it (migrations, `VACUUM`, pragmas).
+        case exclusive
+    }
+
+    let mode: Mode
+    private let body: (SQLiteConnection) -> (any Error)?
+    private let complete: ((any Error)?) -> Void
+    private var isResumed = false
+
+    /// The error the closure threw, once ``run(on:)`` has run it; nil when it succeeded or has not run.
+    private(set) var failure: (any Error)?
+
+    init<Value: Sendable>(
+        mode: Mode,
+        body: @escaping @Sendable (SQLiteConnection) throws -> Value,
+        continuation: CheckedContinuation<Value, any Error>
+    ) {
+        let box = ResultBox<Value>()
+        self.mode = mode
+        self.body = { connection in
+            do {
+                box.result = .success(try body(connection))
+                return nil
+            } catch {
+                box.result = .failure(error)
+                return error
+            }
+        }
+        self.complete = { override in
+            if let override {
+                continuation.resume(throwing: override)
+            } else if let result = box.result {
+                continuation.resume(with: result)
+            } else {
+                preconditionFailure("a SQLite job was resumed before it ran")
+            }
+        }
+    }
+
+    /// Runs the closure on `connection` and keeps its result until ``resume(overridingWith:)``.
+    func run(on connection: SQLiteConnection) {
+        failure = body(connection)
+    }
+
+    /// Resumes the waiting task with the closure's result, or with `error` when one is given.
+    func resume(overridingWith error: (any Error)? = nil) {
+        precondition(!isResumed, "a SQLite job was resumed twice")
+        isResumed = true
+        complete(error)
+    }
+}
+
+/// The result of a job between running it and resuming its task; used on one thread only.
+private final class ResultBox<Value>: @unchecked Sendable {
+    var result: Result<Value, any Error>?
+}

@@ -1,0 +1,46 @@
+import Foundation
+
+/// Connections and their sealed secret values.
+package protocol ConnectionStore: Sendable {
+    /// Creates a connection with its first secret values, and audits it as `connection.created`.
+    ///
+    /// - Throws: ``StoreError`` `invalid_input` (see ``NewConnection/validate()``),
+    ///   `not_found` for an unknown tenant or environment, `already_exists` for a taken id.
+    func createConnection(_ connection: NewConnection, tenant: TenantID, actor: String) async throws -> Connection
+
+    /// Reads one connection. - Throws: ``StoreError`` `not_found`, also for another tenant's connection.
+    func connection(_ id: ConnectionID, tenant: TenantID) async throws -> Connection
+
+    /// Lists a tenant's connections by id, in one environment or in all when `environment` is nil.
+    func connections(tenant: TenantID, environment: EnvironmentName?) async throws -> [Connection]
+
+    /// Sets a connection's state, and audits it as `connection.state_changed`.
+    func setConnectionState(_ state: ConnectionState, connection: ConnectionID, tenant: TenantID, actor: String) async throws -> Connection
+
+    /// Adds a sealed value to a secret field (for rotation with overlap), and audits it as `connection.secret_added`.
+    ///
+    /// The audit entry names the field, the value id and its validity window, never the value.
+    func addSecretValue(_ value: NewSealedSecretValue, connection: ConnectionID, tenant: TenantID, actor: String) async throws
+        -> SealedSecretValue
+
+    /// Lists a connection's sealed values, of one field or of all when `field` is nil, oldest first.
+    func secretValues(connection: ConnectionID, field: String?, tenant: TenantID) async throws -> [SealedSecretValue]
+
+    /// Sets when a secret value expires (to end an overlap early), and audits it as `connection.secret_expired`.
+    ///
+    /// - Throws: ``StoreError`` `not_found` when the value is not one of this connection's.
+    func expireSecretValue(_ id: SecretValueID, at expiry: Date, connection: ConnectionID, tenant: TenantID, actor: String)
+        async throws -> SealedSecretValue
+}
+
+/// The key-check value, which shows whether the master key in use is the one the secrets were sealed with.
+package protocol MasterKeyCheckStore: Sendable {
+    /// Reads the stored key-check box, or nil when none is stored yet. A platform method.
+    func masterKeyCheck() async throws -> [UInt8]?
+
+    /// Stores `box` as the key-check value unless one is stored already, and returns the one in force.
+    ///
+    /// When two processes initialize at once, both get the same winner back,
+    /// so each can check its key against it.
+    func initializeMasterKeyCheck(_ box: [UInt8]) async throws -> [UInt8]
+}

@@ -1,0 +1,42 @@
+import Foundation
+
+/// The delivery queue: claiming due deliveries and recording each attempt.
+package protocol DeliveryStore: Sendable {
+    /// Creates deliveries for an event already stored, for example a backfill through a new flow.
+    ///
+    /// - Throws: ``StoreError`` `not_found` when the event is not the tenant's.
+    func createDeliveries(_ deliveries: [NewDelivery], event: EventID, tenant: TenantID) async throws -> [Delivery]
+
+    /// Claims up to `limit` due deliveries of a tenant for `leaseSeconds`, oldest due first.
+    ///
+    /// A delivery is due when it is `pending` with a next attempt time at or
+    /// before now, or `in_flight` with an expired lease (its worker died).
+    /// It is skipped while an earlier delivery (lower id) with the same
+    /// ordering key is `pending` or `in_flight`, so one business object's
+    /// deliveries run one at a time, in order. Claiming sets `in_flight`,
+    /// the lease expiry, and a new claim number.
+    func claimDueDeliveries(tenant: TenantID, limit: Int, leaseSeconds: Int) async throws -> [DeliveryClaim]
+
+    /// Lists tenants that have at least one due delivery, at most `limit`. A platform method, for fair scheduling.
+    func tenantsWithDueDeliveries(limit: Int) async throws -> [TenantID]
+
+    /// Records one attempt of a claimed delivery and moves the delivery on, in one transaction.
+    ///
+    /// `delivered` marks it delivered, and `retry` makes it pending again at
+    /// the given time. `park` marks it parked and creates a ``DeadLetter`` with
+    /// the reason, the error, and the event's correlation id.
+    ///
+    /// - Returns: the delivery after the change.
+    /// - Throws: ``StoreError`` `lease_lost` when the claim is no longer the
+    ///   delivery's current one (it expired and was claimed again); nothing is recorded then.
+    func recordAttempt(_ report: DeliveryAttemptReport, claim: DeliveryClaim, tenant: TenantID) async throws -> Delivery
+
+    /// Reads one delivery. - Throws: ``StoreError`` `not_found`, also for another tenant's delivery.
+    func delivery(_ id: DeliveryID, tenant: TenantID) async throws -> Delivery
+
+    /// Lists a tenant's deliveries in id order after `afterID`, in one state or all, at most `limit`.
+    func deliveries(tenant: TenantID, state: DeliveryState?, after afterID: DeliveryID?, limit: Int) async throws -> [Delivery]
+
+    /// Lists every attempt of a delivery, in order.
+    func deliveryAttempts(delivery: DeliveryID, tenant: TenantID) async throws -> [DeliveryAttempt]
+}

@@ -1,0 +1,30 @@
+import Foundation
+
+/// Inbound events, deduplicated per tenant, connection and source event id.
+package protocol EventStore: Sendable {
+    /// Stores the new events of a batch with their deliveries, and reports for each event whether it was new.
+    ///
+    /// Uses `INSERT … ON CONFLICT DO NOTHING` on the unique key (tenant,
+    /// connection, source event id): a duplicate changes nothing, and its
+    /// deliveries are not created. A duplicate inside the same batch counts
+    /// as a duplicate of the first. The whole batch is one transaction, and
+    /// concurrent batches share commits (group commit), so the call returns
+    /// once the events are durable: acknowledge the webhooks only then.
+    ///
+    /// - Returns: one outcome per event, in the order given.
+    /// - Throws: ``StoreError`` `invalid_input` for an event with a blank id,
+    ///   type or correlation id; `not_found` when a connection is not the tenant's.
+    ///   Nothing of the batch is stored then.
+    func insertEvents(_ events: [NewEvent], tenant: TenantID) async throws -> [IngestOutcome]
+
+    /// Reads one event. - Throws: ``StoreError`` `not_found`, also for another tenant's event.
+    func event(_ id: EventID, tenant: TenantID) async throws -> StoredEvent
+
+    /// Lists a tenant's events in id order after `afterID`, from one connection or all, at most `limit`.
+    func events(tenant: TenantID, connection: ConnectionID?, after afterID: EventID?, limit: Int) async throws -> [StoredEvent]
+
+    /// Removes the raw payloads of a tenant's events received before `cutoff`, keeping their digests.
+    ///
+    /// - Returns: how many payloads were removed.
+    func removePayloads(receivedBefore cutoff: Date, tenant: TenantID) async throws -> Int
+}

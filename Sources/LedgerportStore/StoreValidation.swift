@@ -1,0 +1,45 @@
+import Foundation
+
+/// The input rules every ``Store`` implementation applies before it writes.
+///
+/// Keeping them here means every implementation rejects the same input with
+/// the same message, which the conformance tests check.
+package enum StoreValidation {
+    /// The maximum length of a slug, in characters.
+    package static let maximumSlugLength = 63
+
+    /// Checks that `text` is a slug: 1 to 63 characters of `a`–`z`, `0`–`9`, `-` and `_`, starting with a letter or digit.
+    ///
+    /// - Throws: ``StoreError`` (`invalid_input`) naming `valueName` and the value.
+    package static func validateSlug(_ text: String, operation: String, valueName: String) throws(StoreError) {
+        let characters = Array(text.utf8)
+        let isAllowed: (UInt8) -> Bool = { byte in
+            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+        }
+        guard let first = characters.first, characters.count <= maximumSlugLength,
+            characters.allSatisfy(isAllowed), first != UInt8(ascii: "-"), first != UInt8(ascii: "_")
+        else {
+            throw .invalidInput(
+                operation, "\(valueName) \"\(text)\"",
+                "a \(valueName) must be 1 to \(maximumSlugLength) characters of a-z, 0-9, '-' and '_', starting with a letter or digit",
+                hint: "choose a name such as \"acme-eu\"")
+        }
+    }
+
+    /// Checks that `identifier` names an IANA time zone known to this system, such as `Europe/Paris`.
+    package static func validateTimeZone(_ identifier: String, operation: String) throws(StoreError) {
+        guard TimeZone(identifier: identifier) != nil, identifier.contains("/") || identifier == "UTC" else {
+            throw .invalidInput(
+                operation, "time zone \"\(identifier)\"", "not an IANA time zone",
+                hint: "use a name from the IANA database such as \"Europe/Paris\" or \"UTC\"")
+        }
+    }
+
+    /// Checks that `text` is not empty after trimming whitespace.
+    package static func validateNotBlank(_ text: String, operation: String, valueName: String) throws(StoreError) {
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw .invalidInput(operation, valueName, "must not be empty")
+        }
+    }
+}

@@ -1,0 +1,12 @@
+import LedgerportSQLite
+
+/// The store's schema, as numbered, append-only migrations.
+///
+/// Add a change as a new file and a new element at the end. Never edit a
+/// migration that has shipped: databases record each one's checksum and
+/// refuse to open when it changes.
+enum StoreMigrations {
+    static let all: [SQLiteMigration] = [
+        Migration0001CreateCoreTables.migration,
+    ]
+}

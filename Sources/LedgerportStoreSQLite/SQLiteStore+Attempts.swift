@@ -1,0 +1,102 @@
+import Foundation
+import LedgerportSDK
+import LedgerportSQLite
+import LedgerportStore
+
+extension SQLiteStore {
+    package func recordAttempt(_ report: DeliveryAttemptReport, claim: DeliveryClaim, tenant: TenantID) async throws -> Delivery {
+        let now = StoreTime.now(clock)
+        let operation = "record attempt of delivery \(claim.deliveryID)"
+
+        return try await write(operation) { db in
+            let current = try DeliveryRows.require(claim.deliveryID, tenant: tenant, operation: "record attempt of delivery", on: db)
+            guard current.state == .inFlight, current.claimCount == claim.claimNumber else {
+                throw StoreError(
+                    .leaseLost,
+                    "\(operation): claim \(claim.claimNumber) is no longer current (state \(current.state.rawValue), claim \(current.claimCount))",
+                    hint: "drop this result; the delivery runs again under the newer claim")
+            }
+
+            try AttemptRows.insert(report, delivery: current, on: db)
+            try AttemptRows.advance(current, by: report.outcome, at: now, on: db)
+            if case .park(let reason, let error) = report.outcome {
+                try DeadLetterRows.park(current, reason: reason, error: error, at: now, on: db)
+            }
+            return try DeliveryRows.require(claim.deliveryID, tenant: tenant, operation: "record attempt of delivery", on: db)
+        }
+    }
+
+    package func deliveryAttempts(delivery: DeliveryID, tenant: TenantID) async throws -> [DeliveryAttempt] {
+        try await read("list attempts of delivery \(delivery)") { db in
+            try db.query(
+                "SELECT \(AttemptRows.columns) FROM delivery_attempts WHERE tenant_id = ? AND delivery_id = ? ORDER BY number",
+                [.text(tenant.rawValue), .integer(delivery.rawValue)], AttemptRows.decode)
+        }
+    }
+}
+
+/// Reading and writing rows of `delivery_attempts`, and the delivery state change each attempt causes.
+enum AttemptRows {
+    static let columns = """
+        id, tenant_id, delivery_id, number, started_at_ms, finished_at_ms, outcome, failure_class, error_code, \
+        error_message, target_message, mapping_id, mapping_version
+        """
+
+    /// Inserts the attempt with the next number of the delivery.
+    static func insert(_ report: DeliveryAttemptReport, delivery: Delivery, on db: SQLiteConnection) throws {
+        let error = report.outcome.error
+        try db.execute(
+            """
+            INSERT INTO delivery_attempts (tenant_id, delivery_id, number, started_at_ms, finished_at_ms, outcome, failure_class,
+                error_code, error_message, target_message, mapping_id, mapping_version)
+            VALUES (?1, ?2, (SELECT coalesce(max(number), 0) + 1 FROM delivery_attempts WHERE delivery_id = ?2),
+                ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+            """,
+            [.text(delivery.tenantID.rawValue), .integer(delivery.id.rawValue), .integer(StoreTime.milliseconds(report.startedAt)),
+             .integer(StoreTime.milliseconds(report.finishedAt)), .text(report.outcome.kind.rawValue), .text(error?.failureClass.rawValue),
+             .text(error?.code), .text(error?.message), .text(error?.targetMessage), .text(delivery.mapping?.mappingID.rawValue),
+             .integer(delivery.mapping?.version)])
+    }
+
+    /// Moves the delivery to the state `outcome` leads to, counting the attempt and clearing the lease.
+    static func advance(_ delivery: Delivery, by outcome: AttemptOutcome, at now: Date, on db: SQLiteConnection) throws {
+        let state: DeliveryState
+        var nextAttempt = delivery.nextAttemptAt
+        switch outcome {
+        case .delivered:
+            state = .delivered
+        case .retry(let at, _):
+            state = .pending
+            nextAttempt = at
+        case .park:
+            state = .parked
+        }
+        try db.execute(
+            """
+            UPDATE deliveries SET state = ?, attempt_count = attempt_count + 1, next_attempt_at_ms = ?, lease_expires_at_ms = NULL,
+                last_error = ?, updated_at_ms = ?
+            WHERE tenant_id = ? AND id = ?
+            """,
+            [.text(state.rawValue), .integer(StoreTime.milliseconds(nextAttempt)), .text(outcome.error?.message),
+             .integer(StoreTime.milliseconds(now)), .text(delivery.tenantID.rawValue), .integer(delivery.id.rawValue)])
+    }
+
+    static func decode(_ row: SQLiteRow) throws -> DeliveryAttempt {
+        var error: AttemptError?
+        if let failureClass = try row.optionalText(7) {
+            error = AttemptError(
+                failureClass: try StoredValue.decode(failureClass, as: FailureClass.self, column: "delivery_attempts.failure_class"),
+                code: try row.optionalText(8) ?? "", message: try row.optionalText(9) ?? "", targetMessage: try row.optionalText(10))
+        }
+        var mapping: MappingVersionReference?
+        if let mappingID = try row.optionalText(11), let version = try row.optionalInt64(12) {
+            mapping = MappingVersionReference(mappingID: MappingID(rawValue: mappingID), version: Int(version))
+        }
+        return DeliveryAttempt(
+            id: DeliveryAttemptID(rawValue: try row.int64(0)), tenantID: TenantID(rawValue: try row.text(1)),
+            deliveryID: DeliveryID(rawValue: try row.int64(2)), number: try row.int(3), startedAt: StoreTime.date(try row.int64(4)),
+            finishedAt: StoreTime.date(try row.int64(5)),
+            outcome: try StoredValue.decode(try row.text(6), as: AttemptOutcomeKind.self, column: "delivery_attempts.outcome"),
+            error: error, mapping: mapping)
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import LedgerportSDK
+import LedgerportSQLite
+import LedgerportStore
+
+extension SQLiteStore {
+    package func createConnection(_ connection: NewConnection, tenant: TenantID, actor: String) async throws -> Connection {
+        try connection.validate()
+        let now = StoreTime.now(clock)
+        let created = Connection(
+            tenantID: tenant, id: connection.id, environment: connection.environment, connectorID: connection.connectorID,
+            connectorVersion: connection.connectorVersion, configuration: connection.configuration, state: connection.state,
+            createdAt: now, updatedAt: now)
+        let operation = "create connection \"\(connection.id)\""
+
+        return try await write(operation) { db in
+            try TenantRows.requireEnvironment(connection.environment, tenant: tenant, operation: operation, on: db)
+            do {
+                try ConnectionRows.insert(created, on: db)
+            } catch let error as SQLiteError where error.isUniqueViolation {
+                throw StoreError.alreadyExists("create connection", "\"\(connection.id)\" of tenant \"\(tenant)\"", hint: "choose another connection id")
+            }
+            try AuditRows.append(
+                NewAuditEntry(
+                    occurredAt: now, actor: actor, action: "connection.created", subjectKind: "connection", subjectID: connection.id.rawValue,
+                    details: [
+                        "environment": .string(connection.environment.rawValue), "connector_id": .string(connection.connectorID),
+                        "connector_version": .string(connection.connectorVersion.description), "state": .string(connection.state.rawValue),
+                        "secret_fields": .array(connection.secretValues.map { .string($0.field) }),
+                    ]),
+                scope: .tenant(tenant), on: db)
+            for value in connection.secretValues {
+                try SecretValueRows.insert(value, connection: connection.id, tenant: tenant, at: now, actor: actor, on: db)
+            }
+            return created
+        }
+    }
+
+    package func connection(_ id: ConnectionID, tenant: TenantID) async throws -> Connection {
+        try await read("read connection \"\(id)\"") { db in
+            try ConnectionRows.require(id, tenant: tenant, operation: "read connection", on: db)
+        }
+    }
+
+    package func connections(tenant: TenantID, environment: EnvironmentName?) async throws -> [Connection] {
+        try await read("list connections of tenant \"\(tenant)\"") { db in
+            try db.query(
+                "SELECT \(ConnectionRows.columns) FROM connections WHERE tenant_id = ?1 AND (?2 IS NULL OR environment = ?2) ORDER BY id",
+                [.text(tenant.rawValue), .text(environment?.rawValue)], ConnectionRows.decode)
+        }
+    }
+
+    package func setConnectionState(_ state: ConnectionState, connection: ConnectionID, tenant: TenantID, actor: String) async throws -> Connection {
+        let now = StoreTime.now(clock)
+        let operation = "set state of connection \"\(connection)\""
+
+        return try await write(operation) { db in
+            let before = try ConnectionRows.require(connection, tenant: tenant, operation: "set state of connection", on: db)
+            try db.execute(
+                "UPDATE connections SET state = ?, updated_at_ms = ? WHERE tenant_id = ? AND id = ?",
+                [.text(state.rawValue), .integer(StoreTime.milliseconds(now)), .text(tenant.rawValue), .text(connection.rawValue)])
+            try AuditRows.append(
+                NewAuditEntry(
+                    occurredAt: now, actor: actor, action: "connection.state_changed", subjectKind: "connection", subjectID: connection.rawValue,
+                    details: ["from": .string(before.state.rawValue), "to": .string(state.rawValue)]),
+                scope: .tenant(tenant), on: db)
+            return try ConnectionRows.require(connection, tenant: tenant, operation: "set state of connection", on: db)
+        }
+    }
+}
+
+/// Reading and writing rows of `connections`.
+enum ConnectionRows {
+    static let columns =
+        "tenant_id, id, environment, connector_id, connector_version, configuration_json, state, created_at_ms, updated_at_ms"
+
+    static func insert(_ connection: Connection, on db: SQLiteConnection) throws {
+        try db.execute(
+            "INSERT INTO connections (\(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [.text(connection.tenantID.rawValue), .text(connection.id.rawValue), .text(connection.environment.rawValue),
+             .text(connection.connectorID), .text(connection.connectorVersion.description), .text(JSONWriter.string(connection.configuration)),
+             .text(connection.state.rawValue), .integer(StoreTime.milliseconds(connection.createdAt)),
+             .integer(StoreTime.milliseconds(connection.updatedAt))])
+    }
+
+    static func decode(_ row: SQLiteRow) throws -> Connection {
+        Connection(
+            tenantID: TenantID(rawValue: try row.text(0)), id: ConnectionID(rawValue: try row.text(1)),
+            environment: EnvironmentName(rawValue: try row.text(2)), connectorID: try row.text(3),
+            connectorVersion: try StoredValue.version(try row.text(4), column: "connections.connector_version"),
+            configuration: try StoredJSON.parse(try row.text(5), column: "connections.configuration_json"),
+            state: try StoredValue.decode(try row.text(6), as: ConnectionState.self, column: "connections.state"),
+            createdAt: StoreTime.date(try row.int64(7)), updatedAt: StoreTime.date(try row.int64(8)))
+    }
+
+    /// Reads the tenant's connection, or throws `not_found` (also when it is another tenant's).
+    @discardableResult
+    static func require(_ id: ConnectionID, tenant: TenantID, operation: String, on db: SQLiteConnection) throws -> Connection {
+        let found = try db.queryFirst(
+            "SELECT \(columns) FROM connections WHERE tenant_id = ? AND id = ?", [.text(tenant.rawValue), .text(id.rawValue)], decode)
+        guard let found else {
+            throw StoreError.notFound(operation, "\"\(id)\" of tenant \"\(tenant)\"", hint: "list connections with `ledgerport connection list`")
+        }
+        return found
+    }
+}

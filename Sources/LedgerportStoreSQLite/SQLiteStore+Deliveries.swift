@@ -1,0 +1,141 @@
+import Foundation
+import LedgerportSDK
+import LedgerportSQLite
+import LedgerportStore
+
+extension SQLiteStore {
+    package func createDeliveries(_ deliveries: [NewDelivery], event: EventID, tenant: TenantID) async throws -> [Delivery] {
+        let operation = "create deliveries for event \(event)"
+        for delivery in deliveries {
+            try delivery.validate(operation: operation)
+        }
+        let now = StoreTime.now(clock)
+
+        return try await write(operation) { db in
+            _ = try EventRows.require(event, tenant: tenant, operation: "create deliveries for event", on: db)
+            return try deliveries.map { try DeliveryRows.insert($0, event: event, tenant: tenant, at: now, on: db) }
+        }
+    }
+
+    package func claimDueDeliveries(tenant: TenantID, limit: Int, leaseSeconds: Int) async throws -> [DeliveryClaim] {
+        precondition(limit > 0 && leaseSeconds > 0, "claim needs a positive limit and lease")
+        let now = StoreTime.now(clock)
+        let leaseExpiry = StoreTime.milliseconds(now) + Int64(leaseSeconds) * 1000
+
+        return try await write("claim deliveries of tenant \"\(tenant)\"") { db in
+            let due = try db.query(
+                """
+                SELECT d.id FROM deliveries AS d
+                WHERE d.tenant_id = ?1 AND d.state IN ('pending', 'in_flight') AND d.next_attempt_at_ms <= ?2
+                  AND NOT EXISTS (
+                      SELECT 1 FROM deliveries AS earlier
+                      WHERE earlier.tenant_id = d.tenant_id AND earlier.ordering_key = d.ordering_key
+                        AND earlier.id < d.id AND earlier.state IN ('pending', 'in_flight'))
+                ORDER BY d.next_attempt_at_ms, d.id
+                LIMIT ?3
+                """,
+                [.text(tenant.rawValue), .integer(StoreTime.milliseconds(now)), .integer(Int64(limit))]
+            ) { try $0.int64(0) }
+
+            // While in flight, next_attempt_at_ms is the lease expiry, so one index finds both kinds of due delivery.
+            return try due.map { id in
+                let claimed = try db.queryFirst(
+                    """
+                    UPDATE deliveries SET state = 'in_flight', claim_count = claim_count + 1, lease_expires_at_ms = ?1,
+                        next_attempt_at_ms = ?1, updated_at_ms = ?2
+                    WHERE tenant_id = ?3 AND id = ?4
+                    RETURNING \(DeliveryRows.columns)
+                    """,
+                    [.integer(leaseExpiry), .integer(StoreTime.milliseconds(now)), .text(tenant.rawValue), .integer(id)],
+                    DeliveryRows.decode)
+                guard let claimed else {
+                    throw StoreError(.storageFailure, "claim delivery \(id): the row vanished inside the transaction")
+                }
+                return DeliveryClaim(delivery: claimed)
+            }
+        }
+    }
+
+    package func tenantsWithDueDeliveries(limit: Int) async throws -> [TenantID] {
+        let now = StoreTime.now(clock)
+        return try await read("list tenants with due deliveries") { db in
+            try db.query(
+                """
+                SELECT DISTINCT tenant_id FROM deliveries
+                WHERE state IN ('pending', 'in_flight') AND next_attempt_at_ms <= ? ORDER BY tenant_id LIMIT ?
+                """,
+                [.integer(StoreTime.milliseconds(now)), .integer(Int64(limit))]
+            ) { TenantID(rawValue: try $0.text(0)) }
+        }
+    }
+
+    package func delivery(_ id: DeliveryID, tenant: TenantID) async throws -> Delivery {
+        try await read("read delivery \(id)") { db in
+            try DeliveryRows.require(id, tenant: tenant, operation: "read delivery", on: db)
+        }
+    }
+
+    package func deliveries(tenant: TenantID, state: DeliveryState?, after afterID: DeliveryID?, limit: Int) async throws -> [Delivery] {
+        try await read("list deliveries of tenant \"\(tenant)\"") { db in
+            try db.query(
+                """
+                SELECT \(DeliveryRows.columns) FROM deliveries
+                WHERE tenant_id = ?1 AND (?2 IS NULL OR state = ?2) AND id > ?3 ORDER BY id LIMIT ?4
+                """,
+                [.text(tenant.rawValue), .text(state?.rawValue), .integer(afterID?.rawValue ?? 0), .integer(Int64(limit))],
+                DeliveryRows.decode)
+        }
+    }
+}
+
+/// Reading and writing rows of `deliveries`.
+enum DeliveryRows {
+    static let columns = """
+        id, tenant_id, event_id, flow_id, ordering_key, state, attempt_count, next_attempt_at_ms, lease_expires_at_ms, \
+        claim_count, mapping_id, mapping_version, connector_version, last_error, created_at_ms, updated_at_ms
+        """
+
+    /// Inserts a pending delivery of `event`; the caller has checked that the event is the tenant's.
+    static func insert(_ delivery: NewDelivery, event: EventID, tenant: TenantID, at now: Date, on db: SQLiteConnection) throws -> Delivery {
+        let inserted = try db.queryFirst(
+            """
+            INSERT INTO deliveries (tenant_id, event_id, flow_id, ordering_key, state, next_attempt_at_ms, mapping_id,
+                mapping_version, connector_version, created_at_ms, updated_at_ms)
+            VALUES (?1, ?2, ?3, ?4, 'pending', ?5, ?6, ?7, ?8, ?9, ?9)
+            RETURNING \(columns)
+            """,
+            [.text(tenant.rawValue), .integer(event.rawValue), .text(delivery.flowID.rawValue), .text(delivery.orderingKey),
+             .integer(StoreTime.milliseconds(delivery.notBefore)), .text(delivery.mapping?.mappingID.rawValue),
+             .integer(delivery.mapping?.version), .text(delivery.connectorVersion?.description), .integer(StoreTime.milliseconds(now))],
+            decode)
+        guard let inserted else {
+            throw StoreError(.storageFailure, "create delivery for event \(event): the insert returned no row")
+        }
+        return inserted
+    }
+
+    static func decode(_ row: SQLiteRow) throws -> Delivery {
+        var mapping: MappingVersionReference?
+        if let mappingID = try row.optionalText(10), let version = try row.optionalInt64(11) {
+            mapping = MappingVersionReference(mappingID: MappingID(rawValue: mappingID), version: Int(version))
+        }
+        return Delivery(
+            id: DeliveryID(rawValue: try row.int64(0)), tenantID: TenantID(rawValue: try row.text(1)),
+            eventID: EventID(rawValue: try row.int64(2)), flowID: FlowID(rawValue: try row.text(3)), orderingKey: try row.text(4),
+            state: try StoredValue.decode(try row.text(5), as: DeliveryState.self, column: "deliveries.state"),
+            attemptCount: try row.int(6), nextAttemptAt: StoreTime.date(try row.int64(7)),
+            leaseExpiresAt: StoreTime.optionalDate(try row.optionalInt64(8)), claimCount: try row.int64(9), mapping: mapping,
+            connectorVersion: try row.optionalText(12).map { try StoredValue.version($0, column: "deliveries.connector_version") },
+            lastError: try row.optionalText(13), createdAt: StoreTime.date(try row.int64(14)), updatedAt: StoreTime.date(try row.int64(15)))
+    }
+
+    /// Reads the tenant's delivery, or throws `not_found` (also when it is another tenant's).
+    static func require(_ id: DeliveryID, tenant: TenantID, operation: String, on db: SQLiteConnection) throws -> Delivery {
+        let found = try db.queryFirst(
+            "SELECT \(columns) FROM deliveries WHERE tenant_id = ? AND id = ?", [.text(tenant.rawValue), .integer(id.rawValue)], decode)
+        guard let found else {
+            throw StoreError.notFound(operation, "\(id) of tenant \"\(tenant)\"")
+        }
+        return found
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import LedgerportSDK
+import LedgerportSQLite
+import LedgerportStore
+
+extension SQLiteStore {
+    package func insertEvents(_ events: [NewEvent], tenant: TenantID) async throws -> [IngestOutcome] {
+        for event in events {
+            try event.validate()
+        }
+        guard !events.isEmpty else {
+            return []
+        }
+        let now = StoreTime.now(clock)
+
+        return try await write("ingest \(events.count) events for tenant \"\(tenant)\"") { db in
+            for connection in Set(events.map(\.connectionID)) {
+                try ConnectionRows.require(connection, tenant: tenant, operation: "ingest event for connection", on: db)
+            }
+            return try events.map { try EventRows.insert($0, tenant: tenant, at: now, on: db) }
+        }
+    }
+
+    package func event(_ id: EventID, tenant: TenantID) async throws -> StoredEvent {
+        try await read("read event \(id)") { db in
+            try EventRows.require(id, tenant: tenant, operation: "read event", on: db)
+        }
+    }
+
+    package func events(tenant: TenantID, connection: ConnectionID?, after afterID: EventID?, limit: Int) async throws -> [StoredEvent] {
+        try await read("list events of tenant \"\(tenant)\"") { db in
+            try db.query(
+                """
+                SELECT \(EventRows.columns) FROM events
+                WHERE tenant_id = ?1 AND (?2 IS NULL OR connection_id = ?2) AND id > ?3 ORDER BY id LIMIT ?4
+                """,
+                [.text(tenant.rawValue), .text(connection?.rawValue), .integer(afterID?.rawValue ?? 0), .integer(Int64(limit))],
+                EventRows.decode)
+        }
+    }
+
+    package func removePayloads(receivedBefore cutoff: Date, tenant: TenantID) async throws -> Int {
+        // NOTE: no index covers received_at_ms, so this scans the tenant's events; run it off-peak in batches of tenants.
+        try await write("remove event payloads of tenant \"\(tenant)\"") { db in
+            try db.execute(
+                "UPDATE events SET payload = NULL WHERE tenant_id = ? AND received_at_ms < ? AND payload IS NOT NULL",
+                [.text(tenant.rawValue), .integer(StoreTime.milliseconds(cutoff))])
+        }
+    }
+}
+
+/// Reading and writing rows of `events`.
+enum EventRows {
+    static let columns =
+        "id, tenant_id, connection_id, source_event_id, event_type, received_at_ms, correlation_id, payload, payload_sha256, ordering_key"
+
+    /// Inserts `event` unless its source event id is stored already; creates its deliveries only when it is new.
+    static func insert(_ event: NewEvent, tenant: TenantID, at now: Date, on db: SQLiteConnection) throws -> IngestOutcome {
+        let inserted = try db.queryFirst(
+            """
+            INSERT INTO events (tenant_id, connection_id, source_event_id, event_type, received_at_ms, correlation_id,
+                payload, payload_sha256, ordering_key)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (tenant_id, connection_id, source_event_id) DO NOTHING
+            RETURNING id
+            """,
+            [.text(tenant.rawValue), .text(event.connectionID.rawValue), .text(event.sourceEventID), .text(event.eventType),
+             .integer(StoreTime.milliseconds(event.receivedAt)), .text(event.correlationID), .blob(event.payload),
+             .blob(event.payloadSHA256), .text(event.orderingKey)]
+        ) { try $0.int64(0) }
+
+        guard let inserted else {
+            let existing = try db.scalarInt64(
+                "SELECT id FROM events WHERE tenant_id = ? AND connection_id = ? AND source_event_id = ?",
+                [.text(tenant.rawValue), .text(event.connectionID.rawValue), .text(event.sourceEventID)])
+            guard let existing else {
+                throw StoreError(.storageFailure, "ingest event \"\(event.sourceEventID)\": the conflicting event is missing")
+            }
+            return .duplicate(EventID(rawValue: existing))
+        }
+
+        let eventID = EventID(rawValue: inserted)
+        let deliveries = try event.deliveries.map { try DeliveryRows.insert($0, event: eventID, tenant: tenant, at: now, on: db).id }
+        return .stored(eventID, deliveries: deliveries)
+    }
+
+    static func decode(_ row: SQLiteRow) throws -> StoredEvent {
+        StoredEvent(
+            id: EventID(rawValue: try row.int64(0)), tenantID: TenantID(rawValue: try row.text(1)),
+            connectionID: ConnectionID(rawValue: try row.text(2)), sourceEventID: try row.text(3), eventType: try row.text(4),
+            receivedAt: StoreTime.date(try row.int64(5)), correlationID: try row.text(6), payload: try row.optionalBlob(7),
+            payloadSHA256: try row.blob(8), orderingKey: try row.optionalText(9))
+    }
+
+    /// Reads the tenant's event, or throws `not_found` (also when it is another tenant's).
+    static func require(_ id: EventID, tenant: TenantID, operation: String, on db: SQLiteConnection) throws -> StoredEvent {
+        let found = try db.queryFirst(
+            "SELECT \(columns) FROM events WHERE tenant_id = ? AND id = ?", [.text(tenant.rawValue), .integer(id.rawValue)], decode)
+        guard let found else {
+            throw StoreError.notFound(operation, "\(id) of tenant \"\(tenant)\"")
+        }
+        return found
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import LedgerportRuntime
+import Testing
+
+@Suite struct ServeConfigurationTests {
+    func write(_ text: String) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("ledgerport-config-\(UUID().uuidString).json").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func defaults_listenOnLoopback() throws {
+        let configuration = try ServeConfiguration.load(path: nil, environment: [:])
+        #expect(configuration.listenAddress == "127.0.0.1")
+        #expect(configuration.sqliteSynchronous == "full")
+    }
+
+    @Test func file_valuesAreRead() throws {
+        let path = try write(#"{"listen": {"port": 9100}, "data_dir": "/tmp/lp", "delivery": {"workers": 4}}"#)
+        let configuration = try ServeConfiguration.load(path: path, environment: [:])
+        #expect(configuration.port == 9100)
+        #expect(configuration.dataDirectory == "/tmp/lp")
+        #expect(configuration.deliveryWorkers == 4)
+    }
+
+    @Test func environment_overridesFile() throws {
+        let path = try write(#"{"listen": {"port": 9100}}"#)
+        let configuration = try ServeConfiguration.load(path: path, environment: ["LEDGERPORT_PORT": "9200", "LEDGERPORT_DATA_DIR": "/srv/lp"])
+        #expect(configuration.port == 9200)
+        #expect(configuration.dataDirectory == "/srv/lp")
+    }
+
+    @Test func unknownKey_namesPointerAndChoices() throws {
+        let path = try write(#"{"listen": {"adress": "0.0.0.0"}}"#)
+        do {
+            _ = try ServeConfiguration.load(path: path, environment: [:])
+            Issue.record("expected an error for the misspelt key")
+        } catch {
+            #expect(error.pointer == "/listen/adress")
+            #expect(error.description.contains("\"address\""))
+        }
+    }
+
+    @Test func outOfRangeValue_isRejected() throws {
+        let path = try write(#"{"sqlite": {"synchronous": "off"}}"#)
+        #expect(throws: ConfigurationError.self) { try ServeConfiguration.load(path: path, environment: [:]) }
+        #expect(throws: ConfigurationError.self) { try ServeConfiguration.load(path: nil, environment: ["LEDGERPORT_PORT": "http"]) }
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import LedgerportSDK
+import LedgerportStore
+import Testing
+
+@Suite struct DeliveryQueueTests {
+    private let transientError = AttemptError(failureClass: .transient, code: "odoo_timeout", message: "call Odoo: timed out")
+
+    private func report(_ clock: ManualClock, _ outcome: AttemptOutcome) -> DeliveryAttemptReport {
+        DeliveryAttemptReport(startedAt: clock.now(), finishedAt: clock.now(), outcome: outcome)
+    }
+
+    @Test(arguments: StoreFactory.all)
+    func claim_holdsBackLaterDeliveriesOfSameObject(factory: StoreFactory) async throws {
+        try await factory.withStore { store, clock in
+            let tenant = try await StoreFixtures.tenant(store, "acme")
+            try await StoreFixtures.connection(store, tenant: tenant)
+            let first = try await StoreFixtures.pendingDelivery(store, tenant: tenant, sourceID: "evt_1", orderingKey: "invoice:a", clock: clock)
+            let second = try await StoreFixtures.pendingDelivery(store, tenant: tenant, sourceID: "evt_2", orderingKey: "invoice:a", clock: clock)
+            let other = try await StoreFixtures.pendingDelivery(store, tenant: tenant, sourceID: "evt_3", orderingKey: "invoice:b", clock: clock)
+
+            let firstRound = try await store.claimDueDeliveries(tenant: tenant.id, limit: 10, leaseSeconds: 30)
+            let whileInFlight = try await store.claimDueDeliveries(tenant: tenant.id, limit: 10, leaseSeconds: 30)
+            _ = try await store.recordAttempt(report(clock, .delivered), claim: firstRound[0], tenant: tenant.id)
+            let afterDelivery = try await store.claimDueDeliveries(tenant: tenant.id, limit: 10, leaseSeconds: 30)
+
+            #expect(firstRound.map(\.deliveryID) == [first, other])
+            #expect(firstRound.allSatisfy { $0.delivery.state == .inFlight })
+            #expect(whileInFlight.isEmpty)
+            #expect(afterDelivery.map(\.deliveryID) == [second])
+        }
+    }
+
+    @Test(arguments: StoreFactory.all)
+    func retry_becomesDueAtItsTime(factory: StoreFactory) async throws {
+        try await factory.withStore { store, clock in
+            let tenant = try await StoreFixtures.tenant(store, "acme")
+            try await StoreFixtures.connection(store, tenant: tenant)
+            let id = try await StoreFixtures.pendingDelivery(store, tenant: tenant, sourceID: "evt_1", clock: clock)
+            let claim = try await store.claimDueDeliveries(tenant: tenant.id, limit: 1, leaseSeconds: 30)[0]
+            let retryAt = clock.now().addingTimeInterval(60)
+
+            let delivery = try await store.recordAttempt(report(clock, .retry(at: retryAt, error: transientError)), claim: claim, tenant: tenant.id)
+            clock.advance(seconds: 59)
+            let early = try await store.claimDueDeliveries(tenant: tenant.id, limit: 1, leaseSeconds: 30)
+            clock.advance(seconds: 1)
+            let due = try await store.claimDueDeliveries(tenant: tenant.id, limit: 1, leaseSeconds: 30)
+
+            #expect(delivery.state == .pending)
+            #expect(delivery.attemptCount == 1)
+            #expect(delivery.nextAttemptAt == retryAt)
+            #expect(delivery.lastError == "call Odoo: timed out")
+            #expect(early.isEmpty)
+            #expect(due.map(\.deliveryID) == [id])
+            #expect(try await store.tenantsWithDueDeliveries(limit: 10).isEmpty)
+        }
+    }
+
+    @Test(arguments: StoreFactory.all)
+    func expiredLease_staleClaimLoses(factory: StoreFactory) async throws {
+        try await factory.withStore { store, clock in
+            let tenant = try await StoreFixtures.tenant(store, "acme")
+            try await StoreFixtures.connection(store, tenant: tenant)
+            let id = try await StoreFixtures.pendingDelivery(store, tenant: tenant, sourceID: "evt_1", clock: clock)
+            let stale = try await store.claimDueDeliveries(tenant: tenant.id, limit: 1, leaseSeconds: 30)[0]
+
+            clock.advance(seconds: 29)
+            #expect(try await store.claimDueDeliveries(tenant: tenant.id, limit: 1, leaseSeconds: 30).isEmpty)
+            clock.advance(seconds: 1)
+            #expect(try await store.tenantsWithDueDeliveries(limit: 10) == [tenant.id])
+            let fresh = try await store.claimDueDeliveries(tenant: tenant.id, limit: 1, leaseSeconds: 30)[0]
+
+            let error = await #expect(throws: StoreError.self) {
+                try await store.recordAttempt(report(clock, .delivered), claim: stale, tenant: tenant.id)
+            }
+            #expect(error?.code == .leaseLost)
+            #expect(error?.failureClass == .transient)
+            #expect(fresh.deliveryID == id)
+            #expect(fresh.claimNumber == stale.claimNumber + 1)
+            #expect(try await store.deliveryAttempts(delivery: id, tenant: tenant.id).isEmpty)
+
+            let delivered = try await store.recordAttempt(report(clock, .delivered), claim: fresh, tenant: tenant.id)
+            #expect(delivered.state == .delivered)
+        }
+    }
+
+    @Test(arguments: StoreFactory.all)
+    func attempts_areRecordedInOrder(factory: StoreFactory) async throws {
+        try await factory.withStore { store, clock in
+            let tenant = try await StoreFixtures.tenant(store, "acme")
+            try await StoreFixtures.connection(store, tenant: tenant)
+            let id = try await StoreFixtures.pendingDelivery(store, tenant: tenant, sourceID: "evt_1", clock: clock)
+
+            let first = try await store.claimDueDeliveries(tenant: tenant.id, limit: 1, leaseSeconds: 30)[0]
+            _ = try await store.recordAttempt(report(clock, .retry(at: clock.now(), error: transientError)), claim: first, tenant: tenant.id)
+            let second = try await store.claimDueDeliveries(tenant: tenant.id, limit: 1, leaseSeconds: 30)[0]
+            let done = try await store.recordAttempt(report(clock, .delivered), claim: second, tenant: tenant.id)
+            let attempts = try await store.deliveryAttempts(delivery: id, tenant: tenant.id)
+
+            #expect(attempts.map(\.number) == [1, 2])
+            #expect(attempts.map(\.outcome) == [.retry, .delivered])
+            #expect(attempts[0].error == transientError)
+            #expect(attempts[1].error == nil)
+            #expect(done.attemptCount == 2)
+            #expect(try await store.deliveries(tenant: tenant.id, state: .delivered, after: nil, limit: 10).map(\.id) == [id])
+        }
+    }
+
+    @Test(arguments: StoreFactory.all)
+    func createDeliveries_forStoredEvent(factory: StoreFactory) async throws {
+        try await factory.withStore { store, clock in
+            let tenant = try await StoreFixtures.tenant(store, "acme")
+            try await StoreFixtures.connection(store, tenant: tenant)
+            let event = try await store.insertEvents([StoreFixtures.event("evt_1")], tenant: tenant.id)[0].eventID
+            let mapping = MappingVersionReference(mappingID: "invoices", version: 2)
+
+            let created = try await store.createDeliveries(
+                [NewDelivery(flowID: "backfill", orderingKey: "invoice:in_1", notBefore: clock.now(), mapping: mapping,
+                             connectorVersion: SemanticVersion(major: 17, minor: 0, patch: 1))],
+                event: event, tenant: tenant.id)
+
+            #expect(created.count == 1)
+            #expect(created[0].eventID == event)
+            #expect(created[0].mapping == mapping)
+            #expect(created[0].connectorVersion == SemanticVersion(major: 17, minor: 0, patch: 1))
+            #expect(try await store.delivery(created[0].id, tenant: tenant.id) == created[0])
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import LedgerportSDK
+import LedgerportStore
+import Testing
+
+@Suite struct EventIngestTests {
+    @Test(arguments: StoreFactory.all)
+    func sameSourceEventID_isStoredOnce(factory: StoreFactory) async throws {
+        try await factory.withStore { store, _ in
+            let tenant = try await StoreFixtures.tenant(store, "acme")
+            try await StoreFixtures.connection(store, tenant: tenant)
+
+            let first = try await store.insertEvents([StoreFixtures.event("evt_1", deliveries: [StoreFixtures.delivery()])], tenant: tenant.id)
+            let second = try await store.insertEvents([StoreFixtures.event("evt_1", deliveries: [StoreFixtures.delivery()])], tenant: tenant.id)
+
+            #expect(first[0].isDuplicate == false)
+            #expect(second == [.duplicate(first[0].eventID)])
+            #expect(try await store.events(tenant: tenant.id, connection: nil, after: nil, limit: 10).count == 1)
+            #expect(try await store.deliveries(tenant: tenant.id, state: nil, after: nil, limit: 10).count == 1)
+        }
+    }
+
+    @Test(arguments: StoreFactory.all)
+    func otherConnectionOrTenant_isNotDuplicate(factory: StoreFactory) async throws {
+        try await factory.withStore { store, _ in
+            let acme = try await StoreFixtures.tenant(store, "acme")
+            let globex = try await StoreFixtures.tenant(store, "globex")
+            try await StoreFixtures.connection(store, tenant: acme)
+            try await StoreFixtures.connection(store, tenant: acme, id: "stripe-eu")
+            try await StoreFixtures.connection(store, tenant: globex)
+
+            let acmeOutcomes = try await store.insertEvents(
+                [StoreFixtures.event("evt_1"), StoreFixtures.event("evt_1", connection: "stripe-eu")], tenant: acme.id)
+            let globexOutcomes = try await store.insertEvents([StoreFixtures.event("evt_1")], tenant: globex.id)
+
+            #expect(acmeOutcomes.map(\.isDuplicate) == [false, false])
+            #expect(globexOutcomes.map(\.isDuplicate) == [false])
+            #expect(Set((acmeOutcomes + globexOutcomes).map(\.eventID)).count == 3)
+        }
+    }
+
+    @Test(arguments: StoreFactory.all)
+    func duplicateInsideBatch_createsNoDelivery(factory: StoreFactory) async throws {
+        try await factory.withStore { store, _ in
+            let tenant = try await StoreFixtures.tenant(store, "acme")
+            try await StoreFixtures.connection(store, tenant: tenant)
+            let event = StoreFixtures.event("evt_1", deliveries: [StoreFixtures.delivery()])
+
+            let outcomes = try await store.insertEvents([event, event, StoreFixtures.event("evt_2")], tenant: tenant.id)
+
+            #expect(outcomes.map(\.isDuplicate) == [false, true, false])
+            #expect(outcomes[1].eventID == outcomes[0].eventID)
+            #expect(try await store.deliveries(tenant: tenant.id, state: nil, after: nil, limit: 10).count == 1)
+        }
+    }
+
+    @Test(arguments: StoreFactory.all)
+    func storedEvent_keepsFieldsAndDigest(factory: StoreFactory) async throws {
+        try await factory.withStore { store, _ in
+            let tenant = try await StoreFixtures.tenant(store, "acme")
+            try await StoreFixtures.connection(store, tenant: tenant)
+            let event = StoreFixtures.event("evt_1")
+
+            let id = try await store.insertEvents([event], tenant: tenant.id)[0].eventID
+            let stored = try await store.event(id, tenant: tenant.id)
+
+            #expect(stored.sourceEventID == "evt_1")
+            #expect(stored.eventType == "invoice.paid")
+            #expect(stored.correlationID == "corr-evt_1")
+            #expect(stored.receivedAt == event.receivedAt)
+            #expect(stored.payload == Array("{\"id\":\"evt_1\"}".utf8))
+            #expect(stored.payloadSHA256 == MessageAuthentication.sha256(Array("{\"id\":\"evt_1\"}".utf8)))
+            #expect(stored.orderingKey == "invoice:in_1")
+        }
+    }
+
+    @Test(arguments: StoreFactory.all)
+    func removePayloads_keepsDigestAndNewerPayloads(factory: StoreFactory) async throws {
+        try await factory.withStore { store, _ in
+            let tenant = try await StoreFixtures.tenant(store, "acme")
+            try await StoreFixtures.connection(store, tenant: tenant)
+            let old = StoreFixtures.event("evt_old", receivedAt: Date(timeIntervalSince1970: 1_000))
+            let new = StoreFixtures.event("evt_new", receivedAt: Date(timeIntervalSince1970: 3_000))
+            let ids = try await store.insertEvents([old, new], tenant: tenant.id).map(\.eventID)
+
+            let removed = try await store.removePayloads(receivedBefore: Date(timeIntervalSince1970: 2_000), tenant: tenant.id)
+
+            #expect(removed == 1)
+            #expect(try await store.event(ids[0], tenant: tenant.id).payload == nil)
+            #expect(try await store.event(ids[0], tenant: tenant.id).payloadSHA256 == old.payloadSHA256)
+            #expect(try await store.event(ids[1], tenant: tenant.id).payload != nil)
+        }
+    }
+
+    @Test(arguments: StoreFactory.all)
+    func eventWithBlankSourceID_rejectsWholeBatch(factory: StoreFactory) async throws {
+        try await factory.withStore { store, _ in
+            let tenant = try await StoreFixtures.tenant(store, "acme")
+            try await StoreFixtures.connection(store, tenant: tenant)
+
+            let error = await #expect(throws: StoreError.self) {
+                try await store.insertEvents([StoreFixtures.event("evt_1"), StoreFixtures.event(" ")], tenant: tenant.id)
+            }
+
+            #expect(error?.code == .invalidInput)
+            #expect(try await store.events(tenant: tenant.id, connection: nil, after: nil, limit: 10).isEmpty)
+        }
+    }
+}

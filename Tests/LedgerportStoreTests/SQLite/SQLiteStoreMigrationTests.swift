@@ -1,0 +1,107 @@
+import Foundation
+import LedgerportSDK
+import LedgerportSQLite
+import LedgerportStore
+import Testing
+
+@testable import LedgerportStoreSQLite
+
+@Suite struct SQLiteStoreMigrationTests {
+    private let clock = ManualClock(Date(timeIntervalSince1970: 1_767_225_600))
+
+    private func open(_ path: String, migrations: [SQLiteMigration] = StoreMigrations.all) async throws -> SQLiteStore {
+        try await SQLiteStore.open(SQLiteConfiguration(path: path), clock: clock, logger: .disabled, migrations: migrations)
+    }
+
+    private func recordedMigrations(_ path: String) async throws -> [SQLiteAppliedMigration] {
+        let pool = try await SQLiteDatabasePool.open(SQLiteConfiguration(path: path, readerCount: 1))
+        let recorded = try await pool.read { try SQLiteMigrator.appliedMigrations($0) }
+        await pool.close()
+        return recorded
+    }
+
+    @Test func reopening_appliesMigrationsOnceAndRecordsThem() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.path("ledgerport.sqlite")
+
+        try await open(path).close()
+        try await open(path).close()
+        let recorded = try await recordedMigrations(path)
+
+        #expect(recorded.map(\.number) == StoreMigrations.all.map(\.number))
+        #expect(recorded.map(\.name) == StoreMigrations.all.map(\.name))
+        #expect(recorded.map(\.checksum) == StoreMigrations.all.map(\.checksum))
+        #expect(recorded.allSatisfy { $0.appliedAtMilliseconds == 1_767_225_600_000 })
+    }
+
+    @Test func changedMigration_failsOpenNamingIt() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.path("ledgerport.sqlite")
+        try await open(path).close()
+        var changed = StoreMigrations.all
+        changed[0] = SQLiteMigration(number: 1, name: changed[0].name, sql: changed[0].sql + "\nCREATE TABLE sneaky (a INTEGER);")
+
+        let error = await #expect(throws: StoreError.self) { try await open(path, migrations: changed) }
+
+        #expect(error?.code == .schemaMismatch)
+        #expect(error?.message.contains("migration 0001 create_core_tables was changed after it was applied") == true)
+        #expect(error?.failureClass == .configuration)
+    }
+
+    @Test func databaseFromNewerVersion_failsOpen() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.path("ledgerport.sqlite")
+        let newer = StoreMigrations.all + [
+            SQLiteMigration(number: StoreMigrations.all.count + 1, name: "add_future_table", sql: "CREATE TABLE future (a INTEGER)"),
+        ]
+        try await open(path, migrations: newer).close()
+
+        let error = await #expect(throws: StoreError.self) { try await open(path) }
+
+        #expect(error?.code == .schemaMismatch)
+        #expect(error?.message.contains("add_future_table that this version does not know") == true)
+    }
+
+    @Test func mappingVersionUpdate_isRejectedByDatabase() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.path("ledgerport.sqlite")
+        let store = try await open(path)
+        let tenant = try await StoreFixtures.tenant(store, "acme")
+        _ = try await store.createMapping(id: "invoices", displayName: "Invoices", tenant: tenant.id, actor: StoreFixtures.actor)
+        let version = try await store.addMappingVersion(["rules": []], mapping: "invoices", tenant: tenant.id, actor: StoreFixtures.actor)
+        await store.close()
+
+        let update = await #expect(throws: SQLiteError.self) {
+            try await RawSQLite.execute(path: path, "UPDATE mapping_versions SET content_json = '{\"rules\":[1]}'")
+        }
+        let delete = await #expect(throws: SQLiteError.self) { try await RawSQLite.execute(path: path, "DELETE FROM mapping_versions") }
+        let auditUpdate = await #expect(throws: SQLiteError.self) { try await RawSQLite.execute(path: path, "UPDATE audit_log SET actor = 'x'") }
+
+        #expect(update?.message == "mapping versions are immutable")
+        #expect(delete?.message == "mapping versions are immutable")
+        #expect(auditUpdate?.message == "the audit log is append-only")
+        let reopened = try await open(path)
+        #expect(try await reopened.mappingVersion(1, mapping: "invoices", tenant: tenant.id) == version)
+        await reopened.close()
+    }
+
+    @Test func durablePragmas_areInEffect() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try await open(folder.path("ledgerport.sqlite"))
+
+        let settings = try await store.pool.write { connection in
+            (try connection.queryFirst("PRAGMA journal_mode") { try $0.text(0) }, try connection.scalarInt64("PRAGMA synchronous"),
+             try connection.scalarInt64("PRAGMA foreign_keys"))
+        }
+        await store.close()
+
+        #expect(settings.0 == "wal")
+        #expect(settings.1 == 2)
+        #expect(settings.2 == 1)
+    }
+}
