@@ -88,7 +88,9 @@ let package = Package(
         // The command framework and every `ledgerport` command; the executable only calls it.
         .target(
             name: "LedgerportCommands",
-            dependencies: ["LedgerportSDK", "LedgerportCore", "LedgerportConnectors", "LedgerportJSONSchema", "LedgerportLog"]
+            dependencies: [
+                "LedgerportSDK", "LedgerportCore", "LedgerportConnectors", "LedgerportJSONSchema", "LedgerportLog", "LedgerportMapping",
+            ]
         ),
         .executableTarget(name: "ledgerport", dependencies: ["LedgerportCommands"], path: "Sources/LedgerportCLI"),
         .testTarget(name: "LedgerportJSONSchemaTests", dependencies: ["LedgerportJSONSchema", "LedgerportSDK"]),
@@ -126,11 +128,11 @@ let package = Package(
         ),
         .target(
             name: "LedgerportMapping",
-            dependencies: ["LedgerportSDK", "LedgerportCrypto", "LedgerportMappingData"]
+            dependencies: ["LedgerportSDK", "LedgerportCore", "LedgerportJSONSchema", "LedgerportMappingData"]
         ),
         .testTarget(
             name: "LedgerportMappingTests",
-            dependencies: ["LedgerportMapping", "LedgerportSDK"],
+            dependencies: ["LedgerportMapping", "LedgerportCore", "LedgerportJSONSchema", "LedgerportSDK"],
             resources: [.copy("Fixtures")]
         ),
 

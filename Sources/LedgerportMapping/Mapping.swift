@@ -139,8 +139,4 @@ package struct ValidationEnvironment: Sendable {
         self.catalogs = catalogs
     }
 
-    /// The schemas bundled with this build and the built-in target catalogs.
-    package static func bundled() throws -> ValidationEnvironment {
-        ValidationEnvironment(schemas: try CanonicalSchemaRegistry.bundled(), catalogs: .builtIn)
-    }
 }

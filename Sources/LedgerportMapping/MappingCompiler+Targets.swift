@@ -82,7 +82,8 @@ extension ValueKind {
     /// values known only at run time fit everything, and integers fit decimal fields.
     func fits(_ target: TargetFieldKind) -> Bool {
         switch (self, target) {
-        case (.any, _), (.null, _): true
+        case (.any, _), (.null, _), (_, .json): true
+        case (.integer, .integer): true
         case (.string, .string), (.string, .oneOf), (.boolean, .boolean), (.money, .money), (.date, .date): true
         case (.decimal, .decimal), (.integer, .decimal): true
         case (.reference(let model), .reference(let expected)): model == nil || expected == nil || model == expected

@@ -1,16 +1,16 @@
-import LedgerportCrypto
 import LedgerportSDK
 
 /// The SHA-256 digest of a mapping document's canonical JSON, as lowercase hexadecimal.
 ///
 /// The canonical JSON is ``JSONWriter``'s compact output, which sorts object
 /// keys and writes numbers in one form, so formatting and key order do not
-/// change the digest while any change of content does.
+/// change the digest while any change of content does. The store computes the
+/// same digest for the mapping versions it keeps.
 package struct MappingDigest: Sendable, Hashable, CustomStringConvertible {
     package let hex: String
 
     package init(of document: JSONValue) {
-        hex = Hex.encode(SHA256.digest(JSONWriter.bytes(document)))
+        hex = MessageAuthentication.hex(MessageAuthentication.sha256(JSONWriter.bytes(document)))
     }
 
     package init(hex: String) {

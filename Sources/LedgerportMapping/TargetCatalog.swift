@@ -1,7 +1,7 @@
 import LedgerportSDK
 
 /// What a target connector accepts: its models, the actions on each, and the
-/// fields each action takes.
+/// fields each action takes, read from the `operations` of the connector's spec.
 ///
 /// Mapping validation checks every operation against the catalog of the
 /// connector the mapping targets, so a missing required field or a misspelt
@@ -61,6 +61,9 @@ package indirect enum TargetFieldKind: Sendable, CustomStringConvertible {
     case string
     /// A string from a fixed set, such as `out_invoice` or `out_refund`.
     case oneOf([String])
+    case integer
+    /// Any JSON value.
+    case json
     case boolean
     case money
     case decimal
@@ -74,6 +77,8 @@ package indirect enum TargetFieldKind: Sendable, CustomStringConvertible {
         switch self {
         case .string: "string"
         case .oneOf(let values): "one of " + values.map { "\"\($0)\"" }.joined(separator: ", ")
+        case .integer: "integer"
+        case .json: "any JSON value"
         case .boolean: "boolean"
         case .money: "money"
         case .decimal: "decimal"
@@ -102,7 +107,4 @@ package struct TargetCatalogRegistry: Sendable {
     package var connectors: [String] {
         catalogs.keys.sorted()
     }
-
-    /// The catalogs built into this release: Odoo's operation contract.
-    package static let builtIn = TargetCatalogRegistry([OdooOperationTable.catalog])
 }

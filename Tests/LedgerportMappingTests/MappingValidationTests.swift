@@ -164,3 +164,24 @@ struct ValidationCase: CustomStringConvertible, Sendable {
         #expect(error?.description.hasPrefix("validate mapping broken.json: 1 error") == true)
     }
 }
+
+@Suite struct TargetCatalogTests {
+    @Test func odooSpec_givesTheOperationCatalog() throws {
+        let catalog = try #require(TestSupport.environment.catalogs.catalogs(of: "odoo").first)
+        #expect(catalog.version.description == "1.0.0")
+        #expect(Set(catalog.models.keys) == ["res.partner", "product.product", "account.move", "account.payment", "sale.order", "mail.activity"])
+        let upsert = try #require(catalog.models["account.move"]?.actions[.upsert])
+        #expect(upsert["partner"]?.isRequired == true)
+        #expect(upsert["narration"]?.isRequired == false)
+        guard case .list(.record(let line))? = upsert["lines"]?.kind else {
+            Issue.record("account.move lines are not a list of records")
+            return
+        }
+        #expect(Set(line.filter(\.value.isRequired).keys) == ["external_id", "name", "quantity", "price_unit"])
+        #expect(catalog.models["account.move"]?.expectationFields.contains("amount_residual") == true)
+    }
+
+    @Test func sourceSpecs_giveNoCatalog() {
+        #expect(TestSupport.environment.catalogs.connectors == ["odoo"])
+    }
+}

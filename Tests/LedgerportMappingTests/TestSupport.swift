@@ -6,12 +6,18 @@ import Testing
 
 /// Shared helpers for the mapping tests.
 enum TestSupport {
-    /// The bundled schemas and the built-in target catalogs.
+    /// The repository's `connector-specs` folder, found from this file's path.
+    static let specsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("connector-specs").path
+
+    /// The bundled schemas and the target catalogs of the repository's connector specs.
     static let environment: ValidationEnvironment = {
         do {
-            return try ValidationEnvironment.bundled()
+            let (environment, problems) = try ValidationEnvironment.load(specsDirectory: specsDirectory)
+            precondition(problems.isEmpty, "the connector specs have problems: \(problems)")
+            return environment
         } catch {
-            preconditionFailure("the bundled canonical schemas do not load: \(error)")
+            preconditionFailure("the canonical schemas or connector specs do not load: \(error)")
         }
     }()
 
@@ -129,7 +135,7 @@ enum ProbeTarget {
     )
 
     static let environment = ValidationEnvironment(
-        schemas: TestSupport.environment.schemas, catalogs: TargetCatalogRegistry([OdooOperationTable.catalog, catalog])
+        schemas: TestSupport.environment.schemas, catalogs: TargetCatalogRegistry(TestSupport.environment.catalogs.catalogs(of: "odoo") + [catalog])
     )
 
     /// A mapping of `objectType` with one probe upsert whose values are `values`.

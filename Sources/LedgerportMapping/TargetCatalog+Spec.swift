@@ -1,0 +1,81 @@
+import Foundation
+import LedgerportCore
+import LedgerportSDK
+
+extension TargetCatalog {
+    /// The catalog described by a target connector's spec.
+    package init(spec: ConnectorSpec) {
+        let models = spec.operations.map { operations in
+            TargetModel(
+                name: operations.model,
+                actions: Dictionary(uniqueKeysWithValues: operations.actions.map { name, action in
+                    (TargetAction(rawValue: name), action.values.mapValues(TargetField.init(spec:)))
+                }),
+                expectationFields: Set(operations.expectationFields)
+            )
+        }
+        self.init(connector: spec.id, version: spec.version, models: models)
+    }
+}
+
+extension TargetField {
+    /// The field an operation value spec describes.
+    init(spec: OperationValueSpec) {
+        self.init(TargetFieldKind(spec: spec), required: spec.required)
+    }
+}
+
+extension TargetFieldKind {
+    /// The kind an operation value spec describes; a list without an element kind takes any JSON value.
+    init(spec: OperationValueSpec) {
+        switch spec.kind {
+        case .string: self = spec.allowedValues.map(TargetFieldKind.oneOf) ?? .string
+        case .integer: self = .integer
+        case .boolean: self = .boolean
+        case .json: self = .json
+        case .money: self = .money
+        case .decimal: self = .decimal
+        case .date: self = .date
+        case .reference: self = .reference(model: spec.model)
+        case .list: self = .list(spec.items.map(TargetFieldKind.init(spec:)) ?? .json)
+        case .record: self = .record((spec.fields ?? [:]).mapValues(TargetField.init(spec:)))
+        }
+    }
+}
+
+extension TargetCatalogRegistry {
+    /// The catalogs of the target connectors among `specs`.
+    package init(specs: [ConnectorSpec]) {
+        self.init(specs.filter { $0.kind == .target }.map(TargetCatalog.init(spec:)))
+    }
+}
+
+/// Why the connector specs that validation needs could not be loaded.
+package struct TargetSpecsError: Error, Sendable, CustomStringConvertible {
+    package var directory: String
+    package var problems: [String]
+
+    package var description: String {
+        "load connector specs from \(directory): " + problems.joined(separator: "; ")
+    }
+}
+
+extension ValidationEnvironment {
+    /// The bundled canonical schemas and the target catalogs of the valid specs in a `connector-specs` folder.
+    ///
+    /// A spec with problems is left out and reported, so a broken spec of one connector
+    /// does not stop validation of mappings for another; `spec validate` lists the details.
+    package static func load(specsDirectory: String) throws -> (environment: ValidationEnvironment, problems: [String]) {
+        let loader: SpecLoader
+        do throws(SpecLoaderError) {
+            loader = try SpecLoader(specsDirectory: specsDirectory)
+        } catch {
+            throw TargetSpecsError(directory: specsDirectory, problems: [error.description])
+        }
+        let result = loader.loadDirectory(specsDirectory)
+        let environment = ValidationEnvironment(
+            schemas: try CanonicalSchemaRegistry.bundled(), catalogs: TargetCatalogRegistry(specs: result.specs.map(\.spec))
+        )
+        return (environment, result.issues.map(\.description))
+    }
+}
