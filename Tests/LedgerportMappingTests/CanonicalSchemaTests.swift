@@ -1,4 +1,6 @@
 import Foundation
+import LedgerportJSONSchema
+import LedgerportMappingData
 import LedgerportSDK
 import Testing
 
@@ -82,6 +84,15 @@ import Testing
         let schema = try #require(Self.schemas.objectSchema(object.objectType, version: object.schemaVersion))
         let violations = schema.violations(of: try object.json())
         #expect(violations.isEmpty, "\(object.objectType.rawValue): \(violations)")
+    }
+
+    @Test(arguments: fullObjects + minimalObjects)
+    func sdkObject_passesTheJSONSchemaValidator(_ object: CanonicalObjectValue) throws {
+        let folder = try #require(MappingResources.canonicalSchemaFolder)
+        let name = "\(object.objectType.rawValue).v\(object.schemaVersion).schema.json"
+        let schema = try JSONSchema(document: JSONParser.parse(Array(Data(contentsOf: folder.appendingPathComponent(name)))), file: name)
+        let issues = schema.validate(try object.json())
+        #expect(issues.isEmpty, "\(name): \(issues.map(\.description))")
     }
 
     @Test(arguments: fullObjects)
