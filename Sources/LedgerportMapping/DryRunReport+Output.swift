@@ -17,20 +17,28 @@ extension DryRunReport {
             case .failed(let error):
                 lines.append(header + ": failed: " + error.description)
             }
+            lines += result.problems.map { "  rejected by the target spec: \($0)" }
         }
         lines.append(summary)
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// `3 events: 5 operations, 1 not handled, 0 failed`.
+    /// `3 events: 5 operations, 1 not handled, 0 failed`, plus the operations the target spec rejects when there are any.
     package var summary: String {
         let operations = results.reduce(0) { $0 + $1.operations.count }
         let notHandled = results.filter { if case .notHandled = $0.outcome { true } else { false } }.count
         let failed = results.filter { if case .failed = $0.outcome { true } else { false } }.count
-        return "\(results.count) events: \(operations) operations, \(notHandled) not handled, \(failed) failed"
+        let rejected = results.reduce(0) { $0 + $1.problems.count }
+        let text = "\(Self.count(results.count, "event")): \(Self.count(operations, "operation")), \(notHandled) not handled, \(failed) failed"
+        return rejected == 0 ? text : text + ", \(rejected) rejected by the target spec"
     }
 
-    /// The report as JSON: `{"mapping", "digest", "events": [{"event_id", "event_type", "origin", "status", "operations" | "reason" | "error"}]}`.
+    /// `1 event`, `2 events`.
+    static func count(_ number: Int, _ noun: String) -> String {
+        number == 1 ? "1 \(noun)" : "\(number) \(noun)s"
+    }
+
+    /// The report as JSON: `{"mapping", "digest", "events": [{"event_id", "event_type", "origin", "status", "problems", "operations" | "reason" | "error"}]}`.
     package var json: JSONValue {
         .object([
             "mapping": .string(mapping),
@@ -42,6 +50,7 @@ extension DryRunReport {
     private static func json(_ result: DryRunResult) -> JSONValue {
         var members: [String: JSONValue] = [
             "event_id": .string(result.eventID), "event_type": .string(result.eventType), "origin": .string(result.origin),
+            "problems": .array(result.problems.map(JSONValue.string)),
         ]
         switch result.outcome {
         case .operations(let operations):

@@ -50,6 +50,8 @@ extension Evaluation {
         switch current {
         case .absent: return .missing
         case .json(.null): return .null
+        case .json(.string(let code)) where path.leaf?.role == .currency:
+            return .value(.json(.string(code.uppercased())))
         case .json(let json):
             do {
                 return .value(try RuntimeValue(json: json, kind: path.kind))

@@ -94,6 +94,8 @@ package struct MappingTarget: Sendable {
     package var connector: String
     package var versions: SemanticVersionRange
     package var models: [String]
+    /// The newest known connector version in the range, whose catalog the mapping was validated against.
+    package var validatedAgainst: SemanticVersion
 }
 
 /// A lookup table: keys of the source (a price id, a tax code) to target values, with a declared default.

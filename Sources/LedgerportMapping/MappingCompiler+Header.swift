@@ -91,7 +91,7 @@ extension MappingCompiler {
         }
         catalog = chosen
         let models = compileModels(members["models"], catalog: chosen, at: pointer.appending("models"))
-        return MappingTarget(connector: connector, versions: range, models: models)
+        return MappingTarget(connector: connector, versions: range, models: models, validatedAgainst: chosen.version)
     }
 
     private mutating func compileModels(_ value: JSONValue?, catalog: TargetCatalog, at pointer: JSONPointer) -> [String] {

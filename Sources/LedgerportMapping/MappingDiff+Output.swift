@@ -31,7 +31,7 @@ extension MappingDiff {
             lines.append("  \(amount.currency): \(amount.from.displayText) -> \(amount.to.displayText) (change \(delta))")
         }
         let counts = counts
-        lines.append("\(events.count) events: \(counts.added) added, \(counts.removed) removed, \(counts.changed) changed, \(counts.unchanged) unchanged")
+        lines.append("\(DryRunReport.count(events.count, "event")): \(counts.added) added, \(counts.removed) removed, \(counts.changed) changed, \(counts.unchanged) unchanged")
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -1,3 +1,4 @@
+import LedgerportCore
 import LedgerportSDK
 
 /// What a mapping would send to the target for a set of recorded events, without sending anything.
@@ -6,9 +7,12 @@ package struct DryRunReport: Sendable {
     package var digest: MappingDigest
     package var results: [DryRunResult]
 
-    /// Whether any event failed to evaluate.
+    /// Whether any event failed to evaluate or produced an operation the target spec rejects.
     package var hasFailures: Bool {
-        results.contains { if case .failed = $0.outcome { true } else { false } }
+        results.contains { result in
+            if case .failed = result.outcome { return true }
+            return !result.problems.isEmpty
+        }
     }
 }
 
@@ -27,6 +31,8 @@ package struct DryRunResult: Sendable {
     package var eventType: String
     package var origin: String
     package var outcome: Outcome
+    /// What the target spec says is wrong with the operations, such as a value of the wrong kind from a lookup.
+    package var problems: [String] = []
 
     /// The operations, or none when the event was not handled or failed.
     package var operations: [TargetOperation] {
@@ -38,7 +44,10 @@ package struct DryRunResult: Sendable {
 /// Runs mappings over recorded events.
 package enum MappingDryRun {
     /// Evaluates `mapping` for every event; an event's failure is reported with it and does not stop the others.
-    package static func run(_ mapping: Mapping, events: [EventDocument], context: EvaluationContext) -> DryRunReport {
+    ///
+    /// With a `checker`, every operation is also checked against the target spec,
+    /// which catches what validation cannot see, such as a lookup override of the wrong kind.
+    package static func run(_ mapping: Mapping, events: [EventDocument], context: EvaluationContext, checker: OperationChecker? = nil) -> DryRunReport {
         let results = events.map { document -> DryRunResult in
             let outcome: DryRunResult.Outcome
             do throws(MappingEvaluationError) {
@@ -46,8 +55,18 @@ package enum MappingDryRun {
             } catch {
                 outcome = error.code == .eventNotHandled ? .notHandled(error.message) : .failed(error)
             }
-            return DryRunResult(eventID: document.eventID, eventType: document.eventType, origin: document.origin, outcome: outcome)
+            var result = DryRunResult(eventID: document.eventID, eventType: document.eventType, origin: document.origin, outcome: outcome)
+            if let checker {
+                result.problems = problems(of: result.operations, checker: checker)
+            }
+            return result
         }
         return DryRunReport(mapping: mapping.identity, digest: mapping.digest, results: results)
+    }
+
+    private static func problems(of operations: [TargetOperation], checker: OperationChecker) -> [String] {
+        operations.enumerated().flatMap { index, operation in
+            checker.check(operation).map { "operation \(index + 1) (\(operation.action) \(operation.model) \(operation.externalID)): \($0.description)" }
+        }
     }
 }

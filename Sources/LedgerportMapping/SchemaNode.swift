@@ -49,6 +49,7 @@ package final class SchemaNode: Sendable, CustomStringConvertible {
         switch role {
         case .money: return .money
         case .decimal: return .decimal
+        case .currency: return .string
         case nil: break
         }
         let nonNull = types.subtracting([.null])
@@ -95,6 +96,8 @@ package enum SchemaRole: String, Sendable, Hashable {
     case money
     /// `#/$defs/decimal`: an ``ExactDecimal``, a JSON number or decimal text.
     case decimal
+    /// `#/$defs/currency`: a ``CurrencyCode``, which sources may send in lower case and mappings read in upper case.
+    case currency
 }
 
 /// What an object node says about members it does not list.

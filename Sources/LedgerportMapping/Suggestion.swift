@@ -1,12 +1,18 @@
 /// "Did you mean" hints for misspelt names.
 enum Suggestion {
-    /// The known name closest to `name` by edit distance, when it is close enough to be a likely typo.
+    /// The known name closest to `name`, when it is close enough to be a likely typo: within a few
+    /// edits, or sharing a beginning of at least half the name (`creation` for `created_at`).
     static func closest(to name: String, among candidates: some Sequence<String>) -> String? {
         let scored = candidates.map { ($0, distance(name, $0)) }
-        guard let best = scored.min(by: { ($0.1, $0.0) < ($1.1, $1.0) }), best.1 <= max(2, name.count / 3) else {
-            return nil
+        if let best = scored.min(by: { ($0.1, $0.0) < ($1.1, $1.0) }), best.1 <= max(2, name.count / 3) {
+            return best.0
         }
-        return best.0
+        let prefixed = candidates.map { ($0, commonPrefixLength(name, $0)) }.filter { $0.1 >= 4 && $0.1 * 2 >= name.count }
+        return prefixed.max(by: { ($0.1, $1.0) < ($1.1, $0.0) })?.0
+    }
+
+    private static func commonPrefixLength(_ left: String, _ right: String) -> Int {
+        zip(left, right).prefix { $0 == $1 }.count
     }
 
     /// A fix text: the closest name when there is one, else the list of valid names.

@@ -60,12 +60,24 @@ package struct TargetSpecsError: Error, Sendable, CustomStringConvertible {
     }
 }
 
+/// What validation needs from a `connector-specs` folder: the environment, the target specs it came from, and the problems of the specs left out.
+package struct LoadedValidationEnvironment: Sendable {
+    package var environment: ValidationEnvironment
+    package var targetSpecs: [ConnectorSpec]
+    package var problems: [String]
+
+    /// The spec a mapping was validated against.
+    package func spec(for mapping: Mapping) -> ConnectorSpec? {
+        targetSpecs.first { $0.id == mapping.target.connector && $0.version == mapping.target.validatedAgainst }
+    }
+}
+
 extension ValidationEnvironment {
     /// The bundled canonical schemas and the target catalogs of the valid specs in a `connector-specs` folder.
     ///
     /// A spec with problems is left out and reported, so a broken spec of one connector
     /// does not stop validation of mappings for another; `spec validate` lists the details.
-    package static func load(specsDirectory: String) throws -> (environment: ValidationEnvironment, problems: [String]) {
+    package static func load(specsDirectory: String) throws -> LoadedValidationEnvironment {
         let loader: SpecLoader
         do throws(SpecLoaderError) {
             loader = try SpecLoader(specsDirectory: specsDirectory)
@@ -73,9 +85,8 @@ extension ValidationEnvironment {
             throw TargetSpecsError(directory: specsDirectory, problems: [error.description])
         }
         let result = loader.loadDirectory(specsDirectory)
-        let environment = ValidationEnvironment(
-            schemas: try CanonicalSchemaRegistry.bundled(), catalogs: TargetCatalogRegistry(specs: result.specs.map(\.spec))
-        )
-        return (environment, result.issues.map(\.description))
+        let targets = result.specs.map(\.spec).filter { $0.kind == .target }
+        let environment = ValidationEnvironment(schemas: try CanonicalSchemaRegistry.bundled(), catalogs: TargetCatalogRegistry(specs: targets))
+        return LoadedValidationEnvironment(environment: environment, targetSpecs: targets, problems: result.issues.map(\.description))
     }
 }

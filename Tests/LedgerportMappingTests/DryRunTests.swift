@@ -47,6 +47,7 @@ struct RecordedStripeTranslator: NativeEventTranslator {
         #expect(operations.map(\.action) == [.upsert, .post])
         #expect(operations[0]["invoice_date"] == ["$date": "2026-02-01"])
         #expect(operations[0]["ref"] == nil)
+        #expect(operations[0]["currency"] == "KWD")
         #expect(operations[0]["lines"]?[0]?["price_unit"] == ["$decimal": "12.345"])
         #expect(operations[0]["lines"]?[1]?["price_unit"] == ["$decimal": "-4.115"])
         #expect(operations[0].expectations.first?.expected == Money(minorUnits: 32920, currency: "KWD"))

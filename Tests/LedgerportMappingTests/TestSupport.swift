@@ -13,9 +13,9 @@ enum TestSupport {
     /// The bundled schemas and the target catalogs of the repository's connector specs.
     static let environment: ValidationEnvironment = {
         do {
-            let (environment, problems) = try ValidationEnvironment.load(specsDirectory: specsDirectory)
-            precondition(problems.isEmpty, "the connector specs have problems: \(problems)")
-            return environment
+            let loaded = try ValidationEnvironment.load(specsDirectory: specsDirectory)
+            precondition(loaded.problems.isEmpty, "the connector specs have problems: \(loaded.problems)")
+            return loaded.environment
         } catch {
             preconditionFailure("the canonical schemas or connector specs do not load: \(error)")
         }

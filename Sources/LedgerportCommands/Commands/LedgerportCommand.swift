@@ -17,5 +17,6 @@ package enum LedgerportCommand: CommandGroup {
     package static let subcommands: [any CommandNode.Type] = [
         VersionCommand.self,
         SpecCommand.self,
+        MappingCommand.self,
     ]
 }

@@ -106,7 +106,12 @@ struct ArgumentParser {
 
     /// The arguments part of the usage line, such as `[--json] <path>...`.
     var usageArguments: String {
-        let parts = definitions.map { definition -> String in
+        usageParts.joined(separator: " ")
+    }
+
+    /// The arguments of the usage line one by one, such as `[--json]` and `<path>...`.
+    var usageParts: [String] {
+        definitions.map { definition -> String in
             switch definition.kind {
             case .flag, .option:
                 return "[\(definition.usageText)]"
@@ -114,6 +119,5 @@ struct ArgumentParser {
                 return isRequired ? definition.usageText : "[\(definition.usageText)]"
             }
         }
-        return parts.joined(separator: " ")
     }
 }

@@ -29,7 +29,7 @@ enum HelpFormatter {
         let parser = ArgumentParser(definitions: command.arguments, commandPath: commandPath)
         var lines = title(help, commandPath: commandPath)
 
-        lines += ["", "Usage:", "  \(commandPath) \(parser.usageArguments)".trimmingTrailingSpaces()]
+        lines += ["", "Usage:"] + usage(commandPath, parts: parser.usageParts)
         let positionals = command.arguments.filter(\.isPositional)
         if !positionals.isEmpty {
             lines += ["", "Arguments:"] + columns(positionals.map { ($0.helpLabel, $0.help) })
@@ -98,6 +98,24 @@ enum HelpFormatter {
             lines.append(padded + wrapped[0].dropFirst(descriptionIndent))
             lines += wrapped.dropFirst()
         }
+        return lines
+    }
+
+    /// The usage lines: the command path and its arguments, wrapped to ``width`` columns
+    /// between arguments, with later lines aligned after the command path.
+    static func usage(_ commandPath: String, parts: [String]) -> [String] {
+        var lines: [String] = []
+        var current = "  " + commandPath
+        let hangingIndent = String(repeating: " ", count: current.count + 1)
+        for part in parts {
+            if current.count + 1 + part.count > width, current != "  " + commandPath {
+                lines.append(current)
+                current = hangingIndent + part
+            } else {
+                current += " " + part
+            }
+        }
+        lines.append(current.trimmingTrailingSpaces())
         return lines
     }
 
