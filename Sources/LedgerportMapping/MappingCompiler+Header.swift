@@ -131,8 +131,12 @@ extension MappingCompiler {
                 report(.unknownExponentTable, at: tablePointer.appending("base"), "exponent table \"\(baseName)\" is unknown", fix: Suggestion.fix(for: baseName, among: exponentTables.keys, noun: "table"))
                 continue
             }
+            guard let exponents = members["exponents"]?.objectValue else {
+                report(.invalidDocument, at: tablePointer.appending("exponents"), "exponent table \(name) has no exponents object", fix: "add \"exponents\": {\"ISK\": 2} with the currencies that differ from the base")
+                continue
+            }
             var overrides = [CurrencyCode: Int]()
-            for (code, exponent) in members["exponents"]?.objectValue ?? [:] {
+            for (code, exponent) in exponents {
                 guard let currency = CurrencyCode(code), let digits = exponent.intValue, (0...4).contains(digits) else {
                     report(.invalidValue, at: tablePointer.appending("exponents").appending(code), "\"\(code)\": \(exponent) is not a currency code with an exponent from 0 to 4", fix: "write \"ISK\": 2")
                     continue
