@@ -44,9 +44,10 @@ package enum EventFileReader {
     /// A file may hold a canonical event (it has `envelope_version`), a list of
     /// them, or a native payload that one of `translators` recognizes. A
     /// recorded HTTP request (an object with `raw_body`, as in Ledgerport's
-    /// reference recordings) is unwrapped to its body first.
-    package static func read(_ url: URL, translators: [any NativeEventTranslator]) async throws(EventFileError) -> [EventDocument] {
-        let file = url.path
+    /// reference recordings) is unwrapped to its body first. `name` names the
+    /// file in origins and errors; it defaults to the file's path.
+    package static func read(_ url: URL, name: String? = nil, translators: [any NativeEventTranslator]) async throws(EventFileError) -> [EventDocument] {
+        let file = name ?? url.path
         let bytes: [UInt8]
         let document: JSONValue
         do {

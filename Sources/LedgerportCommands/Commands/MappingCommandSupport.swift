@@ -65,7 +65,7 @@ enum MappingCommandSupport {
         var documents = [EventDocument]()
         for file in files {
             do throws(EventFileError) {
-                documents += try await EventFileReader.read(URL(fileURLWithPath: absolute(file, in: context)), translators: translators)
+                documents += try await EventFileReader.read(URL(fileURLWithPath: absolute(file, in: context)), name: file, translators: translators)
             } catch {
                 throw .invalidData(error.description)
             }
