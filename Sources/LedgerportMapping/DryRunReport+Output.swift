@@ -55,7 +55,7 @@ extension DryRunReport {
         switch result.outcome {
         case .operations(let operations):
             members["status"] = "evaluated"
-            // Encoding TargetOperation into JSONValue cannot fail: every member is JSON, money, a decimal or a string.
+            // JSONValueEncoder throws only for values it cannot represent; an operation holds strings, JSON, money and decimals.
             members["operations"] = .array(operations.compactMap { try? JSONValueEncoder().encode($0) })
         case .notHandled(let reason):
             members["status"] = "not_handled"
@@ -70,7 +70,7 @@ extension DryRunReport {
         return .object(members)
     }
 
-    /// The lines describing one operation: its header, one line per field (one per element for lists of records), and its expectations.
+    /// Renders one operation as lines: its header, one line per field (one per element for lists of records), and its expectations.
     static func describe(_ operation: TargetOperation, number: Int) -> [String] {
         var lines = ["  \(number). \(operation.action) \(operation.model) \(operation.externalID)"]
         for name in operation.values.keys.sorted() {

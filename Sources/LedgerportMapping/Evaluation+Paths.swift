@@ -2,7 +2,7 @@ import Foundation
 import LedgerportSDK
 
 extension Evaluation {
-    /// What a path found in the document.
+    /// The outcome of looking a path up in the document.
     private enum Found {
         case missing
         case null
@@ -56,7 +56,7 @@ extension Evaluation {
             do {
                 return .value(try RuntimeValue(json: json, kind: path.kind))
             } catch {
-                throw failure(.invalidValue, at: pointer, "\(path) holds \(error)", hint: "fix the event so it matches the canonical schema")
+                throw failure(.invalidValue, at: pointer, "\(path) is invalid: \(error)", hint: "fix the event so it matches the canonical schema")
             }
         default: return .value(current)
         }
@@ -83,7 +83,7 @@ extension Evaluation {
         }
     }
 
-    /// Whether a value is empty: text with no characters other than white space, an empty list or an empty object.
+    /// Returns whether a value is empty: text with no characters other than white space, an empty list or an empty object.
     static func isEmpty(_ value: RuntimeValue) -> Bool {
         switch value {
         case .json(.string(let text)): text.allSatisfy(\.isWhitespace)

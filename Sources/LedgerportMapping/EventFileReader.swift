@@ -4,13 +4,13 @@ import LedgerportSDK
 /// Turns a source's native payload, such as a Stripe webhook body, into canonical events.
 ///
 /// A dry run uses translators for event files that are not canonical events.
-/// The source connector's own translation runs here, so a dry run sees
-/// exactly the canonical events a delivery would see.
+/// The source connector's own translation runs here, so a dry run gets
+/// exactly the canonical events a delivery would get.
 package protocol NativeEventTranslator: Sendable {
     /// The source's name for messages, such as `stripe`.
     var sourceName: String { get }
 
-    /// Whether `document` is a native payload of this source.
+    /// Returns whether `document` is a native payload of this source.
     func recognizes(_ document: JSONValue) -> Bool
 
     /// Translates the payload bytes, exactly as the source sent them.

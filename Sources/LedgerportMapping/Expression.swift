@@ -61,7 +61,7 @@ package indirect enum ExpressionNode: Sendable {
 
 /// A field path such as `object.lines` or `line.amount`, resolved against the canonical schema.
 package struct FieldPath: Sendable, CustomStringConvertible {
-    /// Where the path starts.
+    /// The start of a path.
     package enum Root: Sendable, Hashable {
         /// The event envelope (`event.id`, `event.occurred_at`, ...).
         case event

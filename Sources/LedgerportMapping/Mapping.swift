@@ -80,7 +80,7 @@ package struct Mapping: Sendable {
     package var identity: String { "\(name)@\(version)" }
 }
 
-/// What a mapping reads: one canonical object type at one schema version, and the event types it handles.
+/// The source side of a mapping: one canonical object type at one schema version, and the event types it handles.
 package struct MappingSource: Sendable {
     package var objectType: CanonicalObjectType
     package var schemaVersion: Int
@@ -89,7 +89,7 @@ package struct MappingSource: Sendable {
     package var schema: SchemaNode
 }
 
-/// What a mapping writes: a target connector, the versions it works with, and the models it touches.
+/// The target side of a mapping: a target connector, the versions it works with, and the models it writes.
 package struct MappingTarget: Sendable {
     package var connector: String
     package var versions: SemanticVersionRange
@@ -102,7 +102,7 @@ package struct MappingTarget: Sendable {
 package struct LookupTable: Sendable {
     package var name: String
     package var entries: [String: JSONValue]
-    /// What a key without an entry gives.
+    /// The policy for a key without an entry.
     package var fallback: FieldPolicy
     /// The type of the values, when every entry has the same JSON type.
     package var kind: ValueKind
@@ -120,7 +120,7 @@ package struct OperationTemplate: Sendable {
     package var externalID: Expression
     /// The target fields, by name.
     package var values: [String: Expression]
-    /// What the target catalog says about each field, which evaluation uses to shape values (an integer quantity becomes a decimal).
+    /// The target catalog's description of each field, which evaluation uses to shape values (an integer quantity becomes a decimal).
     package var fields: TargetFields
     package var expectations: [ExpectationTemplate]
 }
@@ -131,7 +131,7 @@ package struct ExpectationTemplate: Sendable {
     package var amount: Expression
 }
 
-/// What validation checks a mapping against: the canonical schemas and the target catalogs.
+/// The canonical schemas and target catalogs that validation checks a mapping against.
 package struct ValidationEnvironment: Sendable {
     package var schemas: CanonicalSchemaRegistry
     package var catalogs: TargetCatalogRegistry

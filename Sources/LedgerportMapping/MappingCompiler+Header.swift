@@ -7,11 +7,11 @@ extension MappingCompiler {
 
     /// Reads `source`, and loads the schemas that field paths are checked against.
     mutating func compileSource(_ value: JSONValue?, at pointer: JSONPointer) -> MappingSource? {
-        guard let members = requireObject(value, at: pointer, what: "the canonical object type, schema version and event types the mapping reads") else {
+        guard let members = requireObject(value, at: pointer, expecting: "the canonical object type, schema version and event types the mapping reads") else {
             return nil
         }
         reportUnknownMembers(members, allowed: Self.sourceMembers, at: pointer)
-        guard let typeName = requireString(members["object_type"], at: pointer.appending("object_type"), what: "a canonical object type such as \"invoice\"") else {
+        guard let typeName = requireString(members["object_type"], at: pointer.appending("object_type"), expecting: "a canonical object type such as \"invoice\"") else {
             return nil
         }
         guard let objectType = CanonicalObjectType(rawValue: typeName) else {
@@ -65,12 +65,12 @@ extension MappingCompiler {
 
     /// Reads `target` and picks the catalog of the newest connector version in the range.
     mutating func compileTarget(_ value: JSONValue?, at pointer: JSONPointer) -> MappingTarget? {
-        guard let members = requireObject(value, at: pointer, what: "the target connector, its version range and the models written") else {
+        guard let members = requireObject(value, at: pointer, expecting: "the target connector, its version range and the models written") else {
             return nil
         }
         reportUnknownMembers(members, allowed: Self.targetMembers, at: pointer)
-        guard let connector = requireString(members["connector"], at: pointer.appending("connector"), what: "a connector id such as \"odoo\""),
-            let rangeText = requireString(members["versions"], at: pointer.appending("versions"), what: "a version range such as \"^1.0.0\"")
+        guard let connector = requireString(members["connector"], at: pointer.appending("connector"), expecting: "a connector id such as \"odoo\""),
+            let rangeText = requireString(members["versions"], at: pointer.appending("versions"), expecting: "a version range such as \"^1.0.0\"")
         else { return nil }
 
         let catalogs = environment.catalogs.catalogs(of: connector)
@@ -148,13 +148,13 @@ extension MappingCompiler {
     }
 
     /// Returns the members of the object at `pointer`, or reports it missing or mistyped.
-    mutating func requireObject(_ value: JSONValue?, at pointer: JSONPointer, what: String) -> [String: JSONValue]? {
+    mutating func requireObject(_ value: JSONValue?, at pointer: JSONPointer, expecting content: String) -> [String: JSONValue]? {
         guard let value else {
-            report(.invalidDocument, at: pointer, "\(pointer.tokens.last ?? "value") is missing", fix: "add an object with \(what)")
+            report(.invalidDocument, at: pointer, "\(pointer.tokens.last ?? "value") is missing", fix: "add an object with \(content)")
             return nil
         }
         guard let members = value.objectValue else {
-            report(.typeMismatch, at: pointer, "expected an object but found \(value.typeName)", fix: "write an object with \(what)")
+            report(.typeMismatch, at: pointer, "expected an object but found \(value.typeName)", fix: "write an object with \(content)")
             return nil
         }
         return members

@@ -22,7 +22,7 @@ extension MappingCompiler {
             report(.invalidValue, at: pointer, "lookup name \"\(name)\" is not snake_case", fix: "rename it with lowercase letters, digits and underscores")
             return nil
         }
-        guard let members = requireObject(value, at: pointer, what: "\"entries\" and \"default\"") else {
+        guard let members = requireObject(value, at: pointer, expecting: "\"entries\" and \"default\"") else {
             return nil
         }
         reportUnknownMembers(members, allowed: Self.lookupMembers, at: pointer)

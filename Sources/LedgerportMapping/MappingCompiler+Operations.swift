@@ -27,11 +27,11 @@ extension MappingCompiler {
     }
 
     private mutating func compileOperation(_ value: JSONValue, at pointer: JSONPointer) -> OperationTemplate? {
-        guard let members = requireObject(value, at: pointer, what: "name, action, model, external_id and values") else {
+        guard let members = requireObject(value, at: pointer, expecting: "name, action, model, external_id and values") else {
             return nil
         }
         reportUnknownMembers(members, allowed: Self.operationMembers, at: pointer)
-        let name = requireString(members["name"], at: pointer.appending("name"), what: "a snake_case name such as \"upsert_invoice\"")
+        let name = requireString(members["name"], at: pointer.appending("name"), expecting: "a snake_case name such as \"upsert_invoice\"")
         if let name, !Identifier.isSnakeCase(name) {
             report(.invalidValue, at: pointer.appending("name"), "operation name \"\(name)\" is not snake_case", fix: "use lowercase letters, digits and underscores")
         }
@@ -41,7 +41,7 @@ extension MappingCompiler {
         var iteration: Iteration?
         if let loop = members["for_each"] {
             let loopPointer = pointer.appending("for_each")
-            if let loopMembers = requireObject(loop, at: loopPointer, what: "\"over\" and \"as\"") {
+            if let loopMembers = requireObject(loop, at: loopPointer, expecting: "\"over\" and \"as\"") {
                 reportUnknownMembers(loopMembers, allowed: Self.iterationMembers, at: loopPointer)
                 let over = loopMembers["over"] ?? .null
                 if let compiled = compileIteration(over: over, at: loopPointer.appending("over"), options: loopMembers, optionPointer: loopPointer, scope: scope) {
@@ -71,8 +71,8 @@ extension MappingCompiler {
 
     /// Reads `action` and `model` and finds what the catalog says about them.
     private mutating func operationShape(_ members: [String: JSONValue], at pointer: JSONPointer) -> OperationShape? {
-        let modelName = requireString(members["model"], at: pointer.appending("model"), what: "a target model such as \"account.move\"")
-        let actionName = requireString(members["action"], at: pointer.appending("action"), what: "an action such as \"upsert\"")
+        let modelName = requireString(members["model"], at: pointer.appending("model"), expecting: "a target model such as \"account.move\"")
+        let actionName = requireString(members["action"], at: pointer.appending("action"), expecting: "an action such as \"upsert\"")
         guard let modelName, let actionName, let catalog else {
             return nil
         }
@@ -106,13 +106,13 @@ extension MappingCompiler {
     }
 
     private mutating func compileValues(_ value: JSONValue?, fields: TargetFields?, at pointer: JSONPointer, scope: Scope) -> [String: Expression] {
-        let members = value.flatMap { requireObject($0, at: pointer, what: "the target fields") } ?? [:]
+        let members = value.flatMap { requireObject($0, at: pointer, expecting: "the target fields") } ?? [:]
         var values = [String: Expression]()
         for key in members.keys.sorted() {
             values[key] = compileExpression(members[key]!, at: pointer.appending(key), scope: scope)
         }
         if let fields {
-            checkFields(values, against: fields, at: pointer, what: "the operation")
+            checkFields(values, against: fields, at: pointer, subject: "the operation")
         }
         return values
     }
@@ -126,9 +126,9 @@ extension MappingCompiler {
         var expectations = [ExpectationTemplate]()
         for (index, element) in list.enumerated() {
             let here = pointer.appending(index)
-            guard let members = requireObject(element, at: here, what: "\"field\" and \"amount\"") else { continue }
+            guard let members = requireObject(element, at: here, expecting: "\"field\" and \"amount\"") else { continue }
             reportUnknownMembers(members, allowed: ["field", "amount"], at: here)
-            guard let field = requireString(members["field"], at: here.appending("field"), what: "the amount field to read back, such as \"amount_total\"") else { continue }
+            guard let field = requireString(members["field"], at: here.appending("field"), expecting: "the amount field to read back, such as \"amount_total\"") else { continue }
             if let model, !model.expectationFields.contains(field) {
                 let fix = model.expectationFields.isEmpty ? "remove the expectation: \(model.name) has no amounts to read back" : Suggestion.fix(for: field, among: model.expectationFields, noun: "field")
                 report(.unknownTargetField, at: here.appending("field"), "\(model.name) has no amount field \"\(field)\" to read back", fix: fix)

@@ -3,17 +3,17 @@ import LedgerportSDK
 extension MappingCompiler {
     /// Checks the fields an operation or a nested record sets against what the target takes:
     /// unknown fields, missing or possibly omitted required fields, and mismatched types.
-    mutating func checkFields(_ values: [String: Expression], against fields: TargetFields, at pointer: JSONPointer, what: String) {
+    mutating func checkFields(_ values: [String: Expression], against fields: TargetFields, at pointer: JSONPointer, subject: String) {
         for name in values.keys.sorted() {
             let expression = values[name]!
             guard let field = fields[name] else {
-                report(.unknownTargetField, at: expression.pointer, "\(what) has no target field \"\(name)\"", fix: Suggestion.fix(for: name, among: fields.keys, noun: "field"))
+                report(.unknownTargetField, at: expression.pointer, "\(subject) has no target field \"\(name)\"", fix: Suggestion.fix(for: name, among: fields.keys, noun: "field"))
                 continue
             }
             checkValue(expression, against: field, name: name)
         }
         for name in fields.keys.sorted() where fields[name]!.isRequired && values[name] == nil {
-            report(.missingTargetField, at: pointer, "\(what) lacks the required field \"\(name)\" (\(fields[name]!.kind))", fix: "add \"\(name)\" with a \(fields[name]!.kind) expression")
+            report(.missingTargetField, at: pointer, "\(subject) lacks the required field \"\(name)\" (\(fields[name]!.kind))", fix: "add \"\(name)\" with a \(fields[name]!.kind) expression")
         }
     }
 
@@ -33,12 +33,12 @@ extension MappingCompiler {
         case .list(.record(let fields)):
             for record in Self.recordExpressions(in: expression) {
                 if case .record(let values) = record.node {
-                    checkFields(values, against: fields, at: record.pointer, what: "each record of \"\(name)\"")
+                    checkFields(values, against: fields, at: record.pointer, subject: "each record of \"\(name)\"")
                 }
             }
         case .record(let fields):
             if case .record(let values) = expression.node {
-                checkFields(values, against: fields, at: expression.pointer, what: "the record \"\(name)\"")
+                checkFields(values, against: fields, at: expression.pointer, subject: "the record \"\(name)\"")
             }
         case .oneOf(let allowed):
             if case .constant(.json(.string(let text))) = expression.node, !allowed.contains(text) {
@@ -53,7 +53,7 @@ extension MappingCompiler {
         report(.typeMismatch, at: expression.pointer, "target field \"\(name)\" takes \(kind), but this expression gives \(expression.type.kind)", fix: Self.conversionHint(from: expression.type.kind, to: kind))
     }
 
-    /// The record-building expressions that make up a list, looking through iterations, flattening and conditionals.
+    /// Collects the record-building expressions that make up a list, looking through iterations, flattening and conditionals.
     private static func recordExpressions(in expression: Expression) -> [Expression] {
         switch expression.node {
         case .record: [expression]
@@ -78,8 +78,8 @@ extension MappingCompiler {
 }
 
 extension ValueKind {
-    /// Whether a value of this kind can be sent to a target field of `target`'s kind;
-    /// values known only at run time fit everything, and integers fit decimal fields.
+    /// Returns whether a value of this kind can be sent to a target field of `target`'s kind.
+    /// Values known only at run time fit everything, and integers fit decimal fields.
     func fits(_ target: TargetFieldKind) -> Bool {
         switch (self, target) {
         case (.any, _), (.null, _), (_, .json): true

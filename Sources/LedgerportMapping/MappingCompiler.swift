@@ -46,7 +46,7 @@ struct MappingCompiler {
         checkFormat(members["mapping_format"])
         let name = requireName(members["name"])
         let version = requireVersion(members["version"])
-        let summary = requireString(members["description"], at: JSONPointer(tokens: ["description"]), what: "a description for reviewers")
+        let summary = requireString(members["description"], at: JSONPointer(tokens: ["description"]), expecting: "a description for reviewers")
         let source = compileSource(members["source"], at: JSONPointer(tokens: ["source"]))
         let target = compileTarget(members["target"], at: JSONPointer(tokens: ["target"]))
         compileExponentTables(members["exponent_tables"], at: JSONPointer(tokens: ["exponent_tables"]))
@@ -82,7 +82,7 @@ struct MappingCompiler {
 
     private mutating func requireName(_ value: JSONValue?) -> String? {
         let pointer = JSONPointer(tokens: ["name"])
-        guard let text = requireString(value, at: pointer, what: "the mapping's name") else {
+        guard let text = requireString(value, at: pointer, expecting: "the mapping's name") else {
             return nil
         }
         guard Identifier.isSnakeCase(text) else {
@@ -94,7 +94,7 @@ struct MappingCompiler {
 
     private mutating func requireVersion(_ value: JSONValue?) -> SemanticVersion? {
         let pointer = JSONPointer(tokens: ["version"])
-        guard let text = requireString(value, at: pointer, what: "a semantic version") else {
+        guard let text = requireString(value, at: pointer, expecting: "a semantic version") else {
             return nil
         }
         guard let version = SemanticVersion(text) else {
@@ -105,13 +105,13 @@ struct MappingCompiler {
     }
 
     /// Returns the string at `pointer`, or reports it missing or mistyped.
-    mutating func requireString(_ value: JSONValue?, at pointer: JSONPointer, what: String) -> String? {
+    mutating func requireString(_ value: JSONValue?, at pointer: JSONPointer, expecting content: String) -> String? {
         guard let value else {
-            report(.invalidDocument, at: pointer, "\(pointer.tokens.last ?? "value") is missing", fix: "add \(what)")
+            report(.invalidDocument, at: pointer, "\(pointer.tokens.last ?? "value") is missing", fix: "add \(content)")
             return nil
         }
         guard let text = value.stringValue, !text.isEmpty else {
-            report(.typeMismatch, at: pointer, "expected a non-empty string but found \(value.typeName)", fix: "write \(what) as a string")
+            report(.typeMismatch, at: pointer, "expected a non-empty string but found \(value.typeName)", fix: "write \(content) as a string")
             return nil
         }
         return text

@@ -57,7 +57,7 @@ extension MappingDiff {
         ])
     }
 
-    /// A field change; a side where the field is not sent has no member, which keeps it apart from a null value.
+    /// Renders a field change as JSON. A side where the field is not sent has no member, which keeps it apart from a null value.
     private static func json(_ field: FieldChange) -> JSONValue {
         var members: [String: JSONValue] = ["path": .string(field.path)]
         members["from"] = field.from

@@ -1,6 +1,6 @@
 import LedgerportSDK
 
-/// How the operations for a set of events change between two mapping versions.
+/// The change in the operations for a set of events between two mapping versions.
 ///
 /// A governance board reviews a mapping change with this: which operations
 /// appear, disappear or change, field by field, and how the amounts sent to
@@ -49,9 +49,9 @@ package struct EventDiff: Sendable {
     package var changes: [OperationChange]
     /// The number of operations both versions produce identically.
     package var unchanged: Int
-    /// Why the event did not evaluate under the old version, when it did not.
+    /// The reason the event did not evaluate under the old version, when it did not.
     package var fromProblem: String?
-    /// Why the event does not evaluate under the new version, when it does not.
+    /// The reason the event does not evaluate under the new version, when it does not.
     package var toProblem: String?
 }
 
@@ -157,7 +157,7 @@ extension MappingDiff {
         }
     }
 
-    /// The operation's values and expectations as leaf paths, with tagged values (`$money`, `$ref`, ...) kept whole.
+    /// Flattens the operation's values and expectations into leaf paths, with tagged values (`$money`, `$ref`, ...) kept whole.
     private static func flattened(_ operation: TargetOperation) -> [String: JSONValue] {
         var leaves = [String: JSONValue]()
         for (name, value) in operation.values {

@@ -1,7 +1,7 @@
 import LedgerportCore
 import LedgerportSDK
 
-/// What a mapping would send to the target for a set of recorded events, without sending anything.
+/// The operations a mapping would send to the target for a set of recorded events, without sending anything.
 package struct DryRunReport: Sendable {
     package var mapping: String
     package var digest: MappingDigest
@@ -31,7 +31,7 @@ package struct DryRunResult: Sendable {
     package var eventType: String
     package var origin: String
     package var outcome: Outcome
-    /// What the target spec says is wrong with the operations, such as a value of the wrong kind from a lookup.
+    /// The problems the target spec finds in the operations, such as a value of the wrong kind from a lookup.
     package var problems: [String] = []
 
     /// The operations, or none when the event was not handled or failed.

@@ -11,7 +11,7 @@ package enum MappingEvaluator {
     /// Evaluates `mapping` for an event built with the SDK types.
     ///
     /// The event is encoded to its JSON form first, in which an optional field
-    /// that is nil is missing; use ``evaluate(_:eventDocument:context:)`` to keep
+    /// that is nil is missing. Use ``evaluate(_:eventDocument:context:)`` to keep
     /// an explicit null from a recorded event file.
     package static func evaluate(_ mapping: Mapping, event: CanonicalEvent, context: EvaluationContext) throws(MappingEvaluationError) -> [TargetOperation] {
         let document: JSONValue
@@ -89,7 +89,7 @@ struct Evaluation {
         MappingEvaluationError(code, mapping: mapping.identity, pointer: pointer, message: message, hint: hint)
     }
 
-    /// The operations one template produces: none when its condition fails, one per kept element when it iterates.
+    /// Evaluates one template into its operations: none when its condition fails, one per kept element when it iterates.
     func operations(for template: OperationTemplate) throws(MappingEvaluationError) -> [TargetOperation] {
         guard let iteration = template.iteration else {
             return try operation(for: template, bindings: [:]).map { [$0] } ?? []
@@ -131,7 +131,7 @@ struct Evaluation {
         return TargetOperation(action: template.action, model: template.model, externalID: id, values: values, expectations: expectations)
     }
 
-    /// Whether a condition holds; a condition that gives no value or null does not.
+    /// Evaluates a condition. A condition that gives no value or null does not hold.
     func isTrue(_ condition: Expression, bindings: [String: RuntimeValue]) throws(MappingEvaluationError) -> Bool {
         switch try value(of: condition, bindings: bindings) {
         case .json(.bool(let flag)): return flag
@@ -141,7 +141,7 @@ struct Evaluation {
         }
     }
 
-    /// The variable bindings for each element an iteration keeps.
+    /// Binds the iteration's variables for each element it keeps.
     func elementBindings(_ iteration: Iteration, bindings: [String: RuntimeValue]) throws(MappingEvaluationError) -> [[String: RuntimeValue]] {
         let list = try value(of: iteration.over, bindings: bindings)
         if list.isAbsent { return [] }

@@ -44,7 +44,7 @@ package final class SchemaNode: Sendable, CustomStringConvertible {
     /// Whether `null` is an allowed value.
     package var isNullable: Bool { types.contains(.null) }
 
-    /// The type a mapping sees when it reads a value described by this node.
+    /// The type of a value this node describes, as a mapping reads it.
     package var valueKind: ValueKind {
         switch role {
         case .money: return .money
@@ -100,7 +100,7 @@ package enum SchemaRole: String, Sendable, Hashable {
     case currency
 }
 
-/// What an object node says about members it does not list.
+/// The rule for members an object node does not list.
 package enum AdditionalProperties: Sendable {
     case allowed
     case forbidden

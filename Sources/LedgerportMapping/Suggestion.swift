@@ -1,6 +1,6 @@
 /// "Did you mean" hints for misspelt names.
 enum Suggestion {
-    /// The known name closest to `name`, when it is close enough to be a likely typo: within a few
+    /// Finds the known name closest to `name`, when it is close enough to be a likely typo: within a few
     /// edits, or sharing a beginning of at least half the name (`creation` for `created_at`).
     static func closest(to name: String, among candidates: some Sequence<String>) -> String? {
         let scored = candidates.map { ($0, distance(name, $0)) }
@@ -15,7 +15,7 @@ enum Suggestion {
         zip(left, right).prefix { $0 == $1 }.count
     }
 
-    /// A fix text: the closest name when there is one, else the list of valid names.
+    /// Builds a fix text: the closest name when there is one, else the list of valid names.
     static func fix(for name: String, among candidates: some Sequence<String>, noun: String) -> String {
         let sorted = candidates.sorted()
         if let best = closest(to: name, among: sorted) {
@@ -24,7 +24,7 @@ enum Suggestion {
         return "use one of the valid \(noun)s: \(sorted.joined(separator: ", "))"
     }
 
-    /// The Levenshtein distance between two strings, by characters.
+    /// Computes the Levenshtein distance between two strings, by characters.
     private static func distance(_ left: String, _ right: String) -> Int {
         let a = Array(left)
         let b = Array(right)

@@ -3,7 +3,7 @@ import LedgerportCore
 import LedgerportSDK
 
 extension TargetCatalog {
-    /// The catalog described by a target connector's spec.
+    /// Builds the catalog from a target connector's spec.
     package init(spec: ConnectorSpec) {
         let models = spec.operations.map { operations in
             TargetModel(
@@ -19,14 +19,14 @@ extension TargetCatalog {
 }
 
 extension TargetField {
-    /// The field an operation value spec describes.
+    /// Creates the field an operation value spec describes.
     init(spec: OperationValueSpec) {
         self.init(TargetFieldKind(spec: spec), required: spec.required)
     }
 }
 
 extension TargetFieldKind {
-    /// The kind an operation value spec describes; a list without an element kind takes any JSON value.
+    /// Creates the kind an operation value spec describes. A list without an element kind takes any JSON value.
     init(spec: OperationValueSpec) {
         switch spec.kind {
         case .string: self = spec.allowedValues.map(TargetFieldKind.oneOf) ?? .string
@@ -44,13 +44,13 @@ extension TargetFieldKind {
 }
 
 extension TargetCatalogRegistry {
-    /// The catalogs of the target connectors among `specs`.
+    /// Creates the catalogs of the target connectors among `specs`.
     package init(specs: [ConnectorSpec]) {
         self.init(specs.filter { $0.kind == .target }.map(TargetCatalog.init(spec:)))
     }
 }
 
-/// Why the connector specs that validation needs could not be loaded.
+/// A failure to load the connector specs that validation needs.
 package struct TargetSpecsError: Error, Sendable, CustomStringConvertible {
     package var directory: String
     package var problems: [String]
@@ -60,13 +60,13 @@ package struct TargetSpecsError: Error, Sendable, CustomStringConvertible {
     }
 }
 
-/// What validation needs from a `connector-specs` folder: the environment, the target specs it came from, and the problems of the specs left out.
+/// The validation environment loaded from a `connector-specs` folder, with the target specs it came from and the problems of the specs left out.
 package struct LoadedValidationEnvironment: Sendable {
     package var environment: ValidationEnvironment
     package var targetSpecs: [ConnectorSpec]
     package var problems: [String]
 
-    /// The spec a mapping was validated against.
+    /// Finds the spec a mapping was validated against.
     package func spec(for mapping: Mapping) -> ConnectorSpec? {
         targetSpecs.first { $0.id == mapping.target.connector && $0.version == mapping.target.validatedAgainst }
     }
@@ -76,7 +76,7 @@ extension ValidationEnvironment {
     /// The bundled canonical schemas and the target catalogs of the valid specs in a `connector-specs` folder.
     ///
     /// A spec with problems is left out and reported, so a broken spec of one connector
-    /// does not stop validation of mappings for another; `spec validate` lists the details.
+    /// does not stop validation of mappings for another. `spec validate` lists the details.
     package static func load(specsDirectory: String) throws -> LoadedValidationEnvironment {
         let loader: SpecLoader
         do throws(SpecLoaderError) {

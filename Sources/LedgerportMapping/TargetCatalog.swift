@@ -1,6 +1,6 @@
 import LedgerportSDK
 
-/// What a target connector accepts: its models, the actions on each, and the
+/// A target connector's catalog: its models, the actions on each, and the
 /// fields each action takes, read from the `operations` of the connector's spec.
 ///
 /// Mapping validation checks every operation against the catalog of the

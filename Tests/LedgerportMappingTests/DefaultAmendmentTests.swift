@@ -4,7 +4,7 @@ import Testing
 
 @testable import LedgerportMapping
 
-/// The default mappings for refunds, credit notes and HubSpot deals, over events built with the SDK types.
+/// Tests of the default mappings for refunds, credit notes and HubSpot deals, over events built with the SDK types.
 @Suite struct DefaultAmendmentTests {
     static func mapping(_ name: String) -> Mapping {
         DefaultMappingTests.defaults.first { $0.name == name }!

@@ -13,12 +13,12 @@ import Testing
         }
     }()
 
-    /// The default mapping for an event, as the runtime would route it.
+    /// Finds the default mapping for an event, as the runtime would route it.
     static func mapping(for event: CanonicalEvent) -> Mapping? {
         defaults.first { $0.source.objectType == event.object.objectType && $0.source.eventTypes.contains(event.type) }
     }
 
-    /// Every operation the defaults produce for the recorded Stripe scenario, by event file.
+    /// Evaluates the defaults over the recorded Stripe scenario and returns the operations by event file.
     static func recordedOperations() throws -> [(file: String, operations: [TargetOperation])] {
         try RecordedStripeEvents.all().compactMap { file, event in
             guard let mapping = mapping(for: event) else { return nil }

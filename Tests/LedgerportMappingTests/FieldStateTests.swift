@@ -4,7 +4,7 @@ import Testing
 
 @testable import LedgerportMapping
 
-/// How a read of `object.number` behaves for each state of the field.
+/// A read of `object.number` under one set of policies, with the field in one state.
 struct FieldStateCase: CustomStringConvertible, Sendable {
     var label: String
     /// The field's value in the event document, or nil to leave it out.

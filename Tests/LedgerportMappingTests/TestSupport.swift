@@ -21,7 +21,7 @@ enum TestSupport {
         }
     }()
 
-    /// A context for a tenant in `zone`.
+    /// Builds a context for a tenant in `zone`.
     static func context(_ zone: String = "Europe/Berlin", overrides: [String: [String: JSONValue]] = [:]) -> EvaluationContext {
         EvaluationContext(tenantID: "tenant_a", timeZone: TimeZone(identifier: zone)!, lookupOverrides: overrides)
     }
@@ -40,7 +40,7 @@ enum TestSupport {
         try Mapping(document: document, file: file, environment: environment)
     }
 
-    /// The issues validation finds in `document`, or none.
+    /// Validates `document` and returns the issues found, or none.
     static func issues(_ document: JSONValue) -> [MappingIssue] {
         do {
             _ = try Mapping(document: document, file: "test.json", environment: environment)
@@ -50,17 +50,17 @@ enum TestSupport {
         }
     }
 
-    /// The URL of a file in the test fixtures.
+    /// Returns the URL of a file in the test fixtures.
     static func fixture(_ name: String) -> URL {
         Bundle.module.url(forResource: "Fixtures", withExtension: nil)!.appendingPathComponent(name)
     }
 
-    /// An instant from RFC 3339 text.
+    /// Parses an instant from RFC 3339 text.
     static func instant(_ text: String) -> Date {
         try! JSONValueDecoder().decode(Date.self, from: JSONValue.string(text))
     }
 
-    /// An event carrying `object`, as the Stripe connector emits them.
+    /// Builds an event carrying `object`, as the Stripe connector emits them.
     static func event(
         _ type: CanonicalEventType, _ object: CanonicalObjectValue, id: String = "evt_1", at time: String = "2026-12-04T10:00:00Z",
         nativeType: String? = nil
@@ -138,7 +138,7 @@ enum ProbeTarget {
         schemas: TestSupport.environment.schemas, catalogs: TargetCatalogRegistry(TestSupport.environment.catalogs.catalogs(of: "odoo") + [catalog])
     )
 
-    /// A mapping of `objectType` with one probe upsert whose values are `values`.
+    /// Builds a mapping of `objectType` with one probe upsert whose values are `values`.
     static func mapping(_ objectType: String = "invoice", events: [String] = ["invoice.finalized"], values: JSONValue, lookups: JSONValue = [:], tables: JSONValue? = nil) -> JSONValue {
         var document: JSONValue = [
             "mapping_format": 1, "name": "probe", "version": "1.0.0", "description": "A probe for one expression.",
@@ -167,7 +167,7 @@ enum Samples {
         Money(minorUnits: minorUnits, currency: currency)
     }
 
-    /// An open invoice with a plan line, a proration credit and a discounted line, in `currency`.
+    /// Builds an open invoice with a plan line, a proration credit and a discounted line, in `currency`.
     static func invoice(_ currency: CurrencyCode = "EUR", createdAt: String = "2026-12-04T10:00:00Z", total: Int64 = 7000) -> CanonicalInvoice {
         CanonicalInvoice(
             id: "in_1", number: "ACME-0042", customerID: "cus_1", customerEmail: "billing@acme.example", status: .open, currency: currency,
@@ -182,7 +182,7 @@ enum Samples {
         )
     }
 
-    /// The JSON document of an event carrying `invoice`.
+    /// Encodes an event carrying `invoice` as a JSON document.
     static func invoiceEvent(_ invoice: CanonicalInvoice = invoice(), type: CanonicalEventType = .invoiceFinalized) -> JSONValue {
         try! JSONValueEncoder().encode(TestSupport.event(type, .invoice(invoice)))
     }

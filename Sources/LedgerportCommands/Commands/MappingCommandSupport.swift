@@ -20,7 +20,7 @@ enum MappingCommandSupport {
     )
     static let moreEventsDefinition = ArgumentDefinition.positional("more-events", required: false, repeating: true, help: "Further event files.")
 
-    /// The event files of `--event` and the positionals after it, or a usage error when there are none.
+    /// Collects the event files of `--event` and the positionals after it; none at all is a usage error.
     static func eventFiles(_ arguments: ParsedArguments) throws(CommandError) -> [String] {
         let files = (arguments.option("event").map { [$0] } ?? []) + arguments.positionalList("more-events")
         guard !files.isEmpty else {
@@ -29,7 +29,7 @@ enum MappingCommandSupport {
         return files
     }
 
-    /// The validation environment of the specs folder; problems of specs left out are printed as warnings.
+    /// Loads the validation environment of the specs folder, and prints the problems of the specs it leaves out as warnings.
     static func environment(specsOption: String?, in context: CommandContext) throws(CommandError) -> LoadedValidationEnvironment {
         let directory = try SpecsOption.locate(specsOption, in: context)
         let loaded: LoadedValidationEnvironment
@@ -77,7 +77,7 @@ enum MappingCommandSupport {
     // TODO: add the Stripe connector's translator once its plugin is on main.
     static let translators: [any NativeEventTranslator] = []
 
-    /// The evaluation context from `--tenant`, `--time-zone` and `--lookups`.
+    /// Builds the evaluation context from `--tenant`, `--time-zone` and `--lookups`.
     static func evaluationContext(_ arguments: ParsedArguments, in context: CommandContext) throws(CommandError) -> EvaluationContext {
         let zone = arguments.option("time-zone") ?? "UTC"
         guard let timeZone = TimeZone(identifier: zone) else {
