@@ -89,7 +89,9 @@ let package = Package(
         .target(
             name: "LedgerportCommands",
             dependencies: [
-                "LedgerportSDK", "LedgerportCore", "LedgerportConnectors", "LedgerportJSONSchema", "LedgerportLog", "LedgerportMapping",
+                "LedgerportSDK", "LedgerportCore", "LedgerportConnectors", "LedgerportJSONSchema", "LedgerportLog",
+                "LedgerportStore", "LedgerportStoreSQLite", "LedgerportSQLite", "LedgerportSecrets",
+                "LedgerportMapping",
             ]
         ),
         .executableTarget(name: "ledgerport", dependencies: ["LedgerportCommands"], path: "Sources/LedgerportCLI"),
@@ -138,7 +140,13 @@ let package = Package(
 
         // MARK: Runtime.
 
-        .target(name: "LedgerportRuntime", dependencies: ["LedgerportSDK", "LedgerportLog"]),
+        .target(
+            name: "LedgerportRuntime",
+            dependencies: [
+                "LedgerportSDK", "LedgerportLog", "LedgerportStore", "LedgerportSecrets", "LedgerportCore",
+                "LedgerportHTTPServer", "LedgerportHTTPClient",
+            ]
+        ),
         .testTarget(name: "LedgerportRuntimeTests", dependencies: ["LedgerportRuntime", "LedgerportSDK"]),
     ]
 )

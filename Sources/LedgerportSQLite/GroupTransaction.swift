@@ -17,7 +17,7 @@ struct GroupTransaction {
     init(connection: SQLiteConnection) {
         self.connection = connection
         do {
-            try connection.executeScript("BEGIN IMMEDIATE")
+            try connection.execute("BEGIN IMMEDIATE")
         } catch {
             beginError = error
         }
@@ -52,7 +52,7 @@ struct GroupTransaction {
         }
 
         do {
-            try connection.executeScript("COMMIT")
+            try connection.execute("COMMIT")
         } catch {
             connection.rollbackIfOpen()
             resumeAll(failingWith: error)

@@ -6,6 +6,9 @@ package enum SQLiteTransactionKind: String, Sendable {
     case immediate = "IMMEDIATE"
 }
 
+// Transaction statements go through the statement cache: the group-commit
+// writer runs several per commit, and preparing them each time showed up in
+// ingest measurements.
 extension SQLiteConnection {
     /// Runs `body` in a transaction: commits when it returns, rolls back when it throws.
     ///
@@ -17,12 +20,12 @@ extension SQLiteConnection {
     package func inTransaction<Result>(_ kind: SQLiteTransactionKind = .immediate, _ body: () throws -> Result) throws -> Result {
         try withExclusiveAccess {
             precondition(!isInTransaction, "a transaction is already open on \"\(path)\"; use inSavepoint for nested work")
-            try executeScript("BEGIN \(kind.rawValue)")
+            try execute("BEGIN \(kind.rawValue)")
 
             let result: Result
             do {
                 result = try body()
-                try executeScript("COMMIT")
+                try execute("COMMIT")
             } catch {
                 rollbackIfOpen()
                 throw error
@@ -37,7 +40,7 @@ extension SQLiteConnection {
     /// outside one, the savepoint acts as a deferred transaction.
     package func inSavepoint<Result>(_ body: () throws -> Result) throws -> Result {
         try withExclusiveAccess {
-            try executeScript("SAVEPOINT ledgerport_savepoint")
+            try execute("SAVEPOINT ledgerport_savepoint")
 
             let result: Result
             do {
@@ -45,10 +48,11 @@ extension SQLiteConnection {
             } catch {
                 // SQLite may already have rolled back the whole transaction (disk full, I/O error),
                 // in which case the savepoint no longer exists and there is nothing left to undo.
-                try? executeScript("ROLLBACK TO ledgerport_savepoint; RELEASE ledgerport_savepoint")
+                _ = try? execute("ROLLBACK TO ledgerport_savepoint")
+                _ = try? execute("RELEASE ledgerport_savepoint")
                 throw error
             }
-            try executeScript("RELEASE ledgerport_savepoint")
+            try execute("RELEASE ledgerport_savepoint")
             return result
         }
     }
@@ -61,6 +65,6 @@ extension SQLiteConnection {
         guard isInTransaction else {
             return
         }
-        try? executeScript("ROLLBACK")
+        _ = try? execute("ROLLBACK")
     }
 }

@@ -12,8 +12,9 @@ import Foundation
 /// other threads out until it returns.
 ///
 /// The connection is opened with `SQLITE_OPEN_NOMUTEX` because the lock above
-/// already serializes it. It closes in `deinit`; statements keep it alive
-/// while they exist. It does not set any pragma: see ``configure(as:configuration:)``.
+/// already serializes it. Call ``close()`` when done: cached statements keep
+/// the connection alive until then. It does not set any pragma: see
+/// ``configure(as:configuration:)``.
 package final class SQLiteConnection: @unchecked Sendable {
     /// The database file path this connection opened.
     package let path: String
@@ -21,6 +22,7 @@ package final class SQLiteConnection: @unchecked Sendable {
     private let handle: OpaquePointer
     private let lock = NSRecursiveLock()
     private var statementCache: [String: SQLiteStatement] = [:]
+    private var isClosed = false
 
     /// Opens (and creates, unless `readOnly`) the database at `path`.
     ///
@@ -44,9 +46,24 @@ package final class SQLiteConnection: @unchecked Sendable {
     }
 
     deinit {
+        close()
+    }
+
+    /// Finalizes the cached statements and closes the database; later use of the connection traps.
+    ///
+    /// Statements prepared with ``prepare(_:)`` that still exist keep the
+    /// file open until they are released (`sqlite3_close_v2` semantics).
+    /// Closing twice does nothing.
+    package func close() {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !isClosed else {
+            return
+        }
+        // The cache and its statements reference each other through the connection, so clearing it breaks the cycle.
         statementCache.removeAll()
-        // close_v2 defers the close until the last statement is finalized.
         sqlite3_close_v2(handle)
+        isClosed = true
     }
 
     /// Runs `body` while holding the connection's lock, so no other thread uses it meanwhile.
@@ -62,6 +79,7 @@ package final class SQLiteConnection: @unchecked Sendable {
     func withHandle<Result>(_ body: (OpaquePointer) throws -> Result) rethrows -> Result {
         lock.lock()
         defer { lock.unlock() }
+        precondition(!isClosed, "the SQLite connection to \"\(path)\" was used after close()")
         return try body(handle)
     }
 

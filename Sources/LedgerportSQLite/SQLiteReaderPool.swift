@@ -17,6 +17,7 @@ final class SQLiteReaderPool: Sendable {
                 while let job = queue.takeOne() {
                     SQLiteReaderPool.run(job, on: connection)
                 }
+                connection.close()
             }
         }
     }

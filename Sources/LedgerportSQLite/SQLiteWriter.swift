@@ -29,6 +29,7 @@ final class SQLiteWriter: Sendable {
             while let jobs = queue.takeAll() {
                 SQLiteWriter.run(jobs, on: connection, statistics: statistics)
             }
+            connection.close()
         }
     }
 

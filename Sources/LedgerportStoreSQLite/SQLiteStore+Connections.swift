@@ -93,6 +93,15 @@ enum ConnectionRows {
             createdAt: StoreTime.date(try row.int64(7)), updatedAt: StoreTime.date(try row.int64(8)))
     }
 
+    /// Throws `not_found` unless the tenant has the connection; cheaper than ``require(_:tenant:operation:on:)`` on the ingest path.
+    static func requireExists(_ id: ConnectionID, tenant: TenantID, operation: String, on db: SQLiteConnection) throws {
+        let exists = try db.scalarInt64(
+            "SELECT 1 FROM connections WHERE tenant_id = ? AND id = ?", [.text(tenant.rawValue), .text(id.rawValue)])
+        guard exists != nil else {
+            throw StoreError.notFound(operation, "\"\(id)\" of tenant \"\(tenant)\"", hint: "list connections with `ledgerport connection list`")
+        }
+    }
+
     /// Reads the tenant's connection, or throws `not_found` (also when it is another tenant's).
     @discardableResult
     static func require(_ id: ConnectionID, tenant: TenantID, operation: String, on db: SQLiteConnection) throws -> Connection {

@@ -95,23 +95,28 @@ enum DeliveryRows {
         claim_count, mapping_id, mapping_version, connector_version, last_error, created_at_ms, updated_at_ms
         """
 
-    /// Inserts a pending delivery of `event`; the caller has checked that the event is the tenant's.
+    private static let insertSQL = """
+        INSERT INTO deliveries (tenant_id, event_id, flow_id, ordering_key, state, next_attempt_at_ms, mapping_id,
+            mapping_version, connector_version, created_at_ms, updated_at_ms)
+        VALUES (?1, ?2, ?3, ?4, 'pending', ?5, ?6, ?7, ?8, ?9, ?9)
+        """
+
+    /// Inserts a pending delivery of `event` and reads it back; the caller has checked that the event is the tenant's.
     static func insert(_ delivery: NewDelivery, event: EventID, tenant: TenantID, at now: Date, on db: SQLiteConnection) throws -> Delivery {
-        let inserted = try db.queryFirst(
-            """
-            INSERT INTO deliveries (tenant_id, event_id, flow_id, ordering_key, state, next_attempt_at_ms, mapping_id,
-                mapping_version, connector_version, created_at_ms, updated_at_ms)
-            VALUES (?1, ?2, ?3, ?4, 'pending', ?5, ?6, ?7, ?8, ?9, ?9)
-            RETURNING \(columns)
-            """,
+        let id = try insertReturningID(delivery, event: event, tenant: tenant, at: now, on: db)
+        return try require(id, tenant: tenant, operation: "create delivery for event \(event)", on: db)
+    }
+
+    /// Inserts a pending delivery of `event` and returns only its id, which is all the ingest path needs.
+    static func insertReturningID(_ delivery: NewDelivery, event: EventID, tenant: TenantID, at now: Date, on db: SQLiteConnection) throws
+        -> DeliveryID
+    {
+        try db.execute(
+            insertSQL,
             [.text(tenant.rawValue), .integer(event.rawValue), .text(delivery.flowID.rawValue), .text(delivery.orderingKey),
              .integer(StoreTime.milliseconds(delivery.notBefore)), .text(delivery.mapping?.mappingID.rawValue),
-             .integer(delivery.mapping?.version), .text(delivery.connectorVersion?.description), .integer(StoreTime.milliseconds(now))],
-            decode)
-        guard let inserted else {
-            throw StoreError(.storageFailure, "create delivery for event \(event): the insert returned no row")
-        }
-        return inserted
+             .integer(delivery.mapping?.version), .text(delivery.connectorVersion?.description), .integer(StoreTime.milliseconds(now))])
+        return DeliveryID(rawValue: db.lastInsertRowID)
     }
 
     static func decode(_ row: SQLiteRow) throws -> Delivery {

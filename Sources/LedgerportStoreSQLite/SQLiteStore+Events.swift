@@ -15,7 +15,7 @@ extension SQLiteStore {
 
         return try await write("ingest \(events.count) events for tenant \"\(tenant)\"") { db in
             for connection in Set(events.map(\.connectionID)) {
-                try ConnectionRows.require(connection, tenant: tenant, operation: "ingest event for connection", on: db)
+                try ConnectionRows.requireExists(connection, tenant: tenant, operation: "ingest event for connection", on: db)
             }
             return try events.map { try EventRows.insert($0, tenant: tenant, at: now, on: db) }
         }
@@ -80,7 +80,7 @@ enum EventRows {
         }
 
         let eventID = EventID(rawValue: inserted)
-        let deliveries = try event.deliveries.map { try DeliveryRows.insert($0, event: eventID, tenant: tenant, at: now, on: db).id }
+        let deliveries = try event.deliveries.map { try DeliveryRows.insertReturningID($0, event: eventID, tenant: tenant, at: now, on: db) }
         return .stored(eventID, deliveries: deliveries)
     }
 

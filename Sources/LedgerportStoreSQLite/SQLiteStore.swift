@@ -12,6 +12,9 @@ import LedgerportStore
 /// savepoint inside a group transaction and returns after the commit.
 /// Reads run on reader connections, so in WAL mode they do not wait for the writer's commits.
 package final class SQLiteStore: Store {
+    /// The database file name inside a data folder, shared by `ledgerport serve` and the tenant and connection commands.
+    package static let fileName = "ledgerport.sqlite"
+
     /// The database file.
     package let path: String
 

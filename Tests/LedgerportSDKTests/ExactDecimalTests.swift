@@ -31,4 +31,20 @@ import Testing
             try ExactDecimal(1).divided(by: .zero, scale: 2, rounding: .halfEven)
         }
     }
+
+    @Test(arguments: [
+        ("0.5", "9223372036854775807", true),
+        ("9223372036854775807", "0.5", false),
+        ("-0.5", "-9223372036854775807", false),
+        ("1e-30", "1e-29", true),
+        ("12.340", "12.34", false),
+        ("-1", "0", true),
+        ("0", "0.000", false),
+        ("99.99", "100", true),
+    ])
+    func comparison_isExactAcrossScales(left: String, right: String, isLess: Bool) throws {
+        let lhs = try #require(ExactDecimal(parsing: left))
+        let rhs = try #require(ExactDecimal(parsing: right))
+        #expect((lhs < rhs) == isLess)
+    }
 }

@@ -7,6 +7,7 @@ import Testing
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let connection = try SQLiteConnection(path: folder.path("test.sqlite"))
+        defer { connection.close() }
         try body(connection)
     }
 

@@ -139,6 +139,21 @@ import Testing
         #expect(readError?.message.hasSuffix("the database is closed") == true)
     }
 
+    @Test func close_closesEveryConnection() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.path("test.sqlite")
+        let pool = try await SQLiteDatabasePool.open(SQLiteConfiguration(path: path))
+        _ = try await pool.write { try $0.executeScript("CREATE TABLE sample (a INTEGER)") }
+        _ = try await pool.read { try $0.scalarInt64("SELECT count(*) FROM sample") }
+        #expect(FileManager.default.fileExists(atPath: path + "-wal"))
+
+        await pool.close()
+
+        // SQLite checkpoints and deletes the WAL file when the last connection to the database closes.
+        #expect(FileManager.default.fileExists(atPath: path + "-wal") == false)
+    }
+
     @Test func missingFolder_failsToOpenWithPath() async throws {
         let path = "/nonexistent-ledgerport-folder/test.sqlite"
 

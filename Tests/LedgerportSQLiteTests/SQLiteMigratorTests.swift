@@ -14,6 +14,7 @@ import Testing
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let connection = try SQLiteConnection(path: folder.path("test.sqlite"))
+        defer { connection.close() }
 
         let first = try SQLiteMigrator.migrate(connection, migrations: migrations, appliedAt: appliedAt)
         let second = try SQLiteMigrator.migrate(connection, migrations: migrations, appliedAt: appliedAt)
@@ -31,6 +32,7 @@ import Testing
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let connection = try SQLiteConnection(path: folder.path("test.sqlite"))
+        defer { connection.close() }
         try SQLiteMigrator.migrate(connection, migrations: migrations, appliedAt: appliedAt)
         var changed = migrations
         changed[0] = SQLiteMigration(number: 1, name: "create_notes", sql: "CREATE TABLE notes (id INTEGER PRIMARY KEY)")
@@ -46,6 +48,7 @@ import Testing
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let connection = try SQLiteConnection(path: folder.path("test.sqlite"))
+        defer { connection.close() }
         try SQLiteMigrator.migrate(connection, migrations: migrations, appliedAt: appliedAt)
 
         let error = #expect(throws: SQLiteMigrationError.self) {
@@ -59,6 +62,7 @@ import Testing
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let connection = try SQLiteConnection(path: folder.path("test.sqlite"))
+        defer { connection.close() }
         let broken = [
             migrations[0],
             SQLiteMigration(number: 2, name: "broken", sql: "CREATE TABLE extra (a INTEGER); ALTER TABLE missing ADD COLUMN b TEXT"),

@@ -17,6 +17,8 @@ package enum LedgerportCommand: CommandGroup {
     package static let subcommands: [any CommandNode.Type] = [
         VersionCommand.self,
         SpecCommand.self,
+        TenantCommand.self,
+        ConnectionCommand.self,
         MappingCommand.self,
     ]
 }

@@ -109,7 +109,7 @@ struct ArgumentParser {
         usageParts.joined(separator: " ")
     }
 
-    /// The arguments of the usage line one by one, such as `[--json]` and `<path>...`.
+    /// The usage line's arguments one by one, such as `["[--json]", "<path>..."]`, so help can wrap between them.
     var usageParts: [String] {
         definitions.map { definition -> String in
             switch definition.kind {

@@ -11,16 +11,27 @@ package struct CommandContext: Sendable {
     package var currentDirectory: String
     /// The path of the running executable, when known; it locates files installed beside it.
     package var executablePath: String?
+    /// Reads standard input to its end; commands call it for `-` in place of a file, such as a secrets file.
+    package var readStandardInput: @Sendable () throws -> [UInt8]
 
     package init(
         standardOutput: any TextOutput, standardError: any TextOutput, environment: [String: String],
-        currentDirectory: String, executablePath: String?
+        currentDirectory: String, executablePath: String?,
+        readStandardInput: @escaping @Sendable () throws -> [UInt8] = CommandContext.readProcessStandardInput
     ) {
         self.standardOutput = standardOutput
         self.standardError = standardError
         self.environment = environment
         self.currentDirectory = currentDirectory
         self.executablePath = executablePath
+        self.readStandardInput = readStandardInput
+    }
+
+    /// Reads this process's standard input to its end.
+    ///
+    /// NOTE: this blocks the calling thread until input ends; a command reads it once, before any other work.
+    package static func readProcessStandardInput() throws -> [UInt8] {
+        [UInt8](try FileHandle.standardInput.readToEnd() ?? Data())
     }
 
     /// Returns the context of this process: its standard streams, environment, working directory and executable.

@@ -6,7 +6,9 @@ import LedgerportJSONSchema
 /// of an async `main` would crash the process with a backtrace, so every
 /// error ends here as a message on standard error and an exit status.
 /// `--help` or `-h` anywhere after a command prints that command's help on
-/// standard output and exits with 0, without running it.
+/// standard output and exits with 0, without running it. A group named
+/// without a subcommand (`ledgerport spec`) prints its help on standard error
+/// and exits with 64.
 package struct CommandRunner: Sendable {
     /// The program name shown in help and messages.
     package static let programName = "ledgerport"

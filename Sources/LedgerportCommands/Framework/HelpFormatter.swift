@@ -29,7 +29,7 @@ enum HelpFormatter {
         let parser = ArgumentParser(definitions: command.arguments, commandPath: commandPath)
         var lines = title(help, commandPath: commandPath)
 
-        lines += ["", "Usage:"] + usage(commandPath, parts: parser.usageParts)
+        lines += ["", "Usage:"] + usage(commandPath: commandPath, parts: parser.usageParts)
         let positionals = command.arguments.filter(\.isPositional)
         if !positionals.isEmpty {
             lines += ["", "Arguments:"] + columns(positionals.map { ($0.helpLabel, $0.help) })
@@ -82,6 +82,23 @@ enum HelpFormatter {
 
     // MARK: - Layout
 
+    /// Lays out the usage line, breaking between arguments (never inside one) to stay within ``width`` columns.
+    static func usage(commandPath: String, parts: [String]) -> [String] {
+        var lines: [String] = []
+        var current = "  " + commandPath
+        let continuationIndent = String(repeating: " ", count: 4)
+        for part in parts {
+            if current.count + 1 + part.count > width, current != continuationIndent {
+                lines.append(current)
+                current = continuationIndent + part
+            } else {
+                current += " " + part
+            }
+        }
+        lines.append(current)
+        return lines
+    }
+
     /// Lays out label and description pairs in two columns, indented by two spaces.
     static func columns(_ rows: [(String, String)]) -> [String] {
         let labelWidth = min(rows.map(\.0.count).max() ?? 0, maximumLabelWidth)
@@ -98,24 +115,6 @@ enum HelpFormatter {
             lines.append(padded + wrapped[0].dropFirst(descriptionIndent))
             lines += wrapped.dropFirst()
         }
-        return lines
-    }
-
-    /// The usage lines: the command path and its arguments, wrapped to ``width`` columns
-    /// between arguments, with later lines aligned after the command path.
-    static func usage(_ commandPath: String, parts: [String]) -> [String] {
-        var lines: [String] = []
-        var current = "  " + commandPath
-        let hangingIndent = String(repeating: " ", count: current.count + 1)
-        for part in parts {
-            if current.count + 1 + part.count > width, current != "  " + commandPath {
-                lines.append(current)
-                current = hangingIndent + part
-            } else {
-                current += " " + part
-            }
-        }
-        lines.append(current.trimmingTrailingSpaces())
         return lines
     }
 
@@ -136,15 +135,5 @@ enum HelpFormatter {
         }
         lines.append(current)
         return lines
-    }
-}
-
-extension String {
-    fileprivate func trimmingTrailingSpaces() -> String {
-        var copy = self
-        while copy.last == " " {
-            copy.removeLast()
-        }
-        return copy
     }
 }

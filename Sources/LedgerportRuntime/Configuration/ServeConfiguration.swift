@@ -24,27 +24,27 @@ import LedgerportSDK
 /// | `log.level` | `LEDGERPORT_LOG_LEVEL` | `info` |
 ///
 /// Unknown keys are rejected, so a misspelt key cannot silently fall back to a default.
-public struct ServeConfiguration: Sendable, Hashable {
-    public var listenAddress = "127.0.0.1"
-    public var port = 8600
-    public var dataDirectory = "./ledgerport-data"
-    public var masterKeyFile: String?
-    public var specsDirectory: String?
+package struct ServeConfiguration: Sendable, Hashable {
+    package var listenAddress = "127.0.0.1"
+    package var port = 8600
+    package var dataDirectory = "./ledgerport-data"
+    package var masterKeyFile: String?
+    package var specsDirectory: String?
     /// `full` or `normal`; `full` makes every acknowledged event survive power loss on a disk that honours flushes.
-    public var sqliteSynchronous = "full"
-    public var maximumRequestBytes = 1_048_576
-    public var connectionTimeoutSeconds = 30
-    public var maximumConnections = 1024
-    public var httpThreads = 2
-    public var payloadRetentionDays = 30
-    public var deliveryWorkers = 16
-    public var maximumInFlightPerTenant = 4
-    public var logLevel = "info"
+    package var sqliteSynchronous = "full"
+    package var maximumRequestBytes = 1_048_576
+    package var connectionTimeoutSeconds = 30
+    package var maximumConnections = 1024
+    package var httpThreads = 2
+    package var payloadRetentionDays = 30
+    package var deliveryWorkers = 16
+    package var maximumInFlightPerTenant = 4
+    package var logLevel = "info"
 
-    public init() {}
+    package init() {}
 
     /// Reads the file at `path` (when given), then applies `environment` overrides and checks every value.
-    public static func load(path: String?, environment: [String: String]) throws(ConfigurationError) -> ServeConfiguration {
+    package static func load(path: String?, environment: [String: String]) throws(ConfigurationError) -> ServeConfiguration {
         var configuration = ServeConfiguration()
         if let path {
             let bytes: [UInt8]
@@ -146,14 +146,14 @@ enum LogLevelName {
 }
 
 /// A configuration value that is missing, mistyped or out of range, with where it is and how to fix it.
-public struct ConfigurationError: Error, Sendable, Hashable, CustomStringConvertible {
-    public let file: String
+package struct ConfigurationError: Error, Sendable, Hashable, CustomStringConvertible {
+    package let file: String
     /// The JSON pointer of the value, or the environment variable's name.
-    public let pointer: String
-    public let message: String
-    public let hint: String
+    package let pointer: String
+    package let message: String
+    package let hint: String
 
-    public var description: String {
+    package var description: String {
         let location = pointer.isEmpty ? file : "\(file) at \(pointer)"
         return "invalid configuration in \(location): \(message); \(hint)"
     }

@@ -6,16 +6,16 @@
 /// of that value ("equal jitter" toward shorter waits, so retries of a burst
 /// of deliveries spread out but never wait longer than the cap). A peer's
 /// `Retry-After` overrides the computed delay when it is longer.
-public struct RetryPolicy: Sendable, Hashable, Codable {
+package struct RetryPolicy: Sendable, Hashable, Codable {
     /// Attempts in all, the first included; after the last one the delivery is parked as `retries_exhausted`.
-    public var maximumAttempts: Int
-    public var initialDelaySeconds: Double
-    public var multiplier: Double
-    public var maximumDelaySeconds: Double
+    package var maximumAttempts: Int
+    package var initialDelaySeconds: Double
+    package var multiplier: Double
+    package var maximumDelaySeconds: Double
     /// The fraction of the delay that is randomized, from 0 (none) to 1.
-    public var jitter: Double
+    package var jitter: Double
 
-    public init(maximumAttempts: Int, initialDelaySeconds: Double, multiplier: Double, maximumDelaySeconds: Double, jitter: Double) {
+    package init(maximumAttempts: Int, initialDelaySeconds: Double, multiplier: Double, maximumDelaySeconds: Double, jitter: Double) {
         precondition(maximumAttempts >= 1, "a retry policy allows at least one attempt")
         precondition(initialDelaySeconds >= 0 && multiplier >= 1 && maximumDelaySeconds >= initialDelaySeconds, "retry delays must grow")
         precondition((0...1).contains(jitter), "jitter is a fraction from 0 to 1")
@@ -27,7 +27,7 @@ public struct RetryPolicy: Sendable, Hashable, Codable {
     }
 
     /// Eight attempts over about four minutes: 1, 2, 4, 8, 16, 32, 60, 60 seconds before jitter.
-    public static let standard = RetryPolicy(
+    package static let standard = RetryPolicy(
         maximumAttempts: 8, initialDelaySeconds: 1, multiplier: 2, maximumDelaySeconds: 60, jitter: 0.2
     )
 
@@ -45,7 +45,7 @@ public struct RetryPolicy: Sendable, Hashable, Codable {
     ///   - failedAttempts: how many attempts have failed so far, this one included.
     ///   - retryAfterSeconds: the peer's requested wait, when it sent one.
     ///   - random: a number in `0..<1` that decides the jitter; inject a fixed one in tests.
-    public func decision(afterFailedAttempts failedAttempts: Int, retryAfterSeconds: Int? = nil, random: Double) -> RetryDecision {
+    package func decision(afterFailedAttempts failedAttempts: Int, retryAfterSeconds: Int? = nil, random: Double) -> RetryDecision {
         precondition(failedAttempts >= 1, "decide only after an attempt failed")
         guard failedAttempts < maximumAttempts else {
             return .giveUp
@@ -65,7 +65,7 @@ public struct RetryPolicy: Sendable, Hashable, Codable {
 }
 
 /// The outcome of ``RetryPolicy/decision(afterFailedAttempts:retryAfterSeconds:random:)``.
-public enum RetryDecision: Sendable, Hashable {
+package enum RetryDecision: Sendable, Hashable {
     case retry(afterSeconds: Double)
     case giveUp
 }

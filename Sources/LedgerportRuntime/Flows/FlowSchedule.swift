@@ -11,7 +11,7 @@ import Foundation
 ///
 /// JSON forms: `{"every_minutes": 15}`, `{"daily_at": "02:00"}`,
 /// `{"monthly_on_day": 1, "at": "03:00"}` (day 29 to 31 fall back to the month's last day).
-public enum FlowSchedule: Sendable, Hashable {
+package enum FlowSchedule: Sendable, Hashable {
     /// Windows of `minutes` aligned to midnight of the tenant's day (a divisor of 1440 keeps them even).
     case everyMinutes(Int)
     /// Windows of one day starting at `hour:minute`.
@@ -20,7 +20,7 @@ public enum FlowSchedule: Sendable, Hashable {
     case monthly(day: Int, hour: Int, minute: Int)
 
     /// The window that contains `date`, as seen in `timeZone`.
-    public func window(containing date: Date, in timeZone: TimeZone) -> ScheduleWindow {
+    package func window(containing date: Date, in timeZone: TimeZone) -> ScheduleWindow {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
 
@@ -54,7 +54,7 @@ public enum FlowSchedule: Sendable, Hashable {
     ///
     /// With no previous run, only the most recent finished window is returned,
     /// so enabling a schedule does not backfill its whole history.
-    public func dueWindows(lastRunStart: Date?, now: Date, in timeZone: TimeZone, limit: Int = 100) -> [ScheduleWindow] {
+    package func dueWindows(lastRunStart: Date?, now: Date, in timeZone: TimeZone, limit: Int = 100) -> [ScheduleWindow] {
         let current = window(containing: now, in: timeZone)
         guard let lastRunStart else {
             return [window(containing: current.start.addingTimeInterval(-1), in: timeZone)]
@@ -83,11 +83,11 @@ public enum FlowSchedule: Sendable, Hashable {
 }
 
 /// One run's time range, `[start, end)`.
-public struct ScheduleWindow: Sendable, Hashable, CustomStringConvertible {
-    public let start: Date
-    public let end: Date
+package struct ScheduleWindow: Sendable, Hashable, CustomStringConvertible {
+    package let start: Date
+    package let end: Date
 
-    public var description: String {
+    package var description: String {
         "[\(start.formatted(.iso8601)), \(end.formatted(.iso8601)))"
     }
 }
@@ -100,7 +100,7 @@ extension FlowSchedule: Codable {
         case at
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         if let minutes = try container.decodeIfPresent(Int.self, forKey: .everyMinutes) {
             guard (1...1440).contains(minutes) else {
@@ -121,7 +121,7 @@ extension FlowSchedule: Codable {
         }
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         switch self {
         case .everyMinutes(let minutes):

@@ -6,19 +6,19 @@ import Foundation
 /// active and resumes in FIFO order as ``release()`` is called. Used per
 /// target connection so one tenant cannot open more requests toward its Odoo
 /// than its connection allows. Thread-safe.
-public final class ConcurrencyLimiter: @unchecked Sendable {
-    public let limit: Int
+package final class ConcurrencyLimiter: @unchecked Sendable {
+    package let limit: Int
     private let lock = NSLock()
     private var active = 0
     private var waiters: [CheckedContinuation<Void, Never>] = []
 
-    public init(limit: Int) {
+    package init(limit: Int) {
         precondition(limit >= 1, "a concurrency limit allows at least one holder")
         self.limit = limit
     }
 
     /// Waits for a free slot and takes it.
-    public func acquire() async {
+    package func acquire() async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let granted: Bool = lock.withLock {
                 if active < limit {
@@ -35,7 +35,7 @@ public final class ConcurrencyLimiter: @unchecked Sendable {
     }
 
     /// Gives a slot back, handing it to the longest waiter when there is one.
-    public func release() {
+    package func release() {
         let next: CheckedContinuation<Void, Never>? = lock.withLock {
             if waiters.isEmpty {
                 precondition(active > 0, "release without a matching acquire")
@@ -48,14 +48,14 @@ public final class ConcurrencyLimiter: @unchecked Sendable {
     }
 
     /// Runs `body` while holding a slot.
-    public func withSlot<T: Sendable>(_ body: () async throws -> T) async rethrows -> T {
+    package func withSlot<T: Sendable>(_ body: () async throws -> T) async rethrows -> T {
         await acquire()
         defer { release() }
         return try await body()
     }
 
     /// The number of holders right now, for metrics.
-    public var activeCount: Int {
+    package var activeCount: Int {
         lock.withLock { active }
     }
 }

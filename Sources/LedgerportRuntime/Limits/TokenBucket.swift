@@ -7,14 +7,14 @@ import Foundation
 /// concurrent callers queue up behind each other in order. Time comes from
 /// the caller, so tests drive it with a manual clock and assert exact waits.
 /// Thread-safe.
-public final class TokenBucket: @unchecked Sendable {
-    public let ratePerSecond: Double
-    public let burst: Double
+package final class TokenBucket: @unchecked Sendable {
+    package let ratePerSecond: Double
+    package let burst: Double
     private let lock = NSLock()
     private var tokens: Double
     private var updatedAt: Date?
 
-    public init(ratePerSecond: Double, burst: Double) {
+    package init(ratePerSecond: Double, burst: Double) {
         precondition(ratePerSecond > 0 && burst >= 1, "a token bucket needs a positive rate and room for one request")
         self.ratePerSecond = ratePerSecond
         self.burst = burst
@@ -22,7 +22,7 @@ public final class TokenBucket: @unchecked Sendable {
     }
 
     /// Takes one token and returns the seconds to wait before using it (0 when one was available).
-    public func reserve(at now: Date) -> Double {
+    package func reserve(at now: Date) -> Double {
         lock.lock()
         defer { lock.unlock() }
         refill(at: now)
@@ -31,7 +31,7 @@ public final class TokenBucket: @unchecked Sendable {
     }
 
     /// Takes a token only when one is available now; returns whether it did.
-    public func tryTake(at now: Date) -> Bool {
+    package func tryTake(at now: Date) -> Bool {
         lock.lock()
         defer { lock.unlock() }
         refill(at: now)

@@ -1,19 +1,19 @@
 /// Label names and values of one time series, kept sorted by name.
-public struct MetricLabels: Sendable, Hashable, ExpressibleByDictionaryLiteral {
-    public let pairs: [(name: String, value: String)]
+package struct MetricLabels: Sendable, Hashable, ExpressibleByDictionaryLiteral {
+    package let pairs: [(name: String, value: String)]
 
-    public init(_ labels: [String: String]) {
+    package init(_ labels: [String: String]) {
         pairs = labels.sorted { $0.key < $1.key }.map { (name: $0.key, value: $0.value) }
     }
 
-    public init(dictionaryLiteral elements: (String, String)...) {
+    package init(dictionaryLiteral elements: (String, String)...) {
         self.init(Dictionary(elements, uniquingKeysWith: { _, last in last }))
     }
 
-    public static let none = MetricLabels([:])
+    package static let none = MetricLabels([:])
 
     /// The labels in Prometheus text form, such as `{tenant="acme",flow="invoices"}`; empty when there are none.
-    public func rendered(adding extra: (name: String, value: String)? = nil) -> String {
+    package func rendered(adding extra: (name: String, value: String)? = nil) -> String {
         var all = pairs
         if let extra {
             all.append(extra)
@@ -37,11 +37,11 @@ public struct MetricLabels: Sendable, Hashable, ExpressibleByDictionaryLiteral {
         return result
     }
 
-    public static func == (lhs: MetricLabels, rhs: MetricLabels) -> Bool {
+    package static func == (lhs: MetricLabels, rhs: MetricLabels) -> Bool {
         lhs.pairs.elementsEqual(rhs.pairs) { $0.name == $1.name && $0.value == $1.value }
     }
 
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         for pair in pairs {
             hasher.combine(pair.name)
             hasher.combine(pair.value)

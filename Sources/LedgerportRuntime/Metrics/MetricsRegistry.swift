@@ -6,8 +6,8 @@ import Foundation
 /// seconds for durations). Each metric is declared once with its help text
 /// and kind; recording to an undeclared name is a programming error.
 /// Thread-safe; recording costs one lock and a dictionary update.
-public final class MetricsRegistry: @unchecked Sendable {
-    public enum Kind: String, Sendable {
+package final class MetricsRegistry: @unchecked Sendable {
+    package enum Kind: String, Sendable {
         case counter
         case gauge
         case histogram
@@ -30,13 +30,13 @@ public final class MetricsRegistry: @unchecked Sendable {
     private let lock = NSLock()
     private var families: [String: Family] = [:]
 
-    public init() {}
+    package init() {}
 
     /// Default latency buckets in seconds, from 1 ms to 2 minutes.
-    public static let latencyBuckets: [Double] = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120]
+    package static let latencyBuckets: [Double] = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120]
 
     /// Declares a metric; declaring the same name again with the same kind is allowed and keeps the first.
-    public func declare(_ name: String, kind: Kind, help: String, buckets: [Double] = MetricsRegistry.latencyBuckets) {
+    package func declare(_ name: String, kind: Kind, help: String, buckets: [Double] = MetricsRegistry.latencyBuckets) {
         lock.withLock {
             if let existing = families[name] {
                 precondition(existing.kind == kind, "metric \(name) declared as \(existing.kind) and \(kind)")
@@ -47,7 +47,7 @@ public final class MetricsRegistry: @unchecked Sendable {
     }
 
     /// Adds `amount` to a counter (or a gauge).
-    public func increment(_ name: String, labels: MetricLabels = .none, by amount: Double = 1) {
+    package func increment(_ name: String, labels: MetricLabels = .none, by amount: Double = 1) {
         lock.withLock {
             guard var family = families[name] else {
                 preconditionFailure("metric \(name) is not declared")
@@ -59,7 +59,7 @@ public final class MetricsRegistry: @unchecked Sendable {
     }
 
     /// Sets a gauge.
-    public func set(_ name: String, labels: MetricLabels = .none, to value: Double) {
+    package func set(_ name: String, labels: MetricLabels = .none, to value: Double) {
         lock.withLock {
             guard var family = families[name], family.kind == .gauge else {
                 preconditionFailure("gauge \(name) is not declared")
@@ -70,7 +70,7 @@ public final class MetricsRegistry: @unchecked Sendable {
     }
 
     /// Records one observation in a histogram.
-    public func observe(_ name: String, labels: MetricLabels = .none, value: Double) {
+    package func observe(_ name: String, labels: MetricLabels = .none, value: Double) {
         lock.withLock {
             guard var family = families[name], family.kind == .histogram else {
                 preconditionFailure("histogram \(name) is not declared")
@@ -87,12 +87,12 @@ public final class MetricsRegistry: @unchecked Sendable {
     }
 
     /// The current value of a counter or gauge series, or 0 when it was never recorded.
-    public func value(_ name: String, labels: MetricLabels = .none) -> Double {
+    package func value(_ name: String, labels: MetricLabels = .none) -> Double {
         lock.withLock { families[name]?.values[labels] ?? 0 }
     }
 
     /// The number of observations and the count at or below `bound` of a histogram series.
-    public func histogramCounts(_ name: String, labels: MetricLabels = .none, atOrBelow bound: Double) -> (total: UInt64, withinBound: UInt64) {
+    package func histogramCounts(_ name: String, labels: MetricLabels = .none, atOrBelow bound: Double) -> (total: UInt64, withinBound: UInt64) {
         lock.withLock {
             guard let family = families[name], let state = family.histograms[labels] else {
                 return (0, 0)
@@ -103,7 +103,7 @@ public final class MetricsRegistry: @unchecked Sendable {
     }
 
     /// Every series in the Prometheus text exposition format, families sorted by name.
-    public func exposition() -> String {
+    package func exposition() -> String {
         let snapshot = lock.withLock { families }
         var lines = [String]()
         for name in snapshot.keys.sorted() {

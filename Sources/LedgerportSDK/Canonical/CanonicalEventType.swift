@@ -47,4 +47,16 @@ public struct CanonicalEventType: RawRepresentable, Codable, Sendable, Hashable,
     public static let refundCreated: CanonicalEventType = "refund.created"
     public static let creditNoteCreated: CanonicalEventType = "credit_note.created"
     public static let creditNoteVoided: CanonicalEventType = "credit_note.voided"
+
+    /// Every type declared above, the vocabulary specs and mappings may name.
+    public static let allKnown: [CanonicalEventType] = [
+        .customerCreated, .customerUpdated, .customerDeleted,
+        .productCreated, .productUpdated,
+        .dealClosedWon, .dealUpdated,
+        .subscriptionCreated, .subscriptionUpdated, .subscriptionCanceled,
+        .invoiceCreated, .invoiceFinalized, .invoicePaid, .invoicePaymentFailed, .invoiceVoided, .invoiceMarkedUncollectible,
+        .paymentSucceeded, .paymentFailed,
+        .refundCreated,
+        .creditNoteCreated, .creditNoteVoided,
+    ]
 }

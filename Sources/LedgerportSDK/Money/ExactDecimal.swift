@@ -209,11 +209,38 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
     public var isZero: Bool { significand == 0 }
 
     public static func < (lhs: ExactDecimal, rhs: ExactDecimal) -> Bool {
-        guard let difference = try? lhs - rhs else {
-            // Rescaling overflowed: compare signs first, then the larger scale.
-            return lhs.significand.signum() < rhs.significand.signum()
+        let leftSign = lhs.significand.signum()
+        let rightSign = rhs.significand.signum()
+        guard leftSign == rightSign else {
+            return leftSign < rightSign
         }
-        return difference.significand < 0
+        let magnitudeOrder = compareMagnitudes(lhs, rhs)
+        return leftSign >= 0 ? magnitudeOrder < 0 : magnitudeOrder > 0
+    }
+
+    /// Compares `|lhs|` with `|rhs|` by their decimal digits, so no rescaling can overflow.
+    /// Returns a negative number, zero or a positive number.
+    private static func compareMagnitudes(_ lhs: ExactDecimal, _ rhs: ExactDecimal) -> Int {
+        let leftDigits = Array(String(lhs.significand.magnitude).utf8)
+        let rightDigits = Array(String(rhs.significand.magnitude).utf8)
+        if lhs.significand == 0 || rhs.significand == 0 {
+            return (lhs.significand == 0 ? 0 : 1) - (rhs.significand == 0 ? 0 : 1)
+        }
+        // The position of the leading digit relative to the decimal point decides first.
+        let leftMagnitude = leftDigits.count - lhs.scale
+        let rightMagnitude = rightDigits.count - rhs.scale
+        if leftMagnitude != rightMagnitude {
+            return leftMagnitude < rightMagnitude ? -1 : 1
+        }
+        let length = max(leftDigits.count, rightDigits.count)
+        for index in 0..<length {
+            let left = index < leftDigits.count ? leftDigits[index] : UInt8(ascii: "0")
+            let right = index < rightDigits.count ? rightDigits[index] : UInt8(ascii: "0")
+            if left != right {
+                return left < right ? -1 : 1
+            }
+        }
+        return 0
     }
 
     public static func == (lhs: ExactDecimal, rhs: ExactDecimal) -> Bool {

@@ -86,3 +86,14 @@ package struct CertificateID: IntegerIdentifier {
     package let rawValue: Int64
     package init(rawValue: Int64) { self.rawValue = rawValue }
 }
+
+/// An API token's id: a lowercase UUID assigned by the store; the token's secret part is never stored.
+package struct APITokenID: TextIdentifier {
+    package let rawValue: String
+    package init(rawValue: String) { self.rawValue = rawValue }
+
+    /// Returns a new random id.
+    package static func generate() -> APITokenID {
+        APITokenID(rawValue: UUID().uuidString.lowercased())
+    }
+}

@@ -18,6 +18,8 @@ package protocol DeliveryStore: Sendable {
     func claimDueDeliveries(tenant: TenantID, limit: Int, leaseSeconds: Int) async throws -> [DeliveryClaim]
 
     /// Lists tenants that have at least one due delivery, at most `limit`. A platform method, for fair scheduling.
+    ///
+    /// NOTE: a listed tenant's due deliveries may all be held back by the ordering rule, so a claim can return none.
     func tenantsWithDueDeliveries(limit: Int) async throws -> [TenantID]
 
     /// Records one attempt of a claimed delivery and moves the delivery on, in one transaction.

@@ -6,11 +6,32 @@ package struct DeliveryAttemptReport: Sendable, Hashable {
     package var startedAt: Date
     package var finishedAt: Date
     package var outcome: AttemptOutcome
+    /// Object versions the attempt applied, recorded in the same transaction so that
+    /// ``FlowStore/appliedVersion(objectKey:flow:tenant:)`` only ever rises.
+    package var appliedVersions: [AppliedObjectVersion]
+    /// Audit entries for the writes the attempt made in the target, appended to the tenant's chain in the same transaction.
+    package var auditEntries: [NewAuditEntry]
 
-    package init(startedAt: Date, finishedAt: Date, outcome: AttemptOutcome) {
+    package init(
+        startedAt: Date, finishedAt: Date, outcome: AttemptOutcome, appliedVersions: [AppliedObjectVersion] = [],
+        auditEntries: [NewAuditEntry] = []
+    ) {
         self.startedAt = startedAt
         self.finishedAt = finishedAt
         self.outcome = outcome
+        self.appliedVersions = appliedVersions
+        self.auditEntries = auditEntries
+    }
+}
+
+/// The version of one object's state that a delivery applied, such as `invoice:in_1` at 1796412147000.
+package struct AppliedObjectVersion: Sendable, Hashable {
+    package var objectKey: String
+    package var version: Int64
+
+    package init(objectKey: String, version: Int64) {
+        self.objectKey = objectKey
+        self.version = version
     }
 }
 

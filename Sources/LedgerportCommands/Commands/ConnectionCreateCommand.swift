@@ -1,0 +1,176 @@
+import Foundation
+import LedgerportCore
+import LedgerportSDK
+import LedgerportSecrets
+import LedgerportStore
+
+/// `ledgerport connection create`: creates a connection, with its secrets sealed under the master key.
+struct ConnectionCreateCommand: RunnableCommand {
+    static let help = CommandHelp(
+        name: "create",
+        abstract: "Create a connection of a tenant, checked against its connector spec.",
+        discussion: """
+            Non-secret fields come from --config, a JSON object file. Secret fields come \
+            from --secrets-file, a JSON object file, or from standard input with "-"; \
+            secrets are never accepted as arguments. Secrets are encrypted with \
+            AES-256-GCM under the master key from $LEDGERPORT_MASTER_KEY_FILE or \
+            $LEDGERPORT_MASTER_KEY (64 hexadecimal digits or base64 of 32 bytes).
+            """,
+        examples: [
+            .init(
+                "ledgerport connection create stripe-test --tenant acme \\\n      --connector stripe@1.0.0 --secrets-file stripe-secrets.json",
+                "Create a Stripe connection in the test environment."),
+            .init(
+                "ledgerport connection create odoo --tenant acme --connector odoo@1.0.0 \\\n      --environment production --config odoo.json --secrets-file -",
+                "Create an Odoo connection, reading the API key as JSON from standard input."),
+        ],
+        exitStatuses: [
+            (.ok, "the connection was created"),
+            (.failure, "the tenant is unknown, the id is taken, the master key is missing or wrong, or a file cannot be read"),
+            (.usage, "the command line is invalid, or names an unknown connector"),
+            (.dataError, "the configuration or the secrets do not fit the connector spec"),
+        ]
+    )
+
+    static let arguments: [ArgumentDefinition] = [
+        .positional("id", help: "The connection id, unique within the tenant, such as stripe-test."),
+        .option("tenant", value: "slug", help: "The tenant's slug. Required."),
+        .option("connector", value: "id@version", help: "The connector and its version, such as stripe@1.0.0. Required."),
+        .option("environment", value: "name", help: "The tenant environment. Default: test."),
+        .option("config", value: "file", help: "A JSON object file with the non-secret configuration fields."),
+        SecretsInput.definition,
+        SpecsOption.definition,
+        DataOption.definition,
+        .flag("json", help: "Print the created connection as a JSON object."),
+    ]
+
+    let connectionID: ConnectionID
+    let tenantSlug: String
+    let connector: ConnectorReference
+    let environment: EnvironmentName
+    let configurationFile: String?
+    let secretsSource: String?
+    let specsOption: String?
+    let dataOption: String?
+    let printsJSON: Bool
+
+    init(arguments: ParsedArguments) throws(CommandError) {
+        connectionID = ConnectionID(rawValue: arguments.positional("id") ?? "")
+        guard let tenantSlug = arguments.option("tenant") else {
+            throw .usage("missing option --tenant", hint: "name the tenant's slug, such as --tenant acme")
+        }
+        guard let connectorText = arguments.option("connector") else {
+            throw .usage("missing option --connector", hint: "name the connector and version, such as --connector stripe@1.0.0")
+        }
+        guard let connector = ConnectorReference(connectorText) else {
+            throw .usage("invalid --connector \"\(connectorText)\": expected id@version", hint: "such as stripe@1.0.0")
+        }
+        self.tenantSlug = tenantSlug
+        self.connector = connector
+        environment = EnvironmentName(rawValue: arguments.option("environment") ?? EnvironmentName.test.rawValue)
+        do throws(StoreError) {
+            try StoreValidation.validateSlug(connectionID.rawValue, operation: "create connection", valueName: "connection id")
+        } catch {
+            throw .usage(error.message, hint: error.hint)
+        }
+        configurationFile = arguments.option("config")
+        secretsSource = arguments.option(SecretsInput.name)
+        specsOption = arguments.option(SpecsOption.name)
+        dataOption = arguments.option(DataOption.name)
+        printsJSON = arguments.flag("json")
+    }
+
+    func run(in context: CommandContext) async throws -> ExitCode {
+        let spec = try loadSpec(in: context)
+        let configuration = try readConfiguration()
+        let secrets = try secretsSource.map { source throws(CommandError) in try SecretsInput.read(source, in: context) } ?? [:]
+        let issues = spec.validateConfiguration(values: configuration, secretNames: Set(secrets.keys))
+        guard issues.isEmpty else {
+            // Issues name fields and rules; a secret given as a plain value is never repeated in them.
+            for issue in issues {
+                context.standardError.writeLine("\(connector) configuration: \(issue.description)")
+            }
+            throw CommandError.invalidData(
+                "create connection \"\(connectionID)\": \(issues.count) problem\(issues.count == 1 ? "" : "s") with the configuration",
+                hint: "read the configuration fields of the connector's spec in connector-specs")
+        }
+
+        let (connection, fields) = try await DataOption.withStore(dataOption, in: context, creating: false) { store in
+            try await create(in: store, configuration: configuration, secrets: secrets, context: context)
+        }
+        report(connection, secretFields: fields, context: context)
+        return .ok
+    }
+
+    private func create(
+        in store: any Store, configuration: [String: JSONValue], secrets: [String: Secret], context: CommandContext
+    ) async throws -> (Connection, [String]) {
+        let tenant = try await StoreCommandSupport.tenant(slug: tenantSlug, in: store)
+        let sealed = try await seal(secrets, tenant: tenant.id, store: store, context: context)
+        let connection = NewConnection(
+            id: connectionID, environment: environment, connectorID: connector.id, connectorVersion: connector.version,
+            configuration: .object(configuration), secretValues: sealed)
+        let created = try await StoreCommandSupport.translatingStoreErrors {
+            try await store.createConnection(connection, tenant: tenant.id, actor: StoreCommandSupport.actor(in: context))
+        }
+        return (created, sealed.map(\.field).sorted())
+    }
+
+    /// Seals every secret under the master key; without secrets, no key is needed.
+    private func seal(_ secrets: [String: Secret], tenant: TenantID, store: any Store, context: CommandContext) async throws -> [NewSealedSecretValue] {
+        guard !secrets.isEmpty else {
+            return []
+        }
+        let vault: SecretVault
+        do {
+            vault = try await SecretVault.open(masterKey: try MasterKey.load(environment: context.environment), store: store)
+        } catch let error as MasterKeyError {
+            throw CommandError.failure(error.description)
+        }
+        let now = Date()
+        return try secrets.keys.sorted().map { field in
+            try vault.seal(secrets[field]!, field: field, connection: connectionID, tenant: tenant, activeFrom: now)
+        }
+    }
+
+    private func loadSpec(in context: CommandContext) throws(CommandError) -> ConnectorSpec {
+        let directory = try SpecsOption.locate(specsOption, in: context)
+        let result = try SpecsOption.loader(for: directory).loadDirectory(directory.path)
+        guard let loaded = result.specs.first(where: { $0.spec.id == connector.id && $0.spec.version == connector.version }) else {
+            throw .usage(
+                "create connection \"\(connectionID)\": no connector spec \(connector) in \"\(directory.path)\"",
+                hint: "list the connectors with \"ledgerport spec list\"")
+        }
+        return loaded.spec
+    }
+
+    private func readConfiguration() throws(CommandError) -> [String: JSONValue] {
+        guard let configurationFile else {
+            return [:]
+        }
+        let document: JSONValue
+        do {
+            document = try JSONParser.parse([UInt8](try Data(contentsOf: URL(fileURLWithPath: configurationFile))))
+        } catch let error as JSONParseError {
+            throw .invalidData("read configuration \"\(configurationFile)\": \(error)")
+        } catch {
+            throw .failure("read configuration \"\(configurationFile)\": \(error.localizedDescription)", hint: "check the path and its permissions")
+        }
+        guard let members = document.objectValue else {
+            throw .invalidData("read configuration \"\(configurationFile)\": expected a JSON object, found \(document.typeName)")
+        }
+        return members
+    }
+
+    private func report(_ connection: Connection, secretFields: [String], context: CommandContext) {
+        if printsJSON {
+            var object = ConnectionListCommand.json(for: connection, secretFields: secretFields.map { ($0, 1, 1) })
+            object["tenant"] = .string(tenantSlug)
+            context.standardOutput.writeLine(JSONWriter.string(.object(object), style: .pretty))
+            return
+        }
+        let secretsText = secretFields.isEmpty ? "no secrets" : "secrets \(secretFields.joined(separator: ", "))"
+        context.standardOutput.writeLine(
+            "created connection \(connection.id) for tenant \(tenantSlug) (\(connector), environment \(connection.environment), \(secretsText))")
+    }
+}

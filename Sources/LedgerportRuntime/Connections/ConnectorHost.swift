@@ -1,0 +1,153 @@
+import Foundation
+import LedgerportCore
+import LedgerportLog
+import LedgerportSDK
+import LedgerportSecrets
+import LedgerportStore
+
+/// Builds and caches one connector instance per connection.
+///
+/// An instance is built from the connection's stored configuration, the
+/// spec's defaults for fields the configuration leaves out, and the secrets
+/// active at build time, opened with the master key. Instances are cached
+/// for ``cacheLifetimeSeconds`` so a rotated secret or an edited connection
+/// takes effect within that time, or at once after ``invalidate(tenant:connection:)``.
+///
+/// ``cachedSource(tenant:connection:)`` reads the cache without suspending,
+/// for the webhook path that verifies signatures on an HTTP thread.
+/// Thread-safe.
+final class ConnectorHost: @unchecked Sendable {
+    private struct CacheKey: Hashable {
+        let tenantID: TenantID
+        let connectionID: ConnectionID
+    }
+
+    private struct CacheEntry {
+        let connection: Connection
+        let instance: any Connector
+        let builtAt: Date
+    }
+
+    let cacheLifetimeSeconds: Double
+    private let registry: ConnectorRegistry
+    private let store: any Store
+    private let vault: SecretVault
+    private let transport: any HTTPTransport
+    private let clock: any WallClock
+    private let logger: Logger
+    private let lock = NSLock()
+    private var cache: [CacheKey: CacheEntry] = [:]
+
+    init(
+        registry: ConnectorRegistry, store: any Store, vault: SecretVault, transport: any HTTPTransport,
+        clock: any WallClock, logger: Logger, cacheLifetimeSeconds: Double = 60
+    ) {
+        self.registry = registry
+        self.store = store
+        self.vault = vault
+        self.transport = transport
+        self.clock = clock
+        self.logger = logger
+        self.cacheLifetimeSeconds = cacheLifetimeSeconds
+    }
+
+    /// The cached source connector of a connection, when one was built recently; never suspends.
+    func cachedSource(tenant: TenantID, connection: ConnectionID) -> (Connection, any SourceConnector)? {
+        guard let entry = freshEntry(CacheKey(tenantID: tenant, connectionID: connection)),
+            let source = entry.instance as? any SourceConnector
+        else {
+            return nil
+        }
+        return (entry.connection, source)
+    }
+
+    /// The source connector of a connection, built when not cached.
+    func source(tenant: TenantID, connection: ConnectionID) async throws -> (Connection, any SourceConnector) {
+        let (record, instance) = try await instance(tenant: tenant, connection: connection)
+        guard let source = instance as? any SourceConnector else {
+            throw ConnectorError.configuration(
+                "connection_not_source", "connection \"\(connection)\" uses \(record.connectorID), which is not a source connector",
+                hint: "choose a source connection, such as a Stripe one, as the flow's source"
+            )
+        }
+        return (record, source)
+    }
+
+    /// The target connector of a connection, built when not cached.
+    func target(tenant: TenantID, connection: ConnectionID) async throws -> (Connection, any TargetConnector) {
+        let (record, instance) = try await instance(tenant: tenant, connection: connection)
+        guard let target = instance as? any TargetConnector else {
+            throw ConnectorError.configuration(
+                "connection_not_target", "connection \"\(connection)\" uses \(record.connectorID), which is not a target connector",
+                hint: "choose a target connection, such as an Odoo one, as the flow's target"
+            )
+        }
+        return (record, target)
+    }
+
+    /// Drops a cached instance, so the next use builds it again from the store.
+    func invalidate(tenant: TenantID, connection: ConnectionID) {
+        lock.withLock {
+            cache[CacheKey(tenantID: tenant, connectionID: connection)] = nil
+        }
+    }
+
+    private func instance(tenant: TenantID, connection id: ConnectionID) async throws -> (Connection, any Connector) {
+        let key = CacheKey(tenantID: tenant, connectionID: id)
+        if let entry = freshEntry(key) {
+            return (entry.connection, entry.instance)
+        }
+        let connection = try await store.connection(id, tenant: tenant)
+        let instance = try await build(connection)
+        lock.withLock {
+            cache[key] = CacheEntry(connection: connection, instance: instance, builtAt: clock.now())
+        }
+        return (connection, instance)
+    }
+
+    private func freshEntry(_ key: CacheKey) -> CacheEntry? {
+        let now = clock.now()
+        return lock.withLock {
+            guard let entry = cache[key], now.timeIntervalSince(entry.builtAt) < cacheLifetimeSeconds else {
+                return nil
+            }
+            return entry
+        }
+    }
+
+    private func build(_ connection: Connection) async throws -> any Connector {
+        guard let entry = registry.entry(id: connection.connectorID, version: connection.connectorVersion) else {
+            throw ConnectorError.configuration(
+                "connector_not_installed",
+                "connection \"\(connection.id)\" uses \(connection.connectorID)@\(connection.connectorVersion), which this build does not include",
+                hint: "run `ledgerport spec list` for the installed connectors and move the connection to one of them"
+            )
+        }
+        let spec = entry.spec.spec
+        var values = connection.configuration.objectValue ?? [:]
+        for (name, field) in spec.configuration where !field.secret && values[name] == nil {
+            values[name] = field.defaultValue
+        }
+
+        var secrets: [String: [Secret]] = [:]
+        for (name, field) in spec.configuration where field.secret {
+            do {
+                secrets[name] = try await vault.activeSecrets(field: name, connection: connection.id, tenant: connection.tenantID, at: clock.now())
+            } catch SecretError.noActiveValue {
+                // An optional secret may be absent; the connector's initializer reports a required one.
+                continue
+            }
+        }
+
+        var connectorLogger = logger
+        connectorLogger[metadataKey: LogMetadataKey.tenantID] = .string(connection.tenantID.rawValue)
+        connectorLogger[metadataKey: LogMetadataKey.connectionID] = .string(connection.id.rawValue)
+        connectorLogger[metadataKey: LogMetadataKey.connectorID] = .string(entry.reference)
+        let context = ConnectorContext(
+            tenantID: connection.tenantID.rawValue, connectionID: connection.id.rawValue,
+            environment: connection.environment.rawValue, http: transport, clock: clock, logger: connectorLogger
+        )
+        let configuration = ConnectorConfiguration(values: values, secrets: secrets)
+        return try entry.implementation.init(configuration: configuration, context: context)
+    }
+}

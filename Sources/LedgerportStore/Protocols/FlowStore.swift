@@ -1,0 +1,38 @@
+import Foundation
+
+/// A tenant's flows, and the bookkeeping of their deliveries and schedules.
+package protocol FlowStore: Sendable {
+    /// Creates a flow and its audit entry. Both connections must exist in the flow's environment.
+    ///
+    /// - Throws: ``StoreError`` `already_exists` for a taken id, `not_found` for a missing
+    ///   tenant or connection, `invalid_input` for a connection of another environment.
+    func createFlow(_ flow: NewFlow, tenant: TenantID, actor: String) async throws -> Flow
+
+    func flow(_ id: FlowID, tenant: TenantID) async throws -> Flow
+
+    /// The tenant's flows, optionally of one environment, sorted by id.
+    func flows(tenant: TenantID, environment: EnvironmentName?) async throws -> [Flow]
+
+    /// Pauses or resumes a flow, with an audit entry.
+    func setFlowState(_ state: FlowState, flow: FlowID, tenant: TenantID, actor: String) async throws -> Flow
+
+    /// Every active flow of every tenant, for the runtime's routing table. A platform method.
+    func activeFlows() async throws -> [Flow]
+
+    /// The highest object version applied through `flow` for `objectKey` (such as `invoice:in_1`), or nil.
+    func appliedVersion(objectKey: String, flow: FlowID, tenant: TenantID) async throws -> Int64?
+
+    /// Counts the flow's deliveries created at or after `since`, and how many were delivered within `targetSeconds`.
+    func deliveryLatencySummary(flow: FlowID, since: Date, targetSeconds: Int, tenant: TenantID) async throws -> DeliveryLatencySummary
+
+    /// Records the start of a schedule window's run; returns nil when that window already has a run.
+    func startScheduleRun(flow: FlowID, windowStart: Date, windowEnd: Date, tenant: TenantID) async throws -> ScheduleRun?
+
+    /// Marks a run completed or failed with a detail for operators.
+    func finishScheduleRun(
+        flow: FlowID, windowStart: Date, state: ScheduleRunState, detail: String, tenant: TenantID
+    ) async throws -> ScheduleRun
+
+    /// The flow's runs, newest window first.
+    func scheduleRuns(flow: FlowID, tenant: TenantID, limit: Int) async throws -> [ScheduleRun]
+}

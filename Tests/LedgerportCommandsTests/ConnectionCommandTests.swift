@@ -1,0 +1,136 @@
+import Foundation
+import LedgerportSDK
+import Testing
+
+@Suite struct ConnectionCommandTests {
+    private let stripeSecrets = #"{"api_key": "sk_test_cli_7Qx", "webhook_signing_secret": "whsec_cli_9Zy"}"#
+
+    /// A world with the tenant acme already created.
+    private func worldWithTenant() async throws -> StoreCommandWorld {
+        let world = try StoreCommandWorld()
+        let outcome = await world.run(["tenant", "create", "acme"])
+        try #require(outcome.status == 0)
+        return world
+    }
+
+    @Test func createWithStandardInputSecrets_storesThemEncrypted() async throws {
+        let world = try await worldWithTenant()
+
+        let created = await world.run(
+            ["connection", "create", "stripe-test", "--tenant", "acme", "--connector", "stripe@1.0.0", "--secrets-file", "-"],
+            input: stripeSecrets)
+        let listed = await world.run(["connection", "list", "--tenant", "acme"])
+
+        #expect(created.status == 0)
+        #expect(created.standardError == "")
+        #expect(created.standardOutput == "created connection stripe-test for tenant acme (stripe@1.0.0, environment test, secrets api_key, webhook_signing_secret)\n")
+        #expect(listed.standardOutput == """
+            ID           ENVIRONMENT  CONNECTOR     STATE   SECRET FIELDS
+            stripe-test  test         stripe@1.0.0  active  api_key,webhook_signing_secret
+
+            """)
+        #expect(try world.dataFilesContain("sk_test_cli_7Qx") == false)
+        #expect(try world.dataFilesContain("whsec_cli_9Zy") == false)
+    }
+
+    @Test func createWithConfigAndSecretsFiles_listsJSON() async throws {
+        let world = try await worldWithTenant()
+        let config = try world.folder.write(#"{"base_url": "http://127.0.0.1:8069", "database": "demo", "username": "billing"}"#, to: "odoo.json")
+        let secrets = try world.folder.write(#"{"api_key": "odoo_key_cli_3Kp"}"#, to: "odoo-secrets.json")
+
+        let created = await world.run([
+            "connection", "create", "odoo", "--tenant", "acme", "--connector", "odoo@1.0.0", "--environment", "production",
+            "--config", config, "--secrets-file", secrets,
+        ])
+        let listed = await world.run(["connection", "list", "--tenant", "acme", "--environment", "production", "--json"])
+        let document = try JSONParser.parse(listed.standardOutput)
+
+        #expect(created.status == 0)
+        #expect(document["tenant"] == "acme")
+        #expect(document["connections"]?[0]?["id"] == "odoo")
+        #expect(document["connections"]?[0]?["configuration"]?["database"] == "demo")
+        #expect(document["connections"]?[0]?["secret_fields"] == [["field": "api_key", "values": 1, "active_values": 1]])
+        #expect(listed.standardOutput.contains("odoo_key_cli_3Kp") == false)
+    }
+
+    @Test func missingMasterKey_createsNothing() async throws {
+        let world = try await worldWithTenant()
+
+        let outcome = await world.run(
+            ["connection", "create", "stripe-test", "--tenant", "acme", "--connector", "stripe@1.0.0", "--secrets-file", "-"],
+            input: stripeSecrets, withKey: false)
+        let listed = await world.run(["connection", "list", "--tenant", "acme", "--json"])
+
+        #expect(outcome.status == 1)
+        #expect(outcome.standardError.hasPrefix("error: load master key: no key supplied; set LEDGERPORT_MASTER_KEY_FILE"))
+        #expect(try JSONParser.parse(listed.standardOutput)["connections"] == [])
+    }
+
+    @Test func wrongMasterKey_isRejected() async throws {
+        let world = try await worldWithTenant()
+        _ = await world.run(
+            ["connection", "create", "stripe-test", "--tenant", "acme", "--connector", "stripe@1.0.0", "--secrets-file", "-"],
+            input: stripeSecrets)
+
+        let outcome = await world.run(
+            ["connection", "create", "stripe-eu", "--tenant", "acme", "--connector", "stripe@1.0.0", "--secrets-file", "-"],
+            input: stripeSecrets, key: String(repeating: "5b", count: 32))
+
+        #expect(outcome.status == 1)
+        #expect(outcome.standardError.contains("key check failed"))
+        #expect(outcome.standardError.contains("supply the original key"))
+    }
+
+    @Test func secretInConfiguration_isInvalidDataWithoutEchoingIt() async throws {
+        let world = try await worldWithTenant()
+        let config = try world.folder.write(#"{"api_key": "sk_test_in_config_1Ab"}"#, to: "stripe.json")
+
+        let outcome = await world.run(
+            ["connection", "create", "stripe-test", "--tenant", "acme", "--connector", "stripe@1.0.0", "--config", config])
+
+        #expect(outcome.status == 65)
+        #expect(outcome.standardError.contains("stripe@1.0.0 configuration: /api_key: field \"api_key\" is a secret and must not be given as a plain value"))
+        #expect(outcome.standardError.contains("stripe@1.0.0 configuration: /webhook_signing_secret: required secret \"webhook_signing_secret\" is not set"))
+        #expect(outcome.standardError.contains("sk_test_in_config_1Ab") == false)
+    }
+
+    @Test func invalidSecretsJSON_isInvalidDataWithoutEchoingIt() async throws {
+        let world = try await worldWithTenant()
+
+        let outcome = await world.run(
+            ["connection", "create", "stripe-test", "--tenant", "acme", "--connector", "stripe@1.0.0", "--secrets-file", "-"],
+            input: #"{"api_key": sk_live_unquoted_8Rt}"#)
+
+        #expect(outcome.status == 65)
+        #expect(outcome.standardError.hasPrefix("error: read secrets from standard input: invalid JSON at line 1, column"))
+        #expect(outcome.standardError.contains("sk_live_unquoted_8Rt") == false)
+    }
+
+    @Test func unknownConnectorOrTenant_isRejected() async throws {
+        let world = try await worldWithTenant()
+
+        let unknownConnector = await world.run(["connection", "create", "x", "--tenant", "acme", "--connector", "salesforce@1.0.0"])
+        let malformedConnector = await world.run(["connection", "create", "x", "--tenant", "acme", "--connector", "stripe"])
+        let unknownTenant = await world.run(
+            ["connection", "create", "stripe-test", "--tenant", "ghost", "--connector", "stripe@1.0.0", "--secrets-file", "-"],
+            input: stripeSecrets)
+
+        #expect(unknownConnector.status == 64)
+        #expect(unknownConnector.standardError.contains("no connector spec salesforce@1.0.0"))
+        #expect(malformedConnector.status == 64)
+        #expect(unknownTenant.status == 1)
+        #expect(unknownTenant.standardError.contains("find tenant \"ghost\": not found"))
+    }
+
+    @Test func duplicateConnectionID_exitsOne() async throws {
+        let world = try await worldWithTenant()
+        let arguments = ["connection", "create", "stripe-test", "--tenant", "acme", "--connector", "stripe@1.0.0", "--secrets-file", "-"]
+        _ = await world.run(arguments, input: stripeSecrets)
+
+        let outcome = await world.run(arguments, input: stripeSecrets)
+
+        #expect(outcome.status == 1)
+        #expect(outcome.standardError.contains("create connection \"stripe-test\" of tenant"))
+        #expect(outcome.standardError.contains("already exists"))
+    }
+}
