@@ -91,6 +91,7 @@ let package = Package(
             dependencies: [
                 "LedgerportSDK", "LedgerportCore", "LedgerportConnectors", "LedgerportJSONSchema", "LedgerportLog",
                 "LedgerportStore", "LedgerportStoreSQLite", "LedgerportSQLite", "LedgerportSecrets",
+                "StripeConnector", "LedgerportHTTPClient",
                 "LedgerportMapping",
             ]
         ),
@@ -109,15 +110,53 @@ let package = Package(
 
         // MARK: Source connectors: Stripe and HubSpot.
 
-        // (source connector targets)
+        .target(
+            name: "StripeConnector",
+            dependencies: ["LedgerportSDK", "LedgerportLog"],
+            path: "Plugins/StripeConnector"
+        ),
+        .target(
+            name: "HubSpotConnector",
+            dependencies: ["LedgerportSDK", "LedgerportLog"],
+            path: "Plugins/HubSpotConnector"
+        ),
+        .testTarget(
+            name: "StripeConnectorTests",
+            dependencies: ["StripeConnector", "LedgerportSDK", "LedgerportLog", "LedgerportHTTPClient", "LedgerportHTTPServer"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "HubSpotConnectorTests",
+            dependencies: ["HubSpotConnector", "LedgerportSDK", "LedgerportLog"],
+            exclude: ["Fixtures"]
+        ),
 
         // MARK: Odoo sandbox.
 
-        // (odoo sandbox targets)
+        .target(name: "LedgerportOdooSandbox", dependencies: ["LedgerportSDK", "LedgerportLog"]),
+        .testTarget(
+            name: "LedgerportOdooSandboxTests",
+            dependencies: ["LedgerportOdooSandbox", "LedgerportSDK", "LedgerportLog"],
+            resources: [.copy("Fixtures")]
+        ),
 
         // MARK: Odoo target connector.
 
-        // (odoo connector targets)
+        .target(
+            name: "OdooConnector",
+            dependencies: ["LedgerportSDK", "LedgerportLog"],
+            path: "Plugins/OdooConnector"
+        ),
+        .testTarget(
+            name: "OdooConnectorTests",
+            dependencies: ["OdooConnector", "LedgerportSDK", "LedgerportLog", "LedgerportHTTPClient", "LedgerportHTTPServer"],
+            exclude: ["Fixtures"]
+        ),
+        .executableTarget(
+            name: "OdooConnectorBench",
+            dependencies: ["OdooConnector", "LedgerportHTTPClient", "LedgerportSDK", "LedgerportLog"],
+            path: "Benchmarks/OdooConnectorBench"
+        ),
 
         // MARK: Mappings.
 

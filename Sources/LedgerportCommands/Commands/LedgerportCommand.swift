@@ -19,6 +19,7 @@ package enum LedgerportCommand: CommandGroup {
         SpecCommand.self,
         TenantCommand.self,
         ConnectionCommand.self,
+        WebhookCommand.self,
         MappingCommand.self,
     ]
 }

@@ -16,7 +16,7 @@ struct MappingDiffCommand: RunnableCommand {
             """,
         examples: [
             .init("ledgerport mapping diff --from v1.json --to v2.json --event events/*.json", "Review a mapping change."),
-            .init("ledgerport mapping diff --from stripe_invoice_to_odoo --to mine.json \\\n      --json --event a.json", "Compare a default mapping with your own, as JSON."),
+            .init("ledgerport mapping diff --from stripe_invoice_to_odoo --to mine.json --json --event a.json", "Compare a default mapping with your own, as JSON."),
         ],
         exitStatuses: [
             (.ok, "the diff was printed"),

@@ -16,7 +16,7 @@ struct MappingDryRunCommand: RunnableCommand {
             """,
         examples: [
             .init("ledgerport mapping dry-run --mapping stripe_invoice_to_odoo --event in.json", "Show the Odoo writes of the default invoice mapping for one event."),
-            .init("ledgerport mapping dry-run --mapping mine.json --time-zone Europe/Berlin \\\n      --event a.json b.json", "Take dates in Berlin time, for two event files."),
+            .init("ledgerport mapping dry-run --mapping mine.json --time-zone Europe/Berlin --event a.json b.json", "Take dates in Berlin time, for two event files."),
             .init("ledgerport mapping dry-run --mapping mine.json --json --event events.json", "Print the operations as JSON."),
         ],
         exitStatuses: [

@@ -1,0 +1,70 @@
+import Foundation
+import LedgerportSDK
+
+/// An HTTP request as the sandbox sees it: method, path (with query), headers and body bytes.
+package struct SandboxRequest: Sendable {
+    package let method: String
+    package let path: String
+    package let headers: HTTPHeaders
+    package let body: [UInt8]
+
+    package init(method: String, path: String, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = []) {
+        self.method = method
+        self.path = path
+        self.headers = headers
+        self.body = body
+    }
+
+    /// The path without its query string.
+    var route: String {
+        path.split(separator: "?", maxSplits: 1).first.map(String.init) ?? path
+    }
+
+    /// The value of a cookie, from the `Cookie` header.
+    func cookie(_ name: String) -> String? {
+        for header in headers.values(for: "Cookie") {
+            for pair in header.split(separator: ";") {
+                let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                if parts.count == 2 && parts[0] == name {
+                    return parts[1]
+                }
+            }
+        }
+        return nil
+    }
+}
+
+/// An HTTP response from the sandbox.
+package struct SandboxResponse: Sendable {
+    package let status: Int
+    package let headers: [(name: String, value: String)]
+    package let body: [UInt8]
+
+    package init(status: Int, headers: [(name: String, value: String)], body: [UInt8]) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+
+    /// The value of the first header named `name`, ignoring case.
+    package func header(_ name: String) -> String? {
+        headers.first { $0.name.lowercased() == name.lowercased() }?.value
+    }
+
+    /// A JSON response; Odoo closes the connection after every response, and so does the sandbox.
+    static func json(_ value: JSONValue, status: Int = 200, extraHeaders: [(name: String, value: String)] = []) -> SandboxResponse {
+        SandboxResponse(
+            status: status,
+            headers: [("Content-Type", "application/json; charset=utf-8"), ("Connection", "close")] + extraHeaders,
+            body: JSONWriter.bytes(value)
+        )
+    }
+
+    /// An HTML response, as Werkzeug answers routing and database errors.
+    static func html(_ text: String, status: Int, extraHeaders: [(name: String, value: String)] = []) -> SandboxResponse {
+        SandboxResponse(
+            status: status, headers: [("Content-Type", "text/html; charset=utf-8"), ("Connection", "close")] + extraHeaders,
+            body: Array(text.utf8)
+        )
+    }
+}
