@@ -173,7 +173,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LedgerportMappingTests",
-            dependencies: ["LedgerportMapping", "LedgerportCore", "LedgerportJSONSchema", "LedgerportSDK"],
+            dependencies: ["LedgerportMapping", "LedgerportCore", "LedgerportJSONSchema", "LedgerportSDK", "LedgerportLog", "StripeConnector"],
             resources: [.copy("Fixtures")]
         ),
 

@@ -96,4 +96,30 @@ import Testing
         #expect(outcome.standardOutput.contains("  JPY: 4500 JPY -> 4500 JPY (change 0 JPY)\n"))
         #expect(outcome.standardOutput.hasSuffix("1 event: 0 added, 0 removed, 1 changed, 1 unchanged\n"))
     }
+
+    /// The localstripe recordings, as webhook bodies.
+    static func recordedEvents() throws -> [String] {
+        let folder = Checkout.root + "/Tests/LedgerportMappingTests/Fixtures/localstripe-events"
+        return try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("0") }.sorted().map { folder + "/" + $0 }
+    }
+
+    @Test func dryRunOfStripeWebhooks_translatesThemFirst() async throws {
+        let events = try Self.recordedEvents()
+        let outcome = await runCommand(["mapping", "dry-run", "--mapping", "stripe_payment_to_odoo", "--event"] + events)
+        #expect(outcome.status == 0)
+        #expect(outcome.standardError == "")
+        #expect(outcome.standardOutput.contains("  2. register_payment account.payment stripe_payment_pi_hpiw791sz3oapk\n"))
+        #expect(outcome.standardOutput.contains("       amount = 4500 JPY\n"))
+        #expect(outcome.standardOutput.hasSuffix("51 events: 13 operations, 43 not handled, 0 failed\n"))
+    }
+
+    @Test func everyDefault_dryRunsTheRecordingsCleanly() async throws {
+        let events = try Self.recordedEvents()
+        for name in ["stripe_customer_to_odoo", "stripe_invoice_to_odoo", "stripe_payment_to_odoo", "stripe_subscription_to_odoo"] {
+            let outcome = await runCommand(["mapping", "dry-run", "--mapping", name, "--time-zone", "Europe/Berlin", "--event"] + events)
+            #expect(outcome.status == 0, "\(name)")
+            #expect(!outcome.standardOutput.contains("rejected by the target spec"), "\(name)")
+            #expect(!outcome.standardOutput.contains(": failed:"), "\(name)")
+        }
+    }
 }

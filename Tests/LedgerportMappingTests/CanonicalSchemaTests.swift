@@ -110,9 +110,9 @@ import Testing
         }
     }
 
-    @Test func recordedEvents_matchTheirSchemas() throws {
+    @Test func recordedEvents_matchTheirSchemas() async throws {
         let envelope = try #require(Self.schemas.envelopeSchema(version: 1))
-        for (file, event) in try RecordedStripeEvents.all() {
+        for (file, event) in try await RecordedStripeEvents.all() {
             let json = try JSONValueEncoder().encode(event)
             #expect(envelope.violations(of: json).isEmpty, "\(file)")
             let schema = try #require(Self.schemas.objectSchema(event.object.objectType, version: 1))

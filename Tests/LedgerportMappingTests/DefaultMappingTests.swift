@@ -19,8 +19,8 @@ import Testing
     }
 
     /// Evaluates the defaults over the recorded Stripe scenario and returns the operations by event file.
-    static func recordedOperations() throws -> [(file: String, operations: [TargetOperation])] {
-        try RecordedStripeEvents.all().compactMap { file, event in
+    static func recordedOperations() async throws -> [(file: String, operations: [TargetOperation])] {
+        try await RecordedStripeEvents.all().compactMap { file, event in
             guard let mapping = mapping(for: event) else { return nil }
             return (file, try MappingEvaluator.evaluate(mapping, event: event, context: TestSupport.context()))
         }
@@ -45,15 +45,15 @@ import Testing
         }
     }
 
-    @Test func recordedScenario_evaluatesEveryHandledEvent() throws {
-        let results = try Self.recordedOperations()
+    @Test func recordedScenario_evaluatesEveryHandledEvent() async throws {
+        let results = try await Self.recordedOperations()
         // 15 customer, 14 invoice, 8 payment and 5 subscription events; subscription.canceled has no default mapping.
         #expect(results.count == 42)
         #expect(results.allSatisfy { !$0.operations.isEmpty })
     }
 
-    @Test func recordedScenario_registersEachSucceededPaymentOnce() throws {
-        let payments = try Self.recordedOperations().flatMap(\.operations).filter { $0.action == .registerPayment }
+    @Test func recordedScenario_registersEachSucceededPaymentOnce() async throws {
+        let payments = try await Self.recordedOperations().flatMap(\.operations).filter { $0.action == .registerPayment }
         #expect(payments.map(\.externalID) == [
             "stripe_payment_pi_i7vsqisloqii14", "stripe_payment_pi_hpiw791sz3oapk", "stripe_payment_pi_3otor9jvxaxen2",
             "stripe_payment_pi_q88jow0mokfq9d", "stripe_payment_pi_hk4qjuayj1gp1m",
@@ -69,8 +69,8 @@ import Testing
         #expect(totals == ["EUR": 2900 + 7000 + 89100, "USD": 3200, "JPY": 4500])
     }
 
-    @Test func succeededPayment_postsItsInvoiceFirst() throws {
-        let operations = try Self.recordedOperations().first { $0.file.hasPrefix("011-") }!.operations
+    @Test func succeededPayment_postsItsInvoiceFirst() async throws {
+        let operations = try await Self.recordedOperations().first { $0.file.hasPrefix("011-") }!.operations
         #expect(operations.map(\.action) == [.post, .registerPayment])
         #expect(operations[0].externalID == "stripe_invoice_in_f14ppnrxvvo9ii")
         #expect(operations[1]["invoice"] == ["$ref": ["model": "account.move", "external_id": "stripe_invoice_in_f14ppnrxvvo9ii"]])
@@ -78,8 +78,8 @@ import Testing
         #expect(operations[1]["date"] == ["$date": "2026-12-04"])
     }
 
-    @Test func failedPayments_raiseOneDunningActivityEach() throws {
-        let activities = try Self.recordedOperations().flatMap(\.operations).filter { $0.action == .addActivity }
+    @Test func failedPayments_raiseOneDunningActivityEach() async throws {
+        let activities = try await Self.recordedOperations().flatMap(\.operations).filter { $0.action == .addActivity }
         #expect(activities.map(\.externalID) == [
             "stripe_payment_pi_jdlrupqwl8dqcr_failed", "stripe_payment_pi_ak4gallhsdn9tt_failed", "stripe_payment_pi_vpb4twa2mpdtgu_failed",
         ])
@@ -89,8 +89,8 @@ import Testing
         #expect(activities[2]["note"] == "Stripe payment pi_VPB4twa2MPDtGu of 150.00 USD failed. Contact the customer or retry the payment in Stripe.")
     }
 
-    @Test func prorationInvoice_keepsNegativeLinesAndExpectsTheTotal() throws {
-        let upsert = try Self.recordedOperations().first { $0.file.hasPrefix("027-") }!.operations[0]
+    @Test func prorationInvoice_keepsNegativeLinesAndExpectsTheTotal() async throws {
+        let upsert = try await Self.recordedOperations().first { $0.file.hasPrefix("027-") }!.operations[0]
         #expect(upsert.action == .upsert)
         guard case .list(let lines)? = upsert.values["lines"] else {
             Issue.record("the invoice has no lines")
@@ -101,35 +101,35 @@ import Testing
         #expect(upsert.expectations.first == AmountExpectation(field: "amount_total", expected: Money(minorUnits: 7000, currency: "EUR")))
     }
 
-    @Test func yenInvoice_hasWholeYenPrices() throws {
-        let upsert = try Self.recordedOperations().first { $0.file.hasPrefix("020-") }!.operations[0]
+    @Test func yenInvoice_hasWholeYenPrices() async throws {
+        let upsert = try await Self.recordedOperations().first { $0.file.hasPrefix("020-") }!.operations[0]
         #expect(upsert["currency"] == "JPY")
         #expect(upsert["lines"]?[0]?["price_unit"] == ["$decimal": "4500"])
         #expect(upsert.expectations.first?.expected == Money(minorUnits: 4500, currency: "JPY"))
     }
 
-    @Test func draftInvoice_isUpsertedButNotPosted() throws {
-        let created = try Self.recordedOperations().first { $0.file.hasPrefix("010-") }!.operations
+    @Test func draftInvoice_isUpsertedButNotPosted() async throws {
+        let created = try await Self.recordedOperations().first { $0.file.hasPrefix("010-") }!.operations
         #expect(created.map(\.action) == [.upsert])
-        let paid = try Self.recordedOperations().first { $0.file.hasPrefix("012-") }!.operations
+        let paid = try await Self.recordedOperations().first { $0.file.hasPrefix("012-") }!.operations
         #expect(paid.map(\.action) == [.upsert, .post])
     }
 
-    @Test func customerWithoutName_isNamedByEmail() throws {
-        let operations = try Self.recordedOperations().first { $0.file.hasPrefix("035-") }!.operations
+    @Test func customerWithoutName_isNamedByEmail() async throws {
+        let operations = try await Self.recordedOperations().first { $0.file.hasPrefix("035-") }!.operations
         #expect(operations.count == 1)
         #expect(operations[0]["name"] == "idem@example.com")
         #expect(operations[0]["phone"] == nil)
     }
 
-    @Test func deletedCustomer_isArchivedNotUpserted() throws {
-        let operations = try Self.recordedOperations().first { $0.file.hasPrefix("034-") }!.operations
+    @Test func deletedCustomer_isArchivedNotUpserted() async throws {
+        let operations = try await Self.recordedOperations().first { $0.file.hasPrefix("034-") }!.operations
         #expect(operations.map(\.action) == [.archive])
         #expect(operations[0].externalID == "stripe_customer_cus_1hvl3jeuvr9isj")
     }
 
-    @Test func incompleteSubscription_staysAQuotation() throws {
-        let results = try Self.recordedOperations()
+    @Test func incompleteSubscription_staysAQuotation() async throws {
+        let results = try await Self.recordedOperations()
         let active = results.first { $0.file.hasPrefix("013-") }!.operations
         let incomplete = results.first { $0.file.hasPrefix("016-") }!.operations
         #expect(active.map(\.action) == [.upsert, .upsert, .confirmOrder])

@@ -13,7 +13,7 @@ struct RecordedStripeTranslator: NativeEventTranslator {
     }
 
     func translate(_ payload: [UInt8]) async throws -> [CanonicalEvent] {
-        try RecordedStripeEvents.translate(try JSONParser.parse(payload)).map { [$0] } ?? []
+        try await RecordedStripeEvents.translate(payload)
     }
 }
 

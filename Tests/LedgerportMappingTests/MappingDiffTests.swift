@@ -20,14 +20,14 @@ import Testing
         return try Mapping(document: document, file: "payment-1.1.0.json", environment: TestSupport.environment)
     }
 
-    static func recordedPaymentEvents() throws -> [EventDocument] {
-        try RecordedStripeEvents.all().filter { $0.event.object.objectType == .payment }.map { file, event in
+    static func recordedPaymentEvents() async throws -> [EventDocument] {
+        try await RecordedStripeEvents.all().filter { $0.event.object.objectType == .payment }.map { file, event in
             EventDocument(origin: file, json: try JSONValueEncoder().encode(event))
         }
     }
 
-    @Test func diff_showsRemovedAndChangedOperations() throws {
-        let diff = try MappingDiff.compute(from: Self.paymentMapping, to: Self.euroOnly(), events: Self.recordedPaymentEvents(), context: TestSupport.context())
+    @Test func diff_showsRemovedAndChangedOperations() async throws {
+        let diff = try MappingDiff.compute(from: Self.paymentMapping, to: Self.euroOnly(), events: await Self.recordedPaymentEvents(), context: TestSupport.context())
         let counts = diff.counts
         #expect(counts.removed == 2)
         #expect(counts.changed == 3)
@@ -42,8 +42,8 @@ import Testing
         #expect(euro.changes.first?.fields == [FieldChange(path: "values/journal_code", from: "BNK1", to: "BNK2")])
     }
 
-    @Test func diff_sumsAmountsPerCurrency() throws {
-        let diff = try MappingDiff.compute(from: Self.paymentMapping, to: Self.euroOnly(), events: Self.recordedPaymentEvents(), context: TestSupport.context())
+    @Test func diff_sumsAmountsPerCurrency() async throws {
+        let diff = try MappingDiff.compute(from: Self.paymentMapping, to: Self.euroOnly(), events: await Self.recordedPaymentEvents(), context: TestSupport.context())
         let amounts = Dictionary(uniqueKeysWithValues: diff.amounts.map { ($0.currency.rawValue, ($0.from.minorUnits, $0.to.minorUnits)) })
         #expect(amounts["EUR"]?.0 == 99000)
         #expect(amounts["EUR"]?.1 == 99000)
@@ -53,8 +53,8 @@ import Testing
         #expect(amounts["JPY"]?.1 == 0)
     }
 
-    @Test func diffText_readsAsAReview() throws {
-        let diff = try MappingDiff.compute(from: Self.paymentMapping, to: Self.euroOnly(), events: Self.recordedPaymentEvents(), context: TestSupport.context())
+    @Test func diffText_readsAsAReview() async throws {
+        let diff = try MappingDiff.compute(from: Self.paymentMapping, to: Self.euroOnly(), events: await Self.recordedPaymentEvents(), context: TestSupport.context())
         let text = diff.text
         #expect(text.hasPrefix("diff stripe_payment_to_odoo 1.0.0 (sha256:"))
         #expect(text.contains("  - register_payment account.payment stripe_payment_pi_3otor9jvxaxen2\n"))
@@ -66,16 +66,16 @@ import Testing
         #expect(diff.json["amounts"]?[1]?["currency"] == "JPY")
     }
 
-    @Test func sameVersionWithNewContent_isFlagged() throws {
+    @Test func sameVersionWithNewContent_isFlagged() async throws {
         let document = Self.paymentMapping.document.setting("/lookups/payment_journal/default", to: ["value": "BNK2"])
         let edited = try Mapping(document: document, file: "edited.json", environment: TestSupport.environment)
-        let diff = try MappingDiff.compute(from: Self.paymentMapping, to: edited, events: Self.recordedPaymentEvents(), context: TestSupport.context())
+        let diff = try MappingDiff.compute(from: Self.paymentMapping, to: edited, events: await Self.recordedPaymentEvents(), context: TestSupport.context())
         #expect(diff.contentChangedWithoutNewVersion)
         #expect(diff.text.contains("warning: the content changed but the version did not"))
     }
 
-    @Test func identicalMappings_haveNoChanges() throws {
-        let diff = try MappingDiff.compute(from: Self.paymentMapping, to: Self.paymentMapping, events: Self.recordedPaymentEvents(), context: TestSupport.context())
+    @Test func identicalMappings_haveNoChanges() async throws {
+        let diff = try MappingDiff.compute(from: Self.paymentMapping, to: Self.paymentMapping, events: await Self.recordedPaymentEvents(), context: TestSupport.context())
         #expect(diff.events.allSatisfy { $0.changes.isEmpty })
         #expect(diff.amounts.allSatisfy { $0.from == $0.to })
     }

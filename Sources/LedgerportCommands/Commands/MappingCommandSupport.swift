@@ -73,9 +73,11 @@ enum MappingCommandSupport {
         return documents
     }
 
-    /// The translators of the source connectors built into this release.
-    // TODO: add the Stripe connector's translator once its plugin is on main.
-    static let translators: [any NativeEventTranslator] = []
+    /// The translators of the source connectors that can translate offline.
+    ///
+    /// HubSpot's webhooks carry only a property change, and its connector fetches the
+    /// deal from the CRM API, so a dry run takes HubSpot events in their canonical form.
+    static let translators: [any NativeEventTranslator] = [StripeDryRunTranslator()]
 
     /// Builds the evaluation context from `--tenant`, `--time-zone` and `--lookups`.
     static func evaluationContext(_ arguments: ParsedArguments, in context: CommandContext) throws(CommandError) -> EvaluationContext {
