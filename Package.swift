@@ -186,7 +186,8 @@ let package = Package(
             name: "LedgerportRuntime",
             dependencies: [
                 "LedgerportSDK", "LedgerportLog", "LedgerportStore", "LedgerportSecrets", "LedgerportCore",
-                "LedgerportHTTPServer", "LedgerportHTTPClient",
+                "LedgerportHTTPServer", "LedgerportHTTPClient", "LedgerportMapping", "LedgerportConnectors",
+                "LedgerportStoreSQLite", "LedgerportSQLite",
             ]
         ),
         .testTarget(name: "LedgerportRuntimeTests", dependencies: ["LedgerportRuntime", "LedgerportSDK"]),
