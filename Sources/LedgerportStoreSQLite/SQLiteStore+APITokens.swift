@@ -84,7 +84,7 @@ extension SQLiteStore {
 enum APITokenRows {
     static let columns = "id, tenant_id, role, name, created_at_ms, revoked_at_ms"
 
-    /// The audit chain of a token: its tenant's, or the platform's for a platform token.
+    /// Returns the audit chain of a token: its tenant's, or the platform's for a platform token.
     static func scope(_ tenant: TenantID?) -> AuditScope {
         tenant.map(AuditScope.tenant) ?? .platform
     }
