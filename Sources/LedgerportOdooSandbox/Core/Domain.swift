@@ -1,7 +1,7 @@
 import LedgerportSDK
 
 /// A search domain parsed from Odoo's prefix notation (`['|', ('a', '=', 1), ('b', '=', 2)]`).
-package indirect enum Domain: Sendable, Equatable {
+indirect enum Domain: Sendable, Equatable {
     case all
     case none
     case and([Domain])
@@ -33,11 +33,11 @@ package indirect enum Domain: Sendable, Equatable {
 }
 
 /// One condition of a domain: a field path, an operator and a value.
-package struct DomainLeaf: Sendable, Equatable {
+struct DomainLeaf: Sendable, Equatable {
     /// The field names along a dotted path (`account_id.account_type`).
-    package let path: [String]
-    package let comparison: String
-    package let value: JSONValue
+    let path: [String]
+    let comparison: String
+    let value: JSONValue
 
     static let operators: Set<String> = [
         "=", "!=", "<>", "<", "<=", ">", ">=", "in", "not in", "like", "not like", "ilike", "not ilike", "=like",

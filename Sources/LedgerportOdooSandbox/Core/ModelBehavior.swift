@@ -6,7 +6,7 @@ import LedgerportSDK
 /// adds what the model does on top, such as numbering an invoice or
 /// recomputing its totals. Every hook has a default that does nothing, so a
 /// plain model only declares its fields.
-package protocol ModelBehavior: Sendable {
+protocol ModelBehavior: Sendable {
     /// Adjusts the values of a record about to be created, after defaults were applied.
     func willCreate(_ values: inout RecordValues, in transaction: Transaction) throws
     /// Runs after a record and its x2many lines were created.
@@ -26,21 +26,21 @@ package protocol ModelBehavior: Sendable {
 }
 
 extension ModelBehavior {
-    package func willCreate(_ values: inout RecordValues, in transaction: Transaction) throws {}
-    package func didCreate(_ id: Int, in transaction: Transaction) throws {}
-    package func willWrite(_ ids: [Int], _ values: inout RecordValues, x2many: Set<String>, in transaction: Transaction) throws {}
-    package func didWrite(_ ids: [Int], fields: Set<String>, in transaction: Transaction) throws {}
-    package func willUnlink(_ ids: [Int], in transaction: Transaction) throws {}
-    package func didUnlink(_ ids: [Int], rows: [Int: RecordValues], in transaction: Transaction) throws {}
+    func willCreate(_ values: inout RecordValues, in transaction: Transaction) throws {}
+    func didCreate(_ id: Int, in transaction: Transaction) throws {}
+    func willWrite(_ ids: [Int], _ values: inout RecordValues, x2many: Set<String>, in transaction: Transaction) throws {}
+    func didWrite(_ ids: [Int], fields: Set<String>, in transaction: Transaction) throws {}
+    func willUnlink(_ ids: [Int], in transaction: Transaction) throws {}
+    func didUnlink(_ ids: [Int], rows: [Int: RecordValues], in transaction: Transaction) throws {}
 
-    package func displayName(of id: Int, _ row: RecordValues, in transaction: Transaction) -> String {
+    func displayName(of id: Int, _ row: RecordValues, in transaction: Transaction) -> String {
         row["name"]?.stringValue ?? ""
     }
 
-    package var methods: [ModelMethod] { [] }
+    var methods: [ModelMethod] { [] }
 }
 
 /// A model with no logic beyond its fields.
-package struct PlainModel: ModelBehavior {
-    package init() {}
+struct PlainModel: ModelBehavior {
+    init() {}
 }

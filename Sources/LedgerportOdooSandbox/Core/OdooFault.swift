@@ -60,9 +60,12 @@ package struct OdooFault: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The exception class.
     package let kind: Kind
+    /// The exception message, as Odoo words it.
     package let message: String
 
+    /// A fault of class `kind` with `message`.
     package init(_ kind: Kind, _ message: String) {
         self.kind = kind
         self.message = message
@@ -97,6 +100,7 @@ package struct OdooFault: Error, Sendable, Equatable, CustomStringConvertible {
             + lastLine + "\n"
     }
 
+    /// `name: message`, for logs and test failures.
     package var description: String {
         "\(name): \(message)"
     }

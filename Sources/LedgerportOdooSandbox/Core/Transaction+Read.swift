@@ -6,7 +6,7 @@ extension Transaction {
     ///
     /// Ids of deleted records are skipped without error, as Odoo's `read`
     /// does. With no field list, every field is returned.
-    package func read(_ model: String, _ ids: [Int], fields: [String]?) throws -> [JSONValue] {
+    func read(_ model: String, _ ids: [Int], fields: [String]?) throws -> [JSONValue] {
         let definition = try self.definition(model)
         let names = try fieldNames(fields, of: definition)
         var records: [JSONValue] = []

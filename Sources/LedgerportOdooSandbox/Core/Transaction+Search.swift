@@ -6,7 +6,7 @@ extension Transaction {
     ///
     /// Archived records are left out unless the context sets `active_test`
     /// to false or the domain itself tests `active`, as Odoo does.
-    package func search(
+    func search(
         _ model: String, domain json: JSONValue = [], order: String? = nil, limit: Int? = nil, offset: Int = 0
     ) throws -> [Int] {
         let definition = try self.definition(model)
@@ -15,7 +15,7 @@ extension Transaction {
     }
 
     /// The ids of `model` matching an already parsed domain.
-    package func search(
+    func search(
         _ definition: ModelDefinition, domain: Domain, order: String? = nil, limit: Int? = nil, offset: Int = 0
     ) throws -> [Int] {
         var effective = domain
@@ -58,7 +58,7 @@ extension Transaction {
     }
 
     /// The first id of `model` where `field` equals `value`, archived records included.
-    package func first(_ model: String, where field: String, is value: JSONValue) -> Int? {
+    func first(_ model: String, where field: String, is value: JSONValue) -> Int? {
         allIDs(model).first { self.row(model, $0)?[field] == value }
     }
 }

@@ -14,7 +14,7 @@ extension JSONValue {
 /// Reading field values, in the raw form the engine uses and in the form `read` answers.
 extension Transaction {
     /// The raw value of a field: a bare id for a many2one, an id array for an x2many, `null` when empty.
-    package func rawValue(_ model: ModelDefinition, _ id: Int, _ field: FieldDefinition) throws -> JSONValue {
+    func rawValue(_ model: ModelDefinition, _ id: Int, _ field: FieldDefinition) throws -> JSONValue {
         if let compute = field.compute {
             return try compute(self, RecordReference(model.name, id))
         }
@@ -25,7 +25,7 @@ extension Transaction {
     }
 
     /// The raw value of the field `name`, or `null` for an unknown field or record.
-    package func value(_ model: String, _ id: Int, _ name: String) -> JSONValue {
+    func value(_ model: String, _ id: Int, _ name: String) -> JSONValue {
         guard let definition = registry.model(model), let field = definition.field(name) else {
             return .null
         }
@@ -33,7 +33,7 @@ extension Transaction {
     }
 
     /// The value of a field as `read` answers it: `[id, name]` pairs, id lists, and `false` for empty columns.
-    package func readValue(_ model: ModelDefinition, _ id: Int, _ field: FieldDefinition) throws -> JSONValue {
+    func readValue(_ model: ModelDefinition, _ id: Int, _ field: FieldDefinition) throws -> JSONValue {
         let raw = field.name == "id" ? JSONValue.int(id) : try rawValue(model, id, field)
         switch field.type {
         case .many2one(let comodel):
@@ -55,7 +55,7 @@ extension Transaction {
     }
 
     /// The display name of a record, or an empty string for a missing one.
-    package func displayName(_ model: String, _ id: Int) -> String {
+    func displayName(_ model: String, _ id: Int) -> String {
         guard let definition = registry.model(model), let values = row(model, id) else {
             return ""
         }

@@ -43,7 +43,7 @@ struct IrModelDataModel: ModelBehavior {
 
 extension Transaction {
     /// The external id (`module.name`) of a record, or nil when it has none.
-    package func externalID(_ model: String, _ id: Int) -> String? {
+    func externalID(_ model: String, _ id: Int) -> String? {
         guard let dataID = state.externalIDRow(for: RecordReference(model, id)), let entry = row("ir.model.data", dataID) else {
             return nil
         }
@@ -54,7 +54,7 @@ extension Transaction {
     ///
     /// A name without a module (`stripe_customer_1`) means the `__import__`
     /// module, as `load()` reads it.
-    package func resolveExternalID(_ text: String) -> RecordReference? {
+    func resolveExternalID(_ text: String) -> RecordReference? {
         let completeName = text.contains(".") ? text : "__import__.\(text)"
         guard let dataID = state.externalIDRow(named: completeName), let entry = row("ir.model.data", dataID),
             let model = entry["model"]?.stringValue, let id = entry["res_id"]?.intValue, exists(model, id)
@@ -65,7 +65,7 @@ extension Transaction {
     }
 
     /// Gives a record an external id, with superuser rights, as `load()` and `export_data` do.
-    package func bindExternalID(_ text: String, to record: RecordReference, noupdate: Bool = false) throws {
+    func bindExternalID(_ text: String, to record: RecordReference, noupdate: Bool = false) throws {
         let parts = text.contains(".") ? text.split(separator: ".", maxSplits: 1).map(String.init) : ["__import__", text]
         if let dataID = state.externalIDRow(named: "\(parts[0]).\(parts[1])") {
             update("ir.model.data", dataID, ["model": .string(record.model), "res_id": .int(record.id)])

@@ -17,10 +17,14 @@ package protocol SandboxStore: AnyObject {
 
 /// One database as a store holds it.
 package struct StoredDatabase: Sendable, Equatable {
+    /// The database name clients pass (`db` in JSON-RPC, `X-Odoo-Database` in JSON-2).
     package let name: String
+    /// The Odoo version the database was created for; it cannot be opened as another.
     package let version: OdooVersion
+    /// Every record of the database.
     package var state: DatabaseState
 
+    /// A database named `name`, for `version`, holding `state`.
     package init(name: String, version: OdooVersion, state: DatabaseState) {
         self.name = name
         self.version = version
@@ -32,16 +36,20 @@ package struct StoredDatabase: Sendable, Equatable {
 package final class InMemorySandboxStore: SandboxStore {
     private var databases: [String: StoredDatabase] = [:]
 
+    /// An empty store.
     package init() {}
 
+    /// The databases stored so far, by name.
     package func loadDatabases() throws -> [StoredDatabase] {
         databases.values.sorted { $0.name < $1.name }
     }
 
+    /// Keeps a new database.
     package func create(_ database: StoredDatabase) throws {
         databases[database.name] = database
     }
 
+    /// Applies one call's changes; changes to an unknown database are ignored.
     package func save(database name: String, changes: ChangeSet) throws {
         guard var database = databases[name] else {
             return
@@ -50,6 +58,7 @@ package final class InMemorySandboxStore: SandboxStore {
         databases[name] = database
     }
 
+    /// Forgets a database.
     package func drop(database name: String) throws {
         databases[name] = nil
     }

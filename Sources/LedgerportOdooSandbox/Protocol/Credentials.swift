@@ -7,7 +7,7 @@ import LedgerportSDK
 /// as the SHA-256 of the key with its first eight characters as a lookup
 /// index, the way Odoo stores them. A key works wherever the user's password
 /// does. Clear keys and passwords are never stored or logged.
-package enum Credentials {
+enum Credentials {
     /// The salted hash stored for `password`.
     static func hash(password: String) -> String {
         let salt = randomHex(byteCount: 8)
@@ -63,7 +63,7 @@ package enum Credentials {
     }
 
     /// Makes a new 40-character API key for `user` (or installs `supplied`), stores its hash and returns the key.
-    package static func createAPIKey(
+    static func createAPIKey(
         for user: Int, name: String, validForDays days: Int?, key supplied: String? = nil, in transaction: Transaction
     ) throws -> String {
         let key = supplied ?? randomHex(byteCount: 20)

@@ -3,11 +3,16 @@ import LedgerportSDK
 
 /// An HTTP request as the sandbox sees it: method, path (with query), headers and body bytes.
 package struct SandboxRequest: Sendable {
+    /// The HTTP method, such as `POST`.
     package let method: String
+    /// The request target: path and query string.
     package let path: String
+    /// The request header fields.
     package let headers: HTTPHeaders
+    /// The request body bytes, empty when there is none.
     package let body: [UInt8]
 
+    /// A request as an HTTP server received it.
     package init(method: String, path: String, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = []) {
         self.method = method
         self.path = path
@@ -36,10 +41,14 @@ package struct SandboxRequest: Sendable {
 
 /// An HTTP response from the sandbox.
 package struct SandboxResponse: Sendable {
+    /// The HTTP status code.
     package let status: Int
+    /// The response header fields, in order.
     package let headers: [(name: String, value: String)]
+    /// The response body bytes.
     package let body: [UInt8]
 
+    /// A response with `status`, `headers` and `body`.
     package init(status: Int, headers: [(name: String, value: String)], body: [UInt8]) {
         self.status = status
         self.headers = headers

@@ -11,7 +11,9 @@ import LedgerportSDK
 /// at a time, each in its own transaction, so `handle` may be called from any
 /// thread. XML-RPC is not implemented: `/xmlrpc/...` answers 404.
 package final class OdooSandbox: @unchecked Sendable {
+    /// How the sandbox was started.
     package let configuration: SandboxConfiguration
+    /// The models of the configured Odoo version.
     package let registry: ModelRegistry
     /// The admin API key made on this start, to print once; nil when the configuration supplied one.
     package private(set) var startupAPIKey: Secret?
@@ -199,6 +201,7 @@ struct WebSession {
 package enum SandboxStartupError: Error, CustomStringConvertible {
     case versionMismatch(database: String, stored: OdooVersion, requested: OdooVersion)
 
+    /// The error message with a hint.
     package var description: String {
         switch self {
         case .versionMismatch(let database, let stored, let requested):

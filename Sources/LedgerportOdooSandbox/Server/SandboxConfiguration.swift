@@ -15,8 +15,11 @@ package struct SandboxConfiguration: Sendable {
     package var adminAPIKey: Secret?
     /// Whether to install or make the admin API key at all; replays of recordings start without keys.
     package var installsAdminAPIKey = true
+    /// The source of "now": create and write stamps, today's date for invoices, confirmation times.
     package var clock: any WallClock = SystemClock()
+    /// Where the sandbox and its HTTP server log.
     package var logger: Logger = .disabled
 
+    /// The defaults: database `sandbox`, Odoo 17.0, standard data, password `admin`, a new API key per start.
     package init() {}
 }
