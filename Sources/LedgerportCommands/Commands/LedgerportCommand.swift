@@ -16,6 +16,7 @@ package enum LedgerportCommand: CommandGroup {
 
     package static let subcommands: [any CommandNode.Type] = [
         VersionCommand.self,
+        DemoCommand.self,
         SpecCommand.self,
         TenantCommand.self,
         ConnectionCommand.self,
