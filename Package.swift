@@ -95,6 +95,7 @@ let package = Package(
                 "LedgerportSDK", "LedgerportCore", "LedgerportConnectors", "LedgerportJSONSchema", "LedgerportLog",
                 "LedgerportStore", "LedgerportStoreSQLite", "LedgerportSQLite", "LedgerportSecrets",
                 "StripeConnector", "LedgerportHTTPClient",
+                "LedgerportMapping",
             ]
         ),
         .executableTarget(name: "ledgerport", dependencies: ["LedgerportCommands"], path: "Sources/LedgerportCLI"),
@@ -162,7 +163,22 @@ let package = Package(
 
         // MARK: Mappings.
 
-        // (mapping targets)
+        // The data files mappings are checked against and the default mappings, bundled as resources.
+        .target(
+            name: "LedgerportMappingData",
+            path: "mappings",
+            exclude: ["README.md"],
+            resources: [.copy("canonical"), .copy("defaults"), .copy("mapping.schema.json")]
+        ),
+        .target(
+            name: "LedgerportMapping",
+            dependencies: ["LedgerportSDK", "LedgerportCore", "LedgerportJSONSchema", "LedgerportMappingData"]
+        ),
+        .testTarget(
+            name: "LedgerportMappingTests",
+            dependencies: ["LedgerportMapping", "LedgerportCore", "LedgerportJSONSchema", "LedgerportSDK", "LedgerportLog", "StripeConnector"],
+            resources: [.copy("Fixtures")]
+        ),
 
         // MARK: Runtime.
 
@@ -170,7 +186,8 @@ let package = Package(
             name: "LedgerportRuntime",
             dependencies: [
                 "LedgerportSDK", "LedgerportLog", "LedgerportStore", "LedgerportSecrets", "LedgerportCore",
-                "LedgerportHTTPServer", "LedgerportHTTPClient",
+                "LedgerportHTTPServer", "LedgerportHTTPClient", "LedgerportMapping", "LedgerportConnectors",
+                "LedgerportStoreSQLite", "LedgerportSQLite",
             ]
         ),
         .testTarget(name: "LedgerportRuntimeTests", dependencies: ["LedgerportRuntime", "LedgerportSDK"]),

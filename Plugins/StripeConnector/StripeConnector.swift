@@ -58,7 +58,11 @@ package struct StripeConnector: SourceConnector {
                 httpStatus: 400
             )
         }
-        return WebhookReceipt(events: [ReceivedEvent(eventID: envelope.id, eventType: envelope.type, payload: request.body)])
+        // Each Stripe object gets its own ordering key: a payment must not queue behind its invoice,
+        // because a payment retried until its invoice lands would then block that very invoice.
+        return WebhookReceipt(events: [
+            ReceivedEvent(eventID: envelope.id, eventType: envelope.type, payload: request.body, orderingKey: envelope.objectKey)
+        ])
     }
 
     package func translate(_ event: NativeEvent) async throws(ConnectorError) -> [CanonicalEvent] {

@@ -69,6 +69,20 @@ extension SQLiteStore {
         }
     }
 
+    /// Sets every `in_flight` delivery to `pending`, due now, with no lease; `claim_count` stays, so reports under those claims get `lease_lost`.
+    package func releaseAllClaims() async throws -> Int {
+        let now = StoreTime.milliseconds(StoreTime.now(clock))
+        return try await write("release all delivery claims") { db in
+            // The redundant IN term lets SQLite scan the partial index deliveries_due, which holds only open deliveries.
+            try db.execute(
+                """
+                UPDATE deliveries SET state = 'pending', next_attempt_at_ms = ?1, lease_expires_at_ms = NULL, updated_at_ms = ?1
+                WHERE state IN ('pending', 'in_flight') AND state = 'in_flight'
+                """,
+                [.integer(now)])
+        }
+    }
+
     package func delivery(_ id: DeliveryID, tenant: TenantID) async throws -> Delivery {
         try await read("read delivery \(id)") { db in
             try DeliveryRows.require(id, tenant: tenant, operation: "read delivery", on: db)

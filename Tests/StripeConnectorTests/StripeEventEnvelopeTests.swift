@@ -10,7 +10,19 @@ import Testing
             #expect(envelope.id == parsed["id"]?.stringValue)
             #expect(envelope.type == parsed["type"]?.stringValue)
             #expect(envelope.apiVersion == parsed["api_version"]?.stringValue)
+            let object = parsed["data"]?["object"]
+            #expect(envelope.objectKey == "\(object?["object"]?.stringValue ?? "?"):\(object?["id"]?.stringValue ?? "?")", "\(webhook.file)")
         }
+    }
+
+    @Test func objectKey_comesFromDataObjectWhateverTheKeyOrder() {
+        let body = Array(#"{"id":"evt_9","data":{"previous_attributes":{"id":"old"},"object":{"amount":5,"id":"pi_1","object":"payment_intent","invoice":"in_1"}},"type":"payment_intent.succeeded"}"#.utf8)
+        #expect(StripeEventEnvelope.scan(body)?.objectKey == "payment_intent:pi_1")
+    }
+
+    @Test func bodyWithoutDataObject_hasNoObjectKey() {
+        let body = Array(#"{"id":"evt_9","type":"ping","data":{}}"#.utf8)
+        #expect(StripeEventEnvelope.scan(body)?.objectKey == nil)
     }
 
     @Test func nestedIDBeforeTopLevelID_isNotTaken() {

@@ -20,5 +20,6 @@ package enum LedgerportCommand: CommandGroup {
         TenantCommand.self,
         ConnectionCommand.self,
         WebhookCommand.self,
+        MappingCommand.self,
     ]
 }

@@ -8,5 +8,6 @@ import LedgerportSQLite
 enum StoreMigrations {
     static let all: [SQLiteMigration] = [
         Migration0001CreateCoreTables.migration,
+        Migration0002AddFlowsAndAPITokens.migration,
     ]
 }
