@@ -7,7 +7,7 @@ import LedgerportSDK
 /// ``verifyWebhook(_:)`` checks the v3 signature (or v1/v2 when allowed, see
 /// ``HubSpotConnectionSettings``) and splits the batch into one event per
 /// element. ``translate(_:)`` fetches the changed deal, company, contact or
-/// line item's deal and reports it (see ``HubSpotEventRouter``); a deal that
+/// line item's deal and reports it (see ``HubSpotEventRouter``). A deal that
 /// is won becomes `deal.closed_won` with its company, contacts and line
 /// items. ``backfill(_:)`` lists deals.
 package struct HubSpotConnector: SourceConnector {

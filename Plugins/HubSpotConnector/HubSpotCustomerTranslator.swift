@@ -18,14 +18,14 @@ enum HubSpotCustomerTranslator {
         )
     }
 
-    /// A contact as an individual customer.
+    /// Builds an individual customer from a contact.
     static func individual(_ json: JSONValue) -> CanonicalCustomer? {
         let contact = person(json)
         guard let id = contact.id else { return nil }
         return CanonicalCustomer(id: "contact:\(id)", kind: .individual, name: contact.name, email: contact.email, phone: contact.phone)
     }
 
-    /// A customer HubSpot deleted, known only by its id.
+    /// Builds the customer HubSpot deleted, known only by its id.
     static func deleted(_ kind: CanonicalCustomer.Kind, id: String) -> CanonicalCustomer {
         CanonicalCustomer(id: "\(kind == .company ? "company" : "contact"):\(id)", kind: kind, deleted: true)
     }

@@ -11,10 +11,10 @@ import LedgerportSDK
 /// | company or contact created, changed, deleted | `customer.created`, `.updated`, `.deleted` |
 /// | line item created, changed or deleted (generic format, `0-8`) | `deal.updated` for its deal |
 ///
-/// A won deal is reported by both `dealstage` and `hs_is_closed_won` changes
-/// (the generic-format sample shows both in one batch), so one win can give
+/// A won deal is reported by both `dealstage` and `hs_is_closed_won` changes,
+/// as the generic-format sample shows in one batch. One win can therefore give
 /// two `deal.closed_won` events with different ids and the same ordering
-/// version; mappings apply them idempotently by the deal's id. Events read
+/// version, which mappings apply idempotently by the deal's id. Events read
 /// the object's state when translated, not when the event happened.
 struct HubSpotEventRouter: Sendable {
     let client: HubSpotCRMClient

@@ -9,7 +9,7 @@ struct HubSpotObjectEvent: Sendable {
         case other(String)
     }
 
-    /// What happened to the object.
+    /// The change to the object.
     enum Action: String, Sendable {
         case creation, propertyChange, deletion
     }
