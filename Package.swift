@@ -94,8 +94,7 @@ let package = Package(
             dependencies: [
                 "LedgerportSDK", "LedgerportCore", "LedgerportConnectors", "LedgerportJSONSchema", "LedgerportLog",
                 "LedgerportStore", "LedgerportStoreSQLite", "LedgerportSQLite", "LedgerportSecrets",
-                "StripeConnector", "LedgerportHTTPClient",
-                "LedgerportMapping",
+                "StripeConnector", "LedgerportHTTPClient", "LedgerportMapping", "LedgerportOdooSandbox",
             ]
         ),
         .executableTarget(name: "ledgerport", dependencies: ["LedgerportCommands"], path: "Sources/LedgerportCLI"),
@@ -136,10 +135,13 @@ let package = Package(
 
         // MARK: Odoo sandbox.
 
-        .target(name: "LedgerportOdooSandbox", dependencies: ["LedgerportSDK", "LedgerportLog"]),
+        .target(
+            name: "LedgerportOdooSandbox",
+            dependencies: ["LedgerportSDK", "LedgerportLog", "LedgerportSQLite", "LedgerportHTTPServer"]
+        ),
         .testTarget(
             name: "LedgerportOdooSandboxTests",
-            dependencies: ["LedgerportOdooSandbox", "LedgerportSDK", "LedgerportLog"],
+            dependencies: ["LedgerportOdooSandbox", "LedgerportSDK", "LedgerportLog", "LedgerportHTTPClient", "ledgerport"],
             resources: [.copy("Fixtures")]
         ),
 

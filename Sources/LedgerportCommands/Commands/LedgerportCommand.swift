@@ -21,5 +21,6 @@ package enum LedgerportCommand: CommandGroup {
         ConnectionCommand.self,
         WebhookCommand.self,
         MappingCommand.self,
+        SandboxCommand.self,
     ]
 }
