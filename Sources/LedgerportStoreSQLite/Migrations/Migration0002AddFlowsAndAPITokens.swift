@@ -7,9 +7,10 @@ import LedgerportSQLite
 /// `flows` either. `api_tokens.tenant_id` is `NULL` for platform tokens, and
 /// only those have the `operator` role.
 ///
-/// `deliveries_by_flow_created` costs one more B-tree insert per delivery
-/// at ingest. Its key columns never change after the insert, so claims and
-/// attempts, which update the state and times, do not touch it.
+/// `deliveries_finished_by_flow` holds only delivered, parked and discarded
+/// deliveries, so ingest, which inserts pending ones, never writes to it:
+/// an entry is added by the attempt that finishes a delivery. Open
+/// deliveries are counted through the partial index `deliveries_due`.
 enum Migration0002AddFlowsAndAPITokens {
     static let migration = SQLiteMigration(number: 2, name: "add_flows_and_api_tokens", sql: sql)
 
@@ -70,6 +71,7 @@ enum Migration0002AddFlowsAndAPITokens {
         ) STRICT;
         CREATE INDEX api_tokens_by_tenant ON api_tokens (tenant_id);
 
-        CREATE INDEX deliveries_by_flow_created ON deliveries (tenant_id, flow_id, created_at_ms);
+        CREATE INDEX deliveries_finished_by_flow ON deliveries (tenant_id, flow_id, created_at_ms)
+            WHERE state IN ('delivered', 'parked', 'discarded');
         """
 }
