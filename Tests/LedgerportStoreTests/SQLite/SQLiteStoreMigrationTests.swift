@@ -35,7 +35,7 @@ import Testing
         #expect(recorded.allSatisfy { $0.appliedAtMilliseconds == 1_767_225_600_000 })
     }
 
-    @Test func migration0002_isRecorded() async throws {
+    @Test func migrations0002And0003_areRecorded() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let path = folder.path("ledgerport.sqlite")
@@ -43,9 +43,10 @@ import Testing
         try await open(path).close()
         let recorded = try await recordedMigrations(path)
 
-        #expect(recorded.map(\.number) == [1, 2])
-        #expect(recorded.last?.name == "add_flows_and_api_tokens")
-        #expect(recorded.last?.checksum == Migration0002AddFlowsAndAPITokens.migration.checksum)
+        #expect(recorded.map(\.number) == [1, 2, 3])
+        #expect(recorded.map(\.name).suffix(2) == ["add_flows_and_api_tokens", "index_finished_deliveries_by_flow"])
+        #expect(recorded[1].checksum == Migration0002AddFlowsAndAPITokens.migration.checksum)
+        #expect(recorded[2].checksum == Migration0003IndexFinishedDeliveriesByFlow.migration.checksum)
     }
 
     @Test func databaseAt0001_upgradesKeepingRows() async throws {
@@ -65,7 +66,7 @@ import Testing
         let delivery = try await upgraded.delivery(deliveryID, tenant: tenant.id)
         await upgraded.close()
 
-        #expect(try await recordedMigrations(path).map(\.number) == [1, 2])
+        #expect(try await recordedMigrations(path).map(\.number) == [1, 2, 3])
         #expect(summary.total == 1)
         #expect(summary.open == 1)
         #expect(delivery.state == .pending)
