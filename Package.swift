@@ -84,13 +84,17 @@ let package = Package(
         .target(name: "LedgerportJSONSchema", dependencies: ["LedgerportSDK"]),
         .target(name: "LedgerportCore", dependencies: ["LedgerportSDK", "LedgerportJSONSchema", "LedgerportLog"]),
         // The one explicit list of built-in connector implementations; it imports the plugin targets.
-        .target(name: "LedgerportConnectors", dependencies: ["LedgerportSDK"]),
+        .target(
+            name: "LedgerportConnectors",
+            dependencies: ["LedgerportSDK", "StripeConnector", "HubSpotConnector", "OdooConnector"]
+        ),
         // The command framework and every `ledgerport` command; the executable only calls it.
         .target(
             name: "LedgerportCommands",
             dependencies: [
                 "LedgerportSDK", "LedgerportCore", "LedgerportConnectors", "LedgerportJSONSchema", "LedgerportLog",
                 "LedgerportStore", "LedgerportStoreSQLite", "LedgerportSQLite", "LedgerportSecrets",
+                "StripeConnector", "LedgerportHTTPClient", "LedgerportMapping", "LedgerportOdooSandbox",
             ]
         ),
         .executableTarget(name: "ledgerport", dependencies: ["LedgerportCommands"], path: "Sources/LedgerportCLI"),
@@ -108,19 +112,75 @@ let package = Package(
 
         // MARK: Source connectors: Stripe and HubSpot.
 
-        // (source connector targets)
+        .target(
+            name: "StripeConnector",
+            dependencies: ["LedgerportSDK", "LedgerportLog"],
+            path: "Plugins/StripeConnector"
+        ),
+        .target(
+            name: "HubSpotConnector",
+            dependencies: ["LedgerportSDK", "LedgerportLog"],
+            path: "Plugins/HubSpotConnector"
+        ),
+        .testTarget(
+            name: "StripeConnectorTests",
+            dependencies: ["StripeConnector", "LedgerportSDK", "LedgerportLog", "LedgerportHTTPClient", "LedgerportHTTPServer"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "HubSpotConnectorTests",
+            dependencies: ["HubSpotConnector", "LedgerportSDK", "LedgerportLog"],
+            exclude: ["Fixtures"]
+        ),
 
         // MARK: Odoo sandbox.
 
-        // (odoo sandbox targets)
+        .target(
+            name: "LedgerportOdooSandbox",
+            dependencies: ["LedgerportSDK", "LedgerportLog", "LedgerportSQLite", "LedgerportHTTPServer"]
+        ),
+        .testTarget(
+            name: "LedgerportOdooSandboxTests",
+            dependencies: ["LedgerportOdooSandbox", "LedgerportSDK", "LedgerportLog", "LedgerportHTTPClient", "ledgerport"],
+            resources: [.copy("Fixtures")]
+        ),
 
         // MARK: Odoo target connector.
 
-        // (odoo connector targets)
+        .target(
+            name: "OdooConnector",
+            dependencies: ["LedgerportSDK", "LedgerportLog"],
+            path: "Plugins/OdooConnector"
+        ),
+        .testTarget(
+            name: "OdooConnectorTests",
+            dependencies: ["OdooConnector", "LedgerportSDK", "LedgerportLog", "LedgerportHTTPClient", "LedgerportHTTPServer"],
+            exclude: ["Fixtures"]
+        ),
+        .executableTarget(
+            name: "OdooConnectorBench",
+            dependencies: ["OdooConnector", "LedgerportHTTPClient", "LedgerportSDK", "LedgerportLog"],
+            path: "Benchmarks/OdooConnectorBench"
+        ),
 
         // MARK: Mappings.
 
-        // (mapping targets)
+        // The data files mappings are checked against and the default mappings, bundled as resources.
+        .target(
+            name: "LedgerportMappingData",
+            path: "mappings",
+            exclude: ["README.md"],
+            resources: [.copy("canonical"), .copy("defaults"), .copy("mapping.schema.json")]
+        ),
+        .target(
+            name: "LedgerportMapping",
+            dependencies: ["LedgerportSDK", "LedgerportCore", "LedgerportJSONSchema", "LedgerportMappingData"]
+        ),
+        .testTarget(
+            name: "LedgerportMappingTests",
+            dependencies: ["LedgerportMapping", "LedgerportCore", "LedgerportJSONSchema", "LedgerportSDK", "LedgerportLog", "StripeConnector"],
+            resources: [.copy("Fixtures")]
+        ),
 
         // MARK: Runtime.
 
@@ -128,7 +188,8 @@ let package = Package(
             name: "LedgerportRuntime",
             dependencies: [
                 "LedgerportSDK", "LedgerportLog", "LedgerportStore", "LedgerportSecrets", "LedgerportCore",
-                "LedgerportHTTPServer", "LedgerportHTTPClient",
+                "LedgerportHTTPServer", "LedgerportHTTPClient", "LedgerportMapping", "LedgerportConnectors",
+                "LedgerportStoreSQLite", "LedgerportSQLite",
             ]
         ),
         .testTarget(name: "LedgerportRuntimeTests", dependencies: ["LedgerportRuntime", "LedgerportSDK"]),

@@ -19,5 +19,8 @@ package enum LedgerportCommand: CommandGroup {
         SpecCommand.self,
         TenantCommand.self,
         ConnectionCommand.self,
+        WebhookCommand.self,
+        MappingCommand.self,
+        SandboxCommand.self,
     ]
 }

@@ -70,7 +70,7 @@ enum HelpFormatter {
         if !help.examples.isEmpty {
             lines += ["", "Examples:"]
             for example in help.examples {
-                lines.append("  " + example.commandLine)
+                lines += wrapCommandLine(example.commandLine, continuation: " \\")
                 lines += wrap(example.explanation, indent: 6)
             }
         }
@@ -115,6 +115,49 @@ enum HelpFormatter {
             lines.append(padded + wrapped[0].dropFirst(descriptionIndent))
             lines += wrapped.dropFirst()
         }
+        return lines
+    }
+
+    /// Wraps a command line indented by two spaces to ``width`` columns, continuing on lines indented by four.
+    ///
+    /// It breaks only at spaces outside quotes, `[...]` and `<...>`, so an
+    /// option stays with its value; `continuation` ends each broken line
+    /// (` \` keeps an example valid for a shell). A single word wider than the
+    /// line stays whole.
+    static func wrapCommandLine(_ text: String, continuation: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        var depth = 0
+        var quote: Character?
+        for character in text {
+            if let open = quote {
+                if character == open { quote = nil }
+            } else if character == "'" || character == "\"" {
+                quote = character
+            } else if character == "[" || character == "<" {
+                depth += 1
+            } else if character == "]" || character == ">" {
+                depth = max(0, depth - 1)
+            } else if character == " ", depth == 0 {
+                if !current.isEmpty { words.append(current) }
+                current = ""
+                continue
+            }
+            current.append(character)
+        }
+        if !current.isEmpty { words.append(current) }
+
+        var lines: [String] = []
+        var line = "  "
+        for word in words {
+            if line != "  ", line.count + 1 + word.count + continuation.count > width {
+                lines.append(line + continuation)
+                line = "    " + word
+            } else {
+                line += (line == "  " ? "" : " ") + word
+            }
+        }
+        lines.append(line)
         return lines
     }
 

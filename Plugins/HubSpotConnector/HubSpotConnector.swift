@@ -1,0 +1,79 @@
+import Foundation
+import LedgerportLog
+import LedgerportSDK
+
+/// The HubSpot source: signed, batched webhooks and closed-won deals.
+///
+/// ``verifyWebhook(_:)`` checks the v3 signature (or v1/v2 when allowed, see
+/// ``HubSpotConnectionSettings``) and splits the batch into one event per
+/// element. ``translate(_:)`` turns a deal's change of `dealstage` to a
+/// closed-won stage (legacy `deal.propertyChange`, or generic
+/// `object.propertyChange` with `objectTypeId` `0-3`) into a
+/// `deal.closed_won` event, fetching the deal with its company, contacts and
+/// line items. Other changes translate to no event, since a later closed-won
+/// fetch reads the deal's whole current state. ``backfill(_:)`` lists deals.
+package struct HubSpotConnector: SourceConnector {
+    package static let id = "hubspot"
+    package static let version = SemanticVersion(major: 1, minor: 0, patch: 0)
+
+    let settings: HubSpotConnectionSettings
+    let context: ConnectorContext
+    let client: HubSpotCRMClient
+
+    package init(configuration: ConnectorConfiguration, context: ConnectorContext) throws(ConnectorError) {
+        let settings = try HubSpotConnectionSettings(configuration)
+        self.settings = settings
+        self.context = context
+        self.client = HubSpotCRMClient(baseURL: settings.apiBaseURL, accessToken: settings.accessToken, transport: context.http)
+    }
+
+    package func checkConnection() async throws(ConnectorError) -> String {
+        _ = try await client.deals(after: nil, limit: 1)
+        return "HubSpot CRM API at \(settings.apiBaseURL)"
+    }
+
+    package func verifyWebhook(_ request: WebhookRequest) throws(WebhookRejection) -> WebhookReceipt {
+        let verifier = HubSpotSignatureVerifier(secrets: settings.clientSecrets, allowLegacy: settings.allowLegacySignatures)
+        try verifier.verify(method: request.method, uri: settings.webhookURL, headers: request.headers, body: request.body, now: context.clock.now())
+        return WebhookReceipt(events: try HubSpotWebhookBatch.events(in: request.body, portalID: settings.portalID))
+    }
+
+    package func translate(_ event: NativeEvent) async throws(ConnectorError) -> [CanonicalEvent] {
+        let change: HubSpotPropertyChange
+        do {
+            change = try HubSpotPropertyChange(payload: event.payload)
+        } catch {
+            throw ConnectorError.system("hubspot_invalid_payload", "read HubSpot event \"\(event.eventID)\": \(error.description)", hint: "replay the event once the payload or the connector is fixed")
+        }
+        guard change.isDealStageChange, settings.closedWonStages.contains(change.propertyValue) else {
+            context.logger.debug("skip HubSpot event", metadata: [LogMetadataKey.eventID: .string(event.eventID), LogMetadataKey.eventType: .string(event.eventType)])
+            return []
+        }
+        let deal = try await HubSpotDealTranslator(client: client, settings: settings).deal(id: change.objectID)
+        let source = EventSource(connector: Self.id, connectorVersion: Self.version.description, nativeType: change.subscriptionType)
+        return [CanonicalEvent(
+            id: event.eventID, type: .dealClosedWon, occurredAt: change.occurredAt, source: source,
+            ordering: EventOrdering(key: "deal:\(deal.id)", version: change.occurredAtMilliseconds), object: .deal(deal)
+        )]
+    }
+
+    package func backfill(_ request: BackfillRequest) async throws(ConnectorError) -> BackfillPage {
+        guard request.object == "deal" else {
+            throw ConnectorError.configuration("hubspot_unknown_backfill_object", "backfill HubSpot \"\(request.object)\": only \"deal\" can be listed", hint: "use the object \"deal\"")
+        }
+        let page = try await client.deals(after: request.cursor, limit: request.pageSize)
+        let translator = HubSpotDealTranslator(client: client, settings: settings)
+        let now = context.clock.now()
+        let milliseconds = Int64((now.timeIntervalSince1970 * 1000).rounded(.down))
+        var events = [CanonicalEvent]()
+        for json in page["results"]?.arrayValue ?? [] {
+            let deal = try await translator.deal(from: json)
+            events.append(CanonicalEvent(
+                id: "\(deal.id)@backfill:\(milliseconds)", type: deal.isClosedWon ? .dealClosedWon : .dealUpdated, occurredAt: now,
+                source: EventSource(connector: Self.id, connectorVersion: Self.version.description, nativeType: "deal.listed"),
+                ordering: EventOrdering(key: "deal:\(deal.id)", version: milliseconds), object: .deal(deal)
+            ))
+        }
+        return BackfillPage(events: events, nextCursor: page["paging"]?["next"]?["after"]?.stringValue)
+    }
+}

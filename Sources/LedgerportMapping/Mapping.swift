@@ -1,0 +1,144 @@
+import Foundation
+import LedgerportSDK
+
+/// A validated mapping: a versioned JSON document that turns canonical events
+/// into target operations.
+///
+/// A `Mapping` exists only after validation passed, so evaluation never meets
+/// an unknown field, operator or lookup. Create one with ``init(document:file:environment:)``
+/// or ``load(contentsOf:environment:)``; evaluate it with ``MappingEvaluator``.
+package struct Mapping: Sendable {
+    /// The file the mapping was read from, or its name, for messages.
+    package var file: String
+    /// The mapping's snake_case name, such as `stripe_invoice_to_odoo`.
+    package var name: String
+    package var version: SemanticVersion
+    package var summary: String
+    package var source: MappingSource
+    package var target: MappingTarget
+    package var lookups: [String: LookupTable]
+    package var operations: [OperationTemplate]
+    /// The document as read, the content that ``digest`` covers.
+    package var document: JSONValue
+    /// SHA-256 of the document's canonical JSON.
+    package var digest: MappingDigest
+
+    /// Validates `document` and builds the mapping, or throws ``MappingValidationError`` with every problem found.
+    package init(document: JSONValue, file: String, environment: ValidationEnvironment) throws(MappingValidationError) {
+        var compiler = MappingCompiler(file: file, environment: environment)
+        guard let mapping = compiler.compile(document), compiler.issues.isEmpty else {
+            throw MappingValidationError(file: file, issues: compiler.issues)
+        }
+        self = mapping
+    }
+
+    package init(
+        file: String, name: String, version: SemanticVersion, summary: String, source: MappingSource,
+        target: MappingTarget, lookups: [String: LookupTable], operations: [OperationTemplate], document: JSONValue
+    ) {
+        self.file = file
+        self.name = name
+        self.version = version
+        self.summary = summary
+        self.source = source
+        self.target = target
+        self.lookups = lookups
+        self.operations = operations
+        self.document = document
+        self.digest = MappingDigest(of: document)
+    }
+
+    /// Reads and validates a mapping file. Unreadable files and invalid JSON are reported as issues at the document root.
+    /// `file` names the mapping in messages; it defaults to the file's path.
+    package static func load(contentsOf url: URL, file: String? = nil, environment: ValidationEnvironment) throws(MappingValidationError) -> Mapping {
+        let file = file ?? url.path
+        let bytes: [UInt8]
+        do {
+            bytes = Array(try Data(contentsOf: url))
+        } catch {
+            throw MappingValidationError(file: file, issues: [
+                MappingIssue(.invalidDocument, file: file, pointer: .root, message: "cannot read the file: \(error.localizedDescription)", fix: "check the path and its permissions")
+            ])
+        }
+        return try parse(bytes, file: file, environment: environment)
+    }
+
+    /// Parses JSON bytes and validates the mapping they hold.
+    package static func parse(_ bytes: [UInt8], file: String, environment: ValidationEnvironment) throws(MappingValidationError) -> Mapping {
+        let document: JSONValue
+        do {
+            document = try JSONParser.parse(bytes)
+        } catch {
+            throw MappingValidationError(file: file, issues: [
+                MappingIssue(.invalidJSON, file: file, pointer: .root, message: "the file is not valid JSON: \(error)", fix: "fix the JSON syntax at the position shown")
+            ])
+        }
+        return try Mapping(document: document, file: file, environment: environment)
+    }
+
+    /// `name@version`, as deliveries record it.
+    package var identity: String { "\(name)@\(version)" }
+}
+
+/// The source side of a mapping: one canonical object type at one schema version, and the event types it handles.
+package struct MappingSource: Sendable {
+    package var objectType: CanonicalObjectType
+    package var schemaVersion: Int
+    package var eventTypes: [CanonicalEventType]
+    /// The canonical schema of the object, which event documents are checked against before evaluation.
+    package var schema: SchemaNode
+}
+
+/// The target side of a mapping: a target connector, the versions it works with, and the models it writes.
+package struct MappingTarget: Sendable {
+    package var connector: String
+    package var versions: SemanticVersionRange
+    package var models: [String]
+    /// The newest known connector version in the range, whose catalog the mapping was validated against.
+    package var validatedAgainst: SemanticVersion
+}
+
+/// A lookup table: keys of the source (a price id, a tax code) to target values, with a declared default.
+package struct LookupTable: Sendable {
+    package var name: String
+    package var entries: [String: JSONValue]
+    /// The policy for a key without an entry.
+    package var fallback: FieldPolicy
+    /// The type of the values, when every entry has the same JSON type.
+    package var kind: ValueKind
+}
+
+/// One operation a mapping produces, once per event or once per element of an iteration.
+package struct OperationTemplate: Sendable {
+    /// The operation's name, unique in the mapping, used by diffs and errors.
+    package var name: String
+    package var pointer: JSONPointer
+    package var condition: Expression?
+    package var iteration: Iteration?
+    package var action: TargetAction
+    package var model: String
+    package var externalID: Expression
+    /// The target fields, by name.
+    package var values: [String: Expression]
+    /// The target catalog's description of each field, which evaluation uses to shape values (an integer quantity becomes a decimal).
+    package var fields: TargetFields
+    package var expectations: [ExpectationTemplate]
+}
+
+/// An amount the target must hold after the operation.
+package struct ExpectationTemplate: Sendable {
+    package var field: String
+    package var amount: Expression
+}
+
+/// The canonical schemas and target catalogs that validation checks a mapping against.
+package struct ValidationEnvironment: Sendable {
+    package var schemas: CanonicalSchemaRegistry
+    package var catalogs: TargetCatalogRegistry
+
+    package init(schemas: CanonicalSchemaRegistry, catalogs: TargetCatalogRegistry) {
+        self.schemas = schemas
+        self.catalogs = catalogs
+    }
+
+}

@@ -1,0 +1,66 @@
+import Foundation
+import LedgerportSDK
+
+/// A JSON value that does not have the type a schema or a mapping gives it.
+package struct ValueConversionError: Error, Sendable, CustomStringConvertible {
+    package var value: JSONValue
+    package var kind: ValueKind
+
+    package var description: String {
+        "\(String(value.description.prefix(80))) is not a \(kind)"
+    }
+}
+
+extension RuntimeValue {
+    /// Converts JSON to the runtime form of `kind`: money, decimals, instants
+    /// and dates get their own cases, lists convert element by element, and
+    /// every other kind stays JSON. Null stays null whatever the kind.
+    package init(json: JSONValue, kind: ValueKind) throws(ValueConversionError) {
+        if json == .null {
+            self = .null
+            return
+        }
+        switch kind {
+        case .money:
+            guard let amount = try? JSONValueDecoder().decode(Money.self, from: json) else { throw ValueConversionError(value: json, kind: kind) }
+            self = .money(amount)
+        case .decimal:
+            guard let value = RuntimeValue.decimal(from: json) else { throw ValueConversionError(value: json, kind: kind) }
+            self = .decimal(value)
+        case .dateTime:
+            guard let instant = try? JSONValueDecoder().decode(Date.self, from: json) else { throw ValueConversionError(value: json, kind: kind) }
+            self = .dateTime(instant)
+        case .date:
+            guard let text = json.stringValue, let date = CalendarDate(text) else { throw ValueConversionError(value: json, kind: kind) }
+            self = .date(date)
+        case .list(let element):
+            guard let elements = json.arrayValue else { throw ValueConversionError(value: json, kind: kind) }
+            var converted = [RuntimeValue]()
+            for item in elements {
+                converted.append(try RuntimeValue(json: item, kind: element))
+            }
+            self = .list(converted)
+        case .string, .integer, .boolean:
+            guard RuntimeValue.json(json, matches: kind) else { throw ValueConversionError(value: json, kind: kind) }
+            self = .json(json)
+        case .any, .null, .reference, .record, .object:
+            self = .json(json)
+        }
+    }
+
+    private static func decimal(from json: JSONValue) -> ExactDecimal? {
+        switch json {
+        case .number(let number): number.decimal
+        case .string(let text): ExactDecimal(parsing: text)
+        default: nil
+        }
+    }
+
+    private static func json(_ json: JSONValue, matches kind: ValueKind) -> Bool {
+        switch (kind, json) {
+        case (.string, .string), (.boolean, .bool): true
+        case (.integer, .number(let number)): number.isInteger
+        default: false
+        }
+    }
+}

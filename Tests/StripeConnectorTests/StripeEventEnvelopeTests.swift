@@ -1,0 +1,40 @@
+import LedgerportSDK
+import Testing
+@testable import StripeConnector
+
+@Suite struct StripeEventEnvelopeTests {
+    @Test func everyRecordedBody_scansToParsedIDTypeAndVersion() throws {
+        for webhook in try StripeTestSupport.recordedWebhooks() {
+            let parsed = try JSONParser.parse(webhook.body)
+            let envelope = try #require(StripeEventEnvelope.scan(webhook.body), "\(webhook.file)")
+            #expect(envelope.id == parsed["id"]?.stringValue)
+            #expect(envelope.type == parsed["type"]?.stringValue)
+            #expect(envelope.apiVersion == parsed["api_version"]?.stringValue)
+            let object = parsed["data"]?["object"]
+            #expect(envelope.objectKey == "\(object?["object"]?.stringValue ?? "?"):\(object?["id"]?.stringValue ?? "?")", "\(webhook.file)")
+        }
+    }
+
+    @Test func objectKey_comesFromDataObjectWhateverTheKeyOrder() {
+        let body = Array(#"{"id":"evt_9","data":{"previous_attributes":{"id":"old"},"object":{"amount":5,"id":"pi_1","object":"payment_intent","invoice":"in_1"}},"type":"payment_intent.succeeded"}"#.utf8)
+        #expect(StripeEventEnvelope.scan(body)?.objectKey == "payment_intent:pi_1")
+    }
+
+    @Test func bodyWithoutDataObject_hasNoObjectKey() {
+        let body = Array(#"{"id":"evt_9","type":"ping","data":{}}"#.utf8)
+        #expect(StripeEventEnvelope.scan(body)?.objectKey == nil)
+    }
+
+    @Test func nestedIDBeforeTopLevelID_isNotTaken() {
+        let body = Array(#"{"data":{"object":{"id":"in_1","type":"x","nested":[{"id":"il_1"},"}]"]}},"type":"invoice.paid","id":"evt_9"}"#.utf8)
+        let envelope = StripeEventEnvelope.scan(body)
+        #expect(envelope?.id == "evt_9")
+        #expect(envelope?.type == "invoice.paid")
+        #expect(envelope?.apiVersion == nil)
+    }
+
+    @Test(arguments: ["", "[]", "{", #"{"id":"evt_1"}"#, #"{"id":1,"type":"x"}"#, #"{"id":"evt_1","type":"x""#, "not json"])
+    func nonEventBody_scansToNil(text: String) {
+        #expect(StripeEventEnvelope.scan(Array(text.utf8)) == nil)
+    }
+}
