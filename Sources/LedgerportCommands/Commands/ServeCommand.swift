@@ -17,8 +17,8 @@ struct ServeCommand: RunnableCommand {
             finish and closes the store.
             """,
         examples: [
-            .init("LEDGERPORT_MASTER_KEY_FILE=/etc/ledgerport/master.key ledgerport serve --config ledgerport.json", "Run with a configuration file."),
-            .init("LEDGERPORT_DATA_DIR=data LEDGERPORT_PORT=8600 LEDGERPORT_MASTER_KEY_FILE=master.key ledgerport serve", "Run from environment variables alone."),
+            .init("ledgerport serve --config ledgerport.json", "Run with a configuration file that names master_key_file."),
+            .init("ledgerport serve --json", "Run from defaults and LEDGERPORT_* variables; print the address as JSON."),
         ],
         exitStatuses: [
             (.ok, "the runtime stopped after a signal"),
