@@ -30,7 +30,7 @@ package struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvert
         self.day = day
     }
 
-    /// The calendar date of `instant` as a clock in `timeZone` shows it.
+    /// Creates the calendar date of `instant` as a clock in `timeZone` shows it.
     package init(_ instant: Date, in timeZone: TimeZone) {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
@@ -51,12 +51,18 @@ package struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvert
 
     /// `YYYY-MM-DD`.
     package var description: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        yearMonth + "-" + CalendarDate.padded(day, width: 2)
     }
 
     /// `YYYY-MM`, the month the date belongs to.
     package var yearMonth: String {
-        String(format: "%04d-%02d", year, month)
+        CalendarDate.padded(year, width: 4) + "-" + CalendarDate.padded(month, width: 2)
+    }
+
+    /// Writes the number in decimal with leading zeros up to `width` digits, more cheaply than `String(format:)`.
+    private static func padded(_ number: Int, width: Int) -> String {
+        let digits = String(number)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
     package static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
