@@ -6,8 +6,11 @@ import Foundation
 /// tenant's time zone: an invoice finalized at 23:30 UTC on 31 January is
 /// dated 1 February for a tenant in Berlin and 31 January for one in New York.
 package struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The year, such as 2026.
     package let year: Int
+    /// The month, 1 to 12.
     package let month: Int
+    /// The day of the month, 1 to 31.
     package let day: Int
 
     /// Parses `YYYY-MM-DD`; returns nil for other text or a day that does not exist, such as 2026-02-30.
@@ -65,6 +68,7 @@ package struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvert
         return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
+    /// Orders dates by year, then month, then day.
     package static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }

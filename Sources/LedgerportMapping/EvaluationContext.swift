@@ -13,6 +13,7 @@ package struct EvaluationContext: Sendable {
     /// Tenant-specific lookup entries, by table name; an entry here replaces the mapping's entry for the same key.
     package var lookupOverrides: [String: [String: JSONValue]]
 
+    /// Creates a context for a tenant in a time zone.
     package init(tenantID: String, timeZone: TimeZone, lookupOverrides: [String: [String: JSONValue]] = [:]) {
         self.tenantID = tenantID
         self.timeZone = timeZone

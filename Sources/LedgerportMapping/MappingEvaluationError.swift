@@ -19,6 +19,7 @@ package struct MappingEvaluationError: Error, Sendable, Hashable, CustomStringCo
         case arithmetic = "mapping_arithmetic"
         case invalidExternalID = "mapping_invalid_external_id"
 
+        /// Who acts next for this kind of failure.
         package var failureClass: FailureClass {
             switch self {
             case .eventNotHandled, .invalidContext: .configuration
@@ -27,14 +28,18 @@ package struct MappingEvaluationError: Error, Sendable, Hashable, CustomStringCo
         }
     }
 
+    /// The kind of failure.
     package var code: Code
     /// `name@version` of the mapping.
     package var mapping: String
     /// The rule in the mapping document that failed.
     package var pointer: JSONPointer
+    /// What failed, on which value.
     package var message: String
+    /// What to do about it.
     package var hint: String
 
+    /// Creates an error from its parts.
     package init(_ code: Code, mapping: String, pointer: JSONPointer, message: String, hint: String) {
         self.code = code
         self.mapping = mapping
@@ -43,8 +48,10 @@ package struct MappingEvaluationError: Error, Sendable, Hashable, CustomStringCo
         self.hint = hint
     }
 
+    /// Who acts next: see ``Code/failureClass``.
     package var failureClass: FailureClass { code.failureClass }
 
+    /// `evaluate mapping NAME@VERSION at #POINTER: message; hint`.
     package var description: String {
         "evaluate mapping \(mapping) at #\(pointer): \(message); \(hint)"
     }

@@ -3,9 +3,12 @@ import LedgerportSDK
 
 /// A JSON value that does not have the type a schema or a mapping gives it.
 package struct ValueConversionError: Error, Sendable, CustomStringConvertible {
+    /// The value that did not convert.
     package var value: JSONValue
+    /// The type it was expected to have.
     package var kind: ValueKind
 
+    /// The value, shortened, and the expected type.
     package var description: String {
         "\(String(value.description.prefix(80))) is not a \(kind)"
     }
