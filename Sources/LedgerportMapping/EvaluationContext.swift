@@ -1,7 +1,7 @@
 import Foundation
 import LedgerportSDK
 
-/// What a mapping may know besides the event: the tenant, its time zone and its lookup entries.
+/// The facts a mapping may read besides the event: the tenant, its time zone and its lookup entries.
 ///
 /// Evaluation reads nothing else: no clock, no environment, no files. The
 /// same event, mapping version and context always give the same operations.

@@ -34,9 +34,9 @@ package struct EventDocument: Sendable {
 package struct EventFileError: Error, Sendable, CustomStringConvertible {
     /// The file, as given.
     package var file: String
-    /// What is wrong with the file.
+    /// The problem with the file.
     package var message: String
-    /// What to do about it.
+    /// The next step for the user.
     package var hint: String
 
     /// `read events from FILE: message; hint`.

@@ -3,7 +3,7 @@ import LedgerportSDK
 
 /// A validated mapping expression: what it computes, its static type, and where it is written.
 package struct Expression: Sendable {
-    /// What the expression computes.
+    /// The operator and its operands.
     package var node: ExpressionNode
     /// The type validation inferred.
     package var type: StaticType
@@ -76,7 +76,7 @@ package struct FieldPath: Sendable, CustomStringConvertible {
         case variable(String)
     }
 
-    /// Where the path starts.
+    /// The root the path starts at.
     package var root: Root
     /// The member names (or array indexes) after the root.
     package var tokens: [String]
@@ -91,7 +91,7 @@ package struct FieldPath: Sendable, CustomStringConvertible {
     package var description: String { text }
 }
 
-/// What a mapping does when a field it reads is missing, null or empty.
+/// The rule a mapping applies when a field it reads is missing, null or empty.
 package enum FieldPolicy: Sendable, Hashable {
     /// Use the value as it is (only for empty values).
     case accept

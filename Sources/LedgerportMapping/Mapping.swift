@@ -133,7 +133,7 @@ package struct OperationTemplate: Sendable {
     package var condition: Expression?
     /// The iteration that repeats the operation, or nil for one operation per event.
     package var iteration: Iteration?
-    /// What the operation does.
+    /// The operation's action, such as `upsert`.
     package var action: TargetAction
     /// The target model.
     package var model: String

@@ -21,7 +21,7 @@ package struct DryRunReport: Sendable {
 
 /// The outcome of one event in a dry run.
 package struct DryRunResult: Sendable {
-    /// What evaluating one event gave.
+    /// The result of evaluating one event.
     package enum Outcome: Sendable {
         /// The operations the mapping produces, possibly none when its conditions exclude the event.
         case operations([TargetOperation])

@@ -1,6 +1,6 @@
 import LedgerportSDK
 
-/// Why a mapping could not turn an event into operations.
+/// A failure to turn an event into operations.
 ///
 /// Most failures are about the event's data (a field the mapping rejects when
 /// missing, a price with no product in a lookup, amounts in two currencies)
@@ -8,7 +8,7 @@ import LedgerportSDK
 /// operator. An event the mapping does not handle and a broken context are
 /// ``FailureClass/configuration``.
 package struct MappingEvaluationError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// What kind of failure it is, stable for tests and dashboards.
+    /// The kind of failure, stable for tests and dashboards.
     package enum Code: String, Sendable, Hashable {
         case eventNotHandled = "mapping_event_not_handled"
         case invalidEvent = "mapping_invalid_event"
@@ -19,7 +19,7 @@ package struct MappingEvaluationError: Error, Sendable, Hashable, CustomStringCo
         case arithmetic = "mapping_arithmetic"
         case invalidExternalID = "mapping_invalid_external_id"
 
-        /// Who acts next for this kind of failure.
+        /// The failure class of this kind of failure, which decides who acts next.
         package var failureClass: FailureClass {
             switch self {
             case .eventNotHandled, .invalidContext: .configuration
@@ -34,9 +34,9 @@ package struct MappingEvaluationError: Error, Sendable, Hashable, CustomStringCo
     package var mapping: String
     /// The rule in the mapping document that failed.
     package var pointer: JSONPointer
-    /// What failed, on which value.
+    /// The failure, naming the value.
     package var message: String
-    /// What to do about it.
+    /// The next step for the finance operator or the mapping's author.
     package var hint: String
 
     /// Creates an error from its parts.
@@ -48,7 +48,7 @@ package struct MappingEvaluationError: Error, Sendable, Hashable, CustomStringCo
         self.hint = hint
     }
 
-    /// Who acts next: see ``Code/failureClass``.
+    /// The failure class, from ``Code/failureClass``.
     package var failureClass: FailureClass { code.failureClass }
 
     /// `evaluate mapping NAME@VERSION at #POINTER: message; hint`.

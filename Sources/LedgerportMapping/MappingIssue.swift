@@ -2,7 +2,7 @@ import LedgerportSDK
 
 /// One problem found while validating a mapping, with where it is and how to fix it.
 package struct MappingIssue: Sendable, Hashable, CustomStringConvertible {
-    /// What kind of problem it is, stable for tests and tools.
+    /// The kind of problem, stable for tests and tools.
     package enum Code: String, Sendable, Hashable, CaseIterable {
         case invalidJSON = "invalid_json"
         case invalidDocument = "invalid_document"
@@ -35,9 +35,9 @@ package struct MappingIssue: Sendable, Hashable, CustomStringConvertible {
     package var file: String
     /// The place of the problem in the mapping document.
     package var pointer: JSONPointer
-    /// What is wrong, naming the value.
+    /// The problem, naming the value.
     package var message: String
-    /// What to change.
+    /// The change that fixes it.
     package var fix: String
 
     /// Creates an issue from its parts.

@@ -125,7 +125,7 @@ package struct SchemaLoadError: Error, Sendable, CustomStringConvertible {
     package var file: String
     /// The place of the problem in the schema.
     package var pointer: JSONPointer
-    /// What is wrong and how to fix it.
+    /// The problem and its fix.
     package var message: String
 
     /// `load schema FILE#POINTER: message`.

@@ -5,7 +5,7 @@ import LedgerportSDK
 package struct SchemaViolation: Sendable, Hashable, CustomStringConvertible {
     /// The place of the problem in the document.
     package var pointer: JSONPointer
-    /// What is wrong.
+    /// The problem.
     package var message: String
 
     /// `POINTER: message`.

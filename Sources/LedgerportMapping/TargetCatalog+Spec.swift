@@ -54,7 +54,7 @@ extension TargetCatalogRegistry {
 package struct TargetSpecsError: Error, Sendable, CustomStringConvertible {
     /// The specs folder.
     package var directory: String
-    /// What went wrong.
+    /// The problems, one message each.
     package var problems: [String]
 
     /// The folder and the problems.
