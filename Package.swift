@@ -84,15 +84,18 @@ let package = Package(
         .target(name: "LedgerportJSONSchema", dependencies: ["LedgerportSDK"]),
         .target(name: "LedgerportCore", dependencies: ["LedgerportSDK", "LedgerportJSONSchema", "LedgerportLog"]),
         // The one explicit list of built-in connector implementations; it imports the plugin targets.
-        .target(name: "LedgerportConnectors", dependencies: ["LedgerportSDK"]),
+        .target(
+            name: "LedgerportConnectors",
+            dependencies: ["LedgerportSDK", "StripeConnector", "HubSpotConnector", "OdooConnector"]
+        ),
         // The command framework and every `ledgerport` command; the executable only calls it.
         .target(
             name: "LedgerportCommands",
             dependencies: [
                 "LedgerportSDK", "LedgerportCore", "LedgerportConnectors", "LedgerportJSONSchema", "LedgerportLog",
                 "LedgerportStore", "LedgerportStoreSQLite", "LedgerportSQLite", "LedgerportSecrets",
-                "StripeConnector", "LedgerportHTTPClient",
-                "LedgerportMapping",
+                "StripeConnector", "LedgerportHTTPClient", "LedgerportMapping", "LedgerportOdooSandbox",
+                "LedgerportDemo", "LedgerportRuntime",
             ]
         ),
         .executableTarget(name: "ledgerport", dependencies: ["LedgerportCommands"], path: "Sources/LedgerportCLI"),
@@ -133,10 +136,13 @@ let package = Package(
 
         // MARK: Odoo sandbox.
 
-        .target(name: "LedgerportOdooSandbox", dependencies: ["LedgerportSDK", "LedgerportLog"]),
+        .target(
+            name: "LedgerportOdooSandbox",
+            dependencies: ["LedgerportSDK", "LedgerportLog", "LedgerportSQLite", "LedgerportHTTPServer"]
+        ),
         .testTarget(
             name: "LedgerportOdooSandboxTests",
-            dependencies: ["LedgerportOdooSandbox", "LedgerportSDK", "LedgerportLog"],
+            dependencies: ["LedgerportOdooSandbox", "LedgerportSDK", "LedgerportLog", "LedgerportHTTPClient", "ledgerport"],
             resources: [.copy("Fixtures")]
         ),
 
@@ -179,11 +185,22 @@ let package = Package(
 
         // MARK: Runtime.
 
+        // The month of Stripe events the demo plays, bundled as resources.
+        .target(name: "LedgerportDemoData", path: "demo", exclude: ["README.md"], resources: [.copy("stripe-month")]),
+        .target(
+            name: "LedgerportDemo",
+            dependencies: [
+                "LedgerportRuntime", "LedgerportDemoData", "LedgerportOdooSandbox", "LedgerportMapping", "LedgerportStore",
+                "LedgerportSDK", "LedgerportLog", "LedgerportCore", "StripeConnector", "LedgerportHTTPClient", "LedgerportSecrets", "LedgerportCrypto",
+            ]
+        ),
+
         .target(
             name: "LedgerportRuntime",
             dependencies: [
                 "LedgerportSDK", "LedgerportLog", "LedgerportStore", "LedgerportSecrets", "LedgerportCore",
-                "LedgerportHTTPServer", "LedgerportHTTPClient",
+                "LedgerportHTTPServer", "LedgerportHTTPClient", "LedgerportMapping", "LedgerportConnectors",
+                "LedgerportStoreSQLite", "LedgerportSQLite",
             ]
         ),
         .testTarget(name: "LedgerportRuntimeTests", dependencies: ["LedgerportRuntime", "LedgerportSDK"]),

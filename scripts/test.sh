@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 source scripts/env.sh
 
 scripts/install-deps.sh
-[[ -x scripts/localstripe.sh ]] && scripts/localstripe.sh install
+scripts/localstripe.sh install
 
 swift build --build-tests -Xswiftc -warnings-as-errors
 swift test --skip-build "$@"

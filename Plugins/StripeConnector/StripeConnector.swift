@@ -58,7 +58,14 @@ package struct StripeConnector: SourceConnector {
                 httpStatus: 400
             )
         }
-        return WebhookReceipt(events: [ReceivedEvent(eventID: envelope.id, eventType: envelope.type, payload: request.body)])
+        // An invoice's payments, refunds and credit notes share its key and run in the order Stripe created
+        // the events, so a refund never reaches Odoo before the payment it returns.
+        return WebhookReceipt(events: [
+            ReceivedEvent(
+                eventID: envelope.id, eventType: envelope.type, payload: request.body, orderingKey: envelope.objectKey,
+                orderingVersion: envelope.createdSeconds.map { $0 * 1000 }
+            )
+        ])
     }
 
     package func translate(_ event: NativeEvent) async throws(ConnectorError) -> [CanonicalEvent] {

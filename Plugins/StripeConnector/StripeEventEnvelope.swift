@@ -11,22 +11,64 @@ struct StripeEventEnvelope: Sendable, Equatable {
     let type: String
     /// Nil when the field is absent or null.
     let apiVersion: String?
+    /// The ordering key of the changed object: the invoice's (`invoice:in_1`) for an invoice and for
+    /// a payment, charge or credit note of one, else `<object type>:<id>` from `data.object`.
+    var objectKey: String? = nil
+    /// The event's `created` time in seconds, when the body has it.
+    var createdSeconds: Int64? = nil
 
     /// Scans `body`; returns nil when it is not an object with string `id` and `type` members.
     static func scan(_ body: [UInt8]) -> StripeEventEnvelope? {
         var scanner = TopLevelScanner(bytes: body)
         var found: [String: String] = [:]
+        var data: Range<Int>?
         let wanted: Set<String> = ["id", "type", "api_version"]
         let completed = scanner.forEachMember { key, valueStart, valueEnd in
+            if key == "data", body[valueStart] == UInt8(ascii: "{") {
+                data = valueStart..<valueEnd
+                return true
+            }
+            if key == "created" {
+                found[key] = String(decoding: body[valueStart..<valueEnd], as: UTF8.self)
+                return true
+            }
             guard wanted.contains(key), body[valueStart] == UInt8(ascii: "\"") else { return true }
             guard let text = TopLevelScanner.plainString(body, from: valueStart, to: valueEnd) else { return false }
             found[key] = text
-            return found.count < wanted.count
+            return true
         }
         guard completed, let id = found["id"], let type = found["type"], !id.isEmpty, !type.isEmpty else {
             return nil
         }
-        return StripeEventEnvelope(id: id, type: type, apiVersion: found["api_version"])
+        var envelope = StripeEventEnvelope(id: id, type: type, apiVersion: found["api_version"])
+        envelope.objectKey = data.flatMap { objectKey(in: Array(body[$0])) }
+        envelope.createdSeconds = found["created"].flatMap { Int64($0) }
+        return envelope
+    }
+
+    /// Finds `object.object` and `object.id` inside the event's `data` member.
+    private static func objectKey(in data: [UInt8]) -> String? {
+        var scanner = TopLevelScanner(bytes: data)
+        var object: Range<Int>?
+        _ = scanner.forEachMember { key, valueStart, valueEnd in
+            guard key == "object", data[valueStart] == UInt8(ascii: "{") else { return true }
+            object = valueStart..<valueEnd
+            return false
+        }
+        guard let object else { return nil }
+        let bytes = Array(data[object])
+        var inner = TopLevelScanner(bytes: bytes)
+        var fields: [String: String] = [:]
+        _ = inner.forEachMember { key, valueStart, valueEnd in
+            guard key == "id" || key == "object" || key == "invoice", bytes[valueStart] == UInt8(ascii: "\"") else { return true }
+            fields[key] = TopLevelScanner.plainString(bytes, from: valueStart, to: valueEnd)
+            return true
+        }
+        guard let kind = fields["object"], let id = fields["id"], !kind.isEmpty, !id.isEmpty else { return nil }
+        if kind != "invoice", let invoice = fields["invoice"], !invoice.isEmpty {
+            return "invoice:\(invoice)"
+        }
+        return "\(kind):\(id)"
     }
 }
 

@@ -1,4 +1,7 @@
+import HubSpotConnector
 import LedgerportSDK
+import OdooConnector
+import StripeConnector
 
 /// The one explicit list of the connector implementations built into Ledgerport.
 ///
@@ -7,6 +10,9 @@ import LedgerportSDK
 /// type here and its spec file there.
 package enum BuiltinConnectors {
     /// Every built-in connector type, one per `id@version`.
-    // NOTE: empty until the plugin branches land; the coordinator adds each plugin's type here.
-    package static let all: [any Connector.Type] = []
+    package static let all: [any Connector.Type] = [
+        StripeConnector.self,
+        HubSpotConnector.self,
+        OdooConnector.self,
+    ]
 }

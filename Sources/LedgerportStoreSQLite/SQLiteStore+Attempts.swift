@@ -4,9 +4,11 @@ import LedgerportSQLite
 import LedgerportStore
 
 extension SQLiteStore {
+    /// Records the attempt, moves the delivery on, and writes the report's applied versions and audit entries, all in one transaction.
     package func recordAttempt(_ report: DeliveryAttemptReport, claim: DeliveryClaim, tenant: TenantID) async throws -> Delivery {
         let now = StoreTime.now(clock)
         let operation = "record attempt of delivery \(claim.deliveryID)"
+        try AppliedVersionRows.validate(report.appliedVersions, operation: operation)
 
         return try await write(operation) { db in
             let current = try DeliveryRows.require(claim.deliveryID, tenant: tenant, operation: "record attempt of delivery", on: db)
@@ -21,6 +23,12 @@ extension SQLiteStore {
             try AttemptRows.advance(current, by: report.outcome, at: now, on: db)
             if case .park(let reason, let error) = report.outcome {
                 try DeadLetterRows.park(current, reason: reason, error: error, at: now, on: db)
+            }
+            for version in report.appliedVersions {
+                try AppliedVersionRows.raise(version, delivery: current, at: now, on: db)
+            }
+            for entry in report.auditEntries {
+                try AuditRows.append(entry, scope: .tenant(tenant), on: db)
             }
             return try DeliveryRows.require(claim.deliveryID, tenant: tenant, operation: "record attempt of delivery", on: db)
         }

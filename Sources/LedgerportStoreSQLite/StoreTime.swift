@@ -22,6 +22,11 @@ enum StoreTime {
         Date(timeIntervalSince1970: Double(milliseconds) / 1000)
     }
 
+    /// Formats `date` for messages: ISO 8601 in UTC with milliseconds, such as `2026-01-01T00:00:00.000Z`.
+    static func iso8601(_ date: Date) -> String {
+        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+    }
+
     static func optionalDate(_ milliseconds: Int64?) -> Date? {
         milliseconds.map(date)
     }

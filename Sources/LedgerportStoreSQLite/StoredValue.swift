@@ -1,7 +1,7 @@
 import LedgerportSDK
 import LedgerportStore
 
-/// Decoding of stored text into enums and versions, failing loudly on values the store never writes.
+/// Decoding of stored text into enums, versions and decimals, failing loudly on values the store never writes.
 enum StoredValue {
     /// Decodes a stored enum value such as a state.
     ///
@@ -19,6 +19,14 @@ enum StoredValue {
             throw invalid(text, column: column)
         }
         return version
+    }
+
+    /// Decodes a stored exact decimal such as `0.99`.
+    static func decimal(_ text: String, column: String) throws -> ExactDecimal {
+        guard let decimal = ExactDecimal(parsing: text) else {
+            throw invalid(text, column: column)
+        }
+        return decimal
     }
 
     private static func invalid(_ text: String, column: String) -> StoreError {

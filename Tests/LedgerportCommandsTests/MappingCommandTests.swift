@@ -117,7 +117,7 @@ import Testing
         #expect(outcome.standardError == "")
         #expect(outcome.standardOutput.contains("  2. register_payment account.payment stripe_payment_pi_hpiw791sz3oapk\n"))
         #expect(outcome.standardOutput.contains("       amount = 4500 JPY\n"))
-        #expect(outcome.standardOutput.hasSuffix("51 events: 13 operations, 43 not handled, 0 failed\n"))
+        #expect(outcome.standardOutput.hasSuffix("46 events: 13 operations, 38 not handled, 0 failed\n"))
     }
 
     @Test func everyDefault_dryRunsTheRecordingsCleanly() async throws {

@@ -82,9 +82,9 @@ import Testing
         #expect(outcome.status == 0)
         #expect(outcome.standardOutput == """
             ID       VERSION  KIND    STABILITY  BUILT IN  NAME
-            hubspot  1.0.0    source  beta       no        HubSpot
-            odoo     1.0.0    target  beta       no        Odoo
-            stripe   1.0.0    source  beta       no        Stripe
+            hubspot  1.0.0    source  beta       yes       HubSpot
+            odoo     1.0.0    target  beta       yes       Odoo
+            stripe   1.0.0    source  beta       yes       Stripe
 
             """)
     }
@@ -99,7 +99,7 @@ import Testing
         #expect(odoo["kind"] == "target")
         #expect(odoo["version"] == "1.0.0")
         #expect(odoo["file"] == .string(Checkout.root + "/connector-specs/odoo/1.0.0.json"))
-        #expect(odoo["built_in"] == false)
+        #expect(odoo["built_in"] == true)
         #expect(odoo["objects"]?.arrayValue?.contains(.string("account.move")) == true)
         #expect(document["specs_directory"] == .string(Checkout.root + "/connector-specs"))
     }

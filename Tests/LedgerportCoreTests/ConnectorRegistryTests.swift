@@ -129,14 +129,8 @@ private struct SalesforceDouble: Connector {
         }
     }
 
-    @Test func builtinList_matchesRepositorySpecsOrIsStillEmpty() {
-        // While the plugin branches have not landed, the list is empty and every spec lacks an
-        // implementation; once any plugin is listed, the whole list must match the specs.
-        let found = problems(BuiltinConnectors.all)
-        if BuiltinConnectors.all.isEmpty {
-            #expect(found.count == specs.count)
-        } else {
-            #expect(found.map(\.description) == [])
-        }
+    @Test func builtinList_matchesRepositorySpecs() {
+        #expect(BuiltinConnectors.all.count == specs.count)
+        #expect(problems(BuiltinConnectors.all).map(\.description) == [])
     }
 }

@@ -16,10 +16,12 @@ package enum LedgerportCommand: CommandGroup {
 
     package static let subcommands: [any CommandNode.Type] = [
         VersionCommand.self,
+        DemoCommand.self,
         SpecCommand.self,
         TenantCommand.self,
         ConnectionCommand.self,
         WebhookCommand.self,
         MappingCommand.self,
+        SandboxCommand.self,
     ]
 }

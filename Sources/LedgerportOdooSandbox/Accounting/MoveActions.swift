@@ -6,7 +6,7 @@ enum MoveActions {
         [post, resetToDraft, cancel, switchMoveType, assignOutstandingLine]
     }
 
-    /// `action_post`: answers `false`, as 17.0 and 19.0 do.
+    /// `action_post`: returns `false`, as 17.0 and 19.0 do.
     static let post = ModelMethod("action_post", MethodSignature(), access: .write) { call, transaction in
         try MovePosting(transaction: transaction).post(call.ids)
         return .value(false)

@@ -14,7 +14,7 @@ struct MoveEngine {
 
     static let invoiceTypes: Set<String> = ["out_invoice", "out_refund", "in_invoice", "in_refund", "out_receipt", "in_receipt"]
 
-    /// The sign of a product line's balance: customer invoices credit income, credit notes debit it.
+    /// Returns the sign of a product line's balance: customer invoices credit income, credit notes debit it.
     static func productSign(_ moveType: String) -> ExactDecimal {
         ["out_invoice", "out_receipt", "in_refund"].contains(moveType) ? ExactDecimal(-1) : ExactDecimal(1)
     }
@@ -158,7 +158,7 @@ struct MoveEngine {
         transaction.update("account.move", id, values)
     }
 
-    /// The due date: the invoice date plus the payment term's days, or the date already set, or the invoice date.
+    /// Computes the due date: the invoice date plus the payment term's days, or the date already set, or the invoice date.
     private func dueDate(_ move: RecordValues, invoiceDate: String) throws -> String {
         if let term = move["invoice_payment_term_id"]?.intValue, let days = transaction.row("account.payment.term", term)?["days"]?.intValue {
             return OdooDateFormat.date(invoiceDate, plusDays: days) ?? invoiceDate
@@ -170,7 +170,7 @@ struct MoveEngine {
     }
 }
 
-/// What one move's recomputation needs about its currency and accumulates about its amounts.
+/// The currency facts and running totals of one move's recomputation.
 private struct LineContext {
     let calculator: TaxCalculator
     let sign: ExactDecimal
@@ -227,7 +227,7 @@ private struct TaxAccumulator {
         self.baseBalance = try self.baseBalance + baseBalance
     }
 
-    /// The tax line's amount: per-line rounded amounts, or the exact sum rounded once under `round_globally`.
+    /// Returns the tax line's amount: per-line rounded amounts, or the exact sum rounded once under `round_globally`.
     func amount(globally: Bool, calculator: TaxCalculator) throws -> ExactDecimal {
         globally && !priceInclude ? try calculator.round(exact) : rounded
     }

@@ -10,7 +10,7 @@ import LedgerportSDK
 struct MoveNaming {
     let transaction: Transaction
 
-    /// The prefix a move's number gets (`INV/2026/`), or nil without a journal.
+    /// Returns the prefix a move's number gets (`INV/2026/`), or nil without a journal.
     func prefix(of move: Int) -> String? {
         guard let row = transaction.row("account.move", move), let journal = row["journal_id"]?.intValue,
             let code = transaction.row("account.journal", journal)?["code"]?.stringValue
@@ -28,7 +28,7 @@ struct MoveNaming {
         return "\(lead)\(code)/\(OdooDateFormat.year(of: date))/"
     }
 
-    /// Whether the move has no number yet (`/` on 17.0, `false` on 19.0).
+    /// Checks whether the move has no number yet (`/` on 17.0, `false` on 19.0).
     func isUnnamed(_ move: Int) -> Bool {
         let name = transaction.row("account.move", move)?["name"]?.stringValue ?? ""
         return name.isEmpty || name == "/"

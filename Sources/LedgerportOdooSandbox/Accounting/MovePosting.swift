@@ -6,9 +6,9 @@ struct MovePosting {
 
     /// Posts every move of `ids`, or none: all checks run before the first move is posted.
     ///
-    /// A draft without invoice date gets today's; numbers are given in id
-    /// order; an invoice without payment reference gets its number as one;
-    /// a credit note is matched with the open amount of the move it reverses.
+    /// A draft without invoice date gets today's. Numbers are given in id
+    /// order, and an invoice without payment reference gets its number as one.
+    /// A credit note is matched with the open amount of the move it reverses.
     func post(_ ids: [Int]) throws {
         for id in ids {
             try check(id)

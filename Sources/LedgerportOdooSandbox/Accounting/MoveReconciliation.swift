@@ -20,7 +20,7 @@ struct MoveReconciliation {
     /// Matches the open debit lines among `lines` with the open credit lines, oldest first.
     ///
     /// With `strict`, a line that is already fully matched raises the UserError
-    /// Odoo raises; otherwise such lines are skipped, which is how a repeated
+    /// Odoo raises. Otherwise such lines are skipped, which is how a repeated
     /// payment registration ends up as an unmatched extra payment.
     func reconcile(_ lines: [Int], strict: Bool) throws {
         if strict, lines.contains(where: { isFullyReconciled($0) }) {
@@ -207,7 +207,7 @@ struct MoveReconciliation {
 
     // MARK: Queries
 
-    /// The lines of `move` on receivable and payable accounts, the ones invoices and payments are matched on.
+    /// Returns the lines of `move` on receivable and payable accounts, the ones invoices and payments are matched on.
     func receivableLines(of move: Int) -> [Int] {
         (transaction.linkedIDs(Self.model, field: "move_id", to: move) ?? []).sorted().filter { line in
             let account = transaction.row(Self.model, line)?["account_id"]?.intValue ?? 0

@@ -35,7 +35,7 @@ enum SaleInvoicing {
         ])
     }
 
-    /// The invoice lines made from a sales order line, in moves that are not cancelled.
+    /// Returns the invoice lines made from a sales order line, in moves that are not cancelled.
     static func invoiceLines(of saleLine: Int, in transaction: Transaction) -> [Int] {
         transaction.allIDs("account.move.line").filter { line in
             let row = transaction.row("account.move.line", line)!
@@ -45,7 +45,7 @@ enum SaleInvoicing {
         }
     }
 
-    /// The quantity already invoiced, credit notes subtracted.
+    /// Returns the quantity already invoiced, credit notes subtracted.
     static func invoicedQuantity(_ saleLine: Int, in transaction: Transaction) throws -> ExactDecimal {
         try invoiceLines(of: saleLine, in: transaction).reduce(ExactDecimal.zero) { total, line in
             let row = transaction.row("account.move.line", line)!
@@ -55,7 +55,7 @@ enum SaleInvoicing {
         }
     }
 
-    /// The ordered quantity not invoiced yet, for a confirmed order; zero before confirmation.
+    /// Returns the ordered quantity not invoiced yet for a confirmed order, and zero before confirmation.
     static func quantityToInvoice(_ saleLine: Int, in transaction: Transaction) throws -> ExactDecimal {
         let row = transaction.row("sale.order.line", saleLine)!
         let order = transaction.row("sale.order", row["order_id"]?.intValue ?? 0)

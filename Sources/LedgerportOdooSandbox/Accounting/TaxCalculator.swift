@@ -4,10 +4,10 @@ import LedgerportSDK
 ///
 /// The rules, checked against the recorded invoices:
 /// - the line's gross amount is `price_unit × quantity × (1 − discount / 100)`;
-/// - a price-included tax splits the gross amount rounded to the currency:
-///   its amount is rounded per line and the subtotal is the gross minus it,
-///   in both rounding modes (three lines of 10.01 at 19% included give a
-///   4.80 tax line even under `round_globally`);
+/// - a price-included tax splits the gross amount rounded to the currency.
+///   Its amount is rounded per line and the subtotal is the gross minus it,
+///   in both rounding modes: three lines of 10.01 at 19% included give a
+///   4.80 tax line even under `round_globally`;
 /// - a price-excluded tax applies to the subtotal; under `round_per_line` it
 ///   is rounded on each line, under `round_globally` the exact amounts are
 ///   summed per tax and rounded once (three lines of 33.33 at 19% give 18.99
@@ -91,7 +91,7 @@ struct TaxCalculator {
 }
 
 extension Transaction {
-    /// The calculator's view of `account.tax` records, in the order given.
+    /// Reads `account.tax` records into the calculator's form, in the order given.
     func taxes(_ ids: [Int]) -> [TaxCalculator.Tax] {
         ids.compactMap { id in
             guard let row = row("account.tax", id) else { return nil }

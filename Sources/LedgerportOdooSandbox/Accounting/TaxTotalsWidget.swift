@@ -4,7 +4,7 @@ import LedgerportSDK
 /// The `tax_totals` structure of an invoice, in Odoo 17's shape.
 ///
 /// NOTE: 19.0 changed this structure; only the 17.0 shape was recorded, and
-/// the sandbox answers it for both versions.
+/// the sandbox returns it for both versions.
 enum TaxTotalsWidget {
     static func compute(_ move: Int, in transaction: Transaction) throws -> JSONValue {
         guard let row = transaction.row("account.move", move),

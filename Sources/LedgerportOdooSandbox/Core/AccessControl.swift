@@ -7,7 +7,7 @@ import LedgerportSDK
 /// Contact Creation to be created or changed, and sales documents need a
 /// sales group. Every other model is open to internal users. The group names
 /// listed in the AccessError come from the recordings of each version.
-package struct AccessControl: Sendable {
+struct AccessControl: Sendable {
     struct Rule: Sendable {
         /// Group external ids (`account.group_account_invoice`), any of which grants the access.
         let groups: Set<String>
@@ -18,10 +18,10 @@ package struct AccessControl: Sendable {
 
     private let rules: [String: [AccessOperation: Rule]]
 
-    package static let standard = AccessControl(rules: AccessControl.standardRules())
+    static let standard = AccessControl(rules: AccessControl.standardRules())
 
     /// Raises the AccessError Odoo raises when the user of `transaction` may not `operation` on `model`.
-    package func check(_ operation: AccessOperation, on model: ModelDefinition, in transaction: Transaction) throws {
+    func check(_ operation: AccessOperation, on model: ModelDefinition, in transaction: Transaction) throws {
         guard !transaction.isSuperuser, let rule = rules[model.name]?[operation] else {
             return
         }
@@ -56,6 +56,7 @@ package struct AccessControl: Sendable {
             groups: [Groups.salesman, Groups.salesManager], labels17: ["Sales/User: Own Documents Only"],
             labels19: ["Sales/User: Own Documents Only"]
         )
+
         var rules: [String: [AccessOperation: Rule]] = [:]
         let accountingModels = [
             "account.move", "account.move.line", "account.payment", "account.payment.register", "account.move.reversal",
@@ -75,16 +76,16 @@ package struct AccessControl: Sendable {
 }
 
 /// The external ids of the groups access rules refer to.
-package enum Groups {
-    package static let internalUser = "base.group_user"
-    package static let accessRights = "base.group_erp_manager"
-    package static let settings = "base.group_system"
-    package static let contactCreation = "base.group_partner_manager"
-    package static let billing = "account.group_account_invoice"
-    package static let billingManager = "account.group_account_manager"
-    package static let accountReadonly = "account.group_account_readonly"
-    package static let salesman = "sales_team.group_sale_salesman"
-    package static let salesManager = "sales_team.group_sale_manager"
+enum Groups {
+    static let internalUser = "base.group_user"
+    static let accessRights = "base.group_erp_manager"
+    static let settings = "base.group_system"
+    static let contactCreation = "base.group_partner_manager"
+    static let billing = "account.group_account_invoice"
+    static let billingManager = "account.group_account_manager"
+    static let accountReadonly = "account.group_account_readonly"
+    static let salesman = "sales_team.group_sale_salesman"
+    static let salesManager = "sales_team.group_sale_manager"
 
     /// Groups that imply others, as `implied_ids` chains them in Odoo.
     static let implied: [String: [String]] = [
@@ -98,13 +99,13 @@ package enum Groups {
 }
 
 extension Transaction {
-    /// The external ids of the calling user's groups, implied groups included.
-    package func userGroups() -> Set<String> {
+    /// Returns the external ids of the calling user's groups, implied groups included.
+    func userGroups() -> Set<String> {
         userGroups(of: uid)
     }
 
-    /// The external ids of a user's groups, implied groups included.
-    package func userGroups(of userID: Int) -> Set<String> {
+    /// Returns the external ids of a user's groups, implied groups included.
+    func userGroups(of userID: Int) -> Set<String> {
         guard let user = row("res.users", userID) else {
             return []
         }

@@ -2,10 +2,12 @@ import LedgerportSDK
 
 /// The rows of one model and the next id its sequence hands out.
 package struct ModelTable: Sendable, Equatable {
+    /// The records by id.
     package var rows: [Int: RecordValues] = [:]
     /// The id the next created record gets; ids are never reused, like a PostgreSQL sequence.
     package var nextID = 1
 
+    /// Creates a table with `rows`, whose sequence hands out `nextID` next.
     package init(rows: [Int: RecordValues] = [:], nextID: Int = 1) {
         self.rows = rows
         self.nextID = nextID
@@ -19,6 +21,7 @@ package struct ModelTable: Sendable, Equatable {
 /// rollback for free. The indexes (records by parent, external ids) are
 /// derived from the rows and rebuilt by ``rebuildIndexes(indexedFields:)``.
 package struct DatabaseState: Sendable, Equatable {
+    /// The tables by model name; a model without records may have no table.
     package var tables: [String: ModelTable] = [:]
     /// Records by the value of an indexed many2one: model, field, linked id, ids.
     private(set) var parentIndex: [String: [String: [Int: Set<Int>]]] = [:]
@@ -27,6 +30,7 @@ package struct DatabaseState: Sendable, Equatable {
     /// `ir.model.data` ids by the record they name.
     private(set) var externalIDsByRecord: [RecordReference: Int] = [:]
 
+    /// Creates a state with `tables`. Call ``rebuildIndexes(indexedFields:)`` before searching it.
     package init(tables: [String: ModelTable] = [:]) {
         self.tables = tables
     }
@@ -73,7 +77,7 @@ package struct DatabaseState: Sendable, Equatable {
         }
     }
 
-    /// The ids of `model` whose indexed many2one `field` links to `target`, or nil when the field is not indexed.
+    /// Returns the ids of `model` whose indexed many2one `field` links to `target`, or nil when the field is not indexed.
     func linked(_ model: String, field: String, to target: Int, indexedFields: Set<String>) -> Set<Int>? {
         guard indexedFields.contains(field) else {
             return nil
@@ -99,8 +103,10 @@ package struct ChangeSet: Sendable, Equatable {
     /// The sequence position of every model whose sequence moved.
     package var nextIDs: [String: Int] = [:]
 
+    /// An empty change set.
     package init() {}
 
+    /// Whether nothing changed, so there is nothing to store.
     package var isEmpty: Bool {
         upserts.isEmpty && deletions.isEmpty && nextIDs.isEmpty
     }

@@ -1,7 +1,7 @@
 import LedgerportSDK
 
 /// A search domain parsed from Odoo's prefix notation (`['|', ('a', '=', 1), ('b', '=', 2)]`).
-package indirect enum Domain: Sendable, Equatable {
+indirect enum Domain: Sendable, Equatable {
     case all
     case none
     case and([Domain])
@@ -9,7 +9,7 @@ package indirect enum Domain: Sendable, Equatable {
     case not(Domain)
     case leaf(DomainLeaf)
 
-    /// Whether any leaf of the domain tests `field` at its first path step (used for the implicit `active` filter).
+    /// Checks whether any leaf tests `field` at its first path step, which turns off the implicit `active` filter.
     func mentions(_ field: String) -> Bool {
         switch self {
         case .all, .none: false
@@ -19,7 +19,7 @@ package indirect enum Domain: Sendable, Equatable {
         }
     }
 
-    /// The conjunction of two domains, flattening nested `and`s.
+    /// Combines two domains with `and`, flattening nested conjunctions.
     static func combined(_ lhs: Domain, _ rhs: Domain) -> Domain {
         switch (lhs, rhs) {
         case (.all, _): rhs
@@ -33,11 +33,11 @@ package indirect enum Domain: Sendable, Equatable {
 }
 
 /// One condition of a domain: a field path, an operator and a value.
-package struct DomainLeaf: Sendable, Equatable {
+struct DomainLeaf: Sendable, Equatable {
     /// The field names along a dotted path (`account_id.account_type`).
-    package let path: [String]
-    package let comparison: String
-    package let value: JSONValue
+    let path: [String]
+    let comparison: String
+    let value: JSONValue
 
     static let operators: Set<String> = [
         "=", "!=", "<>", "<", "<=", ">", ">=", "in", "not in", "like", "not like", "ilike", "not ilike", "=like",

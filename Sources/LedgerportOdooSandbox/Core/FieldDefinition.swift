@@ -1,13 +1,16 @@
 import LedgerportSDK
 
 /// The value of a computed field for one record.
-package typealias FieldCompute = @Sendable (Transaction, RecordReference) throws -> JSONValue
+typealias FieldCompute = @Sendable (Transaction, RecordReference) throws -> JSONValue
 
 /// A record named by its model and id.
 package struct RecordReference: Sendable, Hashable {
+    /// The model name, such as `res.partner`.
     package let model: String
+    /// The record id in that model.
     package let id: Int
 
+    /// Creates a reference to the record `id` of `model`.
     package init(_ model: String, _ id: Int) {
         self.model = model
         self.id = id
@@ -15,7 +18,7 @@ package struct RecordReference: Sendable, Hashable {
 }
 
 /// The default of a field at creation, computed in the creating transaction.
-package typealias FieldDefault = @Sendable (Transaction) throws -> JSONValue
+typealias FieldDefault = @Sendable (Transaction) throws -> JSONValue
 
 /// One field of a model: its type, its label, and how it is stored or computed.
 ///
@@ -23,21 +26,25 @@ package typealias FieldDefault = @Sendable (Transaction) throws -> JSONValue
 /// (`.char("ref", "Reference").required()`), so a model's field list reads
 /// like the field declarations of an Odoo model.
 package struct FieldDefinition: Sendable {
+    /// The technical name, such as `partner_id`.
     package let name: String
     /// The label (`string` in `fields_get`).
     package let label: String
+    /// The field type, which decides the stored and read forms of its values.
     package let type: FieldType
+    /// Whether creating or writing an empty value fails with the mandatory-field error.
     package private(set) var isRequired = false
+    /// The `readonly` flag `fields_get` reports; the ORM does not enforce it, as Odoo does not over RPC.
     package private(set) var isReadonly = false
     /// Computes the value on read; a computed field has no column and ignores writes.
-    package private(set) var compute: FieldCompute?
-    package private(set) var defaultValue: FieldDefault?
+    private(set) var compute: FieldCompute?
+    private(set) var defaultValue: FieldDefault?
     /// Keeps only some comodel records in a one2many (child contacts that are active, invoice lines without tax lines).
-    package private(set) var x2manyFilter: (@Sendable (RecordValues) -> Bool)?
+    private(set) var x2manyFilter: (@Sendable (RecordValues) -> Bool)?
     /// The model and label named in the mandatory-field error, when Odoo stores the column on another table.
-    package private(set) var requiredErrorOwner: (label: String, model: String)?
+    private(set) var requiredErrorOwner: (label: String, model: String)?
 
-    package init(_ name: String, _ label: String, _ type: FieldType) {
+    init(_ name: String, _ label: String, _ type: FieldType) {
         self.name = name
         self.label = label
         self.type = type
@@ -54,44 +61,44 @@ package struct FieldDefinition: Sendable {
         return true
     }
 
-    package func required(_ flag: Bool = true) -> FieldDefinition {
+    func required(_ flag: Bool = true) -> FieldDefinition {
         var copy = self
         copy.isRequired = flag
         return copy
     }
 
-    package func readonly(_ flag: Bool = true) -> FieldDefinition {
+    func readonly(_ flag: Bool = true) -> FieldDefinition {
         var copy = self
         copy.isReadonly = flag
         return copy
     }
 
-    package func computed(_ body: @escaping FieldCompute) -> FieldDefinition {
+    func computed(_ body: @escaping FieldCompute) -> FieldDefinition {
         var copy = self
         copy.compute = body
         copy.isReadonly = true
         return copy
     }
 
-    package func defaulting(to value: JSONValue) -> FieldDefinition {
+    func defaulting(to value: JSONValue) -> FieldDefinition {
         var copy = self
         copy.defaultValue = { _ in value }
         return copy
     }
 
-    package func defaulting(_ body: @escaping FieldDefault) -> FieldDefinition {
+    func defaulting(_ body: @escaping FieldDefault) -> FieldDefinition {
         var copy = self
         copy.defaultValue = body
         return copy
     }
 
-    package func filtered(_ predicate: @escaping @Sendable (RecordValues) -> Bool) -> FieldDefinition {
+    func filtered(_ predicate: @escaping @Sendable (RecordValues) -> Bool) -> FieldDefinition {
         var copy = self
         copy.x2manyFilter = predicate
         return copy
     }
 
-    package func reportingRequired(on model: String, label: String) -> FieldDefinition {
+    func reportingRequired(on model: String, label: String) -> FieldDefinition {
         var copy = self
         copy.requiredErrorOwner = (label, model)
         return copy
@@ -99,36 +106,36 @@ package struct FieldDefinition: Sendable {
 }
 
 extension FieldDefinition {
-    package static func char(_ name: String, _ label: String) -> FieldDefinition { .init(name, label, .char) }
-    package static func text(_ name: String, _ label: String) -> FieldDefinition { .init(name, label, .text) }
-    package static func html(_ name: String, _ label: String) -> FieldDefinition { .init(name, label, .html) }
-    package static func boolean(_ name: String, _ label: String) -> FieldDefinition { .init(name, label, .boolean) }
-    package static func integer(_ name: String, _ label: String) -> FieldDefinition { .init(name, label, .integer) }
-    package static func date(_ name: String, _ label: String) -> FieldDefinition { .init(name, label, .date) }
-    package static func datetime(_ name: String, _ label: String) -> FieldDefinition { .init(name, label, .datetime) }
-    package static func monetary(_ name: String, _ label: String) -> FieldDefinition { .init(name, label, .monetary) }
+    static func char(_ name: String, _ label: String) -> FieldDefinition { .init(name, label, .char) }
+    static func text(_ name: String, _ label: String) -> FieldDefinition { .init(name, label, .text) }
+    static func html(_ name: String, _ label: String) -> FieldDefinition { .init(name, label, .html) }
+    static func boolean(_ name: String, _ label: String) -> FieldDefinition { .init(name, label, .boolean) }
+    static func integer(_ name: String, _ label: String) -> FieldDefinition { .init(name, label, .integer) }
+    static func date(_ name: String, _ label: String) -> FieldDefinition { .init(name, label, .date) }
+    static func datetime(_ name: String, _ label: String) -> FieldDefinition { .init(name, label, .datetime) }
+    static func monetary(_ name: String, _ label: String) -> FieldDefinition { .init(name, label, .monetary) }
 
-    package static func float(_ name: String, _ label: String, digits: Int? = nil) -> FieldDefinition {
+    static func float(_ name: String, _ label: String, digits: Int? = nil) -> FieldDefinition {
         .init(name, label, .float(digits: digits))
     }
 
-    package static func selection(_ name: String, _ label: String, _ options: [(String, String)]) -> FieldDefinition {
+    static func selection(_ name: String, _ label: String, _ options: [(String, String)]) -> FieldDefinition {
         .init(name, label, .selection(options.map { SelectionOption($0.0, $0.1) }))
     }
 
-    package static func many2one(_ name: String, _ label: String, _ comodel: String) -> FieldDefinition {
+    static func many2one(_ name: String, _ label: String, _ comodel: String) -> FieldDefinition {
         .init(name, label, .many2one(comodel))
     }
 
-    package static func one2many(_ name: String, _ label: String, _ comodel: String, inverse: String) -> FieldDefinition {
+    static func one2many(_ name: String, _ label: String, _ comodel: String, inverse: String) -> FieldDefinition {
         .init(name, label, .one2many(comodel, inverse: inverse))
     }
 
-    package static func many2many(_ name: String, _ label: String, _ comodel: String) -> FieldDefinition {
+    static func many2many(_ name: String, _ label: String, _ comodel: String) -> FieldDefinition {
         .init(name, label, .many2many(comodel))
     }
 
-    package static func serialized(_ name: String, _ label: String) -> FieldDefinition {
+    static func serialized(_ name: String, _ label: String) -> FieldDefinition {
         .init(name, label, .serialized)
     }
 }

@@ -72,9 +72,12 @@ package enum FieldType: Sendable, Equatable {
 
 /// One choice of a selection field: the stored value and its label.
 package struct SelectionOption: Sendable, Equatable {
+    /// The stored value, such as `out_invoice`.
     package let value: String
+    /// The label shown to users, such as `Customer Invoice`.
     package let label: String
 
+    /// Creates the option `value`, shown as `label`.
     package init(_ value: String, _ label: String) {
         self.value = value
         self.label = label

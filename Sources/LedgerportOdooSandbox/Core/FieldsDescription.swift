@@ -1,6 +1,6 @@
 import LedgerportSDK
 
-/// The answer of `fields_get`: each field's attributes.
+/// The result of `fields_get`: each field's attributes.
 enum FieldsDescription {
     /// The attributes described when the caller asks for none in particular.
     static let defaultAttributes = [

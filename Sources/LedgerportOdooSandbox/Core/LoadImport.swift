@@ -3,7 +3,7 @@ import LedgerportSDK
 
 /// `load(fields, data)`: Odoo's import, which creates or updates records by external id.
 ///
-/// A column `id` holds the record's external id: a known one updates its
+/// A column `id` contains the record's external id: a known one updates its
 /// record, a new one creates the record and the external id, also for users
 /// without rights on `ir.model.data`. Columns `field/id` refer to other
 /// records by external id; a plain many2one column names its record. Rows

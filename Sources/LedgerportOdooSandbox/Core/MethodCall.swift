@@ -1,24 +1,24 @@
 import LedgerportSDK
 
-/// How a request reached the sandbox; some methods only work over HTTP sessions.
-package enum Transport: Sendable, Equatable {
+/// The way a request reached the sandbox, because some methods only work over HTTP sessions.
+enum Transport: Sendable, Equatable {
     case jsonRPC
     case webSession
     case json2
 }
 
 /// One call of a model method with its arguments bound to parameter names.
-package struct MethodCall: Sendable {
-    package let model: String
-    package let method: String
+struct MethodCall: Sendable {
+    let model: String
+    let method: String
     /// The record ids for a record method; empty for an `@api.model` method.
-    package let ids: [Int]
+    let ids: [Int]
     /// The bound arguments, including defaults for parameters the caller left out.
-    package let arguments: [String: JSONValue]
+    let arguments: [String: JSONValue]
     /// Keyword arguments beyond the signature, for methods that take `**kwargs`.
-    package let extraKeywords: [String: JSONValue]
+    let extraKeywords: [String: JSONValue]
 
-    package init(
+    init(
         model: String, method: String, ids: [Int] = [], arguments: [String: JSONValue] = [:],
         extraKeywords: [String: JSONValue] = [:]
     ) {
@@ -30,23 +30,23 @@ package struct MethodCall: Sendable {
     }
 
     /// The bound argument `name`, or `null` when absent.
-    package subscript(name: String) -> JSONValue {
+    subscript(name: String) -> JSONValue {
         arguments[name] ?? .null
     }
 }
 
-/// What a model method returned, before the endpoint serializes it.
-package enum MethodResult: Sendable, Equatable {
+/// The return value of a model method, before the endpoint serializes it.
+enum MethodResult: Sendable, Equatable {
     /// A plain JSON value.
     case value(JSONValue)
-    /// Python `None`: JSON-RPC omits `result`, JSON-2 answers `null`.
+    /// Python `None`: JSON-RPC omits `result` and JSON-2 returns `null`.
     case none
-    /// A recordset. JSON-2 answers its ids; JSON-RPC answers per ``RecordsetForm``.
+    /// A recordset. JSON-2 returns its ids and JSON-RPC the form ``RecordsetForm`` names.
     case records(model: String, ids: [Int], form: RecordsetForm)
 
-    /// How JSON-RPC serializes a returned recordset.
-    package enum RecordsetForm: Sendable, Equatable {
-        /// The single id, as `create` with one dict answers.
+    /// The JSON-RPC form of a returned recordset.
+    enum RecordsetForm: Sendable, Equatable {
+        /// The single id, as `create` with one dict returns it.
         case singleID
         /// The id list, as `search` and `create` with a list answer.
         case idList
@@ -56,15 +56,15 @@ package enum MethodResult: Sendable, Equatable {
 }
 
 /// A public method of a model: its signature, the access it needs, and its body.
-package struct ModelMethod: Sendable {
-    package typealias Body = @Sendable (MethodCall, Transaction) throws -> MethodResult
+struct ModelMethod: Sendable {
+    typealias Body = @Sendable (MethodCall, Transaction) throws -> MethodResult
 
-    package let name: String
-    package let signature: MethodSignature
-    package let access: AccessOperation
-    package let body: Body
+    let name: String
+    let signature: MethodSignature
+    let access: AccessOperation
+    let body: Body
 
-    package init(_ name: String, _ signature: MethodSignature, access: AccessOperation, body: @escaping Body) {
+    init(_ name: String, _ signature: MethodSignature, access: AccessOperation, body: @escaping Body) {
         self.name = name
         self.signature = signature
         self.access = access

@@ -3,11 +3,11 @@ import LedgerportSDK
 /// Finds a model method, checks the caller's rights and binds the arguments, for every endpoint.
 ///
 /// JSON-RPC's `execute_kw`, the web client's `call_kw` and JSON-2 all end
-/// here; they differ only in how arguments arrive (positional or named) and
-/// in how argument errors are reported, which ``BindingStyle`` selects.
-package struct MethodDispatcher: Sendable {
+/// here. They differ only in how arguments arrive (positional or named) and
+/// in how argument errors are reported, and ``BindingStyle`` selects both.
+struct MethodDispatcher: Sendable {
     /// How the caller passed arguments, which decides the error for a bad argument list.
-    package enum BindingStyle: Sendable {
+    enum BindingStyle: Sendable {
         /// Python call semantics: positional `args` then `kwargs`; errors are `TypeError`s.
         case positional(args: [JSONValue], kwargs: [String: JSONValue])
         /// JSON-2: record ids apart, then names only; errors are HTTP 422.
@@ -16,10 +16,10 @@ package struct MethodDispatcher: Sendable {
 
     private let access = AccessControl.standard
 
-    package init() {}
+    init() {}
 
     /// Calls `method` on `model` in `transaction` and returns what it returned.
-    package func call(model modelName: String, method name: String, style: BindingStyle, in transaction: Transaction) throws -> MethodResult {
+    func call(model modelName: String, method name: String, style: BindingStyle, in transaction: Transaction) throws -> MethodResult {
         let model = try transaction.definition(modelName)
         if name.hasPrefix("_") {
             throw transaction.profile.privateMethod(name, model: modelName)

@@ -5,13 +5,13 @@ import LedgerportSDK
 /// JSON-RPC passes positional `args` and keyword `kwargs`; JSON-2 passes only
 /// names. Both are bound against the same parameter list, so a missing or
 /// unexpected argument fails the same way it fails in Odoo.
-package struct MethodSignature: Sendable {
+struct MethodSignature: Sendable {
     /// One named parameter; a parameter with no default is required.
-    package struct Parameter: Sendable {
-        package let name: String
-        package let defaultValue: JSONValue?
+    struct Parameter: Sendable {
+        let name: String
+        let defaultValue: JSONValue?
 
-        package init(_ name: String, default defaultValue: JSONValue? = nil) {
+        init(_ name: String, default defaultValue: JSONValue? = nil) {
             self.name = name
             self.defaultValue = defaultValue
         }
@@ -19,13 +19,13 @@ package struct MethodSignature: Sendable {
         var isRequired: Bool { defaultValue == nil }
     }
 
-    package let parameters: [Parameter]
+    let parameters: [Parameter]
     /// Whether the method takes `**kwargs`, so unknown names pass through instead of failing.
-    package let acceptsExtraKeywords: Bool
+    let acceptsExtraKeywords: Bool
     /// Whether the method is an `@api.model` method that takes no record ids.
-    package let isModelMethod: Bool
+    let isModelMethod: Bool
 
-    package init(_ parameters: [Parameter] = [], extraKeywords: Bool = false, modelMethod: Bool = false) {
+    init(_ parameters: [Parameter] = [], extraKeywords: Bool = false, modelMethod: Bool = false) {
         self.parameters = parameters
         self.acceptsExtraKeywords = extraKeywords
         self.isModelMethod = modelMethod
@@ -33,7 +33,7 @@ package struct MethodSignature: Sendable {
 }
 
 /// The kind of access a method needs on its model.
-package enum AccessOperation: String, Sendable, CaseIterable {
+enum AccessOperation: String, Sendable, CaseIterable {
     case read
     case write
     case create

@@ -2,6 +2,7 @@ import LedgerportSDK
 
 /// A model: its name, label, fields, default order and behaviour.
 package struct ModelDefinition: Sendable {
+    /// The model name, such as `account.move`.
     package let name: String
     /// The model's description (`_description`), used in error messages: `Contact`, `Journal Entry`.
     package let label: String
@@ -15,11 +16,11 @@ package struct ModelDefinition: Sendable {
     package let isMailThread: Bool
     /// Whether records are wizard rows (`TransientModel`).
     package let isTransient: Bool
-    package let behavior: any ModelBehavior
+    let behavior: any ModelBehavior
 
     private let fieldIndex: [String: Int]
 
-    package init(
+    init(
         _ name: String, label: String, fields: [FieldDefinition], order: String = "id",
         nameSearch: [String] = ["name"], mailThread: Bool = false, transient: Bool = false,
         behavior: any ModelBehavior = PlainModel()
@@ -45,6 +46,7 @@ package struct ModelDefinition: Sendable {
         self.fieldIndex = index
     }
 
+    /// Returns the field named `name`, or nil when the model has none.
     package func field(_ name: String) -> FieldDefinition? {
         fieldIndex[name].map { fields[$0] }
     }

@@ -1,11 +1,11 @@
 /// The models of one Odoo version, looked up by name.
 package struct ModelRegistry: Sendable {
-    package let profile: OdooVersionProfile
+    let profile: OdooVersionProfile
     /// The many2one fields kept in an index per model: every inverse of a one2many.
     package let indexedFields: [String: Set<String>]
     private let models: [String: ModelDefinition]
 
-    package init(profile: OdooVersionProfile, models: [ModelDefinition]) {
+    init(profile: OdooVersionProfile, models: [ModelDefinition]) {
         self.profile = profile
         var index: [String: ModelDefinition] = [:]
         for model in models {
@@ -24,12 +24,13 @@ package struct ModelRegistry: Sendable {
         self.indexedFields = indexed
     }
 
-    /// The registry of every model the sandbox implements, for `version`.
+    /// Builds the registry of every model the sandbox implements, for `version`.
     package static func standard(_ version: OdooVersion) -> ModelRegistry {
         let profile = OdooVersionProfile(version)
         return ModelRegistry(profile: profile, models: ModelCatalog.definitions(profile))
     }
 
+    /// Returns the model named `name`, or nil for a model the sandbox does not implement.
     package func model(_ name: String) -> ModelDefinition? {
         models[name]
     }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Odoo's text formats for dates and datetimes, always in UTC as Odoo stores them.
-package enum OdooDateFormat {
+enum OdooDateFormat {
     private static var utcCalendar: Calendar {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
@@ -9,13 +9,13 @@ package enum OdooDateFormat {
     }
 
     /// `2026-12-04`.
-    package static func date(_ instant: Date) -> String {
+    static func date(_ instant: Date) -> String {
         let parts = utcCalendar.dateComponents([.year, .month, .day], from: instant)
         return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
     }
 
     /// `2026-12-04 19:32:10`.
-    package static func datetime(_ instant: Date) -> String {
+    static func datetime(_ instant: Date) -> String {
         let parts = utcCalendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: instant)
         return String(
             format: "%04d-%02d-%02d %02d:%02d:%02d", parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!,
@@ -23,7 +23,7 @@ package enum OdooDateFormat {
         )
     }
 
-    /// The date `days` after `date` (`2026-12-04` plus 5 is `2026-12-09`), or nil for text that is no date.
+    /// Returns the date `days` after `date` (`2026-12-04` plus 5 is `2026-12-09`), or nil for text that is no date.
     static func date(_ date: String, plusDays days: Int) -> String? {
         guard let instant = parseDate(date), let moved = utcCalendar.date(byAdding: .day, value: days, to: instant) else {
             return nil
@@ -51,7 +51,7 @@ package enum OdooDateFormat {
         return instant
     }
 
-    /// The year of a `YYYY-MM-DD` date.
+    /// Returns the year of a `YYYY-MM-DD` date.
     static func year(of date: String) -> String {
         String(date.prefix(4))
     }

@@ -29,7 +29,7 @@ package struct OdooFault: Error, Sendable, Equatable, CustomStringConvertible {
         case notFound = "werkzeug.exceptions.NotFound"
         case unprocessableEntity = "werkzeug.exceptions.UnprocessableEntity"
 
-        /// The HTTP status JSON-2 answers with, as recorded on Odoo 19.0.
+        /// The HTTP status of a JSON-2 error response, as recorded on Odoo 19.0.
         package var json2Status: Int {
             switch self {
             case .accessDenied, .unauthorized, .sessionExpired: 401
@@ -60,9 +60,12 @@ package struct OdooFault: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The exception class.
     package let kind: Kind
+    /// The exception message, as Odoo words it.
     package let message: String
 
+    /// Creates a fault of class `kind` with `message`.
     package init(_ kind: Kind, _ message: String) {
         self.kind = kind
         self.message = message
@@ -97,13 +100,14 @@ package struct OdooFault: Error, Sendable, Equatable, CustomStringConvertible {
             + lastLine + "\n"
     }
 
+    /// `name: message`, for logs and test failures.
     package var description: String {
         "\(name): \(message)"
     }
 }
 
 extension OdooFault {
-    /// The MissingError Odoo raises for a write, unlink or method call on deleted ids.
+    /// Makes the MissingError Odoo raises for a write, unlink or method call on deleted ids.
     static func missingRecords(_ model: String, _ ids: [Int], uid: Int) -> OdooFault {
         OdooFault(
             .missingError,
@@ -111,7 +115,7 @@ extension OdooFault {
         )
     }
 
-    /// A Python tuple literal of ids: `(7,)` for one, `(7, 8)` for several.
+    /// Formats ids as a Python tuple literal: `(7,)` for one, `(7, 8)` for several.
     static func pythonTuple(_ ids: [Int]) -> String {
         if ids.count == 1 {
             return "(\(ids[0]),)"
@@ -119,7 +123,7 @@ extension OdooFault {
         return "(" + ids.map(String.init).joined(separator: ", ") + ")"
     }
 
-    /// The UserError Odoo raises for an unknown model name over JSON-RPC.
+    /// Makes the UserError Odoo raises for an unknown model name over JSON-RPC.
     static func unknownModel(_ model: String) -> OdooFault {
         OdooFault(.userError, "Object \(model) doesn't exist")
     }

@@ -15,12 +15,12 @@ enum PythonRepr {
         }
     }
 
-    /// A tuple of values: `('name', '=', 1)`.
+    /// Renders a tuple of values: `('name', '=', 1)`.
     static func tuple(_ values: [JSONValue]) -> String {
         "(" + values.map(string).joined(separator: ", ") + ")"
     }
 
-    /// A Python string literal in single quotes, switching to double quotes when the text holds a single quote.
+    /// Renders a Python string literal in single quotes, or in double quotes when the text contains a single quote.
     static func quoted(_ text: String) -> String {
         if text.contains("'") && !text.contains("\"") {
             return "\"\(text)\""

@@ -23,7 +23,7 @@ extension JSONValue {
 
     /// The value as an exact decimal, reading integers, decimal numbers and numeric strings.
     ///
-    /// JSON numbers with more digits than a 64-bit significand holds (floats
+    /// JSON numbers with more digits than a 64-bit significand can contain (floats
     /// such as `0.30000000000000004` printed by other clients) are rounded to
     /// twelve decimals first, which keeps every amount Odoo can store.
     var decimalValue: ExactDecimal? {
@@ -51,17 +51,17 @@ extension JSONValue {
         }
     }
 
-    /// A JSON number from an exact decimal.
+    /// Makes a JSON number from an exact decimal.
     static func decimal(_ value: ExactDecimal) -> JSONValue {
         .number(JSONNumber(value))
     }
 
-    /// A JSON number from an integer.
+    /// Makes a JSON number from an integer.
     static func int(_ value: Int) -> JSONValue {
         .number(JSONNumber(value))
     }
 
-    /// A JSON array of ids.
+    /// Makes a JSON array of ids.
     static func ids(_ values: [Int]) -> JSONValue {
         .array(values.map { .int($0) })
     }

@@ -50,7 +50,7 @@ extension Transaction {
         }
     }
 
-    /// The value a record sorts by: linked records sort by display name, like Odoo's order on the comodel.
+    /// Returns the value a record sorts by: linked records sort by display name, like Odoo's order on the comodel.
     private func sortValue(_ model: ModelDefinition, _ id: Int, _ field: FieldDefinition) throws -> JSONValue {
         if field.name == "id" {
             return .int(id)
@@ -84,7 +84,7 @@ enum SortComparison {
         return 0
     }
 
-    /// Case-insensitive first, as a `en_US.UTF-8` collation sorts, then by exact text.
+    /// Compares case-insensitively first, as an `en_US.UTF-8` collation sorts, then by exact text.
     private static func compareText(_ lhs: String, _ rhs: String) -> Int {
         let left = lhs.lowercased()
         let right = rhs.lowercased()

@@ -1,10 +1,10 @@
 import LedgerportSDK
 
-/// The ORM methods every model answers: `create`, `search_read`, `write`, `load`, ...
+/// The ORM methods every model has: `create`, `search_read`, `write`, `load`, ...
 enum StandardMethods {
     typealias Parameter = MethodSignature.Parameter
 
-    /// The standard methods of `model`; a model's own methods with the same name take precedence.
+    /// Returns the standard methods of `model`; a model's own methods with the same name take precedence.
     static func methods(for model: ModelDefinition, profile: OdooVersionProfile) -> [ModelMethod] {
         var methods = [create, search, searchCount, searchRead, read, write, unlink, fieldsGet, load, getExternalID, exportData]
         methods.append(nameSearch(profile))

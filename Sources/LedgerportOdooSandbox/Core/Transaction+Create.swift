@@ -9,7 +9,7 @@ extension Transaction {
     /// then the model's `willCreate`. A failure leaves the caller's
     /// transaction to be discarded, so a batch is all or nothing.
     @discardableResult
-    package func create(_ model: String, _ valsList: [JSONValue]) throws -> [Int] {
+    func create(_ model: String, _ valsList: [JSONValue]) throws -> [Int] {
         let definition = try self.definition(model)
         var ids: [Int] = []
         for vals in valsList {
@@ -23,7 +23,7 @@ extension Transaction {
 
     /// Creates one record from a dict of values and returns its id.
     @discardableResult
-    package func create(_ model: String, _ values: RecordValues) throws -> Int {
+    func create(_ model: String, _ values: RecordValues) throws -> Int {
         try create(model, [.object(values)])[0]
     }
 
@@ -80,7 +80,7 @@ extension Transaction {
         values["write_date"] = .string(nowText)
     }
 
-    /// The mandatory-field ValidationError for the first required column left empty.
+    /// Raises the mandatory-field ValidationError for the first required column left empty.
     func checkRequired(_ values: RecordValues, of model: ModelDefinition) throws {
         for field in model.fields where field.isRequired && field.isStored && !field.type.isX2Many {
             let value = values[field.name] ?? .null

@@ -21,7 +21,7 @@ extension Transaction {
         return ids.map { [.int($0), .string(displayName(model, $0))] }
     }
 
-    /// The rows `export_data` answers; an `id` column gives untagged records an `__export__` external id.
+    /// Builds the rows `export_data` returns; an `id` column gives untagged records an `__export__` external id.
     func exportRows(_ model: String, _ ids: [Int], fields: [String]) throws -> [JSONValue] {
         let definition = try self.definition(model)
         var rows: [JSONValue] = []

@@ -2,11 +2,11 @@ import LedgerportSDK
 
 /// Reading records, as `read` does.
 extension Transaction {
-    /// The records of `ids` that exist, in the order given, with `id` and the requested fields.
+    /// Reads the records of `ids` that exist, in the order given, with `id` and the requested fields.
     ///
     /// Ids of deleted records are skipped without error, as Odoo's `read`
     /// does. With no field list, every field is returned.
-    package func read(_ model: String, _ ids: [Int], fields: [String]?) throws -> [JSONValue] {
+    func read(_ model: String, _ ids: [Int], fields: [String]?) throws -> [JSONValue] {
         let definition = try self.definition(model)
         let names = try fieldNames(fields, of: definition)
         var records: [JSONValue] = []
@@ -20,7 +20,7 @@ extension Transaction {
         return records
     }
 
-    /// The requested field names after checking them, or all fields of the model.
+    /// Checks the requested field names and returns them, or all fields of the model when none are requested.
     func fieldNames(_ requested: [String]?, of model: ModelDefinition) throws -> [String] {
         guard let requested, !requested.isEmpty else {
             return model.fields.map(\.name)

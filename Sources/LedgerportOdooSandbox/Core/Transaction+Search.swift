@@ -2,11 +2,11 @@ import LedgerportSDK
 
 /// Searching records, as `search`, `search_count` and `search_read` do.
 extension Transaction {
-    /// The ids of `model` matching `domain`, ordered, skipped and limited.
+    /// Returns the ids of `model` matching `domain`, ordered, skipped and limited.
     ///
     /// Archived records are left out unless the context sets `active_test`
     /// to false or the domain itself tests `active`, as Odoo does.
-    package func search(
+    func search(
         _ model: String, domain json: JSONValue = [], order: String? = nil, limit: Int? = nil, offset: Int = 0
     ) throws -> [Int] {
         let definition = try self.definition(model)
@@ -14,8 +14,8 @@ extension Transaction {
         return try search(definition, domain: domain, order: order, limit: limit, offset: offset)
     }
 
-    /// The ids of `model` matching an already parsed domain.
-    package func search(
+    /// Returns the ids of `model` matching an already parsed domain.
+    func search(
         _ definition: ModelDefinition, domain: Domain, order: String? = nil, limit: Int? = nil, offset: Int = 0
     ) throws -> [Int] {
         var effective = domain
@@ -31,7 +31,7 @@ extension Transaction {
         return Array(ordered[start..<end])
     }
 
-    /// The ids a domain can match at most, from an index, when one of its top-level terms allows it.
+    /// Returns the ids a domain can match at most, from an index, when one of its top-level terms allows it.
     ///
     /// Only an exact many2one or id test narrows the scan; the full domain is
     /// still evaluated on every candidate.
@@ -57,8 +57,8 @@ extension Transaction {
         return nil
     }
 
-    /// The first id of `model` where `field` equals `value`, archived records included.
-    package func first(_ model: String, where field: String, is value: JSONValue) -> Int? {
+    /// Returns the first id of `model` where `field` equals `value`, archived records included.
+    func first(_ model: String, where field: String, is value: JSONValue) -> Int? {
         allIDs(model).first { self.row(model, $0)?[field] == value }
     }
 }

@@ -11,10 +11,10 @@ extension JSONValue {
     }
 }
 
-/// Reading field values, in the raw form the engine uses and in the form `read` answers.
+/// Reading field values, in the raw form the engine uses and in the form `read` returns.
 extension Transaction {
-    /// The raw value of a field: a bare id for a many2one, an id array for an x2many, `null` when empty.
-    package func rawValue(_ model: ModelDefinition, _ id: Int, _ field: FieldDefinition) throws -> JSONValue {
+    /// Returns the raw value of a field: a bare id for a many2one, an id array for an x2many, `null` when empty.
+    func rawValue(_ model: ModelDefinition, _ id: Int, _ field: FieldDefinition) throws -> JSONValue {
         if let compute = field.compute {
             return try compute(self, RecordReference(model.name, id))
         }
@@ -24,16 +24,16 @@ extension Transaction {
         return row(model.name, id)?[field.name] ?? .null
     }
 
-    /// The raw value of the field `name`, or `null` for an unknown field or record.
-    package func value(_ model: String, _ id: Int, _ name: String) -> JSONValue {
+    /// Returns the raw value of the field `name`, or `null` for an unknown field or record.
+    func value(_ model: String, _ id: Int, _ name: String) -> JSONValue {
         guard let definition = registry.model(model), let field = definition.field(name) else {
             return .null
         }
         return (try? rawValue(definition, id, field)) ?? .null
     }
 
-    /// The value of a field as `read` answers it: `[id, name]` pairs, id lists, and `false` for empty columns.
-    package func readValue(_ model: ModelDefinition, _ id: Int, _ field: FieldDefinition) throws -> JSONValue {
+    /// Returns the value of a field as `read` returns it: `[id, name]` pairs, id lists, and `false` for empty columns.
+    func readValue(_ model: ModelDefinition, _ id: Int, _ field: FieldDefinition) throws -> JSONValue {
         let raw = field.name == "id" ? JSONValue.int(id) : try rawValue(model, id, field)
         switch field.type {
         case .many2one(let comodel):
@@ -54,15 +54,15 @@ extension Transaction {
         }
     }
 
-    /// The display name of a record, or an empty string for a missing one.
-    package func displayName(_ model: String, _ id: Int) -> String {
+    /// Returns the display name of a record, or an empty string for a missing one.
+    func displayName(_ model: String, _ id: Int) -> String {
         guard let definition = registry.model(model), let values = row(model, id) else {
             return ""
         }
         return definition.behavior.displayName(of: id, values, in: self)
     }
 
-    /// The ids of `comodel` whose `inverse` many2one points to `id`, in the comodel's default order.
+    /// Returns the ids of `comodel` whose `inverse` many2one points to `id`, in the comodel's default order.
     func inverseIDs(comodel: String, inverse: String, id: Int, filter: (@Sendable (RecordValues) -> Bool)?) throws -> [Int] {
         let candidates: [Int]
         if let indexed = linkedIDs(comodel, field: inverse, to: id) {
@@ -74,7 +74,7 @@ extension Transaction {
         return try sorted(comodel, matching)
     }
 
-    /// All records below `roots` along `parent_id`, the roots included.
+    /// Collects all records below `roots` along `parent_id`, the roots included.
     func descendants(_ model: String, of roots: [Int]) -> Set<Int> {
         var found = Set(roots)
         var frontier = roots
@@ -92,7 +92,7 @@ extension Transaction {
         return found
     }
 
-    /// All records above `roots` along `parent_id`, the roots included.
+    /// Collects all records above `roots` along `parent_id`, the roots included.
     func ancestors(_ model: String, of roots: [Int]) -> Set<Int> {
         var found = Set(roots)
         for root in roots {

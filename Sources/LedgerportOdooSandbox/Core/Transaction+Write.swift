@@ -6,7 +6,7 @@ extension Transaction {
     ///
     /// Raises MissingError when any id is gone, the version's unknown-field
     /// error for an unknown name, and whatever the model's `willWrite` rejects.
-    package func write(_ model: String, _ ids: [Int], _ vals: JSONValue) throws {
+    func write(_ model: String, _ ids: [Int], _ vals: JSONValue) throws {
         let definition = try self.definition(model)
         guard case .object(let members) = vals else {
             throw OdooFault(.attributeError, "'\(Transaction.pythonTypeName(vals))' object has no attribute 'items'")
@@ -61,7 +61,7 @@ extension Transaction {
     }
 
     /// Deletes `ids`, their cascading one2many lines and their external ids.
-    package func unlink(_ model: String, _ ids: [Int]) throws {
+    func unlink(_ model: String, _ ids: [Int]) throws {
         let definition = try self.definition(model)
         let missing = ids.filter { !exists(model, $0) }
         guard missing.isEmpty else {

@@ -2,7 +2,7 @@ import LedgerportSDK
 
 /// Applying x2many commands.
 extension Transaction {
-    /// The new id list of a many2many after `commands`, creating and deleting comodel records as asked.
+    /// Applies many2many `commands` to `current` and returns the new id list, creating and deleting comodel records as requested.
     func applyManyToMany(_ commands: [X2ManyCommand], current: [Int], comodel: String) throws -> [Int] {
         var linked = current
         for command in commands {

@@ -3,29 +3,29 @@ import LedgerportSDK
 
 /// One call's view of a database: a working copy of its records, the calling user and the context.
 ///
-/// Odoo runs every RPC call in one database transaction; the sandbox does the
+/// Odoo runs every RPC call in one database transaction. The sandbox does the
 /// same by working on a copy of ``DatabaseState`` that the database keeps
 /// only when the call succeeds. The row primitives here (`row`, `insert`,
 /// `update`, `remove`) do no validation; the ORM operations in the
 /// `Transaction+…` extensions validate the way Odoo does and call the model
 /// behaviours. Not thread-safe: one transaction belongs to one call.
-package final class Transaction {
-    package private(set) var state: DatabaseState
-    package let registry: ModelRegistry
-    package let clock: any WallClock
-    package let databaseName: String
-    package let transport: Transport
+final class Transaction {
+    private(set) var state: DatabaseState
+    let registry: ModelRegistry
+    let clock: any WallClock
+    let databaseName: String
+    let transport: Transport
     /// The user the call runs as.
-    package private(set) var uid: Int
+    private(set) var uid: Int
     /// The call's context (`active_test`, `active_ids`, `lang`, ...).
-    package var context: [String: JSONValue]
+    var context: [String: JSONValue]
     private var superuserDepth = 0
     /// Records whose one2many lines are being created with them; their lines' hooks wait for the parent's `didCreate`.
-    package private(set) var recordsInCreation: Set<RecordReference> = []
+    private(set) var recordsInCreation: Set<RecordReference> = []
     private var touched: Set<RecordReference> = []
     private var movedSequences: Set<String> = []
 
-    package init(
+    init(
         state: DatabaseState, registry: ModelRegistry, clock: any WallClock, databaseName: String,
         uid: Int, context: [String: JSONValue] = [:], transport: Transport = .jsonRPC
     ) {
@@ -38,13 +38,13 @@ package final class Transaction {
         self.transport = transport
     }
 
-    package var profile: OdooVersionProfile { registry.profile }
+    var profile: OdooVersionProfile { registry.profile }
 
     /// Whether access rules are skipped, as for Odoo's superuser or code running under `sudo()`.
-    package var isSuperuser: Bool { superuserDepth > 0 || uid == 1 }
+    var isSuperuser: Bool { superuserDepth > 0 || uid == 1 }
 
     /// Runs `body` with access rules skipped, as Odoo code does with `sudo()`.
-    package func sudo<Result>(_ body: () throws -> Result) rethrows -> Result {
+    func sudo<Result>(_ body: () throws -> Result) rethrows -> Result {
         superuserDepth += 1
         defer { superuserDepth -= 1 }
         return try body()
@@ -58,7 +58,7 @@ package final class Transaction {
     }
 
     /// Runs `body` with `changes` merged into the context, restoring the context afterwards.
-    package func withContext<Result>(_ changes: [String: JSONValue], _ body: () throws -> Result) rethrows -> Result {
+    func withContext<Result>(_ changes: [String: JSONValue], _ body: () throws -> Result) rethrows -> Result {
         let saved = context
         context.merge(changes) { _, new in new }
         defer { context = saved }
@@ -67,8 +67,8 @@ package final class Transaction {
 
     // MARK: Models
 
-    /// The model named `name`, or the UserError Odoo raises for an unknown model.
-    package func definition(_ name: String) throws -> ModelDefinition {
+    /// Returns the model named `name`, or raises the UserError Odoo raises for an unknown model.
+    func definition(_ name: String) throws -> ModelDefinition {
         guard let model = registry.model(name) else {
             throw OdooFault.unknownModel(name)
         }
@@ -77,21 +77,21 @@ package final class Transaction {
 
     // MARK: Rows
 
-    package func row(_ model: String, _ id: Int) -> RecordValues? {
+    func row(_ model: String, _ id: Int) -> RecordValues? {
         state.tables[model]?.rows[id]
     }
 
-    package func exists(_ model: String, _ id: Int) -> Bool {
+    func exists(_ model: String, _ id: Int) -> Bool {
         state.tables[model]?.rows[id] != nil
     }
 
-    /// Every id of `model` in ascending order.
-    package func allIDs(_ model: String) -> [Int] {
+    /// Returns every id of `model` in ascending order.
+    func allIDs(_ model: String) -> [Int] {
         (state.tables[model]?.rows.keys).map { $0.sorted() } ?? []
     }
 
     /// Stores a new row with the next id of the model's sequence and returns the id.
-    package func insert(_ model: String, _ values: RecordValues) -> Int {
+    func insert(_ model: String, _ values: RecordValues) -> Int {
         var table = state.tables[model] ?? ModelTable()
         let id = table.nextID
         table.nextID += 1
@@ -106,7 +106,7 @@ package final class Transaction {
     }
 
     /// Stores a row under a chosen id, as seed data does, and moves the sequence past it.
-    package func insert(_ model: String, id: Int, _ values: RecordValues) {
+    func insert(_ model: String, id: Int, _ values: RecordValues) {
         precondition(row(model, id) == nil, "seed record \(model)(\(id)) is inserted twice")
         var table = state.tables[model] ?? ModelTable()
         var stored = values
@@ -120,7 +120,7 @@ package final class Transaction {
     }
 
     /// Merges `changes` into an existing row.
-    package func update(_ model: String, _ id: Int, _ changes: RecordValues) {
+    func update(_ model: String, _ id: Int, _ changes: RecordValues) {
         guard !changes.isEmpty, let old = state.tables[model]?.rows[id] else {
             precondition(changes.isEmpty, "update of missing record \(model)(\(id))")
             return
@@ -133,7 +133,7 @@ package final class Transaction {
         touched.insert(RecordReference(model, id))
     }
 
-    package func remove(_ model: String, _ id: Int) {
+    func remove(_ model: String, _ id: Int) {
         guard let old = state.tables[model]?.rows[id] else {
             return
         }
@@ -142,13 +142,13 @@ package final class Transaction {
         touched.insert(RecordReference(model, id))
     }
 
-    /// The ids of `model` whose many2one `field` links to `target`, or nil when the field has no index.
-    package func linkedIDs(_ model: String, field: String, to target: Int) -> Set<Int>? {
+    /// Returns the ids of `model` whose many2one `field` links to `target`, or nil when the field has no index.
+    func linkedIDs(_ model: String, field: String, to target: Int) -> Set<Int>? {
         state.linked(model, field: field, to: target, indexedFields: registry.indexedFields[model] ?? [])
     }
 
     /// Moves the sequence of `model` so that the next record gets at least `id`.
-    package func advanceSequence(_ model: String, to id: Int) {
+    func advanceSequence(_ model: String, to id: Int) {
         var table = state.tables[model] ?? ModelTable()
         guard id > table.nextID else {
             return
@@ -159,25 +159,25 @@ package final class Transaction {
     }
 
     /// The state to return to when part of a call fails but the call goes on, as `load()` does with errors.
-    package struct Savepoint {
+    struct Savepoint {
         fileprivate let state: DatabaseState
         fileprivate let touched: Set<RecordReference>
         fileprivate let movedSequences: Set<String>
     }
 
-    package func savepoint() -> Savepoint {
+    func savepoint() -> Savepoint {
         Savepoint(state: state, touched: touched, movedSequences: movedSequences)
     }
 
     /// Undoes everything done since `savepoint`.
-    package func rollback(to savepoint: Savepoint) {
+    func rollback(to savepoint: Savepoint) {
         state = savepoint.state
         touched = savepoint.touched
         movedSequences = savepoint.movedSequences
     }
 
-    /// The rows this transaction changed, for the store.
-    package func changes() -> ChangeSet {
+    /// Collects the rows this transaction changed, for the store.
+    func changes() -> ChangeSet {
         var changeSet = ChangeSet()
         for reference in touched {
             if let row = row(reference.model, reference.id) {
@@ -195,19 +195,19 @@ package final class Transaction {
     // MARK: Time
 
     /// The current UTC time in Odoo's datetime format (`2026-12-04 19:32:10`).
-    package var nowText: String {
+    var nowText: String {
         OdooDateFormat.datetime(clock.now())
     }
 
     /// Today's UTC date in Odoo's date format (`2026-12-04`).
-    package var todayText: String {
+    var todayText: String {
         OdooDateFormat.date(clock.now())
     }
 
     // MARK: Context
 
     /// Whether searches skip archived records: true unless the context sets `active_test` to false.
-    package var activeTest: Bool {
+    var activeTest: Bool {
         context["active_test"]?.isTruthy ?? true
     }
 }

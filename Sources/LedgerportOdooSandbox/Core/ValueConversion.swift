@@ -2,7 +2,7 @@ import LedgerportSDK
 
 /// Converting incoming values to the stored form of their field, with Odoo's checks.
 extension Transaction {
-    /// The stored form of `value` for a scalar or many2one `field` of `model`.
+    /// Converts `value` to the stored form of a scalar or many2one `field` of `model`.
     ///
     /// Floats with a decimal precision are rounded half-up to its digits here,
     /// which is why `12.345` written into a "Product Price" field reads back
@@ -70,7 +70,7 @@ extension Transaction {
         OdooFault(.valueError, "Wrong value for \(model.name).\(field.name): \(PythonRepr.string(value))")
     }
 
-    /// The ValidationError for the first many2one in `values` that points to a missing record.
+    /// Raises the ValidationError for the first many2one in `values` that points to a missing record.
     func checkForeignKeys(_ values: RecordValues, of model: ModelDefinition) throws {
         for (name, value) in values.sorted(by: { $0.key < $1.key }) {
             guard let field = model.field(name), case .many2one(let comodel) = field.type, let id = value.intValue else {
@@ -82,7 +82,7 @@ extension Transaction {
         }
     }
 
-    /// The Python type name of a JSON value, for the AttributeError Odoo raises on a non-dict `vals`.
+    /// Returns the Python type name of a JSON value, for the AttributeError Odoo raises on a non-dict `vals`.
     static func pythonTypeName(_ value: JSONValue) -> String {
         switch value {
         case .null: "NoneType"
@@ -96,7 +96,7 @@ extension Transaction {
 }
 
 extension ExactDecimal {
-    /// The value rounded half-up (Odoo's `float_round`) to `digits` decimals, never adding digits.
+    /// Rounds half-up (Odoo's `float_round`) to `digits` decimals, never adding digits.
     func roundedHalfUp(to digits: Int) throws -> ExactDecimal {
         guard scale > digits else {
             return self

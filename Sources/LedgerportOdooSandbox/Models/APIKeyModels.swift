@@ -2,7 +2,7 @@ import LedgerportSDK
 
 /// API keys: `res.users.apikeys`, and the two wizards the web client uses to make one.
 ///
-/// Odoo creates keys only over an HTTP session: `make_key` answers an
+/// Odoo creates keys only over an HTTP session: `make_key` returns an
 /// identity check, `run_check` verifies the password (written on the wizard
 /// on 17.0, passed as `context.password` on 19.0) and returns the key once.
 /// Keys are stored hashed, never readable.

@@ -126,7 +126,7 @@ struct AccountMoveLineModel: ModelBehavior {
 }
 
 extension Transaction {
-    /// The id of the account with `code`.
+    /// Returns the id of the account with `code`.
     func accountID(forCode code: String) -> Int? {
         first("account.account", where: "code", is: .string(code))
     }

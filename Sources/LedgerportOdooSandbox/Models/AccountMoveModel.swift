@@ -169,7 +169,7 @@ struct AccountMoveModel: ModelBehavior {
 }
 
 extension Transaction {
-    /// The journal a new move goes to: the first sale journal for customer documents, purchase for vendor ones, else general.
+    /// Returns the journal a new move goes to: the first sale journal for customer documents, purchase for vendor ones, else general.
     func defaultJournal(for moveType: String) -> Int? {
         let journalType: String
         switch moveType {

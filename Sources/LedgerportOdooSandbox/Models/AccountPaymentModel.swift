@@ -149,7 +149,7 @@ enum PaymentState {
         return !lines.isEmpty && lines.allSatisfy { transaction.row("account.move.line", $0)?["reconciled"]?.isTruthy ?? false }
     }
 
-    /// The invoices and credit notes matched with the payment.
+    /// Returns the invoices and credit notes matched with the payment.
     static func reconciledInvoices(_ payment: Int, in transaction: Transaction) -> [Int] {
         let reconciliation = MoveReconciliation(transaction: transaction)
         var invoices = Set<Int>()

@@ -4,7 +4,7 @@ import LedgerportSDK
 ///
 /// A rate is the number of currency units per unit of the company currency
 /// (KWD 0.307 per USD). The rate for a date is the latest rate dated on or
-/// before it; with no such rate Odoo uses 1.0, silently, even when a later
+/// before it. When there is none, Odoo uses 1.0 silently, even when a later
 /// rate exists, and so does the sandbox.
 enum CurrencyModels {
     static func definitions() -> [ModelDefinition] {
@@ -87,7 +87,7 @@ extension Transaction {
         row("res.company", 1)?["currency_id"]?.intValue ?? 1
     }
 
-    /// The currency's rate on `date`: the latest rate dated on or before it, or 1.0 when there is none.
+    /// Returns the currency's rate on `date`: the latest rate dated on or before it, or 1.0 when there is none.
     func currencyRate(_ currency: Int, on date: String) -> ExactDecimal {
         guard currency != companyCurrency else {
             return ExactDecimal(1)
@@ -98,7 +98,7 @@ extension Transaction {
         return applicable?["rate"]?.decimalValue ?? ExactDecimal(1)
     }
 
-    /// The number of decimals of a currency, from its rounding factor (0.01 gives 2, 1.0 gives 0).
+    /// Returns the number of decimals of a currency, from its rounding factor (0.01 gives 2, 1.0 gives 0).
     func currencyDigits(_ currency: Int) -> Int {
         let rounding = row("res.currency", currency)?["rounding"]?.decimalValue ?? ExactDecimal(significand: 1, scale: 2)
         let normalized = rounding.normalized()

@@ -2,7 +2,7 @@ import LedgerportSDK
 
 /// `ir.model.data`: external ids (`module.name`) naming records.
 ///
-/// Reading or creating these rows needs the Access Rights group, as recorded;
+/// Reading or creating these rows needs the Access Rights group, as recorded.
 /// `load()` and `get_external_id` work for other users because they touch
 /// the rows with superuser rights.
 struct IrModelDataModel: ModelBehavior {
@@ -42,19 +42,19 @@ struct IrModelDataModel: ModelBehavior {
 }
 
 extension Transaction {
-    /// The external id (`module.name`) of a record, or nil when it has none.
-    package func externalID(_ model: String, _ id: Int) -> String? {
+    /// Returns the external id (`module.name`) of a record, or nil when it has none.
+    func externalID(_ model: String, _ id: Int) -> String? {
         guard let dataID = state.externalIDRow(for: RecordReference(model, id)), let entry = row("ir.model.data", dataID) else {
             return nil
         }
         return "\(entry["module"]?.stringValue ?? "").\(entry["name"]?.stringValue ?? "")"
     }
 
-    /// The record an external id names, or nil when the id is unknown or its record is gone.
+    /// Finds the record an external id names, or nil when the id is unknown or its record is gone.
     ///
     /// A name without a module (`stripe_customer_1`) means the `__import__`
     /// module, as `load()` reads it.
-    package func resolveExternalID(_ text: String) -> RecordReference? {
+    func resolveExternalID(_ text: String) -> RecordReference? {
         let completeName = text.contains(".") ? text : "__import__.\(text)"
         guard let dataID = state.externalIDRow(named: completeName), let entry = row("ir.model.data", dataID),
             let model = entry["model"]?.stringValue, let id = entry["res_id"]?.intValue, exists(model, id)
@@ -65,7 +65,7 @@ extension Transaction {
     }
 
     /// Gives a record an external id, with superuser rights, as `load()` and `export_data` do.
-    package func bindExternalID(_ text: String, to record: RecordReference, noupdate: Bool = false) throws {
+    func bindExternalID(_ text: String, to record: RecordReference, noupdate: Bool = false) throws {
         let parts = text.contains(".") ? text.split(separator: ".", maxSplits: 1).map(String.init) : ["__import__", text]
         if let dataID = state.externalIDRow(named: "\(parts[0]).\(parts[1])") {
             update("ir.model.data", dataID, ["model": .string(record.model), "res_id": .int(record.id)])
@@ -82,7 +82,7 @@ extension Transaction {
         }
     }
 
-    /// The id of the record an external id names in `model`; a programming error when the seed data lacks it.
+    /// Returns the id of a seeded record by its external id; a missing seed record is a programming error.
     func seededID(_ text: String) -> Int {
         guard let record = resolveExternalID(text) else {
             preconditionFailure("seed data has no record \(text)")

@@ -122,14 +122,14 @@ struct ActivityModel: ModelBehavior {
     }
 }
 
-/// What `mail.thread` and `mail.activity.mixin` add to a model: activity fields, `message_post` and `activity_schedule`.
+/// The helpers behind what `mail.thread` and `mail.activity.mixin` add to a model: activity fields, `message_post` and `activity_schedule`.
 enum MailThread {
     static func activityState(deadline: String, today: String) -> String {
         if deadline < today { return "overdue" }
         return deadline == today ? "today" : "planned"
     }
 
-    /// The text of an HTML body without tags and with entities decoded, as `preview` shows it.
+    /// Strips the tags of an HTML body and decodes its entities, as `preview` shows it.
     static func plainText(_ html: String) -> String {
         var text = ""
         var inTag = false
@@ -150,7 +150,7 @@ enum MailThread {
         return "<p>\(escaped)</p>"
     }
 
-    /// The activities on a record, earliest deadline first.
+    /// Returns the activities on a record, earliest deadline first.
     static func activities(_ record: RecordReference, in transaction: Transaction) throws -> [Int] {
         try transaction.search(
             "mail.activity", domain: [["res_model", "=", .string(record.model)], ["res_id", "=", .int(record.id)]]
@@ -216,7 +216,7 @@ enum MailThreadMethods {
         return .value(.int(message))
     }
 
-    /// Schedules an activity on each record and answers the activities as a recordset.
+    /// Schedules an activity on each record and returns the activities as a recordset.
     static let activitySchedule = ModelMethod(
         "activity_schedule",
         MethodSignature(

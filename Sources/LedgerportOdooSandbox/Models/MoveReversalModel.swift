@@ -2,9 +2,9 @@ import LedgerportSDK
 
 /// `account.move.reversal`: the wizard that makes credit notes.
 ///
-/// On 17.0 and 19.0 there is no `refund_method` field: `refund_moves` makes a
-/// draft credit note for the full amount (editable before posting, which is
-/// how a partial credit is made) and `modify_moves` posts a full credit note
+/// On 17.0 and 19.0 there is no `refund_method` field. `refund_moves` makes a
+/// draft credit note for the full amount, editable before posting, which is
+/// how a partial credit is made. `modify_moves` posts a full credit note
 /// matched with the invoice and opens a new draft copy of the invoice.
 struct MoveReversalModel: ModelBehavior {
     static func definition() -> ModelDefinition {
@@ -105,7 +105,7 @@ struct MoveReversal {
     let transaction: Transaction
     let wizard: RecordValues
 
-    /// A draft credit note copying the move's product lines, linked to the move by `reversed_entry_id`.
+    /// Creates a draft credit note copying the move's product lines, linked to the move by `reversed_entry_id`.
     func creditNote(for move: Int) throws -> Int {
         let original = transaction.row("account.move", move)!
         let name = original["name"]?.stringValue ?? "/"
@@ -121,7 +121,7 @@ struct MoveReversal {
         ] as RecordValues)
     }
 
-    /// A new draft invoice with the move's lines, without date or reference, as `modify_moves` opens.
+    /// Creates a new draft invoice with the move's lines, without date or reference, as `modify_moves` opens.
     func draftCopy(of move: Int) throws -> Int {
         let original = transaction.row("account.move", move)!
         return try transaction.create("account.move", [

@@ -4,7 +4,7 @@ import LedgerportSDK
 ///
 /// It must be created with `active_model` `account.move` (or
 /// `account.move.line`) and `active_ids` in the context. It captures the open
-/// amount when it is created; running it later creates a payment for that
+/// amount when it is created. Running it later creates a payment for that
 /// amount even if the invoice was paid in between, which is how real Odoo
 /// ends up with one payment per concurrent registration. Registering again
 /// after full payment fails when the wizard is created, as in Odoo.
@@ -61,7 +61,7 @@ struct PaymentRegisterModel: ModelBehavior {
         }
     }
 
-    /// The open receivable lines of the moves in `active_ids`, or the UserError Odoo raises.
+    /// Returns the open receivable lines of the moves in `active_ids`, or raises the UserError Odoo raises.
     private func openLines(in transaction: Transaction) throws -> [Int] {
         let activeModel = transaction.context["active_model"]?.stringValue
         let activeIDs = transaction.context["active_ids"]?.idList ?? transaction.context["active_id"].map { $0.idList } ?? []

@@ -101,7 +101,7 @@ struct ResPartnerModel: ModelBehavior {
         }
     }
 
-    /// The check constraint `res_partner_check_name`: contacts of type `contact` need a name.
+    /// Enforces the check constraint `res_partner_check_name`: contacts of type `contact` need a name.
     private func checkName(_ values: RecordValues) throws {
         let type = values["type"]?.stringValue ?? "contact"
         let name = values["name"]?.stringValue ?? ""
@@ -124,7 +124,7 @@ struct ResPartnerModel: ModelBehavior {
 }
 
 extension Transaction {
-    /// The company a contact belongs to, or the contact itself when it has no company parent.
+    /// Returns the company a contact belongs to, or the contact itself when it has no company parent.
     func commercialPartner(_ id: Int) -> Int {
         var current = id
         var seen = Set<Int>()
@@ -137,7 +137,7 @@ extension Transaction {
         return current
     }
 
-    /// The address invoices of `partner` go to: its first child contact of type `invoice`, or the partner itself.
+    /// Returns the address invoices of `partner` go to: its first child contact of type `invoice`, or the partner itself.
     func invoiceAddress(_ partner: Int) -> Int {
         let children = linkedIDs("res.partner", field: "parent_id", to: partner).map(Array.init)?.sorted() ?? []
         return children.first {

@@ -4,7 +4,7 @@ import LedgerportSDK
 ///
 /// Created with `active_model` `sale.order` and `active_ids` in the context;
 /// `create_invoices` makes a draft invoice per order for what is left to
-/// invoice and answers the invoice action, as recorded on 17.0.
+/// invoice and returns the invoice action, as recorded on 17.0.
 /// NOTE: only regular invoices (`advance_payment_method` `delivered`) are
 /// made; down payments (`percentage`, `fixed`) raise a UserError.
 struct SaleAdvancePaymentModel: ModelBehavior {
@@ -55,7 +55,7 @@ struct SaleAdvancePaymentModel: ModelBehavior {
         + "Create invoices, register payments and keep track of the discussions with your customers.\n"
         + String(repeating: " ", count: 14) + "</p>\n" + String(repeating: " ", count: 12)
 
-    /// The "Invoices" window action the real wizard answers, opening the new invoice.
+    /// Builds the "Invoices" window action the real wizard returns, opening the new invoice.
     private static func invoiceAction(_ invoices: [Int], orders: [Int], in transaction: Transaction) -> JSONValue {
         let order = transaction.row("sale.order", orders.first ?? 0) ?? [:]
         let listMode = transaction.profile.version == .v17 ? "tree" : "list"

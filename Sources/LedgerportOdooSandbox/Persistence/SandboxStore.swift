@@ -1,4 +1,4 @@
-/// Where the sandbox keeps its databases between runs.
+/// The storage the sandbox keeps its databases in between runs.
 ///
 /// The sandbox calls a store from one thread at a time: `create` once for a
 /// new database, then `save` after every call that changed something, before
@@ -15,12 +15,16 @@ package protocol SandboxStore: AnyObject {
     func drop(database: String) throws
 }
 
-/// One database as a store holds it.
+/// One database as a store keeps it.
 package struct StoredDatabase: Sendable, Equatable {
+    /// The database name clients pass (`db` in JSON-RPC, `X-Odoo-Database` in JSON-2).
     package let name: String
+    /// The Odoo version the database was created for; it cannot be opened as another.
     package let version: OdooVersion
+    /// Every record of the database.
     package var state: DatabaseState
 
+    /// Creates a database named `name`, for `version`, containing `state`.
     package init(name: String, version: OdooVersion, state: DatabaseState) {
         self.name = name
         self.version = version
@@ -32,16 +36,20 @@ package struct StoredDatabase: Sendable, Equatable {
 package final class InMemorySandboxStore: SandboxStore {
     private var databases: [String: StoredDatabase] = [:]
 
+    /// An empty store.
     package init() {}
 
+    /// Returns the databases stored so far, by name.
     package func loadDatabases() throws -> [StoredDatabase] {
         databases.values.sorted { $0.name < $1.name }
     }
 
+    /// Keeps a new database.
     package func create(_ database: StoredDatabase) throws {
         databases[database.name] = database
     }
 
+    /// Applies one call's changes; changes to an unknown database are ignored.
     package func save(database name: String, changes: ChangeSet) throws {
         guard var database = databases[name] else {
             return
@@ -50,6 +58,7 @@ package final class InMemorySandboxStore: SandboxStore {
         databases[name] = database
     }
 
+    /// Forgets a database.
     package func drop(database name: String) throws {
         databases[name] = nil
     }

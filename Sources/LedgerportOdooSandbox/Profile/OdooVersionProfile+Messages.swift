@@ -1,6 +1,6 @@
 /// Error texts that the two series word differently, copied from the recordings.
 extension OdooVersionProfile {
-    /// The ValueError for an unknown field in `create` values.
+    /// Makes the ValueError for an unknown field in `create` values.
     func unknownFieldInCreate(_ field: String, model: String) -> OdooFault {
         switch version {
         case .v17: OdooFault(.valueError, "Invalid field '\(field)' on model '\(model)'")
@@ -8,7 +8,7 @@ extension OdooVersionProfile {
         }
     }
 
-    /// The error for an unknown field in `write` values: a ValueError on 17.0, a bare KeyError on 19.0.
+    /// Makes the error for an unknown field in `write` values: a ValueError on 17.0, a bare KeyError on 19.0.
     func unknownFieldInWrite(_ field: String, model: String) -> OdooFault {
         switch version {
         case .v17: OdooFault(.valueError, "Invalid field '\(field)' on model '\(model)'")
@@ -16,7 +16,7 @@ extension OdooVersionProfile {
         }
     }
 
-    /// The ValueError for an unknown field in the `fields` of `read` or `search_read`.
+    /// Makes the ValueError for an unknown field in the `fields` of `read` or `search_read`.
     func unknownFieldInRead(_ field: String, model: String) -> OdooFault {
         switch version {
         case .v17: OdooFault(.valueError, "Invalid field '\(field)' on model '\(model)'")
@@ -24,7 +24,7 @@ extension OdooVersionProfile {
         }
     }
 
-    /// The ValueError for an unknown field in a domain term; `leaf` is the term in Python syntax.
+    /// Makes the ValueError for an unknown field in a domain term; `leaf` is the term in Python syntax.
     func unknownFieldInDomain(_ field: String, model: String, leaf: String) -> OdooFault {
         switch version {
         case .v17: OdooFault(.valueError, "Invalid field \(model).\(field) in leaf \(leaf)")
@@ -32,7 +32,7 @@ extension OdooVersionProfile {
         }
     }
 
-    /// The AccessError for calling a method whose name starts with an underscore.
+    /// Makes the AccessError for calling a method whose name starts with an underscore.
     func privateMethod(_ method: String, model: String) -> OdooFault {
         switch version {
         case .v17: OdooFault(.accessError, "Private methods (such as \(method)) cannot be called remotely.")
@@ -48,7 +48,7 @@ extension OdooVersionProfile {
         }
     }
 
-    /// The ValidationError for a missing value in a required column.
+    /// Makes the ValidationError for a missing value in a required column.
     func mandatoryField(modelLabel: String, model: String, fieldLabel: String, field: String) -> OdooFault {
         switch version {
         case .v17:
@@ -68,7 +68,7 @@ extension OdooVersionProfile {
         }
     }
 
-    /// The ValidationError for a many2one value that points to no record (a foreign key violation).
+    /// Makes the ValidationError for a many2one value that points to no record (a foreign key violation).
     func foreignKeyViolation(modelLabel: String, model: String, fieldLabel: String, field: String) -> OdooFault {
         let table = model.replacingOccurrences(of: ".", with: "_")
         switch version {
@@ -90,7 +90,7 @@ extension OdooVersionProfile {
         }
     }
 
-    /// The AccessError listing the groups that would allow an operation.
+    /// Makes the AccessError listing the groups that would allow an operation.
     func accessDenied(operation: AccessOperation, modelLabel: String, model: String, groups: [String]) -> OdooFault {
         let verb = operation == .read ? "access" : operation.rawValue
         let groupLines = groups.map { "\t- \($0)" }.joined(separator: "\n")

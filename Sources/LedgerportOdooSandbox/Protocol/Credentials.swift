@@ -7,14 +7,14 @@ import LedgerportSDK
 /// as the SHA-256 of the key with its first eight characters as a lookup
 /// index, the way Odoo stores them. A key works wherever the user's password
 /// does. Clear keys and passwords are never stored or logged.
-package enum Credentials {
-    /// The salted hash stored for `password`.
+enum Credentials {
+    /// Hashes `password` with a new salt, in the form stored on the user.
     static func hash(password: String) -> String {
         let salt = randomHex(byteCount: 8)
         return "sha256$\(salt)$\(digest(salt + password))"
     }
 
-    /// Whether `password` is the password of `user`.
+    /// Checks whether `password` is the password of `user`.
     static func checkPassword(_ password: String, user: Int, in transaction: Transaction) -> Bool {
         guard let stored = transaction.row("res.users", user)?["password_hash"]?.stringValue else {
             return false
@@ -27,7 +27,7 @@ package enum Credentials {
         return MessageAuthentication.constantTimeEquals(expected, Array(digest(parts[1] + password).utf8))
     }
 
-    /// The user an API key belongs to, or nil for an unknown, revoked or expired key.
+    /// Finds the user an API key belongs to, or nil for an unknown, revoked or expired key.
     static func userOfAPIKey(_ key: String, in transaction: Transaction) -> Int? {
         guard key.count >= 8 else {
             return nil
@@ -47,12 +47,12 @@ package enum Credentials {
         return nil
     }
 
-    /// Whether `secret` is the password of `user` or one of the user's API keys.
+    /// Checks whether `secret` is the password of `user` or one of the user's API keys.
     static func check(_ secret: String, user: Int, in transaction: Transaction) -> Bool {
         checkPassword(secret, user: user, in: transaction) || userOfAPIKey(secret, in: transaction) == user
     }
 
-    /// The active user with `login`, when `secret` is its password or one of its API keys.
+    /// Finds the active user with `login` when `secret` is its password or one of its API keys.
     static func authenticate(login: String, secret: String, in transaction: Transaction) -> Int? {
         guard let user = transaction.first("res.users", where: "login", is: .string(login)),
             transaction.row("res.users", user)?["active"]?.isTruthy == true, check(secret, user: user, in: transaction)
@@ -63,7 +63,7 @@ package enum Credentials {
     }
 
     /// Makes a new 40-character API key for `user` (or installs `supplied`), stores its hash and returns the key.
-    package static func createAPIKey(
+    static func createAPIKey(
         for user: Int, name: String, validForDays days: Int?, key supplied: String? = nil, in transaction: Transaction
     ) throws -> String {
         let key = supplied ?? randomHex(byteCount: 20)

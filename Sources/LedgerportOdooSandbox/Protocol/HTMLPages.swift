@@ -1,4 +1,4 @@
-/// The HTML bodies Werkzeug and Odoo answer for routing and database errors, as recorded on 19.0.
+/// The HTML bodies Werkzeug and Odoo return for routing and database errors, as recorded on 19.0.
 enum HTMLPages {
     static let notFound = """
         <!doctype html>

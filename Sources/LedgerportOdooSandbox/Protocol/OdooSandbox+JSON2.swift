@@ -4,8 +4,8 @@ import LedgerportSDK
 /// The JSON-2 API of Odoo 19: `POST /json/2/<model>/<method>` with a bearer API key.
 ///
 /// The body is one object of named arguments plus optional `ids` and
-/// `context`; results are bare JSON (`null` for `None`, id lists for
-/// recordsets); errors carry an HTTP status per exception class. With more
+/// `context`. Results are bare JSON: `null` for `None`, id lists for
+/// recordsets. Errors carry an HTTP status per exception class. With more
 /// than one database, the request must name one in `X-Odoo-Database`.
 extension OdooSandbox {
     func handleJSON2(_ request: SandboxRequest) -> SandboxResponse {
@@ -60,7 +60,7 @@ extension OdooSandbox {
         return .json(body, status: fault.kind.json2Status, extraHeaders: extra)
     }
 
-    /// The database a JSON-2 call addresses: the header, the session's, or the only one.
+    /// Selects the database a JSON-2 call addresses: the header's, the session's, or the only one.
     private func selectDatabase(_ request: SandboxRequest) -> Result<String, SandboxResponseFailure> {
         let header = request.headers["X-Odoo-Database"]
         let sessionDatabase = request.cookie("session_id").flatMap { sessions[$0]?.database }
@@ -76,7 +76,7 @@ extension OdooSandbox {
         return .success(only)
     }
 
-    /// The user of the bearer key, or of a browser session sending its `Sec-Fetch-*` headers.
+    /// Authenticates the user of the bearer key, or of a browser session sending its `Sec-Fetch-*` headers.
     private func authenticateJSON2(_ request: SandboxRequest, database: String) throws -> Int {
         let authorization = request.headers["Authorization"] ?? ""
         let words = authorization.split(separator: " ", maxSplits: 1).map(String.init)
@@ -97,7 +97,7 @@ extension OdooSandbox {
         throw OdooFault(.unauthorized, "User not authenticated, use an API Key with a Bearer Authorization header.")
     }
 
-    /// The named arguments of the body; an empty body is `{}` and a non-object body is ignored, as Odoo 19 does.
+    /// Parses the named arguments of the body; an empty body is `{}` and a non-object body is ignored, as Odoo 19 does.
     private func json2Body(_ bytes: [UInt8]) throws -> [String: JSONValue] {
         guard !bytes.isEmpty else {
             return [:]

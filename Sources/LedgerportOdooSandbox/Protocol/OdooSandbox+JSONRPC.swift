@@ -3,8 +3,8 @@ import LedgerportSDK
 /// `POST /jsonrpc`: the `common`, `db` and `object` services.
 ///
 /// Errors come back as HTTP 200 with an `error` envelope whose `data.name`
-/// is the Python exception; a method returning `None` gives a response with
-/// no `result` key; malformed JSON gives HTTP 400 with plain text.
+/// is the Python exception. A method returning `None` gives a response with
+/// no `result` key, and malformed JSON gives HTTP 400 with plain text.
 extension OdooSandbox {
     func handleJSONRPC(_ request: SandboxRequest) -> SandboxResponse {
         guard let envelope = try? JSONParser.parse(request.body), case .object = envelope else {
@@ -23,7 +23,7 @@ extension OdooSandbox {
         }
     }
 
-    /// The success envelope; `MethodResult.none` leaves out `result`, as Odoo does for `None`.
+    /// Builds the success envelope; `MethodResult.none` leaves out `result`, as Odoo does for `None`.
     func jsonRPCResult(_ result: MethodResult, id: JSONValue) -> JSONValue {
         var envelope: [String: JSONValue] = ["jsonrpc": "2.0", "id": id]
         switch result {
@@ -41,7 +41,7 @@ extension OdooSandbox {
         return .object(envelope)
     }
 
-    /// The error envelope Odoo answers with HTTP 200.
+    /// Builds the error envelope Odoo returns with HTTP 200.
     func jsonRPCError(_ fault: OdooFault, id: JSONValue) -> JSONValue {
         let expired = fault.kind == .sessionExpired
         return [
@@ -107,8 +107,12 @@ extension OdooSandbox {
             throw OdooFault(.typeError, "\(method)() missing required positional arguments")
         }
         let secret = arguments[2].stringValue ?? ""
-        let positional = method == "execute_kw" ? (arguments.count > 5 ? arguments[5].arrayValue ?? [] : []) : Array(arguments.dropFirst(5))
-        var keywords = method == "execute_kw" && arguments.count > 6 ? arguments[6].objectValue ?? [:] : [:]
+        var positional = Array(arguments.dropFirst(5))
+        var keywords: [String: JSONValue] = [:]
+        if method == "execute_kw" {
+            positional = arguments.count > 5 ? arguments[5].arrayValue ?? [] : []
+            keywords = arguments.count > 6 ? arguments[6].objectValue ?? [:] : [:]
+        }
         let context = keywords.removeValue(forKey: "context")?.objectValue ?? [:]
         try checkCredentials(database: database, uid: uid, secret: secret)
         try raiseInjectedFault(model: model, method: name)

@@ -56,7 +56,7 @@ extension OdooSandbox {
         }
     }
 
-    /// The part of Odoo's session information that describes the user and the server.
+    /// Builds the part of Odoo's session information that describes the user and the server.
     private func sessionInfo(uid: Int, database: String, in transaction: Transaction) -> JSONValue {
         let groups = transaction.userGroups(of: uid)
         let partner = transaction.row("res.users", uid)?["partner_id"]?.intValue ?? 0

@@ -1,11 +1,11 @@
 import LedgerportSDK
 
 /// The codes of the accounts the invoice engine posts to, from Odoo's generic chart of accounts.
-package enum AccountingSeeds {
-    package static let receivableAccountCode = "121000"
-    package static let incomeAccountCode = "400000"
-    package static let taxAccountCode = "251000"
-    package static let outstandingReceiptsCode = "101402"
+enum AccountingSeeds {
+    static let receivableAccountCode = "121000"
+    static let incomeAccountCode = "400000"
+    static let taxAccountCode = "251000"
+    static let outstandingReceiptsCode = "101402"
 }
 
 /// The chart of accounts, journals, taxes and payment terms of the generic chart template.

@@ -11,7 +11,7 @@ struct Seeder {
 
     var profile: OdooVersionProfile { transaction.profile }
 
-    /// The records of a new database named `name`, with the admin user's password `adminPassword`.
+    /// Builds the records of a new database named `name`, with the admin user's password `adminPassword`.
     static func makeDatabase(
         registry: ModelRegistry, initialData: InitialData, clock: any WallClock, name: String, adminPassword: String
     ) throws -> DatabaseState {

@@ -2,16 +2,18 @@ import Foundation
 import LedgerportLog
 import LedgerportSDK
 
-/// An Odoo server imitation answering JSON-RPC, the web session routes and JSON-2.
+/// An imitation of an Odoo server that serves JSON-RPC, the web session routes and JSON-2.
 ///
 /// The sandbox turns an HTTP request (method, path, headers, body) into the
 /// response a real Odoo of the configured version sends, including its error
 /// envelopes, from databases it keeps in a ``SandboxStore``. It does not
 /// listen on a socket; ``OdooSandboxServer`` binds it to one. Calls run one
 /// at a time, each in its own transaction, so `handle` may be called from any
-/// thread. XML-RPC is not implemented: `/xmlrpc/...` answers 404.
+/// thread. XML-RPC is not implemented: `/xmlrpc/...` gets 404.
 package final class OdooSandbox: @unchecked Sendable {
+    /// The settings the sandbox was started with.
     package let configuration: SandboxConfiguration
+    /// The models of the configured Odoo version.
     package let registry: ModelRegistry
     /// The admin API key made on this start, to print once; nil when the configuration supplied one.
     package private(set) var startupAPIKey: Secret?
@@ -67,15 +69,15 @@ package final class OdooSandbox: @unchecked Sendable {
         }
     }
 
-    /// The database named `name`, for tests that inspect records directly.
+    /// Returns the database named `name`, for tests that inspect records directly.
     package func database(named name: String) -> SandboxDatabase? {
         lock.withLock { databases[name] }
     }
 
     /// Makes the next `count` model calls that match `model` and `method` (nil matches any) fail with `fault`.
     ///
-    /// Real Odoo fails transiently under load (a full connection pool, a
-    /// serialization failure after its retries); the sandbox never does on its
+    /// Real Odoo fails transiently under load: a full connection pool, or a
+    /// serialization failure after its retries. The sandbox never does on its
     /// own, so tests of a client's retry handling inject these failures. The
     /// failing call changes nothing.
     package func injectFault(_ fault: OdooFault, count: Int = 1, model: String? = nil, method: String? = nil) {
@@ -84,11 +86,11 @@ package final class OdooSandbox: @unchecked Sendable {
         }
     }
 
-    /// Answers one HTTP request; calls are serialized.
+    /// Handles one HTTP request and returns the response; calls run one at a time.
     package func handle(_ request: SandboxRequest) -> SandboxResponse {
         lock.withLock {
             let response = route(request)
-            logger.debug("answer Odoo request", metadata: [
+            logger.debug("handle Odoo request", metadata: [
                 LogMetadataKey.httpMethod: .string(request.method), LogMetadataKey.httpPath: .string(request.route),
                 LogMetadataKey.httpStatus: .string(String(response.status)),
             ])
@@ -155,6 +157,8 @@ package final class OdooSandbox: @unchecked Sendable {
     /// Turns any error into the fault clients see; errors that are not Odoo's are logged.
     func fault(from error: any Error) -> OdooFault {
         if let fault = error as? OdooFault {
+            // Odoo's own errors go back to the client; they are not failures of the sandbox.
+            logger.debug("reject Odoo call", metadata: [LogMetadataKey.error: .string(fault.name)])
             return fault
         }
         logger.error("fail Odoo call with an internal error", metadata: [LogMetadataKey.error: .string(String(describing: error))])
@@ -195,10 +199,11 @@ struct WebSession {
     let uid: Int
 }
 
-/// Why a sandbox could not open its databases.
+/// The reasons a sandbox cannot open its databases.
 package enum SandboxStartupError: Error, CustomStringConvertible {
     case versionMismatch(database: String, stored: OdooVersion, requested: OdooVersion)
 
+    /// The error message with a hint.
     package var description: String {
         switch self {
         case .versionMismatch(let database, let stored, let requested):

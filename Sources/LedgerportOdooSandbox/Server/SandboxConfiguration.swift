@@ -1,7 +1,7 @@
 import LedgerportLog
 import LedgerportSDK
 
-/// How a sandbox starts: its database, the Odoo version it imitates, and its admin credentials.
+/// The start settings of a sandbox: its database, the Odoo version it imitates, and its admin credentials.
 package struct SandboxConfiguration: Sendable {
     /// The name of the database created on first start.
     package var databaseName = "sandbox"
@@ -15,8 +15,11 @@ package struct SandboxConfiguration: Sendable {
     package var adminAPIKey: Secret?
     /// Whether to install or make the admin API key at all; replays of recordings start without keys.
     package var installsAdminAPIKey = true
+    /// The source of "now": create and write stamps, today's date for invoices, confirmation times.
     package var clock: any WallClock = SystemClock()
+    /// The logger of the sandbox and its HTTP server.
     package var logger: Logger = .disabled
 
+    /// The defaults: database `sandbox`, Odoo 17.0, standard data, password `admin`, a new API key per start.
     package init() {}
 }

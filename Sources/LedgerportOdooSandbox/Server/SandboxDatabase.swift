@@ -7,8 +7,11 @@ import LedgerportSDK
 /// saving the changed rows to the store first. Not thread-safe: the sandbox
 /// runs one call at a time.
 package final class SandboxDatabase {
+    /// The database name.
     package let name: String
+    /// The models of the database's Odoo version.
     package let registry: ModelRegistry
+    /// The committed records.
     package private(set) var state: DatabaseState
     private let store: any SandboxStore
     private let clock: any WallClock
@@ -22,7 +25,7 @@ package final class SandboxDatabase {
     }
 
     /// Runs `body` in one transaction: all its changes are kept and stored, or none when it throws.
-    package func run<Result>(
+    func run<Result>(
         uid: Int, context: [String: JSONValue] = [:], transport: Transport = .jsonRPC, _ body: (Transaction) throws -> Result
     ) throws -> Result {
         let transaction = Transaction(

@@ -41,4 +41,12 @@ package protocol DeliveryStore: Sendable {
 
     /// Lists every attempt of a delivery, in order.
     func deliveryAttempts(delivery: DeliveryID, tenant: TenantID) async throws -> [DeliveryAttempt]
+
+    /// Returns every in-flight delivery of every tenant to pending, due now. A platform method.
+    ///
+    /// A single-node runtime calls it at start: the claims it finds were made
+    /// by a process that is gone, so waiting for their leases to expire would
+    /// only delay the deliveries. Later reports under those claims are rejected
+    /// with `lease_lost`. Returns how many deliveries were released.
+    func releaseAllClaims() async throws -> Int
 }

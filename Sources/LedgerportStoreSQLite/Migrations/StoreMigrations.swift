@@ -8,5 +8,7 @@ import LedgerportSQLite
 enum StoreMigrations {
     static let all: [SQLiteMigration] = [
         Migration0001CreateCoreTables.migration,
+        Migration0002AddFlowsAndAPITokens.migration,
+        Migration0003OrderDeliveriesBySourceVersion.migration,
     ]
 }

@@ -5,10 +5,10 @@ import LedgerportSDK
 ///
 /// A scenario runs on a fresh sandbox with the pristine data of its Odoo
 /// version and the recorded database name. Recordings depend on records made
-/// earlier in the same session, so each scenario replays them in order; where
+/// earlier in the same session, so each scenario replays them in order. Where
 /// the recorded session made records without recording the call (an XML-RPC
 /// call, a step the recorder did not keep), a `setup` step makes equivalent
-/// records first and says why.
+/// records first and gives the reason.
 struct ConformanceManifest {
     struct Scenario {
         let name: String
@@ -44,7 +44,7 @@ struct ConformanceManifest {
         Set(scenarios.flatMap { $0.steps.compactMap { $0["replay"]?.stringValue } })
     }
 
-    /// Every JSON recording in the fixtures, as `folder/name`.
+    /// Lists every JSON recording in the fixtures, as `folder/name`.
     static func fixtureNames() throws -> [String] {
         var names: [String] = []
         for folder in ["odoo", "odoo-extra", "odoo19-json2"] {

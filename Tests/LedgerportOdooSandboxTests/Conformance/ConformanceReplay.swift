@@ -178,9 +178,16 @@ final class ConformanceReplay {
     }
 }
 
+/// How a recorded request reached the server.
+enum RecordedTransport {
+    case jsonRPC
+    case webSession
+    case json2
+}
+
 /// What a recorded request calls: transport, service, model and method.
 struct CallDescription {
-    let transport: Transport
+    let transport: RecordedTransport
     let service: String?
     let model: String?
     let method: String?

@@ -5,7 +5,7 @@ import Foundation
 /// Records created during a replay get different ids in the sandbox than on
 /// the recorded server, and invoices different numbers. The first time a
 /// recorded id appears in a response, the id at the same place in the
-/// sandbox's response is bound to it; from then on both must agree, in both
+/// sandbox's response is bound to it. From then on both must agree, in both
 /// directions, so a replay still fails when the sandbox returns the wrong
 /// record. Ids never seen in a response map to themselves: they are the
 /// seed records, created with the recorded ids.
@@ -15,7 +15,7 @@ struct IDMap {
     private var names: [String: String] = [:]
     private var backwardNames: [String: String] = [:]
 
-    /// The sandbox id for a recorded id of `model`.
+    /// Returns the sandbox id for a recorded id of `model`.
     func actual(_ recorded: Int, model: String) -> Int {
         forward[model]?[recorded] ?? recorded
     }
@@ -33,7 +33,7 @@ struct IDMap {
         return true
     }
 
-    /// The sandbox's number for a recorded move or order number, once bound.
+    /// Returns the sandbox's number for a recorded move or order number, once bound.
     func actualName(_ recorded: String) -> String? {
         names[recorded]
     }

@@ -4,10 +4,10 @@ import LedgerportSDK
 
 /// Rewrites a recorded request for the sandbox: recorded ids become sandbox ids, placeholders become real keys.
 ///
-/// Which numbers are ids is decided from the sandbox's own field definitions:
+/// The sandbox's own field definitions decide which numbers are ids. They are
 /// a many2one value, the commands of an x2many, a domain term on a relational
-/// field or on `id`, the record ids of a record method, and `active_ids` in the
-/// context. Everything else passes through unchanged.
+/// field or on `id`, the record ids of a record method, and `active_ids` in
+/// the context. Everything else passes through unchanged.
 struct RequestTranslator {
     let registry: ModelRegistry
     let ids: IDMap
@@ -19,7 +19,7 @@ struct RequestTranslator {
 
     // MARK: Entry points
 
-    /// The `args` of `object.execute_kw`.
+    /// Translates the `args` of `object.execute_kw`.
     func executeKW(_ args: [JSONValue]) -> [JSONValue] {
         guard args.count >= 5, let model = args[3].stringValue, let method = args[4].stringValue else {
             return args.map(substitute)
@@ -35,7 +35,7 @@ struct RequestTranslator {
         return result
     }
 
-    /// The `params` of `/web/dataset/call_kw`.
+    /// Translates the `params` of `/web/dataset/call_kw`.
     func callKW(_ params: JSONValue) -> JSONValue {
         guard var members = params.objectValue, let model = params["model"]?.stringValue, let method = params["method"]?.stringValue else {
             return params
@@ -46,7 +46,7 @@ struct RequestTranslator {
         return .object(members)
     }
 
-    /// The body of a JSON-2 call.
+    /// Translates the body of a JSON-2 call.
     func json2(model: String, method: String, body: JSONValue) -> JSONValue {
         guard var members = body.objectValue else {
             return body
@@ -122,7 +122,7 @@ struct RequestTranslator {
         return vals(value, model: model)
     }
 
-    /// A values dict for `model`: relational fields and the `res_id` of documents get sandbox ids.
+    /// Translates a values dict for `model`: relational fields and the `res_id` of documents get sandbox ids.
     func vals(_ value: JSONValue, model: String) -> JSONValue {
         guard var members = value.objectValue, let definition = registry.model(model) else {
             return value
@@ -145,7 +145,7 @@ struct RequestTranslator {
         return .object(members)
     }
 
-    /// The model a `res_id` points into: `model` of `ir.model.data`, or the `ir.model` of an activity.
+    /// Finds the model a `res_id` points into: `model` of `ir.model.data`, or the `ir.model` of an activity.
     private func documentModel(of members: [String: JSONValue], owner: String) -> String? {
         if let name = members["model"]?.stringValue ?? members["res_model"]?.stringValue {
             return name
@@ -178,7 +178,7 @@ struct RequestTranslator {
         })
     }
 
-    /// A domain on `model`: values of terms on `id` or a relational field become sandbox ids.
+    /// Translates a domain on `model`: values of terms on `id` or a relational field become sandbox ids.
     func domain(_ value: JSONValue, model: String) -> JSONValue {
         guard case .array(let items) = value else {
             return value
@@ -198,7 +198,7 @@ struct RequestTranslator {
         })
     }
 
-    /// The model whose ids a domain path's values are: the comodel of a relational field, or the model for `id`.
+    /// Finds the model whose ids a domain path's values are: the comodel of a relational field, or the model for `id`.
     private func relation(of path: String, model: String) -> String? {
         var current = model
         let names = path.split(separator: ".").map(String.init)
@@ -217,7 +217,7 @@ struct RequestTranslator {
         return nil
     }
 
-    /// One id or a list of ids of `model`, mapped; anything else (false, names) unchanged.
+    /// Maps one id or a list of ids of `model`; anything else (false, names) passes unchanged.
     func idValues(_ value: JSONValue, model: String) -> JSONValue {
         switch value {
         case .number:

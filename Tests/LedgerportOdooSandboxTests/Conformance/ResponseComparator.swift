@@ -323,7 +323,7 @@ final class ResponseComparator {
         }
     }
 
-    /// The recorded text with its ids and numbers replaced by the sandbox's, after binding them; nil when they do not pair up.
+    /// Replaces the ids and numbers of the recorded text by the sandbox's after binding them; nil when they do not pair up.
     private func normalize(_ recorded: String, _ actual: String, path: String) -> String? {
         let recordedTokens = TextTokens.find(in: recorded, callModel: callModel)
         let actualTokens = TextTokens.find(in: actual, callModel: callModel)

@@ -36,7 +36,7 @@ struct TextTokens {
         try! NSRegularExpression(pattern: pattern)
     }
 
-    /// The tokens of `text` in order of position.
+    /// Finds the tokens of `text` in order of position.
     static func find(in text: String, callModel: String) -> [Token] {
         var tokens: [Token] = []
         let whole = NSRange(text.startIndex..., in: text)

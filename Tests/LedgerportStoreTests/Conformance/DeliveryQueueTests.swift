@@ -126,4 +126,63 @@ import Testing
             #expect(try await store.delivery(created[0].id, tenant: tenant.id) == created[0])
         }
     }
+
+    @Test(arguments: StoreFactory.all)
+    func releaseAllClaims_requeuesEveryTenant(factory: StoreFactory) async throws {
+        try await factory.withStore { store, clock in
+            let alpha = try await StoreFixtures.tenant(store, "alpha")
+            let beta = try await StoreFixtures.tenant(store, "beta")
+            try await StoreFixtures.connection(store, tenant: alpha)
+            try await StoreFixtures.connection(store, tenant: beta)
+            let alphaID = try await StoreFixtures.pendingDelivery(store, tenant: alpha, sourceID: "evt_a", clock: clock)
+            let betaID = try await StoreFixtures.pendingDelivery(store, tenant: beta, sourceID: "evt_b", clock: clock)
+            let stale = try await store.claimDueDeliveries(tenant: alpha.id, limit: 1, leaseSeconds: 300)[0]
+            _ = try await store.claimDueDeliveries(tenant: beta.id, limit: 1, leaseSeconds: 300)
+            let laterDue = clock.now().addingTimeInterval(3_600)
+            _ = try await store.insertEvents(
+                [StoreFixtures.event("evt_later", deliveries: [StoreFixtures.delivery("invoice:later", notBefore: laterDue)])], tenant: alpha.id)
+            clock.advance(seconds: 10)
+
+            let released = try await store.releaseAllClaims()
+            let alphaDelivery = try await store.delivery(alphaID, tenant: alpha.id)
+            let betaDelivery = try await store.delivery(betaID, tenant: beta.id)
+
+            #expect(released == 2)
+            #expect(alphaDelivery.state == .pending)
+            #expect(alphaDelivery.nextAttemptAt == clock.now())
+            #expect(alphaDelivery.leaseExpiresAt == nil)
+            #expect(alphaDelivery.claimCount == stale.claimNumber)
+            #expect(alphaDelivery.attemptCount == 0)
+            #expect(betaDelivery.state == .pending)
+            #expect(try await store.deliveries(tenant: alpha.id, state: .pending, after: nil, limit: 10).last?.nextAttemptAt == laterDue)
+            #expect(try await store.releaseAllClaims() == 0)
+        }
+    }
+
+    @Test(arguments: StoreFactory.all)
+    func reportAfterRelease_isLeaseLost(factory: StoreFactory) async throws {
+        try await factory.withStore { store, clock in
+            let tenant = try await StoreFixtures.tenant(store, "acme")
+            try await StoreFixtures.connection(store, tenant: tenant)
+            let id = try await StoreFixtures.pendingDelivery(store, tenant: tenant, sourceID: "evt_1", clock: clock)
+            let stale = try await store.claimDueDeliveries(tenant: tenant.id, limit: 1, leaseSeconds: 300)[0]
+            _ = try await store.releaseAllClaims()
+
+            let beforeReclaim = await #expect(throws: StoreError.self) {
+                try await store.recordAttempt(report(clock, .delivered), claim: stale, tenant: tenant.id)
+            }
+            let fresh = try await store.claimDueDeliveries(tenant: tenant.id, limit: 1, leaseSeconds: 300)[0]
+            let afterReclaim = await #expect(throws: StoreError.self) {
+                try await store.recordAttempt(report(clock, .delivered), claim: stale, tenant: tenant.id)
+            }
+            let delivered = try await store.recordAttempt(report(clock, .delivered), claim: fresh, tenant: tenant.id)
+
+            #expect(beforeReclaim?.code == .leaseLost)
+            #expect(afterReclaim?.code == .leaseLost)
+            #expect(fresh.deliveryID == id)
+            #expect(fresh.claimNumber == stale.claimNumber + 1)
+            #expect(delivered.state == .delivered)
+            #expect(try await store.deliveryAttempts(delivery: id, tenant: tenant.id).count == 1)
+        }
+    }
 }

@@ -168,4 +168,68 @@ import Testing
             #expect(betaEntries.allSatisfy { $0.scope == .tenant(world.beta.id) })
         }
     }
+
+    @Test(arguments: StoreFactory.all)
+    func otherTenantsFlowsAndScheduleRuns_areInvisible(factory: StoreFactory) async throws {
+        try await withTwoTenants(factory) { world, harness in
+            let windowStart = harness.clock.now()
+            let windowEnd = windowStart.addingTimeInterval(3_600)
+            try await StoreFixtures.odooConnection(world.store, tenant: world.alpha)
+            _ = try await world.store.createFlow(StoreFixtures.scheduledFlow(), tenant: world.alpha.id, actor: StoreFixtures.actor)
+            _ = try await world.store.startScheduleRun(flow: "usage-import", windowStart: windowStart, windowEnd: windowEnd, tenant: world.alpha.id)
+
+            await expectNotFound { _ = try await world.store.flow("usage-import", tenant: world.beta.id) }
+            await expectNotFound {
+                _ = try await world.store.setFlowState(.paused, flow: "usage-import", tenant: world.beta.id, actor: "mallory")
+            }
+            await expectNotFound {
+                _ = try await world.store.deliveryLatencySummary(flow: "usage-import", since: windowStart, targetSeconds: 30, tenant: world.beta.id)
+            }
+            await expectNotFound {
+                _ = try await world.store.startScheduleRun(flow: "usage-import", windowStart: windowStart, windowEnd: windowEnd, tenant: world.beta.id)
+            }
+            await expectNotFound {
+                _ = try await world.store.finishScheduleRun(
+                    flow: "usage-import", windowStart: windowStart, state: .failed, detail: "", tenant: world.beta.id)
+            }
+            await expectNotFound {
+                _ = try await world.store.createFlow(StoreFixtures.flow(), tenant: world.beta.id, actor: "mallory")
+            }
+            #expect(try await world.store.flows(tenant: world.beta.id, environment: nil).isEmpty)
+            #expect(try await world.store.scheduleRuns(flow: "usage-import", tenant: world.beta.id, limit: 10).isEmpty)
+            #expect(try await world.store.flow("usage-import", tenant: world.alpha.id).state == .active)
+            #expect(try await world.store.scheduleRuns(flow: "usage-import", tenant: world.alpha.id, limit: 10).map(\.state) == [.running])
+        }
+    }
+
+    @Test(arguments: StoreFactory.all)
+    func otherTenantsAppliedVersions_areInvisible(factory: StoreFactory) async throws {
+        try await withTwoTenants(factory) { world, harness in
+            _ = try await StoreFixtures.pendingDelivery(world.store, tenant: world.alpha, sourceID: "evt_a", clock: harness.clock)
+            let claim = try await world.store.claimDueDeliveries(tenant: world.alpha.id, limit: 1, leaseSeconds: 30)[0]
+            _ = try await world.store.recordAttempt(
+                DeliveryAttemptReport(
+                    startedAt: harness.clock.now(), finishedAt: harness.clock.now(), outcome: .delivered,
+                    appliedVersions: [AppliedObjectVersion(objectKey: "invoice:in_1", version: 5)]),
+                claim: claim, tenant: world.alpha.id)
+
+            #expect(try await world.store.appliedVersion(objectKey: "invoice:in_1", flow: "invoices", tenant: world.beta.id) == nil)
+            #expect(try await world.store.appliedVersion(objectKey: "invoice:in_1", flow: "invoices", tenant: world.alpha.id) == 5)
+        }
+    }
+
+    @Test(arguments: StoreFactory.all)
+    func otherTenantsTokens_areInvisible(factory: StoreFactory) async throws {
+        try await withTwoTenants(factory) { world, _ in
+            let token = try await world.store.createAPIToken(
+                NewAPIToken(tenantID: world.alpha.id, role: .tenantAdmin, name: "alpha-admin", tokenDigest: Array(repeating: 7, count: 32)),
+                actor: StoreFixtures.actor)
+
+            #expect(try await world.store.apiTokens(tenant: world.beta.id).isEmpty)
+            #expect(try await world.store.apiTokens(tenant: nil).isEmpty)
+            await expectNotFound { _ = try await world.store.revokeAPIToken(token.id, tenant: world.beta.id, actor: "mallory") }
+            await expectNotFound { _ = try await world.store.revokeAPIToken(token.id, tenant: nil, actor: "mallory") }
+            #expect(try await world.store.apiToken(digest: Array(repeating: 7, count: 32))?.tenantID == world.alpha.id)
+        }
+    }
 }

@@ -35,6 +35,42 @@ import Testing
         #expect(recorded.allSatisfy { $0.appliedAtMilliseconds == 1_767_225_600_000 })
     }
 
+    @Test func migration0002_isRecorded() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.path("ledgerport.sqlite")
+
+        try await open(path).close()
+        let recorded = try await recordedMigrations(path)
+
+        #expect(recorded.map(\.number) == [1, 2])
+        #expect(recorded.last?.name == "add_flows_and_api_tokens")
+        #expect(recorded.last?.checksum == Migration0002AddFlowsAndAPITokens.migration.checksum)
+    }
+
+    @Test func databaseAt0001_upgradesKeepingRows() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.path("ledgerport.sqlite")
+        let old = try await open(path, migrations: [Migration0001CreateCoreTables.migration])
+        let tenant = try await StoreFixtures.tenant(old, "acme")
+        try await StoreFixtures.connection(old, tenant: tenant)
+        try await StoreFixtures.odooConnection(old, tenant: tenant)
+        let deliveryID = try await StoreFixtures.pendingDelivery(old, tenant: tenant, sourceID: "evt_1", clock: clock)
+        await old.close()
+
+        let upgraded = try await open(path)
+        let flow = try await upgraded.createFlow(StoreFixtures.flow(), tenant: tenant.id, actor: StoreFixtures.actor)
+        let summary = try await upgraded.deliveryLatencySummary(flow: flow.id, since: .distantPast, targetSeconds: 60, tenant: tenant.id)
+        let delivery = try await upgraded.delivery(deliveryID, tenant: tenant.id)
+        await upgraded.close()
+
+        #expect(try await recordedMigrations(path).map(\.number) == [1, 2])
+        #expect(summary.total == 1)
+        #expect(summary.open == 1)
+        #expect(delivery.state == .pending)
+    }
+
     @Test func changedMigration_failsOpenNamingIt() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

@@ -21,6 +21,33 @@ enum StoreFixtures {
             tenant: tenant.id, actor: actor)
     }
 
+    /// Creates an Odoo connection `id` in `environment`, the target of ``flow(_:source:target:)`` flows.
+    @discardableResult
+    static func odooConnection(
+        _ store: any Store, tenant: Tenant, id: ConnectionID = "odoo-test", environment: EnvironmentName = .test
+    ) async throws -> Connection {
+        try await store.createConnection(
+            NewConnection(
+                id: id, environment: environment, connectorID: "odoo", connectorVersion: SemanticVersion(major: 17, minor: 0, patch: 0),
+                configuration: ["base_url": "http://127.0.0.1:8069"]),
+            tenant: tenant.id, actor: actor)
+    }
+
+    /// Builds a real-time flow `id` in the test environment from `source` to `target` through mapping `invoices`.
+    static func flow(_ id: FlowID = "invoices", source: ConnectionID = "stripe-test", target: ConnectionID = "odoo-test") -> NewFlow {
+        NewFlow(
+            id: id, environment: .test, sourceConnectionID: source, targetConnectionID: target, mappingID: "invoices",
+            nativeEventTypes: ["invoice.paid"], retryPolicy: ["maximum_attempts": 8])
+    }
+
+    /// Builds a flow `id` that runs daily at 02:00, for schedule runs.
+    static func scheduledFlow(_ id: FlowID = "usage-import") -> NewFlow {
+        var flow = flow(id)
+        flow.mode = .scheduled
+        flow.schedule = ["daily_at": "02:00"]
+        return flow
+    }
+
     /// Builds an event with source id `sourceID` whose body is a small JSON object, with the given deliveries.
     static func event(
         _ sourceID: String, connection: ConnectionID = "stripe-test", receivedAt: Date = Date(timeIntervalSince1970: 1_767_225_600),

@@ -1,0 +1,139 @@
+import Foundation
+import LedgerportLog
+import LedgerportSDK
+import LedgerportStore
+
+/// The delivery loop: claims due deliveries tenant by tenant and runs them concurrently.
+///
+/// Each round asks the store which tenants have due work, then claims up to
+/// the per-tenant cap from each in turn, so a tenant with a month-end burst
+/// gets the same share of each round as a tenant with one invoice. The store
+/// claims a delivery only when no earlier delivery with its ordering key is
+/// pending or in flight, so events of one business object are applied one at
+/// a time, in arrival order, while different objects run in parallel.
+///
+/// The loop sleeps until ``wake()`` (called after ingest stores new
+/// deliveries) or the poll interval, which also picks up retries that come due.
+/// Claims carry a lease; a delivery whose process died is claimed again when
+/// its lease expires, or at once at the next start (see ``Runtime``).
+package final class DeliveryEngine: @unchecked Sendable {
+    package struct Settings: Sendable {
+        package var workers: Int
+        package var maximumInFlightPerTenant: Int
+        package var leaseSeconds: Int = 120
+        package var pollIntervalSeconds: Double = 0.25
+    }
+
+    package let settings: Settings
+    private let store: any Store
+    private let processor: DeliveryProcessor
+    private let metrics: MetricsRegistry
+    private let logger: Logger
+    private let signal = WakeSignal()
+    private let lock = NSLock()
+    private var inFlightByTenant: [TenantID: Int] = [:]
+    private var inFlightTotal = 0
+
+    init(settings: Settings, store: any Store, processor: DeliveryProcessor, metrics: MetricsRegistry, logger: Logger) {
+        self.settings = settings
+        self.store = store
+        self.processor = processor
+        self.metrics = metrics
+        self.logger = logger
+    }
+
+    /// Asks the loop to look for due deliveries now instead of at the next poll.
+    package func wake() {
+        signal.poke()
+    }
+
+    /// Runs the loop until the task is cancelled, then waits for deliveries in flight to finish.
+    package func run() async {
+        logger.info("started delivery engine", metadata: ["delivery.workers": .integer(Int64(settings.workers))])
+        await withDiscardingTaskGroup { group in
+            while !Task.isCancelled {
+                let started = await claimRound(into: &group)
+                if started == 0 {
+                    await signal.wait(timeoutSeconds: settings.pollIntervalSeconds)
+                }
+            }
+        }
+        logger.info("stopped delivery engine")
+    }
+
+    /// Claims deliveries for each tenant with due work and starts them; returns how many started.
+    private func claimRound(into group: inout DiscardingTaskGroup) async -> Int {
+        let tenants: [TenantID]
+        do {
+            tenants = try await store.tenantsWithDueDeliveries(limit: 10_000)
+        } catch {
+            logger.error("list tenants with due deliveries failed", metadata: [LogMetadataKey.error: .string("\(error)")])
+            return 0
+        }
+        var started = 0
+        for tenant in tenants {
+            let room = freeSlots(for: tenant)
+            guard room > 0 else { continue }
+            let claims: [DeliveryClaim]
+            do {
+                claims = try await store.claimDueDeliveries(tenant: tenant, limit: room, leaseSeconds: settings.leaseSeconds)
+            } catch {
+                logger.error("claim deliveries failed", metadata: [LogMetadataKey.tenantID: .string(tenant.rawValue), LogMetadataKey.error: .string("\(error)")])
+                continue
+            }
+            for claim in claims {
+                reserveSlot(for: tenant)
+                group.addTask { [self] in
+                    await run(claim)
+                    releaseSlot(for: tenant)
+                    wake()
+                }
+                started += 1
+            }
+        }
+        return started
+    }
+
+    private func run(_ claim: DeliveryClaim) async {
+        let report = await processor.process(claim)
+        do {
+            _ = try await store.recordAttempt(report, claim: claim, tenant: claim.delivery.tenantID)
+        } catch let error as StoreError where error.code == .leaseLost {
+            logger.warning("dropped a result whose claim expired", metadata: [LogMetadataKey.deliveryID: .string(claim.deliveryID.description)])
+        } catch {
+            // The delivery stays in flight until its lease expires, then runs again; its operations are idempotent.
+            logger.error("record delivery attempt failed", metadata: [
+                LogMetadataKey.deliveryID: .string(claim.deliveryID.description), LogMetadataKey.error: .string("\(error)"),
+            ])
+        }
+    }
+
+    private func freeSlots(for tenant: TenantID) -> Int {
+        lock.withLock {
+            let globalRoom = settings.workers - inFlightTotal
+            let tenantRoom = settings.maximumInFlightPerTenant - (inFlightByTenant[tenant] ?? 0)
+            return max(0, min(globalRoom, tenantRoom))
+        }
+    }
+
+    private func reserveSlot(for tenant: TenantID) {
+        let total = lock.withLock {
+            inFlightByTenant[tenant, default: 0] += 1
+            inFlightTotal += 1
+            return inFlightTotal
+        }
+        metrics.set(RuntimeMetrics.deliveriesInFlight, to: Double(total))
+    }
+
+    private func releaseSlot(for tenant: TenantID) {
+        let total = lock.withLock {
+            inFlightByTenant[tenant, default: 1] -= 1
+            if inFlightByTenant[tenant] == 0 {
+                inFlightByTenant[tenant] = nil
+            }
+            inFlightTotal -= 1
+            return inFlightTotal
+        }
+        metrics.set(RuntimeMetrics.deliveriesInFlight, to: Double(total))
+    }
+}

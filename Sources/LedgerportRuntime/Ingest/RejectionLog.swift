@@ -1,0 +1,44 @@
+import Foundation
+import LedgerportLog
+
+/// Logs rejected webhook requests at most once per connection and reason per interval, with a count of the rest.
+///
+/// A misconfigured sender can retry thousands of times a minute; every
+/// rejection is counted in metrics, but the log gets one line per interval.
+/// Bodies are never logged. Thread-safe.
+final class RejectionLog: @unchecked Sendable {
+    private struct Key: Hashable {
+        let connection: String
+        let reason: String
+    }
+
+    let intervalSeconds: Double
+    private let logger: Logger
+    private let lock = NSLock()
+    private var lastLogged: [Key: Date] = [:]
+    private var suppressed: [Key: Int] = [:]
+
+    init(logger: Logger, intervalSeconds: Double = 10) {
+        self.logger = logger
+        self.intervalSeconds = intervalSeconds
+    }
+
+    /// Logs the rejection unless one for the same connection and reason was logged within the interval.
+    func record(tenant: String, connection: String, reason: String, message: String, remoteAddress: String, at now: Date) {
+        let key = Key(connection: "\(tenant)/\(connection)", reason: reason)
+        let repeated: Int? = lock.withLock {
+            if let last = lastLogged[key], now.timeIntervalSince(last) < intervalSeconds {
+                suppressed[key, default: 0] += 1
+                return nil
+            }
+            lastLogged[key] = now
+            return suppressed.removeValue(forKey: key) ?? 0
+        }
+        guard let repeated else { return }
+        logger.warning("rejected webhook request", metadata: [
+            LogMetadataKey.tenantID: .string(tenant), LogMetadataKey.connectionID: .string(connection),
+            "rejection.reason": .string(reason), "rejection.message": .string(message),
+            LogMetadataKey.httpRemoteAddress: .string(remoteAddress), "rejection.suppressed_since_last": .integer(Int64(repeated)),
+        ])
+    }
+}

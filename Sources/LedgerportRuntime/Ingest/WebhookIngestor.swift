@@ -1,0 +1,179 @@
+import Foundation
+import LedgerportHTTPServer
+import LedgerportLog
+import LedgerportSDK
+import LedgerportStore
+
+/// Receives webhooks at `POST /webhooks/{tenant}/{environment}/{connection}`: verify, deduplicate, commit, acknowledge.
+///
+/// The order is the durability contract: the source connector verifies the
+/// signature first (a rejected request stores nothing and is answered 400 or
+/// 401); the events and their deliveries are then committed by the store,
+/// whose writer shares one transaction among concurrent requests; only after
+/// the commit is the request answered 200. A duplicate (same source event id
+/// on the same connection) is answered 200 too, so the sender stops
+/// retrying, and stores nothing.
+///
+/// Signature verification runs on the HTTP thread when the connection's
+/// connector is cached; the commit and the answer happen in a task.
+final class WebhookIngestor: @unchecked Sendable {
+    private let store: any Store
+    private let tenants: TenantDirectory
+    private let connectors: ConnectorHost
+    private let router: FlowRouter
+    private let metrics: MetricsRegistry
+    private let clock: any WallClock
+    private let rejections: RejectionLog
+    private let logger: Logger
+    private let onStored: @Sendable () -> Void
+
+    init(
+        store: any Store, tenants: TenantDirectory, connectors: ConnectorHost, router: FlowRouter, metrics: MetricsRegistry,
+        clock: any WallClock, logger: Logger, onStored: @escaping @Sendable () -> Void
+    ) {
+        self.store = store
+        self.tenants = tenants
+        self.connectors = connectors
+        self.router = router
+        self.metrics = metrics
+        self.clock = clock
+        self.logger = logger
+        self.rejections = RejectionLog(logger: logger)
+        self.onStored = onStored
+    }
+
+    /// The route handler.
+    var handler: HTTPServerHandler {
+        .immediate { [self] request, responder in
+            receive(request, responder: responder)
+        }
+    }
+
+    private func receive(_ request: HTTPServerRequest, responder: HTTPResponder) {
+        let arrived = clock.now()
+        let path = WebhookPath(request.pathParameters)
+
+        if let tenant = tenants.cachedTenant(slug: path.tenant),
+            let (connection, source) = connectors.cachedSource(tenant: tenant.id, connection: ConnectionID(rawValue: path.connection))
+        {
+            let verified = verify(request, path: path, tenant: tenant, connection: connection, source: source, arrived: arrived)
+            Task { responder.respond(await self.commit(verified, request: request, arrived: arrived)) }
+            return
+        }
+        Task {
+            let verified: Verification
+            do {
+                let tenant = try await tenants.tenant(slug: path.tenant)
+                let (connection, source) = try await connectors.source(tenant: tenant.id, connection: ConnectionID(rawValue: path.connection))
+                verified = verify(request, path: path, tenant: tenant, connection: connection, source: source, arrived: arrived)
+            } catch {
+                verified = .rejected(Self.unknownEndpoint(path))
+            }
+            responder.respond(await commit(verified, request: request, arrived: arrived))
+        }
+    }
+
+    /// The result of checking a request before anything is stored.
+    private enum Verification {
+        case accepted(tenant: Tenant, connection: Connection, receipt: WebhookReceipt)
+        case rejected(HTTPServerResponse)
+    }
+
+    private func verify(
+        _ request: HTTPServerRequest, path: WebhookPath, tenant: Tenant, connection: Connection, source: any SourceConnector, arrived: Date
+    ) -> Verification {
+        guard connection.environment.rawValue == path.environment, connection.state != .disabled else {
+            return .rejected(Self.unknownEndpoint(path))
+        }
+        let webhook = WebhookRequest(method: request.method, path: request.path, headers: request.headers, body: request.body, receivedAt: arrived)
+        do {
+            let receipt = try source.verifyWebhook(webhook)
+            return .accepted(tenant: tenant, connection: connection, receipt: receipt)
+        } catch {
+            metrics.increment(RuntimeMetrics.requestsRejected, labels: ["tenant": tenant.slug, "connection": connection.id.rawValue, "reason": error.reason.rawValue])
+            rejections.record(
+                tenant: tenant.slug, connection: connection.id.rawValue, reason: error.reason.rawValue, message: error.message,
+                remoteAddress: request.remoteAddress, at: arrived
+            )
+            return .rejected(.error(status: error.httpStatus, code: error.reason.rawValue, message: error.message))
+        }
+    }
+
+    private func commit(_ verification: Verification, request: HTTPServerRequest, arrived: Date) async -> HTTPServerResponse {
+        guard case .accepted(let tenant, let connection, let receipt) = verification else {
+            if case .rejected(let response) = verification { return response }
+            return .internalError()
+        }
+        let correlation = CorrelationID.forRequest(header: request.headers["X-Correlation-ID"])
+        let events = receipt.events.enumerated().map { index, received in
+            newEvent(received, index: index, count: receipt.events.count, connection: connection, correlation: correlation, arrived: arrived)
+        }
+
+        let outcomes: [IngestOutcome]
+        do {
+            outcomes = try await store.insertEvents(events, tenant: tenant.id)
+        } catch {
+            logger.error("store webhook events failed", metadata: [
+                LogMetadataKey.tenantID: .string(tenant.slug), LogMetadataKey.connectionID: .string(connection.id.rawValue),
+                LogMetadataKey.correlationID: .string(correlation), LogMetadataKey.error: .string("\(error)"),
+            ])
+            return .error(status: 503, code: "storage_unavailable", message: "the events were not stored; retry later", headers: ["Retry-After": "5"])
+        }
+
+        let duplicates = outcomes.filter(\.isDuplicate).count
+        let labels: MetricLabels = ["tenant": tenant.slug, "connection": connection.id.rawValue]
+        metrics.increment(RuntimeMetrics.eventsReceived, labels: labels, by: Double(outcomes.count - duplicates))
+        metrics.increment(RuntimeMetrics.eventsDuplicate, labels: labels, by: Double(duplicates))
+        metrics.observe(RuntimeMetrics.ingestSeconds, labels: ["tenant": tenant.slug], value: max(0, clock.now().timeIntervalSince(arrived)))
+        if duplicates < outcomes.count {
+            onStored()
+        }
+        return .json(
+            [
+                "received": .number(JSONNumber(outcomes.count)), "stored": .number(JSONNumber(outcomes.count - duplicates)),
+                "duplicates": .number(JSONNumber(duplicates)), "correlation_id": .string(correlation),
+            ],
+            headers: ["X-Correlation-ID": correlation]
+        )
+    }
+
+    private func newEvent(
+        _ received: ReceivedEvent, index: Int, count: Int, connection: Connection, correlation: String, arrived: Date
+    ) -> NewEvent {
+        let orderingKey = received.orderingKey ?? "event:\(received.eventID)"
+        let deliveries = router.routes(tenant: connection.tenantID, sourceConnection: connection.id, eventType: received.eventType).map { route in
+            NewDelivery(
+                flowID: route.flow.id, orderingKey: orderingKey, orderingVersion: received.orderingVersion ?? 0, notBefore: arrived,
+                mapping: route.mapping, connectorVersion: route.targetConnectorVersion
+            )
+        }
+        return NewEvent(
+            connectionID: connection.id, sourceEventID: received.eventID, eventType: received.eventType, receivedAt: arrived,
+            correlationID: CorrelationID.forEvent(request: correlation, index: index, count: count), body: received.payload,
+            orderingKey: orderingKey, deliveries: deliveries
+        )
+    }
+
+    /// The answer for a tenant, environment or connection that does not exist or takes no webhooks.
+    ///
+    /// It is the same for all three, so a caller cannot probe which tenants exist.
+    private static func unknownEndpoint(_ path: WebhookPath) -> HTTPServerResponse {
+        .error(
+            status: 404, code: "unknown_webhook_endpoint",
+            message: "no active source connection at /webhooks/\(path.tenant)/\(path.environment)/\(path.connection); check the URL configured at the sender"
+        )
+    }
+}
+
+/// The parameters of a webhook URL.
+struct WebhookPath: Sendable {
+    let tenant: String
+    let environment: String
+    let connection: String
+
+    init(_ parameters: [String: String]) {
+        tenant = parameters["tenant"] ?? ""
+        environment = parameters["environment"] ?? ""
+        connection = parameters["connection"] ?? ""
+    }
+}

@@ -1,0 +1,180 @@
+import Foundation
+import LedgerportConnectors
+import LedgerportCore
+import LedgerportHTTPClient
+import LedgerportHTTPServer
+import LedgerportLog
+import LedgerportMapping
+import LedgerportSDK
+import LedgerportSecrets
+import LedgerportSQLite
+import LedgerportStore
+import LedgerportStoreSQLite
+
+/// One Ledgerport runtime process: the store, the connectors, the HTTP server and the delivery engine.
+///
+/// ``open(configuration:environment:logger:clock:)`` builds everything and
+/// fails before anything listens when the master key, the specs or the
+/// store are wrong. ``run()`` serves until its task is cancelled, then stops
+/// accepting requests, lets deliveries in flight finish and closes the store.
+package final class Runtime: @unchecked Sendable {
+    package let configuration: ServeConfiguration
+    package let store: SQLiteStore
+    package let registry: ConnectorRegistry
+    package let metrics: MetricsRegistry
+    package let alerts: AlertBook
+    package let router: FlowRouter
+    package let tenants: TenantDirectory
+    package let connectors: ConnectorHost
+    package let mappings: MappingCatalog
+    package let engine: DeliveryEngine
+    package let server: HTTPServer
+    package let clock: any WallClock
+    package let logger: Logger
+    package let vault: SecretVault
+    package let transport: any HTTPTransport
+    private let limits: TargetLimits
+
+    private init(
+        configuration: ServeConfiguration, store: SQLiteStore, registry: ConnectorRegistry, vault: SecretVault,
+        mappingEnvironment: ValidationEnvironment, transport: any HTTPTransport, clock: any WallClock, logger: Logger
+    ) {
+        self.configuration = configuration
+        self.store = store
+        self.registry = registry
+        self.clock = clock
+        self.logger = logger
+        self.vault = vault
+        self.transport = transport
+        metrics = MetricsRegistry()
+        RuntimeMetrics.declare(in: metrics)
+        alerts = AlertBook()
+        router = FlowRouter(store: store, logger: logger)
+        tenants = TenantDirectory(store: store)
+        connectors = ConnectorHost(registry: registry, store: store, vault: vault, transport: transport, clock: clock, logger: logger)
+        mappings = MappingCatalog(store: store, environment: mappingEnvironment)
+        limits = TargetLimits()
+
+        let processor = DeliveryProcessor(
+            store: store, connectors: connectors, registry: registry, mappings: mappings, router: router, tenants: tenants,
+            limits: limits, alerts: alerts, metrics: metrics, clock: clock, random: { Double.random(in: 0..<1) }, logger: logger
+        )
+        engine = DeliveryEngine(
+            settings: .init(workers: configuration.deliveryWorkers, maximumInFlightPerTenant: configuration.maximumInFlightPerTenant),
+            store: store, processor: processor, metrics: metrics, logger: logger
+        )
+        let ingestor = WebhookIngestor(
+            store: store, tenants: tenants, connectors: connectors, router: router, metrics: metrics, clock: clock, logger: logger,
+            onStored: { [engine] in engine.wake() }
+        )
+
+        var routes = HTTPRouter()
+        routes.add("POST", "/webhooks/{tenant}/{environment}/{connection}", ingestor.handler)
+        routes.add("GET", "/health", .immediate { _, responder in responder.respond(.json(["status": "ok"])) })
+        routes.add("GET", "/metrics", .immediate { [metrics] _, responder in
+            responder.respond(HTTPServerResponse(status: 200, headers: ["Content-Type": "text/plain; version=0.0.4"], body: Array(metrics.exposition().utf8)))
+        })
+        server = HTTPServer(
+            configuration: HTTPServerConfiguration(
+                host: configuration.listenAddress, port: UInt16(configuration.port), threadCount: configuration.httpThreads,
+                maximumBodyBytes: configuration.maximumRequestBytes, connectionTimeoutSeconds: configuration.connectionTimeoutSeconds,
+                connectionLimit: configuration.maximumConnections
+            ),
+            logger: logger, router: routes
+        )
+    }
+
+    /// Opens the store, checks the master key, loads the connector specs and builds the runtime, without listening yet.
+    package static func open(
+        configuration: ServeConfiguration, environment: [String: String], logger: Logger, clock: any WallClock = SystemClock()
+    ) async throws -> Runtime {
+        try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true)
+        let masterKey = try MasterKey.load(environment: masterKeyEnvironment(configuration, environment))
+
+        let specsDirectory = try SpecsDirectory.locate(
+            option: configuration.specsDirectory, environment: environment,
+            currentDirectory: FileManager.default.currentDirectoryPath, executablePath: CommandLine.arguments.first
+        )
+        let registry = try ConnectorRegistry.load(specsDirectory: specsDirectory.path, implementations: BuiltinConnectors.all)
+        let mappingEnvironment = try ValidationEnvironment.forRuntime(registry: registry)
+
+        let path = (configuration.dataDirectory as NSString).appendingPathComponent(SQLiteStore.fileName)
+        let synchronous: SQLiteSynchronousMode = configuration.sqliteSynchronous == "normal" ? .normal : .full
+        let store = try await SQLiteStore.open(SQLiteConfiguration(path: path, synchronous: synchronous), clock: clock, logger: logger)
+        let vault: SecretVault
+        do {
+            vault = try await SecretVault.open(masterKey: masterKey, store: store)
+        } catch {
+            await store.close()
+            throw error
+        }
+        let transport = CurlHTTPTransport(threadCount: 8)
+        return Runtime(
+            configuration: configuration, store: store, registry: registry, vault: vault, mappingEnvironment: mappingEnvironment,
+            transport: transport, clock: clock, logger: logger
+        )
+    }
+
+    /// The environment `MasterKey.load` reads, with the configuration's key file taking the place of the variables.
+    private static func masterKeyEnvironment(_ configuration: ServeConfiguration, _ environment: [String: String]) -> [String: String] {
+        guard let file = configuration.masterKeyFile else {
+            return environment
+        }
+        var adjusted = environment
+        adjusted[MasterKey.valueVariable] = nil
+        adjusted[MasterKey.fileVariable] = file
+        return adjusted
+    }
+
+    /// Publishes mapping documents for this runtime's store.
+    package var mappingPublisher: MappingPublisher {
+        MappingPublisher(store: store, catalog: mappings)
+    }
+
+    /// Creates flows against this runtime's store and connectors.
+    package var flowProvisioner: FlowProvisioner {
+        FlowProvisioner(store: store, registry: registry)
+    }
+
+    /// The port the server listens on once ``run()`` started it.
+    package var port: UInt16? {
+        server.port
+    }
+
+    /// Starts listening and delivering; returns after the task is cancelled and everything stopped.
+    package func run(onListening: @Sendable (UInt16) -> Void = { _ in }) async throws {
+        let released = try await store.releaseAllClaims()
+        if released > 0 {
+            logger.info("released deliveries claimed before a restart", metadata: ["delivery.count": .integer(Int64(released))])
+        }
+        try await router.reload()
+        try server.start()
+        onListening(server.port ?? 0)
+
+        await withDiscardingTaskGroup { group in
+            group.addTask { await self.engine.run() }
+            group.addTask { await self.reloadPeriodically() }
+            await Self.waitForCancellation()
+            group.cancelAll()
+        }
+        await server.stop()
+        await store.close()
+    }
+
+    private func reloadPeriodically() async {
+        while !Task.isCancelled {
+            try? await Task.sleep(nanoseconds: 5_000_000_000)
+            do {
+                try await router.reload()
+            } catch {
+                logger.warning("reload flows failed", metadata: [LogMetadataKey.error: .string("\(error)")])
+            }
+        }
+    }
+
+    private static func waitForCancellation() async {
+        while !Task.isCancelled {
+            try? await Task.sleep(nanoseconds: 100_000_000)
+        }
+    }
+}

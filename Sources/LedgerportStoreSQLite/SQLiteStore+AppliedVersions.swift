@@ -1,0 +1,38 @@
+import Foundation
+import LedgerportSDK
+import LedgerportSQLite
+import LedgerportStore
+
+extension SQLiteStore {
+    /// Reads the highest version recorded for the object; nil when none is, also for a flow the tenant does not have.
+    package func appliedVersion(objectKey: String, flow: FlowID, tenant: TenantID) async throws -> Int64? {
+        try await read("read applied version of \"\(objectKey)\" through flow \"\(flow)\"") { db in
+            try db.scalarInt64(
+                "SELECT version FROM applied_object_versions WHERE tenant_id = ? AND flow_id = ? AND object_key = ?",
+                [.text(tenant.rawValue), .text(flow.rawValue), .text(objectKey)])
+        }
+    }
+}
+
+/// Writing rows of `applied_object_versions`.
+enum AppliedVersionRows {
+    /// Checks that every object key is not blank.
+    static func validate(_ versions: [AppliedObjectVersion], operation: String) throws(StoreError) {
+        for version in versions {
+            try StoreValidation.validateNotBlank(version.objectKey, operation: operation, valueName: "applied object key")
+        }
+    }
+
+    /// Records `version` for the delivery's flow unless the stored version is higher or equal, so the stored version is the maximum.
+    static func raise(_ version: AppliedObjectVersion, delivery: Delivery, at now: Date, on db: SQLiteConnection) throws {
+        try db.execute(
+            """
+            INSERT INTO applied_object_versions (tenant_id, flow_id, object_key, version, updated_at_ms) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (tenant_id, flow_id, object_key) DO UPDATE
+                SET version = excluded.version, updated_at_ms = excluded.updated_at_ms
+                WHERE excluded.version > applied_object_versions.version
+            """,
+            [.text(delivery.tenantID.rawValue), .text(delivery.flowID.rawValue), .text(version.objectKey), .integer(version.version),
+             .integer(StoreTime.milliseconds(now))])
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import LedgerportSDK
+import LedgerportSQLite
+import LedgerportStore
+
+extension SQLiteStore {
+    /// Counts the flow's deliveries created at or after `since` through the index `deliveries_by_flow_created`.
+    ///
+    /// A delivery counts as delivered within the target when its last update,
+    /// the attempt that delivered it, came at most `targetSeconds` after its creation.
+    ///
+    /// - Throws: ``StoreError`` `not_found` for a flow the tenant does not have.
+    package func deliveryLatencySummary(flow: FlowID, since: Date, targetSeconds: Int, tenant: TenantID) async throws -> DeliveryLatencySummary {
+        precondition(targetSeconds > 0, "a latency target must be positive")
+        let operation = "summarize delivery latency of flow \"\(flow)\""
+
+        return try await read(operation) { db in
+            try FlowRows.require(flow, tenant: tenant, operation: "summarize delivery latency of flow", on: db)
+            let summary = try db.queryFirst(
+                """
+                SELECT count(*),
+                    count(*) FILTER (WHERE state = 'delivered'),
+                    count(*) FILTER (WHERE state = 'delivered' AND updated_at_ms - created_at_ms <= ?4),
+                    count(*) FILTER (WHERE state = 'parked'),
+                    count(*) FILTER (WHERE state IN ('pending', 'in_flight'))
+                FROM deliveries WHERE tenant_id = ?1 AND flow_id = ?2 AND created_at_ms >= ?3
+                """,
+                [.text(tenant.rawValue), .text(flow.rawValue), .integer(StoreTime.milliseconds(since)), .integer(Int64(targetSeconds) * 1000)]
+            ) { row in
+                DeliveryLatencySummary(
+                    total: try row.int(0), delivered: try row.int(1), deliveredWithinTarget: try row.int(2), parked: try row.int(3),
+                    open: try row.int(4))
+            }
+            return summary ?? DeliveryLatencySummary(total: 0, delivered: 0, deliveredWithinTarget: 0, parked: 0, open: 0)
+        }
+    }
+}

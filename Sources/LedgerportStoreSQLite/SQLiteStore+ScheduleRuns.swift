@@ -1,0 +1,104 @@
+import Foundation
+import LedgerportSDK
+import LedgerportSQLite
+import LedgerportStore
+
+extension SQLiteStore {
+    /// Inserts a `running` run of the window; the primary key (tenant, flow, window start) makes a second start of a window return nil.
+    ///
+    /// - Throws: ``StoreError`` `not_found` for a flow the tenant does not have,
+    ///   `invalid_input` when the window does not end after it starts.
+    package func startScheduleRun(flow: FlowID, windowStart: Date, windowEnd: Date, tenant: TenantID) async throws -> ScheduleRun? {
+        let operation = "start schedule run of flow \"\(flow)\""
+        let run = ScheduleRun(
+            tenantID: tenant, flowID: flow, windowStart: StoreTime.truncated(windowStart), windowEnd: StoreTime.truncated(windowEnd),
+            state: .running, startedAt: StoreTime.now(clock), finishedAt: nil, detail: nil)
+        guard run.windowEnd > run.windowStart else {
+            throw StoreError.invalidInput(
+                operation, "window", "ends at \(StoreTime.iso8601(run.windowEnd)), not after its start \(StoreTime.iso8601(run.windowStart))")
+        }
+
+        return try await write(operation) { db in
+            try FlowRows.require(flow, tenant: tenant, operation: "start schedule run of flow", on: db)
+            do {
+                try db.execute(
+                    """
+                    INSERT INTO schedule_runs (tenant_id, flow_id, window_start_ms, window_end_ms, state, started_at_ms)
+                    VALUES (?, ?, ?, ?, 'running', ?)
+                    """,
+                    [.text(tenant.rawValue), .text(flow.rawValue), .integer(StoreTime.milliseconds(run.windowStart)),
+                     .integer(StoreTime.milliseconds(run.windowEnd)), .integer(StoreTime.milliseconds(run.startedAt))])
+            } catch let error as SQLiteError where error.isUniqueViolation {
+                return nil
+            }
+            return run
+        }
+    }
+
+    /// Moves a `running` run to `completed` or `failed` with its detail.
+    ///
+    /// - Throws: ``StoreError`` `not_found` when the window has no run,
+    ///   `conflict` when the run is finished already, `invalid_input` for the state `running`.
+    package func finishScheduleRun(
+        flow: FlowID, windowStart: Date, state: ScheduleRunState, detail: String, tenant: TenantID
+    ) async throws -> ScheduleRun {
+        let window = StoreTime.iso8601(windowStart)
+        let operation = "finish schedule run of flow \"\(flow)\" for window \(window)"
+        guard state != .running else {
+            throw StoreError.invalidInput(operation, "state \"running\"", "a run finishes as \"completed\" or \"failed\"")
+        }
+        let now = StoreTime.now(clock)
+
+        return try await write(operation) { db in
+            let run = try ScheduleRunRows.require(flow: flow, windowStart: windowStart, tenant: tenant, operation: operation, on: db)
+            guard run.state == .running else {
+                throw StoreError.conflict(operation, "run", "it is already \(run.state.rawValue)", hint: "start a run of another window")
+            }
+            try db.execute(
+                """
+                UPDATE schedule_runs SET state = ?, finished_at_ms = ?, detail = ?
+                WHERE tenant_id = ? AND flow_id = ? AND window_start_ms = ?
+                """,
+                [.text(state.rawValue), .integer(StoreTime.milliseconds(now)), .text(detail), .text(tenant.rawValue), .text(flow.rawValue),
+                 .integer(StoreTime.milliseconds(windowStart))])
+            return try ScheduleRunRows.require(flow: flow, windowStart: windowStart, tenant: tenant, operation: operation, on: db)
+        }
+    }
+
+    package func scheduleRuns(flow: FlowID, tenant: TenantID, limit: Int) async throws -> [ScheduleRun] {
+        precondition(limit > 0, "listing schedule runs needs a positive limit")
+        return try await read("list schedule runs of flow \"\(flow)\"") { db in
+            try db.query(
+                """
+                SELECT \(ScheduleRunRows.columns) FROM schedule_runs
+                WHERE tenant_id = ? AND flow_id = ? ORDER BY window_start_ms DESC LIMIT ?
+                """,
+                [.text(tenant.rawValue), .text(flow.rawValue), .integer(Int64(limit))], ScheduleRunRows.decode)
+        }
+    }
+}
+
+/// Reading rows of `schedule_runs`.
+enum ScheduleRunRows {
+    static let columns = "tenant_id, flow_id, window_start_ms, window_end_ms, state, started_at_ms, finished_at_ms, detail"
+
+    static func decode(_ row: SQLiteRow) throws -> ScheduleRun {
+        ScheduleRun(
+            tenantID: TenantID(rawValue: try row.text(0)), flowID: FlowID(rawValue: try row.text(1)),
+            windowStart: StoreTime.date(try row.int64(2)), windowEnd: StoreTime.date(try row.int64(3)),
+            state: try StoredValue.decode(try row.text(4), as: ScheduleRunState.self, column: "schedule_runs.state"),
+            startedAt: StoreTime.date(try row.int64(5)), finishedAt: StoreTime.optionalDate(try row.optionalInt64(6)),
+            detail: try row.optionalText(7))
+    }
+
+    /// Reads the run of the tenant's flow for the window starting at `windowStart`, or throws `not_found`.
+    static func require(flow: FlowID, windowStart: Date, tenant: TenantID, operation: String, on db: SQLiteConnection) throws -> ScheduleRun {
+        let found = try db.queryFirst(
+            "SELECT \(columns) FROM schedule_runs WHERE tenant_id = ? AND flow_id = ? AND window_start_ms = ?",
+            [.text(tenant.rawValue), .text(flow.rawValue), .integer(StoreTime.milliseconds(windowStart))], decode)
+        guard let found else {
+            throw StoreError.notFound(operation, "run of tenant \"\(tenant)\"", hint: "start the run first with the same window start")
+        }
+        return found
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import LedgerportSDK
+import LedgerportStore
+import Testing
+
+/// Applied object versions and target-write audit entries, which `recordAttempt` stores with the attempt or not at all.
+@Suite struct AppliedVersionTests {
+    private func report(_ clock: ManualClock, versions: [AppliedObjectVersion], audit: [NewAuditEntry] = []) -> DeliveryAttemptReport {
+        DeliveryAttemptReport(startedAt: clock.now(), finishedAt: clock.now(), outcome: .delivered, appliedVersions: versions, auditEntries: audit)
+    }
+
+    private func targetWrite(_ clock: ManualClock, record: String) -> NewAuditEntry {
+        NewAuditEntry(
+            occurredAt: clock.now(), actor: "runtime", action: "target.write", subjectKind: "account.move", subjectID: record,
+            details: ["operation": "create"])
+    }
+
+    /// Creates a tenant with `count` claimed deliveries of flow `invoices`, each for its own business object.
+    private func claimedDeliveries(_ store: any Store, _ clock: ManualClock, count: Int) async throws -> (Tenant, [DeliveryClaim]) {
+        let tenant = try await StoreFixtures.tenant(store, "acme")
+        try await StoreFixtures.connection(store, tenant: tenant)
+        for index in 0..<count {
+            _ = try await StoreFixtures.pendingDelivery(store, tenant: tenant, sourceID: "evt_\(index)", orderingKey: "invoice:\(index)", clock: clock)
+        }
+        let claims = try await store.claimDueDeliveries(tenant: tenant.id, limit: count, leaseSeconds: 30)
+        return (tenant, claims)
+    }
+
+    @Test(arguments: StoreFactory.all)
+    func appliedVersion_onlyRises(factory: StoreFactory) async throws {
+        try await factory.withStore { store, clock in
+            let (tenant, claims) = try await claimedDeliveries(store, clock, count: 3)
+            var seen: [Int64?] = []
+
+            for (claim, version) in zip(claims, [200, 100, 300] as [Int64]) {
+                _ = try await store.recordAttempt(
+                    report(clock, versions: [AppliedObjectVersion(objectKey: "invoice:in_1", version: version)]), claim: claim, tenant: tenant.id)
+                seen.append(try await store.appliedVersion(objectKey: "invoice:in_1", flow: "invoices", tenant: tenant.id))
+            }
+
+            #expect(seen == [200, 200, 300])
+            #expect(try await store.appliedVersion(objectKey: "invoice:in_2", flow: "invoices", tenant: tenant.id) == nil)
+            #expect(try await store.appliedVersion(objectKey: "invoice:in_1", flow: "refunds", tenant: tenant.id) == nil)
+        }
+    }
+
+    @Test(arguments: StoreFactory.all)
+    func recordAttempt_appendsTargetWritesToChain(factory: StoreFactory) async throws {
+        try await factory.withStore { store, clock in
+            let (tenant, claims) = try await claimedDeliveries(store, clock, count: 1)
+            let before = try await store.auditEntries(scope: .tenant(tenant.id), after: 0, limit: 100).count
+
+            _ = try await store.recordAttempt(
+                report(
+                    clock, versions: [AppliedObjectVersion(objectKey: "invoice:in_1", version: 7)],
+                    audit: [targetWrite(clock, record: "41"), targetWrite(clock, record: "42")]),
+                claim: claims[0], tenant: tenant.id)
+
+            let entries = try await store.auditEntries(scope: .tenant(tenant.id), after: Int64(before), limit: 100)
+            #expect(entries.map(\.subjectID) == ["41", "42"])
+            #expect(entries.allSatisfy { $0.action == "target.write" })
+            #expect(entries.allSatisfy { $0.actor == "runtime" })
+            #expect(try await store.verifyAuditChain(scope: .tenant(tenant.id)) == .intact(entryCount: before + 2))
+            #expect(try await store.verifyAuditChain(scope: .platform) == .intact(entryCount: 0))
+        }
+    }
+
+    @Test(arguments: StoreFactory.all)
+    func lostLeaseReport_writesNeither(factory: StoreFactory) async throws {
+        try await factory.withStore { store, clock in
+            let (tenant, claims) = try await claimedDeliveries(store, clock, count: 1)
+            let before = try await store.auditEntries(scope: .tenant(tenant.id), after: 0, limit: 100).count
+            clock.advance(seconds: 30)
+            let fresh = try await store.claimDueDeliveries(tenant: tenant.id, limit: 1, leaseSeconds: 30)
+
+            let error = await #expect(throws: StoreError.self) {
+                try await store.recordAttempt(
+                    report(clock, versions: [AppliedObjectVersion(objectKey: "invoice:in_1", version: 7)], audit: [targetWrite(clock, record: "41")]),
+                    claim: claims[0], tenant: tenant.id)
+            }
+
+            #expect(error?.code == .leaseLost)
+            #expect(fresh.count == 1)
+            #expect(try await store.appliedVersion(objectKey: "invoice:in_1", flow: "invoices", tenant: tenant.id) == nil)
+            #expect(try await store.auditEntries(scope: .tenant(tenant.id), after: 0, limit: 100).count == before)
+            #expect(try await store.deliveryAttempts(delivery: claims[0].deliveryID, tenant: tenant.id).isEmpty)
+        }
+    }
+
+    @Test(arguments: StoreFactory.all)
+    func blankObjectKey_writesNothing(factory: StoreFactory) async throws {
+        try await factory.withStore { store, clock in
+            let (tenant, claims) = try await claimedDeliveries(store, clock, count: 1)
+            let before = try await store.auditEntries(scope: .tenant(tenant.id), after: 0, limit: 100).count
+            let versions = [AppliedObjectVersion(objectKey: "invoice:in_1", version: 7), AppliedObjectVersion(objectKey: " ", version: 8)]
+
+            let error = await #expect(throws: StoreError.self) {
+                try await store.recordAttempt(report(clock, versions: versions, audit: [targetWrite(clock, record: "41")]), claim: claims[0], tenant: tenant.id)
+            }
+
+            #expect(error?.code == .invalidInput)
+            #expect(try await store.appliedVersion(objectKey: "invoice:in_1", flow: "invoices", tenant: tenant.id) == nil)
+            #expect(try await store.auditEntries(scope: .tenant(tenant.id), after: 0, limit: 100).count == before)
+            #expect(try await store.delivery(claims[0].deliveryID, tenant: tenant.id).state == .inFlight)
+        }
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import LedgerportSDK
+import LedgerportStore
+import Testing
+
+/// Each window of a scheduled flow runs at most once.
+@Suite struct ScheduleRunTests {
+    private let windowStart = Date(timeIntervalSince1970: 1_767_139_200)
+    private var windowEnd: Date { windowStart.addingTimeInterval(86_400) }
+
+    /// Creates a tenant with the scheduled flow `usage-import`.
+    private func tenantWithScheduledFlow(_ store: any Store) async throws -> Tenant {
+        let tenant = try await StoreFixtures.tenant(store, "acme")
+        try await StoreFixtures.connection(store, tenant: tenant)
+        try await StoreFixtures.odooConnection(store, tenant: tenant)
+        _ = try await store.createFlow(StoreFixtures.scheduledFlow(), tenant: tenant.id, actor: StoreFixtures.actor)
+        return tenant
+    }
+
+    @Test(arguments: StoreFactory.all)
+    func windowStartedTwice_secondReturnsNil(factory: StoreFactory) async throws {
+        try await factory.withStore { store, clock in
+            let tenant = try await tenantWithScheduledFlow(store)
+
+            let first = try await store.startScheduleRun(flow: "usage-import", windowStart: windowStart, windowEnd: windowEnd, tenant: tenant.id)
+            clock.advance(seconds: 3_600)
+            let second = try await store.startScheduleRun(flow: "usage-import", windowStart: windowStart, windowEnd: windowEnd, tenant: tenant.id)
+
+            let run = try #require(first)
+            #expect(second == nil)
+            #expect(run.state == .running)
+            #expect(run.windowStart == windowStart)
+            #expect(run.windowEnd == windowEnd)
+            #expect(run.startedAt == clock.now().addingTimeInterval(-3_600))
+            #expect(run.finishedAt == nil)
+            #expect(try await store.scheduleRuns(flow: "usage-import", tenant: tenant.id, limit: 10) == [run])
+        }
+    }
+
+    @Test(arguments: StoreFactory.all)
+    func concurrentStartsOfOneWindow_oneWins(factory: StoreFactory) async throws {
+        try await factory.withHarness { harness in
+            let store = harness.store
+            let tenant = try await tenantWithScheduledFlow(store)
+            let callers = 8
+            harness.pauseWrites()
+
+            let runs = try await withThrowingTaskGroup(of: ScheduleRun?.self) { group in
+                for _ in 0..<callers {
+                    group.addTask {
+                        try await store.startScheduleRun(flow: "usage-import", windowStart: windowStart, windowEnd: windowEnd, tenant: tenant.id)
+                    }
+                }
+                try await harness.waitForQueuedWrites(callers)
+                harness.resumeWrites()
+
+                var results: [ScheduleRun?] = []
+                for try await run in group {
+                    results.append(run)
+                }
+                return results
+            }
+
+            #expect(runs.count == callers)
+            #expect(runs.compactMap { $0 }.count == 1)
+            #expect(try await store.scheduleRuns(flow: "usage-import", tenant: tenant.id, limit: 10).count == 1)
+        }
+    }
+
+    @Test(arguments: StoreFactory.all)
+    func finish_recordsStateAndDetailOnce(factory: StoreFactory) async throws {
+        try await factory.withStore { store, clock in
+            let tenant = try await tenantWithScheduledFlow(store)
+            _ = try await store.startScheduleRun(flow: "usage-import", windowStart: windowStart, windowEnd: windowEnd, tenant: tenant.id)
+            clock.advance(seconds: 90)
+
+            let finished = try await store.finishScheduleRun(
+                flow: "usage-import", windowStart: windowStart, state: .completed, detail: "imported 42 usage records", tenant: tenant.id)
+            let again = await #expect(throws: StoreError.self) {
+                try await store.finishScheduleRun(flow: "usage-import", windowStart: windowStart, state: .failed, detail: "late", tenant: tenant.id)
+            }
+            let backToRunning = await #expect(throws: StoreError.self) {
+                try await store.finishScheduleRun(flow: "usage-import", windowStart: windowStart, state: .running, detail: "", tenant: tenant.id)
+            }
+            let unknownWindow = await #expect(throws: StoreError.self) {
+                try await store.finishScheduleRun(flow: "usage-import", windowStart: windowEnd, state: .completed, detail: "", tenant: tenant.id)
+            }
+
+            #expect(finished.state == .completed)
+            #expect(finished.detail == "imported 42 usage records")
+            #expect(finished.finishedAt == clock.now())
+            #expect(again?.code == .conflict)
+            #expect(backToRunning?.code == .invalidInput)
+            #expect(unknownWindow?.code == .notFound)
+            #expect(try await store.scheduleRuns(flow: "usage-import", tenant: tenant.id, limit: 10) == [finished])
+        }
+    }
+
+    @Test(arguments: StoreFactory.all)
+    func scheduleRuns_listNewestWindowFirst(factory: StoreFactory) async throws {
+        try await factory.withStore { store, _ in
+            let tenant = try await tenantWithScheduledFlow(store)
+            let starts = [0, 2, 1].map { windowStart.addingTimeInterval(Double($0) * 86_400) }
+            for start in starts {
+                _ = try await store.startScheduleRun(flow: "usage-import", windowStart: start, windowEnd: start.addingTimeInterval(86_400), tenant: tenant.id)
+            }
+
+            let all = try await store.scheduleRuns(flow: "usage-import", tenant: tenant.id, limit: 10)
+            let newest = try await store.scheduleRuns(flow: "usage-import", tenant: tenant.id, limit: 2)
+
+            #expect(all.map(\.windowStart) == [starts[1], starts[2], starts[0]])
+            #expect(newest.map(\.windowStart) == [starts[1], starts[2]])
+        }
+    }
+
+    @Test(arguments: StoreFactory.all)
+    func invalidStart_isRejected(factory: StoreFactory) async throws {
+        try await factory.withStore { store, _ in
+            let tenant = try await tenantWithScheduledFlow(store)
+
+            let unknownFlow = await #expect(throws: StoreError.self) {
+                try await store.startScheduleRun(flow: "backfill", windowStart: windowStart, windowEnd: windowEnd, tenant: tenant.id)
+            }
+            let emptyWindow = await #expect(throws: StoreError.self) {
+                try await store.startScheduleRun(flow: "usage-import", windowStart: windowStart, windowEnd: windowStart, tenant: tenant.id)
+            }
+
+            #expect(unknownFlow?.code == .notFound)
+            #expect(emptyWindow?.code == .invalidInput)
+            #expect(emptyWindow?.message.contains("ends at 2025-12-31T00:00:00.000Z, not after its start") == true)
+            #expect(try await store.scheduleRuns(flow: "usage-import", tenant: tenant.id, limit: 10).isEmpty)
+        }
+    }
+}
