@@ -72,17 +72,13 @@ extension SQLiteStore {
         }
     }
 
-    /// Sets every `in_flight` delivery to `pending`, due now, with no lease; `claim_count` stays, so reports under those claims get `lease_lost`.
+    /// Sets every `in_flight` delivery to `pending`, due now, with no lease.
+    ///
+    /// `claim_count` stays, so a report under one of those claims gets `lease_lost`.
     package func releaseAllClaims() async throws -> Int {
         let now = StoreTime.milliseconds(StoreTime.now(clock))
         return try await write("release all delivery claims") { db in
-            // The redundant IN term lets SQLite scan the partial index deliveries_due, which holds only open deliveries.
-            try db.execute(
-                """
-                UPDATE deliveries SET state = 'pending', next_attempt_at_ms = ?1, lease_expires_at_ms = NULL, updated_at_ms = ?1
-                WHERE state IN ('pending', 'in_flight') AND state = 'in_flight'
-                """,
-                [.integer(now)])
+            try db.execute(DeliveryRows.releaseAllClaimsSQL, [.integer(now)])
         }
     }
 
@@ -110,6 +106,15 @@ enum DeliveryRows {
     static let columns = """
         id, tenant_id, event_id, flow_id, ordering_key, state, attempt_count, next_attempt_at_ms, lease_expires_at_ms, \
         claim_count, mapping_id, mapping_version, connector_version, last_error, created_at_ms, updated_at_ms, ordering_version
+        """
+
+    /// Returns every in-flight delivery to pending, due at `?1`.
+    ///
+    /// The redundant `IN` term lets SQLite scan the partial index
+    /// `deliveries_due`, which holds only open deliveries, instead of the table.
+    static let releaseAllClaimsSQL = """
+        UPDATE deliveries SET state = 'pending', next_attempt_at_ms = ?1, lease_expires_at_ms = NULL, updated_at_ms = ?1
+        WHERE state IN ('pending', 'in_flight') AND state = 'in_flight'
         """
 
     private static let insertSQL = """

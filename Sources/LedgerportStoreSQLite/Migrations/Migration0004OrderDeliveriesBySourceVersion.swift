@@ -6,8 +6,8 @@ import LedgerportSQLite
 /// happened first (an invoice after its payment) must be able to run before
 /// the deliveries of its key that happened later. Existing rows get version
 /// 0, which keeps their arrival order.
-enum Migration0003OrderDeliveriesBySourceVersion {
-    static let migration = SQLiteMigration(number: 3, name: "order_deliveries_by_source_version", sql: sql)
+enum Migration0004OrderDeliveriesBySourceVersion {
+    static let migration = SQLiteMigration(number: 4, name: "order_deliveries_by_source_version", sql: sql)
 
     private static let sql = """
         ALTER TABLE deliveries ADD COLUMN ordering_version INTEGER NOT NULL DEFAULT 0;
