@@ -79,7 +79,9 @@ package enum DemoRun {
         let keyFile = folder.path + "/master.key"
         if !FileManager.default.fileExists(atPath: keyFile) {
             let key = Hex.encode(SecureRandom.bytes(count: 32))
-            FileManager.default.createFile(atPath: keyFile, contents: Data((key + "\n").utf8), attributes: [.posixPermissions: 0o600])
+            guard FileManager.default.createFile(atPath: keyFile, contents: Data((key + "\n").utf8), attributes: [.posixPermissions: 0o600]) else {
+                throw DemoError("cannot write the master key to \(keyFile); check the data folder's permissions")
+            }
         }
         var configuration = ServeConfiguration()
         configuration.dataDirectory = folder.path + "/runtime"
