@@ -204,5 +204,22 @@ let package = Package(
             ]
         ),
         .testTarget(name: "LedgerportRuntimeTests", dependencies: ["LedgerportRuntime", "LedgerportSDK"]),
+
+        // MARK: Benchmarks.
+
+        // The scenarios of `ledgerport-bench` (ingest, deliver, replay, tenants), run on loopback against the real runtime.
+        .target(
+            name: "LedgerportBenchmarks",
+            dependencies: [
+                "LedgerportRuntime", "LedgerportDemo", "LedgerportDemoData", "LedgerportHTTPServer", "LedgerportHTTPClient",
+                "LedgerportOdooSandbox", "LedgerportStore", "LedgerportSDK", "LedgerportLog", "StripeConnector", "OdooConnector",
+                "LedgerportCrypto",
+            ]
+        ),
+        .executableTarget(name: "ledgerport-bench", dependencies: ["LedgerportBenchmarks"], path: "Sources/LedgerportBenchCLI"),
+        .testTarget(
+            name: "LedgerportBenchmarksTests",
+            dependencies: ["LedgerportBenchmarks", "LedgerportSDK", "ledgerport", "ledgerport-bench"]
+        ),
     ]
 )

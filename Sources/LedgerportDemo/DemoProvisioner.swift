@@ -10,14 +10,21 @@ import LedgerportStore
 /// The revenue-ops engineer proposes activating each default Stripe mapping
 /// in production; two governance board members approve; the engineer applies
 /// the approved requests. Nothing is activated without that approval.
-struct DemoProvisioner {
+package struct DemoProvisioner {
     let runtime: Runtime
     let clock: any WallClock
+
+    /// Creates a provisioner that writes through `runtime`'s store and stamps times from `clock`.
+    package init(runtime: Runtime, clock: any WallClock) {
+        self.runtime = runtime
+        self.clock = clock
+    }
 
     static let proposer = "revops@northwind.example"
     static let reviewers = ["controller@northwind.example", "cfo@northwind.example"]
 
-    func provision(slug: String, odoo: OdooEndpoint) async throws -> DemoTenant {
+    /// Creates tenant `slug` with Stripe and Odoo connections and one approved, active flow per default Stripe mapping.
+    package func provision(slug: String, odoo: OdooEndpoint) async throws -> DemoTenant {
         let store = runtime.store
         let environment = EnvironmentName.production
         let tenant = try await store.createTenant(NewTenant(slug: slug, displayName: "Northwind Analytics", timeZone: "Europe/Berlin"), actor: Self.proposer)

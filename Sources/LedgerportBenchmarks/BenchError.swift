@@ -1,0 +1,16 @@
+/// A scenario that could not run: what failed, and what to do about it.
+struct BenchError: Error, CustomStringConvertible {
+    /// What failed, as `<operation> <object>: <cause>`.
+    let message: String
+    /// What to do next, when there is something to suggest.
+    let hint: String?
+
+    init(_ message: String, hint: String? = nil) {
+        self.message = message
+        self.hint = hint
+    }
+
+    var description: String {
+        hint.map { "\(message); \($0)" } ?? message
+    }
+}

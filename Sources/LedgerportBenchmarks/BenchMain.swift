@@ -1,0 +1,73 @@
+import Foundation
+import LedgerportSDK
+
+/// The `ledgerport-bench` command: parses the command line, runs one scenario and prints its report.
+package enum BenchMain {
+    /// The options each scenario accepts besides `--seconds` and `--json`.
+    static let scenarioOptions: [String: [String]] = [
+        "ingest": ["connections", "paced-share", "http-threads", "synchronous", "data"],
+    ]
+
+    static let usage = """
+        usage: ledgerport-bench SCENARIO [--seconds N] [--json] [options]
+
+        Measures the runtime on 127.0.0.1 with a release build; run each scenario three times and take medians.
+
+        scenarios:
+          ingest    signed Stripe webhooks through the runtime's HTTP server, stored with group commit,
+                    next to a no-op handler on the same server stack; then paced at a share of the maximum
+                      --seconds N          length of each of the three loads (default 5)
+                      --connections N      keep-alive connections (default 64)
+                      --paced-share F      paced rate as a share of the maximum rate (default 0.5)
+                      --http-threads N     libmicrohttpd threads of both servers (default 2)
+                      --synchronous MODE   full or normal (default full)
+                      --data DIR           keep the store in DIR (default: a temporary folder, removed)
+
+        --json prints one JSON object with snake_case fields; exit status 0 on success, 1 when the
+        scenario failed, 64 for an invalid command line.
+        """
+
+    /// Runs the command with `arguments` (without the program name) and returns the exit status.
+    package static func run(_ arguments: [String]) async -> Int32 {
+        let commandLine: BenchCommandLine
+        do {
+            commandLine = try BenchCommandLine(arguments, scenarios: scenarioOptions)
+        } catch {
+            FileHandle.standardError.write(Data("ledgerport-bench: \(error)\n\n\(usage)\n".utf8))
+            return 64
+        }
+        do {
+            let report = try await runScenario(commandLine)
+            let output = commandLine.printsJSON ? JSONWriter.string(report.json) : report.text
+            FileHandle.standardOutput.write(Data((output + "\n").utf8))
+            return 0
+        } catch let error as BenchUsageError {
+            FileHandle.standardError.write(Data("ledgerport-bench: \(error)\n\n\(usage)\n".utf8))
+            return 64
+        } catch {
+            FileHandle.standardError.write(Data("ledgerport-bench \(commandLine.scenario): \(error)\n".utf8))
+            return 1
+        }
+    }
+
+    /// Builds the scenario named on the command line with its options and runs it.
+    static func runScenario(_ commandLine: BenchCommandLine) async throws -> BenchReport {
+        switch commandLine.scenario {
+        case "ingest":
+            return try await IngestScenario(options: ingestOptions(commandLine)).run()
+        default:
+            throw BenchUsageError("unknown scenario \"\(commandLine.scenario)\"")
+        }
+    }
+
+    private static func ingestOptions(_ commandLine: BenchCommandLine) throws(BenchUsageError) -> IngestScenario.Options {
+        var options = IngestScenario.Options()
+        options.seconds = try commandLine.number("seconds", default: options.seconds)
+        options.connections = try commandLine.integer("connections", default: options.connections)
+        options.pacedShare = try commandLine.number("paced-share", default: options.pacedShare)
+        options.httpThreads = try commandLine.integer("http-threads", default: options.httpThreads)
+        options.synchronous = try commandLine.choice("synchronous", ["full", "normal"], default: options.synchronous)
+        options.folder = commandLine.text("data")
+        return options
+    }
+}

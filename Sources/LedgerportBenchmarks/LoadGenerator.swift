@@ -1,0 +1,142 @@
+import Foundation
+
+/// Sends HTTP/1.1 requests over keep-alive connections to a server on 127.0.0.1 and times every response.
+///
+/// Each connection has its own thread with a blocking socket: it writes one
+/// request, reads the whole response (status line, header and
+/// `Content-Length` body), and repeats until the time is up. Raw sockets keep
+/// the generator's own cost small next to the server's, which matters when
+/// both share two cores.
+///
+/// - Closed loop (no rate): a connection sends its next request as soon as
+///   the previous response arrived, so the rate is what the server sustains
+///   with that many requests outstanding.
+/// - Paced (a rate): the requests of a connection are due at fixed intervals,
+///   staggered across connections, and each latency counts from the time the
+///   request was due rather than from when it was sent. A stalled server
+///   therefore also delays, in the count, the requests queued behind the
+///   stall (no coordinated omission). The count includes the generator
+///   thread's own wake-up delay after sleeping, usually tens of microseconds.
+///
+/// It does not follow redirects, read chunked bodies or reconnect: a
+/// connection that fails stops and counts one failure.
+struct LoadGenerator: Sendable {
+    /// The target and the shape of the load.
+    struct Settings: Sendable {
+        /// The server's port on 127.0.0.1.
+        var port: UInt16
+        /// The number of keep-alive connections, one thread each.
+        var connections: Int
+        /// How long requests are sent, in seconds; responses to requests sent before then are still awaited.
+        var seconds: Double
+        /// Requests per second over all connections together, or nil for a closed loop.
+        var rate: Double?
+    }
+
+    /// What the load produced.
+    struct Outcome: Sendable {
+        /// Responses with status 200.
+        var succeeded: Int
+        /// Responses with another status, plus connections that failed.
+        var failed: Int
+        /// The first status other than 200, to name in an error.
+        var firstUnexpectedStatus: Int?
+        /// The time from the first request to the last response, in seconds.
+        var elapsedSeconds: Double
+        /// The latency of every response with status 200, in microseconds.
+        var latencies: [UInt32]
+
+        /// Responses with status 200 per second.
+        var requestsPerSecond: Double {
+            elapsedSeconds > 0 ? Double(succeeded) / elapsedSeconds : 0
+        }
+    }
+
+    /// Builds the bytes of one request, given its sequence number on its connection and the connection's index.
+    ///
+    /// Runs on the connection's thread, so it must be thread-safe; the pair of numbers is unique within a run.
+    typealias RequestFactory = @Sendable (_ connection: Int, _ sequence: Int) -> [UInt8]
+
+    let settings: Settings
+    let makeRequest: RequestFactory
+
+    /// Runs the load on dedicated threads and returns when every connection has finished.
+    func run() async -> Outcome {
+        await withCheckedContinuation { continuation in
+            let thread = Thread {
+                continuation.resume(returning: runBlocking())
+            }
+            thread.name = "bench-load"
+            thread.start()
+        }
+    }
+
+    /// Runs the load, blocking the calling thread until every connection has finished.
+    private func runBlocking() -> Outcome {
+        precondition(settings.connections > 0 && settings.seconds > 0, "a load needs connections and a duration")
+        let start = ProcessResources.monotonicNanoseconds()
+        let deadline = start + UInt64(settings.seconds * 1e9)
+        let results = OutcomeCollector(capacity: settings.connections)
+        let group = DispatchGroup()
+
+        for index in 0..<settings.connections {
+            group.enter()
+            let thread = Thread {
+                // Threads inherit their creator's name on Linux; a name of their own tells them apart in a profile.
+                Thread.current.name = "bench-load"
+                var connection = LoadConnection(index: index, port: settings.port, makeRequest: makeRequest)
+                let schedule = pacing(for: index, start: start)
+                results.add(connection.run(until: deadline, schedule: schedule))
+                group.leave()
+            }
+            thread.start()
+        }
+        group.wait()
+
+        var outcome = results.merged()
+        outcome.elapsedSeconds = Double(max(results.lastResponseNanoseconds, start + 1) - start) / 1e9
+        return outcome
+    }
+
+    /// The due times of one connection's requests: its first and the interval, or nil for a closed loop.
+    private func pacing(for index: Int, start: UInt64) -> LoadConnection.Schedule? {
+        guard let rate = settings.rate, rate > 0 else {
+            return nil
+        }
+        let interval = Double(settings.connections) / rate * 1e9
+        let offset = interval * Double(index) / Double(settings.connections)
+        return LoadConnection.Schedule(firstDue: start + UInt64(offset), intervalNanoseconds: UInt64(interval))
+    }
+}
+
+/// The results of the connections of one load, merged as each connection finishes.
+private final class OutcomeCollector: @unchecked Sendable {
+    private let lock = NSLock()
+    private var parts: [LoadConnection.Result] = []
+
+    init(capacity: Int) {
+        parts.reserveCapacity(capacity)
+    }
+
+    func add(_ part: LoadConnection.Result) {
+        lock.withLock { parts.append(part) }
+    }
+
+    var lastResponseNanoseconds: UInt64 {
+        lock.withLock { parts.map(\.lastResponseNanoseconds).max() ?? 0 }
+    }
+
+    func merged() -> LoadGenerator.Outcome {
+        lock.withLock {
+            var outcome = LoadGenerator.Outcome(succeeded: 0, failed: 0, firstUnexpectedStatus: nil, elapsedSeconds: 0, latencies: [])
+            outcome.latencies.reserveCapacity(parts.reduce(0) { $0 + $1.latencies.count })
+            for part in parts {
+                outcome.succeeded += part.latencies.count
+                outcome.failed += part.failed
+                outcome.firstUnexpectedStatus = outcome.firstUnexpectedStatus ?? part.firstUnexpectedStatus
+                outcome.latencies.append(contentsOf: part.latencies)
+            }
+            return outcome
+        }
+    }
+}
