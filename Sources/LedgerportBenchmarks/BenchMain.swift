@@ -6,6 +6,7 @@ package enum BenchMain {
     /// The options each scenario accepts besides `--seconds` and `--json`.
     static let scenarioOptions: [String: [String]] = [
         "ingest": ["connections", "paced-share", "http-threads", "synchronous", "data"],
+        "deliver": ["records", "batch-size", "sandbox", "ledgerport", "workers", "max-in-flight-per-tenant"],
     ]
 
     static let usage = """
@@ -22,6 +23,15 @@ package enum BenchMain {
                       --http-threads N     libmicrohttpd threads of both servers (default 2)
                       --synchronous MODE   full or normal (default full)
                       --data DIR           keep the store in DIR (default: a temporary folder, removed)
+          deliver   stored customer events through the delivery engine into the Odoo sandbox (the runtime's
+                    CPU time per record), then partner upserts through the Odoo connector one by one and batched
+                      --seconds N          the longest each of the three phases runs (default 10)
+                      --records N          events stored for the engine phase (default 2000)
+                      --batch-size N       records per call in the batched phase, 1 to 500 (default 100)
+                      --sandbox WHERE      child (`ledgerport sandbox odoo`) or in-process (default child)
+                      --ledgerport PATH    the ledgerport executable (default: the one beside this executable)
+                      --workers N          delivery engine workers (default 16)
+                      --max-in-flight-per-tenant N   deliveries in flight per tenant (default 4)
 
         --json prints one JSON object with snake_case fields; exit status 0 on success, 1 when the
         scenario failed, 64 for an invalid command line.
@@ -55,6 +65,8 @@ package enum BenchMain {
         switch commandLine.scenario {
         case "ingest":
             return try await IngestScenario(options: ingestOptions(commandLine)).run()
+        case "deliver":
+            return try await DeliverScenario(options: deliverOptions(commandLine)).run()
         default:
             throw BenchUsageError("unknown scenario \"\(commandLine.scenario)\"")
         }
@@ -69,5 +81,25 @@ package enum BenchMain {
         options.synchronous = try commandLine.choice("synchronous", ["full", "normal"], default: options.synchronous)
         options.folder = commandLine.text("data")
         return options
+    }
+
+    private static func deliverOptions(_ commandLine: BenchCommandLine) throws(BenchUsageError) -> DeliverScenario.Options {
+        var options = DeliverScenario.Options()
+        options.seconds = try commandLine.number("seconds", default: options.seconds)
+        options.records = try commandLine.integer("records", default: options.records)
+        options.batchSize = try commandLine.integer("batch-size", default: options.batchSize)
+        guard options.batchSize <= 500 else {
+            throw BenchUsageError("invalid --batch-size \"\(options.batchSize)\": the Odoo connector takes at most 500 records per call")
+        }
+        options.sandbox = try sandboxPlacement(commandLine)
+        options.ledgerportExecutable = commandLine.text("ledgerport") ?? options.ledgerportExecutable
+        options.workers = try commandLine.integer("workers", default: options.workers)
+        options.maximumInFlightPerTenant = try commandLine.integer("max-in-flight-per-tenant", default: options.maximumInFlightPerTenant)
+        return options
+    }
+
+    private static func sandboxPlacement(_ commandLine: BenchCommandLine) throws(BenchUsageError) -> OdooSandboxProcess.Placement {
+        let text = try commandLine.choice("sandbox", ["child", "in-process"], default: OdooSandboxProcess.Placement.child.rawValue)
+        return OdooSandboxProcess.Placement(rawValue: text) ?? .child
     }
 }

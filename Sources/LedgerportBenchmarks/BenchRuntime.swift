@@ -56,8 +56,15 @@ final class BenchRuntime: Sendable {
     }
 
     /// Creates a tenant with Stripe and Odoo connections and one approved, active flow per default Stripe mapping, as the demo does.
-    func provisionTenant(slug: String, odoo: OdooEndpoint) async throws -> DemoTenant {
-        try await DemoProvisioner(runtime: runtime, clock: runtime.clock).provision(slug: slug, odoo: odoo)
+    ///
+    /// - Parameter odooSettings: further fields of the Odoo connection's configuration, such as its request limits.
+    func provisionTenant(slug: String, odoo: OdooEndpoint, odooSettings: [String: JSONValue] = [:]) async throws -> DemoTenant {
+        try await DemoProvisioner(runtime: runtime, clock: runtime.clock).provision(slug: slug, odoo: odoo, odooSettings: odooSettings)
+    }
+
+    /// Odoo connection limits that the sandbox, not the connection's budget, limits: a rate no run reaches and `concurrent` requests.
+    static func unthrottledOdoo(concurrent: Int) -> [String: JSONValue] {
+        ["max_requests_per_second": 1_000_000, "max_concurrent_requests": .number(JSONNumber(min(16, max(1, concurrent))))]
     }
 
     /// Closes the store; the runtime must not be running.

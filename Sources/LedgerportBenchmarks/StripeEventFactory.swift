@@ -71,11 +71,15 @@ struct StripeEventFactory: Sendable {
     /// The bytes of a signed webhook request for copy `number`, posted to `path` on 127.0.0.1.
     func request(number: Int, path: String, secret: Secret) -> [UInt8] {
         let body = body(number: number)
-        let timestamp = Int64(Date().timeIntervalSince1970)
-        let signature = StripeWebhookSigner.signatureHeader(body: body, timestamp: timestamp, secrets: [secret])
+        let signature = Self.signature(body: body, timestamp: Int64(Date().timeIntervalSince1970), secret: secret)
         let head = "POST \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: Stripe/1.0 (+https://stripe.com/docs/webhooks)\r\n"
             + "Content-Type: application/json; charset=utf-8\r\nStripe-Signature: \(signature)\r\nContent-Length: \(body.count)\r\n\r\n"
         return Array(head.utf8) + body
+    }
+
+    /// The `Stripe-Signature` value for `body` signed with `secret` at `timestamp` (Unix seconds).
+    static func signature(body: [UInt8], timestamp: Int64, secret: Secret) -> String {
+        StripeWebhookSigner.signatureHeader(body: body, timestamp: timestamp, secrets: [secret])
     }
 
     /// Overwrites `range` with `prefix` followed by `number` in base 36, zero-padded to fill the range.

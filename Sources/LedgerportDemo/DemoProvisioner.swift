@@ -24,14 +24,16 @@ package struct DemoProvisioner {
     static let reviewers = ["controller@northwind.example", "cfo@northwind.example"]
 
     /// Creates tenant `slug` with Stripe and Odoo connections and one approved, active flow per default Stripe mapping.
-    package func provision(slug: String, odoo: OdooEndpoint) async throws -> DemoTenant {
+    ///
+    /// - Parameter odooSettings: further fields of the Odoo connection's configuration, such as `max_requests_per_second`.
+    package func provision(slug: String, odoo: OdooEndpoint, odooSettings: [String: JSONValue] = [:]) async throws -> DemoTenant {
         let store = runtime.store
         let environment = EnvironmentName.production
         let tenant = try await store.createTenant(NewTenant(slug: slug, displayName: "Northwind Analytics", timeZone: "Europe/Berlin"), actor: Self.proposer)
 
         let webhookSecret = Secret("whsec_" + MessageAuthentication.hex(SecureRandom.bytes(count: 24)))
         let stripe = try await createStripeConnection(tenant: tenant.id, environment: environment, webhookSecret: webhookSecret)
-        let odooConnection = try await createOdooConnection(tenant: tenant.id, environment: environment, odoo: odoo)
+        let odooConnection = try await createOdooConnection(tenant: tenant.id, environment: environment, odoo: odoo, settings: odooSettings)
 
         var flows = [Flow]()
         var requests = [ChangeRequest]()
@@ -62,12 +64,15 @@ package struct DemoProvisioner {
         return try await runtime.store.createConnection(connection, tenant: tenant, actor: DemoProvisioner.proposer).id
     }
 
-    private func createOdooConnection(tenant: TenantID, environment: EnvironmentName, odoo: OdooEndpoint) async throws -> ConnectionID {
+    private func createOdooConnection(
+        tenant: TenantID, environment: EnvironmentName, odoo: OdooEndpoint, settings: [String: JSONValue]
+    ) async throws -> ConnectionID {
         let id = ConnectionID(rawValue: "odoo-main")
         let secret = try runtime.vault.seal(odoo.apiKey, field: "api_key", connection: id, tenant: tenant, activeFrom: clock.now())
+        let endpoint: [String: JSONValue] = ["base_url": .string(odoo.url), "database": .string(odoo.database), "username": .string(odoo.login)]
         let connection = NewConnection(
             id: id, environment: environment, connectorID: "odoo", connectorVersion: SemanticVersion(major: 1, minor: 0, patch: 0),
-            configuration: ["base_url": .string(odoo.url), "database": .string(odoo.database), "username": .string(odoo.login)],
+            configuration: .object(settings.merging(endpoint) { _, endpointValue in endpointValue }),
             secretValues: [secret]
         )
         return try await runtime.store.createConnection(connection, tenant: tenant, actor: DemoProvisioner.proposer).id
