@@ -185,6 +185,15 @@ let package = Package(
 
         // MARK: Runtime.
 
+        .testTarget(
+            name: "LedgerportSystemTests",
+            dependencies: [
+                "LedgerportRuntime", "LedgerportDemo", "LedgerportOdooSandbox", "LedgerportStore", "LedgerportStoreSQLite",
+                "LedgerportSQLite", "LedgerportSDK", "LedgerportHTTPClient", "StripeConnector", "LedgerportCrypto", "LedgerportLog",
+                "ledgerport",
+            ]
+        ),
+
         // The month of Stripe events the demo plays, bundled as resources.
         .target(name: "LedgerportDemoData", path: "demo", exclude: ["README.md"], resources: [.copy("stripe-month")]),
         .target(
