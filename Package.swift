@@ -154,7 +154,9 @@ let package = Package(
         ),
         .testTarget(
             name: "OdooConnectorTests",
-            dependencies: ["OdooConnector", "LedgerportSDK", "LedgerportLog", "LedgerportHTTPClient", "LedgerportHTTPServer"],
+            dependencies: [
+                "OdooConnector", "LedgerportSDK", "LedgerportLog", "LedgerportHTTPClient", "LedgerportHTTPServer", "LedgerportOdooSandbox",
+            ],
             exclude: ["Fixtures"]
         ),
         .executableTarget(

@@ -18,6 +18,8 @@ final class MiniOdoo: @unchecked Sendable {
     private var nextID: Int64 = 100
 
     static let currencies: [Int64: String] = [1: "USD", 25: "JPY", 93: "KWD", 4: "CHF"]
+    /// Fields whose `load` cells Odoo converts to numbers.
+    static let numericFields: Set<String> = ["amount", "list_price"]
     static let requiredOnCreate: [String: String] = ["res.partner": "name", "product.product": "name", "sale.order": "partner_id", "mail.activity": "res_model_id"]
 
     init(version: JSONValue? = nil) {
@@ -98,6 +100,8 @@ final class MiniOdoo: @unchecked Sendable {
                         values[String(field.dropLast(3))] = .number(JSONNumber(target.id))
                     } else if field.hasSuffix("/.id") {
                         values[String(field.dropLast(4))] = .number(JSONNumber(Int64(cell) ?? 0))
+                    } else if Self.numericFields.contains(field), let number = JSONNumber(literal: cell) {
+                        values[field] = .number(number)
                     } else {
                         values[field] = .string(cell)
                     }
