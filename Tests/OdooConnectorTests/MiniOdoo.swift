@@ -4,10 +4,9 @@ import LedgerportSDK
 /// A small in-memory Odoo 17.0 for connector flows, until the sandbox runs them over HTTP.
 ///
 /// It keeps records per model and a table of external ids with the rule the
-/// recordings show for `load`: a known external id updates its record, an
-/// unknown one creates a record and binds it in the same step, and a record
-/// that misses a required field is reported as a load message, writing
-/// nothing. Amounts follow the recorded invoices: untaxed from quantity,
+/// recordings show for `load`. A known external id updates its record, and an
+/// unknown one creates a record and binds it in the same step. A record that
+/// misses a required field is reported as a load message, writing nothing. Amounts follow the recorded invoices: untaxed from quantity,
 /// unit price and discount, a 15 % tax with id 1, unit prices rounded to 2
 /// decimals, and the residual reduced by matched payments.
 final class MiniOdoo: @unchecked Sendable {
