@@ -95,6 +95,7 @@ let package = Package(
                 "LedgerportSDK", "LedgerportCore", "LedgerportConnectors", "LedgerportJSONSchema", "LedgerportLog",
                 "LedgerportStore", "LedgerportStoreSQLite", "LedgerportSQLite", "LedgerportSecrets",
                 "StripeConnector", "LedgerportHTTPClient", "LedgerportMapping", "LedgerportOdooSandbox",
+                "LedgerportDemo", "LedgerportRuntime",
             ]
         ),
         .executableTarget(name: "ledgerport", dependencies: ["LedgerportCommands"], path: "Sources/LedgerportCLI"),
@@ -185,6 +186,16 @@ let package = Package(
         ),
 
         // MARK: Runtime.
+
+        // The month of Stripe events the demo plays, bundled as resources.
+        .target(name: "LedgerportDemoData", path: "demo", exclude: ["README.md"], resources: [.copy("stripe-month")]),
+        .target(
+            name: "LedgerportDemo",
+            dependencies: [
+                "LedgerportRuntime", "LedgerportDemoData", "LedgerportOdooSandbox", "LedgerportMapping", "LedgerportStore",
+                "LedgerportSDK", "LedgerportLog", "LedgerportCore", "StripeConnector", "LedgerportHTTPClient", "LedgerportSecrets", "LedgerportCrypto",
+            ]
+        ),
 
         .target(
             name: "LedgerportRuntime",

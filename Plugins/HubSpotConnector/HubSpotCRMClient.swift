@@ -6,7 +6,8 @@ import LedgerportSDK
 /// Endpoints (developers.hubspot.com, CRM API v3):
 /// - `GET /crm/v3/objects/deals/{id}?properties=...&associations=companies,contacts,line_items`
 /// - `GET /crm/v3/objects/deals?limit=&after=&properties=...&associations=...` (backfill pages)
-/// - `GET /crm/v3/objects/companies/{id}?properties=...`
+/// - `GET /crm/v3/objects/companies/{id}?properties=...` and `GET /crm/v3/objects/contacts/{id}?properties=...`
+/// - `GET /crm/v3/objects/line_items/{id}?associations=deals` (the deal of a changed line item)
 /// - `POST /crm/v3/objects/contacts/batch/read` and `POST /crm/v3/objects/line_items/batch/read`
 ///
 /// Requests carry the access token as a bearer token. It does not retry:
@@ -38,6 +39,15 @@ struct HubSpotCRMClient: Sendable {
 
     func company(id: String) async throws(ConnectorError) -> JSONValue {
         try await get("/crm/v3/objects/companies/\(id)", query: [("properties", Self.companyProperties.joined(separator: ","))])
+    }
+
+    func contact(id: String) async throws(ConnectorError) -> JSONValue {
+        try await get("/crm/v3/objects/contacts/\(id)", query: [("properties", Self.contactProperties.joined(separator: ","))])
+    }
+
+    /// Fetches a line item with its deal associations.
+    func lineItem(id: String) async throws(ConnectorError) -> JSONValue {
+        try await get("/crm/v3/objects/line_items/\(id)", query: [("properties", "name"), ("associations", "deals")])
     }
 
     /// Reads objects of `type` (`contacts`, `line_items`) by id in one batch request; their `results`.

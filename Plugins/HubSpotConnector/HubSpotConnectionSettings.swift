@@ -1,3 +1,4 @@
+import Foundation
 import LedgerportSDK
 
 /// A HubSpot connection's configuration, validated.
@@ -14,7 +15,7 @@ import LedgerportSDK
 /// - `api_base_url` (default `https://api.hubapi.com`): `https`, or `http` on loopback for tests.
 /// - `default_currency`: the currency of deals without `deal_currency_code`;
 ///   such a deal is a business error when it is not set.
-/// - `closed_won_stages` (default `["closedwon"]`): the stage ids that mean won, per pipeline.
+/// - `closed_won_stages` (default `closedwon`): the stage ids that mean won, separated by commas.
 /// - `allow_legacy_signatures` (default false): accept v1 and v2 signatures on
 ///   requests without a v3 one. They carry no timestamp, so a captured request
 ///   can be replayed; enable only for apps that send no v3 signature.
@@ -47,9 +48,10 @@ struct HubSpotConnectionSettings: Sendable {
             defaultCurrency = nil
         }
 
-        let stages = configuration.values["closed_won_stages"]?.arrayValue?.compactMap(\.stringValue) ?? ["closedwon"]
+        let stagesText = configuration.string("closed_won_stages") ?? "closedwon"
+        let stages = stagesText.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard !stages.isEmpty else {
-            throw Self.invalid("closed_won_stages", "[]", "a list of at least one stage id such as [\"closedwon\"]")
+            throw Self.invalid("closed_won_stages", stagesText, "stage ids separated by commas, such as \"closedwon\"")
         }
         closedWonStages = Set(stages)
         allowLegacySignatures = configuration.boolean("allow_legacy_signatures") ?? false

@@ -6,12 +6,10 @@ import LedgerportSDK
 ///
 /// ``verifyWebhook(_:)`` checks the v3 signature (or v1/v2 when allowed, see
 /// ``HubSpotConnectionSettings``) and splits the batch into one event per
-/// element. ``translate(_:)`` turns a deal's change of `dealstage` to a
-/// closed-won stage (legacy `deal.propertyChange`, or generic
-/// `object.propertyChange` with `objectTypeId` `0-3`) into a
-/// `deal.closed_won` event, fetching the deal with its company, contacts and
-/// line items. Other changes translate to no event, since a later closed-won
-/// fetch reads the deal's whole current state. ``backfill(_:)`` lists deals.
+/// element. ``translate(_:)`` fetches the changed deal, company, contact or
+/// line item's deal and reports it (see ``HubSpotEventRouter``). A deal that
+/// is won becomes `deal.closed_won` with its company, contacts and line
+/// items. ``backfill(_:)`` lists deals.
 package struct HubSpotConnector: SourceConnector {
     package static let id = "hubspot"
     package static let version = SemanticVersion(major: 1, minor: 0, patch: 0)
@@ -39,22 +37,13 @@ package struct HubSpotConnector: SourceConnector {
     }
 
     package func translate(_ event: NativeEvent) async throws(ConnectorError) -> [CanonicalEvent] {
-        let change: HubSpotPropertyChange
+        let objectEvent: HubSpotObjectEvent
         do {
-            change = try HubSpotPropertyChange(payload: event.payload)
+            objectEvent = try HubSpotObjectEvent(payload: event.payload)
         } catch {
             throw ConnectorError.system("hubspot_invalid_payload", "read HubSpot event \"\(event.eventID)\": \(error.description)", hint: "replay the event once the payload or the connector is fixed")
         }
-        guard change.isDealStageChange, settings.closedWonStages.contains(change.propertyValue) else {
-            context.logger.debug("skip HubSpot event", metadata: [LogMetadataKey.eventID: .string(event.eventID), LogMetadataKey.eventType: .string(event.eventType)])
-            return []
-        }
-        let deal = try await HubSpotDealTranslator(client: client, settings: settings).deal(id: change.objectID)
-        let source = EventSource(connector: Self.id, connectorVersion: Self.version.description, nativeType: change.subscriptionType)
-        return [CanonicalEvent(
-            id: event.eventID, type: .dealClosedWon, occurredAt: change.occurredAt, source: source,
-            ordering: EventOrdering(key: "deal:\(deal.id)", version: change.occurredAtMilliseconds), object: .deal(deal)
-        )]
+        return try await HubSpotEventRouter(client: client, settings: settings, logger: context.logger).translate(objectEvent, eventID: event.eventID)
     }
 
     package func backfill(_ request: BackfillRequest) async throws(ConnectorError) -> BackfillPage {

@@ -67,27 +67,10 @@ struct HubSpotDealTranslator: Sendable {
     }
 
     static func customer(company: JSONValue?, contacts: [JSONValue]) -> CanonicalCustomer? {
-        let people = contacts.map { contact -> CanonicalCustomer.Contact in
-            let properties = contact["properties"] ?? [:]
-            let name = [properties["firstname"]?.stringValue, properties["lastname"]?.stringValue].compactMap { $0 }.joined(separator: " ")
-            return CanonicalCustomer.Contact(
-                id: contact["id"]?.stringValue, name: name.isEmpty ? nil : name, email: properties["email"]?.stringValue,
-                phone: properties["phone"]?.stringValue, role: properties["jobtitle"]?.stringValue
-            )
+        if let company, let customer = HubSpotCustomerTranslator.company(company, contacts: contacts) {
+            return customer
         }
-        if let company, let id = company["id"]?.stringValue {
-            let properties = company["properties"] ?? [:]
-            let address = PostalAddress(
-                line1: properties["address"]?.stringValue, line2: properties["address2"]?.stringValue, city: properties["city"]?.stringValue,
-                postalCode: properties["zip"]?.stringValue, state: properties["state"]?.stringValue, country: properties["country"]?.stringValue
-            )
-            return CanonicalCustomer(
-                id: "company:\(id)", kind: .company, name: properties["name"]?.stringValue, phone: properties["phone"]?.stringValue,
-                address: address, contacts: people, metadata: properties["domain"]?.stringValue.map { ["domain": $0] } ?? [:]
-            )
-        }
-        guard let first = people.first, let id = first.id else { return nil }
-        return CanonicalCustomer(id: "contact:\(id)", kind: .individual, name: first.name, email: first.email, phone: first.phone)
+        return contacts.first.flatMap(HubSpotCustomerTranslator.individual)
     }
 
     /// Parses HubSpot's ISO 8601 timestamps, such as `2026-12-04T19:38:20.123Z`.

@@ -58,10 +58,13 @@ package struct StripeConnector: SourceConnector {
                 httpStatus: 400
             )
         }
-        // Each Stripe object gets its own ordering key: a payment must not queue behind its invoice,
-        // because a payment retried until its invoice lands would then block that very invoice.
+        // An invoice's payments, refunds and credit notes share its key and run in the order Stripe created
+        // the events, so a refund never reaches Odoo before the payment it returns.
         return WebhookReceipt(events: [
-            ReceivedEvent(eventID: envelope.id, eventType: envelope.type, payload: request.body, orderingKey: envelope.objectKey)
+            ReceivedEvent(
+                eventID: envelope.id, eventType: envelope.type, payload: request.body, orderingKey: envelope.objectKey,
+                orderingVersion: envelope.createdSeconds.map { $0 * 1000 }
+            )
         ])
     }
 

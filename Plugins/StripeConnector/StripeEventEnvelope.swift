@@ -11,8 +11,11 @@ struct StripeEventEnvelope: Sendable, Equatable {
     let type: String
     /// Nil when the field is absent or null.
     let apiVersion: String?
-    /// The changed object as `<object type>:<id>` (`invoice:in_1`) from `data.object`, when the body names it.
+    /// The ordering key of the changed object: the invoice's (`invoice:in_1`) for an invoice and for
+    /// a payment, charge or credit note of one, else `<object type>:<id>` from `data.object`.
     var objectKey: String? = nil
+    /// The event's `created` time in seconds, when the body has it.
+    var createdSeconds: Int64? = nil
 
     /// Scans `body`; returns nil when it is not an object with string `id` and `type` members.
     static func scan(_ body: [UInt8]) -> StripeEventEnvelope? {
@@ -25,6 +28,10 @@ struct StripeEventEnvelope: Sendable, Equatable {
                 data = valueStart..<valueEnd
                 return true
             }
+            if key == "created" {
+                found[key] = String(decoding: body[valueStart..<valueEnd], as: UTF8.self)
+                return true
+            }
             guard wanted.contains(key), body[valueStart] == UInt8(ascii: "\"") else { return true }
             guard let text = TopLevelScanner.plainString(body, from: valueStart, to: valueEnd) else { return false }
             found[key] = text
@@ -35,6 +42,7 @@ struct StripeEventEnvelope: Sendable, Equatable {
         }
         var envelope = StripeEventEnvelope(id: id, type: type, apiVersion: found["api_version"])
         envelope.objectKey = data.flatMap { objectKey(in: Array(body[$0])) }
+        envelope.createdSeconds = found["created"].flatMap { Int64($0) }
         return envelope
     }
 
@@ -52,11 +60,14 @@ struct StripeEventEnvelope: Sendable, Equatable {
         var inner = TopLevelScanner(bytes: bytes)
         var fields: [String: String] = [:]
         _ = inner.forEachMember { key, valueStart, valueEnd in
-            guard key == "id" || key == "object", bytes[valueStart] == UInt8(ascii: "\"") else { return true }
+            guard key == "id" || key == "object" || key == "invoice", bytes[valueStart] == UInt8(ascii: "\"") else { return true }
             fields[key] = TopLevelScanner.plainString(bytes, from: valueStart, to: valueEnd)
-            return fields.count < 2
+            return true
         }
         guard let kind = fields["object"], let id = fields["id"], !kind.isEmpty, !id.isEmpty else { return nil }
+        if kind != "invoice", let invoice = fields["invoice"], !invoice.isEmpty {
+            return "invoice:\(invoice)"
+        }
         return "\(kind):\(id)"
     }
 }

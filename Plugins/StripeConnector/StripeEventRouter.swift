@@ -10,7 +10,6 @@ import LedgerportSDK
 /// |---|---|
 /// | `customer.created`, `.updated`, `.deleted` | `customer.created`, `.updated`, `.deleted` |
 /// | `product.created`, `.updated` | `product.created`, `.updated` |
-/// | `plan.created`, `.updated` | `product.updated` (the product with that price) |
 /// | `customer.subscription.created`, `.updated`, `.deleted` | `subscription.created`, `.updated`, `.canceled` |
 /// | `invoice.created`, `.finalized`, `.voided`, `.marked_uncollectible`, `.payment_failed` | the same `invoice.*` |
 /// | `invoice.paid`, `invoice.payment_succeeded` | `invoice.paid` |
@@ -19,8 +18,9 @@ import LedgerportSDK
 /// | `refund.created`, `refund.updated` (2024-06-20) | `refund.created` |
 /// | `credit_note.created`, `.voided` | `credit_note.created`, `.voided` |
 ///
-/// Other types (payment methods, balances, payouts) have no canonical
-/// meaning and translate to no event.
+/// Other types translate to no event: plans (their amounts reach the target
+/// through invoice lines, and one plan is not the product's whole price
+/// list), payment methods, balances and payouts.
 struct StripeEventRouter: Sendable {
     let client: StripeAPIClient
     let logger: Logger
@@ -42,7 +42,7 @@ struct StripeEventRouter: Sendable {
     static var handledTypes: Set<String> {
         Set(invoiceTypes.keys).union(subscriptionTypes.keys).union([
             "customer.created", "customer.updated", "customer.deleted", "product.created", "product.updated",
-            "plan.created", "plan.updated", "payment_intent.succeeded", "payment_intent.payment_failed",
+            "payment_intent.succeeded", "payment_intent.payment_failed",
             "charge.refunded", "refund.created", "refund.updated", "credit_note.created", "credit_note.voided",
         ])
     }
@@ -57,7 +57,7 @@ struct StripeEventRouter: Sendable {
         switch event.type {
         case "customer.created", "customer.updated", "customer.deleted":
             return [try customerEvent(event)]
-        case "product.created", "product.updated", "plan.created", "plan.updated":
+        case "product.created", "product.updated":
             return [try productEvent(event)]
         case "payment_intent.succeeded", "payment_intent.payment_failed":
             return [try paymentEvent(event)]
@@ -85,10 +85,7 @@ struct StripeEventRouter: Sendable {
     }
 
     private func productEvent(_ event: StripeEvent) throws(ConnectorError) -> CanonicalEvent {
-        let isPlan = event.type.hasPrefix("plan.")
-        let product = isPlan
-            ? try StripeProductTranslator.product(fromPlan: event.object)
-            : try StripeProductTranslator.product(from: event.object)
+        let product = try StripeProductTranslator.product(from: event.object)
         let type: CanonicalEventType = event.type == "product.created" ? .productCreated : .productUpdated
         let seconds = max(event.createdSeconds, event.object.integer("updated") ?? 0)
         let ordering = EventOrdering(key: StripeOrdering.productKey(product.id), version: StripeOrdering.version(seconds: seconds, stage: 0))

@@ -6,8 +6,11 @@ import Foundation
 /// tenant's time zone: an invoice finalized at 23:30 UTC on 31 January is
 /// dated 1 February for a tenant in Berlin and 31 January for one in New York.
 package struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The year, such as 2026.
     package let year: Int
+    /// The month, 1 to 12.
     package let month: Int
+    /// The day of the month, 1 to 31.
     package let day: Int
 
     /// Parses `YYYY-MM-DD`; returns nil for other text or a day that does not exist, such as 2026-02-30.
@@ -30,7 +33,7 @@ package struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvert
         self.day = day
     }
 
-    /// The calendar date of `instant` as a clock in `timeZone` shows it.
+    /// Creates the calendar date of `instant` as a clock in `timeZone` shows it.
     package init(_ instant: Date, in timeZone: TimeZone) {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
@@ -51,14 +54,21 @@ package struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvert
 
     /// `YYYY-MM-DD`.
     package var description: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        yearMonth + "-" + CalendarDate.padded(day, width: 2)
     }
 
     /// `YYYY-MM`, the month the date belongs to.
     package var yearMonth: String {
-        String(format: "%04d-%02d", year, month)
+        CalendarDate.padded(year, width: 4) + "-" + CalendarDate.padded(month, width: 2)
     }
 
+    /// Writes the number in decimal with leading zeros up to `width` digits, more cheaply than `String(format:)`.
+    private static func padded(_ number: Int, width: Int) -> String {
+        let digits = String(number)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    }
+
+    /// Orders dates by year, then month, then day.
     package static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }

@@ -11,6 +11,7 @@ package struct CanonicalSchemaRegistry: Sendable {
     private var objects: [CanonicalObjectType: [Int: SchemaNode]]
     private var envelopes: [Int: SchemaNode]
 
+    /// Creates a registry of object schemas by type and version, and envelope schemas by version.
     package init(objects: [CanonicalObjectType: [Int: SchemaNode]], envelopes: [Int: SchemaNode]) {
         self.objects = objects
         self.envelopes = envelopes

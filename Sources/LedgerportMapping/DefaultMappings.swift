@@ -6,8 +6,11 @@ import LedgerportSDK
 package enum DefaultMappings {
     /// One default mapping file with the name and version it declares.
     package struct Entry: Sendable, Hashable {
+        /// The mapping name the file declares.
         package var name: String
+        /// The version the file declares.
         package var version: String
+        /// The bundled file this build reads.
         package var url: URL
         /// The path of the file in the Ledgerport repository, such as `mappings/defaults/stripe_invoice_to_odoo.json`.
         package var repositoryPath: String

@@ -69,7 +69,7 @@ extension Evaluation {
         guard let text = result.stringValue else {
             throw failure(.invalidValue, at: operand.pointer, "\(transform.rawValue) expects text but got \(result.summary)", hint: "apply \(transform.rawValue) to a string")
         }
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = Evaluation.trimmed(text)
         let output = switch transform {
         case .trim: trimmed
         case .lowercase: text.lowercased()
@@ -77,6 +77,14 @@ extension Evaluation {
         case .email: trimmed.lowercased()
         }
         return .json(.string(output))
+    }
+
+    /// Removes leading and trailing white space, as Unicode defines it.
+    static func trimmed(_ text: String) -> String {
+        guard let first = text.firstIndex(where: { !$0.isWhitespace }), let last = text.lastIndex(where: { !$0.isWhitespace }) else {
+            return ""
+        }
+        return String(text[first...last])
     }
 
     /// Compares two values; ordering operators need two values of one ordered kind.

@@ -1,7 +1,7 @@
 import Foundation
 import LedgerportSDK
 
-/// What a mapping may know besides the event: the tenant, its time zone and its lookup entries.
+/// The facts a mapping may read besides the event: the tenant, its time zone and its lookup entries.
 ///
 /// Evaluation reads nothing else: no clock, no environment, no files. The
 /// same event, mapping version and context always give the same operations.
@@ -13,6 +13,7 @@ package struct EvaluationContext: Sendable {
     /// Tenant-specific lookup entries, by table name; an entry here replaces the mapping's entry for the same key.
     package var lookupOverrides: [String: [String: JSONValue]]
 
+    /// Creates a context for a tenant in a time zone.
     package init(tenantID: String, timeZone: TimeZone, lookupOverrides: [String: [String: JSONValue]] = [:]) {
         self.tenantID = tenantID
         self.timeZone = timeZone

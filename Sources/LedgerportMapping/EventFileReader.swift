@@ -24,16 +24,22 @@ package struct EventDocument: Sendable {
     /// The canonical event as written (null kept apart from missing) or as translated.
     package var json: JSONValue
 
+    /// The event's `id`, or `?` when the document has none.
     package var eventID: String { json["id"]?.stringValue ?? "?" }
+    /// The event's `type`, or `?` when the document has none.
     package var eventType: String { json["type"]?.stringValue ?? "?" }
 }
 
 /// A file a dry run cannot read as events.
 package struct EventFileError: Error, Sendable, CustomStringConvertible {
+    /// The file, as given.
     package var file: String
+    /// The problem with the file.
     package var message: String
+    /// The next step for the user.
     package var hint: String
 
+    /// `read events from FILE: message; hint`.
     package var description: String { "read events from \(file): \(message); \(hint)" }
 }
 

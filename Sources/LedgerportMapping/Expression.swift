@@ -3,11 +3,14 @@ import LedgerportSDK
 
 /// A validated mapping expression: what it computes, its static type, and where it is written.
 package struct Expression: Sendable {
+    /// The operator and its operands.
     package var node: ExpressionNode
+    /// The type validation inferred.
     package var type: StaticType
     /// The place of the expression in the mapping document, for errors at evaluation time.
     package var pointer: JSONPointer
 
+    /// Creates an expression from its parts.
     package init(_ node: ExpressionNode, type: StaticType, pointer: JSONPointer) {
         self.node = node
         self.type = type
@@ -73,6 +76,7 @@ package struct FieldPath: Sendable, CustomStringConvertible {
         case variable(String)
     }
 
+    /// The root the path starts at.
     package var root: Root
     /// The member names (or array indexes) after the root.
     package var tokens: [String]
@@ -83,10 +87,11 @@ package struct FieldPath: Sendable, CustomStringConvertible {
     /// The type of the value the path names.
     package var kind: ValueKind
 
+    /// The path as written.
     package var description: String { text }
 }
 
-/// What a mapping does when a field it reads is missing, null or empty.
+/// The rule a mapping applies when a field it reads is missing, null or empty.
 package enum FieldPolicy: Sendable, Hashable {
     /// Use the value as it is (only for empty values).
     case accept
@@ -102,9 +107,13 @@ package enum FieldPolicy: Sendable, Hashable {
 
 /// A field read with its policies for missing, null and empty values.
 package struct PathRead: Sendable {
+    /// The field read.
     package var path: FieldPath
+    /// The policy when the field is missing.
     package var missing: FieldPolicy
+    /// The policy when the field is null.
     package var null: FieldPolicy
+    /// The policy when the field is empty.
     package var empty: FieldPolicy
 }
 
@@ -119,7 +128,9 @@ package enum FieldState: String, Sendable, Hashable, CaseIterable {
 
 /// A lookup of a key in one of the mapping's tables.
 package struct LookupCall: Sendable {
+    /// The name of the lookup table.
     package var table: String
+    /// The key to look up.
     package var key: Expression
     /// The member to take from an entry whose value is an object.
     package var field: String?
@@ -155,7 +166,9 @@ package enum ZoneChoice: Sendable, Hashable {
 
 /// An iteration over a list: each element is bound to ``variable``.
 package struct Iteration: Sendable {
+    /// The list iterated over.
     package var over: Expression
+    /// The name bound to each element.
     package var variable: String
     /// A name bound to the element's position, starting at 0.
     package var indexVariable: String?

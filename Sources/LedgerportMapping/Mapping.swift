@@ -12,11 +12,17 @@ package struct Mapping: Sendable {
     package var file: String
     /// The mapping's snake_case name, such as `stripe_invoice_to_odoo`.
     package var name: String
+    /// The mapping's semantic version; a published version never changes.
     package var version: SemanticVersion
+    /// The mapping's description for reviewers.
     package var summary: String
+    /// The canonical object and events the mapping reads.
     package var source: MappingSource
+    /// The connector and models the mapping writes.
     package var target: MappingTarget
+    /// The lookup tables by name.
     package var lookups: [String: LookupTable]
+    /// The operations, in the order they are sent.
     package var operations: [OperationTemplate]
     /// The document as read, the content that ``digest`` covers.
     package var document: JSONValue
@@ -32,6 +38,7 @@ package struct Mapping: Sendable {
         self = mapping
     }
 
+    /// Creates a mapping from parts that validation already checked, and computes its digest.
     package init(
         file: String, name: String, version: SemanticVersion, summary: String, source: MappingSource,
         target: MappingTarget, lookups: [String: LookupTable], operations: [OperationTemplate], document: JSONValue
@@ -82,8 +89,11 @@ package struct Mapping: Sendable {
 
 /// The source side of a mapping: one canonical object type at one schema version, and the event types it handles.
 package struct MappingSource: Sendable {
+    /// The canonical object type read.
     package var objectType: CanonicalObjectType
+    /// The object's schema version that paths were checked against.
     package var schemaVersion: Int
+    /// The canonical event types handled.
     package var eventTypes: [CanonicalEventType]
     /// The canonical schema of the object, which event documents are checked against before evaluation.
     package var schema: SchemaNode
@@ -91,8 +101,11 @@ package struct MappingSource: Sendable {
 
 /// The target side of a mapping: a target connector, the versions it works with, and the models it writes.
 package struct MappingTarget: Sendable {
+    /// The target connector id, such as `odoo`.
     package var connector: String
+    /// The connector versions the mapping works with.
     package var versions: SemanticVersionRange
+    /// Every model an operation writes.
     package var models: [String]
     /// The newest known connector version in the range, whose catalog the mapping was validated against.
     package var validatedAgainst: SemanticVersion
@@ -100,7 +113,9 @@ package struct MappingTarget: Sendable {
 
 /// A lookup table: keys of the source (a price id, a tax code) to target values, with a declared default.
 package struct LookupTable: Sendable {
+    /// The table name.
     package var name: String
+    /// The entries, source key to target value.
     package var entries: [String: JSONValue]
     /// The policy for a key without an entry.
     package var fallback: FieldPolicy
@@ -112,30 +127,42 @@ package struct LookupTable: Sendable {
 package struct OperationTemplate: Sendable {
     /// The operation's name, unique in the mapping, used by diffs and errors.
     package var name: String
+    /// The place of the operation in the document.
     package var pointer: JSONPointer
+    /// The condition the operation is sent under, or nil to always send it.
     package var condition: Expression?
+    /// The iteration that repeats the operation, or nil for one operation per event.
     package var iteration: Iteration?
+    /// The operation's action, such as `upsert`.
     package var action: TargetAction
+    /// The target model.
     package var model: String
+    /// The external id of the record the operation creates or changes.
     package var externalID: Expression
     /// The target fields, by name.
     package var values: [String: Expression]
     /// The target catalog's description of each field, which evaluation uses to shape values (an integer quantity becomes a decimal).
     package var fields: TargetFields
+    /// The amounts the target must hold after the operation.
     package var expectations: [ExpectationTemplate]
 }
 
 /// An amount the target must hold after the operation.
 package struct ExpectationTemplate: Sendable {
+    /// The amount field to read back, such as `amount_total`.
     package var field: String
+    /// The expected amount.
     package var amount: Expression
 }
 
 /// The canonical schemas and target catalogs that validation checks a mapping against.
 package struct ValidationEnvironment: Sendable {
+    /// The canonical schemas paths are checked against.
     package var schemas: CanonicalSchemaRegistry
+    /// The target catalogs operations are checked against.
     package var catalogs: TargetCatalogRegistry
 
+    /// Creates an environment from schemas and catalogs.
     package init(schemas: CanonicalSchemaRegistry, catalogs: TargetCatalogRegistry) {
         self.schemas = schemas
         self.catalogs = catalogs

@@ -13,12 +13,12 @@ extension MappingCompiler {
         summary: "The evaluation context."
     )
 
-    /// What resolving a path found: the path, and whether it can be missing or null in a valid document.
+    /// The result of resolving a path: the path, and whether it can be missing or null in a valid document.
     struct ResolvedPath {
         var path: FieldPath
-        /// Why the value can be missing (a member the schema does not require), or nil when it cannot.
+        /// The reason the value can be missing (a member the schema does not require), or nil when it cannot.
         var missingReason: String?
-        /// Why the value can be null, or nil when it cannot.
+        /// The reason the value can be null, or nil when it cannot.
         var nullReason: String?
     }
 

@@ -114,11 +114,21 @@ package enum ExternalID {
     /// characters, so two ids of one object type that differ only in case are
     /// not expected in practice, but the mapping cannot rule it out.
     package static func normalized(_ parts: [String]) -> String {
-        let joined = parts.joined(separator: "_")
-        return String(String.UnicodeScalarView(joined.unicodeScalars.map { scalar -> Unicode.Scalar in
-            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "_" { return scalar }
-            if ("A"..."Z").contains(scalar) { return Unicode.Scalar(scalar.value + 32)! }
-            return "_"
-        }))
+        var bytes = [UInt8]()
+        for (index, part) in parts.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: "_")) }
+            for scalar in part.unicodeScalars {
+                bytes.append(normalizedByte(scalar))
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func normalizedByte(_ scalar: Unicode.Scalar) -> UInt8 {
+        switch scalar.value {
+        case 0x61...0x7A, 0x30...0x39, 0x5F: UInt8(scalar.value)
+        case 0x41...0x5A: UInt8(scalar.value + 32)
+        default: UInt8(ascii: "_")
+        }
     }
 }

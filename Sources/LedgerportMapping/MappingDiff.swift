@@ -8,13 +8,19 @@ import LedgerportSDK
 package struct MappingDiff: Sendable {
     /// One of the two mappings compared.
     package struct Side: Sendable {
+        /// The mapping name.
         package var name: String
+        /// The mapping version.
         package var version: SemanticVersion
+        /// The digest of the mapping document.
         package var digest: MappingDigest
     }
 
+    /// The mapping in force.
     package var from: Side
+    /// The proposed mapping.
     package var to: Side
+    /// The differences per event, in event order.
     package var events: [EventDiff]
     /// Per currency, the sum of every amount in the operations (money values and expectations) under each version.
     package var amounts: [CurrencyAmountChange]
@@ -43,9 +49,13 @@ package struct MappingDiff: Sendable {
 
 /// The differences for one event.
 package struct EventDiff: Sendable {
+    /// The event id.
     package var eventID: String
+    /// The canonical event type.
     package var eventType: String
+    /// The file the event came from.
     package var origin: String
+    /// The operations that differ.
     package var changes: [OperationChange]
     /// The number of operations both versions produce identically.
     package var unchanged: Int
@@ -57,13 +67,18 @@ package struct EventDiff: Sendable {
 
 /// One operation that differs between the versions.
 package struct OperationChange: Sendable {
+    /// Whether the operation appears, disappears or changes.
     package enum Kind: String, Sendable {
         case added, removed, changed
     }
 
+    /// Whether the operation was added, removed or changed.
     package var kind: Kind
+    /// The operation's action.
     package var action: TargetAction
+    /// The operation's model.
     package var model: String
+    /// The operation's external id.
     package var externalID: String
     /// For a changed operation, each differing field.
     package var fields: [FieldChange]
@@ -73,14 +88,19 @@ package struct OperationChange: Sendable {
 package struct FieldChange: Sendable, Hashable {
     /// The field's place in the operation, such as `values/lines/0/price_unit` or `expectations/amount_total`.
     package var path: String
+    /// The value under the old version.
     package var from: JSONValue?
+    /// The value under the new version.
     package var to: JSONValue?
 }
 
 /// The total of the amounts in one currency under each version.
 package struct CurrencyAmountChange: Sendable, Hashable {
+    /// The currency.
     package var currency: CurrencyCode
+    /// The total under the old version.
     package var from: Money
+    /// The total under the new version.
     package var to: Money
 }
 

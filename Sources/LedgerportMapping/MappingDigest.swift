@@ -7,12 +7,15 @@ import LedgerportSDK
 /// change the digest while any change of content does. The store computes the
 /// same digest for the mapping versions it keeps.
 package struct MappingDigest: Sendable, Hashable, CustomStringConvertible {
+    /// The digest as 64 lowercase hexadecimal digits.
     package let hex: String
 
+    /// Computes the digest of a document's canonical JSON.
     package init(of document: JSONValue) {
         hex = MessageAuthentication.hex(MessageAuthentication.sha256(JSONWriter.bytes(document)))
     }
 
+    /// Wraps a digest read back from storage.
     package init(hex: String) {
         self.hex = hex
     }
@@ -23,10 +26,14 @@ package struct MappingDigest: Sendable, Hashable, CustomStringConvertible {
 
 /// A mapping version as published: its name, version and digest.
 package struct PublishedMappingVersion: Sendable, Hashable {
+    /// The mapping name.
     package var name: String
+    /// The published version.
     package var version: SemanticVersion
+    /// The digest of the published content.
     package var digest: MappingDigest
 
+    /// Creates the record of a published version.
     package init(name: String, version: SemanticVersion, digest: MappingDigest) {
         self.name = name
         self.version = version
@@ -36,13 +43,19 @@ package struct PublishedMappingVersion: Sendable, Hashable {
 
 /// A mapping whose content changed while its version did not.
 package struct MappingVersionConflict: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The mapping name.
     package var name: String
+    /// The version published twice.
     package var version: SemanticVersion
+    /// The digest of the content already published.
     package var publishedDigest: MappingDigest
+    /// The digest of the new content.
     package var candidateDigest: MappingDigest
 
+    /// A configuration failure: a person raises the version.
     package var failureClass: FailureClass { .configuration }
 
+    /// The message with both digests and the fix.
     package var description: String {
         "publish mapping \(name)@\(version): its content changed (\(candidateDigest)) but version \(version) "
             + "is already published with \(publishedDigest); published versions never change, so raise the version"

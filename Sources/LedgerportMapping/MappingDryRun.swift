@@ -3,8 +3,11 @@ import LedgerportSDK
 
 /// The operations a mapping would send to the target for a set of recorded events, without sending anything.
 package struct DryRunReport: Sendable {
+    /// `name@version` of the mapping run.
     package var mapping: String
+    /// The digest of the mapping run.
     package var digest: MappingDigest
+    /// One result per event, in event order.
     package var results: [DryRunResult]
 
     /// Whether any event failed to evaluate or produced an operation the target spec rejects.
@@ -18,6 +21,7 @@ package struct DryRunReport: Sendable {
 
 /// The outcome of one event in a dry run.
 package struct DryRunResult: Sendable {
+    /// The result of evaluating one event.
     package enum Outcome: Sendable {
         /// The operations the mapping produces, possibly none when its conditions exclude the event.
         case operations([TargetOperation])
@@ -27,9 +31,13 @@ package struct DryRunResult: Sendable {
         case failed(MappingEvaluationError)
     }
 
+    /// The event id.
     package var eventID: String
+    /// The canonical event type.
     package var eventType: String
+    /// The file the event came from.
     package var origin: String
+    /// The operations, or why there are none.
     package var outcome: Outcome
     /// The problems the target spec finds in the operations, such as a value of the wrong kind from a lookup.
     package var problems: [String] = []

@@ -24,9 +24,19 @@ package enum MappingEvaluator {
         return try run(mapping, document: document, context: context)
     }
 
-    /// Evaluates `mapping` for an event document as written, after checking it against the object's canonical schema.
-    package static func evaluate(_ mapping: Mapping, eventDocument: JSONValue, context: EvaluationContext) throws(MappingEvaluationError) -> [TargetOperation] {
+    /// Evaluates `mapping` for an event document as written.
+    ///
+    /// The document is checked against the object's canonical schema first,
+    /// unless `checkingSchema` is false: pass false only for documents that
+    /// ``JSONValueEncoder`` wrote from a ``CanonicalEvent``, such as events the
+    /// store kept, because the check costs more than the evaluation.
+    package static func evaluate(
+        _ mapping: Mapping, eventDocument: JSONValue, context: EvaluationContext, checkingSchema: Bool = true
+    ) throws(MappingEvaluationError) -> [TargetOperation] {
         try checkHandled(mapping, document: eventDocument)
+        guard checkingSchema else {
+            return try run(mapping, document: eventDocument, context: context)
+        }
         let violations = mapping.source.schema.violations(of: eventDocument["object"] ?? .null, at: JSONPointer(tokens: ["object"]))
         if let first = violations.first {
             let type = "\(mapping.source.objectType.rawValue) v\(mapping.source.schemaVersion)"

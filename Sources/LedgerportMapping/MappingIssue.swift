@@ -2,7 +2,7 @@ import LedgerportSDK
 
 /// One problem found while validating a mapping, with where it is and how to fix it.
 package struct MappingIssue: Sendable, Hashable, CustomStringConvertible {
-    /// What kind of problem it is, stable for tests and tools.
+    /// The kind of problem, stable for tests and tools.
     package enum Code: String, Sendable, Hashable, CaseIterable {
         case invalidJSON = "invalid_json"
         case invalidDocument = "invalid_document"
@@ -29,15 +29,18 @@ package struct MappingIssue: Sendable, Hashable, CustomStringConvertible {
         case invalidValue = "invalid_value"
     }
 
+    /// The kind of problem.
     package var code: Code
     /// The mapping file (or name, when it has no file) the problem is in.
     package var file: String
+    /// The place of the problem in the mapping document.
     package var pointer: JSONPointer
-    /// What is wrong, naming the value.
+    /// The problem, naming the value.
     package var message: String
-    /// What to change.
+    /// The change that fixes it.
     package var fix: String
 
+    /// Creates an issue from its parts.
     package init(_ code: Code, file: String, pointer: JSONPointer, message: String, fix: String) {
         self.code = code
         self.file = file
@@ -54,12 +57,15 @@ package struct MappingIssue: Sendable, Hashable, CustomStringConvertible {
 
 /// A mapping that failed validation, with every problem found.
 package struct MappingValidationError: Error, Sendable, CustomStringConvertible {
+    /// The mapping file, or its name.
     package var file: String
     /// The problems, in document order.
     package var issues: [MappingIssue]
 
+    /// A configuration failure: a person fixes the mapping.
     package var failureClass: FailureClass { .configuration }
 
+    /// The file, the number of errors, and one line per issue.
     package var description: String {
         let count = issues.count == 1 ? "1 error" : "\(issues.count) errors"
         return "validate mapping \(file): \(count)\n" + issues.map { "  - \($0)" }.joined(separator: "\n")

@@ -3,9 +3,12 @@ import LedgerportSDK
 
 /// A JSON value that does not have the type a schema or a mapping gives it.
 package struct ValueConversionError: Error, Sendable, CustomStringConvertible {
+    /// The value that did not convert.
     package var value: JSONValue
+    /// The type it was expected to have.
     package var kind: ValueKind
 
+    /// The value, shortened, and the expected type.
     package var description: String {
         "\(String(value.description.prefix(80))) is not a \(kind)"
     }
@@ -22,13 +25,15 @@ extension RuntimeValue {
         }
         switch kind {
         case .money:
-            guard let amount = try? JSONValueDecoder().decode(Money.self, from: json) else { throw ValueConversionError(value: json, kind: kind) }
+            guard let amount = RuntimeValue.money(from: json) else { throw ValueConversionError(value: json, kind: kind) }
             self = .money(amount)
         case .decimal:
             guard let value = RuntimeValue.decimal(from: json) else { throw ValueConversionError(value: json, kind: kind) }
             self = .decimal(value)
         case .dateTime:
-            guard let instant = try? JSONValueDecoder().decode(Date.self, from: json) else { throw ValueConversionError(value: json, kind: kind) }
+            guard let text = json.stringValue, let instant = UTCTimestamp.parse(text) ?? (try? JSONValueDecoder().decode(Date.self, from: json)) else {
+                throw ValueConversionError(value: json, kind: kind)
+            }
             self = .dateTime(instant)
         case .date:
             guard let text = json.stringValue, let date = CalendarDate(text) else { throw ValueConversionError(value: json, kind: kind) }
@@ -46,6 +51,14 @@ extension RuntimeValue {
         case .any, .null, .reference, .record, .object:
             self = .json(json)
         }
+    }
+
+    /// Reads `{"minor_units": ..., "currency": ...}` directly; the same rules as Money's Decodable conformance, without its cost.
+    private static func money(from json: JSONValue) -> Money? {
+        guard case .object(let members) = json, members.count == 2, let minorUnits = members["minor_units"]?.int64Value,
+            let code = members["currency"]?.stringValue, let currency = CurrencyCode(code)
+        else { return nil }
+        return Money(minorUnits: minorUnits, currency: currency)
     }
 
     private static func decimal(from json: JSONValue) -> ExactDecimal? {

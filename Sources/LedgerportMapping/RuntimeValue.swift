@@ -17,13 +17,16 @@ package indirect enum RuntimeValue: Sendable, Hashable {
     case list([RuntimeValue])
     case record([String: RuntimeValue])
 
+    /// JSON null, which clears a target field.
     package static let null = RuntimeValue.json(.null)
 
+    /// Whether the value is ``absent``.
     package var isAbsent: Bool {
         if case .absent = self { return true }
         return false
     }
 
+    /// Whether the value is JSON null.
     package var isNull: Bool {
         if case .json(.null) = self { return true }
         return false

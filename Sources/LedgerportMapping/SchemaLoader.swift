@@ -121,10 +121,14 @@ package struct SchemaLoader {
 
 /// A canonical schema that the loader cannot read.
 package struct SchemaLoadError: Error, Sendable, CustomStringConvertible {
+    /// The schema file.
     package var file: String
+    /// The place of the problem in the schema.
     package var pointer: JSONPointer
+    /// The problem and its fix.
     package var message: String
 
+    /// `load schema FILE#POINTER: message`.
     package var description: String {
         "load schema \(file)#\(pointer): \(message)"
     }

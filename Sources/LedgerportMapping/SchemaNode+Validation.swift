@@ -3,9 +3,12 @@ import LedgerportSDK
 
 /// A place where a document does not match a canonical schema.
 package struct SchemaViolation: Sendable, Hashable, CustomStringConvertible {
+    /// The place of the problem in the document.
     package var pointer: JSONPointer
+    /// The problem.
     package var message: String
 
+    /// `POINTER: message`.
     package var description: String {
         "\(pointer.description.isEmpty ? "(document)" : pointer.description): \(message)"
     }

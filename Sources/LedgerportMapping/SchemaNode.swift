@@ -10,18 +10,26 @@ package final class SchemaNode: Sendable, CustomStringConvertible {
     package let types: Set<SchemaType>
     /// The value's meaning beyond its JSON type, from the `$defs` entry it refers to.
     package let role: SchemaRole?
+    /// The `format`, such as `date-time`.
     package let format: String?
+    /// The `pattern` a string must match.
     package let pattern: String?
     /// The allowed values (`enum`), or nil when any value of the types is allowed.
     package let allowedValues: [JSONValue]?
     /// The only allowed value (`const`).
     package let constant: JSONValue?
+    /// The schemas of named members (`properties`).
     package let properties: [String: SchemaNode]
+    /// The members that must be present (`required`).
     package let required: Set<String>
+    /// The rule for members not in ``properties``.
     package let additionalProperties: AdditionalProperties
+    /// The schema of array elements (`items`).
     package let items: SchemaNode?
+    /// The `description`, for messages.
     package let summary: String?
 
+    /// Creates a node from its keywords.
     package init(
         types: Set<SchemaType>, role: SchemaRole? = nil, format: String? = nil, pattern: String? = nil,
         allowedValues: [JSONValue]? = nil, constant: JSONValue? = nil, properties: [String: SchemaNode] = [:],

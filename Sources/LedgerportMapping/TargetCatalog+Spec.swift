@@ -52,9 +52,12 @@ extension TargetCatalogRegistry {
 
 /// A failure to load the connector specs that validation needs.
 package struct TargetSpecsError: Error, Sendable, CustomStringConvertible {
+    /// The specs folder.
     package var directory: String
+    /// The problems, one message each.
     package var problems: [String]
 
+    /// The folder and the problems.
     package var description: String {
         "load connector specs from \(directory): " + problems.joined(separator: "; ")
     }
@@ -62,8 +65,11 @@ package struct TargetSpecsError: Error, Sendable, CustomStringConvertible {
 
 /// The validation environment loaded from a `connector-specs` folder, with the target specs it came from and the problems of the specs left out.
 package struct LoadedValidationEnvironment: Sendable {
+    /// The environment for validating mappings.
     package var environment: ValidationEnvironment
+    /// The valid target specs, for checking operations in dry runs.
     package var targetSpecs: [ConnectorSpec]
+    /// The problems of the specs left out, one message each.
     package var problems: [String]
 
     /// Finds the spec a mapping was validated against.

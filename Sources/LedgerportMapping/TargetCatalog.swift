@@ -11,8 +11,10 @@ package struct TargetCatalog: Sendable {
     package var connector: String
     /// The connector version the catalog describes.
     package var version: SemanticVersion
+    /// The models by name.
     package var models: [String: TargetModel]
 
+    /// Creates a catalog of models.
     package init(connector: String, version: SemanticVersion, models: [TargetModel]) {
         self.connector = connector
         self.version = version
@@ -22,11 +24,14 @@ package struct TargetCatalog: Sendable {
 
 /// One target model, such as `account.move`, and what can be done to it.
 package struct TargetModel: Sendable {
+    /// The model name, such as `account.move`.
     package var name: String
+    /// The fields each supported action takes.
     package var actions: [TargetAction: TargetFields]
     /// The amount fields the connector reads back after a write, such as `amount_total`.
     package var expectationFields: Set<String>
 
+    /// Creates a model with its actions.
     package init(name: String, actions: [TargetAction: TargetFields], expectationFields: Set<String> = []) {
         self.name = name
         self.actions = actions
@@ -39,18 +44,23 @@ package typealias TargetFields = [String: TargetField]
 
 /// One field an action takes.
 package struct TargetField: Sendable {
+    /// The type the field takes.
     package var kind: TargetFieldKind
+    /// Whether every operation must set the field.
     package var isRequired: Bool
 
+    /// Creates a field.
     package init(_ kind: TargetFieldKind, required: Bool = false) {
         self.kind = kind
         self.isRequired = required
     }
 
+    /// Creates a required field.
     package static func required(_ kind: TargetFieldKind) -> TargetField {
         TargetField(kind, required: true)
     }
 
+    /// Creates an optional field.
     package static func optional(_ kind: TargetFieldKind) -> TargetField {
         TargetField(kind, required: false)
     }
@@ -73,6 +83,7 @@ package indirect enum TargetFieldKind: Sendable, CustomStringConvertible {
     case list(TargetFieldKind)
     case record(TargetFields)
 
+    /// A name for messages, such as `reference to res.partner`.
     package var description: String {
         switch self {
         case .string: "string"
@@ -94,6 +105,7 @@ package indirect enum TargetFieldKind: Sendable, CustomStringConvertible {
 package struct TargetCatalogRegistry: Sendable {
     private var catalogs: [String: [TargetCatalog]]
 
+    /// Creates a registry of catalogs.
     package init(_ catalogs: [TargetCatalog]) {
         self.catalogs = Dictionary(grouping: catalogs, by: \.connector)
     }

@@ -22,6 +22,7 @@ package indirect enum ValueKind: Sendable, Equatable, CustomStringConvertible {
     /// A canonical object or sub-object, described by its schema node.
     case object(SchemaNode)
 
+    /// Compares kinds; object kinds are equal when they share one schema node.
     package static func == (lhs: ValueKind, rhs: ValueKind) -> Bool {
         switch (lhs, rhs) {
         case (.any, .any), (.null, .null), (.string, .string), (.integer, .integer), (.decimal, .decimal),
@@ -90,20 +91,25 @@ package indirect enum ValueKind: Sendable, Equatable, CustomStringConvertible {
 /// A ``ValueKind`` plus whether the value can be absent (the target field is
 /// left out) or null at run time.
 package struct StaticType: Sendable, Equatable, CustomStringConvertible {
+    /// The type of the value when there is one.
     package var kind: ValueKind
     /// Whether evaluation can produce no value at all, which leaves the target field out.
     package var mayBeAbsent: Bool
     /// Whether evaluation can produce null, which clears the target field.
     package var mayBeNull: Bool
 
+    /// Creates a type; the null kind may always be null.
     package init(_ kind: ValueKind, mayBeAbsent: Bool = false, mayBeNull: Bool = false) {
         self.kind = kind
         self.mayBeAbsent = mayBeAbsent
         self.mayBeNull = mayBeNull || kind == .null
     }
 
+    /// A value known only at run time.
     package static let any = StaticType(.any)
+    /// A string that is always there.
     package static let string = StaticType(.string)
+    /// A boolean that is always there.
     package static let boolean = StaticType(.boolean)
 
     /// The same type, possibly absent.
@@ -116,6 +122,7 @@ package struct StaticType: Sendable, Equatable, CustomStringConvertible {
         StaticType(kind.joined(with: other.kind), mayBeAbsent: mayBeAbsent || other.mayBeAbsent, mayBeNull: mayBeNull || other.mayBeNull)
     }
 
+    /// A name for messages, such as `money or null (possibly omitted)`.
     package var description: String {
         var text = kind.description
         if mayBeNull && kind != .null { text += " or null" }

@@ -17,20 +17,22 @@ import LedgerportStoreSQLite
 /// fails before anything listens when the master key, the specs or the
 /// store are wrong. ``run()`` serves until its task is cancelled, then stops
 /// accepting requests, lets deliveries in flight finish and closes the store.
-final class Runtime: @unchecked Sendable {
-    let configuration: ServeConfiguration
-    let store: SQLiteStore
-    let registry: ConnectorRegistry
-    let metrics: MetricsRegistry
-    let alerts: AlertBook
-    let router: FlowRouter
-    let tenants: TenantDirectory
-    let connectors: ConnectorHost
-    let mappings: MappingCatalog
-    let engine: DeliveryEngine
-    let server: HTTPServer
-    let clock: any WallClock
-    let logger: Logger
+package final class Runtime: @unchecked Sendable {
+    package let configuration: ServeConfiguration
+    package let store: SQLiteStore
+    package let registry: ConnectorRegistry
+    package let metrics: MetricsRegistry
+    package let alerts: AlertBook
+    package let router: FlowRouter
+    package let tenants: TenantDirectory
+    package let connectors: ConnectorHost
+    package let mappings: MappingCatalog
+    package let engine: DeliveryEngine
+    package let server: HTTPServer
+    package let clock: any WallClock
+    package let logger: Logger
+    package let vault: SecretVault
+    package let transport: any HTTPTransport
     private let limits: TargetLimits
 
     private init(
@@ -42,6 +44,8 @@ final class Runtime: @unchecked Sendable {
         self.registry = registry
         self.clock = clock
         self.logger = logger
+        self.vault = vault
+        self.transport = transport
         metrics = MetricsRegistry()
         RuntimeMetrics.declare(in: metrics)
         alerts = AlertBook()
@@ -81,7 +85,7 @@ final class Runtime: @unchecked Sendable {
     }
 
     /// Opens the store, checks the master key, loads the connector specs and builds the runtime, without listening yet.
-    static func open(
+    package static func open(
         configuration: ServeConfiguration, environment: [String: String], logger: Logger, clock: any WallClock = SystemClock()
     ) async throws -> Runtime {
         try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true)
@@ -122,13 +126,23 @@ final class Runtime: @unchecked Sendable {
         return adjusted
     }
 
+    /// Publishes mapping documents for this runtime's store.
+    package var mappingPublisher: MappingPublisher {
+        MappingPublisher(store: store, catalog: mappings)
+    }
+
+    /// Creates flows against this runtime's store and connectors.
+    package var flowProvisioner: FlowProvisioner {
+        FlowProvisioner(store: store, registry: registry)
+    }
+
     /// The port the server listens on once ``run()`` started it.
-    var port: UInt16? {
+    package var port: UInt16? {
         server.port
     }
 
     /// Starts listening and delivering; returns after the task is cancelled and everything stopped.
-    func run(onListening: @Sendable (UInt16) -> Void = { _ in }) async throws {
+    package func run(onListening: @Sendable (UInt16) -> Void = { _ in }) async throws {
         let released = try await store.releaseAllClaims()
         if released > 0 {
             logger.info("released deliveries claimed before a restart", metadata: ["delivery.count": .integer(Int64(released))])

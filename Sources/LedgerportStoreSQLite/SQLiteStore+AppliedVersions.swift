@@ -4,7 +4,7 @@ import LedgerportSQLite
 import LedgerportStore
 
 extension SQLiteStore {
-    /// Reads the highest version recorded for the object; nil when none is, also for a flow the tenant does not have.
+    /// Reads the highest version recorded for the object, or nil when none is recorded, also for a flow the tenant does not have.
     package func appliedVersion(objectKey: String, flow: FlowID, tenant: TenantID) async throws -> Int64? {
         try await read("read applied version of \"\(objectKey)\" through flow \"\(flow)\"") { db in
             try db.scalarInt64(

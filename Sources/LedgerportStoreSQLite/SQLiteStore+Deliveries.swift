@@ -30,7 +30,10 @@ extension SQLiteStore {
                   AND NOT EXISTS (
                       SELECT 1 FROM deliveries AS earlier
                       WHERE earlier.tenant_id = d.tenant_id AND earlier.ordering_key = d.ordering_key
-                        AND earlier.id < d.id AND earlier.state IN ('pending', 'in_flight'))
+                        AND (earlier.ordering_version < d.ordering_version
+                             OR (earlier.ordering_version = d.ordering_version AND earlier.id < d.id)
+                             OR earlier.state = 'in_flight')
+                        AND earlier.id != d.id AND earlier.state IN ('pending', 'in_flight'))
                 ORDER BY d.next_attempt_at_ms, d.id
                 LIMIT ?3
                 """,
@@ -69,17 +72,13 @@ extension SQLiteStore {
         }
     }
 
-    /// Sets every `in_flight` delivery to `pending`, due now, with no lease; `claim_count` stays, so reports under those claims get `lease_lost`.
+    /// Sets every `in_flight` delivery to `pending`, due now, with no lease.
+    ///
+    /// `claim_count` stays, so a report under one of those claims gets `lease_lost`.
     package func releaseAllClaims() async throws -> Int {
         let now = StoreTime.milliseconds(StoreTime.now(clock))
         return try await write("release all delivery claims") { db in
-            // The redundant IN term lets SQLite scan the partial index deliveries_due, which holds only open deliveries.
-            try db.execute(
-                """
-                UPDATE deliveries SET state = 'pending', next_attempt_at_ms = ?1, lease_expires_at_ms = NULL, updated_at_ms = ?1
-                WHERE state IN ('pending', 'in_flight') AND state = 'in_flight'
-                """,
-                [.integer(now)])
+            try db.execute(DeliveryRows.releaseAllClaimsSQL, [.integer(now)])
         }
     }
 
@@ -106,13 +105,22 @@ extension SQLiteStore {
 enum DeliveryRows {
     static let columns = """
         id, tenant_id, event_id, flow_id, ordering_key, state, attempt_count, next_attempt_at_ms, lease_expires_at_ms, \
-        claim_count, mapping_id, mapping_version, connector_version, last_error, created_at_ms, updated_at_ms
+        claim_count, mapping_id, mapping_version, connector_version, last_error, created_at_ms, updated_at_ms, ordering_version
+        """
+
+    /// Returns every in-flight delivery to pending, due at `?1`.
+    ///
+    /// The redundant `IN` term lets SQLite scan the partial index
+    /// `deliveries_due`, which holds only open deliveries, instead of the table.
+    static let releaseAllClaimsSQL = """
+        UPDATE deliveries SET state = 'pending', next_attempt_at_ms = ?1, lease_expires_at_ms = NULL, updated_at_ms = ?1
+        WHERE state IN ('pending', 'in_flight') AND state = 'in_flight'
         """
 
     private static let insertSQL = """
         INSERT INTO deliveries (tenant_id, event_id, flow_id, ordering_key, state, next_attempt_at_ms, mapping_id,
-            mapping_version, connector_version, created_at_ms, updated_at_ms)
-        VALUES (?1, ?2, ?3, ?4, 'pending', ?5, ?6, ?7, ?8, ?9, ?9)
+            mapping_version, connector_version, created_at_ms, updated_at_ms, ordering_version)
+        VALUES (?1, ?2, ?3, ?4, 'pending', ?5, ?6, ?7, ?8, ?9, ?9, ?10)
         """
 
     /// Inserts a pending delivery of `event` and reads it back; the caller has checked that the event is the tenant's.
@@ -129,7 +137,8 @@ enum DeliveryRows {
             insertSQL,
             [.text(tenant.rawValue), .integer(event.rawValue), .text(delivery.flowID.rawValue), .text(delivery.orderingKey),
              .integer(StoreTime.milliseconds(delivery.notBefore)), .text(delivery.mapping?.mappingID.rawValue),
-             .integer(delivery.mapping?.version), .text(delivery.connectorVersion?.description), .integer(StoreTime.milliseconds(now))])
+             .integer(delivery.mapping?.version), .text(delivery.connectorVersion?.description), .integer(StoreTime.milliseconds(now)),
+             .integer(delivery.orderingVersion)])
         return DeliveryID(rawValue: db.lastInsertRowID)
     }
 
@@ -141,6 +150,7 @@ enum DeliveryRows {
         return Delivery(
             id: DeliveryID(rawValue: try row.int64(0)), tenantID: TenantID(rawValue: try row.text(1)),
             eventID: EventID(rawValue: try row.int64(2)), flowID: FlowID(rawValue: try row.text(3)), orderingKey: try row.text(4),
+            orderingVersion: try row.int64(16),
             state: try StoredValue.decode(try row.text(5), as: DeliveryState.self, column: "deliveries.state"),
             attemptCount: try row.int(6), nextAttemptAt: StoreTime.date(try row.int64(7)),
             leaseExpiresAt: StoreTime.optionalDate(try row.optionalInt64(8)), claimCount: try row.int64(9), mapping: mapping,

@@ -4,7 +4,7 @@ import LedgerportSQLite
 import LedgerportStore
 
 extension SQLiteStore {
-    /// Counts the flow's deliveries created at or after `since` through the index `deliveries_by_flow_created`.
+    /// Counts the flow's deliveries created at or after `since`.
     ///
     /// A delivery counts as delivered within the target when its last update,
     /// the attempt that delivered it, came at most `targetSeconds` after its creation.
@@ -17,14 +17,7 @@ extension SQLiteStore {
         return try await read(operation) { db in
             try FlowRows.require(flow, tenant: tenant, operation: "summarize delivery latency of flow", on: db)
             let summary = try db.queryFirst(
-                """
-                SELECT count(*),
-                    count(*) FILTER (WHERE state = 'delivered'),
-                    count(*) FILTER (WHERE state = 'delivered' AND updated_at_ms - created_at_ms <= ?4),
-                    count(*) FILTER (WHERE state = 'parked'),
-                    count(*) FILTER (WHERE state IN ('pending', 'in_flight'))
-                FROM deliveries WHERE tenant_id = ?1 AND flow_id = ?2 AND created_at_ms >= ?3
-                """,
+                DeliveryLatencyRows.summarySQL,
                 [.text(tenant.rawValue), .text(flow.rawValue), .integer(StoreTime.milliseconds(since)), .integer(Int64(targetSeconds) * 1000)]
             ) { row in
                 DeliveryLatencySummary(
@@ -34,4 +27,29 @@ extension SQLiteStore {
             return summary ?? DeliveryLatencySummary(total: 0, delivered: 0, deliveredWithinTarget: 0, parked: 0, open: 0)
         }
     }
+}
+
+/// The query behind ``SQLiteStore/deliveryLatencySummary(flow:since:targetSeconds:tenant:)``.
+enum DeliveryLatencyRows {
+    /// Counts by state of a flow's deliveries created at or after `?3`, with `?4` the target in milliseconds.
+    ///
+    /// Each half repeats the state list of a partial index, so SQLite uses
+    /// `deliveries_finished_by_flow` for finished deliveries and
+    /// `deliveries_due` for the tenant's open ones. Ingest inserts pending
+    /// deliveries, so it writes entries to `deliveries_due`, as it did
+    /// before, and none to `deliveries_finished_by_flow`.
+    static let summarySQL = """
+        SELECT count(*),
+            count(*) FILTER (WHERE state = 'delivered'),
+            count(*) FILTER (WHERE state = 'delivered' AND updated_at_ms - created_at_ms <= ?4),
+            count(*) FILTER (WHERE state = 'parked'),
+            count(*) FILTER (WHERE state IN ('pending', 'in_flight'))
+        FROM (
+            SELECT state, created_at_ms, updated_at_ms FROM deliveries
+            WHERE tenant_id = ?1 AND state IN ('delivered', 'parked', 'discarded') AND flow_id = ?2 AND created_at_ms >= ?3
+            UNION ALL
+            SELECT state, created_at_ms, updated_at_ms FROM deliveries
+            WHERE tenant_id = ?1 AND state IN ('pending', 'in_flight') AND flow_id = ?2 AND created_at_ms >= ?3
+        )
+        """
 }

@@ -51,7 +51,9 @@ extension SQLiteStore {
         }
     }
 
-    /// Pauses or resumes a flow with a `flow.paused` or `flow.resumed` audit entry; a flow already in `state` is returned unchanged, without an entry.
+    /// Pauses or resumes a flow with a `flow.paused` or `flow.resumed` audit entry.
+    ///
+    /// A flow already in `state` is returned unchanged, and no entry is written.
     package func setFlowState(_ state: FlowState, flow: FlowID, tenant: TenantID, actor: String) async throws -> Flow {
         let now = StoreTime.now(clock)
         let operation = "set state of flow \"\(flow)\""

@@ -4,7 +4,10 @@ import LedgerportSQLite
 import LedgerportStore
 
 extension SQLiteStore {
-    /// Inserts a `running` run of the window; the primary key (tenant, flow, window start) makes a second start of a window return nil.
+    /// Inserts a `running` run of the window, or returns nil when the window has a run already.
+    ///
+    /// The primary key (tenant, flow, window start) decides, so of concurrent
+    /// starts of one window, also from two processes, exactly one inserts.
     ///
     /// - Throws: ``StoreError`` `not_found` for a flow the tenant does not have,
     ///   `invalid_input` when the window does not end after it starts.

@@ -51,13 +51,22 @@ import Testing
         #expect(api.requests[0].url.contains("associations=companies,contacts,line_items"))
     }
 
-    @Test func otherPropertyChanges_translateToNothing() async throws {
-        let (connector, api, events) = try Self.receivedEvents(HubSpotTestSupport.legacyFile)
-        #expect(try await Self.translate(connector, events[1]).isEmpty)
-        #expect(try await Self.translate(connector, events[2]).isEmpty)
-        let (genericConnector, _, genericEvents) = try Self.receivedEvents(HubSpotTestSupport.genericFile)
-        #expect(try await Self.translate(genericConnector, genericEvents[1]).isEmpty)
-        #expect(api.requests.isEmpty)
+    @Test func otherDealChanges_becomeDealUpdated() async throws {
+        let (connector, _, events) = try Self.receivedEvents(HubSpotTestSupport.legacyFile)
+        let amountChange = try #require(try await Self.translate(connector, events[1]).first)
+        #expect(amountChange.type == .dealUpdated)
+        let lost = try #require(try await Self.translate(connector, events[2]).first)
+        #expect(lost.type == .dealUpdated)
+        guard case .deal(let deal) = lost.object else { Issue.record("not a deal"); return }
+        #expect(!deal.isClosedWon)
+        #expect(lost.ordering == EventOrdering(key: "deal:28751099001", version: 1_796_325_900_123))
+    }
+
+    @Test func closedWonFlag_alsoBecomesClosedWon() async throws {
+        let (connector, _, events) = try Self.receivedEvents(HubSpotTestSupport.genericFile)
+        let flag = try #require(try await Self.translate(connector, events[1]).first)
+        #expect(flag.type == .dealClosedWon)
+        #expect(flag.ordering.key == "deal:28751034567")
     }
 
     @Test(arguments: [("P1M", Recurrence(interval: .month)), ("P3M", Recurrence(interval: .month, intervalCount: 3)), ("P24M", Recurrence(interval: .year, intervalCount: 2)), ("P2W", Recurrence(interval: .week, intervalCount: 2)), ("P1Y", Recurrence(interval: .year))])

@@ -116,6 +116,12 @@ final class HubSpotAPIDouble: HTTPTransport, @unchecked Sendable {
         switch (request.method, path) {
         case ("GET", "/crm/v3/objects/deals/28751034567"):
             return Self.json(200, Self.deal("28751034567", stage: "closedwon", amount: "12000", withAssociations: true))
+        case ("GET", "/crm/v3/objects/deals/28751099001"):
+            return Self.json(200, Self.deal("28751099001", stage: "closedlost", amount: "500", withAssociations: false))
+        case ("GET", "/crm/v3/objects/contacts/501"):
+            return Self.json(200, Self.contacts[0]!)
+        case ("GET", "/crm/v3/objects/line_items/7001"):
+            return Self.json(200, Self.lineItems[0]!.setting("associations", to: ["deals": ["results": [["id": "28751034567", "type": "line_item_to_deal"]]]]))
         case ("GET", "/crm/v3/objects/deals"):
             return Self.json(200, dealsPage(after: request.url.contains("after=") ? "second" : nil))
         case ("GET", "/crm/v3/objects/companies/9876543210"):

@@ -98,17 +98,24 @@ import Testing
     }
 
     @Test func closedWonDeal_becomesCustomerAndConfirmedOrder() throws {
-        let customer = CanonicalCustomer(id: "123", kind: .company, name: "Gulf Logistics", email: " Finance@Gulf.Example ", address: PostalAddress(city: "Kuwait City", country: "kw"))
+        // The HubSpot connector names a company customer "company:<id>" and its contacts by their own ids.
+        let customer = CanonicalCustomer(
+            id: "company:123", kind: .company, name: "Gulf Logistics", email: " Finance@Gulf.Example ",
+            address: PostalAddress(city: "Kuwait City", country: "kw"), contacts: [.init(id: "77", name: "Layla Haddad", email: "Layla@Gulf.Example")]
+        )
         let operations = try MappingEvaluator.evaluate(
             Self.mapping("hubspot_deal_to_odoo"), event: TestSupport.event(.dealClosedWon, .deal(Self.deal(customer: customer))), context: TestSupport.context("Asia/Kuwait")
         )
-        #expect(operations.map(\.action) == [.upsert, .upsert, .upsert, .upsert, .confirmOrder])
+        #expect(operations.map(\.action) == [.upsert, .upsert, .upsert, .upsert, .upsert, .confirmOrder])
         #expect(operations[0].externalID == "hubspot_company_123")
         #expect(operations[0]["email"] == "finance@gulf.example")
         #expect(operations[0]["country_code"] == "KW")
+        #expect(operations[1].externalID == "hubspot_contact_77")
+        #expect(operations[1]["parent"] == ["$ref": ["model": "res.partner", "external_id": "hubspot_company_123"]])
+        #expect(operations[1]["email"] == "layla@gulf.example")
         #expect(operations.filter { $0.model == "product.product" }.map(\.externalID) == ["hubspot_product_hs_prod_7", "hubspot_product_onboarding"])
 
-        let order = operations[3]
+        let order = operations[4]
         #expect(order.externalID == "hubspot_deal_9001")
         #expect(order["partner"] == ["$ref": ["model": "res.partner", "external_id": "hubspot_company_123"]])
         #expect(order["currency"] == "KWD")

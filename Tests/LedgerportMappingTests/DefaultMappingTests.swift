@@ -74,7 +74,7 @@ import Testing
         #expect(operations.map(\.action) == [.post, .registerPayment])
         #expect(operations[0].externalID == "stripe_invoice_in_f14ppnrxvvo9ii")
         #expect(operations[1]["invoice"] == ["$ref": ["model": "account.move", "external_id": "stripe_invoice_in_f14ppnrxvvo9ii"]])
-        #expect(operations[1]["journal_code"] == "BNK1")
+        #expect(operations[1]["journal_code"] == nil)
         #expect(operations[1]["date"] == ["$date": "2026-12-04"])
     }
 

@@ -10,7 +10,7 @@ import StripeConnector
 /// The connector runs offline: a placeholder test key and a transport that
 /// fails every request, since none of the recorded events needs the API.
 enum RecordedStripeEvents {
-    /// Every recorded event that has a canonical counterpart, in arrival order, with its file name.
+    /// Translates every recorded event that has a canonical counterpart, in arrival order, with its file name.
     static func all() async throws -> [(file: String, event: CanonicalEvent)] {
         let folder = TestSupport.fixture("localstripe-events")
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("0") }.sorted()

@@ -11,13 +11,25 @@ import Testing
             #expect(envelope.type == parsed["type"]?.stringValue)
             #expect(envelope.apiVersion == parsed["api_version"]?.stringValue)
             let object = parsed["data"]?["object"]
-            #expect(envelope.objectKey == "\(object?["object"]?.stringValue ?? "?"):\(object?["id"]?.stringValue ?? "?")", "\(webhook.file)")
+            let kind = object?["object"]?.stringValue ?? "?"
+            let expectedKey = kind != "invoice" && object?["invoice"]?.stringValue != nil
+                ? "invoice:\(object?["invoice"]?.stringValue ?? "")"
+                : "\(kind):\(object?["id"]?.stringValue ?? "?")"
+            #expect(envelope.objectKey == expectedKey, "\(webhook.file)")
+            #expect(envelope.createdSeconds == parsed["created"]?.int64Value)
         }
     }
 
     @Test func objectKey_comesFromDataObjectWhateverTheKeyOrder() {
         let body = Array(#"{"id":"evt_9","data":{"previous_attributes":{"id":"old"},"object":{"amount":5,"id":"pi_1","object":"payment_intent","invoice":"in_1"}},"type":"payment_intent.succeeded"}"#.utf8)
-        #expect(StripeEventEnvelope.scan(body)?.objectKey == "payment_intent:pi_1")
+        #expect(StripeEventEnvelope.scan(body)?.objectKey == "invoice:in_1")
+    }
+
+    @Test func paymentWithoutInvoice_hasItsOwnKey() {
+        let body = Array(#"{"id":"evt_9","created":1796412227,"data":{"object":{"id":"pi_1","object":"payment_intent","invoice":null}},"type":"payment_intent.payment_failed"}"#.utf8)
+        let envelope = StripeEventEnvelope.scan(body)
+        #expect(envelope?.objectKey == "payment_intent:pi_1")
+        #expect(envelope?.createdSeconds == 1_796_412_227)
     }
 
     @Test func bodyWithoutDataObject_hasNoObjectKey() {

@@ -16,6 +16,8 @@ package enum LedgerportCommand: CommandGroup {
 
     package static let subcommands: [any CommandNode.Type] = [
         VersionCommand.self,
+        DemoCommand.self,
+        ServeCommand.self,
         SpecCommand.self,
         TenantCommand.self,
         ConnectionCommand.self,

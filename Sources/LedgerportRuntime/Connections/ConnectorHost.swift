@@ -16,7 +16,7 @@ import LedgerportStore
 /// ``cachedSource(tenant:connection:)`` reads the cache without suspending,
 /// for the webhook path that verifies signatures on an HTTP thread.
 /// Thread-safe.
-final class ConnectorHost: @unchecked Sendable {
+package final class ConnectorHost: @unchecked Sendable {
     private struct CacheKey: Hashable {
         let tenantID: TenantID
         let connectionID: ConnectionID
@@ -28,7 +28,7 @@ final class ConnectorHost: @unchecked Sendable {
         let builtAt: Date
     }
 
-    let cacheLifetimeSeconds: Double
+    package let cacheLifetimeSeconds: Double
     private let registry: ConnectorRegistry
     private let store: any Store
     private let vault: SecretVault
@@ -52,7 +52,7 @@ final class ConnectorHost: @unchecked Sendable {
     }
 
     /// The cached source connector of a connection, when one was built recently; never suspends.
-    func cachedSource(tenant: TenantID, connection: ConnectionID) -> (Connection, any SourceConnector)? {
+    package func cachedSource(tenant: TenantID, connection: ConnectionID) -> (Connection, any SourceConnector)? {
         guard let entry = freshEntry(CacheKey(tenantID: tenant, connectionID: connection)),
             let source = entry.instance as? any SourceConnector
         else {
@@ -62,7 +62,7 @@ final class ConnectorHost: @unchecked Sendable {
     }
 
     /// The source connector of a connection, built when not cached.
-    func source(tenant: TenantID, connection: ConnectionID) async throws -> (Connection, any SourceConnector) {
+    package func source(tenant: TenantID, connection: ConnectionID) async throws -> (Connection, any SourceConnector) {
         let (record, instance) = try await instance(tenant: tenant, connection: connection)
         guard let source = instance as? any SourceConnector else {
             throw ConnectorError.configuration(
@@ -74,7 +74,7 @@ final class ConnectorHost: @unchecked Sendable {
     }
 
     /// The target connector of a connection, built when not cached.
-    func target(tenant: TenantID, connection: ConnectionID) async throws -> (Connection, any TargetConnector) {
+    package func target(tenant: TenantID, connection: ConnectionID) async throws -> (Connection, any TargetConnector) {
         let (record, instance) = try await instance(tenant: tenant, connection: connection)
         guard let target = instance as? any TargetConnector else {
             throw ConnectorError.configuration(
@@ -86,7 +86,7 @@ final class ConnectorHost: @unchecked Sendable {
     }
 
     /// Drops a cached instance, so the next use builds it again from the store.
-    func invalidate(tenant: TenantID, connection: ConnectionID) {
+    package func invalidate(tenant: TenantID, connection: ConnectionID) {
         lock.withLock {
             cache[CacheKey(tenantID: tenant, connectionID: connection)] = nil
         }

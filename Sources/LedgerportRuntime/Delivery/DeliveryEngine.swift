@@ -16,15 +16,15 @@ import LedgerportStore
 /// deliveries) or the poll interval, which also picks up retries that come due.
 /// Claims carry a lease; a delivery whose process died is claimed again when
 /// its lease expires, or at once at the next start (see ``Runtime``).
-final class DeliveryEngine: @unchecked Sendable {
-    struct Settings: Sendable {
-        var workers: Int
-        var maximumInFlightPerTenant: Int
-        var leaseSeconds: Int = 120
-        var pollIntervalSeconds: Double = 0.25
+package final class DeliveryEngine: @unchecked Sendable {
+    package struct Settings: Sendable {
+        package var workers: Int
+        package var maximumInFlightPerTenant: Int
+        package var leaseSeconds: Int = 120
+        package var pollIntervalSeconds: Double = 0.25
     }
 
-    let settings: Settings
+    package let settings: Settings
     private let store: any Store
     private let processor: DeliveryProcessor
     private let metrics: MetricsRegistry
@@ -43,12 +43,12 @@ final class DeliveryEngine: @unchecked Sendable {
     }
 
     /// Asks the loop to look for due deliveries now instead of at the next poll.
-    func wake() {
+    package func wake() {
         signal.poke()
     }
 
     /// Runs the loop until the task is cancelled, then waits for deliveries in flight to finish.
-    func run() async {
+    package func run() async {
         logger.info("started delivery engine", metadata: ["delivery.workers": .integer(Int64(settings.workers))])
         await withDiscardingTaskGroup { group in
             while !Task.isCancelled {

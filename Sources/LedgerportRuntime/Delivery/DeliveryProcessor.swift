@@ -241,7 +241,7 @@ struct DeliveryProcessor: Sendable {
 
 extension LedgerportMapping.Mapping {
     /// Whether this mapping reads `event`'s object type, schema version and event type.
-    func handles(_ event: CanonicalEvent) -> Bool {
+    package func handles(_ event: CanonicalEvent) -> Bool {
         source.objectType == event.object.objectType && source.schemaVersion == event.object.schemaVersion
             && source.eventTypes.contains(event.type)
     }

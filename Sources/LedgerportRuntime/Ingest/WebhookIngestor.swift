@@ -143,8 +143,8 @@ final class WebhookIngestor: @unchecked Sendable {
         let orderingKey = received.orderingKey ?? "event:\(received.eventID)"
         let deliveries = router.routes(tenant: connection.tenantID, sourceConnection: connection.id, eventType: received.eventType).map { route in
             NewDelivery(
-                flowID: route.flow.id, orderingKey: orderingKey, notBefore: arrived, mapping: route.mapping,
-                connectorVersion: route.targetConnectorVersion
+                flowID: route.flow.id, orderingKey: orderingKey, orderingVersion: received.orderingVersion ?? 0, notBefore: arrived,
+                mapping: route.mapping, connectorVersion: route.targetConnectorVersion
             )
         }
         return NewEvent(

@@ -9,7 +9,7 @@ import LedgerportStore
 /// for the life of the process. A version that no longer validates (its
 /// target connector was removed from this build) fails with a configuration
 /// error naming the version. Thread-safe.
-final class MappingCatalog: @unchecked Sendable {
+package final class MappingCatalog: @unchecked Sendable {
     private struct Key: Hashable {
         let tenantID: TenantID
         let mapping: MappingVersionReference
@@ -26,7 +26,7 @@ final class MappingCatalog: @unchecked Sendable {
     }
 
     /// The compiled mapping of a stored version.
-    func mapping(_ reference: MappingVersionReference, tenant: TenantID) async throws -> LedgerportMapping.Mapping {
+    package func mapping(_ reference: MappingVersionReference, tenant: TenantID) async throws -> LedgerportMapping.Mapping {
         let key = Key(tenantID: tenant, mapping: reference)
         if let cached = lock.withLock({ compiled[key] }) {
             return cached
@@ -38,7 +38,7 @@ final class MappingCatalog: @unchecked Sendable {
     }
 
     /// Validates a mapping document as it would be stored, without storing it.
-    func validate(_ document: JSONValue, file: String) throws(MappingValidationError) -> LedgerportMapping.Mapping {
+    package func validate(_ document: JSONValue, file: String) throws(MappingValidationError) -> LedgerportMapping.Mapping {
         try LedgerportMapping.Mapping(document: document, file: file, environment: environment)
     }
 

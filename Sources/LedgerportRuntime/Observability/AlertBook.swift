@@ -9,32 +9,32 @@ import LedgerportSDK
 /// row, ``unreachableThreshold`` by default) or when authentication or
 /// configuration fails (at once), and it clears at the next success.
 /// Thread-safe.
-final class AlertBook: @unchecked Sendable {
+package final class AlertBook: @unchecked Sendable {
     /// The kind of operational problem.
-    enum Kind: String, Sendable, Hashable, Codable {
+    package enum Kind: String, Sendable, Hashable, Codable {
         case targetUnreachable = "target_unreachable"
         case configurationFailing = "configuration_failing"
         case systemFailing = "system_failing"
     }
 
     /// One raised alert.
-    struct Alert: Sendable, Hashable {
-        let tenantSlug: String
-        let connectionID: String
-        let kind: Kind
-        let code: String
-        let message: String
-        let since: Date
-        var lastSeen: Date
-        var occurrences: Int
+    package struct Alert: Sendable, Hashable {
+        package let tenantSlug: String
+        package let connectionID: String
+        package let kind: Kind
+        package let code: String
+        package let message: String
+        package let since: Date
+        package var lastSeen: Date
+        package var occurrences: Int
     }
 
     private struct Key: Hashable {
-        let tenantSlug: String
-        let connectionID: String
+        package let tenantSlug: String
+        package let connectionID: String
     }
 
-    let unreachableThreshold: Int
+    package let unreachableThreshold: Int
     private let lock = NSLock()
     private var alerts: [Key: Alert] = [:]
     private var transientStreaks: [Key: Int] = [:]
@@ -45,7 +45,7 @@ final class AlertBook: @unchecked Sendable {
 
     /// Records a failed call toward a connection; returns the alert when this failure raised a new one.
     @discardableResult
-    func recordFailure(tenantSlug: String, connectionID: String, error: ConnectorError, at now: Date) -> Alert? {
+    package func recordFailure(tenantSlug: String, connectionID: String, error: ConnectorError, at now: Date) -> Alert? {
         let key = Key(tenantSlug: tenantSlug, connectionID: connectionID)
         return lock.withLock {
             let kind: Kind
@@ -80,7 +80,7 @@ final class AlertBook: @unchecked Sendable {
 
     /// Records a successful call toward a connection, clearing its alert; returns the cleared alert.
     @discardableResult
-    func recordSuccess(tenantSlug: String, connectionID: String) -> Alert? {
+    package func recordSuccess(tenantSlug: String, connectionID: String) -> Alert? {
         let key = Key(tenantSlug: tenantSlug, connectionID: connectionID)
         return lock.withLock {
             transientStreaks[key] = 0
@@ -89,7 +89,7 @@ final class AlertBook: @unchecked Sendable {
     }
 
     /// The raised alerts of one tenant, or of every tenant when `tenantSlug` is nil, oldest first.
-    func activeAlerts(tenantSlug: String?) -> [Alert] {
+    package func activeAlerts(tenantSlug: String?) -> [Alert] {
         lock.withLock {
             alerts.values.filter { tenantSlug == nil || $0.tenantSlug == tenantSlug }.sorted { $0.since < $1.since }
         }

@@ -2,17 +2,17 @@ import LedgerportSDK
 import LedgerportStore
 
 /// A flow as the webhook path needs it: which native events it takes and the versions it pins.
-struct FlowRoute: Sendable, Hashable {
-    let flow: Flow
+package struct FlowRoute: Sendable, Hashable {
+    package let flow: Flow
     /// The native event types the flow takes; empty takes every type.
-    let nativeEventTypes: Set<String>
+    package let nativeEventTypes: Set<String>
     /// The mapping version active in the flow's environment, pinned on every delivery created now.
-    let mapping: MappingVersionReference
+    package let mapping: MappingVersionReference
     /// The target connection's connector version, recorded on every delivery.
-    let targetConnectorVersion: SemanticVersion
+    package let targetConnectorVersion: SemanticVersion
 
     /// Whether the flow takes events of `eventType`.
-    func takes(_ eventType: String) -> Bool {
+    package func takes(_ eventType: String) -> Bool {
         nativeEventTypes.isEmpty || nativeEventTypes.contains(eventType)
     }
 }

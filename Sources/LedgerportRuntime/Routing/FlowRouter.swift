@@ -10,7 +10,7 @@ import LedgerportStore
 /// seen. A flow whose mapping has no active version in its environment takes
 /// no events: nothing goes live before its mapping is approved and activated.
 /// Reads never suspend. Thread-safe.
-final class FlowRouter: @unchecked Sendable {
+package final class FlowRouter: @unchecked Sendable {
     private struct SourceKey: Hashable {
         let tenantID: TenantID
         let connectionID: ConnectionID
@@ -28,28 +28,28 @@ final class FlowRouter: @unchecked Sendable {
     }
 
     /// The real-time flows that take events of `eventType` from a source connection.
-    func routes(tenant: TenantID, sourceConnection: ConnectionID, eventType: String) -> [FlowRoute] {
+    package func routes(tenant: TenantID, sourceConnection: ConnectionID, eventType: String) -> [FlowRoute] {
         let all = lock.withLock { routes[SourceKey(tenantID: tenant, connectionID: sourceConnection)] ?? [] }
         return all.filter { $0.takes(eventType) }
     }
 
     /// Every routed flow of a source connection, whatever the event type.
-    func routes(tenant: TenantID, sourceConnection: ConnectionID) -> [FlowRoute] {
+    package func routes(tenant: TenantID, sourceConnection: ConnectionID) -> [FlowRoute] {
         lock.withLock { routes[SourceKey(tenantID: tenant, connectionID: sourceConnection)] ?? [] }
     }
 
     /// A flow by id from the last reload, whether it is routed or not.
-    func flow(_ id: FlowID, tenant: TenantID) -> Flow? {
+    package func flow(_ id: FlowID, tenant: TenantID) -> Flow? {
         lock.withLock { flowsByID[tenant]?[id] }
     }
 
     /// Every active flow from the last reload.
-    var allFlows: [Flow] {
+    package var allFlows: [Flow] {
         lock.withLock { flowsByID.values.flatMap(\.values) }
     }
 
     /// Rebuilds the table from the store's active flows and mapping activations.
-    func reload() async throws {
+    package func reload() async throws {
         let flows = try await store.activeFlows()
         var newRoutes: [SourceKey: [FlowRoute]] = [:]
         var newFlows: [TenantID: [FlowID: Flow]] = [:]

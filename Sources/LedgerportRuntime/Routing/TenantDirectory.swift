@@ -5,7 +5,7 @@ import LedgerportStore
 ///
 /// A tenant is cached at first use and kept: tenants are never deleted and
 /// their slug never changes. Thread-safe.
-final class TenantDirectory: @unchecked Sendable {
+package final class TenantDirectory: @unchecked Sendable {
     private let store: any Store
     private let lock = NSLock()
     private var bySlug: [String: Tenant] = [:]
@@ -16,12 +16,12 @@ final class TenantDirectory: @unchecked Sendable {
     }
 
     /// The cached tenant with `slug`, without suspending; nil when not cached yet.
-    func cachedTenant(slug: String) -> Tenant? {
+    package func cachedTenant(slug: String) -> Tenant? {
         lock.withLock { bySlug[slug] }
     }
 
     /// The tenant with `slug`, read from the store when not cached.
-    func tenant(slug: String) async throws -> Tenant {
+    package func tenant(slug: String) async throws -> Tenant {
         if let cached = cachedTenant(slug: slug) {
             return cached
         }
@@ -31,7 +31,7 @@ final class TenantDirectory: @unchecked Sendable {
     }
 
     /// The tenant with `id`, read from the store when not cached.
-    func tenant(id: TenantID) async throws -> Tenant {
+    package func tenant(id: TenantID) async throws -> Tenant {
         if let cached = lock.withLock({ byID[id] }) {
             return cached
         }

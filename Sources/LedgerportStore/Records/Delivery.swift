@@ -3,15 +3,20 @@ import LedgerportSDK
 
 /// The work of applying one event to a target through one flow.
 ///
-/// Deliveries with the same tenant and ``orderingKey`` run in id order: a
-/// delivery is claimed only when no earlier one with that key is pending or
-/// in flight. A parked earlier delivery does not hold later ones back.
+/// Deliveries with the same tenant and ``orderingKey`` run one at a time in
+/// ``orderingVersion`` order, then in id (arrival) order: a delivery is
+/// claimed only when no delivery with that key that comes before it is
+/// pending or in flight. So an event that arrives late but happened first
+/// runs before the later events of its object. A parked earlier delivery does
+/// not hold later ones back.
 package struct Delivery: Sendable, Hashable {
     package let id: DeliveryID
     package let tenantID: TenantID
     package let eventID: EventID
     package let flowID: FlowID
     package let orderingKey: String
+    /// The source's version of the event (a time in milliseconds), which orders deliveries of one key before arrival does.
+    package let orderingVersion: Int64
     package let state: DeliveryState
     /// Attempts since the delivery was created or last replayed; retry policies count these.
     package let attemptCount: Int
@@ -31,7 +36,8 @@ package struct Delivery: Sendable, Hashable {
     package let updatedAt: Date
 
     package init(
-        id: DeliveryID, tenantID: TenantID, eventID: EventID, flowID: FlowID, orderingKey: String, state: DeliveryState,
+        id: DeliveryID, tenantID: TenantID, eventID: EventID, flowID: FlowID, orderingKey: String, orderingVersion: Int64 = 0,
+        state: DeliveryState,
         attemptCount: Int, nextAttemptAt: Date, leaseExpiresAt: Date?, claimCount: Int64, mapping: MappingVersionReference?,
         connectorVersion: SemanticVersion?, lastError: String?, createdAt: Date, updatedAt: Date
     ) {
@@ -40,6 +46,7 @@ package struct Delivery: Sendable, Hashable {
         self.eventID = eventID
         self.flowID = flowID
         self.orderingKey = orderingKey
+        self.orderingVersion = orderingVersion
         self.state = state
         self.attemptCount = attemptCount
         self.nextAttemptAt = nextAttemptAt
@@ -70,17 +77,20 @@ package enum DeliveryState: String, Sendable, Hashable, CaseIterable, Codable {
 package struct NewDelivery: Sendable, Hashable {
     package var flowID: FlowID
     package var orderingKey: String
+    /// The source's version of the event; 0 when the source gives none, which leaves arrival order.
+    package var orderingVersion: Int64
     /// The earliest time the delivery may run.
     package var notBefore: Date
     package var mapping: MappingVersionReference?
     package var connectorVersion: SemanticVersion?
 
     package init(
-        flowID: FlowID, orderingKey: String, notBefore: Date, mapping: MappingVersionReference? = nil,
+        flowID: FlowID, orderingKey: String, orderingVersion: Int64 = 0, notBefore: Date, mapping: MappingVersionReference? = nil,
         connectorVersion: SemanticVersion? = nil
     ) {
         self.flowID = flowID
         self.orderingKey = orderingKey
+        self.orderingVersion = orderingVersion
         self.notBefore = notBefore
         self.mapping = mapping
         self.connectorVersion = connectorVersion

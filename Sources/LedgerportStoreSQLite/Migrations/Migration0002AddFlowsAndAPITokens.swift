@@ -7,9 +7,8 @@ import LedgerportSQLite
 /// `flows` either. `api_tokens.tenant_id` is `NULL` for platform tokens, and
 /// only those have the `operator` role.
 ///
-/// `deliveries_by_flow_created` costs one more B-tree insert per delivery
-/// at ingest. Its key columns never change after the insert, so claims and
-/// attempts, which update the state and times, do not touch it.
+/// `deliveries_by_flow_created` cost one more B-tree insert per delivery at
+/// ingest, so ``Migration0003IndexFinishedDeliveriesByFlow`` replaces it.
 enum Migration0002AddFlowsAndAPITokens {
     static let migration = SQLiteMigration(number: 2, name: "add_flows_and_api_tokens", sql: sql)
 

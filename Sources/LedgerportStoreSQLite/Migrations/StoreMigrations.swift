@@ -9,5 +9,7 @@ enum StoreMigrations {
     static let all: [SQLiteMigration] = [
         Migration0001CreateCoreTables.migration,
         Migration0002AddFlowsAndAPITokens.migration,
+        Migration0003IndexFinishedDeliveriesByFlow.migration,
+        Migration0004OrderDeliveriesBySourceVersion.migration,
     ]
 }

@@ -36,6 +36,7 @@ import Testing
             let slow = try await deliver(store, tenant, clock, "slow")
             let parked = try await deliver(store, tenant, clock, "parked")
             let retrying = try await deliver(store, tenant, clock, "retrying")
+            let discarded = try await deliver(store, tenant, clock, "discarded")
             _ = try await deliver(store, tenant, clock, "in_flight")
             let otherFlow = try await deliver(store, tenant, clock, "refund", flow: "refunds")
             let claims = try await store.claimDueDeliveries(tenant: tenant.id, limit: 20, leaseSeconds: 300)
@@ -49,6 +50,11 @@ import Testing
             try await record(.delivered, fast)
             try await record(.delivered, otherFlow)
             try await record(.park(reason: .business, error: businessError), parked)
+            try await record(.park(reason: .business, error: businessError), discarded)
+            let letter = try await store.deadLetters(tenant: tenant.id, filter: DeadLetterFilter(status: .parked), after: nil, limit: 10)
+                .first { $0.deliveryID == discarded }
+            _ = try await store.closeDeadLetter(
+                try #require(letter).id, as: .discarded, reason: "voided in Stripe", tenant: tenant.id, actor: StoreFixtures.actor)
             try await record(.retry(at: clock.now().addingTimeInterval(600), error: transientError), retrying)
             clock.advance(seconds: 25)
             try await record(.delivered, onTarget)
@@ -60,9 +66,9 @@ import Testing
             let all = try await store.deliveryLatencySummary(flow: "invoices", since: before, targetSeconds: 30, tenant: tenant.id)
             let later = try await store.deliveryLatencySummary(flow: "invoices", since: clock.now(), targetSeconds: 30, tenant: tenant.id)
 
-            #expect(claims.count == 8)
-            #expect(recent == DeliveryLatencySummary(total: 6, delivered: 3, deliveredWithinTarget: 2, parked: 1, open: 2))
-            #expect(all == DeliveryLatencySummary(total: 7, delivered: 4, deliveredWithinTarget: 2, parked: 1, open: 2))
+            #expect(claims.count == 9)
+            #expect(recent == DeliveryLatencySummary(total: 7, delivered: 3, deliveredWithinTarget: 2, parked: 1, open: 2))
+            #expect(all == DeliveryLatencySummary(total: 8, delivered: 4, deliveredWithinTarget: 2, parked: 1, open: 2))
             #expect(later == DeliveryLatencySummary(total: 0, delivered: 0, deliveredWithinTarget: 0, parked: 0, open: 0))
         }
     }

@@ -32,6 +32,45 @@ import Testing
     }
 
     @Test(arguments: StoreFactory.all)
+    func claim_runsEarlierSourceVersionFirst(factory: StoreFactory) async throws {
+        try await factory.withStore { store, clock in
+            let tenant = try await StoreFixtures.tenant(store, "acme")
+            try await StoreFixtures.connection(store, tenant: tenant)
+            let payment = try await StoreFixtures.pendingDelivery(store, tenant: tenant, sourceID: "evt_pay", orderingVersion: 2_000, clock: clock)
+            let invoice = try await StoreFixtures.pendingDelivery(store, tenant: tenant, sourceID: "evt_inv", orderingVersion: 1_000, clock: clock)
+
+            let firstRound = try await store.claimDueDeliveries(tenant: tenant.id, limit: 10, leaseSeconds: 30)
+            _ = try await store.recordAttempt(report(clock, .delivered), claim: firstRound[0], tenant: tenant.id)
+            let secondRound = try await store.claimDueDeliveries(tenant: tenant.id, limit: 10, leaseSeconds: 30)
+
+            #expect(firstRound.map(\.deliveryID) == [invoice])
+            #expect(firstRound.first?.delivery.orderingVersion == 1_000)
+            #expect(secondRound.map(\.deliveryID) == [payment])
+        }
+    }
+
+    @Test(arguments: StoreFactory.all)
+    func lateEarlierVersion_passesRetryingLaterOne(factory: StoreFactory) async throws {
+        try await factory.withStore { store, clock in
+            let tenant = try await StoreFixtures.tenant(store, "acme")
+            try await StoreFixtures.connection(store, tenant: tenant)
+            let payment = try await StoreFixtures.pendingDelivery(store, tenant: tenant, sourceID: "evt_pay", orderingVersion: 2_000, clock: clock)
+            let claim = try await store.claimDueDeliveries(tenant: tenant.id, limit: 10, leaseSeconds: 30)[0]
+            _ = try await store.recordAttempt(report(clock, .retry(at: clock.now().addingTimeInterval(60), error: transientError)), claim: claim, tenant: tenant.id)
+            let invoice = try await StoreFixtures.pendingDelivery(store, tenant: tenant, sourceID: "evt_inv", orderingVersion: 1_000, clock: clock)
+
+            let whileWaiting = try await store.claimDueDeliveries(tenant: tenant.id, limit: 10, leaseSeconds: 30)
+            _ = try await store.recordAttempt(report(clock, .delivered), claim: whileWaiting[0], tenant: tenant.id)
+            clock.advance(seconds: 60)
+            let afterRetryTime = try await store.claimDueDeliveries(tenant: tenant.id, limit: 10, leaseSeconds: 30)
+
+            #expect(claim.deliveryID == payment)
+            #expect(whileWaiting.map(\.deliveryID) == [invoice])
+            #expect(afterRetryTime.map(\.deliveryID) == [payment])
+        }
+    }
+
+    @Test(arguments: StoreFactory.all)
     func retry_becomesDueAtItsTime(factory: StoreFactory) async throws {
         try await factory.withStore { store, clock in
             let tenant = try await StoreFixtures.tenant(store, "acme")

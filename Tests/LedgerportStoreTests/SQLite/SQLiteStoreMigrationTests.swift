@@ -35,7 +35,7 @@ import Testing
         #expect(recorded.allSatisfy { $0.appliedAtMilliseconds == 1_767_225_600_000 })
     }
 
-    @Test func migration0002_isRecorded() async throws {
+    @Test func laterMigrations_areRecorded() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let path = folder.path("ledgerport.sqlite")
@@ -43,9 +43,11 @@ import Testing
         try await open(path).close()
         let recorded = try await recordedMigrations(path)
 
-        #expect(recorded.map(\.number) == [1, 2])
-        #expect(recorded.last?.name == "add_flows_and_api_tokens")
-        #expect(recorded.last?.checksum == Migration0002AddFlowsAndAPITokens.migration.checksum)
+        #expect(recorded.map(\.number) == [1, 2, 3, 4])
+        #expect(recorded.map(\.name).suffix(3) == ["add_flows_and_api_tokens", "index_finished_deliveries_by_flow", "order_deliveries_by_source_version"])
+        #expect(recorded[1].checksum == Migration0002AddFlowsAndAPITokens.migration.checksum)
+        #expect(recorded[2].checksum == Migration0003IndexFinishedDeliveriesByFlow.migration.checksum)
+        #expect(recorded[3].checksum == Migration0004OrderDeliveriesBySourceVersion.migration.checksum)
     }
 
     @Test func databaseAt0001_upgradesKeepingRows() async throws {
@@ -56,8 +58,9 @@ import Testing
         let tenant = try await StoreFixtures.tenant(old, "acme")
         try await StoreFixtures.connection(old, tenant: tenant)
         try await StoreFixtures.odooConnection(old, tenant: tenant)
-        let deliveryID = try await StoreFixtures.pendingDelivery(old, tenant: tenant, sourceID: "evt_1", clock: clock)
         await old.close()
+        // Today's store code writes columns that 0001 lacks, so the old rows are written as 0001's code wrote them.
+        let deliveryID = try await insertDeliveryAt0001(path, tenant: tenant.id)
 
         let upgraded = try await open(path)
         let flow = try await upgraded.createFlow(StoreFixtures.flow(), tenant: tenant.id, actor: StoreFixtures.actor)
@@ -65,10 +68,35 @@ import Testing
         let delivery = try await upgraded.delivery(deliveryID, tenant: tenant.id)
         await upgraded.close()
 
-        #expect(try await recordedMigrations(path).map(\.number) == [1, 2])
+        #expect(try await recordedMigrations(path).map(\.number) == [1, 2, 3, 4])
         #expect(summary.total == 1)
         #expect(summary.open == 1)
         #expect(delivery.state == .pending)
+        #expect(delivery.orderingVersion == 0)
+    }
+
+    /// Inserts an event and its pending delivery with the columns of migration 0001 only.
+    private func insertDeliveryAt0001(_ path: String, tenant: TenantID) async throws -> DeliveryID {
+        let pool = try await SQLiteDatabasePool.open(SQLiteConfiguration(path: path, readerCount: 1))
+        let id = try await pool.write { db in
+            try db.execute(
+                """
+                INSERT INTO events (tenant_id, connection_id, source_event_id, event_type, received_at_ms, correlation_id, payload,
+                    payload_sha256, ordering_key)
+                VALUES (?, 'stripe-test', 'evt_1', 'invoice.paid', 1767225600000, 'corr-1', NULL, zeroblob(32), 'invoice:in_1')
+                """,
+                [.text(tenant.rawValue)])
+            let event = db.lastInsertRowID
+            try db.execute(
+                """
+                INSERT INTO deliveries (tenant_id, event_id, flow_id, ordering_key, state, next_attempt_at_ms, created_at_ms, updated_at_ms)
+                VALUES (?, ?, 'invoices', 'invoice:in_1', 'pending', 1767225600000, 1767225600000, 1767225600000)
+                """,
+                [.text(tenant.rawValue), .integer(event)])
+            return DeliveryID(rawValue: db.lastInsertRowID)
+        }
+        await pool.close()
+        return id
     }
 
     @Test func changedMigration_failsOpenNamingIt() async throws {

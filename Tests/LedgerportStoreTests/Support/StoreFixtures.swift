@@ -60,16 +60,19 @@ enum StoreFixtures {
     }
 
     /// Builds a delivery through flow `invoices` for the business object `orderingKey`, due at `notBefore`.
-    static func delivery(_ orderingKey: String = "invoice:in_1", notBefore: Date = Date(timeIntervalSince1970: 1_767_225_600)) -> NewDelivery {
-        NewDelivery(flowID: "invoices", orderingKey: orderingKey, notBefore: notBefore)
+    static func delivery(
+        _ orderingKey: String = "invoice:in_1", orderingVersion: Int64 = 0, notBefore: Date = Date(timeIntervalSince1970: 1_767_225_600)
+    ) -> NewDelivery {
+        NewDelivery(flowID: "invoices", orderingKey: orderingKey, orderingVersion: orderingVersion, notBefore: notBefore)
     }
 
     /// Ingests one event with one delivery and returns the delivery's id.
     static func pendingDelivery(
-        _ store: any Store, tenant: Tenant, sourceID: String, orderingKey: String = "invoice:in_1", clock: ManualClock
+        _ store: any Store, tenant: Tenant, sourceID: String, orderingKey: String = "invoice:in_1", orderingVersion: Int64 = 0,
+        clock: ManualClock
     ) async throws -> DeliveryID {
         let outcomes = try await store.insertEvents(
-            [event(sourceID, deliveries: [delivery(orderingKey, notBefore: clock.now())])], tenant: tenant.id)
+            [event(sourceID, deliveries: [delivery(orderingKey, orderingVersion: orderingVersion, notBefore: clock.now())])], tenant: tenant.id)
         guard case .stored(_, let deliveries) = outcomes.first, let id = deliveries.first else {
             throw StoreError(.storageFailure, "fixture event \"\(sourceID)\" was not stored")
         }

@@ -1,0 +1,85 @@
+import Foundation
+import LedgerportMapping
+import LedgerportRuntime
+import LedgerportSDK
+import LedgerportStore
+
+/// What Odoo should hold after the demo, computed from the source events alone.
+///
+/// Every distinct event is translated by the Stripe connector; each object's
+/// newest state (highest ordering version) is mapped by the flow's active
+/// mapping version, exactly as a delivery would map it. The operations give
+/// the records to read back and the source's amounts per currency.
+struct DemoExpectations: Sendable {
+    /// One record the operations create in Odoo, with the amount the source gives it.
+    struct Record: Sendable {
+        let reference: TargetReference
+        let kind: Kind
+        /// The source's amount: an invoice's total, a payment's amount, a credit's total.
+        let amount: Money?
+    }
+
+    enum Kind: String, Sendable {
+        case partner
+        case postedInvoice = "posted_invoice"
+        case payment
+        case creditNote = "credit_note"
+    }
+
+    let records: [Record]
+
+    static func compute(events: [DemoEvents.Event], runtime: Runtime, tenant: DemoTenant) async throws -> DemoExpectations {
+        let (_, source) = try await runtime.connectors.source(tenant: tenant.tenant.id, connection: tenant.stripeConnection)
+        var newest: [String: CanonicalEvent] = [:]
+        var seen = Set<String>()
+        for event in events where seen.insert(event.id).inserted {
+            let native = NativeEvent(eventID: event.id, eventType: event.type, payload: event.body, receivedAt: runtime.clock.now())
+            for canonical in try await source.translate(native) {
+                let key = "\(canonical.object.objectType.rawValue):\(canonical.object.id)"
+                if let current = newest[key], current.ordering.version > canonical.ordering.version {
+                    continue
+                }
+                newest[key] = canonical
+            }
+        }
+
+        var mappings = [LedgerportMapping.Mapping]()
+        for flow in tenant.flows {
+            guard let activation = try await runtime.store.activeMappingVersion(mapping: flow.mappingID, environment: flow.environment, tenant: tenant.tenant.id) else {
+                continue
+            }
+            mappings.append(try await runtime.mappings.mapping(activation.mapping, tenant: tenant.tenant.id))
+        }
+        let context = EvaluationContext(tenantID: tenant.tenant.slug, timeZone: TimeZone(identifier: tenant.tenant.timeZone) ?? .gmt)
+        var operations = [TargetOperation]()
+        for event in newest.values.sorted(by: { $0.id < $1.id }) {
+            for mapping in mappings where mapping.handles(event) {
+                // An event a mapping rejects is parked by the runtime too; it then has no expected record.
+                operations += (try? MappingEvaluator.evaluate(mapping, event: event, context: context)) ?? []
+            }
+        }
+        return DemoExpectations(records: records(from: operations))
+    }
+
+    private static func records(from operations: [TargetOperation]) -> [Record] {
+        let posted = Set(operations.filter { $0.action == .post }.map(\.reference))
+        var records: [TargetReference: Record] = [:]
+        for operation in operations {
+            switch (operation.model, operation.action) {
+            case ("res.partner", .upsert):
+                records[operation.reference] = Record(reference: operation.reference, kind: .partner, amount: nil)
+            case ("account.move", .upsert) where posted.contains(operation.reference):
+                let total = operation.expectations.first { $0.field == "amount_total" }?.expected
+                records[operation.reference] = Record(reference: operation.reference, kind: .postedInvoice, amount: total)
+            case ("account.payment", .registerPayment):
+                records[operation.reference] = Record(reference: operation.reference, kind: .payment, amount: operation.values["amount"]?.moneyValues.first)
+            case ("account.move", .reverse):
+                let amount = operation.values["amount"]?.moneyValues.first ?? operation.expectations.first { $0.field == "amount_total" }?.expected
+                records[operation.reference] = Record(reference: operation.reference, kind: .creditNote, amount: amount)
+            default:
+                continue
+            }
+        }
+        return records.values.sorted { $0.reference.description < $1.reference.description }
+    }
+}

@@ -1,0 +1,41 @@
+import LedgerportSDK
+
+extension DemoSummary {
+    /// The summary for a person reading a terminal.
+    package var text: String {
+        var lines = [String]()
+        lines.append("Ledgerport demo: a month of Stripe webhooks into Odoo at \(odooURL)")
+        lines.append("")
+        lines.append("Webhooks   \(requestsSent) requests, \(eventsReceived) events stored, \(eventsDuplicate) duplicates answered without storing, \(requestsRejected) rejected")
+        lines.append("Governance \(changeRequestsApplied) mapping activations, each approved by two board members before it applied")
+        lines.append("Deliveries \(deliveriesDelivered) delivered, \(deliveriesParked) parked, \(deliveriesOpen) still open")
+        for item in parked {
+            let target = item.targetMessage.map { " (Odoo: \($0))" } ?? ""
+            lines.append("  parked \(item.flow): \(item.reason), \(item.code): \(item.message)\(target)")
+        }
+        lines.append("")
+        lines.append("Odoo       \(odooPartners) partners, \(odooInvoicesPosted) posted invoices, \(odooPayments) payments, \(odooCreditNotes) credit notes")
+        lines.append("")
+        lines.append("Totals per currency      source        Odoo")
+        for total in totals {
+            let source = (try? total.source.decimalString()) ?? "?"
+            let odoo = (try? total.odoo.decimalString()) ?? "?"
+            let mark = total.matches ? "match" : "DIFFERENT"
+            lines.append("  \(pad(total.kind, 14)) \(total.currency)  \(pad(source, 12, right: true))  \(pad(odoo, 12, right: true))  \(mark)")
+        }
+        for missing in missingRecords {
+            lines.append("  missing in Odoo: \(missing)")
+        }
+        lines.append("")
+        lines.append(totalsMatch ? "Result: Odoo matches the source in every currency." : "Result: Odoo does NOT match the source; see the rows above.")
+        if let dataDirectory {
+            lines.append("Data kept in \(dataDirectory) (master key in master.key, store in runtime/ledgerport.sqlite).")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+        let padding = String(repeating: " ", count: max(0, width - text.count))
+        return right ? padding + text : text + padding
+    }
+}

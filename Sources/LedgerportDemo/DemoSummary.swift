@@ -1,0 +1,85 @@
+import Foundation
+import LedgerportSDK
+
+/// The outcome of a demo run, as printed: what was received, delivered and parked, and what Odoo holds.
+package struct DemoSummary: Sendable {
+    /// One parked delivery with its classified reason.
+    package struct Parked: Sendable {
+        package let flow: String
+        package let reason: String
+        package let code: String
+        package let message: String
+        package let targetMessage: String?
+        package let correlationID: String
+    }
+
+    /// The source's and Odoo's total of one kind of record in one currency.
+    package struct Total: Sendable {
+        package let kind: String
+        package let currency: CurrencyCode
+        package let source: Money
+        package let odoo: Money
+        package var matches: Bool { source == odoo }
+    }
+
+    package var requestsSent = 0
+    package var requestsRejected = 0
+    package var eventsReceived = 0
+    package var eventsDuplicate = 0
+    package var deliveriesDelivered = 0
+    package var deliveriesParked = 0
+    package var deliveriesOpen = 0
+    package var parked: [Parked] = []
+    package var changeRequestsApplied = 0
+    package var odooPartners = 0
+    package var odooInvoicesPosted = 0
+    package var odooPayments = 0
+    package var odooCreditNotes = 0
+    /// Expected records that Odoo does not hold, as `model/external_id`.
+    package var missingRecords: [String] = []
+    package var totals: [Total] = []
+    package var odooURL = ""
+    package var dataDirectory: String?
+
+    /// Whether every total matches and no expected record is missing.
+    package var totalsMatch: Bool {
+        totals.allSatisfy(\.matches) && missingRecords.isEmpty
+    }
+
+    /// The summary as one JSON object.
+    package var json: JSONValue {
+        var object: [String: JSONValue] = [
+            "requests_sent": .number(JSONNumber(requestsSent)),
+            "requests_rejected": .number(JSONNumber(requestsRejected)),
+            "events_received": .number(JSONNumber(eventsReceived)),
+            "events_duplicate": .number(JSONNumber(eventsDuplicate)),
+            "deliveries_delivered": .number(JSONNumber(deliveriesDelivered)),
+            "deliveries_parked": .number(JSONNumber(deliveriesParked)),
+            "deliveries_open": .number(JSONNumber(deliveriesOpen)),
+            "change_requests_applied": .number(JSONNumber(changeRequestsApplied)),
+            "odoo_partners": .number(JSONNumber(odooPartners)),
+            "odoo_invoices_posted": .number(JSONNumber(odooInvoicesPosted)),
+            "odoo_payments": .number(JSONNumber(odooPayments)),
+            "odoo_credit_notes": .number(JSONNumber(odooCreditNotes)),
+            "missing_records": .array(missingRecords.map(JSONValue.string)),
+            "totals_match": .bool(totalsMatch),
+            "odoo_url": .string(odooURL),
+        ]
+        object["parked"] = .array(parked.map { item in
+            [
+                "flow": .string(item.flow), "reason": .string(item.reason), "code": .string(item.code), "message": .string(item.message),
+                "target_message": item.targetMessage.map(JSONValue.string) ?? .null, "correlation_id": .string(item.correlationID),
+            ]
+        })
+        object["totals"] = .array(totals.map { total in
+            [
+                "kind": .string(total.kind), "currency": .string(total.currency.rawValue),
+                "source": .string((try? total.source.decimalString()) ?? String(total.source.minorUnits)),
+                "odoo": .string((try? total.odoo.decimalString()) ?? String(total.odoo.minorUnits)),
+                "match": .bool(total.matches),
+            ]
+        })
+        object["data_dir"] = dataDirectory.map(JSONValue.string) ?? .null
+        return .object(object)
+    }
+}

@@ -1,0 +1,66 @@
+import LedgerportRuntime
+import LedgerportSDK
+import LedgerportStore
+
+/// Counts what the runtime did and compares what Odoo holds with the source.
+enum DemoTally {
+    static func count(runtime: Runtime, tenant: DemoTenant, receipts: [DemoSender.Receipt]) async throws -> DemoSummary {
+        var summary = DemoSummary()
+        summary.requestsSent = receipts.count
+        summary.requestsRejected = receipts.filter { !(200..<300).contains($0.status) }.count
+        summary.eventsReceived = receipts.map(\.stored).reduce(0, +)
+        summary.eventsDuplicate = receipts.map(\.duplicates).reduce(0, +)
+        summary.changeRequestsApplied = tenant.changeRequests.filter { $0.state == .applied }.count
+
+        let store = runtime.store
+        let id = tenant.tenant.id
+        summary.deliveriesDelivered = try await countDeliveries(store, tenant: id, state: .delivered)
+        summary.deliveriesParked = try await countDeliveries(store, tenant: id, state: .parked)
+        summary.deliveriesOpen = try await countDeliveries(store, tenant: id, state: .pending) + countDeliveries(store, tenant: id, state: .inFlight)
+        let letters = try await store.deadLetters(tenant: id, filter: DeadLetterFilter(), after: nil, limit: 1000)
+        summary.parked = letters.map { letter in
+            DemoSummary.Parked(
+                flow: letter.flowID.rawValue, reason: letter.reason.rawValue, code: letter.errorCode, message: letter.message,
+                targetMessage: letter.targetMessage, correlationID: letter.correlationID
+            )
+        }
+        return summary
+    }
+
+    static func compare(_ readBack: DemoReadBack, into summary: inout DemoSummary) {
+        let found = readBack.rows.filter(\.found)
+        summary.odooPartners = found.filter { $0.record.kind == .partner }.count
+        summary.odooInvoicesPosted = found.filter { $0.record.kind == .postedInvoice && $0.state == "posted" }.count
+        summary.odooPayments = found.filter { $0.record.kind == .payment }.count
+        summary.odooCreditNotes = found.filter { $0.record.kind == .creditNote }.count
+        summary.missingRecords = readBack.rows.filter { !$0.found }.map(\.record.reference.description)
+
+        var totals: [String: (source: Money, odoo: Money)] = [:]
+        for row in readBack.rows {
+            guard let source = row.record.amount else { continue }
+            let key = "\(row.record.kind.rawValue) \(source.currency)"
+            var entry = totals[key] ?? (Money.zero(source.currency), Money.zero(source.currency))
+            entry.source = (try? entry.source + source) ?? entry.source
+            if let odoo = row.odooAmount, odoo.currency == source.currency {
+                entry.odoo = (try? entry.odoo + odoo) ?? entry.odoo
+            }
+            totals[key] = entry
+        }
+        summary.totals = totals.keys.sorted().map { key in
+            let parts = key.split(separator: " ")
+            let entry = totals[key]!
+            return DemoSummary.Total(kind: String(parts[0]), currency: entry.source.currency, source: entry.source, odoo: entry.odoo)
+        }
+    }
+
+    private static func countDeliveries(_ store: any Store, tenant: TenantID, state: DeliveryState) async throws -> Int {
+        var count = 0
+        var after: DeliveryID?
+        while true {
+            let page = try await store.deliveries(tenant: tenant, state: state, after: after, limit: 500)
+            count += page.count
+            guard let last = page.last, page.count == 500 else { return count }
+            after = last.id
+        }
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import LedgerportSDK
+import LedgerportStore
+
+/// The review of a change request: proposed, decided by the governance board, then applied.
+///
+/// States and transitions:
+///
+/// | from | event | to | rule |
+/// |---|---|---|---|
+/// | open | approval | open, or approved at quorum | the reviewer is not the proposer and decides once |
+/// | open | rejection | rejected | any one board member's rejection closes it |
+/// | open | withdrawal | withdrawn | only the proposer |
+/// | approved | apply | applied | activates the mapping version in the request's environment |
+///
+/// Every transition is checked against the state the store holds, so two
+/// reviewers deciding at once cannot both move the request, and every step
+/// leaves an audit entry (the store writes it with the change).
+package struct ChangeRequestWorkflow: Sendable {
+    /// How many distinct approvals a request needs.
+    package let quorum: Int
+    package let store: any Store
+
+    package init(store: any Store, quorum: Int = 2) {
+        precondition(quorum >= 1, "a change request needs at least one approval")
+        self.store = store
+        self.quorum = quorum
+    }
+
+    /// Opens a request to activate a stored mapping version in an environment, with its evidence.
+    package func proposeActivation(
+        of version: MappingVersionReference, environment: EnvironmentName, summary: String, evidence: JSONValue,
+        tenant: TenantID, proposer: String
+    ) async throws -> ChangeRequest {
+        _ = try await store.mappingVersion(version.version, mapping: version.mappingID, tenant: tenant)
+        let request = NewChangeRequest(
+            environment: environment, kind: .activateMapping,
+            subject: ["mapping_id": .string(version.mappingID.rawValue), "version": .number(JSONNumber(version.version))],
+            summary: summary, evidence: evidence
+        )
+        return try await store.createChangeRequest(request, tenant: tenant, actor: proposer)
+    }
+
+    /// Records a board member's decision and moves the request when it reaches quorum or is rejected.
+    package func decide(
+        _ decision: ApprovalDecision, comment: String, reviewer: String, request id: ChangeRequestID, tenant: TenantID
+    ) async throws -> ChangeRequest {
+        let request = try await store.changeRequest(id, tenant: tenant)
+        guard request.state == .open else {
+            throw WorkflowError.wrongState(id: id, state: request.state, action: "decide on")
+        }
+        guard reviewer != request.proposedBy else {
+            throw WorkflowError.selfReview(id: id, reviewer: reviewer)
+        }
+        _ = try await store.recordApproval(decision, comment: comment, reviewer: reviewer, changeRequest: id, tenant: tenant)
+
+        if decision == .reject {
+            return try await store.transitionChangeRequest(id, from: .open, to: .rejected, tenant: tenant, actor: reviewer)
+        }
+        let approvals = try await store.approvals(changeRequest: id, tenant: tenant).filter { $0.decision == .approve }
+        guard Set(approvals.map(\.reviewer)).count >= quorum else {
+            return request
+        }
+        return try await store.transitionChangeRequest(id, from: .open, to: .approved, tenant: tenant, actor: reviewer)
+    }
+
+    /// Applies an approved request: activates its mapping version and marks it applied.
+    package func apply(_ id: ChangeRequestID, tenant: TenantID, actor: String) async throws -> MappingActivation {
+        let request = try await store.changeRequest(id, tenant: tenant)
+        guard request.state == .approved else {
+            throw WorkflowError.wrongState(id: id, state: request.state, action: "apply")
+        }
+        guard request.kind == .activateMapping || request.kind == .promoteMapping,
+            let mapping = request.subject["mapping_id"]?.stringValue, let version = request.subject["version"]?.intValue
+        else {
+            throw WorkflowError.unsupportedKind(id: id, kind: request.kind)
+        }
+        let activation = try await store.activateMappingVersion(
+            MappingVersionReference(mappingID: MappingID(rawValue: mapping), version: version), environment: request.environment,
+            changeRequest: id, tenant: tenant, actor: actor
+        )
+        _ = try await store.transitionChangeRequest(id, from: .approved, to: .applied, tenant: tenant, actor: actor)
+        return activation
+    }
+
+    /// Withdraws an open request; only its proposer may.
+    package func withdraw(_ id: ChangeRequestID, tenant: TenantID, actor: String) async throws -> ChangeRequest {
+        let request = try await store.changeRequest(id, tenant: tenant)
+        guard request.state == .open else {
+            throw WorkflowError.wrongState(id: id, state: request.state, action: "withdraw")
+        }
+        guard actor == request.proposedBy else {
+            throw WorkflowError.notProposer(id: id, actor: actor)
+        }
+        return try await store.transitionChangeRequest(id, from: .open, to: .withdrawn, tenant: tenant, actor: actor)
+    }
+}
+
+/// A change request action that its state or the actor does not allow.
+package enum WorkflowError: Error, Sendable, Hashable, CustomStringConvertible {
+    case wrongState(id: ChangeRequestID, state: ChangeRequestState, action: String)
+    case selfReview(id: ChangeRequestID, reviewer: String)
+    case notProposer(id: ChangeRequestID, actor: String)
+    case unsupportedKind(id: ChangeRequestID, kind: ChangeKind)
+
+    package var description: String {
+        switch self {
+        case .wrongState(let id, let state, let action):
+            "\(action) change request \(id): it is \(state.rawValue); only open requests are decided or withdrawn and only approved ones applied"
+        case .selfReview(let id, let reviewer):
+            "decide on change request \(id): \"\(reviewer)\" proposed it and cannot review it; ask another board member"
+        case .notProposer(let id, let actor):
+            "withdraw change request \(id): only its proposer may withdraw it, not \"\(actor)\""
+        case .unsupportedKind(let id, let kind):
+            "apply change request \(id): kind \(kind.rawValue) is not applied by this workflow"
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import LedgerportCore
+import LedgerportMapping
+import LedgerportSDK
+import LedgerportStore
+
+/// Creates flows, deriving the native event types each takes from its source spec and its mapping.
+///
+/// A flow takes exactly the source's native event types whose canonical
+/// types its mapping handles (per the source spec's `event_types`), so a
+/// Stripe invoice flow receives `invoice.*` webhooks and not customer ones,
+/// and no delivery is created for an event its mapping would not read.
+package struct FlowProvisioner: Sendable {
+    package let store: any Store
+    package let registry: ConnectorRegistry
+
+    /// Creates a flow from a source connection, through a stored mapping version, to a target connection.
+    package func createFlow(
+        id: FlowID, environment: EnvironmentName, source: ConnectionID, target: ConnectionID, mapping: LedgerportMapping.Mapping,
+        mappingID: MappingID, mode: FlowMode = .realtime, schedule: FlowSchedule? = nil, retryPolicy: RetryPolicy = .standard,
+        tenant: TenantID, actor: String
+    ) async throws -> Flow {
+        let sourceConnection = try await store.connection(source, tenant: tenant)
+        guard let entry = registry.entry(id: sourceConnection.connectorID, version: sourceConnection.connectorVersion),
+            entry.spec.spec.kind == .source
+        else {
+            throw ConnectorError.configuration(
+                "flow_source_invalid", "create flow \"\(id)\": connection \"\(source)\" is not a source connection of this build",
+                hint: "pass a Stripe or HubSpot connection as the source"
+            )
+        }
+        let handled = Set(mapping.source.eventTypes)
+        let nativeTypes = entry.spec.spec.eventTypes
+            .filter { !Set($0.canonicalEventTypes).isDisjoint(with: handled) }
+            .map(\.name)
+            .sorted()
+        guard !nativeTypes.isEmpty else {
+            throw ConnectorError.configuration(
+                "flow_takes_no_events",
+                "create flow \"\(id)\": \(entry.reference) emits none of the event types mapping \(mapping.identity) handles",
+                hint: "choose a mapping for this source's objects"
+            )
+        }
+        let flow = NewFlow(
+            id: id, environment: environment, sourceConnectionID: source, targetConnectionID: target, mappingID: mappingID,
+            nativeEventTypes: nativeTypes, mode: mode, schedule: try schedule.map { try JSONValueEncoder().encode($0) },
+            retryPolicy: try JSONValueEncoder().encode(retryPolicy)
+        )
+        return try await store.createFlow(flow, tenant: tenant, actor: actor)
+    }
+}

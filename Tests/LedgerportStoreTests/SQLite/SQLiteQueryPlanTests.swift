@@ -1,0 +1,35 @@
+import Foundation
+import LedgerportSDK
+import LedgerportSQLite
+import LedgerportStore
+import Testing
+
+@testable import LedgerportStoreSQLite
+
+/// Queries that rely on a partial index keep using it, so they never scan every delivery.
+@Suite struct SQLiteQueryPlanTests {
+    /// Returns the detail lines of SQLite's plan for `sql` with `arguments` on a fresh store.
+    private func plan(_ sql: String, _ arguments: [SQLiteValue]) async throws -> [String] {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try await SQLiteStore.open(
+            SQLiteConfiguration(path: folder.path("ledgerport.sqlite")), clock: ManualClock(Date(timeIntervalSince1970: 0)), logger: .disabled)
+        let details = try await store.pool.write { try $0.query("EXPLAIN QUERY PLAN \(sql)", arguments) { try $0.text(3) } }
+        await store.close()
+        return details
+    }
+
+    @Test func latencySummary_searchesPartialIndexes() async throws {
+        let details = try await plan(DeliveryLatencyRows.summarySQL, ["tenant", "invoices", 0, 30_000])
+
+        #expect(details.contains { $0.hasPrefix("SEARCH deliveries USING INDEX deliveries_finished_by_flow (tenant_id=? AND flow_id=?") })
+        #expect(details.contains { $0.hasPrefix("SEARCH deliveries USING INDEX deliveries_due (tenant_id=?)") })
+        #expect(!details.contains { $0.hasPrefix("SCAN deliveries") })
+    }
+
+    @Test func releaseAllClaims_scansOnlyOpenDeliveries() async throws {
+        let details = try await plan(DeliveryRows.releaseAllClaimsSQL, [0])
+
+        #expect(details == ["SCAN deliveries USING INDEX deliveries_due"])
+    }
+}
