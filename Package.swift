@@ -155,7 +155,9 @@ let package = Package(
         ),
         .testTarget(
             name: "OdooConnectorTests",
-            dependencies: ["OdooConnector", "LedgerportSDK", "LedgerportLog", "LedgerportHTTPClient", "LedgerportHTTPServer"],
+            dependencies: [
+                "OdooConnector", "LedgerportSDK", "LedgerportLog", "LedgerportHTTPClient", "LedgerportHTTPServer", "LedgerportOdooSandbox",
+            ],
             exclude: ["Fixtures"]
         ),
         .executableTarget(
