@@ -125,7 +125,9 @@ let package = Package(
         ),
         .testTarget(
             name: "StripeConnectorTests",
-            dependencies: ["StripeConnector", "LedgerportSDK", "LedgerportLog", "LedgerportHTTPClient", "LedgerportHTTPServer"],
+            dependencies: [
+                "StripeConnector", "LedgerportSDK", "LedgerportLog", "LedgerportHTTPClient", "LedgerportHTTPServer", "LedgerportTestSupport",
+            ],
             exclude: ["Fixtures"]
         ),
         .testTarget(
@@ -155,7 +157,9 @@ let package = Package(
         ),
         .testTarget(
             name: "OdooConnectorTests",
-            dependencies: ["OdooConnector", "LedgerportSDK", "LedgerportLog", "LedgerportHTTPClient", "LedgerportHTTPServer"],
+            dependencies: [
+                "OdooConnector", "LedgerportSDK", "LedgerportLog", "LedgerportHTTPClient", "LedgerportHTTPServer", "LedgerportOdooSandbox",
+            ],
             exclude: ["Fixtures"]
         ),
         .executableTarget(
@@ -184,6 +188,18 @@ let package = Package(
         ),
 
         // MARK: Runtime.
+
+        // Helpers shared by test targets, such as a localstripe server on loopback; no product depends on it.
+        .target(name: "LedgerportTestSupport", dependencies: ["LedgerportHTTPClient", "LedgerportSDK"]),
+
+        .testTarget(
+            name: "LedgerportSystemTests",
+            dependencies: [
+                "LedgerportRuntime", "LedgerportDemo", "LedgerportOdooSandbox", "LedgerportStore", "LedgerportStoreSQLite",
+                "LedgerportSQLite", "LedgerportSDK", "LedgerportHTTPClient", "StripeConnector", "LedgerportCrypto", "LedgerportLog",
+                "LedgerportTestSupport", "ledgerport",
+            ]
+        ),
 
         // The month of Stripe events the demo plays, bundled as resources.
         .target(name: "LedgerportDemoData", path: "demo", exclude: ["README.md"], resources: [.copy("stripe-month")]),

@@ -59,7 +59,9 @@ final class BenchRuntime: Sendable {
     ///
     /// - Parameter odooSettings: further fields of the Odoo connection's configuration, such as its request limits.
     func provisionTenant(slug: String, odoo: OdooEndpoint, odooSettings: [String: JSONValue] = [:]) async throws -> DemoTenant {
-        try await DemoProvisioner(runtime: runtime, clock: runtime.clock).provision(slug: slug, odoo: odoo, odooSettings: odooSettings)
+        var provisioner = DemoProvisioner(runtime: runtime, clock: runtime.clock)
+        provisioner.odooConfiguration = odooSettings
+        return try await provisioner.provision(slug: slug, odoo: odoo)
     }
 
     /// Odoo connection limits that the sandbox, not the connection's budget, limits: a rate no run reaches and `concurrent` requests.

@@ -11,29 +11,29 @@ import LedgerportStore
 /// in production; two governance board members approve; the engineer applies
 /// the approved requests. Nothing is activated without that approval.
 package struct DemoProvisioner {
-    let runtime: Runtime
-    let clock: any WallClock
+    package let runtime: Runtime
+    package let clock: any WallClock
+    /// Extra configuration of the Odoo connection, such as `max_requests_per_second`.
+    package var odooConfiguration: [String: JSONValue] = [:]
+    /// The retry policy of every flow created.
+    package var retryPolicy: RetryPolicy = .standard
 
-    /// Creates a provisioner that writes through `runtime`'s store and stamps times from `clock`.
     package init(runtime: Runtime, clock: any WallClock) {
         self.runtime = runtime
         self.clock = clock
     }
 
-    static let proposer = "revops@northwind.example"
-    static let reviewers = ["controller@northwind.example", "cfo@northwind.example"]
+    package static let proposer = "revops@northwind.example"
+    package static let reviewers = ["controller@northwind.example", "cfo@northwind.example"]
 
-    /// Creates tenant `slug` with Stripe and Odoo connections and one approved, active flow per default Stripe mapping.
-    ///
-    /// - Parameter odooSettings: further fields of the Odoo connection's configuration, such as `max_requests_per_second`.
-    package func provision(slug: String, odoo: OdooEndpoint, odooSettings: [String: JSONValue] = [:]) async throws -> DemoTenant {
+    package func provision(slug: String, odoo: OdooEndpoint) async throws -> DemoTenant {
         let store = runtime.store
         let environment = EnvironmentName.production
         let tenant = try await store.createTenant(NewTenant(slug: slug, displayName: "Northwind Analytics", timeZone: "Europe/Berlin"), actor: Self.proposer)
 
         let webhookSecret = Secret("whsec_" + MessageAuthentication.hex(SecureRandom.bytes(count: 24)))
         let stripe = try await createStripeConnection(tenant: tenant.id, environment: environment, webhookSecret: webhookSecret)
-        let odooConnection = try await createOdooConnection(tenant: tenant.id, environment: environment, odoo: odoo, settings: odooSettings)
+        let odooConnection = try await createOdooConnection(tenant: tenant.id, environment: environment, odoo: odoo)
 
         var flows = [Flow]()
         var requests = [ChangeRequest]()
@@ -64,15 +64,14 @@ package struct DemoProvisioner {
         return try await runtime.store.createConnection(connection, tenant: tenant, actor: DemoProvisioner.proposer).id
     }
 
-    private func createOdooConnection(
-        tenant: TenantID, environment: EnvironmentName, odoo: OdooEndpoint, settings: [String: JSONValue]
-    ) async throws -> ConnectionID {
+    private func createOdooConnection(tenant: TenantID, environment: EnvironmentName, odoo: OdooEndpoint) async throws -> ConnectionID {
         let id = ConnectionID(rawValue: "odoo-main")
         let secret = try runtime.vault.seal(odoo.apiKey, field: "api_key", connection: id, tenant: tenant, activeFrom: clock.now())
-        let endpoint: [String: JSONValue] = ["base_url": .string(odoo.url), "database": .string(odoo.database), "username": .string(odoo.login)]
         let connection = NewConnection(
             id: id, environment: environment, connectorID: "odoo", connectorVersion: SemanticVersion(major: 1, minor: 0, patch: 0),
-            configuration: .object(settings.merging(endpoint) { _, endpointValue in endpointValue }),
+            configuration: .object(odooConfiguration.merging(
+                ["base_url": .string(odoo.url), "database": .string(odoo.database), "username": .string(odoo.login)]
+            ) { _, base in base }),
             secretValues: [secret]
         )
         return try await runtime.store.createConnection(connection, tenant: tenant, actor: DemoProvisioner.proposer).id
@@ -101,7 +100,7 @@ package struct DemoProvisioner {
         let mapping = try await runtime.mappings.mapping(version.reference, tenant: tenant)
         let flow = try await runtime.flowProvisioner.createFlow(
             id: FlowID(rawValue: mappingID.rawValue), environment: environment, source: source, target: target, mapping: mapping,
-            mappingID: mappingID, tenant: tenant, actor: Self.proposer
+            mappingID: mappingID, retryPolicy: retryPolicy, tenant: tenant, actor: Self.proposer
         )
         return (flow, request)
     }

@@ -28,6 +28,7 @@ package final class Runtime: @unchecked Sendable {
     package let connectors: ConnectorHost
     package let mappings: MappingCatalog
     package let engine: DeliveryEngine
+    package let scheduler: ScheduledFlowRunner
     package let server: HTTPServer
     package let clock: any WallClock
     package let logger: Logger
@@ -62,6 +63,10 @@ package final class Runtime: @unchecked Sendable {
         engine = DeliveryEngine(
             settings: .init(workers: configuration.deliveryWorkers, maximumInFlightPerTenant: configuration.maximumInFlightPerTenant),
             store: store, processor: processor, metrics: metrics, logger: logger
+        )
+        scheduler = ScheduledFlowRunner(
+            store: store, router: router, connectors: connectors, registry: registry, mappings: mappings, tenants: tenants,
+            clock: clock, logger: logger, onStored: { [engine] in engine.wake() }
         )
         let ingestor = WebhookIngestor(
             store: store, tenants: tenants, connectors: connectors, router: router, metrics: metrics, clock: clock, logger: logger,
@@ -154,6 +159,7 @@ package final class Runtime: @unchecked Sendable {
         await withDiscardingTaskGroup { group in
             group.addTask { await self.engine.run() }
             group.addTask { await self.reloadPeriodically() }
+            group.addTask { await self.scheduler.run() }
             await Self.waitForCancellation()
             group.cancelAll()
         }

@@ -88,9 +88,14 @@ struct DeliveryProcessor: Sendable {
             throw ConnectorError.configuration("mapping_not_pinned", "deliver event \"\(event.sourceEventID)\": the delivery has no mapping version", hint: "replay it under an active mapping version")
         }
 
-        let (_, source) = try await connectors.source(tenant: tenant.id, connection: flow.sourceConnectionID)
-        let native = NativeEvent(eventID: event.sourceEventID, eventType: event.eventType, payload: payload, receivedAt: event.receivedAt)
-        let canonicalEvents = try await source.translate(native)
+        let canonicalEvents: [CanonicalEvent]
+        if CanonicalEventPayload.isCanonical(eventType: event.eventType) {
+            canonicalEvents = [try CanonicalEventPayload.decode(payload, eventID: event.sourceEventID)]
+        } else {
+            let (_, source) = try await connectors.source(tenant: tenant.id, connection: flow.sourceConnectionID)
+            let native = NativeEvent(eventID: event.sourceEventID, eventType: event.eventType, payload: payload, receivedAt: event.receivedAt)
+            canonicalEvents = try await source.translate(native)
+        }
         let mapping = try await mappings.mapping(reference, tenant: tenant.id)
 
         var result = DeliveryResult()
