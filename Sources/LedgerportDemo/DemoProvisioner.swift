@@ -17,6 +17,11 @@ package struct DemoProvisioner {
     package var odooConfiguration: [String: JSONValue] = [:]
     /// The retry policy of every flow created.
     package var retryPolicy: RetryPolicy = .standard
+    /// Whether ``provision(slug:odoo:)`` ends by reloading the runtime's flow router, so the tenant's flows take webhooks at once.
+    ///
+    /// A reload reads the flows of every tenant, so a caller that provisions
+    /// thousands of tenants turns it off and reloads once at the end.
+    package var reloadsRouter = true
 
     package init(runtime: Runtime, clock: any WallClock) {
         self.runtime = runtime
@@ -42,7 +47,9 @@ package struct DemoProvisioner {
             flows.append(flow)
             requests.append(request)
         }
-        try await runtime.router.reload()
+        if reloadsRouter {
+            try await runtime.router.reload()
+        }
         return DemoTenant(
             tenant: tenant, environment: environment, stripeConnection: stripe, odooConnection: odooConnection,
             webhookSecret: webhookSecret, flows: flows, changeRequests: requests
