@@ -7,6 +7,9 @@ package enum BenchMain {
     static let scenarioOptions: [String: [String]] = [
         "ingest": ["connections", "paced-share", "http-threads", "synchronous", "data"],
         "deliver": ["records", "batch-size", "sandbox", "ledgerport", "workers", "max-in-flight-per-tenant"],
+        "replay": ["dead-letters", "sandbox", "ledgerport", "workers", "max-in-flight-per-tenant"],
+        "tenants": ["tenants", "data", "bench", "concurrency"],
+        TenantMemoryReader.childScenario: ["tenants", "data"],
     ]
 
     static let usage = """
@@ -26,12 +29,23 @@ package enum BenchMain {
           deliver   stored customer events through the delivery engine into the Odoo sandbox (the runtime's
                     CPU time per record), then partner upserts through the Odoo connector one by one and batched
                       --seconds N          the longest each of the three phases runs (default 10)
-                      --records N          events stored for the engine phase (default 2000)
+                      --records N          records each phase writes (default 2000)
                       --batch-size N       records per call in the batched phase, 1 to 500 (default 100)
                       --sandbox WHERE      child (`ledgerport sandbox odoo`) or in-process (default child)
                       --ledgerport PATH    the ledgerport executable (default: the one beside this executable)
                       --workers N          delivery engine workers (default 16)
                       --max-in-flight-per-tenant N   deliveries in flight per tenant (default 4)
+          replay    parked deliveries of customer events replayed in bulk and delivered into the Odoo sandbox
+                      --seconds N          the longest the replay may take (default 120)
+                      --dead-letters N     parked deliveries to replay (default 10000)
+                      --sandbox, --ledgerport, --workers, --max-in-flight-per-tenant   as for deliver
+          tenants   resident memory per idle tenant, each with Stripe and Odoo connections and six flows,
+                    read in a new process that loads every tenant into the runtime's caches
+                      --seconds N          idle time before the memory is read (default 2)
+                      --tenants N          tenants to load (default 10000)
+                      --data DIR           provision into DIR and reuse it on later runs (default: a temporary folder)
+                      --bench PATH         the ledgerport-bench executable for the reading (default: this one)
+                      --concurrency N      tenants provisioned at once (default 16)
 
         --json prints one JSON object with snake_case fields; exit status 0 on success, 1 when the
         scenario failed, 64 for an invalid command line.
@@ -67,6 +81,16 @@ package enum BenchMain {
             return try await IngestScenario(options: ingestOptions(commandLine)).run()
         case "deliver":
             return try await DeliverScenario(options: deliverOptions(commandLine)).run()
+        case "replay":
+            return try await ReplayScenario(options: replayOptions(commandLine)).run()
+        case "tenants":
+            return try await TenantsScenario(options: tenantsOptions(commandLine)).run()
+        case TenantMemoryReader.childScenario:
+            guard let folder = commandLine.text("data") else {
+                throw BenchUsageError("\(TenantMemoryReader.childScenario) needs --data DIR")
+            }
+            let tenants = try commandLine.integer("tenants", default: 1)
+            return try await TenantMemoryReader.read(folder: folder, tenants: tenants, seconds: try commandLine.number("seconds", default: 2))
         default:
             throw BenchUsageError("unknown scenario \"\(commandLine.scenario)\"")
         }
@@ -95,6 +119,27 @@ package enum BenchMain {
         options.ledgerportExecutable = commandLine.text("ledgerport") ?? options.ledgerportExecutable
         options.workers = try commandLine.integer("workers", default: options.workers)
         options.maximumInFlightPerTenant = try commandLine.integer("max-in-flight-per-tenant", default: options.maximumInFlightPerTenant)
+        return options
+    }
+
+    private static func replayOptions(_ commandLine: BenchCommandLine) throws(BenchUsageError) -> ReplayScenario.Options {
+        var options = ReplayScenario.Options()
+        options.seconds = try commandLine.number("seconds", default: options.seconds)
+        options.deadLetters = try commandLine.integer("dead-letters", default: options.deadLetters)
+        options.sandbox = try sandboxPlacement(commandLine)
+        options.ledgerportExecutable = commandLine.text("ledgerport") ?? options.ledgerportExecutable
+        options.workers = try commandLine.integer("workers", default: options.workers)
+        options.maximumInFlightPerTenant = try commandLine.integer("max-in-flight-per-tenant", default: options.maximumInFlightPerTenant)
+        return options
+    }
+
+    private static func tenantsOptions(_ commandLine: BenchCommandLine) throws(BenchUsageError) -> TenantsScenario.Options {
+        var options = TenantsScenario.Options()
+        options.seconds = try commandLine.number("seconds", default: options.seconds)
+        options.tenants = try commandLine.integer("tenants", default: options.tenants, minimum: 2)
+        options.folder = commandLine.text("data")
+        options.benchExecutable = commandLine.text("bench") ?? options.benchExecutable
+        options.concurrency = try commandLine.integer("concurrency", default: options.concurrency)
         return options
     }
 

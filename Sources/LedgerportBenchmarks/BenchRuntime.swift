@@ -57,10 +57,15 @@ final class BenchRuntime: Sendable {
 
     /// Creates a tenant with Stripe and Odoo connections and one approved, active flow per default Stripe mapping, as the demo does.
     ///
-    /// - Parameter odooSettings: further fields of the Odoo connection's configuration, such as its request limits.
-    func provisionTenant(slug: String, odoo: OdooEndpoint, odooSettings: [String: JSONValue] = [:]) async throws -> DemoTenant {
+    /// - Parameters:
+    ///   - odooSettings: further fields of the Odoo connection's configuration, such as its request limits.
+    ///   - reloadsRouter: false to leave the flow router as it is, when many tenants are provisioned before one reload.
+    func provisionTenant(
+        slug: String, odoo: OdooEndpoint, odooSettings: [String: JSONValue] = [:], reloadsRouter: Bool = true
+    ) async throws -> DemoTenant {
         var provisioner = DemoProvisioner(runtime: runtime, clock: runtime.clock)
         provisioner.odooConfiguration = odooSettings
+        provisioner.reloadsRouter = reloadsRouter
         return try await provisioner.provision(slug: slug, odoo: odoo)
     }
 

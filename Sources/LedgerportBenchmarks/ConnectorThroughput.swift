@@ -4,7 +4,7 @@ import LedgerportHTTPClient
 import LedgerportSDK
 import OdooConnector
 
-/// Partner upserts through the Odoo connector alone, planned by its batch planner, for a fixed time.
+/// Partner upserts through the Odoo connector alone, planned by its batch planner, up to a count or a time.
 ///
 /// Every round plans 100 (or `batch_size`, whichever is larger) new
 /// partners with fresh external ids, so each record is a real create.
@@ -20,11 +20,13 @@ struct ConnectorThroughput {
         self.sandbox = sandbox
     }
 
-    /// Upserts partners with `batchSize` records per call until `seconds` pass; `label` keeps external ids apart between calls.
-    func measure(batchSize: Int, seconds: Double, label: String) async throws -> DeliveryPhase {
+    /// Upserts `records` partners with `batchSize` records per call, or fewer when `seconds` pass first.
+    ///
+    /// `label` keeps the external ids of two measurements on one sandbox apart.
+    func measure(records limit: Int, batchSize: Int, seconds: Double, label: String) async throws -> DeliveryPhase {
         let connector = try makeConnector(batchSize: batchSize)
         _ = try await connector.checkConnection()
-        let roundSize = max(100, batchSize)
+        let roundSize = min(limit, max(100, batchSize))
 
         let cpuBefore = ProcessResources.cpuSeconds()
         let sandboxBefore = sandbox.childCPUSeconds
@@ -32,8 +34,8 @@ struct ConnectorThroughput {
         let deadline = start + UInt64(seconds * 1e9)
         var records = 0
         var round = 0
-        while ProcessResources.monotonicNanoseconds() < deadline {
-            let operations = (0..<roundSize).map { Self.partner(label: label, round: round, index: $0) }
+        while records < limit, ProcessResources.monotonicNanoseconds() < deadline {
+            let operations = (0..<min(roundSize, limit - records)).map { Self.partner(label: label, round: round, index: $0) }
             for batch in try connector.plan(operations) where ProcessResources.monotonicNanoseconds() < deadline {
                 for outcome in await connector.apply(batch) {
                     if case .failure(let error) = outcome {

@@ -18,12 +18,29 @@ struct DeliveryWatch {
     ///
     /// Throws when a delivery was parked, with the first dead letter's message, since every record is expected to arrive.
     func runEngine(until expected: Int, seconds: Double) async throws -> DeliveryPhase {
+        try await runEngine(until: expected, seconds: seconds) {}.phase
+    }
+
+    /// Starts the engine, runs `afterStart` (such as a replay that makes deliveries due), then waits as ``runEngine(until:seconds:)`` does.
+    ///
+    /// The phase's time and CPU time include `afterStart`.
+    func runEngine<Value>(
+        until expected: Int, seconds: Double, afterStart: () async throws -> Value
+    ) async throws -> (phase: DeliveryPhase, value: Value) {
         let baseline = counts()
         let cpuBefore = ProcessResources.cpuSeconds()
         let sandboxBefore = sandbox.childCPUSeconds
         let start = ProcessResources.monotonicNanoseconds()
         let deadline = start + UInt64(seconds * 1e9)
         let engine = Task { await runtime.engine.run() }
+        let value: Value
+        do {
+            value = try await afterStart()
+        } catch {
+            engine.cancel()
+            await engine.value
+            throw error
+        }
 
         var current = baseline
         while current.finished - baseline.finished < expected, ProcessResources.monotonicNanoseconds() < deadline {
@@ -40,9 +57,10 @@ struct DeliveryWatch {
             throw BenchError("deliver: \(current.parked - baseline.parked) deliveries were parked; first: \(try await firstDeadLetterMessage())")
         }
         let delivered = current.delivered - baseline.delivered
-        return DeliveryPhase(
+        let phase = DeliveryPhase(
             records: delivered, unfinished: expected - delivered, elapsedSeconds: elapsed, cpuSeconds: cpu, sandboxCPUSeconds: sandboxCPU
         )
+        return (phase, value)
     }
 
     /// Deliveries delivered and parked so far in the watched flows.
