@@ -97,11 +97,9 @@ enum TenantMemoryReader {
     private static func load(_ slug: String, into runtime: Runtime, counts: inout LoadCounts) async throws {
         let tenant = try await runtime.tenants.tenant(slug: slug)
         let stripe = ConnectionID(rawValue: "stripe-main")
-        let skip = ProcessInfo.processInfo.environment["BENCH_SKIP"] ?? ""
-        if !skip.contains("stripe") { _ = try await runtime.connectors.source(tenant: tenant.id, connection: stripe) }
-        if !skip.contains("odoo") { _ = try await runtime.connectors.target(tenant: tenant.id, connection: ConnectionID(rawValue: "odoo-main")) }
+        _ = try await runtime.connectors.source(tenant: tenant.id, connection: stripe)
+        _ = try await runtime.connectors.target(tenant: tenant.id, connection: ConnectionID(rawValue: "odoo-main"))
         counts.connectors += 2
-        if skip.contains("mappings") { return }
         for route in runtime.router.routes(tenant: tenant.id, sourceConnection: stripe) {
             _ = try await runtime.mappings.mapping(route.mapping, tenant: tenant.id)
             counts.mappings += 1
