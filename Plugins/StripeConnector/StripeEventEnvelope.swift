@@ -19,72 +19,110 @@ struct StripeEventEnvelope: Sendable, Equatable {
 
     /// Scans `body`; returns nil when it is not an object with string `id` and `type` members.
     static func scan(_ body: [UInt8]) -> StripeEventEnvelope? {
-        var scanner = TopLevelScanner(bytes: body)
-        var found: [String: String] = [:]
+        body.withUnsafeBufferPointer { scan(TopLevelScanner(bytes: $0)) }
+    }
+
+    private static func scan(_ reader: TopLevelScanner) -> StripeEventEnvelope? {
+        var cursor = reader
+        var id: String?
+        var type: String?
+        var apiVersion: String?
+        var created: Int64?
         var data: Range<Int>?
-        let wanted: Set<String> = ["id", "type", "api_version"]
-        let completed = scanner.forEachMember { key, valueStart, valueEnd in
-            if key == "data", body[valueStart] == UInt8(ascii: "{") {
-                data = valueStart..<valueEnd
-                return true
+        let completed = cursor.forEachMember { key, value in
+            if reader.matches(key, "data"), reader.starts(value, with: UInt8(ascii: "{")) {
+                data = value
+            } else if reader.matches(key, "created") {
+                created = reader.integer(in: value)
+            } else if reader.matches(key, "id") || reader.matches(key, "type") || reader.matches(key, "api_version") {
+                guard reader.starts(value, with: UInt8(ascii: "\"")) else { return true }
+                guard let text = reader.plainString(in: value) else { return false }
+                if reader.matches(key, "id") {
+                    id = text
+                } else if reader.matches(key, "type") {
+                    type = text
+                } else {
+                    apiVersion = text
+                }
             }
-            if key == "created" {
-                found[key] = String(decoding: body[valueStart..<valueEnd], as: UTF8.self)
-                return true
-            }
-            guard wanted.contains(key), body[valueStart] == UInt8(ascii: "\"") else { return true }
-            guard let text = TopLevelScanner.plainString(body, from: valueStart, to: valueEnd) else { return false }
-            found[key] = text
             return true
         }
-        guard completed, let id = found["id"], let type = found["type"], !id.isEmpty, !type.isEmpty else {
+        guard completed, let id, let type, !id.isEmpty, !type.isEmpty else {
             return nil
         }
-        var envelope = StripeEventEnvelope(id: id, type: type, apiVersion: found["api_version"])
-        envelope.objectKey = data.flatMap { objectKey(in: Array(body[$0])) }
-        envelope.createdSeconds = found["created"].flatMap { Int64($0) }
+        var envelope = StripeEventEnvelope(id: id, type: type, apiVersion: apiVersion)
+        envelope.objectKey = data.flatMap { objectKey(in: reader.narrowed(to: $0)) }
+        envelope.createdSeconds = created
         return envelope
     }
 
     /// Finds `object.object` and `object.id` inside the event's `data` member.
-    private static func objectKey(in data: [UInt8]) -> String? {
-        var scanner = TopLevelScanner(bytes: data)
+    private static func objectKey(in data: TopLevelScanner) -> String? {
+        var cursor = data
         var object: Range<Int>?
-        _ = scanner.forEachMember { key, valueStart, valueEnd in
-            guard key == "object", data[valueStart] == UInt8(ascii: "{") else { return true }
-            object = valueStart..<valueEnd
+        _ = cursor.forEachMember { key, value in
+            guard data.matches(key, "object"), data.starts(value, with: UInt8(ascii: "{")) else { return true }
+            object = value
             return false
         }
         guard let object else { return nil }
-        let bytes = Array(data[object])
-        var inner = TopLevelScanner(bytes: bytes)
-        var fields: [String: String] = [:]
-        _ = inner.forEachMember { key, valueStart, valueEnd in
-            guard key == "id" || key == "object" || key == "invoice", bytes[valueStart] == UInt8(ascii: "\"") else { return true }
-            fields[key] = TopLevelScanner.plainString(bytes, from: valueStart, to: valueEnd)
+        let reader = data.narrowed(to: object)
+        var inner = reader
+        var kind: String?
+        var id: String?
+        var invoice: String?
+        _ = inner.forEachMember { key, value in
+            guard reader.starts(value, with: UInt8(ascii: "\"")) else { return true }
+            if reader.matches(key, "id") {
+                id = reader.plainString(in: value)
+            } else if reader.matches(key, "object") {
+                kind = reader.plainString(in: value)
+            } else if reader.matches(key, "invoice") {
+                invoice = reader.plainString(in: value)
+            }
             return true
         }
-        guard let kind = fields["object"], let id = fields["id"], !kind.isEmpty, !id.isEmpty else { return nil }
-        if kind != "invoice", let invoice = fields["invoice"], !invoice.isEmpty {
+        guard let kind, let id, !kind.isEmpty, !id.isEmpty else { return nil }
+        if kind != "invoice", let invoice, !invoice.isEmpty {
             return "invoice:\(invoice)"
         }
         return "\(kind):\(id)"
     }
 }
 
-/// A cursor over the members of a JSON document's top-level object.
+/// A cursor over the members of one JSON object within a byte buffer.
+///
+/// It reads the buffer in place: keys are compared as bytes and values are
+/// handed out as byte ranges, so scanning allocates only the strings the
+/// caller keeps. The buffer must outlive the scanner, which is why it only
+/// lives inside `withUnsafeBufferPointer`.
 private struct TopLevelScanner {
-    let bytes: [UInt8]
-    var index = 0
+    let bytes: UnsafeBufferPointer<UInt8>
+    /// The end of the object being scanned.
+    let end: Int
+    var index: Int
 
-    init(bytes: [UInt8]) {
+    init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
+        end = bytes.count
+        index = 0
     }
 
-    /// Calls `visit` with each member's key and the byte range of its value until `visit` returns false.
+    private init(bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) {
+        self.bytes = bytes
+        end = range.upperBound
+        index = range.lowerBound
+    }
+
+    /// A scanner over the object value at `range` of the same buffer.
+    func narrowed(to range: Range<Int>) -> TopLevelScanner {
+        TopLevelScanner(bytes: bytes, range: range)
+    }
+
+    /// Calls `visit` with each member's key (the text between the quotes) and the byte range of its value until `visit` returns false.
     ///
     /// Returns false when the text is not a well-formed sequence of members or `visit` failed on a value.
-    mutating func forEachMember(_ visit: (String, Int, Int) -> Bool) -> Bool {
+    mutating func forEachMember(_ visit: (Range<Int>, Range<Int>) -> Bool) -> Bool {
         skipWhitespace()
         guard consume(UInt8(ascii: "{")) else { return false }
         skipWhitespace()
@@ -92,27 +130,65 @@ private struct TopLevelScanner {
         while true {
             skipWhitespace()
             let keyStart = index
-            guard skipString(), let key = Self.plainString(bytes, from: keyStart, to: index) else { return false }
+            guard skipString(), !contains(UInt8(ascii: "\\"), in: keyStart..<index) else { return false }
+            let key = (keyStart + 1)..<(index - 1)
             skipWhitespace()
             guard consume(UInt8(ascii: ":")) else { return false }
             skipWhitespace()
             let valueStart = index
-            guard valueStart < bytes.count, skipValue() else { return false }
-            if !visit(key, valueStart, index) { return true }
+            guard valueStart < end, skipValue() else { return false }
+            if !visit(key, valueStart..<index) { return true }
             skipWhitespace()
             if consume(UInt8(ascii: ",")) { continue }
             return consume(UInt8(ascii: "}"))
         }
     }
 
-    /// The text of the string literal in `start..<end` when it contains no escapes; nil otherwise.
-    static func plainString(_ bytes: [UInt8], from start: Int, to end: Int) -> String? {
-        guard end - start >= 2, bytes[start] == UInt8(ascii: "\""), bytes[end - 1] == UInt8(ascii: "\"") else {
+    /// Whether the key at `range` is exactly `name`.
+    func matches(_ range: Range<Int>, _ name: StaticString) -> Bool {
+        guard range.count == name.utf8CodeUnitCount else { return false }
+        let start = name.utf8Start
+        for offset in 0..<range.count where bytes[range.lowerBound + offset] != start[offset] {
+            return false
+        }
+        return true
+    }
+
+    /// Whether the value at `range` begins with `byte`.
+    func starts(_ range: Range<Int>, with byte: UInt8) -> Bool {
+        !range.isEmpty && bytes[range.lowerBound] == byte
+    }
+
+    /// The text of the string literal at `range` when it contains no escapes; nil otherwise.
+    func plainString(in range: Range<Int>) -> String? {
+        guard range.count >= 2, bytes[range.lowerBound] == UInt8(ascii: "\""), bytes[range.upperBound - 1] == UInt8(ascii: "\"") else {
             return nil
         }
-        let content = bytes[(start + 1)..<(end - 1)]
-        guard !content.contains(UInt8(ascii: "\\")) else { return nil }
-        return String(decoding: content, as: UTF8.self)
+        let content = (range.lowerBound + 1)..<(range.upperBound - 1)
+        guard !contains(UInt8(ascii: "\\"), in: content) else { return nil }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[content]), as: UTF8.self)
+    }
+
+    /// The whole number written at `range`, or nil when it is not one that fits in 64 bits.
+    func integer(in range: Range<Int>) -> Int64? {
+        guard !range.isEmpty else { return nil }
+        var value: Int64 = 0
+        for index in range {
+            let byte = bytes[index]
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            let (times, overflowTimes) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflowSum) = times.addingReportingOverflow(Int64(byte - UInt8(ascii: "0")))
+            guard !overflowTimes, !overflowSum else { return nil }
+            value = sum
+        }
+        return value
+    }
+
+    private func contains(_ byte: UInt8, in range: Range<Int>) -> Bool {
+        for index in range where bytes[index] == byte {
+            return true
+        }
+        return false
     }
 
     private mutating func skipValue() -> Bool {
@@ -122,7 +198,7 @@ private struct TopLevelScanner {
         case UInt8(ascii: "{"), UInt8(ascii: "["):
             return skipContainer()
         default:
-            while index < bytes.count, !Self.endsScalar(bytes[index]) {
+            while index < end, !Self.endsScalar(bytes[index]) {
                 index += 1
             }
             return true
@@ -131,7 +207,7 @@ private struct TopLevelScanner {
 
     private mutating func skipString() -> Bool {
         guard consume(UInt8(ascii: "\"")) else { return false }
-        while index < bytes.count {
+        while index < end {
             switch bytes[index] {
             case UInt8(ascii: "\\"): index += 2
             case UInt8(ascii: "\""):
@@ -145,7 +221,7 @@ private struct TopLevelScanner {
 
     private mutating func skipContainer() -> Bool {
         var depth = 0
-        while index < bytes.count {
+        while index < end {
             switch bytes[index] {
             case UInt8(ascii: "\""):
                 guard skipString() else { return false }
@@ -165,19 +241,22 @@ private struct TopLevelScanner {
     }
 
     private mutating func consume(_ byte: UInt8) -> Bool {
-        guard index < bytes.count, bytes[index] == byte else { return false }
+        guard index < end, bytes[index] == byte else { return false }
         index += 1
         return true
     }
 
     private mutating func skipWhitespace() {
-        while index < bytes.count, [0x20, 0x0a, 0x0d, 0x09].contains(bytes[index]) {
+        while index < end, Self.isWhitespace(bytes[index]) {
             index += 1
         }
     }
 
+    private static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0a || byte == 0x0d || byte == 0x09
+    }
+
     private static func endsScalar(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: ",") || byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]")
-            || byte == 0x20 || byte == 0x0a || byte == 0x0d || byte == 0x09
+        byte == UInt8(ascii: ",") || byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]") || isWhitespace(byte)
     }
 }

