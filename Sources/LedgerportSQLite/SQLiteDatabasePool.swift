@@ -64,6 +64,19 @@ package final class SQLiteDatabasePool: Sendable {
         }
     }
 
+    /// Queues `body` as ``write(_:)`` does and returns at once; `completion` receives the result after the commit.
+    ///
+    /// `completion` runs on the writer thread, between one group commit and
+    /// the next, so it must be short and must not block: every write queued
+    /// behind it waits. It suits a caller that answers a request from there
+    /// (the webhook path), sparing a task and a thread switch per write.
+    package func write<Value: Sendable>(
+        _ body: @escaping @Sendable (SQLiteConnection) throws -> Value,
+        completion: @escaping @Sendable (Result<Value, any Error>) -> Void
+    ) {
+        writer.enqueue(SQLiteJob(mode: .grouped, body: body, completion: completion))
+    }
+
     /// Runs `body` alone on the writer with no transaction around it; `body` must close any transaction it opens.
     package func writeWithoutTransaction<Value: Sendable>(_ body: @escaping @Sendable (SQLiteConnection) throws -> Value) async throws -> Value {
         try await withCheckedThrowingContinuation { continuation in

@@ -1,10 +1,11 @@
-/// One closure queued for a connection thread, with the continuation of the task that waits for it.
+/// One closure queued for a connection thread, with what receives its result: a waiting task or a completion handler.
 ///
 /// Threading: created on the caller's task, then touched only by the one
 /// connection thread that takes it from the queue, which is why the
 /// unchecked `Sendable` holds. ``run(on:)`` runs the closure and keeps its
 /// result; ``resume(overridingWith:)`` hands that result (or an error that
-/// replaces it, such as a failed commit) to the waiting task, exactly once.
+/// replaces it, such as a failed commit) to the waiting task or the
+/// completion handler, exactly once, on the connection's thread.
 final class SQLiteJob: @unchecked Sendable {
     /// Whether the writer may run the job inside a shared transaction with other jobs.
     enum Mode {
@@ -22,10 +23,22 @@ final class SQLiteJob: @unchecked Sendable {
     /// The error the closure threw, once ``run(on:)`` has run it; nil when it succeeded or has not run.
     private(set) var failure: (any Error)?
 
-    init<Value: Sendable>(
+    /// A job whose result resumes the task waiting on `continuation`.
+    convenience init<Value: Sendable>(
         mode: Mode,
         body: @escaping @Sendable (SQLiteConnection) throws -> Value,
         continuation: CheckedContinuation<Value, any Error>
+    ) {
+        self.init(mode: mode, body: body) { result in
+            continuation.resume(with: result)
+        }
+    }
+
+    /// A job whose result is handed to `completion`, on the connection's thread, when the job is resumed.
+    init<Value: Sendable>(
+        mode: Mode,
+        body: @escaping @Sendable (SQLiteConnection) throws -> Value,
+        completion: @escaping @Sendable (Result<Value, any Error>) -> Void
     ) {
         let box = ResultBox<Value>()
         self.mode = mode
@@ -40,9 +53,9 @@ final class SQLiteJob: @unchecked Sendable {
         }
         self.complete = { override in
             if let override {
-                continuation.resume(throwing: override)
+                completion(.failure(override))
             } else if let result = box.result {
-                continuation.resume(with: result)
+                completion(result)
             } else {
                 preconditionFailure("a SQLite job was resumed before it ran")
             }

@@ -13,7 +13,38 @@ extension SQLiteStore {
         }
         let now = StoreTime.now(clock)
 
-        return try await write("ingest \(events.count) events for tenant \"\(tenant)\"") { db in
+        return try await write("ingest \(events.count) events for tenant \"\(tenant)\"", Self.insertion(of: events, tenant: tenant, at: now))
+    }
+
+    package func insertEvents(
+        _ events: [NewEvent], tenant: TenantID, completion: @escaping @Sendable (Result<[IngestOutcome], any Error>) -> Void
+    ) {
+        do {
+            for event in events {
+                try event.validate()
+            }
+        } catch {
+            completion(.failure(error))
+            return
+        }
+        guard !events.isEmpty else {
+            completion(.success([]))
+            return
+        }
+        let operation = "ingest \(events.count) events for tenant \"\(tenant)\""
+        pool.write(Self.insertion(of: events, tenant: tenant, at: StoreTime.now(clock))) { result in
+            switch result {
+            case .success(let outcomes): completion(.success(outcomes))
+            case .failure(let error): completion(.failure(StoreError.translating(error, operation: operation)))
+            }
+        }
+    }
+
+    /// The write closure of an ingest: checks the connections, then inserts each event unless it is a duplicate.
+    private static func insertion(
+        of events: [NewEvent], tenant: TenantID, at now: Date
+    ) -> @Sendable (SQLiteConnection) throws -> [IngestOutcome] {
+        { db in
             for connection in Set(events.map(\.connectionID)) {
                 try ConnectionRows.requireExists(connection, tenant: tenant, operation: "ingest event for connection", on: db)
             }

@@ -17,6 +17,15 @@ package protocol EventStore: Sendable {
     ///   Nothing of the batch is stored then.
     func insertEvents(_ events: [NewEvent], tenant: TenantID) async throws -> [IngestOutcome]
 
+    /// Stores events as ``insertEvents(_:tenant:)`` does, without suspending, and hands the outcome to `completion` after the commit.
+    ///
+    /// `completion` may run on a thread of the store's own and must not
+    /// block: a store may run it between one group commit and the next. The
+    /// default implementation awaits ``insertEvents(_:tenant:)`` in a task.
+    func insertEvents(
+        _ events: [NewEvent], tenant: TenantID, completion: @escaping @Sendable (Result<[IngestOutcome], any Error>) -> Void
+    )
+
     /// Reads one event. - Throws: ``StoreError`` `not_found`, also for another tenant's event.
     func event(_ id: EventID, tenant: TenantID) async throws -> StoredEvent
 
@@ -27,4 +36,18 @@ package protocol EventStore: Sendable {
     ///
     /// - Returns: how many payloads were removed.
     func removePayloads(receivedBefore cutoff: Date, tenant: TenantID) async throws -> Int
+}
+
+extension EventStore {
+    package func insertEvents(
+        _ events: [NewEvent], tenant: TenantID, completion: @escaping @Sendable (Result<[IngestOutcome], any Error>) -> Void
+    ) {
+        Task {
+            do {
+                completion(.success(try await insertEvents(events, tenant: tenant)))
+            } catch {
+                completion(.failure(error))
+            }
+        }
+    }
 }
