@@ -131,6 +131,11 @@ package final class Runtime: @unchecked Sendable {
         return adjusted
     }
 
+    /// The sweeper of stored payloads past the configured retention.
+    package var retention: PayloadRetention {
+        PayloadRetention(store: store, retentionDays: configuration.payloadRetentionDays, clock: clock, logger: logger)
+    }
+
     /// Publishes mapping documents for this runtime's store.
     package var mappingPublisher: MappingPublisher {
         MappingPublisher(store: store, catalog: mappings)
@@ -160,6 +165,7 @@ package final class Runtime: @unchecked Sendable {
             group.addTask { await self.engine.run() }
             group.addTask { await self.reloadPeriodically() }
             group.addTask { await self.scheduler.run() }
+            group.addTask { await self.retention.run() }
             await Self.waitForCancellation()
             group.cancelAll()
         }
