@@ -9,6 +9,9 @@ extension DemoSummary {
         lines.append("Webhooks   \(requestsSent) requests, \(eventsReceived) events stored, \(eventsDuplicate) duplicates answered without storing, \(requestsRejected) rejected")
         lines.append("Governance \(changeRequestsApplied) mapping activations, each approved by two board members before it applied")
         lines.append("Deliveries \(deliveriesDelivered) delivered, \(deliveriesParked) parked, \(deliveriesOpen) still open")
+        if retries > 0 {
+            lines.append("           \(retries) attempts retried, such as an invoice that arrived before its customer")
+        }
         for item in parked {
             let target = item.targetMessage.map { " (Odoo: \($0))" } ?? ""
             lines.append("  parked \(item.flow): \(item.reason), \(item.code): \(item.message)\(target)")

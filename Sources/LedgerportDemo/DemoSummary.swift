@@ -29,6 +29,8 @@ package struct DemoSummary: Sendable {
     package var deliveriesDelivered = 0
     package var deliveriesParked = 0
     package var deliveriesOpen = 0
+    /// Failed attempts that were tried again and then succeeded, such as a payment that arrived before its invoice.
+    package var retries = 0
     package var parked: [Parked] = []
     package var changeRequestsApplied = 0
     package var odooPartners = 0
@@ -56,6 +58,7 @@ package struct DemoSummary: Sendable {
             "deliveries_delivered": .number(JSONNumber(deliveriesDelivered)),
             "deliveries_parked": .number(JSONNumber(deliveriesParked)),
             "deliveries_open": .number(JSONNumber(deliveriesOpen)),
+            "deliveries_retried_attempts": .number(JSONNumber(retries)),
             "change_requests_applied": .number(JSONNumber(changeRequestsApplied)),
             "odoo_partners": .number(JSONNumber(odooPartners)),
             "odoo_invoices_posted": .number(JSONNumber(odooInvoicesPosted)),

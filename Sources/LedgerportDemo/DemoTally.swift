@@ -14,7 +14,9 @@ enum DemoTally {
 
         let store = runtime.store
         let id = tenant.tenant.id
-        summary.deliveriesDelivered = try await countDeliveries(store, tenant: id, state: .delivered)
+        let delivered = try await deliveries(store, tenant: id, state: .delivered)
+        summary.deliveriesDelivered = delivered.count
+        summary.retries = delivered.map { max(0, $0.attemptCount - 1) }.reduce(0, +)
         summary.deliveriesParked = try await countDeliveries(store, tenant: id, state: .parked)
         summary.deliveriesOpen = try await countDeliveries(store, tenant: id, state: .pending) + countDeliveries(store, tenant: id, state: .inFlight)
         let letters = try await store.deadLetters(tenant: id, filter: DeadLetterFilter(), after: nil, limit: 1000)
@@ -54,12 +56,16 @@ enum DemoTally {
     }
 
     private static func countDeliveries(_ store: any Store, tenant: TenantID, state: DeliveryState) async throws -> Int {
-        var count = 0
+        try await deliveries(store, tenant: tenant, state: state).count
+    }
+
+    private static func deliveries(_ store: any Store, tenant: TenantID, state: DeliveryState) async throws -> [Delivery] {
+        var all = [Delivery]()
         var after: DeliveryID?
         while true {
             let page = try await store.deliveries(tenant: tenant, state: state, after: after, limit: 500)
-            count += page.count
-            guard let last = page.last, page.count == 500 else { return count }
+            all += page
+            guard let last = page.last, page.count == 500 else { return all }
             after = last.id
         }
     }
