@@ -18,6 +18,14 @@ package struct FlowSLOReport: Sendable, Hashable {
     package let since: Date
     package let summary: DeliveryLatencySummary
 
+    package init(flowID: FlowID, objective: ExactDecimal, targetSeconds: Int, since: Date, summary: DeliveryLatencySummary) {
+        self.flowID = flowID
+        self.objective = objective
+        self.targetSeconds = targetSeconds
+        self.since = since
+        self.summary = summary
+    }
+
     /// The share delivered within the target, rounded down to four decimals; nil without deliveries.
     package var ratio: ExactDecimal? {
         guard summary.total > 0 else {
