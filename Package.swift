@@ -155,7 +155,9 @@ let package = Package(
         ),
         .testTarget(
             name: "OdooConnectorTests",
-            dependencies: ["OdooConnector", "LedgerportSDK", "LedgerportLog", "LedgerportHTTPClient", "LedgerportHTTPServer"],
+            dependencies: [
+                "OdooConnector", "LedgerportSDK", "LedgerportLog", "LedgerportHTTPClient", "LedgerportHTTPServer", "LedgerportOdooSandbox",
+            ],
             exclude: ["Fixtures"]
         ),
         .executableTarget(
@@ -184,6 +186,15 @@ let package = Package(
         ),
 
         // MARK: Runtime.
+
+        .testTarget(
+            name: "LedgerportSystemTests",
+            dependencies: [
+                "LedgerportRuntime", "LedgerportDemo", "LedgerportOdooSandbox", "LedgerportStore", "LedgerportStoreSQLite",
+                "LedgerportSQLite", "LedgerportSDK", "LedgerportHTTPClient", "StripeConnector", "LedgerportCrypto", "LedgerportLog",
+                "ledgerport",
+            ]
+        ),
 
         // The month of Stripe events the demo plays, bundled as resources.
         .target(name: "LedgerportDemoData", path: "demo", exclude: ["README.md"], resources: [.copy("stripe-month")]),

@@ -6,10 +6,10 @@ import LedgerportSDK
 /// Odoo itself does not protect against a repeated registration: eight
 /// concurrent calls of the `account.payment.register` wizard on one invoice
 /// created eight payments on Odoo 17.0. So the payment is never created by
-/// the wizard. Instead the connector claims it with `load(["id"])`, which
-/// creates the `account.payment` and binds its external id in one
-/// transaction; Odoo's unique index on external ids lets only one of two
-/// concurrent claims win, and the loser's retry finds the winner's payment.
+/// the wizard. Instead the connector creates the `account.payment` with
+/// `load`, which writes its values and binds its external id in one
+/// transaction. Odoo's unique index on external ids lets only one of two
+/// concurrent creations win, and the loser's retry finds the winner's payment.
 /// Every later step checks the payment's state first, so a retry after a
 /// crash resumes where the first attempt stopped:
 ///
@@ -17,14 +17,14 @@ import LedgerportSDK
 /// 2. find the payment: cached, or among the customer's payments of the same
 ///    amount, confirmed by `get_external_id`;
 /// 3. when none exists: check that the invoice is posted and open and the
-///    amount fits the residual, then claim the payment;
-/// 4. a draft payment gets its values (`write`) and is posted (`action_post`);
+///    amount fits the residual, then create the payment with its values;
+/// 4. a draft payment is posted (`action_post`);
 /// 5. a posted payment not yet matched with the invoice is reconciled with
 ///    `js_assign_outstanding_line` on its receivable line.
 ///
-/// NOTE: a crash between the claim and step 4 leaves an empty draft payment
-/// bound to the external id; the retry fills and posts it. If the delivery is
-/// abandoned instead, that empty draft stays in Odoo until someone deletes it.
+/// NOTE: a crash after step 3 leaves a draft payment bound to the external
+/// id; the retry finds it and posts it. If the delivery is abandoned instead,
+/// that draft stays in Odoo, unposted, until someone deletes it.
 struct PaymentRegistration: Sendable {
     let workspace: OdooWorkspace
 
@@ -49,15 +49,19 @@ struct PaymentRegistration: Sendable {
         var paymentID = try await findPayment(operation.reference, partnerID: partnerID, amount: amount, label: label)
         if paymentID == nil {
             try checkOpen(invoice, amount: amount, label: label)
-            paymentID = try await workspace.directory.claim(
-                [operation.reference], model: "account.payment",
-                context: ["default_payment_type": "inbound", "default_partner_type": "customer"], label: label
-            )[0]
-            effect = .created
+            do {
+                paymentID = try await create(operation, values: values, partnerID: partnerID, amount: amount, profile: profile, label: label)
+                effect = .created
+            } catch where error.failureClass == .business {
+                // A concurrent delivery may have created and posted the payment between the lookup and
+                // this load, which then rewrote a posted payment and failed; its payment counts.
+                guard let found = try await findPayment(operation.reference, partnerID: partnerID, amount: amount, label: label) else { throw error }
+                paymentID = found
+            }
         }
-        guard let paymentID else { preconditionFailure("a claimed payment has an id") }
+        guard let paymentID else { preconditionFailure("a created payment has an id") }
 
-        if try await complete(paymentID: paymentID, invoiceID: invoiceID, values: values, partnerID: partnerID, amount: amount, profile: profile, label: label),
+        if try await complete(paymentID: paymentID, invoiceID: invoiceID, label: label),
             effect == .unchanged
         {
             effect = .updated
@@ -83,14 +87,11 @@ struct PaymentRegistration: Sendable {
     /// it). Odoo then refuses the second `action_post` or match with a
     /// UserError, so a failed step re-reads the payment and counts as done
     /// when the other delivery completed it.
-    private func complete(
-        paymentID: Int64, invoiceID: Int64, values: OperationValues, partnerID: Int64, amount: Money, profile: OdooVersionProfile, label: String
-    ) async throws(ConnectorError) -> Bool {
+    private func complete(paymentID: Int64, invoiceID: Int64, label: String) async throws(ConnectorError) -> Bool {
         var changed = false
         let fields = ["state", "reconciled_invoice_ids"]
         var payment = try await workspace.readOne("account.payment", id: paymentID, fields: fields, label: label)
         if payment["state"]?.stringValue == "draft" {
-            try await fill(paymentID, values: values, partnerID: partnerID, amount: amount, profile: profile, label: label)
             do {
                 _ = try await workspace.call(.action("account.payment", "action_post", ids: [paymentID]), label: label)
             } catch where error.failureClass == .business {
@@ -155,19 +156,26 @@ struct PaymentRegistration: Sendable {
         }
     }
 
-    private func fill(_ paymentID: Int64, values: OperationValues, partnerID: Int64, amount: Money, profile: OdooVersionProfile, label: String) async throws(ConnectorError) {
+    /// Creates the payment with all its values and its external id in one `load`, so no empty payment ever exists.
+    private func create(
+        _ operation: TargetOperation, values: OperationValues, partnerID: Int64, amount: Money, profile: OdooVersionProfile, label: String
+    ) async throws(ConnectorError) -> Int64 {
         let currency = try await workspace.catalog.currency(amount.currency.rawValue, label: label)
         let journalCode = try values.string("journal_code") ?? workspace.settings.paymentJournalCode
         let journalID = try await workspace.catalog.journal(code: journalCode, type: "bank", label: label)
-        var fields: [String: JSONValue] = [
-            "payment_type": "inbound", "partner_type": "customer", "partner_id": .number(JSONNumber(partnerID)),
-            "amount": try OdooAmounts.json(amount), "currency_id": .number(JSONNumber(currency.id)),
-            "journal_id": .number(JSONNumber(journalID)), "date": .string(try values.date("date") ?? workspace.today()),
+        var cells = [
+            "id": workspace.scope.qualified(operation.externalID), "payment_type": "inbound", "partner_type": "customer",
+            "partner_id/.id": String(partnerID), "amount": OdooAmounts.text(try OdooAmounts.decimal(amount)),
+            "currency_id/.id": String(currency.id), "journal_id/.id": String(journalID), "date": try values.date("date") ?? workspace.today(),
         ]
         if let memo = try values.string("memo") {
-            fields[profile.paymentMemoField] = .string(memo)
+            cells[profile.paymentMemoField] = memo
         }
-        _ = try await workspace.call(.write("account.payment", ids: [paymentID], values: fields), label: label)
+        let columns = ["id"] + cells.keys.filter { $0 != "id" }.sorted()
+        let result = try await workspace.call(.load("account.payment", fields: columns, rows: [columns.map { cells[$0] ?? "" }]), label: label)
+        let id = try LoadResult(result, label: label).requireIDs(count: 1, label: label)[0]
+        await workspace.directory.remember(operation.reference, id: id)
+        return id
     }
 
     /// Matches the payment's open receivable line with the invoice.

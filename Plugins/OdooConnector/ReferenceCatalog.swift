@@ -32,6 +32,7 @@ actor ReferenceCatalog {
     private var modelIDs: [String: Int64] = [:]
     private var activityTypes: [String: Int64] = [:]
     private var partnerCategories: [String: Int64] = [:]
+    private var pricelists: [String: Int64] = [:]
 
     init(session: OdooSession) {
         self.session = session
@@ -67,6 +68,24 @@ actor ReferenceCatalog {
         currencies[key] = currency
         currenciesByID[id] = currency
         return currency
+    }
+
+    /// Looks up an active pricelist in the currency with ISO code `code`, the first by id when several exist.
+    ///
+    /// A sales order takes its currency from its pricelist, so an order in EUR needs a pricelist in EUR.
+    /// A currency without a pricelist is a business error that says what to create.
+    func pricelist(currency code: String, label: String) async throws(ConnectorError) -> Int64 {
+        let key = code.uppercased()
+        if let cached = pricelists[key] { return cached }
+        let currency = try await currency(key, label: label)
+        let call = OdooCall.searchRead(
+            "product.pricelist", domain: [domainLeaf("currency_id", "=", .number(JSONNumber(currency.id)))], fields: ["name"], order: "id", limit: 1
+        )
+        guard let id = try await session.execute(call, operation: label)[0]?["id"]?.int64Value else {
+            throw .business("odoo_pricelist_missing", "\(label): Odoo has no active pricelist in \(key)", hint: "create a pricelist in \(key) in Odoo's sales settings, then replay")
+        }
+        pricelists[key] = id
+        return id
     }
 
     /// Looks up the sales taxes named `names`. An unknown or ambiguous name is a business error naming it.

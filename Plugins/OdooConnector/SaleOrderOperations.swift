@@ -9,7 +9,9 @@ import LedgerportSDK
 /// `load(["id"])` probe never creates one. The rest is written as for an
 /// invoice: a quotation that differs is rewritten, and a confirmed order
 /// that differs is a business error. The order's currency comes from its
-/// pricelist, so a `currency` that differs from it is reported, not written.
+/// pricelist, so an order with a `currency` is created on a pricelist in that
+/// currency; an existing order whose pricelist is in another currency is
+/// reported, not rewritten.
 struct SaleOrderOperations: Sendable {
     let workspace: OdooWorkspace
 
@@ -38,8 +40,13 @@ struct SaleOrderOperations: Sendable {
         var created = false
         var id = try await workspace.directory.find(operation.reference, label: label)
         if id == nil {
-            let row = [workspace.scope.qualified(operation.externalID), workspace.scope.qualified(partnerReference.externalID)]
-            let result = try await workspace.call(.load("sale.order", fields: ["id", "partner_id/id"], rows: [row]), label: label)
+            var fields = ["id", "partner_id/id"]
+            var row = [workspace.scope.qualified(operation.externalID), workspace.scope.qualified(partnerReference.externalID)]
+            if let currencyText {
+                fields.append("pricelist_id/.id")
+                row.append(String(try await workspace.catalog.pricelist(currency: currencyText, label: label)))
+            }
+            let result = try await workspace.call(.load("sale.order", fields: fields, rows: [row]), label: label)
             id = try LoadResult(result, label: label).requireIDs(count: 1, label: label)[0]
             await workspace.directory.remember(operation.reference, id: id!)
             created = true

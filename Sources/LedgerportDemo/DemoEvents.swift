@@ -8,19 +8,19 @@ import LedgerportSDK
 /// demo does too: a few events are sent before the events they follow, and
 /// some are sent again, right away or at the end of the month. The plan is a
 /// fixed function of the event files, so every run sends the same sequence.
-struct DemoEvents {
+package struct DemoEvents {
     /// One event file: its name and body bytes.
-    struct Event: Sendable {
-        let file: String
-        let body: [UInt8]
-        let id: String
-        let type: String
+    package struct Event: Sendable {
+        package let file: String
+        package let body: [UInt8]
+        package let id: String
+        package let type: String
     }
 
-    let events: [Event]
+    package let events: [Event]
 
     /// Reads every event file of the bundled month, in file order.
-    static func load() throws -> DemoEvents {
+    package static func load() throws -> DemoEvents {
         guard let folder = DemoResources.stripeMonthFolder else {
             throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "the bundled demo events are missing; rebuild the package"])
         }
@@ -35,7 +35,7 @@ struct DemoEvents {
 
     /// The sending order: out-of-order pairs swapped, every seventh event sent twice in a row,
     /// and every eleventh sent again after the whole month, as Stripe's retries would.
-    func sendingPlan() -> [Event] {
+    package func sendingPlan() -> [Event] {
         var ordered = events
         // Send a paid invoice before its creation and its payment, and a renewal's payment before the renewal.
         for (late, early) in [("invoice.created", "invoice.payment_succeeded"), ("customer.created", "customer.updated")] {

@@ -10,14 +10,23 @@ import LedgerportStore
 /// The revenue-ops engineer proposes activating each default Stripe mapping
 /// in production; two governance board members approve; the engineer applies
 /// the approved requests. Nothing is activated without that approval.
-struct DemoProvisioner {
-    let runtime: Runtime
-    let clock: any WallClock
+package struct DemoProvisioner {
+    package let runtime: Runtime
+    package let clock: any WallClock
+    /// Extra configuration of the Odoo connection, such as `max_requests_per_second`.
+    package var odooConfiguration: [String: JSONValue] = [:]
+    /// The retry policy of every flow created.
+    package var retryPolicy: RetryPolicy = .standard
 
-    static let proposer = "revops@northwind.example"
-    static let reviewers = ["controller@northwind.example", "cfo@northwind.example"]
+    package init(runtime: Runtime, clock: any WallClock) {
+        self.runtime = runtime
+        self.clock = clock
+    }
 
-    func provision(slug: String, odoo: OdooEndpoint) async throws -> DemoTenant {
+    package static let proposer = "revops@northwind.example"
+    package static let reviewers = ["controller@northwind.example", "cfo@northwind.example"]
+
+    package func provision(slug: String, odoo: OdooEndpoint) async throws -> DemoTenant {
         let store = runtime.store
         let environment = EnvironmentName.production
         let tenant = try await store.createTenant(NewTenant(slug: slug, displayName: "Northwind Analytics", timeZone: "Europe/Berlin"), actor: Self.proposer)
@@ -60,7 +69,9 @@ struct DemoProvisioner {
         let secret = try runtime.vault.seal(odoo.apiKey, field: "api_key", connection: id, tenant: tenant, activeFrom: clock.now())
         let connection = NewConnection(
             id: id, environment: environment, connectorID: "odoo", connectorVersion: SemanticVersion(major: 1, minor: 0, patch: 0),
-            configuration: ["base_url": .string(odoo.url), "database": .string(odoo.database), "username": .string(odoo.login)],
+            configuration: .object(odooConfiguration.merging(
+                ["base_url": .string(odoo.url), "database": .string(odoo.database), "username": .string(odoo.login)]
+            ) { _, base in base }),
             secretValues: [secret]
         )
         return try await runtime.store.createConnection(connection, tenant: tenant, actor: DemoProvisioner.proposer).id
@@ -89,7 +100,7 @@ struct DemoProvisioner {
         let mapping = try await runtime.mappings.mapping(version.reference, tenant: tenant)
         let flow = try await runtime.flowProvisioner.createFlow(
             id: FlowID(rawValue: mappingID.rawValue), environment: environment, source: source, target: target, mapping: mapping,
-            mappingID: mappingID, tenant: tenant, actor: Self.proposer
+            mappingID: mappingID, retryPolicy: retryPolicy, tenant: tenant, actor: Self.proposer
         )
         return (flow, request)
     }

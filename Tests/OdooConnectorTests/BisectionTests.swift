@@ -3,7 +3,7 @@ import LedgerportSDK
 import Testing
 @testable import OdooConnector
 
-/// A batch that Odoo refuses as a whole is split until the bad record stands alone.
+/// A batch that Odoo rejects as a whole is split until the bad record is alone.
 struct BisectionTests {
     @Test func oneBadRecord_othersSucceed() async {
         let operations = (0..<8).map { TargetOperation.partner("p_\($0)", name: "P\($0)") }

@@ -8,7 +8,7 @@ import LedgerportSDK
 /// Serves a scripted Odoo over real HTTP on 127.0.0.1, so the connector runs through libcurl and libmicrohttpd.
 ///
 /// Every response carries `Connection: close`, as Odoo's Werkzeug server
-/// sends. `delaySeconds` holds each response back, to make a client time out.
+/// sends. `delaySeconds` delays each response, to make a client time out.
 final class LoopbackOdoo: @unchecked Sendable {
     let server: HTTPServer
     let url: String

@@ -4,10 +4,9 @@ import LedgerportSDK
 /// A small in-memory Odoo 17.0 for connector flows, until the sandbox runs them over HTTP.
 ///
 /// It keeps records per model and a table of external ids with the rule the
-/// recordings show for `load`: a known external id updates its record, an
-/// unknown one creates a record and binds it in the same step, and a record
-/// that misses a required field is reported as a load message, writing
-/// nothing. Amounts follow the recorded invoices: untaxed from quantity,
+/// recordings show for `load`. A known external id updates its record, and an
+/// unknown one creates a record and binds it in the same step. A record that
+/// misses a required field is reported as a load message, writing nothing. Amounts follow the recorded invoices: untaxed from quantity,
 /// unit price and discount, a 15 % tax with id 1, unit prices rounded to 2
 /// decimals, and the residual reduced by matched payments.
 final class MiniOdoo: @unchecked Sendable {
@@ -18,6 +17,8 @@ final class MiniOdoo: @unchecked Sendable {
     private var nextID: Int64 = 100
 
     static let currencies: [Int64: String] = [1: "USD", 25: "JPY", 93: "KWD", 4: "CHF"]
+    /// Fields whose `load` cells Odoo converts to numbers.
+    static let numericFields: Set<String> = ["amount", "list_price"]
     static let requiredOnCreate: [String: String] = ["res.partner": "name", "product.product": "name", "sale.order": "partner_id", "mail.activity": "res_model_id"]
 
     init(version: JSONValue? = nil) {
@@ -98,6 +99,8 @@ final class MiniOdoo: @unchecked Sendable {
                         values[String(field.dropLast(3))] = .number(JSONNumber(target.id))
                     } else if field.hasSuffix("/.id") {
                         values[String(field.dropLast(4))] = .number(JSONNumber(Int64(cell) ?? 0))
+                    } else if Self.numericFields.contains(field), let number = JSONNumber(literal: cell) {
+                        values[field] = .number(number)
                     } else {
                         values[field] = .string(cell)
                     }

@@ -45,7 +45,7 @@ struct Recording {
         HTTPResponse(status: status, headers: headers, body: body)
     }
 
-    /// The recorded response with its JSON-RPC `id` replaced, so it answers any request.
+    /// The recorded response body parsed as JSON.
     var jsonValue: JSONValue? {
         try? JSONParser.parse(body)
     }

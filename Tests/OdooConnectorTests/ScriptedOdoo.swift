@@ -1,14 +1,14 @@
 import Foundation
 import LedgerportSDK
 
-/// An HTTP transport double that answers Odoo calls from a script and keeps every request.
+/// An HTTP transport double that responds to Odoo calls from a script and keeps every request.
 ///
 /// Handlers receive the decoded call (JSON-RPC `execute_kw` or JSON-2) and
 /// return a response; the helpers build responses in exactly the shapes the
 /// recordings show (the JSON-RPC envelope without `result` for None, error
 /// envelopes copied from recorded files).
 final class ScriptedOdoo: HTTPTransport, @unchecked Sendable {
-    /// A decoded model call as the server sees it.
+    /// A decoded model call as the server receives it.
     struct Call {
         var model: String
         var method: String
@@ -26,7 +26,7 @@ final class ScriptedOdoo: HTTPTransport, @unchecked Sendable {
     var version: JSONValue = ["server_version": "17.0", "server_version_info": [17, 0, 0, "final", 0, ""], "server_serie": "17.0", "protocol_version": 1]
     var uid: Int64 = 2
 
-    /// Answers calls of `model.method` (`*` matches any model) with `handler`; later registrations win.
+    /// Handles calls of `model.method` (`*` matches any model) with `handler`; later registrations win.
     func on(_ model: String, _ method: String, _ handler: @escaping Handler) {
         lock.withLock { handlers.insert((model, method, handler), at: 0) }
     }
@@ -58,7 +58,7 @@ final class ScriptedOdoo: HTTPTransport, @unchecked Sendable {
         return request.url.hasSuffix("/jsonrpc") ? response : Self.json2(response)
     }
 
-    /// Rewrites a JSON-RPC envelope as JSON-2 answers: the bare result, `null` for None, or the error body under its recorded status.
+    /// Rewrites a JSON-RPC envelope as a JSON-2 response: the bare result, `null` for None, or the error body under its recorded status.
     static func json2(_ response: HTTPResponse) -> HTTPResponse {
         guard let envelope = try? JSONParser.parse(response.body), envelope["jsonrpc"] != nil else { return response }
         guard let error = envelope["error"]?["data"] else {

@@ -2,7 +2,7 @@ import LedgerportSDK
 import Testing
 @testable import OdooConnector
 
-/// The session asks the server its version once and picks the protocol from it.
+/// The session requests the server version once and picks the protocol from it.
 struct VersionDetectionTests {
     static let odoo19: JSONValue = ["server_version": "19.0", "server_version_info": [19, 0, 0, "final", 0, ""], "server_serie": "19.0", "protocol_version": 1]
 
@@ -92,7 +92,7 @@ struct VersionDetectionTests {
     }
 }
 
-/// Answers `common.authenticate` with `false`, as Odoo does for a wrong password.
+/// Returns `false` from `common.authenticate`, as Odoo does for a wrong password.
 struct FailingAuthentication: HTTPTransport {
     let inner: ScriptedOdoo
 
@@ -104,7 +104,7 @@ struct FailingAuthentication: HTTPTransport {
     }
 }
 
-/// A server that has no `/jsonrpc` (HTTP 404) but answers `GET /web/version` as 19.0 does.
+/// A server that has no `/jsonrpc` (HTTP 404) but serves `GET /web/version` as 19.0 does.
 struct WebVersionOnly: HTTPTransport {
     func send(_ request: HTTPRequest) async throws(HTTPTransportError) -> HTTPResponse {
         if request.url.hasSuffix("/web/version") {

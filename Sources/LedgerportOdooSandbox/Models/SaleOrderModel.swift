@@ -119,6 +119,7 @@ struct SaleOrderLineModel: ModelBehavior {
             "sale.order.line", label: "Sales Order Line",
             fields: [
                 FieldDefinition.many2one("order_id", "Order Reference", "sale.order").required(),
+                FieldDefinition.selection("display_type", "Display Type", [("line_section", "Section"), ("line_note", "Note")]),
                 .many2one("product_id", "Product", "product.product"),
                 .text("name", "Description"),
                 FieldDefinition.float("product_uom_qty", "Quantity", digits: 2).defaulting(to: .decimal(ExactDecimal(1))),
