@@ -220,7 +220,7 @@ let package = Package(
             name: "LedgerportAdminTests",
             dependencies: [
                 "LedgerportRuntime", "LedgerportStore", "LedgerportOdooSandbox", "LedgerportMapping", "LedgerportHTTPClient",
-                "LedgerportSDK", "LedgerportLog", "LedgerportCrypto", "StripeConnector",
+                "LedgerportSDK", "LedgerportLog", "LedgerportCrypto", "StripeConnector", "LedgerportCommands",
             ],
             resources: [.copy("Fixtures")]
         ),
