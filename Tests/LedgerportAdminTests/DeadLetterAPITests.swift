@@ -29,6 +29,8 @@ struct DeadLetterAPITests {
             let otherFlow = try await harness.request("GET", "\(acme.path)/dead-letters?flow=stripe-invoices", token: token)
             let future = AdminJSON.timestampText(harness.clock.now().addingTimeInterval(60))
             let later = try await harness.request("GET", "\(acme.path)/dead-letters?since=\(future)", token: token)
+            let past = AdminJSON.timestampText(harness.clock.now().addingTimeInterval(-60))
+            let earlier = try await harness.request("GET", "\(acme.path)/dead-letters?since=\(past)", token: token)
 
             #expect(all.status == 200)
             #expect(all.json["dead_letters"]?.arrayValue?.count == 2)
@@ -36,6 +38,7 @@ struct DeadLetterAPITests {
             #expect(business.json["dead_letters"]?.arrayValue?.count == 0)
             #expect(otherFlow.json["dead_letters"]?.arrayValue?.count == 0)
             #expect(later.json["dead_letters"]?.arrayValue?.count == 0)
+            #expect(earlier.json["dead_letters"]?.arrayValue?.count == 2)
         }
     }
 

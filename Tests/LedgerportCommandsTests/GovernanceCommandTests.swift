@@ -4,7 +4,7 @@ import Testing
 
 /// `mapping publish`, `flow`, `change-request` and `token` end to end on a data folder.
 @Suite struct GovernanceCommandTests {
-    /// A world with the tenant acme, a Stripe and an Odoo connection in production, and the customer mapping published.
+    /// Creates a world with the tenant acme, a Stripe and an Odoo connection in production, and the customer mapping published.
     private func provisionedWorld() async throws -> StoreCommandWorld {
         let world = try StoreCommandWorld()
         try #require(await world.run(["tenant", "create", "acme"]).status == 0)

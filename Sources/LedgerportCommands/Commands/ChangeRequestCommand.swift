@@ -35,7 +35,7 @@ enum ChangeRequestCommand: CommandGroup {
         (try await store.changeRequest(id, tenant: tenant), try await store.approvals(changeRequest: id, tenant: tenant))
     }
 
-    /// The JSON of a request with its decisions, as `show`, `approve` and `reject` print it.
+    /// Builds the JSON of a request with its decisions, as `show`, `approve` and `reject` print it.
     static func json(_ request: ChangeRequest, _ approvals: [ChangeApproval]) -> JSONValue {
         ["change_request": AdminJSON.changeRequest(request), "approvals": .array(approvals.map(AdminJSON.approval))]
     }

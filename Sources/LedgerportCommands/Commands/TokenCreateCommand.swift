@@ -27,7 +27,7 @@ struct TokenCreateCommand: RunnableCommand {
     static let arguments: [ArgumentDefinition] = [
         .option("tenant", value: "slug", help: "The tenant the token may act on. Default: none, a platform token."),
         .option("role", value: "role", help: "operator (platform), tenant_admin, finance_operator, board_member or viewer. Required."),
-        .option("name", value: "text", help: "Who holds the token, such as finance@acme.example. Required."),
+        .option("name", value: "text", help: "The person holding the token, such as finance@acme.example. Required."),
         DataOption.definition,
         AdminCommandSupport.jsonDefinition,
     ]

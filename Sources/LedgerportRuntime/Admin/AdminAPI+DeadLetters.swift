@@ -4,7 +4,7 @@ import LedgerportStore
 
 /// The exception workbench: list, inspect, replay (with a dry run) and discard dead letters.
 extension AdminAPI {
-    /// The most dead letters one replay-by-filter request selects.
+    /// The maximum number of dead letters one bulk replay request selects.
     static let maximumReplayBatch = 500
 
     func registerDeadLetterRoutes(in routes: inout HTTPRouter) {
@@ -66,7 +66,7 @@ extension AdminAPI {
         return (200, ["results": .array(results), "replayed": .number(JSONNumber(replayed)), "failed": .number(JSONNumber(outcomes.count - replayed))])
     }
 
-    /// The ids of a bulk request: `ids`, or `filter` (with an optional `limit`), never both.
+    /// Selects the ids of a bulk request from `ids`, or from `filter` with an optional `limit`, never both.
     private func selectedIDs(_ body: [String: JSONValue], tenant: TenantID) async throws -> [DeadLetterID] {
         switch (body["ids"], body["filter"]) {
         case (let ids?, nil):

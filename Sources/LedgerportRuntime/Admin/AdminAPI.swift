@@ -7,7 +7,7 @@ import LedgerportStore
 /// The JSON admin API under `/admin`, served by the runtime's HTTP server next to the webhooks.
 ///
 /// Every route needs `Authorization: Bearer <token>`. A request is handled in
-/// this order, and the first failure answers:
+/// this order, and the first failure is the response:
 ///
 /// 1. authenticate the token (401 `missing_token` or `invalid_token`);
 /// 2. on `/admin/tenants/{tenant}/...`, resolve the tenant and check that a
@@ -32,7 +32,7 @@ struct AdminAPI: Sendable {
     let clock: any WallClock
     let logger: Logger
 
-    /// How a route is scoped: to the platform, or to the tenant named in its path.
+    /// The scope of a route: the platform, or the tenant named in its path.
     enum Scope {
         case platform
         case tenant
@@ -119,7 +119,7 @@ struct AdminAPI: Sendable {
         return .internalError()
     }
 
-    /// A listing's body: the items under `key`, and `next_after` (the last id) when the page is full.
+    /// Builds a listing's body: the items under `key`, and `next_after` (the last id) when the page is full.
     static func page(_ key: String, _ items: [JSONValue], lastID: Int64?, limit: Int) -> JSONValue {
         let next: JSONValue = items.count == limit ? lastID.map { .number(JSONNumber($0)) } ?? .null : .null
         return [key: .array(items), "next_after": next]

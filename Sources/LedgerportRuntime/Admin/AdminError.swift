@@ -35,7 +35,7 @@ struct AdminError: Error, Sendable, Hashable {
         message: "the bearer token is malformed, unknown or revoked; create a new one with \"ledgerport token create\""
     )
 
-    /// 404 for a tenant that does not exist or that the token may not reach, with one message for both so the reply reveals nothing.
+    /// Builds the 404 for a tenant that does not exist or that the token may not reach, with one message for both so the response reveals nothing.
     static func tenantNotFound(_ slug: String) -> AdminError {
         AdminError(
             status: 404, code: "tenant_not_found",

@@ -47,7 +47,7 @@ struct AdminRequest: Sendable {
         http.queryValue(named: name).flatMap { $0.isEmpty ? nil : $0 }
     }
 
-    /// The `limit` query argument, from 1 to ``maximumLimit``, ``defaultLimit`` when absent.
+    /// Reads the `limit` query argument, from 1 to ``maximumLimit``, or returns ``defaultLimit`` when it is absent.
     func limit() throws(AdminError) -> Int {
         guard let text = query("limit") else {
             return Self.defaultLimit
@@ -58,7 +58,7 @@ struct AdminRequest: Sendable {
         return value
     }
 
-    /// The `after` cursor: the last id of the previous page.
+    /// Reads the `after` cursor: the last id of the previous page.
     func after() throws(AdminError) -> Int64? {
         guard let text = query("after") else {
             return nil
@@ -93,7 +93,7 @@ struct AdminRequest: Sendable {
         return date
     }
 
-    /// The body as a JSON object; an empty body reads as `{}`.
+    /// Parses the body as a JSON object; an empty body reads as `{}`.
     func jsonBody() throws(AdminError) -> [String: JSONValue] {
         guard !http.body.isEmpty else {
             return [:]

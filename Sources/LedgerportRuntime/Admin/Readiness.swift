@@ -3,8 +3,8 @@ import LedgerportHTTPServer
 
 /// Whether the runtime can do its work yet: its flow routes are loaded and its delivery engine runs.
 ///
-/// `/health` answers as soon as the server listens; `/ready` answers 503
-/// until both parts are up, so a load balancer or an orchestrator sends no
+/// `/health` returns 200 as soon as the server listens, but `/ready` returns
+/// 503 until both parts are up, so a load balancer or an orchestrator sends no
 /// webhook to a process that would store it without routing it. Thread-safe.
 package final class Readiness: @unchecked Sendable {
     private let lock = NSLock()

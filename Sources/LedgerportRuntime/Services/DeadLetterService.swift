@@ -12,7 +12,7 @@ import LedgerportStore
 ///   ``DeadLetterStore/replayDeadLetter(_:notBefore:mapping:tenant:actor:)``
 ///   and wakes the delivery engine;
 /// - a replay pinned to another mapping version names a version number of
-///   the flow's own mapping, and is allowed only when that version is active
+///   the flow's own mapping. It is allowed only when that version is active
 ///   or approved in the flow's environment (see ``MappingApproval``), so
 ///   nothing runs under an unapproved mapping;
 /// - a dry run translates the stored event and evaluates the mapping version
@@ -59,8 +59,8 @@ package struct DeadLetterService: Sendable {
     /// Replays one parked dead letter now, under its delivery's mapping version or under version `mappingVersion` of the flow's mapping.
     ///
     /// - Throws: ``DeadLetterServiceError`` when the version is not approved
-    ///   for the flow's environment; ``StoreError`` `conflict` when the dead
-    ///   letter is not parked, `not_found` when it or the version does not exist.
+    ///   for the flow's environment. ``StoreError`` `conflict` when the dead
+    ///   letter is not parked, and `not_found` when it or the version does not exist.
     package func replay(_ id: DeadLetterID, mappingVersion: Int?, tenant: TenantID, actor: String) async throws -> Delivery {
         let letter = try await store.deadLetter(id, tenant: tenant)
         var mapping: MappingVersionReference?
@@ -87,13 +87,17 @@ package struct DeadLetterService: Sendable {
                 let delivery = try await replay(id, mappingVersion: mappingVersion, tenant: tenant, actor: actor)
                 outcomes.append(ReplayOutcome(deadLetterID: id, result: .replayed(delivery)))
             } catch {
+                logger.warning("replay dead letter failed", metadata: [
+                    LogMetadataKey.tenantID: .string(tenant.rawValue), "dead_letter.id": .string(id.description),
+                    LogMetadataKey.error: .string("\(error)"),
+                ])
                 outcomes.append(ReplayOutcome(deadLetterID: id, result: .failed(error)))
             }
         }
         return outcomes
     }
 
-    /// The parked dead letters that `filter` selects, at most `limit`, for a replay by filter; `filter.status` is ignored.
+    /// Lists the ids of the parked dead letters that `filter` selects, at most `limit`, for a replay by filter; `filter.status` is ignored.
     package func parkedIDs(matching filter: DeadLetterFilter, limit: Int, tenant: TenantID) async throws -> [DeadLetterID] {
         var parked = filter
         parked.status = .parked
@@ -102,8 +106,8 @@ package struct DeadLetterService: Sendable {
 
     /// Computes the operations a replay would send, under version `mappingVersion` of the flow's mapping or the delivery's own version, without changing anything.
     ///
-    /// Any stored version can be previewed, approved or not; the result says
-    /// whether a replay under it would be allowed.
+    /// Any stored version can be previewed, approved or not, and
+    /// ``ReplayDryRun/mappingApproved`` tells whether a replay under it would be allowed.
     /// - Throws: ``DeadLetterServiceError`` when this service has no planner;
     ///   the connector's or the mapping's classified error when the event
     ///   cannot be translated or mapped.
@@ -172,7 +176,7 @@ package struct ReplayDryRun: Sendable {
     /// Whether the version is active or approved in the flow's environment; a replay under it is rejected otherwise.
     package let mappingApproved: Bool
     package let operations: [TargetOperation]
-    /// Canonical event ids left out because the target already holds a newer state of their object.
+    /// Canonical event ids left out because the target already has a newer state of their object.
     package let skippedStale: [String]
 }
 
