@@ -13,12 +13,14 @@ package enum AdminJSON {
         .string(timestampText(date))
     }
 
+    /// Formats `date` as ISO 8601 UTC text with milliseconds, for tables and query arguments.
     package static func timestampText(_ date: Date) -> String {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         return formatter.string(from: date)
     }
 
+    /// Builds a tenant object: id, slug, display name, time zone and creation time.
     package static func tenant(_ tenant: Tenant) -> JSONValue {
         [
             "id": .string(tenant.id.rawValue), "slug": .string(tenant.slug), "display_name": .string(tenant.displayName),
@@ -26,6 +28,7 @@ package enum AdminJSON {
         ]
     }
 
+    /// Builds an event object with the payload's digest and whether it is retained, never the payload.
     package static func event(_ event: StoredEvent) -> JSONValue {
         [
             "id": integer(event.id.rawValue), "connection_id": .string(event.connectionID.rawValue),
@@ -36,6 +39,7 @@ package enum AdminJSON {
         ]
     }
 
+    /// Builds a delivery object with its state, attempt count, pinned mapping version and last error.
     package static func delivery(_ delivery: Delivery) -> JSONValue {
         [
             "id": integer(delivery.id.rawValue), "event_id": integer(delivery.eventID.rawValue), "flow_id": .string(delivery.flowID.rawValue),
@@ -47,6 +51,7 @@ package enum AdminJSON {
         ]
     }
 
+    /// Builds an attempt object with its outcome, mapping version and classified error.
     package static func attempt(_ attempt: DeliveryAttempt) -> JSONValue {
         var object: [String: JSONValue] = [
             "number": integer(Int64(attempt.number)), "started_at": timestamp(attempt.startedAt),
@@ -62,6 +67,7 @@ package enum AdminJSON {
         return .object(object)
     }
 
+    /// Builds a dead letter object with its reason, the target's message, the correlation id and how it was closed.
     package static func deadLetter(_ letter: DeadLetter) -> JSONValue {
         [
             "id": integer(letter.id.rawValue), "delivery_id": integer(letter.deliveryID.rawValue), "event_id": integer(letter.eventID.rawValue),
@@ -81,6 +87,7 @@ package enum AdminJSON {
         ]
     }
 
+    /// Builds the result of a dry run: the mapping version, whether it is approved, and the operations; `applied` is always false.
     package static func replayDryRun(_ dryRun: ReplayDryRun) throws -> JSONValue {
         [
             "dead_letter_id": integer(dryRun.deadLetterID.rawValue), "mapping": mappingReference(dryRun.mapping),
@@ -89,6 +96,7 @@ package enum AdminJSON {
         ]
     }
 
+    /// Builds the result of one replay of a batch; `describe` turns a failure into a code and a message.
     package static func replayOutcome(_ outcome: ReplayOutcome, describe: (any Error) -> (code: String, message: String)) -> JSONValue {
         switch outcome.result {
         case .replayed(let replayed):
@@ -102,6 +110,7 @@ package enum AdminJSON {
         }
     }
 
+    /// Builds a flow object with its connections, mapping, event types, mode, retry policy and state.
     package static func flow(_ flow: Flow) -> JSONValue {
         [
             "id": .string(flow.id.rawValue), "environment": .string(flow.environment.rawValue),
@@ -112,6 +121,7 @@ package enum AdminJSON {
         ]
     }
 
+    /// Builds a flow's service level object: counts, ratio and whether the objective is met.
     package static func slo(_ report: FlowSLOReport) -> JSONValue {
         [
             "objective": .number(JSONNumber(report.objective)), "target_seconds": integer(Int64(report.targetSeconds)),
@@ -123,6 +133,7 @@ package enum AdminJSON {
         ]
     }
 
+    /// Builds an operational alert object.
     package static func alert(_ alert: AlertBook.Alert) -> JSONValue {
         [
             "tenant": .string(alert.tenantSlug), "connection_id": .string(alert.connectionID), "kind": .string(alert.kind.rawValue),
@@ -131,6 +142,7 @@ package enum AdminJSON {
         ]
     }
 
+    /// Builds a change request object with its subject, evidence and state.
     package static func changeRequest(_ request: ChangeRequest) -> JSONValue {
         [
             "id": .string(request.id.rawValue), "environment": .string(request.environment.rawValue), "kind": .string(request.kind.rawValue),
@@ -140,6 +152,7 @@ package enum AdminJSON {
         ]
     }
 
+    /// Builds one reviewer's decision object.
     package static func approval(_ approval: ChangeApproval) -> JSONValue {
         [
             "reviewer": .string(approval.reviewer), "decision": .string(approval.decision.rawValue), "comment": .string(approval.comment),
@@ -147,6 +160,7 @@ package enum AdminJSON {
         ]
     }
 
+    /// Builds a mapping activation object: the version in force in an environment and the request that approved it.
     package static func activation(_ activation: MappingActivation) -> JSONValue {
         [
             "environment": .string(activation.environment.rawValue), "mapping": mappingReference(activation.mapping),
@@ -155,6 +169,7 @@ package enum AdminJSON {
         ]
     }
 
+    /// Builds a token object with its scope, role and state, never the token itself.
     package static func token(_ token: APIToken, tenantSlug: String?) -> JSONValue {
         [
             "id": .string(token.id.rawValue), "tenant": optional(tenantSlug), "role": .string(token.role.rawValue),
@@ -162,6 +177,7 @@ package enum AdminJSON {
         ]
     }
 
+    /// Builds a `{"mapping_id", "version"}` object.
     package static func mappingReference(_ reference: MappingVersionReference) -> JSONValue {
         ["mapping_id": .string(reference.mappingID.rawValue), "version": integer(Int64(reference.version))]
     }

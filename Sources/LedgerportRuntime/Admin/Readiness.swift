@@ -11,6 +11,7 @@ package final class Readiness: @unchecked Sendable {
     private var routesLoaded = false
     private var engineRunning = false
 
+    /// Creates the state of a starting runtime: nothing is up yet.
     package init() {}
 
     func markRoutesLoaded() {
@@ -21,6 +22,7 @@ package final class Readiness: @unchecked Sendable {
         lock.withLock { engineRunning = true }
     }
 
+    /// Whether the flow routes are loaded and the delivery engine runs.
     package var isReady: Bool {
         lock.withLock { routesLoaded && engineRunning }
     }

@@ -14,10 +14,13 @@ import LedgerportStore
 package struct APITokenService: Sendable {
     /// The text every token starts with, so a leaked token is easy to recognize in logs and scanners.
     package static let prefix = "lpt_"
+    /// The number of random bytes in a token, written as twice as many hexadecimal digits.
     package static let secretByteCount = 32
 
+    /// The store that keeps the digests and audits creation and revocation.
     package let store: any Store
 
+    /// Creates a service over `store`.
     package init(store: any Store) {
         self.store = store
     }

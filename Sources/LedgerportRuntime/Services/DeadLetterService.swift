@@ -22,6 +22,7 @@ import LedgerportStore
 /// The store appends the audit entry of every replay and discard in the same
 /// transaction as the change. A dry run reads only, so it leaves no entry.
 package struct DeadLetterService: Sendable {
+    /// The store whose dead letters the service changes; it audits every change.
     package let store: any Store
     /// Plans operations for dry runs; nil where no connector can be built (the master key is missing), which makes dry runs fail.
     let planner: DeliveryPlanner?
@@ -151,30 +152,39 @@ package struct DeadLetterService: Sendable {
 
 /// A dead letter with what an operator needs to judge it: the delivery, its attempts and the event.
 package struct DeadLetterDetail: Sendable {
+    /// The dead letter itself.
     package let deadLetter: DeadLetter
+    /// The parked (or replayed) delivery.
     package let delivery: Delivery
     /// Every attempt of the delivery, across replays, oldest first.
     package let attempts: [DeliveryAttempt]
+    /// The event the delivery applies.
     package let event: StoredEvent
 }
 
 /// The result of replaying one dead letter of a batch.
 package struct ReplayOutcome: Sendable {
+    /// The replayed delivery, or the error that stopped the replay.
     package enum Result: Sendable {
         case replayed(Delivery)
         case failed(any Error)
     }
 
+    /// The dead letter the outcome is about.
     package let deadLetterID: DeadLetterID
+    /// What happened to it.
     package let result: Result
 }
 
 /// The operations a replay would send, and whether the mapping version may be used for a real replay.
 package struct ReplayDryRun: Sendable {
+    /// The dead letter previewed.
     package let deadLetterID: DeadLetterID
+    /// The mapping version the operations were evaluated with.
     package let mapping: MappingVersionReference
     /// Whether the version is active or approved in the flow's environment; a replay under it is rejected otherwise.
     package let mappingApproved: Bool
+    /// The operations the replay would send, in order.
     package let operations: [TargetOperation]
     /// Canonical event ids left out because the target already has a newer state of their object.
     package let skippedStale: [String]
@@ -195,6 +205,7 @@ package enum DeadLetterServiceError: Error, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The message for people: the dead letter, the rule broken and what to do.
     package var description: String {
         switch self {
         case .mappingNotApproved(let id, let mapping, let environment):

@@ -10,14 +10,18 @@ import LedgerportStore
 /// before it is delivered. With no delivery in the window, ``ratio`` is nil
 /// and the objective counts as met.
 package struct FlowSLOReport: Sendable, Hashable {
+    /// The flow the report is about.
     package let flowID: FlowID
     /// The share of deliveries that should be delivered within the target, such as 0.99.
     package let objective: ExactDecimal
+    /// The time from creation to delivery within which a delivery counts as on time.
     package let targetSeconds: Int
     /// The start of the window; deliveries created at or after it count.
     package let since: Date
+    /// The store's counts of the flow's deliveries in the window.
     package let summary: DeliveryLatencySummary
 
+    /// Creates a report from counts already read.
     package init(flowID: FlowID, objective: ExactDecimal, targetSeconds: Int, since: Date, summary: DeliveryLatencySummary) {
         self.flowID = flowID
         self.objective = objective

@@ -15,8 +15,11 @@ import LedgerportStore
 /// running runtime. Without a ``SecretVault`` no connector can be built, so
 /// dead-letter dry runs fail; every other action works.
 package struct PlatformServices: Sendable {
+    /// The data folder's store.
     package let store: any Store
+    /// The connector specs and this build's implementations.
     package let registry: ConnectorRegistry
+    /// Compiled mapping versions, validated against the registry.
     package let mappings: MappingCatalog
     private let connectors: ConnectorHost?
     private let clock: any WallClock
@@ -37,10 +40,12 @@ package struct PlatformServices: Sendable {
         }
     }
 
+    /// Publishes mapping documents as stored versions.
     package var mappingPublisher: MappingPublisher {
         MappingPublisher(store: store, catalog: mappings)
     }
 
+    /// Creates flows with the event types their mapping reads.
     package var flowProvisioner: FlowProvisioner {
         FlowProvisioner(store: store, registry: registry)
     }
