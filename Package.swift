@@ -125,7 +125,9 @@ let package = Package(
         ),
         .testTarget(
             name: "StripeConnectorTests",
-            dependencies: ["StripeConnector", "LedgerportSDK", "LedgerportLog", "LedgerportHTTPClient", "LedgerportHTTPServer"],
+            dependencies: [
+                "StripeConnector", "LedgerportSDK", "LedgerportLog", "LedgerportHTTPClient", "LedgerportHTTPServer", "LedgerportTestSupport",
+            ],
             exclude: ["Fixtures"]
         ),
         .testTarget(
@@ -187,12 +189,15 @@ let package = Package(
 
         // MARK: Runtime.
 
+        // Helpers shared by test targets, such as a localstripe server on loopback; no product depends on it.
+        .target(name: "LedgerportTestSupport", dependencies: ["LedgerportHTTPClient", "LedgerportSDK"]),
+
         .testTarget(
             name: "LedgerportSystemTests",
             dependencies: [
                 "LedgerportRuntime", "LedgerportDemo", "LedgerportOdooSandbox", "LedgerportStore", "LedgerportStoreSQLite",
                 "LedgerportSQLite", "LedgerportSDK", "LedgerportHTTPClient", "StripeConnector", "LedgerportCrypto", "LedgerportLog",
-                "ledgerport",
+                "LedgerportTestSupport", "ledgerport",
             ]
         ),
 

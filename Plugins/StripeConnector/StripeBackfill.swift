@@ -25,15 +25,38 @@ struct StripeBackfill: Sendable {
                 hint: "use one of \(Self.objects.joined(separator: ", "))"
             )
         }
-        let page = try await client.listPage(path, query: query(for: request), limit: request.pageSize, startingAfter: request.cursor)
+        let page = try await listPage(path, request: request)
         let seconds = Int64(clock.now().timeIntervalSince1970.rounded(.down))
         var events = [CanonicalEvent]()
-        for object in page.objects {
+        for object in page.objects where Self.isCreated(object, within: request) {
             if let event = try await event(for: object, kind: request.object, listedAt: seconds) {
                 events.append(event)
             }
         }
         return BackfillPage(events: events, nextCursor: page.nextCursor)
+    }
+
+    /// Lists one page with the window as `created` filters; when the server rejects those filters,
+    /// lists without them and lets ``isCreated(_:within:)`` apply the window.
+    ///
+    /// Stripe's API accepts `created[gte]` and `created[lt]` on every list used here. Stripe test
+    /// doubles such as localstripe 1.15 answer 400 ("Unexpected created") instead, and the window
+    /// must still hold there.
+    private func listPage(_ path: String, request: BackfillRequest) async throws(ConnectorError) -> StripeListPage {
+        do {
+            return try await client.listPage(path, query: query(for: request, filtersCreated: true), limit: request.pageSize, startingAfter: request.cursor)
+        } catch where error.code == "stripe_invalid_request" && (error.targetMessage ?? "").contains("created") {
+            return try await client.listPage(path, query: query(for: request, filtersCreated: false), limit: request.pageSize, startingAfter: request.cursor)
+        }
+    }
+
+    /// Whether the object's `created` time falls in the request's window; objects without one are kept.
+    static func isCreated(_ object: StripeObject, within request: BackfillRequest) -> Bool {
+        guard let created = object.integer("created") else { return true }
+        let time = Date(timeIntervalSince1970: TimeInterval(created))
+        if let from = request.createdFrom, time < from { return false }
+        if let before = request.createdBefore, time >= before { return false }
+        return true
     }
 
     private static func path(of object: String) -> String? {
@@ -47,11 +70,12 @@ struct StripeBackfill: Sendable {
         }
     }
 
-    private func query(for request: BackfillRequest) -> [(String, String)] {
+    private func query(for request: BackfillRequest, filtersCreated: Bool) -> [(String, String)] {
         var query = [(String, String)]()
         if request.object == "subscription" {
             query.append(("status", "all"))
         }
+        guard filtersCreated else { return query }
         if let from = request.createdFrom {
             query.append(("created[gte]", String(Int64(from.timeIntervalSince1970.rounded(.up)))))
         }

@@ -28,6 +28,7 @@ package final class Runtime: @unchecked Sendable {
     package let connectors: ConnectorHost
     package let mappings: MappingCatalog
     package let engine: DeliveryEngine
+    package let scheduler: ScheduledFlowRunner
     package let server: HTTPServer
     package let clock: any WallClock
     package let logger: Logger
@@ -63,6 +64,10 @@ package final class Runtime: @unchecked Sendable {
         engine = DeliveryEngine(
             settings: .init(workers: configuration.deliveryWorkers, maximumInFlightPerTenant: configuration.maximumInFlightPerTenant),
             store: store, processor: processor, metrics: metrics, logger: logger
+        )
+        scheduler = ScheduledFlowRunner(
+            store: store, router: router, connectors: connectors, registry: registry, mappings: mappings, tenants: tenants,
+            clock: clock, logger: logger, onStored: { [engine] in engine.wake() }
         )
         let ingestor = WebhookIngestor(
             store: store, tenants: tenants, connectors: connectors, router: router, metrics: metrics, clock: clock, logger: logger,
@@ -136,6 +141,11 @@ package final class Runtime: @unchecked Sendable {
         return adjusted
     }
 
+    /// The sweeper of stored payloads past the configured retention.
+    package var retention: PayloadRetention {
+        PayloadRetention(store: store, retentionDays: configuration.payloadRetentionDays, clock: clock, logger: logger)
+    }
+
     /// Publishes mapping documents for this runtime's store.
     package var mappingPublisher: MappingPublisher {
         MappingPublisher(store: store, catalog: mappings)
@@ -176,6 +186,8 @@ package final class Runtime: @unchecked Sendable {
                 await self.engine.run()
             }
             group.addTask { await self.reloadPeriodically() }
+            group.addTask { await self.scheduler.run() }
+            group.addTask { await self.retention.run() }
             await Self.waitForCancellation()
             group.cancelAll()
         }

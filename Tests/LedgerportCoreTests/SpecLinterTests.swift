@@ -94,6 +94,12 @@ import Testing
         #expect(issues.map(\.pointer.description) == ["/objects/9/name", "/event_types/24/name"])
     }
 
+    @Test func backfillOnTarget_isReported() throws {
+        let issues = try lintIssues("odoo") { $0.replacing("/objects/0/backfill", with: true) }
+        #expect(issues.map(\.rule) == ["backfill_without_capability"])
+        #expect(issues.first?.pointer.description == "/objects/0/backfill")
+    }
+
     @Test func operationOnUnknownModel_isReported() throws {
         let issues = try lintIssues("odoo") { $0.replacing("/operations/0/model", with: "res.partners") }
         #expect(issues.map(\.rule) == ["unknown_object"])

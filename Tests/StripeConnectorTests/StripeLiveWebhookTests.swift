@@ -1,5 +1,6 @@
 import Foundation
 import LedgerportSDK
+import LedgerportTestSupport
 import Testing
 @testable import StripeConnector
 

@@ -9,6 +9,8 @@ package struct ObjectSpec: Sendable, Hashable, Decodable {
     package var description: String
     /// The canonical object this object becomes or is written from.
     package var canonicalObject: CanonicalObjectType?
+    /// Whether the connector lists past objects of this kind in a backfill.
+    package var backfill: Bool
     /// The JSON Schema of the object as the system sends it (sources) or as it is read back (targets).
     package var schema: JSONValue
 
@@ -17,7 +19,18 @@ package struct ObjectSpec: Sendable, Hashable, Decodable {
         case schemaVersion = "schema_version"
         case description
         case canonicalObject = "canonical_object"
+        case backfill
         case schema
+    }
+
+    package init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decode(String.self, forKey: .name)
+        schemaVersion = try container.decode(Int.self, forKey: .schemaVersion)
+        description = try container.decode(String.self, forKey: .description)
+        canonicalObject = try container.decodeIfPresent(CanonicalObjectType.self, forKey: .canonicalObject)
+        backfill = try container.decodeIfPresent(Bool.self, forKey: .backfill) ?? false
+        schema = try container.decode(JSONValue.self, forKey: .schema)
     }
 }
 

@@ -2,14 +2,22 @@ import LedgerportJSONSchema
 import LedgerportSDK
 
 extension SpecLinter {
-    /// Checks that object names are unique (`duplicate_name`) and that each object's schema,
-    /// and the webhook payload schema, load as JSON Schemas (`object_schema`, `payload_schema`).
+    /// Checks that object names are unique (`duplicate_name`), that only a source with the backfill
+    /// capability marks objects for backfill (`backfill_without_capability`), and that each object's
+    /// schema, and the webhook payload schema, load as JSON Schemas (`object_schema`, `payload_schema`).
     mutating func lintObjects() {
         var seen = Set<String>()
         for (index, object) in spec.objects.enumerated() {
             let base = JSONPointer(tokens: ["objects", String(index)])
             if !seen.insert(object.name).inserted {
                 report(base.appending("name"), "duplicate_name", "object \(MessageText.quote(object.name)) is listed twice", fix: "list each object once")
+            }
+            if object.backfill, spec.kind != .source || !spec.capabilities.backfill {
+                report(
+                    base.appending("backfill"), "backfill_without_capability",
+                    "object \(MessageText.quote(object.name)) is marked for backfill, but the connector is not a source with the backfill capability",
+                    fix: "remove \"backfill\" from the object or set capabilities.backfill on a source connector"
+                )
             }
             if let schema = loadEmbeddedSchema(object.schema, at: base.appending("schema"), rule: "object_schema") {
                 objectSchemas[object.name] = schema

@@ -6,7 +6,8 @@ import LedgerportStore
 
 /// Turns a stored event into the target operations of one flow under one mapping version, without applying them.
 ///
-/// It translates the event with the flow's source connector, skips every
+/// It translates the event with the flow's source connector (a scheduled
+/// flow's events are stored canonical already), skips every
 /// canonical event whose object already has a newer applied version in the
 /// flow (an older state never overwrites a newer one), and evaluates the
 /// mapping. The delivery processor applies what it returns; a replay's dry
@@ -31,9 +32,14 @@ struct DeliveryPlanner: Sendable {
                 hint: "fetch the object again with a backfill, or raise ingest.payload_retention_days"
             )
         }
-        let (_, source) = try await connectors.source(tenant: tenant.id, connection: flow.sourceConnectionID)
-        let native = NativeEvent(eventID: event.sourceEventID, eventType: event.eventType, payload: payload, receivedAt: event.receivedAt)
-        let canonicalEvents = try await source.translate(native)
+        let canonicalEvents: [CanonicalEvent]
+        if CanonicalEventPayload.isCanonical(eventType: event.eventType) {
+            canonicalEvents = [try CanonicalEventPayload.decode(payload, eventID: event.sourceEventID)]
+        } else {
+            let (_, source) = try await connectors.source(tenant: tenant.id, connection: flow.sourceConnectionID)
+            let native = NativeEvent(eventID: event.sourceEventID, eventType: event.eventType, payload: payload, receivedAt: event.receivedAt)
+            canonicalEvents = try await source.translate(native)
+        }
         let mapping = try await mappings.mapping(reference, tenant: tenant.id)
         return try await evaluate(canonicalEvents, mapping: mapping, flow: flow, tenant: tenant, logger: logger)
     }

@@ -2,25 +2,25 @@ import Foundation
 import LedgerportHTTPClient
 import LedgerportSDK
 
-/// A localstripe server started for one test: on a free loopback port, with a state file of its own.
+/// A localstripe server started for one test (test support: the test targets share it): on a free loopback port, with a state file of its own.
 ///
 /// It runs `scripts/localstripe.sh start` as a child process and is stopped
 /// by its pid. The virtual environment must exist (`scripts/localstripe.sh
 /// install`, which `scripts/test.sh` runs); when it does not, ``start()``
 /// throws a message saying so instead of skipping the test.
-final class LocalstripeServer: @unchecked Sendable {
-    let port: Int
-    let baseURL: String
+package final class LocalstripeServer: @unchecked Sendable {
+    package let port: Int
+    package let baseURL: String
     private let process: Process
     private let stateDirectory: URL
 
     /// The libcurl transport every localstripe test shares.
-    static let http = CurlHTTPTransport(threadCount: 2)
+    package static let http = CurlHTTPTransport(threadCount: 2)
 
-    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    package static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    struct NotAvailable: Error, CustomStringConvertible {
-        let description: String
+    package struct NotAvailable: Error, CustomStringConvertible {
+        package let description: String
     }
 
     private init(port: Int, process: Process, stateDirectory: URL) {
@@ -31,7 +31,7 @@ final class LocalstripeServer: @unchecked Sendable {
     }
 
     /// Starts localstripe and waits until it returns 200 to an authenticated request.
-    static func start() async throws -> LocalstripeServer {
+    package static func start() async throws -> LocalstripeServer {
         let python = repositoryRoot.appendingPathComponent(".venv/bin/python")
         guard FileManager.default.isExecutableFile(atPath: python.path) else {
             throw NotAvailable(description: "localstripe is not installed: run scripts/localstripe.sh install (scripts/test.sh does it) and run the tests again")
@@ -53,7 +53,7 @@ final class LocalstripeServer: @unchecked Sendable {
     }
 
     /// Stops the server by its pid (SIGTERM, then SIGKILL after five seconds) and removes its state.
-    func stop() {
+    package func stop() {
         let pid = process.processIdentifier
         if process.isRunning {
             kill(pid, SIGTERM)

@@ -1,0 +1,152 @@
+import Foundation
+import LedgerportCore
+import LedgerportLog
+import LedgerportMapping
+import LedgerportSDK
+import LedgerportStore
+
+/// Runs scheduled flows: once per window of their schedule, in the tenant's time zone, a backfill of the window's objects.
+///
+/// For each due window, the runner records the run in the store first
+/// (``FlowStore/startScheduleRun(flow:windowStart:windowEnd:tenant:)`` fails
+/// for a window that already has one, so no window runs twice, also after a
+/// restart or on two nodes), then lists, through the source connector, the
+/// objects created in the window that the flow's mapping reads, stores each
+/// listed object as a canonical event with a delivery for this flow, and
+/// records the run's outcome. A run found still `running` at start was cut
+/// short by a stop or a crash; it is resumed, which is safe because listed
+/// events are deduplicated by id.
+package final class ScheduledFlowRunner: @unchecked Sendable {
+    private let store: any Store
+    private let router: FlowRouter
+    private let connectors: ConnectorHost
+    private let registry: ConnectorRegistry
+    private let mappings: MappingCatalog
+    private let tenants: TenantDirectory
+    private let clock: any WallClock
+    private let logger: Logger
+    private let onStored: @Sendable () -> Void
+    /// Objects listed per page.
+    let pageSize: Int
+
+    init(
+        store: any Store, router: FlowRouter, connectors: ConnectorHost, registry: ConnectorRegistry, mappings: MappingCatalog,
+        tenants: TenantDirectory, clock: any WallClock, logger: Logger, pageSize: Int = 100, onStored: @escaping @Sendable () -> Void
+    ) {
+        self.store = store
+        self.router = router
+        self.connectors = connectors
+        self.registry = registry
+        self.mappings = mappings
+        self.tenants = tenants
+        self.clock = clock
+        self.logger = logger
+        self.pageSize = pageSize
+        self.onStored = onStored
+    }
+
+    /// Checks every scheduled flow every `intervalSeconds` until cancelled.
+    func run(intervalSeconds: Double = 30) async {
+        while !Task.isCancelled {
+            await runDueWindows()
+            try? await Task.sleep(nanoseconds: UInt64(intervalSeconds * 1_000_000_000))
+        }
+    }
+
+    /// Runs every due window of every active scheduled flow, oldest first; returns the runs finished.
+    @discardableResult
+    package func runDueWindows() async -> [ScheduleRun] {
+        var finished = [ScheduleRun]()
+        for flow in router.allFlows where flow.mode == .scheduled && flow.state == .active {
+            do {
+                finished += try await runDueWindows(of: flow)
+            } catch {
+                logger.error("run scheduled flow failed", metadata: [
+                    LogMetadataKey.tenantID: .string(flow.tenantID.rawValue), LogMetadataKey.flowID: .string(flow.id.rawValue),
+                    LogMetadataKey.error: .string("\(error)"),
+                ])
+            }
+        }
+        return finished
+    }
+
+    private func runDueWindows(of flow: Flow) async throws -> [ScheduleRun] {
+        guard let scheduleJSON = flow.schedule else { return [] }
+        let schedule = try JSONValueDecoder().decode(FlowSchedule.self, from: scheduleJSON)
+        let tenant = try await tenants.tenant(id: flow.tenantID)
+        let zone = TimeZone(identifier: tenant.timeZone) ?? .gmt
+        let runs = try await store.scheduleRuns(flow: flow.id, tenant: flow.tenantID, limit: 20)
+
+        var finished = [ScheduleRun]()
+        for interrupted in runs.filter({ $0.state == .running }).reversed() {
+            finished.append(try await execute(flow, window: ScheduleWindow(start: interrupted.windowStart, end: interrupted.windowEnd)))
+        }
+        for window in schedule.dueWindows(lastRunStart: runs.first?.windowStart, now: clock.now(), in: zone) {
+            guard try await store.startScheduleRun(flow: flow.id, windowStart: window.start, windowEnd: window.end, tenant: flow.tenantID) != nil else {
+                continue
+            }
+            finished.append(try await execute(flow, window: window))
+        }
+        return finished
+    }
+
+    /// Lists the window's objects and stores them as events; records the run as completed or failed.
+    private func execute(_ flow: Flow, window: ScheduleWindow) async throws -> ScheduleRun {
+        let log = logger.with([LogMetadataKey.tenantID: .string(flow.tenantID.rawValue), LogMetadataKey.flowID: .string(flow.id.rawValue)])
+        do {
+            let outcome = try await backfill(flow, window: window)
+            let detail = "listed \(outcome.listed) objects, stored \(outcome.stored) new events, \(outcome.duplicates) already stored"
+            log.info("ran schedule window", metadata: ["window.start": .string(window.start.formatted(.iso8601)), "window.detail": .string(detail)])
+            return try await store.finishScheduleRun(flow: flow.id, windowStart: window.start, state: .completed, detail: detail, tenant: flow.tenantID)
+        } catch {
+            let classified = DeliveryProcessor.classify(error)
+            log.error("schedule window failed", metadata: ["window.start": .string(window.start.formatted(.iso8601)), LogMetadataKey.error: .string(classified.description)])
+            return try await store.finishScheduleRun(flow: flow.id, windowStart: window.start, state: .failed, detail: classified.description, tenant: flow.tenantID)
+        }
+    }
+
+    private struct Outcome {
+        var listed = 0
+        var stored = 0
+        var duplicates = 0
+    }
+
+    private func backfill(_ flow: Flow, window: ScheduleWindow) async throws -> Outcome {
+        guard let activation = try await store.activeMappingVersion(mapping: flow.mappingID, environment: flow.environment, tenant: flow.tenantID) else {
+            throw ConnectorError.configuration("mapping_not_active", "run flow \"\(flow.id)\": its mapping has no active version", hint: "activate a version through a change request")
+        }
+        let mapping = try await mappings.mapping(activation.mapping, tenant: flow.tenantID)
+        let (connection, source) = try await connectors.source(tenant: flow.tenantID, connection: flow.sourceConnectionID)
+        let target = try await store.connection(flow.targetConnectionID, tenant: flow.tenantID)
+        let objects = registry.entry(id: connection.connectorID, version: connection.connectorVersion)?.spec.spec.objects
+            .filter { $0.backfill && $0.canonicalObject == mapping.source.objectType }.map(\.name) ?? []
+
+        var outcome = Outcome()
+        for object in objects {
+            var cursor: String?
+            repeat {
+                let page = try await source.backfill(BackfillRequest(object: object, cursor: cursor, pageSize: pageSize, createdFrom: window.start, createdBefore: window.end))
+                outcome.listed += page.events.count
+                let events = try page.events.filter(mapping.handles).map { event in
+                    NewEvent(
+                        connectionID: connection.id, sourceEventID: event.id, eventType: CanonicalEventPayload.eventType(of: event),
+                        receivedAt: clock.now(), correlationID: UUID().uuidString.lowercased(), body: try CanonicalEventPayload.encode(event),
+                        orderingKey: event.ordering.key,
+                        deliveries: [NewDelivery(
+                            flowID: flow.id, orderingKey: event.ordering.key, orderingVersion: event.ordering.version, notBefore: clock.now(),
+                            mapping: activation.mapping, connectorVersion: target.connectorVersion
+                        )]
+                    )
+                }
+                if !events.isEmpty {
+                    let results = try await store.insertEvents(events, tenant: flow.tenantID)
+                    outcome.duplicates += results.filter(\.isDuplicate).count
+                    outcome.stored += results.count - results.filter(\.isDuplicate).count
+                    onStored()
+                }
+                cursor = page.nextCursor
+            } while cursor != nil
+        }
+        return outcome
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import LedgerportDemo
+import LedgerportRuntime
+import LedgerportSDK
+import LedgerportStore
+import LedgerportTestSupport
+import Testing
+
+@Suite(.serialized) struct ScheduledFlowTests {
+    /// Creates a customer in localstripe through its API.
+    private func createCustomer(_ server: LocalstripeServer, email: String, harness: SystemHarness) async throws {
+        let body = Array("email=\(email.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? email)&name=Backfilled".utf8)
+        let response = try await harness.transport.send(HTTPRequest(
+            method: "POST", url: server.baseURL + "/v1/customers",
+            headers: ["Authorization": "Bearer sk_test_backfill", "Content-Type": "application/x-www-form-urlencoded"], body: body
+        ))
+        #expect(response.status == 200)
+    }
+
+    /// Adds a Stripe connection that reads localstripe's API and a scheduled customer flow on it.
+    private func scheduledCustomerFlow(_ harness: SystemHarness, apiURL: String) async throws -> Flow {
+        let runtime = harness.runtime
+        let tenant = harness.tenant.tenant.id
+        let id = ConnectionID(rawValue: "stripe-api")
+        let now = harness.clock.now()
+        let secrets = [
+            try runtime.vault.seal(Secret("sk_test_backfill"), field: "api_key", connection: id, tenant: tenant, activeFrom: now),
+            try runtime.vault.seal(Secret("whsec_backfill_only"), field: "webhook_signing_secret", connection: id, tenant: tenant, activeFrom: now),
+        ]
+        _ = try await runtime.store.createConnection(
+            NewConnection(
+                id: id, environment: .production, connectorID: "stripe", connectorVersion: SemanticVersion(major: 1, minor: 0, patch: 0),
+                configuration: ["api_base_url": .string(apiURL), "api_version": "2017-08-15"], secretValues: secrets
+            ),
+            tenant: tenant, actor: "test"
+        )
+        let mappingID = MappingID(rawValue: "stripe-customer-to-odoo")
+        guard let activation = try await runtime.store.activeMappingVersion(mapping: mappingID, environment: .production, tenant: tenant) else {
+            throw HarnessError("the customer mapping is not active")
+        }
+        let mapping = try await runtime.mappings.mapping(activation.mapping, tenant: tenant)
+        let flow = try await runtime.flowProvisioner.createFlow(
+            id: "customers-hourly", environment: .production, source: id, target: harness.tenant.odooConnection, mapping: mapping,
+            mappingID: mappingID, mode: .scheduled, schedule: .everyMinutes(60), tenant: tenant, actor: "test"
+        )
+        try await runtime.router.reload()
+        return flow
+    }
+
+    @Test func scheduledBackfill_runsEachWindowOnceAcrossRestarts() async throws {
+        let server = try await LocalstripeServer.start()
+        defer { server.stop() }
+        // The clock stands an hour ahead, so the hour in which the customers are created has ended.
+        let clock = ManualClock(Date().addingTimeInterval(3_600))
+        let harness = try await SystemHarness.start(clock: clock)
+        defer { Task { await harness.stop() } }
+        for index in 0..<3 {
+            try await createCustomer(server, email: "backfill\(index)@system-test.example", harness: harness)
+        }
+        let flow = try await scheduledCustomerFlow(harness, apiURL: server.baseURL)
+
+        let firstRuns = await harness.runtime.scheduler.runDueWindows()
+        try await harness.waitForDeliveries()
+        let secondRuns = await harness.runtime.scheduler.runDueWindows()
+
+        let restarted = try await SystemHarness.openRuntime(folder: harness.folder, clock: clock)
+        try await restarted.router.reload()
+        let afterRestart = await restarted.scheduler.runDueWindows()
+        let recorded = try await harness.runtime.store.scheduleRuns(flow: flow.id, tenant: harness.tenant.tenant.id, limit: 10)
+        await restarted.store.close()
+
+        #expect(firstRuns.map(\.state) == [.completed], "\(firstRuns.map { $0.detail ?? "" })")
+        #expect(firstRuns.first?.detail?.hasPrefix("listed 3 objects, stored 3 new events") == true)
+        #expect(secondRuns.isEmpty)
+        #expect(afterRestart.isEmpty)
+        #expect(recorded.count == 1)
+        #expect(try await harness.odooCount("res.partner", [["email", "=like", "backfill%@system-test.example"]]) == 3)
+    }
+}
