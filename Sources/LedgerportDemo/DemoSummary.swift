@@ -37,13 +37,15 @@ package struct DemoSummary: Sendable {
     package var odooInvoicesPosted = 0
     package var odooPayments = 0
     package var odooCreditNotes = 0
-    /// Expected records that Odoo does not hold, as `model/external_id`.
+    /// Expected records that Odoo does not hold and no parked delivery explains, as `model/external_id`.
     package var missingRecords: [String] = []
+    /// Records Odoo does not hold because their delivery is parked for review, with the source amount.
+    package var heldForReview: [(record: String, amount: Money?)] = []
     package var totals: [Total] = []
     package var odooURL = ""
     package var dataDirectory: String?
 
-    /// Whether every total matches and no expected record is missing.
+    /// Whether every delivered total matches and every record Odoo lacks is held in a parked delivery.
     package var totalsMatch: Bool {
         totals.allSatisfy(\.matches) && missingRecords.isEmpty
     }
@@ -65,6 +67,13 @@ package struct DemoSummary: Sendable {
             "odoo_payments": .number(JSONNumber(odooPayments)),
             "odoo_credit_notes": .number(JSONNumber(odooCreditNotes)),
             "missing_records": .array(missingRecords.map(JSONValue.string)),
+            "held_for_review": .array(heldForReview.map { held in
+                [
+                    "record": .string(held.record),
+                    "amount": held.amount.flatMap { try? $0.decimalString() }.map(JSONValue.string) ?? .null,
+                    "currency": held.amount.map { .string($0.currency.rawValue) } ?? .null,
+                ]
+            }),
             "totals_match": .bool(totalsMatch),
             "odoo_url": .string(odooURL),
         ]

@@ -4,6 +4,16 @@ import LedgerportStore
 
 /// Counts what the runtime did and compares what Odoo holds with the source.
 enum DemoTally {
+    /// The source event ids of the tenant's parked deliveries.
+    static func parkedEventIDs(runtime: Runtime, tenant: DemoTenant) async throws -> Set<String> {
+        let letters = try await runtime.store.deadLetters(tenant: tenant.tenant.id, filter: DeadLetterFilter(), after: nil, limit: 1000)
+        var ids = Set<String>()
+        for letter in letters {
+            ids.insert(try await runtime.store.event(letter.eventID, tenant: tenant.tenant.id).sourceEventID)
+        }
+        return ids
+    }
+
     static func count(runtime: Runtime, tenant: DemoTenant, receipts: [DemoSender.Receipt]) async throws -> DemoSummary {
         var summary = DemoSummary()
         summary.requestsSent = receipts.count
@@ -29,16 +39,20 @@ enum DemoTally {
         return summary
     }
 
-    static func compare(_ readBack: DemoReadBack, into summary: inout DemoSummary) {
+    /// Compares Odoo's records with the source's; a record missing because its event's delivery is parked counts as held, not missing.
+    static func compare(_ readBack: DemoReadBack, parkedEventIDs: Set<String>, into summary: inout DemoSummary) {
         let found = readBack.rows.filter(\.found)
         summary.odooPartners = found.filter { $0.record.kind == .partner }.count
         summary.odooInvoicesPosted = found.filter { $0.record.kind == .postedInvoice && $0.state == "posted" }.count
         summary.odooPayments = found.filter { $0.record.kind == .payment }.count
         summary.odooCreditNotes = found.filter { $0.record.kind == .creditNote }.count
-        summary.missingRecords = readBack.rows.filter { !$0.found }.map(\.record.reference.description)
+        let absent = readBack.rows.filter { !$0.found }
+        let held = absent.filter { parkedEventIDs.contains($0.record.sourceEventID) }
+        summary.heldForReview = held.map { ($0.record.reference.description, $0.record.amount) }
+        summary.missingRecords = absent.filter { !parkedEventIDs.contains($0.record.sourceEventID) }.map(\.record.reference.description)
 
         var totals: [String: (source: Money, odoo: Money)] = [:]
-        for row in readBack.rows {
+        for row in readBack.rows where row.found || !parkedEventIDs.contains(row.record.sourceEventID) {
             guard let source = row.record.amount else { continue }
             let key = "\(row.record.kind.rawValue) \(source.currency)"
             var entry = totals[key] ?? (Money.zero(source.currency), Money.zero(source.currency))
