@@ -21,34 +21,15 @@ struct FlowPauseCommand: RunnableCommand {
         ]
     )
 
-    static let arguments: [ArgumentDefinition] = [
-        .positional("id", help: "The flow id."),
-        AdminCommandSupport.tenantDefinition,
-        DataOption.definition,
-        AdminCommandSupport.jsonDefinition,
-    ]
+    static let arguments = FlowStateChange.arguments
 
-    let id: FlowID
-    let tenantSlug: String
-    let dataOption: String?
-    let printsJSON: Bool
+    let shared: FlowStateChange
 
     init(arguments: ParsedArguments) throws(CommandError) {
-        id = FlowID(rawValue: arguments.positional("id") ?? "")
-        tenantSlug = try AdminCommandSupport.tenantSlug(arguments)
-        dataOption = arguments.option(DataOption.name)
-        printsJSON = arguments.flag("json")
+        shared = try FlowStateChange(arguments: arguments)
     }
 
     func run(in context: CommandContext) async throws -> ExitCode {
-        let flow = try await AdminCommandSupport.withTenant(dataOption, slug: tenantSlug, in: context) { store, tenant in
-            try await store.setFlowState(FlowState.paused, flow: id, tenant: tenant.id, actor: StoreCommandSupport.actor(in: context))
-        }
-        if printsJSON {
-            AdminCommandSupport.printJSON(AdminJSON.flow(flow), in: context)
-        } else {
-            context.standardOutput.writeLine("flow \(flow.id) of tenant \(tenantSlug) is \(flow.state.rawValue)")
-        }
-        return .ok
+        try await shared.run(setting: .paused, in: context)
     }
 }
