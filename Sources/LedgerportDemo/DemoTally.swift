@@ -2,9 +2,9 @@ import LedgerportRuntime
 import LedgerportSDK
 import LedgerportStore
 
-/// Counts what the runtime did and compares what Odoo holds with the source.
+/// Counts what the runtime did and compares the records in Odoo with the source.
 enum DemoTally {
-    /// The source event ids of the tenant's parked deliveries.
+    /// Returns the source event ids of the tenant's parked deliveries.
     static func parkedEventIDs(runtime: Runtime, tenant: DemoTenant) async throws -> Set<String> {
         let letters = try await runtime.store.deadLetters(tenant: tenant.tenant.id, filter: DeadLetterFilter(), after: nil, limit: 1000)
         var ids = Set<String>()

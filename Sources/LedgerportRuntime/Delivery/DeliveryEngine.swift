@@ -5,7 +5,7 @@ import LedgerportStore
 
 /// The delivery loop: claims due deliveries tenant by tenant and runs them concurrently.
 ///
-/// Each round asks the store which tenants have due work, then claims up to
+/// Each round reads from the store which tenants have due work, then claims up to
 /// the per-tenant cap from each in turn, so a tenant with a month-end burst
 /// gets the same share of each round as a tenant with one invoice. The store
 /// claims a delivery only when no earlier delivery with its ordering key is
@@ -102,7 +102,7 @@ package final class DeliveryEngine: @unchecked Sendable {
         return started
     }
 
-    /// The tenants in their stable order, starting after the tenant that led the previous round.
+    /// Returns the tenants in their stable order, starting after the tenant that led the previous round.
     private func rotated(_ tenants: [TenantID]) -> [TenantID] {
         lock.withLock {
             let start = lastLeader.flatMap { leader in tenants.firstIndex { $0.rawValue > leader.rawValue } } ?? 0
