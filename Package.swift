@@ -216,10 +216,19 @@ let package = Package(
             dependencies: [
                 "LedgerportSDK", "LedgerportLog", "LedgerportStore", "LedgerportSecrets", "LedgerportCore",
                 "LedgerportHTTPServer", "LedgerportHTTPClient", "LedgerportMapping", "LedgerportConnectors",
-                "LedgerportStoreSQLite", "LedgerportSQLite",
+                "LedgerportStoreSQLite", "LedgerportSQLite", "LedgerportCrypto",
             ]
         ),
         .testTarget(name: "LedgerportRuntimeTests", dependencies: ["LedgerportRuntime", "LedgerportSDK"]),
+        // The admin API, dead letters and replay, over real HTTP against a runtime and the Odoo sandbox.
+        .testTarget(
+            name: "LedgerportAdminTests",
+            dependencies: [
+                "LedgerportRuntime", "LedgerportStore", "LedgerportOdooSandbox", "LedgerportMapping", "LedgerportHTTPClient",
+                "LedgerportSDK", "LedgerportLog", "LedgerportCrypto", "StripeConnector", "LedgerportCommands",
+            ],
+            resources: [.copy("Fixtures")]
+        ),
 
         // MARK: Benchmarks.
 

@@ -3,7 +3,8 @@
 
 Reads the 51 recorded webhooks (Tests/StripeConnectorTests/Fixtures/localstripe-events),
 adds the events localstripe does not emit (a failed payment before a recovery, a
-recovery after a failure, a partial refund and a partial credit note), spreads the
+recovery after a failure, a partial refund, a partial credit note, and a KWD
+invoice whose 12.345 KWD unit price Odoo would round), spreads the
 events' `created` times over 30 days in their recorded order, and writes each body
 to demo/stripe-month/NNN-<type>.json as Stripe sends it (sorted keys, two-space
 indent). Run it again only when the recordings change; the output is committed.
@@ -109,6 +110,28 @@ def partial_credit_note():
     return [event("evt_demoAcreditnote01", "credit_note.created", note, invoice_event)]
 
 
+def kwd_invoice_with_fils_price():
+    """Customer G is invoiced 12.345 KWD, a unit price Odoo would round to 12.35, so the delivery is parked."""
+    customer_event = recorded("008-customer.created.json")
+    customer = copy.deepcopy(customer_event["data"]["object"])
+    customer.update({"id": "cus_demoGkwd01", "email": "ap@gulf-data.example", "name": "Gulf Data Services",
+                     "currency": "kwd", "description": "Kuwaiti customer billed in KWD"})
+    invoice_event = recorded("010-invoice.created.json")
+    invoice = copy.deepcopy(invoice_event["data"]["object"])
+    line = invoice["lines"]["data"][0]
+    line.update({"id": "il_demoGkwd01", "invoice": "in_demoGkwd01", "amount": 12345, "currency": "kwd",
+                 "description": "Connector Pro, billed in KWD"})
+    line["plan"] = dict(line["plan"], id="pro-monthly-kwd", nickname="pro-monthly-kwd", amount=12345, currency="kwd")
+    invoice.update({"id": "in_demoGkwd01", "customer": "cus_demoGkwd01", "customer_email": "ap@gulf-data.example",
+                    "currency": "kwd", "amount_due": 12345, "subtotal": 12345, "total": 12345, "status": "open",
+                    "subscription": None, "parent": None, "number": "GULF-0001"})
+    invoice["status_transitions"] = dict(invoice["status_transitions"], finalized_at=invoice["created"])
+    return [
+        event("evt_demoGcustomer01", "customer.created", customer, customer_event),
+        event("evt_demoGfinalized01", "invoice.finalized", invoice, invoice_event),
+    ]
+
+
 def month():
     files = sorted(p.name for p in RECORDINGS.glob("[0-9][0-9][0-9]-*.json"))
     bodies = [recorded(name) for name in files]
@@ -116,6 +139,7 @@ def month():
     append_after = {
         "032-invoice.payment_succeeded.json": partial_refund() + partial_credit_note(),
         "042-invoice.payment_failed.json": recovered_eur_payment(),
+        "051-payment_intent.payment_failed.json": kwd_invoice_with_fils_price(),
     }
     plan = []
     for name, body in zip(files, bodies):

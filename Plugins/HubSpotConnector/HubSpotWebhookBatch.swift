@@ -36,7 +36,10 @@ enum HubSpotWebhookBatch {
                     httpStatus: 400
                 )
             }
-            events.append(ReceivedEvent(eventID: String(eventID), eventType: type, payload: JSONWriter.bytes(element)))
+            events.append(ReceivedEvent(
+                eventID: String(eventID), eventType: type, payload: JSONWriter.bytes(element),
+                orderingKey: Self.orderingKey(of: element, type: type), orderingVersion: element["occurredAt"]?.int64Value
+            ))
         }
         guard !events.isEmpty else { throw malformed("the array contains no events") }
         return events
@@ -44,5 +47,27 @@ enum HubSpotWebhookBatch {
 
     private static func malformed(_ cause: String) -> WebhookRejection {
         WebhookRejection(.malformedPayload, "the HubSpot webhook body is malformed: \(cause)", httpStatus: 400)
+    }
+
+    /// The object an event changes, such as `deal:28751034567`, so changes of one deal apply in order.
+    ///
+    /// Legacy subscription types name the object before the dot (`deal.propertyChange`); generic
+    /// ones carry `objectTypeId`, where `0-3` is a deal, `0-2` a company and `0-1` a contact.
+    static func orderingKey(of element: JSONValue, type: String) -> String? {
+        guard let objectID = element["objectId"]?.int64Value else { return nil }
+        let prefix = type.split(separator: ".").first.map(String.init) ?? type
+        let kind: String
+        if prefix == "object" {
+            switch element["objectTypeId"]?.stringValue {
+            case "0-1": kind = "contact"
+            case "0-2": kind = "company"
+            case "0-3": kind = "deal"
+            case let other?: kind = "object_\(other)"
+            case nil: return nil
+            }
+        } else {
+            kind = prefix
+        }
+        return "\(kind):\(objectID)"
     }
 }

@@ -7,13 +7,13 @@ import CCrypto
 /// same plaintext never encrypts to the same bytes. Opening checks the tag
 /// before it returns anything; a wrong key, a different associated data or a
 /// modified box all fail with ``AESGCMError/authenticationFailed``.
-public enum AESGCM {
-    public static let keyByteCount = 32
-    public static let nonceByteCount = 12
-    public static let tagByteCount = 16
+package enum AESGCM {
+    package static let keyByteCount = 32
+    package static let nonceByteCount = 12
+    package static let tagByteCount = 16
 
     /// Encrypts `plaintext` under a 32-byte `key`, binding `associatedData` to the result.
-    public static func seal(_ plaintext: [UInt8], key: [UInt8], associatedData: [UInt8] = []) throws(AESGCMError) -> [UInt8] {
+    package static func seal(_ plaintext: [UInt8], key: [UInt8], associatedData: [UInt8] = []) throws(AESGCMError) -> [UInt8] {
         guard key.count == keyByteCount else {
             throw .invalidKeyLength(key.count)
         }
@@ -43,7 +43,7 @@ public enum AESGCM {
     }
 
     /// Decrypts a box made by ``seal(_:key:associatedData:)`` and verifies its tag.
-    public static func open(_ box: [UInt8], key: [UInt8], associatedData: [UInt8] = []) throws(AESGCMError) -> [UInt8] {
+    package static func open(_ box: [UInt8], key: [UInt8], associatedData: [UInt8] = []) throws(AESGCMError) -> [UInt8] {
         guard key.count == keyByteCount else {
             throw .invalidKeyLength(key.count)
         }
@@ -80,13 +80,13 @@ public enum AESGCM {
 }
 
 /// Why an AES-256-GCM operation failed.
-public enum AESGCMError: Error, Equatable, CustomStringConvertible {
+package enum AESGCMError: Error, Equatable, CustomStringConvertible {
     case invalidKeyLength(Int)
     case truncated(Int)
     case authenticationFailed
     case libraryFailure(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .invalidKeyLength(let length):
             "AES-256-GCM key has \(length) bytes; it must have exactly 32"

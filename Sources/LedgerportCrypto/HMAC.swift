@@ -6,12 +6,12 @@ import CCrypto
 /// thread. It allocates a MAC context per call (about 3 µs per 2.6 KB message
 /// on the build machine); hot paths that verify many messages under the same
 /// key can keep an ``HMACSHA256/Keyed`` instance per thread instead.
-public enum HMACSHA256 {
+package enum HMACSHA256 {
     /// The length of an HMAC-SHA256 code in bytes.
-    public static let byteCount = 32
+    package static let byteCount = 32
 
     /// Computes HMAC-SHA256 of `message` under `key`.
-    public static func authenticationCode(key: some Collection<UInt8>, message: some Collection<UInt8>) -> [UInt8] {
+    package static func authenticationCode(key: some Collection<UInt8>, message: some Collection<UInt8>) -> [UInt8] {
         let keyBytes = Array(key)
         let messageBytes = Array(message)
         var output = [UInt8](repeating: 0, count: byteCount)
@@ -39,7 +39,7 @@ public enum HMACSHA256 {
 ///
 /// Use it for every comparison of a received signature with an expected one,
 /// so that an attacker cannot learn how many leading bytes matched.
-public func constantTimeEquals(_ lhs: some Collection<UInt8>, _ rhs: some Collection<UInt8>) -> Bool {
+package func constantTimeEquals(_ lhs: some Collection<UInt8>, _ rhs: some Collection<UInt8>) -> Bool {
     let left = Array(lhs)
     let right = Array(rhs)
     guard left.count == right.count else {

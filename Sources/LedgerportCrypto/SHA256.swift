@@ -1,12 +1,12 @@
 import CCrypto
 
 /// SHA-256 digests through OpenSSL's libcrypto.
-public enum SHA256 {
+package enum SHA256 {
     /// The length of a SHA-256 digest in bytes.
-    public static let byteCount = 32
+    package static let byteCount = 32
 
     /// Computes the SHA-256 digest of `message`.
-    public static func digest(_ message: some Collection<UInt8>) -> [UInt8] {
+    package static func digest(_ message: some Collection<UInt8>) -> [UInt8] {
         let bytes = Array(message)
         var output = [UInt8](repeating: 0, count: byteCount)
         var outputLength: UInt32 = 0
@@ -20,7 +20,7 @@ public enum SHA256 {
     }
 
     /// Computes the SHA-256 digest of a string's UTF-8 bytes as lowercase hexadecimal.
-    public static func hexDigest(_ text: String) -> String {
+    package static func hexDigest(_ text: String) -> String {
         Hex.encode(digest(Array(text.utf8)))
     }
 }

@@ -1,9 +1,9 @@
 import CCrypto
 
 /// Cryptographically secure random bytes from OpenSSL's DRBG.
-public enum SecureRandom {
+package enum SecureRandom {
     /// Returns `count` random bytes.
-    public static func bytes(count: Int) -> [UInt8] {
+    package static func bytes(count: Int) -> [UInt8] {
         precondition(count >= 0, "a negative byte count is a programming error")
         var output = [UInt8](repeating: 0, count: count)
         guard count > 0 else {
@@ -18,7 +18,7 @@ public enum SecureRandom {
     }
 
     /// Returns `count` random bytes as lowercase hexadecimal, for tokens and identifiers.
-    public static func hexString(byteCount count: Int) -> String {
+    package static func hexString(byteCount count: Int) -> String {
         Hex.encode(bytes(count: count))
     }
 }

@@ -33,7 +33,7 @@ package struct DemoEvents {
         return DemoEvents(events: events)
     }
 
-    /// The sending order: out-of-order pairs swapped, every seventh event sent twice in a row,
+    /// Returns the sending order: out-of-order pairs swapped, every seventh event sent twice in a row,
     /// and every eleventh sent again after the whole month, as Stripe's retries would.
     package func sendingPlan() -> [Event] {
         var ordered = events

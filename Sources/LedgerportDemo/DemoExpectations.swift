@@ -17,6 +17,8 @@ struct DemoExpectations: Sendable {
         let kind: Kind
         /// The source's amount: an invoice's total, a payment's amount, a credit's total.
         let amount: Money?
+        /// The id of the source event whose state produces the record (Stripe's `evt_...`).
+        let sourceEventID: String
     }
 
     enum Kind: String, Sendable {
@@ -51,31 +53,34 @@ struct DemoExpectations: Sendable {
             mappings.append(try await runtime.mappings.mapping(activation.mapping, tenant: tenant.tenant.id))
         }
         let context = EvaluationContext(tenantID: tenant.tenant.slug, timeZone: TimeZone(identifier: tenant.tenant.timeZone) ?? .gmt)
-        var operations = [TargetOperation]()
+        var operations = [(operation: TargetOperation, eventID: String)]()
         for event in newest.values.sorted(by: { $0.id < $1.id }) {
             for mapping in mappings where mapping.handles(event) {
                 // An event a mapping rejects is parked by the runtime too; it then has no expected record.
-                operations += (try? MappingEvaluator.evaluate(mapping, event: event, context: context)) ?? []
+                let produced = (try? MappingEvaluator.evaluate(mapping, event: event, context: context)) ?? []
+                operations += produced.map { ($0, event.id) }
             }
         }
         return DemoExpectations(records: records(from: operations))
     }
 
-    private static func records(from operations: [TargetOperation]) -> [Record] {
-        let posted = Set(operations.filter { $0.action == .post }.map(\.reference))
+    private static func records(from operations: [(operation: TargetOperation, eventID: String)]) -> [Record] {
+        let posted = Set(operations.filter { $0.operation.action == .post }.map(\.operation.reference))
         var records: [TargetReference: Record] = [:]
-        for operation in operations {
+        for (operation, eventID) in operations {
             switch (operation.model, operation.action) {
             case ("res.partner", .upsert):
-                records[operation.reference] = Record(reference: operation.reference, kind: .partner, amount: nil)
+                records[operation.reference] = Record(reference: operation.reference, kind: .partner, amount: nil, sourceEventID: eventID)
             case ("account.move", .upsert) where posted.contains(operation.reference):
                 let total = operation.expectations.first { $0.field == "amount_total" }?.expected
-                records[operation.reference] = Record(reference: operation.reference, kind: .postedInvoice, amount: total)
+                records[operation.reference] = Record(reference: operation.reference, kind: .postedInvoice, amount: total, sourceEventID: eventID)
             case ("account.payment", .registerPayment):
-                records[operation.reference] = Record(reference: operation.reference, kind: .payment, amount: operation.values["amount"]?.moneyValues.first)
+                records[operation.reference] = Record(
+                    reference: operation.reference, kind: .payment, amount: operation.values["amount"]?.moneyValues.first, sourceEventID: eventID
+                )
             case ("account.move", .reverse):
                 let amount = operation.values["amount"]?.moneyValues.first ?? operation.expectations.first { $0.field == "amount_total" }?.expected
-                records[operation.reference] = Record(reference: operation.reference, kind: .creditNote, amount: amount)
+                records[operation.reference] = Record(reference: operation.reference, kind: .creditNote, amount: amount, sourceEventID: eventID)
             default:
                 continue
             }

@@ -1,4 +1,4 @@
-/// How `ledgerport demo` runs.
+/// The options of `ledgerport demo`.
 package struct DemoOptions: Sendable {
     /// Keeps the store, the master key and the sandbox's database in this folder instead of a temporary one.
     package var dataDirectory: String?
@@ -6,7 +6,7 @@ package struct DemoOptions: Sendable {
     package var odoo: OdooEndpoint?
     /// The folder of connector specs, when not found next to the executable.
     package var specsDirectory: String?
-    /// The longest wait for every delivery to finish, in seconds.
+    /// The maximum wait for every delivery to finish, in seconds.
     package var timeoutSeconds: Double = 180
 
     package init(dataDirectory: String? = nil, odoo: OdooEndpoint? = nil, specsDirectory: String? = nil) {

@@ -3,7 +3,7 @@ import LedgerportSDK
 
 /// Reads the expected records back from Odoo through the tenant's Odoo connection and compares amounts.
 struct DemoReadBack: Sendable {
-    /// One expected record as Odoo holds it, or nil fields when it is missing.
+    /// One expected record as stored in Odoo, or nil fields when it is missing.
     struct Row: Sendable {
         let record: DemoExpectations.Record
         let found: Bool

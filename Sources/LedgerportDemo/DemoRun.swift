@@ -57,7 +57,7 @@ package enum DemoRun {
         let expectations = try await DemoExpectations.compute(events: events.events, runtime: runtime, tenant: tenant)
         let (_, target) = try await runtime.connectors.target(tenant: tenant.tenant.id, connection: tenant.odooConnection)
         let readBack = try await DemoReadBack.read(expectations, target: target)
-        DemoTally.compare(readBack, into: &summary)
+        DemoTally.compare(readBack, parkedEventIDs: try await DemoTally.parkedEventIDs(runtime: runtime, tenant: tenant), into: &summary)
         summary.odooURL = odoo.url
         return summary
     }

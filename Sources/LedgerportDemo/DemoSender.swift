@@ -4,7 +4,7 @@ import StripeConnector
 
 /// Signs demo events with the endpoint's secret at send time and posts them to the runtime over HTTP.
 struct DemoSender {
-    /// What the runtime answered for one request.
+    /// The runtime's response to one request.
     struct Receipt: Sendable {
         let eventID: String
         let status: Int

@@ -9,6 +9,9 @@ extension DemoSummary {
         lines.append("Webhooks   \(requestsSent) requests, \(eventsReceived) events stored, \(eventsDuplicate) duplicates answered without storing, \(requestsRejected) rejected")
         lines.append("Governance \(changeRequestsApplied) mapping activations, each approved by two board members before it applied")
         lines.append("Deliveries \(deliveriesDelivered) delivered, \(deliveriesParked) parked, \(deliveriesOpen) still open")
+        if retries > 0 {
+            lines.append("           \(retries) attempts retried, such as an invoice that arrived before its customer")
+        }
         for item in parked {
             let target = item.targetMessage.map { " (Odoo: \($0))" } ?? ""
             lines.append("  parked \(item.flow): \(item.reason), \(item.code): \(item.message)\(target)")
@@ -23,11 +26,21 @@ extension DemoSummary {
             let mark = total.matches ? "match" : "DIFFERENT"
             lines.append("  \(pad(total.kind, 14)) \(total.currency)  \(pad(source, 12, right: true))  \(pad(odoo, 12, right: true))  \(mark)")
         }
+        for held in heldForReview {
+            let amount = held.amount.flatMap { amount in (try? amount.decimalString()).map { "\($0) \(amount.currency)" } } ?? "no amount"
+            lines.append("  held for review (parked, not in Odoo): \(held.record), \(amount)")
+        }
         for missing in missingRecords {
             lines.append("  missing in Odoo: \(missing)")
         }
         lines.append("")
-        lines.append(totalsMatch ? "Result: Odoo matches the source in every currency." : "Result: Odoo does NOT match the source; see the rows above.")
+        if totalsMatch {
+            lines.append(heldForReview.isEmpty
+                ? "Result: Odoo matches the source in every currency."
+                : "Result: Odoo matches the source for everything delivered; \(heldForReview.count) record(s) wait in parked deliveries for a finance operator.")
+        } else {
+            lines.append("Result: Odoo does NOT match the source; see the rows above.")
+        }
         if let dataDirectory {
             lines.append("Data kept in \(dataDirectory) (master key in master.key, store in runtime/ledgerport.sqlite).")
         }

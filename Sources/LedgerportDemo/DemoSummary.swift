@@ -29,19 +29,23 @@ package struct DemoSummary: Sendable {
     package var deliveriesDelivered = 0
     package var deliveriesParked = 0
     package var deliveriesOpen = 0
+    /// Failed attempts that were tried again and then succeeded, such as a payment that arrived before its invoice.
+    package var retries = 0
     package var parked: [Parked] = []
     package var changeRequestsApplied = 0
     package var odooPartners = 0
     package var odooInvoicesPosted = 0
     package var odooPayments = 0
     package var odooCreditNotes = 0
-    /// Expected records that Odoo does not hold, as `model/external_id`.
+    /// Expected records that Odoo does not hold and no parked delivery explains, as `model/external_id`.
     package var missingRecords: [String] = []
+    /// Records Odoo does not hold because their delivery is parked for review, with the source amount.
+    package var heldForReview: [(record: String, amount: Money?)] = []
     package var totals: [Total] = []
     package var odooURL = ""
     package var dataDirectory: String?
 
-    /// Whether every total matches and no expected record is missing.
+    /// Whether every delivered total matches and every record Odoo lacks is held in a parked delivery.
     package var totalsMatch: Bool {
         totals.allSatisfy(\.matches) && missingRecords.isEmpty
     }
@@ -56,12 +60,20 @@ package struct DemoSummary: Sendable {
             "deliveries_delivered": .number(JSONNumber(deliveriesDelivered)),
             "deliveries_parked": .number(JSONNumber(deliveriesParked)),
             "deliveries_open": .number(JSONNumber(deliveriesOpen)),
+            "deliveries_retried_attempts": .number(JSONNumber(retries)),
             "change_requests_applied": .number(JSONNumber(changeRequestsApplied)),
             "odoo_partners": .number(JSONNumber(odooPartners)),
             "odoo_invoices_posted": .number(JSONNumber(odooInvoicesPosted)),
             "odoo_payments": .number(JSONNumber(odooPayments)),
             "odoo_credit_notes": .number(JSONNumber(odooCreditNotes)),
             "missing_records": .array(missingRecords.map(JSONValue.string)),
+            "held_for_review": .array(heldForReview.map { held in
+                [
+                    "record": .string(held.record),
+                    "amount": held.amount.flatMap { try? $0.decimalString() }.map(JSONValue.string) ?? .null,
+                    "currency": held.amount.map { .string($0.currency.rawValue) } ?? .null,
+                ]
+            }),
             "totals_match": .bool(totalsMatch),
             "odoo_url": .string(odooURL),
         ]

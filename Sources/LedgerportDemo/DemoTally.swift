@@ -2,8 +2,18 @@ import LedgerportRuntime
 import LedgerportSDK
 import LedgerportStore
 
-/// Counts what the runtime did and compares what Odoo holds with the source.
+/// Counts what the runtime did and compares the records in Odoo with the source.
 enum DemoTally {
+    /// Returns the source event ids of the tenant's parked deliveries.
+    static func parkedEventIDs(runtime: Runtime, tenant: DemoTenant) async throws -> Set<String> {
+        let letters = try await runtime.store.deadLetters(tenant: tenant.tenant.id, filter: DeadLetterFilter(), after: nil, limit: 1000)
+        var ids = Set<String>()
+        for letter in letters {
+            ids.insert(try await runtime.store.event(letter.eventID, tenant: tenant.tenant.id).sourceEventID)
+        }
+        return ids
+    }
+
     static func count(runtime: Runtime, tenant: DemoTenant, receipts: [DemoSender.Receipt]) async throws -> DemoSummary {
         var summary = DemoSummary()
         summary.requestsSent = receipts.count
@@ -14,7 +24,9 @@ enum DemoTally {
 
         let store = runtime.store
         let id = tenant.tenant.id
-        summary.deliveriesDelivered = try await countDeliveries(store, tenant: id, state: .delivered)
+        let delivered = try await deliveries(store, tenant: id, state: .delivered)
+        summary.deliveriesDelivered = delivered.count
+        summary.retries = delivered.map { max(0, $0.attemptCount - 1) }.reduce(0, +)
         summary.deliveriesParked = try await countDeliveries(store, tenant: id, state: .parked)
         summary.deliveriesOpen = try await countDeliveries(store, tenant: id, state: .pending) + countDeliveries(store, tenant: id, state: .inFlight)
         let letters = try await store.deadLetters(tenant: id, filter: DeadLetterFilter(), after: nil, limit: 1000)
@@ -27,16 +39,20 @@ enum DemoTally {
         return summary
     }
 
-    static func compare(_ readBack: DemoReadBack, into summary: inout DemoSummary) {
+    /// Compares Odoo's records with the source's; a record missing because its event's delivery is parked counts as held, not missing.
+    static func compare(_ readBack: DemoReadBack, parkedEventIDs: Set<String>, into summary: inout DemoSummary) {
         let found = readBack.rows.filter(\.found)
         summary.odooPartners = found.filter { $0.record.kind == .partner }.count
         summary.odooInvoicesPosted = found.filter { $0.record.kind == .postedInvoice && $0.state == "posted" }.count
         summary.odooPayments = found.filter { $0.record.kind == .payment }.count
         summary.odooCreditNotes = found.filter { $0.record.kind == .creditNote }.count
-        summary.missingRecords = readBack.rows.filter { !$0.found }.map(\.record.reference.description)
+        let absent = readBack.rows.filter { !$0.found }
+        let held = absent.filter { parkedEventIDs.contains($0.record.sourceEventID) }
+        summary.heldForReview = held.map { ($0.record.reference.description, $0.record.amount) }
+        summary.missingRecords = absent.filter { !parkedEventIDs.contains($0.record.sourceEventID) }.map(\.record.reference.description)
 
         var totals: [String: (source: Money, odoo: Money)] = [:]
-        for row in readBack.rows {
+        for row in readBack.rows where row.found || !parkedEventIDs.contains(row.record.sourceEventID) {
             guard let source = row.record.amount else { continue }
             let key = "\(row.record.kind.rawValue) \(source.currency)"
             var entry = totals[key] ?? (Money.zero(source.currency), Money.zero(source.currency))
@@ -54,12 +70,16 @@ enum DemoTally {
     }
 
     private static func countDeliveries(_ store: any Store, tenant: TenantID, state: DeliveryState) async throws -> Int {
-        var count = 0
+        try await deliveries(store, tenant: tenant, state: state).count
+    }
+
+    private static func deliveries(_ store: any Store, tenant: TenantID, state: DeliveryState) async throws -> [Delivery] {
+        var all = [Delivery]()
         var after: DeliveryID?
         while true {
             let page = try await store.deliveries(tenant: tenant, state: state, after: after, limit: 500)
-            count += page.count
-            guard let last = page.last, page.count == 500 else { return count }
+            all += page
+            guard let last = page.last, page.count == 500 else { return all }
             after = last.id
         }
     }

@@ -1,7 +1,7 @@
 import LedgerportSDK
 import LedgerportStore
 
-/// What the demo provisioned: the tenant, its connections and the webhook URL path Stripe posts to.
+/// The tenant the demo provisions, with its connections and the webhook URL path Stripe posts to.
 package struct DemoTenant: Sendable {
     package let tenant: Tenant
     package let environment: EnvironmentName

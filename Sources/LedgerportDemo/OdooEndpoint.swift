@@ -1,6 +1,6 @@
 import LedgerportSDK
 
-/// Where the demo writes: the sandbox it starts, or a real Odoo given on the command line.
+/// The Odoo the demo writes into: the sandbox it starts, or a real Odoo given on the command line.
 package struct OdooEndpoint: Sendable {
     package var url: String
     package var database: String

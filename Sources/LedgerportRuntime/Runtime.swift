@@ -34,6 +34,7 @@ package final class Runtime: @unchecked Sendable {
     package let logger: Logger
     package let vault: SecretVault
     package let transport: any HTTPTransport
+    package let readiness = Readiness()
     private let limits: TargetLimits
 
     private init(
@@ -79,6 +80,15 @@ package final class Runtime: @unchecked Sendable {
         routes.add("GET", "/metrics", .immediate { [metrics] _, responder in
             responder.respond(HTTPServerResponse(status: 200, headers: ["Content-Type": "text/plain; version=0.0.4"], body: Array(metrics.exposition().utf8)))
         })
+        routes.add("GET", "/ready", readiness.handler)
+        let deadLetterService = DeadLetterService(
+            store: store, planner: DeliveryPlanner(store: store, connectors: connectors, mappings: mappings), clock: clock,
+            wake: { [engine] in engine.wake() }, logger: logger
+        )
+        AdminAPI(
+            store: store, tenants: tenants, tokens: APITokenService(store: store), deadLetters: deadLetterService,
+            workflow: ChangeRequestWorkflow(store: store), alerts: alerts, router: router, clock: clock, logger: logger
+        ).register(in: &routes)
         server = HTTPServer(
             configuration: HTTPServerConfiguration(
                 host: configuration.listenAddress, port: UInt16(configuration.port), threadCount: configuration.httpThreads,
@@ -140,6 +150,11 @@ package final class Runtime: @unchecked Sendable {
         return adjusted
     }
 
+    /// The sweeper of stored payloads past the configured retention.
+    package var retention: PayloadRetention {
+        PayloadRetention(store: store, retentionDays: configuration.payloadRetentionDays, clock: clock, logger: logger)
+    }
+
     /// Publishes mapping documents for this runtime's store.
     package var mappingPublisher: MappingPublisher {
         MappingPublisher(store: store, catalog: mappings)
@@ -148,6 +163,14 @@ package final class Runtime: @unchecked Sendable {
     /// Creates flows against this runtime's store and connectors.
     package var flowProvisioner: FlowProvisioner {
         FlowProvisioner(store: store, registry: registry)
+    }
+
+    /// Lists, replays and discards dead letters, with dry runs through this runtime's connectors.
+    package var deadLetters: DeadLetterService {
+        DeadLetterService(
+            store: store, planner: DeliveryPlanner(store: store, connectors: connectors, mappings: mappings), clock: clock,
+            wake: { [engine] in engine.wake() }, logger: logger
+        )
     }
 
     /// The port the server listens on once ``run()`` started it.
@@ -162,13 +185,18 @@ package final class Runtime: @unchecked Sendable {
             logger.info("released deliveries claimed before a restart", metadata: ["delivery.count": .integer(Int64(released))])
         }
         try await router.reload()
+        readiness.markRoutesLoaded()
         try server.start()
         onListening(server.port ?? 0)
 
         await withDiscardingTaskGroup { group in
-            group.addTask { await self.engine.run() }
+            group.addTask {
+                self.readiness.markEngineRunning()
+                await self.engine.run()
+            }
             group.addTask { await self.reloadPeriodically() }
             group.addTask { await self.scheduler.run() }
+            group.addTask { await self.retention.run() }
             await Self.waitForCancellation()
             group.cancelAll()
         }

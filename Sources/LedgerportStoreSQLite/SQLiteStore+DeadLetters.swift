@@ -10,11 +10,11 @@ extension SQLiteStore {
                 """
                 SELECT \(DeadLetterRows.columns) FROM dead_letters
                 WHERE tenant_id = ?1 AND (?2 IS NULL OR status = ?2) AND (?3 IS NULL OR reason = ?3)
-                  AND (?4 IS NULL OR flow_id = ?4) AND id > ?5
+                  AND (?4 IS NULL OR flow_id = ?4) AND (?7 IS NULL OR parked_at_ms >= ?7) AND id > ?5
                 ORDER BY id LIMIT ?6
                 """,
                 [.text(tenant.rawValue), .text(filter.status?.rawValue), .text(filter.reason?.rawValue), .text(filter.flowID?.rawValue),
-                 .integer(afterID?.rawValue ?? 0), .integer(Int64(limit))],
+                 .integer(afterID?.rawValue ?? 0), .integer(Int64(limit)), .integer(filter.parkedSince.map(StoreTime.milliseconds))],
                 DeadLetterRows.decode)
         }
     }

@@ -74,7 +74,13 @@ extension SQLiteStore {
         // NOTE: no index covers received_at_ms, so this scans the tenant's events; run it off-peak in batches of tenants.
         try await write("remove event payloads of tenant \"\(tenant)\"") { db in
             try db.execute(
-                "UPDATE events SET payload = NULL WHERE tenant_id = ? AND received_at_ms < ? AND payload IS NOT NULL",
+                """
+                UPDATE events SET payload = NULL
+                WHERE tenant_id = ?1 AND received_at_ms < ?2 AND payload IS NOT NULL
+                  AND NOT EXISTS (
+                      SELECT 1 FROM deliveries AS d
+                      WHERE d.tenant_id = ?1 AND d.event_id = events.id AND d.state IN ('pending', 'in_flight', 'parked'))
+                """,
                 [.text(tenant.rawValue), .integer(StoreTime.milliseconds(cutoff))])
         }
     }

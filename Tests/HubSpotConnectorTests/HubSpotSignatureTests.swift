@@ -31,6 +31,18 @@ import Testing
         }
     }
 
+    @Test(arguments: [HubSpotTestSupport.legacyFile, HubSpotTestSupport.genericFile])
+    func recordedEvents_carryDealOrderingKeyAndTime(file: String) throws {
+        let recorded = try HubSpotTestSupport.recorded(file)
+        let (connector, _) = try HubSpotTestSupport.connector(secrets: [recorded.secret], now: Self.now(recorded))
+        let receipt = try connector.verifyWebhook(HubSpotTestSupport.webhookRequest(recorded))
+        let elements = try JSONParser.parse(recorded.body).arrayValue!
+        for (event, element) in zip(receipt.events, elements) {
+            #expect(event.orderingKey == "deal:\(element["objectId"]!.int64Value!)")
+            #expect(event.orderingVersion == element["occurredAt"]?.int64Value)
+        }
+    }
+
     @Test func legacyFormatBatch_hasThreeEventsWithRetryIncluded() throws {
         let recorded = try HubSpotTestSupport.recorded(HubSpotTestSupport.legacyFile)
         let (connector, _) = try HubSpotTestSupport.connector(secrets: [recorded.secret], now: Self.now(recorded))

@@ -32,7 +32,7 @@ final class SystemHarness: @unchecked Sendable {
     /// Starts everything and provisions tenant `northwind` with the default Stripe flows.
     static func start(
         clock: any WallClock = SystemClock(), maximumRequestBytes: Int = 1_048_576, odooConfiguration: [String: JSONValue] = [:],
-        retryPolicy: RetryPolicy = .standard
+        retryPolicy: RetryPolicy = .standard, deliveryWorkers: Int = 16, maximumInFlightPerTenant: Int = 4
     ) async throws -> SystemHarness {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ledgerport-system-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -40,7 +40,10 @@ final class SystemHarness: @unchecked Sendable {
         var sandboxConfiguration = SandboxConfiguration()
         sandboxConfiguration.clock = clock
         let sandbox = try await OdooSandboxServer.start(configuration: sandboxConfiguration, dataFolder: nil, port: 0)
-        let runtime = try await openRuntime(folder: folder, clock: clock, maximumRequestBytes: maximumRequestBytes)
+        let runtime = try await openRuntime(
+            folder: folder, clock: clock, maximumRequestBytes: maximumRequestBytes, deliveryWorkers: deliveryWorkers,
+            maximumInFlightPerTenant: maximumInFlightPerTenant
+        )
 
         var provisioner = DemoProvisioner(runtime: runtime, clock: clock)
         provisioner.odooConfiguration = odooConfiguration
@@ -55,7 +58,10 @@ final class SystemHarness: @unchecked Sendable {
     }
 
     /// Opens a runtime on `folder/runtime` with a master key in `folder/master.key`, without running it.
-    static func openRuntime(folder: String, clock: any WallClock = SystemClock(), maximumRequestBytes: Int = 1_048_576) async throws -> Runtime {
+    static func openRuntime(
+        folder: String, clock: any WallClock = SystemClock(), maximumRequestBytes: Int = 1_048_576, deliveryWorkers: Int = 16,
+        maximumInFlightPerTenant: Int = 4
+    ) async throws -> Runtime {
         let keyFile = folder + "/master.key"
         if !FileManager.default.fileExists(atPath: keyFile) {
             try (Hex.encode(SecureRandom.bytes(count: 32)) + "\n").write(toFile: keyFile, atomically: true, encoding: .utf8)
@@ -65,6 +71,8 @@ final class SystemHarness: @unchecked Sendable {
         configuration.port = 0
         configuration.masterKeyFile = keyFile
         configuration.maximumRequestBytes = maximumRequestBytes
+        configuration.deliveryWorkers = deliveryWorkers
+        configuration.maximumInFlightPerTenant = maximumInFlightPerTenant
         return try await Runtime.open(
             configuration: configuration, environment: ["LEDGERPORT_SPECS_DIR": Checkout.root + "/connector-specs"],
             logger: .disabled, clock: clock
@@ -83,6 +91,24 @@ final class SystemHarness: @unchecked Sendable {
         "http://127.0.0.1:\(runtime.port ?? 0)\(tenant.webhookPath)"
     }
 
+    /// Provisions one more tenant on the same runtime and sandbox.
+    func provisionTenant(_ slug: String, odooConfiguration: [String: JSONValue] = [:]) async throws -> DemoTenant {
+        var provisioner = DemoProvisioner(runtime: runtime, clock: clock)
+        provisioner.odooConfiguration = odooConfiguration
+        return try await provisioner.provision(slug: slug, odoo: try Self.endpoint(of: sandbox))
+    }
+
+    /// Signs `body` with `tenant`'s endpoint secret at the clock's time and posts it to that tenant's endpoint.
+    func post(_ body: [UInt8], to tenant: DemoTenant) async throws -> HTTPResponse {
+        let timestamp = Int64(clock.now().timeIntervalSince1970.rounded(.down))
+        let headers: HTTPHeaders = [
+            "Content-Type": "application/json",
+            "Stripe-Signature": StripeWebhookSigner.signatureHeader(body: body, timestamp: timestamp, secrets: [tenant.webhookSecret]),
+        ]
+        let url = "http://127.0.0.1:\(runtime.port ?? 0)\(tenant.webhookPath)"
+        return try await transport.send(HTTPRequest(method: "POST", url: url, headers: headers, body: body))
+    }
+
     /// Signs `body` with the endpoint's secret at `signedAt` (the clock's time by default) and posts it.
     func post(_ body: [UInt8], signedAt: Date? = nil, headers extra: HTTPHeaders = [:]) async throws -> HTTPResponse {
         let timestamp = Int64((signedAt ?? clock.now()).timeIntervalSince1970.rounded(.down))
@@ -97,12 +123,15 @@ final class SystemHarness: @unchecked Sendable {
     }
 
     /// Waits until the tenant has no pending or in-flight delivery, or fails after `timeoutSeconds` of wall time.
-    func waitForDeliveries(timeoutSeconds: Double = 60) async throws {
+    func waitForDeliveries(of tenants: [DemoTenant]? = nil, timeoutSeconds: Double = 60) async throws {
         let deadline = Date().addingTimeInterval(timeoutSeconds)
         while Date() < deadline {
-            let pending = try await runtime.store.deliveries(tenant: tenant.tenant.id, state: .pending, after: nil, limit: 1)
-            let inFlight = try await runtime.store.deliveries(tenant: tenant.tenant.id, state: .inFlight, after: nil, limit: 1)
-            if pending.isEmpty, inFlight.isEmpty {
+            var open = 0
+            for tenant in tenants ?? [tenant] {
+                open += try await runtime.store.deliveries(tenant: tenant.tenant.id, state: .pending, after: nil, limit: 1).count
+                open += try await runtime.store.deliveries(tenant: tenant.tenant.id, state: .inFlight, after: nil, limit: 1).count
+            }
+            if open == 0 {
                 return
             }
             try await Task.sleep(nanoseconds: 50_000_000)

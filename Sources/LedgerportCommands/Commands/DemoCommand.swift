@@ -16,7 +16,8 @@ struct DemoCommand: RunnableCommand {
             credit notes back from Odoo to compare them with the source's totals.
 
             With --odoo-url, --odoo-db, --odoo-login and --odoo-api-key-file it writes into \
-            that Odoo instead of the sandbox.
+            that Odoo instead of the sandbox. The runtime's log lines go to standard error at \
+            level error; set LEDGERPORT_LOG_LEVEL=info to see retries and deliveries as they happen.
             """,
         examples: [
             .init("ledgerport demo", "Run the demo and print the summary."),
@@ -67,7 +68,7 @@ struct DemoCommand: RunnableCommand {
         if let odooURL, let odooDatabase, let odooLogin, let odooKeyFile {
             options.odoo = OdooEndpoint(url: odooURL, database: odooDatabase, login: odooLogin, apiKey: try readKey(odooKeyFile, in: context))
         }
-        let level = context.environment["LEDGERPORT_LOG_LEVEL"].flatMap(LogLevel.init(name:)) ?? .warning
+        let level = context.environment["LEDGERPORT_LOG_LEVEL"].flatMap(LogLevel.init(name:)) ?? .error
         let logger = Logger(label: "ledgerport.demo", logLevel: level, handler: JSONLinesLogHandler(fileDescriptor: 2))
 
         let summary = try await DemoRun.run(options, environment: context.environment, logger: logger)

@@ -23,6 +23,10 @@ package enum LedgerportCommand: CommandGroup {
         ConnectionCommand.self,
         WebhookCommand.self,
         MappingCommand.self,
+        FlowCommand.self,
+        ChangeRequestCommand.self,
+        DeadLetterCommand.self,
+        TokenCommand.self,
         SandboxCommand.self,
     ]
 }

@@ -15,5 +15,6 @@ enum MappingCommand: CommandGroup {
         MappingDryRunCommand.self,
         MappingDiffCommand.self,
         MappingListCommand.self,
+        MappingPublishCommand.self,
     ]
 }

@@ -12,7 +12,8 @@ struct ServeCommand: RunnableCommand {
             Reads the JSON configuration (every key optional; see docs/runtime.md), then \
             the environment variables that override it, opens the store under data_dir with \
             the master key, and serves webhooks at /webhooks/<tenant>/<environment>/<connection>, \
-            /health and /metrics. Deliveries left in flight by a previous process run again \
+            /health, /ready, /metrics and the admin API under /admin (docs/admin-api.md). \
+            Deliveries left in flight by a previous process run again \
             at start. SIGINT or SIGTERM stops accepting requests, lets deliveries in flight \
             finish and closes the store.
             """,

@@ -5,7 +5,7 @@ import LedgerportStore
 
 /// The delivery loop: claims due deliveries tenant by tenant and runs them concurrently.
 ///
-/// Each round asks the store which tenants have due work, then claims up to
+/// Each round reads from the store which tenants have due work, then claims up to
 /// the per-tenant cap from each in turn, so a tenant with a month-end burst
 /// gets the same share of each round as a tenant with one invoice. The store
 /// claims a delivery only when no earlier delivery with its ordering key is
@@ -33,6 +33,7 @@ package final class DeliveryEngine: @unchecked Sendable {
     private let lock = NSLock()
     private var inFlightByTenant: [TenantID: Int] = [:]
     private var inFlightTotal = 0
+    private var lastLeader: TenantID?
 
     init(settings: Settings, store: any Store, processor: DeliveryProcessor, metrics: MetricsRegistry, logger: Logger) {
         self.settings = settings
@@ -62,17 +63,24 @@ package final class DeliveryEngine: @unchecked Sendable {
     }
 
     /// Claims deliveries for each tenant with due work and starts them; returns how many started.
+    ///
+    /// Each round starts with the tenant after the one served first last time, and gives each
+    /// tenant an equal share of the free workers (at least one), so no tenant is always first.
     private func claimRound(into group: inout DiscardingTaskGroup) async -> Int {
-        let tenants: [TenantID]
+        let due: [TenantID]
         do {
-            tenants = try await store.tenantsWithDueDeliveries(limit: 10_000)
+            due = try await store.tenantsWithDueDeliveries(limit: 10_000)
         } catch {
             logger.error("list tenants with due deliveries failed", metadata: [LogMetadataKey.error: .string("\(error)")])
             return 0
         }
+        guard !due.isEmpty else { return 0 }
+        let tenants = rotated(due)
+        let share = max(1, freeWorkers() / tenants.count)
+
         var started = 0
         for tenant in tenants {
-            let room = freeSlots(for: tenant)
+            let room = min(share, freeSlots(for: tenant))
             guard room > 0 else { continue }
             let claims: [DeliveryClaim]
             do {
@@ -94,6 +102,16 @@ package final class DeliveryEngine: @unchecked Sendable {
         return started
     }
 
+    /// Returns the tenants in their stable order, starting after the tenant that led the previous round.
+    private func rotated(_ tenants: [TenantID]) -> [TenantID] {
+        lock.withLock {
+            let start = lastLeader.flatMap { leader in tenants.firstIndex { $0.rawValue > leader.rawValue } } ?? 0
+            let order = Array(tenants[start...] + tenants[..<start])
+            lastLeader = order.first
+            return order
+        }
+    }
+
     private func run(_ claim: DeliveryClaim) async {
         let report = await processor.process(claim)
         do {
@@ -106,6 +124,10 @@ package final class DeliveryEngine: @unchecked Sendable {
                 LogMetadataKey.deliveryID: .string(claim.deliveryID.description), LogMetadataKey.error: .string("\(error)"),
             ])
         }
+    }
+
+    private func freeWorkers() -> Int {
+        lock.withLock { max(0, settings.workers - inFlightTotal) }
     }
 
     private func freeSlots(for tenant: TenantID) -> Int {

@@ -78,61 +78,18 @@ struct DeliveryProcessor: Sendable {
     }
 
     private func run(_ delivery: Delivery, event: StoredEvent, flow: Flow, tenant: Tenant, logger: Logger) async throws -> DeliveryResult {
-        guard let payload = event.payload else {
-            throw ConnectorError.system(
-                "payload_removed", "deliver event \"\(event.sourceEventID)\": its payload was removed by the retention setting",
-                hint: "fetch the object again with a backfill, or raise ingest.payload_retention_days"
-            )
-        }
         guard let reference = delivery.mapping else {
             throw ConnectorError.configuration("mapping_not_pinned", "deliver event \"\(event.sourceEventID)\": the delivery has no mapping version", hint: "replay it under an active mapping version")
         }
+        let plan = try await DeliveryPlanner(store: store, connectors: connectors, mappings: mappings)
+            .plan(event, mapping: reference, flow: flow, tenant: tenant, logger: logger)
 
-        let canonicalEvents: [CanonicalEvent]
-        if CanonicalEventPayload.isCanonical(eventType: event.eventType) {
-            canonicalEvents = [try CanonicalEventPayload.decode(payload, eventID: event.sourceEventID)]
-        } else {
-            let (_, source) = try await connectors.source(tenant: tenant.id, connection: flow.sourceConnectionID)
-            let native = NativeEvent(eventID: event.sourceEventID, eventType: event.eventType, payload: payload, receivedAt: event.receivedAt)
-            canonicalEvents = try await source.translate(native)
-        }
-        let mapping = try await mappings.mapping(reference, tenant: tenant.id)
-
-        var result = DeliveryResult()
-        let operations = try await plan(canonicalEvents, mapping: mapping, flow: flow, tenant: tenant, result: &result, logger: logger)
-        guard !operations.isEmpty else {
+        var result = DeliveryResult(skippedStale: plan.skippedStale, appliedVersions: plan.appliedVersions)
+        guard !plan.operations.isEmpty else {
             return result
         }
-        result.applied = try await apply(operations, flow: flow, tenant: tenant)
+        result.applied = try await apply(plan.operations, flow: flow, tenant: tenant)
         return result
-    }
-
-    /// Evaluates the mapping for every canonical event it handles whose state is not stale.
-    private func plan(
-        _ events: [CanonicalEvent], mapping: LedgerportMapping.Mapping, flow: Flow, tenant: Tenant, result: inout DeliveryResult, logger: Logger
-    ) async throws -> [TargetOperation] {
-        let context: EvaluationContext
-        do throws(MappingEvaluationError) {
-            context = try EvaluationContext(tenantID: tenant.slug, timeZoneIdentifier: tenant.timeZone)
-        } catch {
-            throw error.connectorError
-        }
-        var operations = [TargetOperation]()
-        for event in events where mapping.handles(event) {
-            let objectKey = "\(event.object.objectType.rawValue):\(event.object.id)"
-            if let applied = try await store.appliedVersion(objectKey: objectKey, flow: flow.id, tenant: tenant.id), applied > event.ordering.version {
-                result.skippedStale.append(event.id)
-                logger.info("skipped stale object state", metadata: ["object.key": .string(objectKey), "object.version": .integer(event.ordering.version), "object.applied_version": .integer(applied)])
-                continue
-            }
-            do throws(MappingEvaluationError) {
-                operations += try MappingEvaluator.evaluate(mapping, event: event, context: context)
-            } catch {
-                throw error.connectorError
-            }
-            result.appliedVersions.append(AppliedObjectVersion(objectKey: objectKey, version: event.ordering.version))
-        }
-        return operations
     }
 
     /// Plans and applies operations batch by batch within the target connection's limits.

@@ -1,7 +1,7 @@
 import LedgerportSDK
 import LedgerportStore
 
-/// What one successful delivery attempt did, before it is recorded.
+/// The effects of one successful delivery attempt, before they are recorded.
 struct DeliveryResult: Sendable {
     /// The operations the target applied, with their results, in order.
     var applied: [OperationResult] = []

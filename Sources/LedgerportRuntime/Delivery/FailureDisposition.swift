@@ -2,7 +2,7 @@ import Foundation
 import LedgerportSDK
 import LedgerportStore
 
-/// What happens after a failed attempt, decided from the failure class alone.
+/// The outcome of a failed attempt, decided from the failure class alone.
 ///
 /// | failure class | outcome |
 /// |---|---|
@@ -11,7 +11,7 @@ import LedgerportStore
 /// | configuration | park as `configuration`, and raise an operational alert |
 /// | system | park as `system`, and raise an operational alert |
 enum FailureDisposition {
-    /// The attempt outcome for `error` after `failedAttempts` attempts (this one included).
+    /// Returns the attempt outcome for `error` after `failedAttempts` attempts (this one included).
     static func outcome(
         for error: ConnectorError, failedAttempts: Int, policy: RetryPolicy, now: Date, random: Double
     ) -> AttemptOutcome {

@@ -39,7 +39,7 @@ package struct RetryPolicy: Sendable, Hashable, Codable {
         case jitter
     }
 
-    /// What to do after a transient failure of attempt number `failedAttempts` (1 for the first).
+    /// Decides what follows a transient failure of attempt number `failedAttempts` (1 for the first).
     ///
     /// - Parameters:
     ///   - failedAttempts: how many attempts have failed so far, this one included.

@@ -26,7 +26,7 @@ final class TargetLimits: @unchecked Sendable {
     private let lock = NSLock()
     private var limiters: [Key: Limiter] = [:]
 
-    /// The limiter of a connection, created on first use from its configuration and spec.
+    /// Returns the limiter of a connection, created on first use from its configuration and spec.
     func limiter(for connection: Connection, spec: ConnectorSpec) -> Limiter {
         let key = Key(tenantID: connection.tenantID, connectionID: connection.id)
         return lock.withLock {

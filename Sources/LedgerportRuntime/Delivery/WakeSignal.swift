@@ -2,7 +2,7 @@ import Foundation
 
 /// A signal one waiter sleeps on until another task pokes it or a timeout passes.
 ///
-/// A poke that arrives while nobody waits is remembered, so the next wait
+/// A poke that arrives while no task waits is remembered, so the next wait
 /// returns at once and no wake-up is lost between two rounds. Thread-safe;
 /// meant for one waiting task at a time.
 final class WakeSignal: @unchecked Sendable {
@@ -11,7 +11,7 @@ final class WakeSignal: @unchecked Sendable {
     private var waiter: CheckedContinuation<Void, Never>?
     private var generation = 0
 
-    /// Wakes the waiter, or the next one if nobody waits now.
+    /// Wakes the waiter, or the next one when no task waits now.
     func poke() {
         let continuation: CheckedContinuation<Void, Never>? = lock.withLock {
             guard let waiter else {

@@ -11,12 +11,12 @@ enum CanonicalEventPayload {
     /// The prefix of the stored event type, such as `canonical:invoice.paid`.
     static let prefix = "canonical:"
 
-    /// The stored event type of a canonical event.
+    /// Returns the stored event type of a canonical event.
     static func eventType(of event: CanonicalEvent) -> String {
         prefix + event.type.rawValue
     }
 
-    /// Whether a stored event type names a canonical payload.
+    /// Returns whether a stored event type names a canonical payload.
     static func isCanonical(eventType: String) -> Bool {
         eventType.hasPrefix(prefix)
     }

@@ -19,7 +19,7 @@ package enum FlowSchedule: Sendable, Hashable {
     /// Windows of one month starting on `day` at `hour:minute`.
     case monthly(day: Int, hour: Int, minute: Int)
 
-    /// The window that contains `date`, as seen in `timeZone`.
+    /// Returns the window that contains `date`, as seen in `timeZone`.
     package func window(containing date: Date, in timeZone: TimeZone) -> ScheduleWindow {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone

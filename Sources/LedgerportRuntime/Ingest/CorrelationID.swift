@@ -2,7 +2,7 @@ import Foundation
 
 /// Correlation ids: one per webhook request, carried from ingest to the audit entry of every target write.
 enum CorrelationID {
-    /// The caller's `X-Correlation-ID` when it is a plain token of at most 64 characters, else a new UUID.
+    /// Returns the caller's `X-Correlation-ID` when it is a plain token of at most 64 characters, else a new UUID.
     static func forRequest(header: String?) -> String {
         if let header, (1...64).contains(header.utf8.count),
             header.utf8.allSatisfy({ $0.isASCIIAlphanumeric || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") })
@@ -41,7 +41,7 @@ enum CorrelationID {
         return String(decoding: text, as: UTF8.self)
     }
 
-    /// The id of the `index`-th event of a request that carried several (HubSpot batches); the request's id for a single event.
+    /// Returns the id of the `index`-th event of a request that carried several (HubSpot batches); the request's id for a single event.
     static func forEvent(request: String, index: Int, count: Int) -> String {
         count == 1 ? request : "\(request)-\(index + 1)"
     }

@@ -10,7 +10,7 @@ import LedgerportStore
 /// signature first (a rejected request stores nothing and is answered 400 or
 /// 401); the events and their deliveries are then committed by the store,
 /// whose writer shares one transaction among concurrent requests; only after
-/// the commit is the request answered 200. A duplicate (same source event id
+/// the commit does the request get 200. A duplicate (same source event id
 /// on the same connection) is answered 200 too, so the sender stops
 /// retrying, and stores nothing.
 ///
@@ -170,7 +170,7 @@ final class WebhookIngestor: @unchecked Sendable {
         )
     }
 
-    /// The answer for a tenant, environment or connection that does not exist or takes no webhooks.
+    /// Builds the response for a tenant, environment or connection that does not exist or takes no webhooks.
     ///
     /// It is the same for all three, so a caller cannot probe which tenants exist.
     private static func unknownEndpoint(_ path: WebhookPath) -> HTTPServerResponse {

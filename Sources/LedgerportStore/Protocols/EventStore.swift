@@ -34,6 +34,9 @@ package protocol EventStore: Sendable {
 
     /// Removes the raw payloads of a tenant's events received before `cutoff`, keeping their digests.
     ///
+    /// Only events whose deliveries are all finished (delivered or discarded) lose their
+    /// payload: a pending, in-flight or parked delivery still needs it to run or be replayed.
+    ///
     /// - Returns: how many payloads were removed.
     func removePayloads(receivedBefore cutoff: Date, tenant: TenantID) async throws -> Int
 }

@@ -73,10 +73,13 @@ package struct DeadLetterFilter: Sendable, Hashable {
     package var status: DeadLetterStatus?
     package var reason: DeadLetterReason?
     package var flowID: FlowID?
+    /// The earliest parking time to include.
+    package var parkedSince: Date?
 
-    package init(status: DeadLetterStatus? = nil, reason: DeadLetterReason? = nil, flowID: FlowID? = nil) {
+    package init(status: DeadLetterStatus? = nil, reason: DeadLetterReason? = nil, flowID: FlowID? = nil, parkedSince: Date? = nil) {
         self.status = status
         self.reason = reason
         self.flowID = flowID
+        self.parkedSince = parkedSince
     }
 }

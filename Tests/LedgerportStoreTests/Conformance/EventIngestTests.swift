@@ -93,6 +93,27 @@ import Testing
     }
 
     @Test(arguments: StoreFactory.all)
+    func removePayloads_keepsPayloadsOfOpenOrParkedDeliveries(factory: StoreFactory) async throws {
+        try await factory.withStore { store, clock in
+            let tenant = try await StoreFixtures.tenant(store, "acme")
+            try await StoreFixtures.connection(store, tenant: tenant)
+            let pending = try await StoreFixtures.pendingDelivery(store, tenant: tenant, sourceID: "evt_pending", orderingKey: "a", clock: clock)
+            _ = try await StoreFixtures.pendingDelivery(store, tenant: tenant, sourceID: "evt_parked", orderingKey: "b", clock: clock)
+            _ = try await StoreFixtures.pendingDelivery(store, tenant: tenant, sourceID: "evt_done", orderingKey: "c", clock: clock)
+            let claims = try await store.claimDueDeliveries(tenant: tenant.id, limit: 10, leaseSeconds: 30).filter { $0.deliveryID != pending }
+            let error = AttemptError(failureClass: .business, code: "odoo_user_error", message: "rejected")
+            _ = try await store.recordAttempt(DeliveryAttemptReport(startedAt: clock.now(), finishedAt: clock.now(), outcome: .park(reason: .business, error: error)), claim: claims[0], tenant: tenant.id)
+            _ = try await store.recordAttempt(DeliveryAttemptReport(startedAt: clock.now(), finishedAt: clock.now(), outcome: .delivered), claim: claims[1], tenant: tenant.id)
+
+            let removed = try await store.removePayloads(receivedBefore: .distantFuture, tenant: tenant.id)
+            let events = try await store.events(tenant: tenant.id, connection: nil, after: nil, limit: 10)
+
+            #expect(removed == 1)
+            #expect(events.filter { $0.payload == nil }.map(\.sourceEventID) == ["evt_done"])
+        }
+    }
+
+    @Test(arguments: StoreFactory.all)
     func eventWithBlankSourceID_rejectsWholeBatch(factory: StoreFactory) async throws {
         try await factory.withStore { store, _ in
             let tenant = try await StoreFixtures.tenant(store, "acme")

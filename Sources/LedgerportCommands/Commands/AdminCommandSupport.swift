@@ -1,0 +1,135 @@
+import Foundation
+import LedgerportMapping
+import LedgerportRuntime
+import LedgerportSDK
+import LedgerportSecrets
+import LedgerportStore
+
+/// Options and steps shared by the `dead-letter`, `flow`, `mapping publish`, `change-request` and `token` commands.
+///
+/// They open the data folder's store directly, like `tenant list`, and go
+/// through the runtime's services, so they apply the rules of the admin API.
+enum AdminCommandSupport {
+    static let tenantDefinition = ArgumentDefinition.option("tenant", value: "slug", help: "The tenant's slug. Required.")
+    static let jsonDefinition = ArgumentDefinition.flag("json", help: "Print the result as a JSON object.")
+    static let reviewerDefinition = ArgumentDefinition.option(
+        "as", value: "email", help: "The person acting, recorded in the audit log and as the reviewer. Required."
+    )
+
+    /// Reads the required `--tenant` option.
+    static func tenantSlug(_ arguments: ParsedArguments) throws(CommandError) -> String {
+        guard let slug = arguments.option("tenant"), !slug.isEmpty else {
+            throw .usage("missing option --tenant", hint: "name the tenant's slug, such as --tenant acme")
+        }
+        return slug
+    }
+
+    /// Reads the required `--as` option: the person the audit log records.
+    static func person(_ arguments: ParsedArguments) throws(CommandError) -> String {
+        guard let person = arguments.option("as"), !person.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw .usage("missing option --as", hint: "name the person acting, such as --as controller@acme.example")
+        }
+        return person
+    }
+
+    /// Reads a positional integer id such as a dead letter's.
+    static func integerID(_ text: String?, name: String) throws(CommandError) -> Int64 {
+        guard let text, let value = Int64(text), value > 0 else {
+            throw .usage("invalid \(name) \"\(text ?? "")\": expected a positive integer id", hint: "list the ids with the list command")
+        }
+        return value
+    }
+
+    /// Reads an optional option as one of an enumeration's raw values.
+    static func enumOption<Value: RawRepresentable & CaseIterable>(
+        _ arguments: ParsedArguments, _ name: String, as type: Value.Type
+    ) throws(CommandError) -> Value? where Value.RawValue == String {
+        guard let text = arguments.option(name) else {
+            return nil
+        }
+        guard let value = Value(rawValue: text) else {
+            throw .usage("invalid --\(name) \"\(text)\"", hint: "use one of \(Value.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return value
+    }
+
+    /// Reads an optional positive integer option such as `--limit`.
+    static func integerOption(_ arguments: ParsedArguments, _ name: String, range: ClosedRange<Int>) throws(CommandError) -> Int? {
+        guard let text = arguments.option(name) else {
+            return nil
+        }
+        guard let value = Int(text), range.contains(value) else {
+            throw .usage("invalid --\(name) \"\(text)\": expected an integer from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return value
+    }
+
+    /// Parses an ISO 8601 time such as `2026-03-01T00:00:00Z`, with or without fractional seconds.
+    static func timestamp(_ text: String) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        if let date = formatter.date(from: text) {
+            return date
+        }
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.date(from: text)
+    }
+
+    static func printJSON(_ value: JSONValue, in context: CommandContext) {
+        context.standardOutput.writeLine(JSONWriter.string(value, style: .pretty))
+    }
+
+    static func printTable(_ rows: [[String]], in context: CommandContext) {
+        for line in TextTable.lines(rows) {
+            context.standardOutput.writeLine(line)
+        }
+    }
+
+    /// Opens the store and reads the tenant, runs `body`, and converts the errors of the services into command errors.
+    static func withTenant<Value>(
+        _ dataOption: String?, slug: String, in context: CommandContext, _ body: (any Store, Tenant) async throws -> Value
+    ) async throws -> Value {
+        try await DataOption.withStore(dataOption, in: context, creating: false) { store in
+            let tenant = try await StoreCommandSupport.tenant(slug: slug, in: store)
+            return try await translatingErrors { try await body(store, tenant) }
+        }
+    }
+
+    /// Like ``withTenant(_:slug:in:_:)``, with the runtime's services; `unsealing` opens the secrets with the master key.
+    static func withServices<Value>(
+        _ dataOption: String?, specsOption: String?, slug: String, unsealing: Bool, in context: CommandContext,
+        _ body: (PlatformServices, Tenant) async throws -> Value
+    ) async throws -> Value {
+        let specs = try SpecsOption.locate(specsOption, in: context)
+        return try await withTenant(dataOption, slug: slug, in: context) { store, tenant in
+            let vault = unsealing ? try await openVault(store, in: context) : nil
+            let services = try PlatformServices(store: store, specsDirectory: specs.path, vault: vault, clock: SystemClock(), logger: .disabled)
+            return try await body(services, tenant)
+        }
+    }
+
+    private static func openVault(_ store: any Store, in context: CommandContext) async throws -> SecretVault {
+        do {
+            return try await SecretVault.open(masterKey: try MasterKey.load(environment: context.environment), store: store)
+        } catch let error as MasterKeyError {
+            throw CommandError.failure(error.description, hint: "set $LEDGERPORT_MASTER_KEY_FILE to the key file the runtime uses")
+        }
+    }
+
+    /// Runs `body`, converting the errors of the store, the workflow and the services: invalid input exits with 65, the rest with 1.
+    static func translatingErrors<Value>(_ body: () async throws -> Value) async throws -> Value {
+        do {
+            return try await body()
+        } catch let error as StoreError {
+            throw StoreCommandSupport.commandError(error)
+        } catch let error as WorkflowError {
+            throw CommandError.failure(error.description)
+        } catch let error as DeadLetterServiceError {
+            throw CommandError.failure(error.description)
+        } catch let error as MappingValidationError {
+            throw CommandError.invalidData(error.description)
+        } catch let error as ConnectorError {
+            throw error.failureClass == .business ? CommandError.invalidData(error.description) : CommandError.failure(error.description)
+        }
+    }
+}

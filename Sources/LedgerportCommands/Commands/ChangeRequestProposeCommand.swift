@@ -1,0 +1,73 @@
+import LedgerportRuntime
+import LedgerportSDK
+import LedgerportStore
+
+/// `ledgerport change-request propose`: opens a request to activate a stored mapping version in an environment.
+struct ChangeRequestProposeCommand: RunnableCommand {
+    static let help = CommandHelp(
+        name: "propose",
+        abstract: "Propose activating a published mapping version in an environment.",
+        examples: [
+            .init(
+                "ledgerport change-request propose --tenant acme --mapping stripe-invoices \\\n      --version 2 --summary \"Post invoices in EUR\" --as revops@acme.example",
+                "Propose activating version 2 of stripe-invoices in production."),
+        ],
+        exitStatuses: [
+            (.ok, "the request was opened"),
+            (.failure, "the tenant, the mapping version or the environment is unknown, or the database cannot be opened"),
+            (.usage, "the command line is invalid"),
+            (.dataError, "the summary is blank"),
+        ]
+    )
+
+    static let arguments: [ArgumentDefinition] = [
+        AdminCommandSupport.tenantDefinition,
+        .option("mapping", value: "id", help: "The mapping id. Required."),
+        .option("version", value: "n", help: "The stored version number to activate. Required."),
+        .option("environment", value: "name", help: "The environment to activate it in. Default: production."),
+        .option("summary", value: "text", help: "What the change does, for the reviewers. Required."),
+        AdminCommandSupport.reviewerDefinition,
+        DataOption.definition,
+        AdminCommandSupport.jsonDefinition,
+    ]
+
+    let tenantSlug: String
+    let version: MappingVersionReference
+    let environment: EnvironmentName
+    let summary: String
+    let proposer: String
+    let dataOption: String?
+    let printsJSON: Bool
+
+    init(arguments: ParsedArguments) throws(CommandError) {
+        tenantSlug = try AdminCommandSupport.tenantSlug(arguments)
+        guard let mapping = arguments.option("mapping"), let number = try AdminCommandSupport.integerOption(arguments, "version", range: 1...Int(Int32.max)) else {
+            throw .usage("missing option --mapping or --version", hint: "name the mapping and its stored version, such as --mapping stripe-invoices --version 2")
+        }
+        version = MappingVersionReference(mappingID: MappingID(rawValue: mapping), version: number)
+        environment = EnvironmentName(rawValue: arguments.option("environment") ?? EnvironmentName.production.rawValue)
+        guard let summary = arguments.option("summary") else {
+            throw .usage("missing option --summary", hint: "say what the change does, such as --summary \"Post invoices in EUR\"")
+        }
+        self.summary = summary
+        proposer = try AdminCommandSupport.person(arguments)
+        dataOption = arguments.option(DataOption.name)
+        printsJSON = arguments.flag("json")
+    }
+
+    func run(in context: CommandContext) async throws -> ExitCode {
+        let request = try await AdminCommandSupport.withTenant(dataOption, slug: tenantSlug, in: context) { store, tenant in
+            let stored = try await store.mappingVersion(version.version, mapping: version.mappingID, tenant: tenant.id)
+            return try await ChangeRequestWorkflow(store: store).proposeActivation(
+                of: version, environment: environment, summary: summary, evidence: ["digest": .string(stored.digest)],
+                tenant: tenant.id, proposer: proposer
+            )
+        }
+        if printsJSON {
+            AdminCommandSupport.printJSON(ChangeRequestCommand.json(request, []), in: context)
+        } else {
+            context.standardOutput.writeLine("opened change request \(request.id): activate \(version.mappingID) version \(version.version) in \(environment)")
+        }
+        return .ok
+    }
+}

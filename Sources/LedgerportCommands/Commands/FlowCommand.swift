@@ -1,0 +1,20 @@
+/// `ledgerport flow`: the commands that create, list, pause and resume a tenant's flows.
+enum FlowCommand: CommandGroup {
+    static let help = CommandHelp(
+        name: "flow",
+        abstract: "Create, list, pause and resume flows: source connection, mapping and target connection.",
+        examples: [
+            .init(
+                "ledgerport flow create stripe-invoices --tenant acme --source stripe-live \\\n      --target odoo --mapping stripe-invoices",
+                "Create a real-time flow of Stripe invoices into Odoo."),
+            .init("ledgerport flow pause stripe-invoices --tenant acme", "Stop creating deliveries for the flow."),
+        ]
+    )
+
+    static let subcommands: [any CommandNode.Type] = [
+        FlowCreateCommand.self,
+        FlowListCommand.self,
+        FlowPauseCommand.self,
+        FlowResumeCommand.self,
+    ]
+}

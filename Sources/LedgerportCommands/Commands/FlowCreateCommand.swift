@@ -1,0 +1,96 @@
+import LedgerportRuntime
+import LedgerportSDK
+import LedgerportStore
+
+/// `ledgerport flow create`: creates a real-time flow, deriving its event types from the source spec and the mapping.
+struct FlowCreateCommand: RunnableCommand {
+    static let help = CommandHelp(
+        name: "create",
+        abstract: "Create a real-time flow from a source connection through a mapping to a target connection.",
+        discussion: """
+            The flow takes the source's native event types whose canonical types the mapping \
+            reads, per the source connector's spec. The mapping is read at its version active \
+            in the environment, or at its newest stored version when none is active yet. The \
+            flow takes no events until a version is activated through a change request.
+            """,
+        examples: [
+            .init(
+                "ledgerport flow create stripe-invoices --tenant acme --source stripe-live \\\n      --target odoo --mapping stripe-invoices --environment production",
+                "Create the flow in production."),
+        ],
+        exitStatuses: [
+            (.ok, "the flow was created"),
+            (.failure, "the tenant, a connection or the mapping is unknown, the id is taken, or the database cannot be opened"),
+            (.usage, "the command line is invalid"),
+            (.dataError, "the connections or the mapping do not fit together"),
+        ]
+    )
+
+    static let arguments: [ArgumentDefinition] = [
+        .positional("id", help: "The flow id, unique within the tenant, such as stripe-invoices."),
+        AdminCommandSupport.tenantDefinition,
+        .option("source", value: "connection", help: "The source connection id, such as stripe-live. Required."),
+        .option("target", value: "connection", help: "The target connection id, such as odoo. Required."),
+        .option("mapping", value: "id", help: "The mapping id, published with \"ledgerport mapping publish\". Required."),
+        .option("environment", value: "name", help: "The tenant environment of both connections. Default: production."),
+        SpecsOption.definition,
+        DataOption.definition,
+        AdminCommandSupport.jsonDefinition,
+    ]
+
+    let id: FlowID
+    let tenantSlug: String
+    let source: ConnectionID
+    let target: ConnectionID
+    let mappingID: MappingID
+    let environment: EnvironmentName
+    let specsOption: String?
+    let dataOption: String?
+    let printsJSON: Bool
+
+    init(arguments: ParsedArguments) throws(CommandError) {
+        id = FlowID(rawValue: arguments.positional("id") ?? "")
+        tenantSlug = try AdminCommandSupport.tenantSlug(arguments)
+        guard let source = arguments.option("source"), let target = arguments.option("target"), let mapping = arguments.option("mapping") else {
+            throw .usage("missing option --source, --target or --mapping", hint: "name both connections and the mapping")
+        }
+        self.source = ConnectionID(rawValue: source)
+        self.target = ConnectionID(rawValue: target)
+        mappingID = MappingID(rawValue: mapping)
+        environment = EnvironmentName(rawValue: arguments.option("environment") ?? EnvironmentName.production.rawValue)
+        specsOption = arguments.option(SpecsOption.name)
+        dataOption = arguments.option(DataOption.name)
+        printsJSON = arguments.flag("json")
+    }
+
+    func run(in context: CommandContext) async throws -> ExitCode {
+        let flow = try await AdminCommandSupport.withServices(dataOption, specsOption: specsOption, slug: tenantSlug, unsealing: false, in: context) { services, tenant in
+            let version = try await mappingVersion(services.store, tenant: tenant.id)
+            let mapping = try await services.mappings.mapping(version, tenant: tenant.id)
+            return try await services.flowProvisioner.createFlow(
+                id: id, environment: environment, source: source, target: target, mapping: mapping, mappingID: mappingID,
+                tenant: tenant.id, actor: StoreCommandSupport.actor(in: context)
+            )
+        }
+        if printsJSON {
+            AdminCommandSupport.printJSON(AdminJSON.flow(flow), in: context)
+        } else {
+            context.standardOutput.writeLine(
+                "created flow \(flow.id) for tenant \(tenantSlug): \(flow.sourceConnectionID) -> \(flow.mappingID) -> \(flow.targetConnectionID), "
+                    + "event types \(flow.nativeEventTypes.joined(separator: ", "))")
+        }
+        return .ok
+    }
+
+    /// The mapping's version active in the environment, else its newest stored version.
+    private func mappingVersion(_ store: any Store, tenant: TenantID) async throws -> MappingVersionReference {
+        if let active = try await store.activeMappingVersion(mapping: mappingID, environment: environment, tenant: tenant) {
+            return active.mapping
+        }
+        guard let newest = try await store.mappingVersions(mapping: mappingID, tenant: tenant).last else {
+            throw CommandError.failure(
+                "create flow \"\(id)\": mapping \"\(mappingID)\" has no version", hint: "publish one with \"ledgerport mapping publish\"")
+        }
+        return newest.reference
+    }
+}

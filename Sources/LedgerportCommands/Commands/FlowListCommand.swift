@@ -1,0 +1,69 @@
+import Foundation
+import LedgerportRuntime
+import LedgerportSDK
+import LedgerportStore
+
+/// `ledgerport flow list`: a tenant's flows with their state and service level.
+struct FlowListCommand: RunnableCommand {
+    static let help = CommandHelp(
+        name: "list",
+        abstract: "List a tenant's flows with their state and service level over the last 24 hours.",
+        examples: [
+            .init("ledgerport flow list --tenant acme", "Print a table of the flows."),
+            .init("ledgerport flow list --tenant acme --json", "Print the flows with their SLO figures as JSON."),
+        ],
+        exitStatuses: [
+            (.ok, "the flows were listed"),
+            (.failure, "the tenant is unknown or the database cannot be opened"),
+            (.usage, "the command line is invalid"),
+        ]
+    )
+
+    static let arguments: [ArgumentDefinition] = [
+        AdminCommandSupport.tenantDefinition,
+        .option("environment", value: "name", help: "Only flows of this environment. Default: every environment."),
+        DataOption.definition,
+        AdminCommandSupport.jsonDefinition,
+    ]
+
+    let tenantSlug: String
+    let environment: EnvironmentName?
+    let dataOption: String?
+    let printsJSON: Bool
+
+    init(arguments: ParsedArguments) throws(CommandError) {
+        tenantSlug = try AdminCommandSupport.tenantSlug(arguments)
+        environment = arguments.option("environment").map(EnvironmentName.init(rawValue:))
+        dataOption = arguments.option(DataOption.name)
+        printsJSON = arguments.flag("json")
+    }
+
+    func run(in context: CommandContext) async throws -> ExitCode {
+        let since = Date().addingTimeInterval(-86_400)
+        let reports = try await AdminCommandSupport.withTenant(dataOption, slug: tenantSlug, in: context) { store, tenant in
+            var reports = [(Flow, FlowSLOReport)]()
+            for flow in try await store.flows(tenant: tenant.id, environment: environment) {
+                reports.append((flow, try await FlowSLOReport.compute(flow: flow, since: since, store: store)))
+            }
+            return reports
+        }
+        if printsJSON {
+            let flows = reports.map { flow, report -> JSONValue in
+                guard case .object(var object) = AdminJSON.flow(flow) else { preconditionFailure("a flow's JSON is an object") }
+                object["slo"] = AdminJSON.slo(report)
+                return .object(object)
+            }
+            AdminCommandSupport.printJSON(["flows": .array(flows)], in: context)
+            return .ok
+        }
+        var rows = [["ID", "STATE", "ENVIRONMENT", "SOURCE", "MAPPING", "TARGET", "SLO 24H"]]
+        rows += reports.map { flow, report in
+            let ratio = report.ratio.map { "\($0)" } ?? "-"
+            let slo = "\(ratio) of \(report.summary.total) within \(report.targetSeconds)s (\(report.met ? "met" : "missed") \(report.objective))"
+            return [flow.id.rawValue, flow.state.rawValue, flow.environment.rawValue, flow.sourceConnectionID.rawValue,
+                    flow.mappingID.rawValue, flow.targetConnectionID.rawValue, slo]
+        }
+        AdminCommandSupport.printTable(rows, in: context)
+        return .ok
+    }
+}

@@ -1,0 +1,38 @@
+import LedgerportRuntime
+import LedgerportSDK
+import LedgerportStore
+
+/// The arguments and the work shared by `ledgerport flow pause` and `ledgerport flow resume`.
+struct FlowStateChange: Sendable {
+    static let arguments: [ArgumentDefinition] = [
+        .positional("id", help: "The flow id."),
+        AdminCommandSupport.tenantDefinition,
+        DataOption.definition,
+        AdminCommandSupport.jsonDefinition,
+    ]
+
+    let id: FlowID
+    let tenantSlug: String
+    let dataOption: String?
+    let printsJSON: Bool
+
+    init(arguments: ParsedArguments) throws(CommandError) {
+        id = FlowID(rawValue: arguments.positional("id") ?? "")
+        tenantSlug = try AdminCommandSupport.tenantSlug(arguments)
+        dataOption = arguments.option(DataOption.name)
+        printsJSON = arguments.flag("json")
+    }
+
+    /// Sets the flow's state and prints the flow.
+    func run(setting state: FlowState, in context: CommandContext) async throws -> ExitCode {
+        let flow = try await AdminCommandSupport.withTenant(dataOption, slug: tenantSlug, in: context) { store, tenant in
+            try await store.setFlowState(state, flow: id, tenant: tenant.id, actor: StoreCommandSupport.actor(in: context))
+        }
+        if printsJSON {
+            AdminCommandSupport.printJSON(AdminJSON.flow(flow), in: context)
+        } else {
+            context.standardOutput.writeLine("flow \(flow.id) of tenant \(tenantSlug) is \(flow.state.rawValue)")
+        }
+        return .ok
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import LedgerportMapping
+import LedgerportRuntime
+import LedgerportSDK
+import LedgerportStore
+
+/// `ledgerport mapping publish`: stores a mapping document as the next immutable version of a tenant's mapping.
+struct MappingPublishCommand: RunnableCommand {
+    static let help = CommandHelp(
+        name: "publish",
+        abstract: "Validate a mapping document and store it as the next version of a tenant's mapping.",
+        discussion: """
+            Publishing stores the version; it does not activate it. Propose its activation \
+            with "ledgerport change-request propose" and have the board approve it. \
+            Publishing the same content again prints the stored version and adds none; a \
+            document that reuses a published "version" with other content is rejected. \
+            The file may also be the name of a default mapping, such as stripe_invoice_to_odoo.
+            """,
+        examples: [
+            .init(
+                "ledgerport mapping publish invoices.json --tenant acme --id stripe-invoices",
+                "Publish invoices.json as the next version of the mapping stripe-invoices."),
+            .init(
+                "ledgerport mapping publish stripe_customer_to_odoo --tenant acme --id stripe-customers --json",
+                "Publish the default customer mapping and print the stored version."),
+        ],
+        exitStatuses: [
+            (.ok, "the version was stored, or was stored already"),
+            (.failure, "the tenant is unknown, the version is reused, or the database cannot be opened"),
+            (.usage, "the command line is invalid"),
+            (.dataError, "the document is not a valid mapping"),
+        ]
+    )
+
+    static let arguments: [ArgumentDefinition] = [
+        .positional("file", help: "The mapping document, or the name of a default mapping."),
+        AdminCommandSupport.tenantDefinition,
+        .option("id", value: "mapping", help: "The mapping id within the tenant, such as stripe-invoices. Required."),
+        SpecsOption.definition,
+        DataOption.definition,
+        AdminCommandSupport.jsonDefinition,
+    ]
+
+    let file: String
+    let tenantSlug: String
+    let mappingID: MappingID
+    let specsOption: String?
+    let dataOption: String?
+    let printsJSON: Bool
+
+    init(arguments: ParsedArguments) throws(CommandError) {
+        file = arguments.positional("file") ?? ""
+        tenantSlug = try AdminCommandSupport.tenantSlug(arguments)
+        guard let id = arguments.option("id") else {
+            throw .usage("missing option --id", hint: "name the mapping, such as --id stripe-invoices")
+        }
+        mappingID = MappingID(rawValue: id)
+        specsOption = arguments.option(SpecsOption.name)
+        dataOption = arguments.option(DataOption.name)
+        printsJSON = arguments.flag("json")
+    }
+
+    func run(in context: CommandContext) async throws -> ExitCode {
+        let (document, name) = try readDocument(in: context)
+        let version = try await AdminCommandSupport.withServices(dataOption, specsOption: specsOption, slug: tenantSlug, unsealing: false, in: context) { services, tenant in
+            try await services.mappingPublisher.publish(document, file: name, mappingID: mappingID, tenant: tenant.id, actor: StoreCommandSupport.actor(in: context))
+        }
+        if printsJSON {
+            AdminCommandSupport.printJSON(
+                [
+                    "mapping_id": .string(version.mappingID.rawValue), "version": .number(JSONNumber(version.version)),
+                    "digest": .string(version.digest), "created_at": AdminJSON.timestamp(version.createdAt), "created_by": .string(version.createdBy),
+                ],
+                in: context
+            )
+        } else {
+            context.standardOutput.writeLine("mapping \(version.mappingID) of tenant \(tenantSlug) is at version \(version.version) (digest \(version.digest.prefix(12)))")
+        }
+        return .ok
+    }
+
+    /// Reads the file, or the default mapping of that name when no such file exists.
+    private func readDocument(in context: CommandContext) throws(CommandError) -> (JSONValue, String) {
+        var url = URL(fileURLWithPath: MappingCommandSupport.absolute(file, in: context))
+        var name = file
+        // An unreadable list of defaults means no default of that name; reading the path then reports the missing file.
+        if !FileManager.default.fileExists(atPath: url.path), let entry = try? DefaultMappings.list().first(where: { $0.name == file }) {
+            url = entry.url
+            name = entry.repositoryPath
+        }
+        let bytes: [UInt8]
+        do {
+            bytes = [UInt8](try Data(contentsOf: url))
+        } catch {
+            throw .failure("read mapping \"\(file)\": \(error.localizedDescription)", hint: "check the path, or name a default mapping")
+        }
+        do throws(JSONParseError) {
+            return (try JSONParser.parse(bytes), name)
+        } catch {
+            throw .invalidData("read mapping \"\(file)\": \(error)")
+        }
+    }
+}

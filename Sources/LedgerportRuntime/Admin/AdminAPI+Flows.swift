@@ -1,0 +1,52 @@
+import Foundation
+import LedgerportHTTPServer
+import LedgerportSDK
+import LedgerportStore
+
+/// A tenant's flows with their service level, and pausing and resuming them.
+extension AdminAPI {
+    /// The SLO window when the request names no `since`: the last 24 hours.
+    static let defaultSLOWindowSeconds: Double = 86_400
+
+    func registerFlowRoutes(in routes: inout HTTPRouter) {
+        add(&routes, "GET", "/tenants/{tenant}/flows", scope: .tenant, permission: .read) { request in
+            let since = try sloWindowStart(request)
+            var items = [JSONValue]()
+            for flow in try await store.flows(tenant: request.scopedTenant.id, environment: nil) {
+                items.append(try await flowWithSLO(flow, since: since))
+            }
+            return (200, ["flows": .array(items)])
+        }
+        add(&routes, "GET", "/tenants/{tenant}/flows/{flow}", scope: .tenant, permission: .read) { request in
+            let flow = try await store.flow(FlowID(rawValue: request.pathParameter("flow")), tenant: request.scopedTenant.id)
+            return (200, try await flowWithSLO(flow, since: try sloWindowStart(request)))
+        }
+        add(&routes, "POST", "/tenants/{tenant}/flows/{flow}/pause", scope: .tenant, permission: .manageFlows) { request in
+            try await setState(.paused, request)
+        }
+        add(&routes, "POST", "/tenants/{tenant}/flows/{flow}/resume", scope: .tenant, permission: .manageFlows) { request in
+            try await setState(.active, request)
+        }
+    }
+
+    private func setState(_ state: FlowState, _ request: AdminRequest) async throws -> (Int, JSONValue) {
+        let id = FlowID(rawValue: request.pathParameter("flow"))
+        let flow = try await store.setFlowState(state, flow: id, tenant: request.scopedTenant.id, actor: request.actor)
+        // Route the change at once instead of at the next periodic reload.
+        try await router.reload()
+        return (200, AdminJSON.flow(flow))
+    }
+
+    private func flowWithSLO(_ flow: Flow, since: Date) async throws -> JSONValue {
+        let report = try await FlowSLOReport.compute(flow: flow, since: since, store: store)
+        guard case .object(var object) = AdminJSON.flow(flow) else {
+            preconditionFailure("a flow's JSON is an object")
+        }
+        object["slo"] = AdminJSON.slo(report)
+        return .object(object)
+    }
+
+    private func sloWindowStart(_ request: AdminRequest) throws(AdminError) -> Date {
+        try request.timestampQuery("since") ?? clock.now().addingTimeInterval(-Self.defaultSLOWindowSeconds)
+    }
+}

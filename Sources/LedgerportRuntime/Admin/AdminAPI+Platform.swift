@@ -1,0 +1,33 @@
+import LedgerportHTTPServer
+import LedgerportSDK
+import LedgerportStore
+
+/// Platform routes: tenants and the alerts of every tenant, for operators.
+extension AdminAPI {
+    func registerPlatformRoutes(in routes: inout HTTPRouter) {
+        add(&routes, "GET", "/tenants", scope: .platform, permission: .managePlatform) { _ in
+            let tenants = try await store.tenants()
+            return (200, ["tenants": .array(tenants.map(AdminJSON.tenant))])
+        }
+        add(&routes, "POST", "/tenants", scope: .platform, permission: .managePlatform) { request in
+            let body = try request.jsonBody()
+            let tenant = try Self.newTenant(from: body)
+            let created = try await store.createTenant(tenant, actor: request.actor)
+            return (201, AdminJSON.tenant(created))
+        }
+        add(&routes, "GET", "/alerts", scope: .platform, permission: .managePlatform) { _ in
+            (200, ["alerts": .array(alerts.activeAlerts(tenantSlug: nil).map(AdminJSON.alert))])
+        }
+    }
+
+    private static func newTenant(from body: [String: JSONValue]) throws -> NewTenant {
+        guard let slug = body["slug"]?.stringValue else {
+            throw AdminError.badRequest("invalid_input", "create tenant: member \"slug\" is missing or not a string; send {\"slug\": \"acme\", \"display_name\": \"Acme Ltd\", \"time_zone\": \"Europe/Paris\"}")
+        }
+        let tenant = NewTenant(
+            slug: slug, displayName: body["display_name"]?.stringValue ?? slug, timeZone: body["time_zone"]?.stringValue ?? "UTC"
+        )
+        try tenant.validate()
+        return tenant
+    }
+}

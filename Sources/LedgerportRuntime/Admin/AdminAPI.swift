@@ -1,0 +1,127 @@
+import Foundation
+import LedgerportHTTPServer
+import LedgerportLog
+import LedgerportSDK
+import LedgerportStore
+
+/// The JSON admin API under `/admin`, served by the runtime's HTTP server next to the webhooks.
+///
+/// Every route needs `Authorization: Bearer <token>`. A request is handled in
+/// this order, and the first failure is the response:
+///
+/// 1. authenticate the token (401 `missing_token` or `invalid_token`);
+/// 2. on `/admin/tenants/{tenant}/...`, resolve the tenant and check that a
+///    tenant token names its own tenant. An unknown tenant and another
+///    tenant's both get the same 404 `tenant_not_found`, so a token cannot
+///    learn which other tenants exist;
+/// 3. check the token's role against the route's ``AdminPermission`` (403 `forbidden`);
+/// 4. run the handler; its errors go through ``AdminError/classify(_:)``.
+///
+/// The routes and their JSON are described in `docs/admin-api.md`. The API
+/// does not create tokens: `ledgerport token create` does, on the data folder.
+struct AdminAPI: Sendable {
+    static let basePath = "/admin"
+
+    let store: any Store
+    let tenants: TenantDirectory
+    let tokens: APITokenService
+    let deadLetters: DeadLetterService
+    let workflow: ChangeRequestWorkflow
+    let alerts: AlertBook
+    let router: FlowRouter
+    let clock: any WallClock
+    let logger: Logger
+
+    /// The scope of a route: the platform, or the tenant named in its path.
+    enum Scope {
+        case platform
+        case tenant
+    }
+
+    /// Adds every admin route to `routes`. Literal segments such as `/dead-letters/replay` are added before `{id}` patterns.
+    func register(in routes: inout HTTPRouter) {
+        registerPlatformRoutes(in: &routes)
+        registerEventRoutes(in: &routes)
+        registerDeadLetterRoutes(in: &routes)
+        registerFlowRoutes(in: &routes)
+        registerChangeRequestRoutes(in: &routes)
+    }
+
+    /// Adds one route whose handler returns a JSON body (status 200 unless it returns another).
+    func add(
+        _ routes: inout HTTPRouter, _ method: String, _ path: String, scope: Scope, permission: AdminPermission,
+        _ handler: @escaping @Sendable (AdminRequest) async throws -> (Int, JSONValue)
+    ) {
+        routes.add(method, Self.basePath + path, handler: { request in
+            await self.handle(request, scope: scope, permission: permission, handler)
+        })
+    }
+
+    private func handle(
+        _ request: HTTPServerRequest, scope: Scope, permission: AdminPermission,
+        _ handler: @Sendable (AdminRequest) async throws -> (Int, JSONValue)
+    ) async -> HTTPServerResponse {
+        do {
+            let token = try await authenticate(request)
+            let tenant = scope == .tenant ? try await resolveTenant(request.pathParameters["tenant"] ?? "", for: token) : nil
+            guard permission.allows(token.role) else {
+                throw AdminError.forbidden(permission, role: token.role)
+            }
+            let (status, body) = try await handler(AdminRequest(http: request, token: token, tenant: tenant))
+            return .json(body, status: status)
+        } catch {
+            return respond(to: error, request: request)
+        }
+    }
+
+    private func authenticate(_ request: HTTPServerRequest) async throws -> APIToken {
+        guard let header = request.headers["Authorization"] else {
+            throw AdminError.missingToken
+        }
+        let parts = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else {
+            throw AdminError.missingToken
+        }
+        guard let token = try await tokens.authenticate(parts[1].trimmingCharacters(in: .whitespaces)) else {
+            throw AdminError.invalidToken
+        }
+        return token
+    }
+
+    /// Reads the tenant of the path; another tenant's is reported exactly like a missing one.
+    private func resolveTenant(_ slug: String, for token: APIToken) async throws -> Tenant {
+        let tenant: Tenant
+        do {
+            tenant = try await tenants.tenant(slug: slug)
+        } catch let error as StoreError where error.code == .notFound {
+            throw AdminError.tenantNotFound(slug)
+        }
+        if let scope = token.tenantID, scope != tenant.id {
+            throw AdminError.tenantNotFound(slug)
+        }
+        return tenant
+    }
+
+    private func respond(to error: any Error, request: HTTPServerRequest) -> HTTPServerResponse {
+        if let adminError = AdminError.classify(error) {
+            if adminError.status >= 500 {
+                logger.error("admin request failed", metadata: [
+                    LogMetadataKey.httpMethod: .string(request.method), LogMetadataKey.httpPath: .string(request.path),
+                    LogMetadataKey.error: .string(adminError.message),
+                ])
+            }
+            return adminError.response
+        }
+        logger.error("admin request failed", metadata: [
+            LogMetadataKey.httpMethod: .string(request.method), LogMetadataKey.httpPath: .string(request.path),
+            LogMetadataKey.error: .string("\(error)"),
+        ])
+        return .internalError()
+    }
+
+    /// Builds a listing's body: the items under `key`, and `next_after` (the last id) when the page is full.
+    static func page(_ key: String, _ items: [JSONValue], lastID: Int64?, limit: Int) -> JSONValue {
+        let next: JSONValue = items.count == limit ? lastID.map { .number(JSONNumber($0)) } ?? .null : .null
+        return [key: .array(items), "next_after": next]
+    }
+}

@@ -1,0 +1,98 @@
+import LedgerportHTTPServer
+import LedgerportSDK
+import LedgerportStore
+
+/// An admin API failure with its HTTP status, a stable code and a message that names the value, the rule and the fix.
+///
+/// Every error reaches the client through ``response``, which uses the
+/// server's one JSON error shape. ``classify(_:)`` maps the errors of the
+/// store, the governance workflow and the services; anything else is a 500
+/// whose detail goes only to the log.
+struct AdminError: Error, Sendable, Hashable {
+    let status: Int
+    let code: String
+    let message: String
+
+    var response: HTTPServerResponse {
+        var headers: HTTPHeaders = [:]
+        if status == 401 {
+            headers.replaceOrAdd(name: "WWW-Authenticate", value: "Bearer")
+        }
+        return .error(status: status, code: code, message: message, headers: headers)
+    }
+
+    static func badRequest(_ code: String, _ message: String) -> AdminError {
+        AdminError(status: 400, code: code, message: message)
+    }
+
+    static let missingToken = AdminError(
+        status: 401, code: "missing_token",
+        message: "the request has no bearer token; send \"Authorization: Bearer lpt_...\" with a token from \"ledgerport token create\""
+    )
+
+    static let invalidToken = AdminError(
+        status: 401, code: "invalid_token",
+        message: "the bearer token is malformed, unknown or revoked; create a new one with \"ledgerport token create\""
+    )
+
+    /// Builds the 404 for a tenant that does not exist or that the token may not reach, with one message for both so the response reveals nothing.
+    static func tenantNotFound(_ slug: String) -> AdminError {
+        AdminError(
+            status: 404, code: "tenant_not_found",
+            message: "tenant \"\(slug)\" not found; check the slug, and use a token issued for that tenant"
+        )
+    }
+
+    static func forbidden(_ permission: AdminPermission, role: APIRole) -> AdminError {
+        let roles = permission.roles.map(\.rawValue).joined(separator: " or ")
+        return AdminError(
+            status: 403, code: "forbidden",
+            message: "\(permission.activity) requires the role \(roles), and this token has the role \(role.rawValue); use a token with one of those roles"
+        )
+    }
+
+    /// Maps a thrown error to the client's error, or nil for an unexpected one that becomes a 500.
+    static func classify(_ error: any Error) -> AdminError? {
+        switch error {
+        case let error as AdminError:
+            return error
+        case let error as StoreError:
+            return classify(error)
+        case let error as WorkflowError:
+            return classify(error)
+        case let error as DeadLetterServiceError:
+            let status = if case .dryRunUnavailable = error { 503 } else { 409 }
+            return AdminError(status: status, code: error.code, message: error.description)
+        case let error as ConnectorError:
+            // A dry run's translation or mapping failed: the request was fine, the event or mapping is not.
+            return AdminError(status: 422, code: error.code, message: error.description)
+        default:
+            return nil
+        }
+    }
+
+    private static func classify(_ error: StoreError) -> AdminError {
+        let status =
+            switch error.code {
+            case .notFound: 404
+            case .invalidInput: 400
+            case .alreadyExists, .conflict, .leaseLost: 409
+            case .unavailable: 503
+            case .schemaMismatch, .storageFailure: 500
+            }
+        return AdminError(status: status, code: error.code.rawValue, message: error.description)
+    }
+
+    private static func classify(_ error: WorkflowError) -> AdminError {
+        switch error {
+        case .wrongState:
+            AdminError(status: 409, code: "change_request_state", message: error.description)
+        case .selfReview:
+            AdminError(status: 403, code: "self_review", message: error.description)
+        case .notProposer:
+            AdminError(status: 403, code: "not_proposer", message: error.description)
+        case .unsupportedKind:
+            AdminError(status: 422, code: "unsupported_change", message: error.description)
+        }
+    }
+}

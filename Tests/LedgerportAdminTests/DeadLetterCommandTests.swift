@@ -1,0 +1,115 @@
+import Foundation
+import LedgerportCommands
+import LedgerportRuntime
+import LedgerportSDK
+import LedgerportStore
+import Testing
+
+/// `ledgerport dead-letter` on the data folder of a running runtime, in this process.
+@Suite(.serialized)
+struct DeadLetterCommandTests {
+    /// Runs `ledgerport <arguments>` against the harness's data folder, with its master key.
+    private func run(_ harness: AdminTestHarness, _ arguments: [String]) async -> (status: Int32, output: String, error: String) {
+        let output = CapturedOutput()
+        let error = CapturedOutput()
+        let context = CommandContext(
+            standardOutput: output, standardError: error,
+            environment: [
+                "LEDGERPORT_DATA_DIR": harness.folder + "/runtime", "LEDGERPORT_MASTER_KEY_FILE": harness.folder + "/master.key",
+                "LEDGERPORT_SPECS_DIR": AdminTestHarness.specsDirectory, "USER": "tester",
+            ],
+            currentDirectory: harness.folder, executablePath: nil
+        )
+        let status = await CommandRunner(root: LedgerportCommand.self).run(arguments, context: context)
+        return (status.rawValue, output.text, error.text)
+    }
+
+    private func parkTwo(_ harness: AdminTestHarness) async throws -> ProvisionedTenant {
+        let acme = try await harness.provisionTenant(slug: "acme")
+        harness.failNextPartnerCalls(2)
+        try await harness.postCustomerCreated(acme, customerID: "cus_C1", eventID: "evt_C1")
+        try await harness.postCustomerCreated(acme, customerID: "cus_C2", eventID: "evt_C2")
+        try await harness.waitForIdle(acme.tenant.id)
+        return acme
+    }
+
+    @Test func listAndShow_printDeadLetters() async throws {
+        try await withHarness { harness in
+            _ = try await parkTwo(harness)
+
+            let table = await run(harness, ["dead-letter", "list", "--tenant", "acme", "--reason", "configuration"])
+            let json = await run(harness, ["dead-letter", "list", "--tenant", "acme", "--json"])
+            let letters = try JSONParser.parse(Array(json.output.utf8))["dead_letters"]?.arrayValue ?? []
+            let id = try #require(letters.first?["id"]?.int64Value)
+            let shown = await run(harness, ["dead-letter", "show", String(id), "--tenant", "acme"])
+
+            #expect(table.status == 0)
+            #expect(table.output.contains("odoo_access_error"))
+            #expect(letters.count == 2)
+            #expect(shown.status == 0)
+            #expect(shown.output.contains("correlation id: \(letters[0]["correlation_id"]?.stringValue ?? "?")"))
+            #expect(shown.output.contains("parked"))
+        }
+    }
+
+    @Test func replayAndDiscard_changeTheDeadLetters() async throws {
+        try await withHarness { harness in
+            let acme = try await parkTwo(harness)
+            let letters = try await harness.runtime.store.deadLetters(tenant: acme.tenant.id, filter: .init(), after: nil, limit: 10)
+
+            let dryRun = await run(harness, ["dead-letter", "replay", letters[0].id.description, "--tenant", "acme", "--dry-run", "--json"])
+            let replayed = await run(harness, ["dead-letter", "replay", letters[0].id.description, "--tenant", "acme"])
+            let again = await run(harness, ["dead-letter", "replay", letters[0].id.description, "--tenant", "acme"])
+            let missingReason = await run(harness, ["dead-letter", "discard", letters[1].id.description, "--tenant", "acme"])
+            let discarded = await run(harness, ["dead-letter", "discard", letters[1].id.description, "--tenant", "acme", "--reason", "test data"])
+            // The command dates the replay by the system clock, which is ahead of the runtime's manual clock.
+            harness.clock.advance(seconds: 60)
+            try await harness.waitForIdle(acme.tenant.id)
+
+            let preview = try JSONParser.parse(Array(dryRun.output.utf8))
+            #expect(dryRun.status == 0)
+            #expect(preview["dry_runs"]?[0]?["operations"]?[0]?["model"] == "res.partner")
+            #expect(replayed.status == 0)
+            #expect(again.status == 1)
+            #expect(again.error.contains("already resolved"))
+            #expect(missingReason.status == 64)
+            #expect(discarded.status == 0)
+            let first = try await harness.runtime.store.delivery(letters[0].deliveryID, tenant: acme.tenant.id)
+            let second = try await harness.runtime.store.deadLetter(letters[1].id, tenant: acme.tenant.id)
+            #expect(first.state == .delivered)
+            #expect(second.status == .discarded)
+            #expect(second.closedBy == "cli:tester")
+        }
+    }
+
+    @Test func replayByFilterUnderUnapprovedVersion_fails() async throws {
+        try await withHarness { harness in
+            let acme = try await parkTwo(harness)
+            _ = try await harness.publishCustomerMapping(tenant: acme.tenant.id, version: "1.1.0")
+
+            let outcome = await run(harness, ["dead-letter", "replay", "--tenant", "acme", "--reason", "configuration", "--mapping-version", "2"])
+
+            #expect(outcome.status == 1)
+            #expect(outcome.error.contains("neither active nor approved"))
+            let parked = try await harness.runtime.store.deadLetters(tenant: acme.tenant.id, filter: .init(status: .parked), after: nil, limit: 10)
+            #expect(parked.count == 2)
+        }
+    }
+
+    @Test func tokenCreate_printsAWorkingTokenOnce() async throws {
+        try await withHarness { harness in
+            let acme = try await harness.provisionTenant(slug: "acme")
+
+            let created = await run(harness, ["token", "create", "--tenant", "acme", "--role", "viewer", "--name", "auditor@acme.example"])
+            let token = created.output.trimmingCharacters(in: .whitespacesAndNewlines)
+            let (status, _) = try await harness.request("GET", "\(acme.path)/flows", token: token)
+            let listed = await run(harness, ["token", "list", "--tenant", "acme"])
+
+            #expect(created.status == 0)
+            #expect(APITokenService.isWellFormed(token))
+            #expect(status == 200)
+            #expect(listed.output.contains("auditor@acme.example"))
+            #expect(!listed.output.contains(token))
+        }
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import LedgerportSDK
+import Testing
+
+/// `mapping publish`, `flow`, `change-request` and `token` end to end on a data folder.
+@Suite struct GovernanceCommandTests {
+    /// Creates a world with the tenant acme, a Stripe and an Odoo connection in production, and the customer mapping published.
+    private func provisionedWorld() async throws -> StoreCommandWorld {
+        let world = try StoreCommandWorld()
+        try #require(await world.run(["tenant", "create", "acme"]).status == 0)
+        let stripe = await world.run(
+            ["connection", "create", "stripe-main", "--tenant", "acme", "--connector", "stripe@1.0.0", "--environment", "production", "--secrets-file", "-"],
+            input: #"{"api_key": "sk_test_cli_1", "webhook_signing_secret": "whsec_cli_1"}"#)
+        try #require(stripe.status == 0, "\(stripe.standardError)")
+        let config = try world.folder.write(#"{"base_url": "http://127.0.0.1:9", "database": "demo", "username": "billing"}"#, to: "odoo.json")
+        let odoo = await world.run(
+            ["connection", "create", "odoo-main", "--tenant", "acme", "--connector", "odoo@1.0.0", "--environment", "production", "--config", config,
+             "--secrets-file", "-"],
+            input: #"{"api_key": "odoo_key_cli_1"}"#)
+        try #require(odoo.status == 0, "\(odoo.standardError)")
+        let published = await world.run(["mapping", "publish", "stripe_customer_to_odoo", "--tenant", "acme", "--id", "stripe-customers"])
+        try #require(published.status == 0, "\(published.standardError)")
+        return world
+    }
+
+    @Test func mappingPublish_sameContentTwiceKeepsOneVersion() async throws {
+        let world = try await provisionedWorld()
+
+        let again = await world.run(["mapping", "publish", "stripe_customer_to_odoo", "--tenant", "acme", "--id", "stripe-customers", "--json"])
+        let document = try JSONParser.parse(again.standardOutput)
+
+        #expect(again.status == 0)
+        #expect(document["version"] == 1)
+    }
+
+    @Test func mappingPublish_invalidDocumentExits65() async throws {
+        let world = try await provisionedWorld()
+        let file = try world.folder.write(#"{"mapping_format": 1, "name": "broken"}"#, to: "broken.json")
+
+        let outcome = await world.run(["mapping", "publish", file, "--tenant", "acme", "--id", "broken"])
+
+        #expect(outcome.status == 65)
+    }
+
+    @Test func flowCreate_derivesEventTypesAndPausesAndResumes() async throws {
+        let world = try await provisionedWorld()
+
+        let created = await world.run([
+            "flow", "create", "stripe-customers", "--tenant", "acme", "--source", "stripe-main", "--target", "odoo-main",
+            "--mapping", "stripe-customers", "--json",
+        ])
+        let flow = try JSONParser.parse(created.standardOutput)
+        let paused = await world.run(["flow", "pause", "stripe-customers", "--tenant", "acme"])
+        let listed = await world.run(["flow", "list", "--tenant", "acme", "--json"])
+        let resumed = await world.run(["flow", "resume", "stripe-customers", "--tenant", "acme"])
+
+        #expect(created.status == 0, "\(created.standardError)")
+        #expect(flow["native_event_types"]?.arrayValue?.contains("customer.created") == true)
+        #expect(flow["native_event_types"]?.arrayValue?.contains("invoice.created") == false)
+        #expect(paused.standardOutput == "flow stripe-customers of tenant acme is paused\n")
+        #expect(try JSONParser.parse(listed.standardOutput)["flows"]?[0]?["slo"]?["total"] == 0)
+        #expect(resumed.standardOutput == "flow stripe-customers of tenant acme is active\n")
+    }
+
+    @Test func changeRequest_proposeReviewApply() async throws {
+        let world = try await provisionedWorld()
+
+        let proposed = await world.run([
+            "change-request", "propose", "--tenant", "acme", "--mapping", "stripe-customers", "--version", "1",
+            "--summary", "Activate customers", "--as", "revops@acme.example", "--json",
+        ])
+        let id = try #require(try JSONParser.parse(proposed.standardOutput)["change_request"]?["id"]?.stringValue)
+        let early = await world.run(["change-request", "apply", id, "--tenant", "acme", "--as", "revops@acme.example"])
+        let selfReview = await world.run(["change-request", "approve", id, "--tenant", "acme", "--as", "revops@acme.example"])
+        let first = await world.run(["change-request", "approve", id, "--tenant", "acme", "--as", "controller@acme.example"])
+        let twice = await world.run(["change-request", "approve", id, "--tenant", "acme", "--as", "controller@acme.example"])
+        let second = await world.run(["change-request", "approve", id, "--tenant", "acme", "--as", "cfo@acme.example", "--json"])
+        let applied = await world.run(["change-request", "apply", id, "--tenant", "acme", "--as", "revops@acme.example"])
+        let listed = await world.run(["change-request", "list", "--tenant", "acme", "--state", "applied"])
+
+        #expect(proposed.status == 0)
+        #expect(early.status == 1)
+        #expect(selfReview.status == 1)
+        #expect(selfReview.standardError.contains("proposed it and cannot review it"))
+        #expect(first.status == 0)
+        #expect(first.standardOutput.contains("change request \(id): open"))
+        #expect(twice.status == 1)
+        #expect(try JSONParser.parse(second.standardOutput)["change_request"]?["state"] == "approved")
+        #expect(applied.standardOutput.contains("stripe-customers version 1 is active in production"))
+        #expect(listed.standardOutput.contains(id))
+    }
+
+    @Test func changeRequestReject_closesTheRequest() async throws {
+        let world = try await provisionedWorld()
+        let proposed = await world.run([
+            "change-request", "propose", "--tenant", "acme", "--mapping", "stripe-customers", "--version", "1",
+            "--summary", "Activate customers", "--as", "revops@acme.example", "--json",
+        ])
+        let id = try #require(try JSONParser.parse(proposed.standardOutput)["change_request"]?["id"]?.stringValue)
+
+        let rejected = await world.run(["change-request", "reject", id, "--tenant", "acme", "--as", "cfo@acme.example", "--comment", "Wrong journal"])
+        let shown = await world.run(["change-request", "show", id, "--tenant", "acme", "--json"])
+        let document = try JSONParser.parse(shown.standardOutput)
+
+        #expect(rejected.status == 0)
+        #expect(document["change_request"]?["state"] == "rejected")
+        #expect(document["approvals"]?[0]?["comment"] == "Wrong journal")
+    }
+
+    @Test func changeRequestApprove_withoutReviewerIsAUsageError() async throws {
+        let outcome = await runCommand(["change-request", "approve", "some-id", "--tenant", "acme"])
+
+        #expect(outcome.status == 64)
+        #expect(outcome.standardError.contains("missing option --as"))
+    }
+
+    @Test func tokens_createListRevoke() async throws {
+        let world = try await provisionedWorld()
+
+        let created = await world.run(["token", "create", "--tenant", "acme", "--role", "finance_operator", "--name", "finance@acme.example", "--json"])
+        let document = try JSONParser.parse(created.standardOutput)
+        let id = try #require(document["id"]?.stringValue)
+        let token = try #require(document["token"]?.stringValue)
+        let listed = await world.run(["token", "list", "--tenant", "acme", "--json"])
+        let revoked = await world.run(["token", "revoke", id, "--tenant", "acme"])
+        let twice = await world.run(["token", "revoke", id, "--tenant", "acme"])
+
+        #expect(created.status == 0)
+        #expect(token.hasPrefix("lpt_"))
+        #expect(!listed.standardOutput.contains(token))
+        #expect(try JSONParser.parse(listed.standardOutput)["tokens"]?[0]?["role"] == "finance_operator")
+        #expect(revoked.status == 0)
+        #expect(twice.status == 1)
+        #expect(try world.dataFilesContain(token) == false)
+    }
+
+    @Test func tokenCreate_operatorRoleNeedsNoTenant() async throws {
+        let outcome = await runCommand(["token", "create", "--tenant", "acme", "--role", "operator", "--name", "ops@example.com"])
+
+        #expect(outcome.status == 64)
+        #expect(outcome.standardError.contains("operator tokens have no --tenant"))
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+import LedgerportDemo
+import LedgerportSDK
+import Testing
+
+@Suite(.serialized) struct DemoRunTests {
+    @Test func demo_deliversTheMonthAndHoldsTheKWDInvoice() async throws {
+        let summary = try await DemoRun.run(
+            DemoOptions(specsDirectory: Checkout.root + "/connector-specs"), environment: [:], logger: .disabled
+        )
+
+        #expect(summary.eventsReceived == 59)
+        #expect(summary.eventsDuplicate == summary.requestsSent - 59)
+        #expect(summary.requestsRejected == 0)
+        #expect(summary.deliveriesOpen == 0)
+        #expect(summary.deliveriesParked == 1)
+        #expect(summary.parked.map(\.code) == ["odoo_unit_price_precision"])
+        #expect(summary.parked.map(\.reason) == ["business"])
+        #expect(summary.heldForReview.map(\.record) == ["account.move/stripe_invoice_in_demogkwd01"])
+        #expect(summary.missingRecords.isEmpty)
+        #expect(summary.totalsMatch)
+        #expect(Set(summary.totals.map(\.currency)) == ["EUR", "USD", "JPY"])
+        #expect(summary.odooInvoicesPosted == 7)
+        #expect(summary.odooPayments == 6)
+        #expect(summary.odooCreditNotes == 2)
+        #expect(summary.changeRequestsApplied == 6)
+    }
+}
