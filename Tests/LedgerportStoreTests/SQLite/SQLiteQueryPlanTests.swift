@@ -32,4 +32,12 @@ import Testing
 
         #expect(details == ["SCAN deliveries USING INDEX deliveries_due"])
     }
+
+    @Test func tenantsWithDueDeliveries_seeksInsteadOfScanning() async throws {
+        let details = try await plan(DeliveryRows.tenantsWithDueDeliveriesSQL, [0, 10])
+
+        #expect(details.contains { $0.hasPrefix("SEARCH later USING INDEX deliveries_due (tenant_id>?)") })
+        #expect(details.contains { $0.hasPrefix("SEARCH due USING INDEX deliveries_due (tenant_id=? AND next_attempt_at_ms<?)") })
+        #expect(!details.contains { $0.hasPrefix("SCAN deliveries") })
+    }
 }
