@@ -12,10 +12,29 @@ extension SQLiteStore {
                 [.text(tenant.rawValue), .text(flow.rawValue), .text(objectKey)])
         }
     }
+
+    package func appliedVersions(objectKeys: [String], flow: FlowID, tenant: TenantID) async throws -> [String: Int64] {
+        guard !objectKeys.isEmpty else {
+            return [:]
+        }
+        let keys = JSONWriter.string(.array(objectKeys.map(JSONValue.string)))
+        let rows = try await read("read applied versions of \(objectKeys.count) objects through flow \"\(flow)\"") { db in
+            try db.query(AppliedVersionRows.selectByKeysSQL, [.text(tenant.rawValue), .text(flow.rawValue), .text(keys)]) {
+                (try $0.text(0), try $0.int64(1))
+            }
+        }
+        return Dictionary(rows) { first, _ in first }
+    }
 }
 
-/// Writing rows of `applied_object_versions`.
+/// Reading and writing rows of `applied_object_versions`.
 enum AppliedVersionRows {
+    /// Selects the versions of tenant `?1` and flow `?2` for the object keys in the JSON array `?3`, one primary key lookup each.
+    static let selectByKeysSQL = """
+        SELECT object_key, version FROM applied_object_versions
+        WHERE tenant_id = ?1 AND flow_id = ?2 AND object_key IN (SELECT value FROM json_each(?3))
+        """
+
     /// Checks that every object key is not blank.
     static func validate(_ versions: [AppliedObjectVersion], operation: String) throws(StoreError) {
         for version in versions {

@@ -58,6 +58,16 @@ extension SQLiteStore {
         }
     }
 
+    package func events(ids: [EventID], tenant: TenantID) async throws -> [StoredEvent] {
+        guard !ids.isEmpty else {
+            return []
+        }
+        let list = JSONWriter.string(.array(ids.map { .number(JSONNumber($0.rawValue)) }))
+        return try await read("read \(ids.count) events of tenant \"\(tenant)\"") { db in
+            try db.query(EventRows.selectByIDsSQL, [.text(tenant.rawValue), .text(list)], EventRows.decode)
+        }
+    }
+
     package func events(tenant: TenantID, connection: ConnectionID?, after afterID: EventID?, limit: Int) async throws -> [StoredEvent] {
         try await read("list events of tenant \"\(tenant)\"") { db in
             try db.query(
@@ -90,6 +100,12 @@ extension SQLiteStore {
 enum EventRows {
     static let columns =
         "id, tenant_id, connection_id, source_event_id, event_type, received_at_ms, correlation_id, payload, payload_sha256, ordering_key"
+
+    /// Selects the events of tenant `?1` whose ids are in the JSON array `?2`.
+    ///
+    /// The unary `+` keeps SQLite from reading every event of the tenant
+    /// through the unique index on `tenant_id`: the ids are looked up by rowid.
+    static let selectByIDsSQL = "SELECT \(columns) FROM events WHERE +tenant_id = ?1 AND id IN (SELECT value FROM json_each(?2))"
 
     /// Inserts `event` unless its source event id is stored already; creates its deliveries only when it is new.
     static func insert(_ event: NewEvent, tenant: TenantID, at now: Date, on db: SQLiteConnection) throws -> IngestOutcome {

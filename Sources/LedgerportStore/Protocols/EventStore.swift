@@ -29,6 +29,11 @@ package protocol EventStore: Sendable {
     /// Reads one event. - Throws: ``StoreError`` `not_found`, also for another tenant's event.
     func event(_ id: EventID, tenant: TenantID) async throws -> StoredEvent
 
+    /// Reads several events of one tenant at once, in any order; ids that are not the tenant's events are left out.
+    ///
+    /// The default implementation reads them one by one.
+    func events(ids: [EventID], tenant: TenantID) async throws -> [StoredEvent]
+
     /// Lists a tenant's events in id order after `afterID`, from one connection or all, at most `limit`.
     func events(tenant: TenantID, connection: ConnectionID?, after afterID: EventID?, limit: Int) async throws -> [StoredEvent]
 
@@ -42,6 +47,18 @@ package protocol EventStore: Sendable {
 }
 
 extension EventStore {
+    package func events(ids: [EventID], tenant: TenantID) async throws -> [StoredEvent] {
+        var found = [StoredEvent]()
+        for id in ids {
+            do {
+                found.append(try await event(id, tenant: tenant))
+            } catch let error as StoreError where error.code == .notFound {
+                continue
+            }
+        }
+        return found
+    }
+
     package func insertEvents(
         _ events: [NewEvent], tenant: TenantID, completion: @escaping @Sendable (Result<[IngestOutcome], any Error>) -> Void
     ) {

@@ -22,6 +22,11 @@ package protocol FlowStore: Sendable {
     /// The highest object version applied through `flow` for `objectKey` (such as `invoice:in_1`), or nil.
     func appliedVersion(objectKey: String, flow: FlowID, tenant: TenantID) async throws -> Int64?
 
+    /// The highest versions applied through `flow` for several objects at once, by object key; keys with none are left out.
+    ///
+    /// The default implementation reads them one by one.
+    func appliedVersions(objectKeys: [String], flow: FlowID, tenant: TenantID) async throws -> [String: Int64]
+
     /// Counts the flow's deliveries created at or after `since`, and how many were delivered within `targetSeconds`.
     func deliveryLatencySummary(flow: FlowID, since: Date, targetSeconds: Int, tenant: TenantID) async throws -> DeliveryLatencySummary
 
@@ -35,4 +40,14 @@ package protocol FlowStore: Sendable {
 
     /// The flow's runs, newest window first.
     func scheduleRuns(flow: FlowID, tenant: TenantID, limit: Int) async throws -> [ScheduleRun]
+}
+
+extension FlowStore {
+    package func appliedVersions(objectKeys: [String], flow: FlowID, tenant: TenantID) async throws -> [String: Int64] {
+        var versions = [String: Int64]()
+        for key in Set(objectKeys) {
+            versions[key] = try await appliedVersion(objectKey: key, flow: flow, tenant: tenant)
+        }
+        return versions
+    }
 }

@@ -45,6 +45,21 @@ import Testing
     }
 
     @Test(arguments: StoreFactory.all)
+    func appliedVersions_readsSeveralObjectsAtOnce(factory: StoreFactory) async throws {
+        try await factory.withStore { store, clock in
+            let (tenant, claims) = try await claimedDeliveries(store, clock, count: 1)
+            let versions = [AppliedObjectVersion(objectKey: "invoice:in_1", version: 5), AppliedObjectVersion(objectKey: "invoice:in_2", version: 9)]
+            _ = try await store.recordAttempt(report(clock, versions: versions), claim: claims[0], tenant: tenant.id)
+
+            let read = try await store.appliedVersions(objectKeys: ["invoice:in_1", "invoice:in_2", "invoice:in_3"], flow: "invoices", tenant: tenant.id)
+
+            #expect(read == ["invoice:in_1": 5, "invoice:in_2": 9])
+            #expect(try await store.appliedVersions(objectKeys: ["invoice:in_1"], flow: "refunds", tenant: tenant.id).isEmpty)
+            #expect(try await store.appliedVersions(objectKeys: [], flow: "invoices", tenant: tenant.id).isEmpty)
+        }
+    }
+
+    @Test(arguments: StoreFactory.all)
     func recordAttempt_appendsTargetWritesToChain(factory: StoreFactory) async throws {
         try await factory.withStore { store, clock in
             let (tenant, claims) = try await claimedDeliveries(store, clock, count: 1)

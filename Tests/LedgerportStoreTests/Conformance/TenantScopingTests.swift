@@ -49,6 +49,8 @@ import Testing
 
             await expectNotFound { _ = try await world.store.event(outcomes[0].eventID, tenant: world.beta.id) }
             #expect(try await world.store.events(tenant: world.beta.id, connection: nil, after: nil, limit: 10).isEmpty)
+            #expect(try await world.store.events(ids: [outcomes[0].eventID], tenant: world.beta.id).isEmpty)
+            #expect(try await world.store.events(ids: [outcomes[0].eventID], tenant: world.alpha.id).map(\.sourceEventID) == ["evt_a"])
             #expect(try await world.store.removePayloads(receivedBefore: .distantFuture, tenant: world.beta.id) == 0)
             #expect(try await world.store.event(outcomes[0].eventID, tenant: world.alpha.id).payload != nil)
         }

@@ -40,4 +40,17 @@ import Testing
         #expect(details.contains { $0.hasPrefix("SEARCH due USING INDEX deliveries_due (tenant_id=? AND next_attempt_at_ms<?)") })
         #expect(!details.contains { $0.hasPrefix("SCAN deliveries") })
     }
+
+    @Test func eventsByID_lookUpRowids() async throws {
+        let details = try await plan(EventRows.selectByIDsSQL, ["tenant", "[1, 2]"])
+
+        #expect(details.contains { $0.hasPrefix("SEARCH events USING INTEGER PRIMARY KEY (rowid=?)") })
+        #expect(!details.contains { $0.contains("(tenant_id=?)") })
+    }
+
+    @Test func appliedVersionsByKey_lookUpPrimaryKeys() async throws {
+        let details = try await plan(AppliedVersionRows.selectByKeysSQL, ["tenant", "invoices", #"["invoice:in_1"]"#])
+
+        #expect(details.contains { $0.hasPrefix("SEARCH applied_object_versions USING PRIMARY KEY (tenant_id=? AND flow_id=? AND object_key=?)") })
+    }
 }
