@@ -62,7 +62,10 @@ package final class Runtime: @unchecked Sendable {
             limits: limits, alerts: alerts, metrics: metrics, clock: clock, random: { Double.random(in: 0..<1) }, logger: logger
         )
         engine = DeliveryEngine(
-            settings: .init(workers: configuration.deliveryWorkers, maximumInFlightPerTenant: configuration.maximumInFlightPerTenant),
+            settings: .init(
+                workers: configuration.deliveryWorkers, maximumInFlightPerTenant: configuration.maximumInFlightPerTenant,
+                deliveriesPerBatch: configuration.deliveryBatchSize
+            ),
             store: store, processor: processor, metrics: metrics, logger: logger
         )
         scheduler = ScheduledFlowRunner(

@@ -32,7 +32,7 @@ final class SystemHarness: @unchecked Sendable {
     /// Starts everything and provisions tenant `northwind` with the default Stripe flows.
     static func start(
         clock: any WallClock = SystemClock(), maximumRequestBytes: Int = 1_048_576, odooConfiguration: [String: JSONValue] = [:],
-        retryPolicy: RetryPolicy = .standard, deliveryWorkers: Int = 16, maximumInFlightPerTenant: Int = 4
+        retryPolicy: RetryPolicy = .standard, deliveryWorkers: Int = 16, maximumInFlightPerTenant: Int = 4, deliveryBatchSize: Int = 100
     ) async throws -> SystemHarness {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ledgerport-system-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -42,7 +42,7 @@ final class SystemHarness: @unchecked Sendable {
         let sandbox = try await OdooSandboxServer.start(configuration: sandboxConfiguration, dataFolder: nil, port: 0)
         let runtime = try await openRuntime(
             folder: folder, clock: clock, maximumRequestBytes: maximumRequestBytes, deliveryWorkers: deliveryWorkers,
-            maximumInFlightPerTenant: maximumInFlightPerTenant
+            maximumInFlightPerTenant: maximumInFlightPerTenant, deliveryBatchSize: deliveryBatchSize
         )
 
         var provisioner = DemoProvisioner(runtime: runtime, clock: clock)
@@ -60,7 +60,7 @@ final class SystemHarness: @unchecked Sendable {
     /// Opens a runtime on `folder/runtime` with a master key in `folder/master.key`, without running it.
     static func openRuntime(
         folder: String, clock: any WallClock = SystemClock(), maximumRequestBytes: Int = 1_048_576, deliveryWorkers: Int = 16,
-        maximumInFlightPerTenant: Int = 4
+        maximumInFlightPerTenant: Int = 4, deliveryBatchSize: Int = 100
     ) async throws -> Runtime {
         let keyFile = folder + "/master.key"
         if !FileManager.default.fileExists(atPath: keyFile) {
@@ -73,6 +73,7 @@ final class SystemHarness: @unchecked Sendable {
         configuration.maximumRequestBytes = maximumRequestBytes
         configuration.deliveryWorkers = deliveryWorkers
         configuration.maximumInFlightPerTenant = maximumInFlightPerTenant
+        configuration.deliveryBatchSize = deliveryBatchSize
         return try await Runtime.open(
             configuration: configuration, environment: ["LEDGERPORT_SPECS_DIR": Checkout.root + "/connector-specs"],
             logger: .disabled, clock: clock

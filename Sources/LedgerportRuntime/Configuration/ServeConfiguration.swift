@@ -21,6 +21,7 @@ import LedgerportSDK
 /// | `ingest.payload_retention_days` | `LEDGERPORT_PAYLOAD_RETENTION_DAYS` | 30 (0 keeps no payload after delivery) |
 /// | `delivery.workers` | | 16 |
 /// | `delivery.max_in_flight_per_tenant` | | 4 |
+/// | `delivery.batch_size` | | 100 (deliveries of one tenant whose operations may share a call to the target) |
 /// | `log.level` | `LEDGERPORT_LOG_LEVEL` | `info` |
 ///
 /// Unknown keys are rejected, so a misspelt key cannot silently fall back to a default.
@@ -39,6 +40,8 @@ package struct ServeConfiguration: Sendable, Hashable {
     package var payloadRetentionDays = 30
     package var deliveryWorkers = 16
     package var maximumInFlightPerTenant = 4
+    /// The most deliveries of one tenant that one worker runs together.
+    package var deliveryBatchSize = 100
     package var logLevel = "info"
 
     package init() {}
@@ -89,10 +92,11 @@ package struct ServeConfiguration: Sendable, Hashable {
         if let ingest = try reader.optionalObject(root, "ingest", at: .root, allowedKeys: ["payload_retention_days"]) {
             payloadRetentionDays = try reader.integer(ingest, "payload_retention_days", at: JSONPointer("/ingest")!) ?? payloadRetentionDays
         }
-        if let delivery = try reader.optionalObject(root, "delivery", at: .root, allowedKeys: ["workers", "max_in_flight_per_tenant"]) {
+        if let delivery = try reader.optionalObject(root, "delivery", at: .root, allowedKeys: ["workers", "max_in_flight_per_tenant", "batch_size"]) {
             let pointer = JSONPointer("/delivery")!
             deliveryWorkers = try reader.integer(delivery, "workers", at: pointer) ?? deliveryWorkers
             maximumInFlightPerTenant = try reader.integer(delivery, "max_in_flight_per_tenant", at: pointer) ?? maximumInFlightPerTenant
+            deliveryBatchSize = try reader.integer(delivery, "batch_size", at: pointer) ?? deliveryBatchSize
         }
         if let log = try reader.optionalObject(root, "log", at: .root, allowedKeys: ["level"]) {
             logLevel = try reader.string(log, "level", at: JSONPointer("/log")!) ?? logLevel
@@ -135,6 +139,7 @@ package struct ServeConfiguration: Sendable, Hashable {
         try check(payloadRetentionDays >= 0, "/ingest/payload_retention_days", "payload_retention_days must not be negative", "use 0 or more days")
         try check((1...1024).contains(deliveryWorkers), "/delivery/workers", "workers \(deliveryWorkers) is out of range", "use 1 to 1024")
         try check(maximumInFlightPerTenant >= 1, "/delivery/max_in_flight_per_tenant", "max_in_flight_per_tenant must be positive", "use a number such as 4")
+        try check((1...1000).contains(deliveryBatchSize), "/delivery/batch_size", "batch_size \(deliveryBatchSize) is out of range", "use 1 (no batching) to 1000")
         try check(LogLevelName.isValid(logLevel), "/log/level", "log level \"\(logLevel)\" is not known", "use trace, debug, info, notice, warning, error or critical")
     }
 }

@@ -3,11 +3,16 @@ import LedgerportLog
 import LedgerportSDK
 import LedgerportStore
 
-/// The delivery loop: claims due deliveries tenant by tenant and runs them concurrently.
+/// The delivery loop: claims due deliveries tenant by tenant and runs them in concurrent batches.
 ///
-/// Each round reads from the store which tenants have due work, then claims up to
-/// the per-tenant cap from each in turn, so a tenant with a month-end burst
-/// gets the same share of each round as a tenant with one invoice. The store
+/// Each round reads from the store which tenants have due work, then claims
+/// work for up to the per-tenant cap of workers from each in turn, so a
+/// tenant with a month-end burst gets the same share of each round as a
+/// tenant with one invoice. A worker runs up to
+/// ``Settings/deliveriesPerBatch`` deliveries of one tenant together, so
+/// that their operations share the target's calls (see
+/// ``DeliveryProcessor``); a tenant with fewer due deliveries than free
+/// workers gets one delivery per worker. The store
 /// claims a delivery only when no earlier delivery with its ordering key is
 /// pending or in flight, so events of one business object are applied one at
 /// a time, in arrival order, while different objects run in parallel.
@@ -18,8 +23,12 @@ import LedgerportStore
 /// its lease expires, or at once at the next start (see ``Runtime``).
 package final class DeliveryEngine: @unchecked Sendable {
     package struct Settings: Sendable {
+        /// Batches of deliveries running at once, over all tenants.
         package var workers: Int
+        /// Batches of one tenant running at once.
         package var maximumInFlightPerTenant: Int
+        /// The most deliveries of one tenant a worker runs together, so that their operations can share the target's calls.
+        package var deliveriesPerBatch: Int = 100
         package var leaseSeconds: Int = 120
         package var pollIntervalSeconds: Double = 0.25
     }
@@ -84,22 +93,32 @@ package final class DeliveryEngine: @unchecked Sendable {
             guard room > 0 else { continue }
             let claims: [DeliveryClaim]
             do {
-                claims = try await store.claimDueDeliveries(tenant: tenant, limit: room, leaseSeconds: settings.leaseSeconds)
+                claims = try await store.claimDueDeliveries(
+                    tenant: tenant, limit: room * max(1, settings.deliveriesPerBatch), leaseSeconds: settings.leaseSeconds
+                )
             } catch {
                 logger.error("claim deliveries failed", metadata: [LogMetadataKey.tenantID: .string(tenant.rawValue), LogMetadataKey.error: .string("\(error)")])
                 continue
             }
-            for claim in claims {
+            for batch in Self.split(claims, into: room) {
                 reserveSlot(for: tenant)
                 group.addTask { [self] in
-                    await run(claim)
+                    await run(batch)
                     releaseSlot(for: tenant)
                     wake()
                 }
-                started += 1
+                started += batch.count
             }
         }
         return started
+    }
+
+    /// Splits claims, in their order, into at most `count` batches of nearly equal size, so free workers share them.
+    static func split(_ claims: [DeliveryClaim], into count: Int) -> [[DeliveryClaim]] {
+        guard !claims.isEmpty else { return [] }
+        let batches = min(max(1, count), claims.count)
+        let size = (claims.count + batches - 1) / batches
+        return stride(from: 0, to: claims.count, by: size).map { Array(claims[$0..<min($0 + size, claims.count)]) }
     }
 
     /// Returns the tenants in their stable order, starting after the tenant that led the previous round.
@@ -112,8 +131,19 @@ package final class DeliveryEngine: @unchecked Sendable {
         }
     }
 
-    private func run(_ claim: DeliveryClaim) async {
-        let report = await processor.process(claim)
+    /// Runs a batch of claims and records every attempt; the records are written concurrently, so they share commits.
+    private func run(_ batch: [DeliveryClaim]) async {
+        let reports = await processor.process(batch)
+        await withDiscardingTaskGroup { group in
+            for (claim, report) in zip(batch, reports) {
+                group.addTask { [self] in
+                    await record(report, claim: claim)
+                }
+            }
+        }
+    }
+
+    private func record(_ report: DeliveryAttemptReport, claim: DeliveryClaim) async {
         do {
             _ = try await store.recordAttempt(report, claim: claim, tenant: claim.delivery.tenantID)
         } catch let error as StoreError where error.code == .leaseLost {

@@ -4,14 +4,15 @@ import LedgerportMapping
 import LedgerportSDK
 import LedgerportStore
 
-/// Turns a stored event into the target operations of one flow under one mapping version, without applying them.
+/// Turns stored events into the target operations of their flows under their mapping versions, without applying them.
 ///
-/// It translates the event with the flow's source connector (a scheduled
-/// flow's events are stored canonical already), skips every
-/// canonical event whose object already has a newer applied version in the
-/// flow (an older state never overwrites a newer one), and evaluates the
-/// mapping. The delivery processor applies what it returns; a replay's dry
-/// run only shows it. Reads the store, never writes.
+/// It translates each event with the flow's source connector (a scheduled
+/// flow's events are stored canonical already), skips every canonical
+/// event whose object already has a newer applied version in the flow (an
+/// older state never overwrites a newer one), and evaluates the mapping.
+/// The delivery processor applies what it returns; a replay's dry run only
+/// shows it. Planning several events at once reads the applied versions of
+/// all their objects with one query per flow. Reads the store, never writes.
 struct DeliveryPlanner: Sendable {
     let store: any Store
     let connectors: ConnectorHost
@@ -24,42 +25,94 @@ struct DeliveryPlanner: Sendable {
         var skippedStale: [String] = []
     }
 
+    /// One event to plan: the stored event, the flow it goes through, and the mapping version to evaluate.
+    struct Request: Sendable {
+        var event: StoredEvent
+        var mapping: MappingVersionReference
+        var flow: Flow
+        var logger: Logger
+    }
+
     /// Plans `event` for `flow` under `reference`; throws a classified error when the event cannot be translated or mapped.
     func plan(_ event: StoredEvent, mapping reference: MappingVersionReference, flow: Flow, tenant: Tenant, logger: Logger) async throws -> Plan {
+        try await plan([Request(event: event, mapping: reference, flow: flow, logger: logger)], tenant: tenant)[0].get()
+    }
+
+    /// Plans each request of one tenant; returns, in order, each plan or the error that prevented it.
+    func plan(_ requests: [Request], tenant: Tenant) async -> [Result<Plan, any Error>] {
+        var translated = [Result<(LedgerportMapping.Mapping, [CanonicalEvent]), any Error>]()
+        for request in requests {
+            do {
+                let events = try await translate(request.event, flow: request.flow, tenant: tenant)
+                translated.append(.success((try await mappings.mapping(request.mapping, tenant: tenant.id), events)))
+            } catch {
+                translated.append(.failure(error))
+            }
+        }
+
+        let applied: [FlowID: [String: Int64]]
+        do {
+            applied = try await appliedVersions(of: zip(requests, translated).map { ($0.flow, $1) }, tenant: tenant)
+        } catch {
+            return requests.map { _ in .failure(error) }
+        }
+        let context: EvaluationContext
+        do throws(MappingEvaluationError) {
+            context = try EvaluationContext(tenantID: tenant.slug, timeZoneIdentifier: tenant.timeZone)
+        } catch {
+            return requests.map { _ in .failure(error.connectorError) }
+        }
+        return zip(requests, translated).map { request, translation in
+            translation.flatMap { mapping, events in
+                Result {
+                    try evaluate(events, mapping: mapping, context: context, applied: applied[request.flow.id] ?? [:], logger: request.logger)
+                }
+            }
+        }
+    }
+
+    private func translate(_ event: StoredEvent, flow: Flow, tenant: Tenant) async throws -> [CanonicalEvent] {
         guard let payload = event.payload else {
             throw ConnectorError.system(
                 "payload_removed", "deliver event \"\(event.sourceEventID)\": its payload was removed by the retention setting",
                 hint: "fetch the object again with a backfill, or raise ingest.payload_retention_days"
             )
         }
-        let canonicalEvents: [CanonicalEvent]
         if CanonicalEventPayload.isCanonical(eventType: event.eventType) {
-            canonicalEvents = [try CanonicalEventPayload.decode(payload, eventID: event.sourceEventID)]
-        } else {
-            let (_, source) = try await connectors.source(tenant: tenant.id, connection: flow.sourceConnectionID)
-            let native = NativeEvent(eventID: event.sourceEventID, eventType: event.eventType, payload: payload, receivedAt: event.receivedAt)
-            canonicalEvents = try await source.translate(native)
+            return [try CanonicalEventPayload.decode(payload, eventID: event.sourceEventID)]
         }
-        let mapping = try await mappings.mapping(reference, tenant: tenant.id)
-        return try await evaluate(canonicalEvents, mapping: mapping, flow: flow, tenant: tenant, logger: logger)
+        let (_, source) = try await connectors.source(tenant: tenant.id, connection: flow.sourceConnectionID)
+        let native = NativeEvent(eventID: event.sourceEventID, eventType: event.eventType, payload: payload, receivedAt: event.receivedAt)
+        return try await source.translate(native)
+    }
+
+    /// Reads the applied versions of every object the translated events would change, with one query per flow.
+    private func appliedVersions(
+        of items: [(Flow, Result<(LedgerportMapping.Mapping, [CanonicalEvent]), any Error>)], tenant: Tenant
+    ) async throws -> [FlowID: [String: Int64]] {
+        var keysByFlow = [FlowID: Set<String>]()
+        for case let (flow, .success((mapping, events))) in items {
+            for event in events where mapping.handles(event) {
+                keysByFlow[flow.id, default: []].insert(Self.objectKey(of: event))
+            }
+        }
+        var versions = [FlowID: [String: Int64]]()
+        for (flow, keys) in keysByFlow {
+            versions[flow] = try await store.appliedVersions(objectKeys: keys.sorted(), flow: flow, tenant: tenant.id)
+        }
+        return versions
     }
 
     /// Evaluates the mapping for every canonical event it handles whose state is not stale.
     private func evaluate(
-        _ events: [CanonicalEvent], mapping: LedgerportMapping.Mapping, flow: Flow, tenant: Tenant, logger: Logger
-    ) async throws -> Plan {
-        let context: EvaluationContext
-        do throws(MappingEvaluationError) {
-            context = try EvaluationContext(tenantID: tenant.slug, timeZoneIdentifier: tenant.timeZone)
-        } catch {
-            throw error.connectorError
-        }
+        _ events: [CanonicalEvent], mapping: LedgerportMapping.Mapping, context: EvaluationContext, applied: [String: Int64], logger: Logger
+    ) throws -> Plan {
         var plan = Plan()
         for event in events where mapping.handles(event) {
-            let objectKey = "\(event.object.objectType.rawValue):\(event.object.id)"
-            if let applied = try await store.appliedVersion(objectKey: objectKey, flow: flow.id, tenant: tenant.id), applied > event.ordering.version {
+            let objectKey = Self.objectKey(of: event)
+            if let version = applied[objectKey], version > event.ordering.version {
                 plan.skippedStale.append(event.id)
-                logger.info("skipped stale object state", metadata: ["object.key": .string(objectKey), "object.version": .integer(event.ordering.version), "object.applied_version": .integer(applied)])
+                logger.info("skipped stale object state", metadata: ["object.key": .string(objectKey), "object.version": .integer(event.ordering.version), "object.applied_version": .integer(version)])
                 continue
             }
             do throws(MappingEvaluationError) {
@@ -70,5 +123,10 @@ struct DeliveryPlanner: Sendable {
             plan.appliedVersions.append(AppliedObjectVersion(objectKey: objectKey, version: event.ordering.version))
         }
         return plan
+    }
+
+    /// The key the applied version of `event`'s object is stored under, such as `invoice:in_1`.
+    private static func objectKey(of event: CanonicalEvent) -> String {
+        "\(event.object.objectType.rawValue):\(event.object.id)"
     }
 }

@@ -5,20 +5,22 @@ import LedgerportMapping
 import LedgerportSDK
 import LedgerportStore
 
-/// Runs one claimed delivery: translate the stored event, map it, apply the operations, and report.
+/// Runs claimed deliveries of one tenant: translate the stored events, map them, apply the operations, and report.
 ///
-/// The steps, each of which may fail with a classified error:
-/// 1. read the stored event and translate it with the flow's source connector;
+/// The steps, each of which may fail with a classified error for one delivery:
+/// 1. read the stored events (one query) and translate each with its flow's source connector;
 /// 2. skip every canonical event whose object already has a newer applied
-///    version in this flow (an older state never overwrites a newer one);
-/// 3. evaluate the mapping version pinned on the delivery;
-/// 4. plan the operations with the flow's target connector and apply them
-///    batch by batch, within the target connection's rate and concurrency limits.
+///    version in its flow (an older state never overwrites a newer one);
+/// 3. evaluate the mapping version pinned on each delivery;
+/// 4. apply the operations through each target connection with
+///    ``TargetWaves``, which lets operations of different deliveries share
+///    the target's calls, within the connection's rate and concurrency limits.
 ///
 /// The processor never throws: every failure becomes an ``AttemptOutcome``
-/// through ``FailureDisposition``. A retried attempt applies every operation
-/// again, which is safe because target operations are idempotent per
-/// external id.
+/// of its delivery through ``FailureDisposition``, and one delivery's
+/// failure does not fail the others. A retried attempt applies every
+/// operation again, which is safe because target operations are idempotent
+/// per external id.
 struct DeliveryProcessor: Sendable {
     let store: any Store
     let connectors: ConnectorHost
@@ -33,40 +35,68 @@ struct DeliveryProcessor: Sendable {
     let random: @Sendable () -> Double
     let logger: Logger
 
-    /// Runs the claimed delivery once and returns the report to record.
+    /// Runs one claimed delivery once and returns the report to record.
     func process(_ claim: DeliveryClaim) async -> DeliveryAttemptReport {
+        await process([claim])[0]
+    }
+
+    /// Runs claimed deliveries of one tenant once, together, and returns one report per claim, in order.
+    func process(_ claims: [DeliveryClaim]) async -> [DeliveryAttemptReport] {
         let started = clock.now()
-        let delivery = claim.delivery
-        let flow: Flow
+        guard let tenantID = claims.first?.delivery.tenantID else {
+            return []
+        }
+        precondition(claims.allSatisfy { $0.delivery.tenantID == tenantID }, "a delivery batch belongs to one tenant")
+        var work = claims.map { DeliveryWork(claim: $0, logger: logger) }
         let tenant: Tenant
         do {
-            tenant = try await tenants.tenant(id: delivery.tenantID)
-            flow = try await flowOf(delivery)
+            tenant = try await tenants.tenant(id: tenantID)
         } catch {
-            return failureReport(ConnectorError.system("delivery_context_unavailable", "load flow \"\(delivery.flowID)\" of delivery \(delivery.id): \(error)"), delivery: delivery, policy: .standard, started: started)
+            return work.map { item in
+                contextFailure(error, delivery: item.delivery, started: started)
+            }
         }
-        let policy = (try? JSONValueDecoder().decode(RetryPolicy.self, from: flow.retryPolicy)) ?? .standard
-        var log = logger.with([
-            LogMetadataKey.tenantID: .string(tenant.slug), LogMetadataKey.flowID: .string(flow.id.rawValue),
-            LogMetadataKey.deliveryID: .string(delivery.id.description), LogMetadataKey.attempt: .integer(Int64(delivery.attemptCount + 1)),
-        ])
 
+        await loadContext(&work, tenant: tenant)
+        await plan(&work, tenant: tenant)
+        await apply(&work, tenant: tenant)
+        return work.map { report(for: $0, tenant: tenant, started: started) }
+    }
+
+    /// Finds each delivery's flow and retry policy, then reads every event with one query.
+    private func loadContext(_ work: inout [DeliveryWork], tenant: Tenant) async {
+        for index in work.indices {
+            let delivery = work[index].delivery
+            do {
+                let flow = try await flowOf(delivery)
+                work[index].flow = flow
+                work[index].policy = (try? JSONValueDecoder().decode(RetryPolicy.self, from: flow.retryPolicy)) ?? .standard
+                work[index].logger = logger.with([
+                    LogMetadataKey.tenantID: .string(tenant.slug), LogMetadataKey.flowID: .string(flow.id.rawValue),
+                    LogMetadataKey.deliveryID: .string(delivery.id.description), LogMetadataKey.attempt: .integer(Int64(delivery.attemptCount + 1)),
+                ])
+            } catch {
+                work[index].contextError = error
+            }
+        }
+
+        let events: [EventID: StoredEvent]
         do {
-            let event = try await store.event(delivery.eventID, tenant: delivery.tenantID)
-            log[metadataKey: LogMetadataKey.correlationID] = .string(event.correlationID)
-            log[metadataKey: LogMetadataKey.eventID] = .string(event.sourceEventID)
-            let result = try await run(delivery, event: event, flow: flow, tenant: tenant, logger: log)
-            record(result, delivery: delivery, event: event, flow: flow, tenant: tenant)
-            log.debug("delivered", metadata: ["operations": .integer(Int64(result.applied.count))])
-            return DeliveryAttemptReport(
-                startedAt: started, finishedAt: clock.now(), outcome: .delivered, appliedVersions: result.appliedVersions,
-                auditEntries: auditEntries(result, delivery: delivery, event: event, flow: flow)
-            )
+            let read = try await store.events(ids: work.filter(\.isRunning).map(\.delivery.eventID), tenant: tenant.id)
+            events = Dictionary(read.map { ($0.id, $0) }) { first, _ in first }
         } catch {
-            let connectorError = Self.classify(error)
-            let report = failureReport(connectorError, delivery: delivery, policy: policy, started: started)
-            recordFailure(connectorError, outcome: report.outcome, flow: flow, tenant: tenant, logger: log)
-            return report
+            for index in work.indices { work[index].fail(Self.classify(error)) }
+            return
+        }
+        for index in work.indices where work[index].isRunning {
+            let eventID = work[index].delivery.eventID
+            guard let event = events[eventID] else {
+                work[index].fail(Self.classify(StoreError.notFound("deliver event", "\(eventID) of tenant \"\(tenant.id)\"")))
+                continue
+            }
+            work[index].event = event
+            work[index].logger[metadataKey: LogMetadataKey.correlationID] = .string(event.correlationID)
+            work[index].logger[metadataKey: LogMetadataKey.eventID] = .string(event.sourceEventID)
         }
     }
 
@@ -77,48 +107,104 @@ struct DeliveryProcessor: Sendable {
         return try await store.flow(delivery.flowID, tenant: delivery.tenantID)
     }
 
-    private func run(_ delivery: Delivery, event: StoredEvent, flow: Flow, tenant: Tenant, logger: Logger) async throws -> DeliveryResult {
-        guard let reference = delivery.mapping else {
-            throw ConnectorError.configuration("mapping_not_pinned", "deliver event \"\(event.sourceEventID)\": the delivery has no mapping version", hint: "replay it under an active mapping version")
+    /// Plans every delivery still running, reading the applied versions of all their objects together.
+    private func plan(_ work: inout [DeliveryWork], tenant: Tenant) async {
+        var requests = [DeliveryPlanner.Request]()
+        var owners = [Int]()
+        for index in work.indices where work[index].isRunning {
+            guard let flow = work[index].flow, let event = work[index].event else { continue }
+            guard let reference = work[index].delivery.mapping else {
+                work[index].fail(ConnectorError.configuration(
+                    "mapping_not_pinned", "deliver event \"\(event.sourceEventID)\": the delivery has no mapping version",
+                    hint: "replay it under an active mapping version"
+                ))
+                continue
+            }
+            requests.append(DeliveryPlanner.Request(event: event, mapping: reference, flow: flow, logger: work[index].logger))
+            owners.append(index)
         }
-        let plan = try await DeliveryPlanner(store: store, connectors: connectors, mappings: mappings)
-            .plan(event, mapping: reference, flow: flow, tenant: tenant, logger: logger)
-
-        var result = DeliveryResult(skippedStale: plan.skippedStale, appliedVersions: plan.appliedVersions)
-        guard !plan.operations.isEmpty else {
-            return result
+        let plans = await DeliveryPlanner(store: store, connectors: connectors, mappings: mappings).plan(requests, tenant: tenant)
+        for (index, plan) in zip(owners, plans) {
+            switch plan {
+            case .success(let plan):
+                work[index].operations = plan.operations
+                work[index].result = DeliveryResult(skippedStale: plan.skippedStale, appliedVersions: plan.appliedVersions)
+            case .failure(let error):
+                work[index].fail(Self.classify(error))
+            }
         }
-        result.applied = try await apply(plan.operations, flow: flow, tenant: tenant)
-        return result
     }
 
-    /// Plans and applies operations batch by batch within the target connection's limits.
-    private func apply(_ operations: [TargetOperation], flow: Flow, tenant: Tenant) async throws -> [OperationResult] {
-        let (connection, target) = try await connectors.target(tenant: tenant.id, connection: flow.targetConnectionID)
-        guard let spec = registry.entry(id: connection.connectorID, version: connection.connectorVersion)?.spec.spec else {
-            throw ConnectorError.configuration("connector_not_installed", "connection \"\(connection.id)\" uses \(connection.connectorID)@\(connection.connectorVersion), which this build does not include")
-        }
-        let limiter = limits.limiter(for: connection, spec: spec)
-        var applied = [OperationResult]()
-
-        for batch in try target.plan(operations) {
-            let wait = limiter.bucket.reserve(at: clock.now())
-            if wait > 0 {
-                try await clock.sleep(seconds: wait)
+    /// Applies the planned operations through each target connection, with the deliveries of one connection in waves.
+    private func apply(_ work: inout [DeliveryWork], tenant: Tenant) async {
+        var byTarget = [ConnectionID: [Int]]()
+        for index in work.indices where work[index].isRunning && !work[index].operations.isEmpty {
+            if let flow = work[index].flow {
+                byTarget[flow.targetConnectionID, default: []].append(index)
             }
-            let outcomes = await limiter.concurrency.withSlot { await target.apply(batch) }
-            for outcome in outcomes {
-                switch outcome {
-                case .success(let result):
-                    applied.append(result)
+        }
+        for (connectionID, members) in byTarget.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            let waves: TargetWaves
+            let connection: Connection
+            do {
+                (connection, waves) = try await targetWaves(connectionID, tenant: tenant)
+            } catch {
+                for index in members { work[index].fail(Self.classify(error)) }
+                continue
+            }
+            let results = await waves.apply(members.map { work[$0].operations })
+            for (index, result) in zip(members, results) {
+                switch result {
+                case .success(let applied):
+                    work[index].result.applied = applied
+                    alerts.recordSuccess(tenantSlug: tenant.slug, connectionID: connection.id.rawValue)
                 case .failure(let error):
                     alerts.recordFailure(tenantSlug: tenant.slug, connectionID: connection.id.rawValue, error: error, at: clock.now())
-                    throw error
+                    work[index].fail(error)
                 }
             }
         }
-        alerts.recordSuccess(tenantSlug: tenant.slug, connectionID: connection.id.rawValue)
-        return applied
+    }
+
+    /// The target connector of a connection with the connection's limits.
+    private func targetWaves(_ connectionID: ConnectionID, tenant: Tenant) async throws -> (Connection, TargetWaves) {
+        let (connection, target) = try await connectors.target(tenant: tenant.id, connection: connectionID)
+        guard let spec = registry.entry(id: connection.connectorID, version: connection.connectorVersion)?.spec.spec else {
+            throw ConnectorError.configuration("connector_not_installed", "connection \"\(connection.id)\" uses \(connection.connectorID)@\(connection.connectorVersion), which this build does not include")
+        }
+        var waves = TargetWaves(target: target, limiter: limits.limiter(for: connection, spec: spec), clock: clock)
+        let labels: MetricLabels = ["tenant": tenant.slug, "connection": connection.id.rawValue]
+        waves.onRequest = { [metrics] in metrics.increment(RuntimeMetrics.targetRequests, labels: labels) }
+        return (connection, waves)
+    }
+
+    /// The report of one delivery: delivered with its versions and audit entries, or its failure's outcome.
+    private func report(for work: DeliveryWork, tenant: Tenant, started: Date) -> DeliveryAttemptReport {
+        let delivery = work.delivery
+        guard let flow = work.flow else {
+            return contextFailure(work.contextError, delivery: delivery, started: started)
+        }
+        if let failure = work.failure {
+            let report = failureReport(failure, delivery: delivery, policy: work.policy, started: started)
+            recordFailure(failure, outcome: report.outcome, flow: flow, tenant: tenant, logger: work.logger)
+            return report
+        }
+        guard let event = work.event else {
+            preconditionFailure("a running delivery has its event")
+        }
+        record(work.result, delivery: delivery, event: event, flow: flow, tenant: tenant)
+        work.logger.debug("delivered", metadata: ["operations": .integer(Int64(work.result.applied.count))])
+        return DeliveryAttemptReport(
+            startedAt: started, finishedAt: clock.now(), outcome: .delivered, appliedVersions: work.result.appliedVersions,
+            auditEntries: auditEntries(work.result, delivery: delivery, event: event, flow: flow)
+        )
+    }
+
+    /// The report of a delivery whose tenant or flow could not be loaded.
+    private func contextFailure(_ error: (any Error)?, delivery: Delivery, started: Date) -> DeliveryAttemptReport {
+        let cause = error.map { "\($0)" } ?? "unknown error"
+        let failure = ConnectorError.system("delivery_context_unavailable", "load flow \"\(delivery.flowID)\" of delivery \(delivery.id): \(cause)")
+        return failureReport(failure, delivery: delivery, policy: .standard, started: started)
     }
 
     private func failureReport(_ error: ConnectorError, delivery: Delivery, policy: RetryPolicy, started: Date) -> DeliveryAttemptReport {

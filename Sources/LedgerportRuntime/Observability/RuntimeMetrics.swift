@@ -12,6 +12,7 @@ enum RuntimeMetrics {
     static let deliveriesParked = "ledgerport_deliveries_parked_total"
     static let deliveriesSkippedStale = "ledgerport_deliveries_skipped_stale_total"
     static let targetOperations = "ledgerport_target_operations_total"
+    static let targetRequests = "ledgerport_target_requests_total"
     static let ingestSeconds = "ledgerport_ingest_acknowledge_seconds"
     static let deliverySeconds = "ledgerport_delivery_latency_seconds"
     static let deliveriesInFlight = "ledgerport_deliveries_in_flight"
@@ -26,6 +27,7 @@ enum RuntimeMetrics {
         registry.declare(deliveriesParked, kind: .counter, help: "Deliveries parked as dead letters, by reason.")
         registry.declare(deliveriesSkippedStale, kind: .counter, help: "Canonical events skipped because a newer state of the object was already applied.")
         registry.declare(targetOperations, kind: .counter, help: "Operations applied in targets, by model, action and effect.")
+        registry.declare(targetRequests, kind: .counter, help: "Batches of operations sent to a target connection, each one request of its budget.")
         registry.declare(ingestSeconds, kind: .histogram, help: "Time from a webhook request's arrival to its acknowledgement, in seconds.")
         registry.declare(deliverySeconds, kind: .histogram, help: "Time from an event's receipt to its delivery, in seconds.")
         registry.declare(deliveriesInFlight, kind: .gauge, help: "Deliveries being applied right now.")

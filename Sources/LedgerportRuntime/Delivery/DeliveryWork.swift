@@ -1,0 +1,46 @@
+import LedgerportLog
+import LedgerportSDK
+import LedgerportStore
+
+/// One claimed delivery as a batch moves it along: its context, its plan, its results, and the error that stopped it.
+struct DeliveryWork: Sendable {
+    let claim: DeliveryClaim
+    /// The delivery's logger, with the tenant, flow, delivery, event and correlation ids once they are known.
+    var logger: Logger
+    /// The flow, once found; nil when it could not be loaded.
+    var flow: Flow?
+    /// Why the flow could not be loaded.
+    var contextError: (any Error)?
+    /// The flow's retry policy.
+    var policy: RetryPolicy = .standard
+    /// The stored event, once read.
+    var event: StoredEvent?
+    /// The operations the mapping produced, to apply in order.
+    var operations: [TargetOperation] = []
+    /// What applying did so far.
+    var result = DeliveryResult()
+    /// The classified error that stopped the delivery, if one did.
+    private(set) var failure: ConnectorError?
+
+    init(claim: DeliveryClaim, logger: Logger) {
+        self.claim = claim
+        self.logger = logger
+    }
+
+    /// The delivery the claim is for.
+    var delivery: Delivery {
+        claim.delivery
+    }
+
+    /// Whether nothing has stopped the delivery yet.
+    var isRunning: Bool {
+        flow != nil && failure == nil
+    }
+
+    /// Stops the delivery with `error`, unless an earlier error stopped it already.
+    mutating func fail(_ error: ConnectorError) {
+        if failure == nil {
+            failure = error
+        }
+    }
+}
