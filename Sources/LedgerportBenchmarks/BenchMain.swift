@@ -6,7 +6,7 @@ package enum BenchMain {
     /// The options each scenario accepts besides `--seconds` and `--json`.
     static let scenarioOptions: [String: [String]] = [
         "ingest": ["connections", "paced-share", "http-threads", "synchronous", "data"],
-        "deliver": ["records", "batch-size", "sandbox", "ledgerport", "workers", "max-in-flight-per-tenant"],
+        "deliver": ["records", "batch-size", "delivery-batch-size", "phases", "sandbox", "ledgerport", "workers", "max-in-flight-per-tenant"],
         "replay": ["dead-letters", "sandbox", "ledgerport", "workers", "max-in-flight-per-tenant"],
         "tenants": ["tenants", "data", "bench", "concurrency"],
         TenantMemoryReader.childScenario: ["tenants", "data"],
@@ -27,10 +27,13 @@ package enum BenchMain {
                       --synchronous MODE   full or normal (default full)
                       --data DIR           keep the store in DIR (default: a temporary folder, removed)
           deliver   stored customer events through the delivery engine into the Odoo sandbox (the runtime's
-                    CPU time per record), then partner upserts through the Odoo connector one by one and batched
-                      --seconds N          the longest each of the three phases runs (default 10)
+                    CPU time per record), batched and one by one, then partner upserts through the Odoo
+                    connector alone, one by one and batched
+                      --seconds N          the longest each phase runs (default 10)
                       --records N          records each phase writes (default 2000)
-                      --batch-size N       records per call in the batched phase, 1 to 500 (default 100)
+                      --phases LIST        runtime, runtime-one-by-one and connector, comma-separated (default all)
+                      --delivery-batch-size N   deliveries per worker in the runtime phase (default 100)
+                      --batch-size N       records per call in the batched connector phase, 1 to 500 (default 100)
                       --sandbox WHERE      child (`ledgerport sandbox odoo`) or in-process (default child)
                       --ledgerport PATH    the ledgerport executable (default: the one beside this executable)
                       --workers N          delivery engine workers (default 16)
@@ -112,6 +115,11 @@ package enum BenchMain {
         options.seconds = try commandLine.number("seconds", default: options.seconds)
         options.records = try commandLine.integer("records", default: options.records)
         options.batchSize = try commandLine.integer("batch-size", default: options.batchSize)
+        options.deliveryBatchSize = try commandLine.integer("delivery-batch-size", default: options.deliveryBatchSize)
+        options.phases = try phases(commandLine)
+        guard options.deliveryBatchSize <= 1000 else {
+            throw BenchUsageError("invalid --delivery-batch-size \"\(options.deliveryBatchSize)\": the runtime takes 1 to 1000")
+        }
         guard options.batchSize <= 500 else {
             throw BenchUsageError("invalid --batch-size \"\(options.batchSize)\": the Odoo connector takes at most 500 records per call")
         }
@@ -141,6 +149,21 @@ package enum BenchMain {
         options.benchExecutable = commandLine.text("bench") ?? options.benchExecutable
         options.concurrency = try commandLine.integer("concurrency", default: options.concurrency)
         return options
+    }
+
+    private static func phases(_ commandLine: BenchCommandLine) throws(BenchUsageError) -> Set<DeliverScenario.Phase> {
+        guard let text = commandLine.text("phases") else {
+            return Set(DeliverScenario.Phase.allCases)
+        }
+        var phases = Set<DeliverScenario.Phase>()
+        for name in text.split(separator: ",") {
+            guard let phase = DeliverScenario.Phase(rawValue: String(name)) else {
+                let known = DeliverScenario.Phase.allCases.map(\.rawValue).joined(separator: ", ")
+                throw BenchUsageError("invalid --phases \"\(text)\": unknown phase \"\(name)\"; use \(known)")
+            }
+            phases.insert(phase)
+        }
+        return phases
     }
 
     private static func sandboxPlacement(_ commandLine: BenchCommandLine) throws(BenchUsageError) -> OdooSandboxProcess.Placement {

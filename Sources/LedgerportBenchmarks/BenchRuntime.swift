@@ -29,9 +29,10 @@ final class BenchRuntime: Sendable {
     ///   - synchronous: `full` (every commit survives power loss) or `normal`.
     ///   - httpThreads: the libmicrohttpd threads, as `http.threads` sets them.
     ///   - deliveryWorkers: the engine's worker count, as `delivery.workers` sets it.
+    ///   - deliveryBatchSize: the deliveries a worker runs together, as `delivery.batch_size` sets it.
     static func open(
         folder: String?, synchronous: String = "full", httpThreads: Int = 2, deliveryWorkers: Int = 16,
-        maximumInFlightPerTenant: Int = 4, logger: Logger = .disabled
+        maximumInFlightPerTenant: Int = 4, deliveryBatchSize: Int = 100, logger: Logger = .disabled
     ) async throws -> BenchRuntime {
         let path = folder ?? FileManager.default.temporaryDirectory.appendingPathComponent("ledgerport-bench-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
@@ -51,6 +52,7 @@ final class BenchRuntime: Sendable {
         configuration.httpThreads = httpThreads
         configuration.deliveryWorkers = deliveryWorkers
         configuration.maximumInFlightPerTenant = maximumInFlightPerTenant
+        configuration.deliveryBatchSize = deliveryBatchSize
         let runtime = try await Runtime.open(configuration: configuration, environment: ProcessInfo.processInfo.environment, logger: logger)
         return BenchRuntime(folder: path, runtime: runtime, isTemporary: folder == nil)
     }

@@ -8,56 +8,84 @@ import OdooConnector
 
 /// `deliver`: records per second into the Odoo sandbox over HTTP, and the runtime's CPU time per delivered record.
 ///
-/// Three phases, each writing `records` records (or fewer when `seconds`
-/// pass first) into a new sandbox:
+/// Up to four phases, each writing `records` records (or fewer when
+/// `seconds` pass first) into a new sandbox:
 /// 1. **runtime**: stored `customer.created` events, each with one pending
-///    delivery, go through the delivery engine as in production (claim,
-///    read the event, translate, map, upsert one partner, record the
-///    attempt and its audit entry). The bench process's CPU time over the
-///    phase, divided by the deliveries delivered, is the runtime's CPU time
-///    per delivered record; with the sandbox in a child process it contains
-///    none of the sandbox's work.
-/// 2. **one by one**: the Odoo connector alone upserts partners planned with
-///    `batch_size` 1, one `load` call and one read-back per record.
-/// 3. **batched**: the same with `batch_size` records per call.
+///    delivery, go through the delivery engine as in production (claim, read
+///    the events, translate, map, upsert the partners, record each attempt
+///    and its audit entry), with `delivery.batch_size` deliveries per worker.
+///    The bench process's CPU time over the phase, divided by the
+///    deliveries delivered, is the runtime's CPU time per delivered record;
+///    with the sandbox in a child process it contains none of the sandbox's work.
+/// 2. **runtime one by one**: the same with `delivery.batch_size` 1, so every
+///    delivery makes its own calls.
+/// 3. **connector one by one**: the Odoo connector alone upserts partners
+///    planned with `batch_size` 1, one `load` call and one read-back per record.
+/// 4. **connector batched**: the same with `batch_size` records per call.
 struct DeliverScenario {
+    /// A phase of the scenario.
+    enum Phase: String, CaseIterable, Sendable {
+        case runtime
+        case runtimeOneByOne = "runtime-one-by-one"
+        case connector
+    }
+
     /// The knobs of the scenario.
     struct Options: Sendable {
         /// The longest each phase runs, in seconds.
         var seconds = 10.0
-        /// Records each phase writes: events stored and delivered in the runtime phase, partners in the others.
+        /// Records each phase writes: events stored and delivered in the runtime phases, partners in the others.
         var records = 2000
-        /// Records per call in the batched phase.
+        /// Records per call in the batched connector phase.
         var batchSize = 100
+        /// Deliveries per worker in the runtime phase, as `delivery.batch_size` sets them.
+        var deliveryBatchSize = 100
+        /// The phases to run; the connector phase runs both connector measurements.
+        var phases = Set(Phase.allCases)
         /// Where the sandbox runs.
         var sandbox = OdooSandboxProcess.Placement.child
         /// The `ledgerport` executable that runs a child sandbox.
         var ledgerportExecutable = BenchExecutables.ledgerport
         /// The delivery engine's workers, as `delivery.workers` sets them.
         var workers = 16
-        /// The engine's cap of deliveries in flight for the one tenant, as `delivery.max_in_flight_per_tenant` sets it.
+        /// The engine's cap of workers for the one tenant, as `delivery.max_in_flight_per_tenant` sets it.
         var maximumInFlightPerTenant = 4
     }
 
     let options: Options
 
-    /// Runs the three phases, each against a new sandbox, and reports their rates and CPU times.
+    /// Runs the chosen phases, each against a new sandbox, and reports their rates and CPU times.
     ///
     /// The sandbox's lookups slow down as its database grows, so a phase
     /// that followed another on one sandbox would be measured against more records.
     func run() async throws -> BenchReport {
         var report = BenchReport(scenario: "deliver")
         report.set("load_average_start", ProcessResources.loadAverage() ?? 0, decimals: 2)
-        let runtimePhase = try await withSandbox { try await measureRuntime(sandbox: $0) }
-        let oneByOne = try await withSandbox { sandbox in
-            try await ConnectorThroughput(endpoint: sandbox.endpoint, sandbox: sandbox)
-                .measure(records: options.records, batchSize: 1, seconds: options.seconds, label: "one")
+        if options.phases.contains(.runtime) {
+            let phase = try await withSandbox { try await measureRuntime(sandbox: $0, deliveryBatchSize: options.deliveryBatchSize) }
+            describe(phase, prefix: "runtime", into: &report)
+            report.set("delivery_batch_size", .integer(options.deliveryBatchSize))
         }
-        let batched = try await withSandbox { sandbox in
-            try await ConnectorThroughput(endpoint: sandbox.endpoint, sandbox: sandbox)
-                .measure(records: options.records, batchSize: options.batchSize, seconds: options.seconds, label: "batch")
+        if options.phases.contains(.runtimeOneByOne) {
+            let phase = try await withSandbox { try await measureRuntime(sandbox: $0, deliveryBatchSize: 1) }
+            describe(phase, prefix: "runtime_one_by_one", into: &report)
         }
-        describe(runtime: runtimePhase, oneByOne: oneByOne, batched: batched, into: &report)
+        if options.phases.contains(.connector) {
+            let oneByOne = try await withSandbox { sandbox in
+                try await ConnectorThroughput(endpoint: sandbox.endpoint, sandbox: sandbox)
+                    .measure(records: options.records, batchSize: 1, seconds: options.seconds, label: "one")
+            }
+            describe(oneByOne, prefix: "connector_one_by_one", into: &report)
+            let batched = try await withSandbox { sandbox in
+                try await ConnectorThroughput(endpoint: sandbox.endpoint, sandbox: sandbox)
+                    .measure(records: options.records, batchSize: options.batchSize, seconds: options.seconds, label: "batch")
+            }
+            describe(batched, prefix: "connector_batched", into: &report)
+            report.set("batch_size", .integer(options.batchSize))
+        }
+        report.set("sandbox", .text(options.sandbox.rawValue))
+        report.set("seconds", options.seconds, decimals: 1)
+        report.set("load_average_end", ProcessResources.loadAverage() ?? 0, decimals: 2)
         return report
     }
 
@@ -75,9 +103,10 @@ struct DeliverScenario {
     }
 
     /// Stores the events, runs the engine until they are delivered or the time is up, and reads the CPU times.
-    private func measureRuntime(sandbox: OdooSandboxProcess) async throws -> DeliveryPhase {
+    private func measureRuntime(sandbox: OdooSandboxProcess, deliveryBatchSize: Int) async throws -> DeliveryPhase {
         let bench = try await BenchRuntime.open(
-            folder: nil, deliveryWorkers: options.workers, maximumInFlightPerTenant: options.maximumInFlightPerTenant
+            folder: nil, deliveryWorkers: options.workers, maximumInFlightPerTenant: options.maximumInFlightPerTenant,
+            deliveryBatchSize: deliveryBatchSize
         )
         defer { bench.remove() }
         let tenant = try await bench.provisionTenant(
@@ -101,22 +130,15 @@ struct DeliverScenario {
         }
     }
 
-    private func describe(runtime: DeliveryPhase, oneByOne: DeliveryPhase, batched: DeliveryPhase, into report: inout BenchReport) {
-        report.set("runtime_records_per_second", runtime.recordsPerSecond, decimals: 1)
-        report.set("runtime_cpu_us_per_record", runtime.cpuMicrosecondsPerRecord, decimals: 1)
-        report.set("runtime_records_delivered", .integer(runtime.records))
-        report.set("runtime_deliveries_not_delivered", .integer(runtime.unfinished))
-        report.set("sandbox_cpu_us_per_record", runtime.sandboxCPUMicrosecondsPerRecord, decimals: 1)
-        report.set("one_by_one_records", .integer(oneByOne.records))
-        report.set("one_by_one_records_per_second", oneByOne.recordsPerSecond, decimals: 1)
-        report.set("one_by_one_cpu_us_per_record", oneByOne.cpuMicrosecondsPerRecord, decimals: 1)
-        report.set("batched_records", .integer(batched.records))
-        report.set("batched_records_per_second", batched.recordsPerSecond, decimals: 1)
-        report.set("batched_cpu_us_per_record", batched.cpuMicrosecondsPerRecord, decimals: 1)
-        report.set("batch_size", .integer(options.batchSize))
-        report.set("sandbox", .text(options.sandbox.rawValue))
-        report.set("seconds", options.seconds, decimals: 1)
-        report.set("load_average_end", ProcessResources.loadAverage() ?? 0, decimals: 2)
+    /// Adds one phase's fields, named `<prefix>_records_per_second` and so on.
+    private func describe(_ phase: DeliveryPhase, prefix: String, into report: inout BenchReport) {
+        report.set("\(prefix)_records", .integer(phase.records))
+        report.set("\(prefix)_records_per_second", phase.recordsPerSecond, decimals: 1)
+        report.set("\(prefix)_cpu_us_per_record", phase.cpuMicrosecondsPerRecord, decimals: 1)
+        report.set("\(prefix)_sandbox_cpu_us_per_record", phase.sandboxCPUMicrosecondsPerRecord, decimals: 1)
+        if phase.unfinished > 0 {
+            report.set("\(prefix)_not_delivered", .integer(phase.unfinished))
+        }
     }
 }
 

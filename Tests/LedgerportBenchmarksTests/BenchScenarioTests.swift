@@ -39,13 +39,23 @@ import Testing
     @Test func deliver_writesEveryRecordInEachPhase() async throws {
         let report = try await run(["deliver", "--seconds", "120", "--records", "3", "--batch-size", "2"])
 
-        #expect(integer(report, "runtime_records_delivered") == 3)
-        #expect(integer(report, "runtime_deliveries_not_delivered") == 0)
-        #expect(integer(report, "one_by_one_records") == 3)
-        #expect(integer(report, "batched_records") == 3)
+        #expect(integer(report, "runtime_records") == 3)
+        #expect(report["runtime_not_delivered"] == nil)
+        #expect(integer(report, "runtime_one_by_one_records") == 3)
+        #expect(integer(report, "connector_one_by_one_records") == 3)
+        #expect(integer(report, "connector_batched_records") == 3)
         #expect(try #require(decimal(report, "runtime_cpu_us_per_record")) > 0)
-        #expect(try #require(decimal(report, "sandbox_cpu_us_per_record")) >= 0)
+        #expect(try #require(decimal(report, "runtime_sandbox_cpu_us_per_record")) >= 0)
+        #expect(integer(report, "delivery_batch_size") == 100)
         #expect(report["sandbox"] == .text("child"))
+    }
+
+    @Test func deliver_runsOnlyTheChosenPhases() async throws {
+        let report = try await run(["deliver", "--seconds", "120", "--records", "2", "--phases", "runtime-one-by-one"])
+
+        #expect(integer(report, "runtime_one_by_one_records") == 2)
+        #expect(report["runtime_records"] == nil)
+        #expect(report["connector_batched_records"] == nil)
     }
 
     @Test func replay_deliversEveryParkedDelivery() async throws {
