@@ -115,6 +115,7 @@ package final class Runtime: @unchecked Sendable {
     package static func open(
         configuration: ServeConfiguration, environment: [String: String], logger: Logger, clock: any WallClock = SystemClock()
     ) async throws -> Runtime {
+        AllocatorTuning.apply()
         try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true)
         let masterKey = try MasterKey.load(environment: masterKeyEnvironment(configuration, environment))
 
