@@ -44,17 +44,54 @@ public struct JSONValueEncoder {
 // MARK: - Dates
 
 enum RFC3339 {
+    /// Formats `date` in UTC as `2026-12-04T19:22:27Z`, with `.123` before the `Z` when it has milliseconds.
+    ///
+    /// The digits are written by hand: `String(format:)` took a tenth of the
+    /// time it takes to encode a canonical event for a mapping.
     static func string(from date: Date) -> String {
         let milliseconds = (date.timeIntervalSince1970 * 1000).rounded()
         var seconds = time_t((milliseconds / 1000).rounded(.down))
         let fraction = Int(milliseconds - Double(seconds) * 1000)
         var parts = tm()
         gmtime_r(&seconds, &parts)
-        let base = String(
-            format: "%04d-%02d-%02dT%02d:%02d:%02d", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday,
-            parts.tm_hour, parts.tm_min, parts.tm_sec
-        )
-        return fraction == 0 ? base + "Z" : base + String(format: ".%03dZ", fraction)
+
+        var text = [UInt8]()
+        text.reserveCapacity(24)
+        appendDigits(Int(parts.tm_year) + 1900, width: 4, to: &text)
+        text.append(UInt8(ascii: "-"))
+        appendDigits(Int(parts.tm_mon) + 1, width: 2, to: &text)
+        text.append(UInt8(ascii: "-"))
+        appendDigits(Int(parts.tm_mday), width: 2, to: &text)
+        text.append(UInt8(ascii: "T"))
+        appendDigits(Int(parts.tm_hour), width: 2, to: &text)
+        text.append(UInt8(ascii: ":"))
+        appendDigits(Int(parts.tm_min), width: 2, to: &text)
+        text.append(UInt8(ascii: ":"))
+        appendDigits(Int(parts.tm_sec), width: 2, to: &text)
+        if fraction != 0 {
+            text.append(UInt8(ascii: "."))
+            appendDigits(fraction, width: 3, to: &text)
+        }
+        text.append(UInt8(ascii: "Z"))
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// Appends `value` in decimal, zero-padded to `width` digits as `%0*d` writes it.
+    private static func appendDigits(_ value: Int, width: Int, to text: inout [UInt8]) {
+        guard value >= 0 else {
+            text.append(contentsOf: String(format: "%0\(width)d", value).utf8)
+            return
+        }
+        let start = text.count
+        var remaining = value
+        repeat {
+            text.append(UInt8(ascii: "0") + UInt8(remaining % 10))
+            remaining /= 10
+        } while remaining > 0
+        while text.count - start < width {
+            text.append(UInt8(ascii: "0"))
+        }
+        text[start...].reverse()
     }
 
     static func date(from text: String) -> Date? {

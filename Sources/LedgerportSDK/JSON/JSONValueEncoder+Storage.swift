@@ -85,6 +85,25 @@ private struct KeyedEncoding<Key: CodingKey>: KeyedEncodingContainerProtocol {
         try ValueEncoder(codingPath: codingPath + [key], storage: child(for: key)).encodeValue(value)
     }
 
+    // Strings, flags and integers are most of a canonical event's values; written here they skip the
+    // encoder object, the coding path and the type checks that the generic method needs.
+
+    mutating func encode(_ value: String, forKey key: Key) throws {
+        child(for: key).content = .value(.string(value))
+    }
+
+    mutating func encode(_ value: Bool, forKey key: Key) throws {
+        child(for: key).content = .value(.bool(value))
+    }
+
+    mutating func encode(_ value: Int, forKey key: Key) throws {
+        child(for: key).content = .value(.number(JSONNumber(value)))
+    }
+
+    mutating func encode(_ value: Int64, forKey key: Key) throws {
+        child(for: key).content = .value(.number(JSONNumber(value)))
+    }
+
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
         ValueEncoder(codingPath: codingPath + [key], storage: child(for: key)).container(keyedBy: keyType)
     }
