@@ -168,7 +168,8 @@ struct PhaseOutcome {
         guard outcome.failed == 0 else {
             let status = outcome.firstUnexpectedStatus.map { "status \($0)" } ?? "a closed connection"
             throw BenchError(
-                "load port \(generator.settings.port): \(outcome.failed) of \(outcome.failed + outcome.succeeded) requests failed, first with \(status)",
+                "load port \(generator.settings.port): \(outcome.failed) of \(outcome.failed + outcome.succeeded) requests failed, first with \(status); "
+                    + "\(outcome.connectFailures) of \(generator.settings.connections) connections could not be opened",
                 hint: "rerun with fewer --connections, or check the runtime's log"
             )
         }

@@ -18,6 +18,8 @@ struct LoadConnection {
         var failed = 0
         /// The first status other than 200.
         var firstUnexpectedStatus: Int?
+        /// Whether the connection could not be opened at all.
+        var couldNotConnect = false
         /// When the last response arrived, on the monotonic clock, in nanoseconds.
         var lastResponseNanoseconds: UInt64 = 0
     }
@@ -38,6 +40,7 @@ struct LoadConnection {
         result.latencies.reserveCapacity(4096)
         guard let socket = Self.connect(port: port) else {
             result.failed = 1
+            result.couldNotConnect = true
             return result
         }
         defer { close(socket) }

@@ -41,6 +41,8 @@ struct LoadGenerator: Sendable {
         var failed: Int
         /// The first status other than 200, to name in an error.
         var firstUnexpectedStatus: Int?
+        /// Connections that could not be opened.
+        var connectFailures = 0
         /// The time from the first request to the last response, in seconds.
         var elapsedSeconds: Double
         /// The latency of every response with status 200, in microseconds.
@@ -128,12 +130,13 @@ private final class OutcomeCollector: @unchecked Sendable {
 
     func merged() -> LoadGenerator.Outcome {
         lock.withLock {
-            var outcome = LoadGenerator.Outcome(succeeded: 0, failed: 0, firstUnexpectedStatus: nil, elapsedSeconds: 0, latencies: [])
+            var outcome = LoadGenerator.Outcome(succeeded: 0, failed: 0, firstUnexpectedStatus: nil, connectFailures: 0, elapsedSeconds: 0, latencies: [])
             outcome.latencies.reserveCapacity(parts.reduce(0) { $0 + $1.latencies.count })
             for part in parts {
                 outcome.succeeded += part.latencies.count
                 outcome.failed += part.failed
                 outcome.firstUnexpectedStatus = outcome.firstUnexpectedStatus ?? part.firstUnexpectedStatus
+                outcome.connectFailures += part.couldNotConnect ? 1 : 0
                 outcome.latencies.append(contentsOf: part.latencies)
             }
             return outcome
