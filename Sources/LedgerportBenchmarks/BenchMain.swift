@@ -5,7 +5,7 @@ import LedgerportSDK
 package enum BenchMain {
     /// The options each scenario accepts besides `--seconds` and `--json`.
     static let scenarioOptions: [String: [String]] = [
-        "ingest": ["connections", "paced-share", "http-threads", "synchronous", "data"],
+        "ingest": ["connections", "paced-share", "paced-rate", "http-threads", "synchronous", "data"],
         "deliver": ["records", "batch-size", "delivery-batch-size", "phases", "sandbox", "ledgerport", "workers", "max-in-flight-per-tenant"],
         "replay": ["dead-letters", "sandbox", "ledgerport", "workers", "max-in-flight-per-tenant"],
         "tenants": ["tenants", "data", "bench", "concurrency"],
@@ -21,8 +21,9 @@ package enum BenchMain {
           ingest    signed Stripe webhooks through the runtime's HTTP server, stored with group commit,
                     next to a no-op handler on the same server stack; then paced at a share of the maximum
                       --seconds N          length of each of the three loads (default 5)
-                      --connections N      keep-alive connections (default 64)
+                      --connections N      keep-alive connections (default 128)
                       --paced-share F      paced rate as a share of the maximum rate (default 0.5)
+                      --paced-rate N       paced rate in events per second, instead of a share
                       --http-threads N     libmicrohttpd threads of both servers (default 2)
                       --synchronous MODE   full or normal (default full)
                       --data DIR           keep the store in DIR (default: a temporary folder, removed)
@@ -37,7 +38,7 @@ package enum BenchMain {
                       --sandbox WHERE      child (`ledgerport sandbox odoo`) or in-process (default child)
                       --ledgerport PATH    the ledgerport executable (default: the one beside this executable)
                       --workers N          delivery engine workers (default 16)
-                      --max-in-flight-per-tenant N   deliveries in flight per tenant (default 4)
+                      --max-in-flight-per-tenant N   engine workers per tenant (default 4)
           replay    parked deliveries of customer events replayed in bulk and delivered into the Odoo sandbox
                       --seconds N          the longest the replay may take (default 120)
                       --dead-letters N     parked deliveries to replay (default 10000)
@@ -56,6 +57,10 @@ package enum BenchMain {
 
     /// Runs the command with `arguments` (without the program name) and returns the exit status.
     package static func run(_ arguments: [String]) async -> Int32 {
+        if arguments == ["--help"] || arguments == ["-h"] {
+            FileHandle.standardOutput.write(Data((usage + "\n").utf8))
+            return 0
+        }
         let commandLine: BenchCommandLine
         do {
             commandLine = try BenchCommandLine(arguments, scenarios: scenarioOptions)
@@ -104,6 +109,9 @@ package enum BenchMain {
         options.seconds = try commandLine.number("seconds", default: options.seconds)
         options.connections = try commandLine.integer("connections", default: options.connections)
         options.pacedShare = try commandLine.number("paced-share", default: options.pacedShare)
+        if commandLine.text("paced-rate") != nil {
+            options.pacedRate = try commandLine.number("paced-rate", default: 1)
+        }
         options.httpThreads = try commandLine.integer("http-threads", default: options.httpThreads)
         options.synchronous = try commandLine.choice("synchronous", ["full", "normal"], default: options.synchronous)
         options.folder = commandLine.text("data")

@@ -18,17 +18,20 @@ import LedgerportStore
 /// Three loads run in turn from the same process, each for `seconds`: the
 /// no-op server (same configuration, a handler that answers at once), the
 /// runtime in a closed loop (its maximum rate), and the runtime paced at
-/// `pacedShare` of that rate (tail latency below saturation). Every
+/// `pacedShare` of that rate, or at `pacedRate` (tail latency below
+/// saturation). Every
 /// request carries a new event id and its own signature.
 struct IngestScenario {
     /// The knobs of the scenario.
     struct Options: Sendable {
         /// How long each of the three loads runs, in seconds.
         var seconds = 5.0
-        /// Keep-alive connections, each with one request outstanding.
-        var connections = 64
+        /// Keep-alive connections, each with one request outstanding; more connections make larger group commits.
+        var connections = 128
         /// The paced load's rate as a share of the closed loop's.
         var pacedShare = 0.5
+        /// The paced load's rate in events per second, instead of a share of the closed loop's.
+        var pacedRate: Double?
         /// The runtime's libmicrohttpd threads, as `http.threads` sets them.
         var httpThreads = 2
         /// `full` or `normal`, as `sqlite.synchronous` sets it.
@@ -100,7 +103,7 @@ struct IngestScenario {
         let after = await bench.runtime.store.commitStatistics()
         let commits = StoreCommitStatistics(commits: after.commits - before.commits, writes: after.writes - before.writes, largestGroup: after.largestGroup)
 
-        let pacedRate = max(1, ingest.outcome.requestsPerSecond * options.pacedShare)
+        let pacedRate = options.pacedRate ?? max(1, ingest.outcome.requestsPerSecond * options.pacedShare)
         let paced = try await PhaseOutcome.measure(LoadGenerator(settings: settings(port: runtimePort, seconds: options.seconds, rate: pacedRate), makeRequest: makeRequest(4)))
         return Result(noop: noop, ingest: ingest, paced: paced, pacedRate: pacedRate, commits: commits)
     }
