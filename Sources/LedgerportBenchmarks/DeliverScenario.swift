@@ -15,8 +15,8 @@ import OdooConnector
 ///    the events, translate, map, upsert the partners, record each attempt
 ///    and its audit entry), with `delivery.batch_size` deliveries per worker.
 ///    The bench process's CPU time over the phase, divided by the
-///    deliveries delivered, is the runtime's CPU time per delivered record;
-///    with the sandbox in a child process it contains none of the sandbox's work.
+///    deliveries delivered, is the runtime's CPU time per delivered record.
+///    With the sandbox in a child process, it contains none of the sandbox's work.
 /// 2. **runtime one by one**: the same with `delivery.batch_size` 1, so every
 ///    delivery makes its own calls.
 /// 3. **connector one by one**: the Odoo connector alone upserts partners
@@ -32,7 +32,7 @@ struct DeliverScenario {
 
     /// The knobs of the scenario.
     struct Options: Sendable {
-        /// The longest each phase runs, in seconds.
+        /// The maximum time each phase runs, in seconds.
         var seconds = 10.0
         /// Records each phase writes: events stored and delivered in the runtime phases, partners in the others.
         var records = 2000
@@ -42,7 +42,7 @@ struct DeliverScenario {
         var deliveryBatchSize = 100
         /// The phases to run; the connector phase runs both connector measurements.
         var phases = Set(Phase.allCases)
-        /// Where the sandbox runs.
+        /// The sandbox's placement: a child process or this process.
         var sandbox = OdooSandboxProcess.Placement.child
         /// The `ledgerport` executable that runs a child sandbox.
         var ledgerportExecutable = BenchExecutables.ledgerport
@@ -142,7 +142,7 @@ struct DeliverScenario {
     }
 }
 
-/// What one delivery phase did: records written, time, and CPU time of this process and of the sandbox.
+/// The records, time and CPU time of one delivery phase, for this process and for the sandbox.
 struct DeliveryPhase {
     /// Records written (deliveries delivered, or partners upserted).
     var records: Int

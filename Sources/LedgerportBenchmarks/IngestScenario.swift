@@ -10,7 +10,7 @@ import LedgerportStore
 /// The runtime is the one `ledgerport serve` builds: libmicrohttpd, the
 /// Stripe connector verifying each signature, the store committing events
 /// and their deliveries in shared transactions (`synchronous=FULL` by
-/// default), and the answer sent after the commit. The tenant has Stripe
+/// default), and the response sent after the commit. The tenant has Stripe
 /// and Odoo connections and the default Stripe flows, so each event also
 /// gets its delivery rows. The delivery engine does not run, so delivering
 /// takes no CPU time from ingest.
@@ -112,14 +112,14 @@ struct IngestScenario {
         LoadGenerator.Settings(port: port, connections: options.connections, seconds: seconds, rate: rate)
     }
 
-    /// The runtime server's configuration on another free port.
+    /// Returns the runtime server's configuration with port 0, so the no-op server binds another free port.
     private func noopConfiguration(like configuration: HTTPServerConfiguration) -> HTTPServerConfiguration {
         var noop = configuration
         noop.port = 0
         return noop
     }
 
-    /// Answers every request at once with a small JSON body, as the runtime answers a stored event.
+    /// Responds to every request at once with a small JSON body, like the runtime's response to a stored event.
     static let noopHandler = HTTPServerHandler.immediate { _, responder in
         responder.respond(.json(["received": 1, "stored": 1, "duplicates": 0]))
     }

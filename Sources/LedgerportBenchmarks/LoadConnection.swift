@@ -10,7 +10,7 @@ struct LoadConnection {
         var intervalNanoseconds: UInt64
     }
 
-    /// What one connection measured.
+    /// The counts and latencies of one connection.
     struct Result {
         /// The latency of every response with status 200, in microseconds.
         var latencies: [UInt32] = []
@@ -165,7 +165,7 @@ struct ResponseReader {
         return true
     }
 
-    /// The index just past the blank line that ends the head, or nil when it has not arrived yet.
+    /// Returns the index just past the blank line that ends the head, or nil when it has not arrived yet.
     static func endOfHead(in bytes: [UInt8]) -> Int? {
         guard bytes.count >= 4 else {
             return nil
@@ -176,7 +176,7 @@ struct ResponseReader {
         return nil
     }
 
-    /// The status code of a status line such as `HTTP/1.1 200 OK`.
+    /// Returns the status code of a status line such as `HTTP/1.1 200 OK`.
     static func status(in bytes: [UInt8]) -> Int? {
         guard bytes.count >= 12, bytes[8] == 32 else {
             return nil
@@ -191,7 +191,7 @@ struct ResponseReader {
         return status
     }
 
-    /// The value of the `Content-Length` field of a response head, matched without regard to case.
+    /// Returns the value of the `Content-Length` field of a response head, matched without regard to case.
     static func contentLength(in head: ArraySlice<UInt8>) -> Int? {
         let name = Array("content-length:".utf8)
         var index = head.startIndex
@@ -205,7 +205,7 @@ struct ResponseReader {
         return nil
     }
 
-    /// The number at the start of `bytes`, after any spaces.
+    /// Returns the number at the start of `bytes`, after any spaces.
     private static func digits(in bytes: ArraySlice<UInt8>) -> Int? {
         var value: Int?
         for byte in bytes.drop(while: { $0 == 32 }) {

@@ -33,7 +33,7 @@ struct LoadGenerator: Sendable {
         var rate: Double?
     }
 
-    /// What the load produced.
+    /// The counts and latencies of one load.
     struct Outcome: Sendable {
         /// Responses with status 200.
         var succeeded: Int
@@ -84,7 +84,7 @@ struct LoadGenerator: Sendable {
         for index in 0..<settings.connections {
             group.enter()
             let thread = Thread {
-                // Threads inherit their creator's name on Linux; a name of their own tells them apart in a profile.
+                // Threads inherit their creator's name on Linux, so a name of their own distinguishes them in a profile.
                 Thread.current.name = "bench-load"
                 var connection = LoadConnection(index: index, port: settings.port, makeRequest: makeRequest)
                 let schedule = pacing(for: index, start: start)
@@ -100,7 +100,7 @@ struct LoadGenerator: Sendable {
         return outcome
     }
 
-    /// The due times of one connection's requests: its first and the interval, or nil for a closed loop.
+    /// Returns the due times of one connection's requests (the first and the interval), or nil for a closed loop.
     private func pacing(for index: Int, start: UInt64) -> LoadConnection.Schedule? {
         guard let rate = settings.rate, rate > 0 else {
             return nil

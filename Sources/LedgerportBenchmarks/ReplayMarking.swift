@@ -1,51 +1,49 @@
 import Foundation
+import LedgerportRuntime
 import LedgerportSDK
 import LedgerportStore
 
-/// Replays every parked dead letter of a tenant, page by page, as a bulk replay by an operator does.
+/// Replays every parked dead letter of a tenant as an operator does: bulk replays of up to 500 selected by a filter.
+///
+/// Each round asks the runtime's dead-letter service, which the admin API's
+/// `POST /tenants/{tenant}/dead-letters/replay` and the `ledgerport
+/// dead-letter replay` command use too, for the ids of up to 500 parked
+/// letters, then replays them. Rounds go on until none is parked.
 struct ReplayMarking {
-    /// What the replay did.
+    /// The result of one bulk replay.
     struct Outcome {
         /// Dead letters put back in the delivery queue.
         var replayed: Int
-        /// The time from the first page read to the last replay committed, in seconds.
+        /// Replays that failed.
+        var failed: Int
+        /// The time from the first selection to the last replay committed, in seconds.
         var seconds: Double
     }
 
-    let store: any Store
+    let service: DeadLetterService
     let tenant: TenantID
-    let clock: any WallClock
-    /// Replays in flight at once; concurrent replays share the store's commits.
-    var concurrency = 64
+    /// Dead letters per bulk replay, the admin API's maximum.
+    var batch = 500
 
-    /// Reads the parked dead letters 500 at a time and replays each under its pinned mapping version, due now.
+    /// Replays every parked dead letter, `batch` at a time.
     func replayAll() async throws -> Outcome {
         let start = ProcessResources.monotonicNanoseconds()
-        var replayed = 0
-        var after: DeadLetterID?
+        var outcome = Outcome(replayed: 0, failed: 0, seconds: 0)
         while true {
-            let page = try await store.deadLetters(tenant: tenant, filter: DeadLetterFilter(status: .parked), after: after, limit: 500)
-            guard let last = page.last else {
+            let ids = try await service.parkedIDs(matching: DeadLetterFilter(), limit: batch, tenant: tenant)
+            guard !ids.isEmpty else {
                 break
             }
-            after = last.id
-            for start in stride(from: 0, to: page.count, by: concurrency) {
-                try await replay(page[start..<min(start + concurrency, page.count)])
+            let results = await service.replay(ids, mappingVersion: nil, tenant: tenant, actor: "bench-operator")
+            let replayed = results.filter { if case .replayed = $0.result { true } else { false } }.count
+            outcome.replayed += replayed
+            outcome.failed += results.count - replayed
+            guard replayed > 0 else {
+                // Every replay of the round failed, so the same letters would be selected again.
+                break
             }
-            replayed += page.count
         }
-        return Outcome(replayed: replayed, seconds: Double(ProcessResources.monotonicNanoseconds() - start) / 1e9)
-    }
-
-    private func replay(_ letters: ArraySlice<DeadLetter>) async throws {
-        let now = clock.now()
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for letter in letters {
-                group.addTask { [store, tenant] in
-                    _ = try await store.replayDeadLetter(letter.id, notBefore: now, mapping: nil, tenant: tenant, actor: "bench-operator")
-                }
-            }
-            try await group.waitForAll()
-        }
+        outcome.seconds = Double(ProcessResources.monotonicNanoseconds() - start) / 1e9
+        return outcome
     }
 }

@@ -10,18 +10,18 @@ import LedgerportStore
 /// the way a wrong Odoo API key would: each is claimed and its attempt
 /// recorded as parked with reason `configuration`. The setup writes through
 /// the store, not through failing HTTP calls, so it is fast; what follows is
-/// the real path. The measurement starts the delivery engine, replays every
-/// parked dead letter as an operator's bulk replay does (one
-/// `replayDeadLetter` per letter, 64 at a time, so they share commits), and
-/// stops when the engine has delivered them all or `seconds` pass.
+/// the real path. The measurement starts the delivery engine and replays
+/// every parked dead letter through the runtime's dead-letter service, as
+/// the admin API's bulk replay does (500 per request). It stops when the
+/// engine has delivered them all or `seconds` pass.
 struct ReplayScenario {
     /// The knobs of the scenario.
     struct Options: Sendable {
-        /// The longest the replay and its deliveries may take, in seconds.
+        /// The maximum time the replay and its deliveries may take, in seconds.
         var seconds = 120.0
         /// Parked deliveries to replay.
         var deadLetters = 10_000
-        /// Where the sandbox runs.
+        /// The sandbox's placement: a child process or this process.
         var sandbox = OdooSandboxProcess.Placement.child
         /// The `ledgerport` executable that runs a child sandbox.
         var ledgerportExecutable = BenchExecutables.ledgerport
@@ -63,6 +63,7 @@ struct ReplayScenario {
     struct Result {
         var parked: Int
         var replayed: Int
+        var failed: Int
         var markSeconds: Double
         var delivery: DeliveryPhase
     }
@@ -80,16 +81,17 @@ struct ReplayScenario {
         }
 
         let watch = DeliveryWatch(runtime: bench.runtime, tenant: tenant, flows: [flow.id], sandbox: sandbox)
-        let marking = ReplayMarking(store: store, tenant: tenant.tenant.id, clock: bench.runtime.clock)
+        let marking = ReplayMarking(service: bench.runtime.deadLetters, tenant: tenant.tenant.id)
         let (delivery, marked) = try await watch.runEngine(until: parked, seconds: options.seconds) {
             try await marking.replayAll()
         }
-        return Result(parked: parked, replayed: marked.replayed, markSeconds: marked.seconds, delivery: delivery)
+        return Result(parked: parked, replayed: marked.replayed, failed: marked.failed, markSeconds: marked.seconds, delivery: delivery)
     }
 
     private func describe(_ result: Result, into report: inout BenchReport) {
         report.set("dead_letters", .integer(result.parked))
         report.set("replayed", .integer(result.replayed))
+        report.set("replay_failures", .integer(result.failed))
         report.set("delivered", .integer(result.delivery.records))
         report.set("not_delivered", .integer(result.parked - result.delivery.records))
         report.set("replay_mark_seconds", result.markSeconds, decimals: 2)

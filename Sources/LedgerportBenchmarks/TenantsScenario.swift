@@ -84,7 +84,7 @@ struct TenantsScenario {
         return (missing.count, Double(ProcessResources.monotonicNanoseconds() - start) / 1e9)
     }
 
-    /// The slug of the `number`-th bench tenant.
+    /// Returns the slug of the `number`-th bench tenant.
     static func slug(_ number: Int) -> String {
         "tenant-\(number)"
     }
