@@ -29,6 +29,7 @@ struct StripeEventEnvelope: Sendable, Equatable {
         var apiVersion: String?
         var created: Int64?
         var data: Range<Int>?
+
         let completed = cursor.forEachMember { key, value in
             if reader.matches(key, "data"), reader.starts(value, with: UInt8(ascii: "{")) {
                 data = value
@@ -50,6 +51,7 @@ struct StripeEventEnvelope: Sendable, Equatable {
         guard completed, let id, let type, !id.isEmpty, !type.isEmpty else {
             return nil
         }
+
         var envelope = StripeEventEnvelope(id: id, type: type, apiVersion: apiVersion)
         envelope.objectKey = data.flatMap { objectKey(in: reader.narrowed(to: $0)) }
         envelope.createdSeconds = created
@@ -114,7 +116,7 @@ private struct TopLevelScanner {
         index = range.lowerBound
     }
 
-    /// A scanner over the object value at `range` of the same buffer.
+    /// Returns a scanner over the object value at `range` of the same buffer.
     func narrowed(to range: Range<Int>) -> TopLevelScanner {
         TopLevelScanner(bytes: bytes, range: range)
     }
@@ -144,7 +146,7 @@ private struct TopLevelScanner {
         }
     }
 
-    /// Whether the key at `range` is exactly `name`.
+    /// Returns whether the key at `range` is exactly `name`.
     func matches(_ range: Range<Int>, _ name: StaticString) -> Bool {
         guard range.count == name.utf8CodeUnitCount else { return false }
         let start = name.utf8Start
@@ -154,12 +156,12 @@ private struct TopLevelScanner {
         return true
     }
 
-    /// Whether the value at `range` begins with `byte`.
+    /// Returns whether the value at `range` begins with `byte`.
     func starts(_ range: Range<Int>, with byte: UInt8) -> Bool {
         !range.isEmpty && bytes[range.lowerBound] == byte
     }
 
-    /// The text of the string literal at `range` when it contains no escapes; nil otherwise.
+    /// Returns the text of the string literal at `range` when it contains no escapes, else nil.
     func plainString(in range: Range<Int>) -> String? {
         guard range.count >= 2, bytes[range.lowerBound] == UInt8(ascii: "\""), bytes[range.upperBound - 1] == UInt8(ascii: "\"") else {
             return nil
@@ -169,7 +171,7 @@ private struct TopLevelScanner {
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[content]), as: UTF8.self)
     }
 
-    /// The whole number written at `range`, or nil when it is not one that fits in 64 bits.
+    /// Returns the whole number written at `range`, or nil when it is not one that fits in 64 bits.
     func integer(in range: Range<Int>) -> Int64? {
         guard !range.isEmpty else { return nil }
         var value: Int64 = 0

@@ -5,12 +5,12 @@ import Foundation
 /// glibc gives the free memory at the top of a thread's heap back to the
 /// system as soon as it exceeds the trim threshold (128 KiB by default), and
 /// the next allocations fault those pages in again. The store's writer
-/// thread frees and allocates more than that on every group commit, so
-/// `ledgerport-bench deliver` put about a third of the runtime's CPU time per
-/// delivered record into page faults: 332 µs per record with the default,
-/// 225 µs with a threshold of 16 MiB. The cost is that up to 16 MiB of freed
-/// memory may stay resident per heap (glibc keeps one heap per busy thread,
-/// up to eight per core).
+/// thread frees and allocates more than that on every group commit. In
+/// `ledgerport-bench deliver`, this put about a third of the runtime's CPU
+/// time per delivered record into page faults: 332 µs per record with the
+/// default, 225 µs with a threshold of 16 MiB. The cost is that up to 16 MiB
+/// of freed memory may stay resident per heap (glibc keeps one heap per busy
+/// thread, up to eight per core).
 enum AllocatorTuning {
     /// The trim threshold set, in bytes.
     static let trimThresholdBytes: Int32 = 16 << 20

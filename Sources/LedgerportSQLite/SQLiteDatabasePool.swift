@@ -68,8 +68,8 @@ package final class SQLiteDatabasePool: Sendable {
     ///
     /// `completion` runs on the writer thread, between one group commit and
     /// the next, so it must be short and must not block: every write queued
-    /// behind it waits. It suits a caller that answers a request from there
-    /// (the webhook path), sparing a task and a thread switch per write.
+    /// behind it waits. It suits a caller that responds to a request from
+    /// there (the webhook path), sparing a task and a thread switch per write.
     package func write<Value: Sendable>(
         _ body: @escaping @Sendable (SQLiteConnection) throws -> Value,
         completion: @escaping @Sendable (Result<Value, any Error>) -> Void

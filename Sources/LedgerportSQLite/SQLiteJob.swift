@@ -3,7 +3,7 @@
 /// Threading: created on the caller's task, then touched only by the one
 /// connection thread that takes it from the queue, which is why the
 /// unchecked `Sendable` holds. ``run(on:)`` runs the closure and keeps its
-/// result; ``resume(overridingWith:)`` hands that result (or an error that
+/// result. ``resume(overridingWith:)`` hands that result (or an error that
 /// replaces it, such as a failed commit) to the waiting task or the
 /// completion handler, exactly once, on the connection's thread.
 final class SQLiteJob: @unchecked Sendable {

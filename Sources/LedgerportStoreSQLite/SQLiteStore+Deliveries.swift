@@ -116,8 +116,8 @@ enum DeliveryRows {
     /// Lists the tenants with a delivery due at `?1`, at most `?2`, in id order.
     ///
     /// A `SELECT DISTINCT tenant_id` reads every open delivery, and the
-    /// delivery engine asks after every delivery it finishes, so a backlog of
-    /// 10,000 made each delivery scan 10,000 index entries. This loose index
+    /// delivery engine calls this after every batch it finishes, so a backlog
+    /// of 10,000 made each batch scan 10,000 index entries. This loose index
     /// scan jumps from one tenant to the next in `deliveries_due` (one seek
     /// per tenant with open deliveries) and checks each for a due one.
     static let tenantsWithDueDeliveriesSQL = """

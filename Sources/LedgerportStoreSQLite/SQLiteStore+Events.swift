@@ -40,7 +40,7 @@ extension SQLiteStore {
         }
     }
 
-    /// The write closure of an ingest: checks the connections, then inserts each event unless it is a duplicate.
+    /// Returns the write closure of an ingest, which checks the connections, then inserts each event unless it is a duplicate.
     private static func insertion(
         of events: [NewEvent], tenant: TenantID, at now: Date
     ) -> @Sendable (SQLiteConnection) throws -> [IngestOutcome] {

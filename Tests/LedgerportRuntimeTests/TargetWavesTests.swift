@@ -8,7 +8,7 @@ import Testing
 ///
 /// The target here is a recording connector that plans like the Odoo
 /// connector (consecutive operations of one model and action join a batch)
-/// and fails the operations it is told to; the waves only rely on the
+/// and fails the operations named in `failing`. The waves rely only on the
 /// `TargetConnector` contract, which every connector follows.
 @Suite struct TargetWavesTests {
     private func waves(_ target: RecordingTarget) -> TargetWaves {

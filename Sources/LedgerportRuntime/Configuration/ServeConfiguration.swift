@@ -40,7 +40,7 @@ package struct ServeConfiguration: Sendable, Hashable {
     package var payloadRetentionDays = 30
     package var deliveryWorkers = 16
     package var maximumInFlightPerTenant = 4
-    /// The most deliveries of one tenant that one worker runs together.
+    /// The maximum number of deliveries of one tenant that one worker runs together.
     package var deliveryBatchSize = 100
     package var logLevel = "info"
 

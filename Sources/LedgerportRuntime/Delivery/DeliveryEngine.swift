@@ -5,10 +5,10 @@ import LedgerportStore
 
 /// The delivery loop: claims due deliveries tenant by tenant and runs them in concurrent batches.
 ///
-/// Each round reads from the store which tenants have due work, then claims
-/// work for up to the per-tenant cap of workers from each in turn, so a
-/// tenant with a month-end burst gets the same share of each round as a
-/// tenant with one invoice. A worker runs up to
+/// Each round reads from the store which tenants have due work. Then it
+/// claims work for up to the per-tenant cap of workers from each tenant in
+/// turn, so a tenant with a month-end burst gets the same share of each round
+/// as a tenant with one invoice. A worker runs up to
 /// ``Settings/deliveriesPerBatch`` deliveries of one tenant together, so
 /// that their operations share the target's calls (see
 /// ``DeliveryProcessor``); a tenant with fewer due deliveries than free
@@ -27,7 +27,7 @@ package final class DeliveryEngine: @unchecked Sendable {
         package var workers: Int
         /// Batches of one tenant running at once.
         package var maximumInFlightPerTenant: Int
-        /// The most deliveries of one tenant a worker runs together, so that their operations can share the target's calls.
+        /// The maximum number of deliveries of one tenant a worker runs together, so that their operations can share the target's calls.
         package var deliveriesPerBatch: Int = 100
         package var leaseSeconds: Int = 120
         package var pollIntervalSeconds: Double = 0.25

@@ -7,9 +7,9 @@ import LedgerportStore
 /// Turns stored events into the target operations of their flows under their mapping versions, without applying them.
 ///
 /// It translates each event with the flow's source connector (a scheduled
-/// flow's events are stored canonical already), skips every canonical
-/// event whose object already has a newer applied version in the flow (an
-/// older state never overwrites a newer one), and evaluates the mapping.
+/// flow's events are stored canonical already). It skips every canonical
+/// event whose object already has a newer applied version in the flow, so an
+/// older state never overwrites a newer one. Then it evaluates the mapping.
 /// The delivery processor applies what it returns; a replay's dry run only
 /// shows it. Planning several events at once reads the applied versions of
 /// all their objects with one query per flow. Reads the store, never writes.

@@ -166,7 +166,7 @@ struct DeliveryProcessor: Sendable {
         }
     }
 
-    /// The target connector of a connection with the connection's limits.
+    /// Returns the target connector of a connection, wrapped with the connection's limits.
     private func targetWaves(_ connectionID: ConnectionID, tenant: Tenant) async throws -> (Connection, TargetWaves) {
         let (connection, target) = try await connectors.target(tenant: tenant.id, connection: connectionID)
         guard let spec = registry.entry(id: connection.connectorID, version: connection.connectorVersion)?.spec.spec else {
@@ -178,7 +178,7 @@ struct DeliveryProcessor: Sendable {
         return (connection, waves)
     }
 
-    /// The report of one delivery: delivered with its versions and audit entries, or its failure's outcome.
+    /// Returns the report of one delivery: delivered with its versions and audit entries, or its failure's outcome.
     private func report(for work: DeliveryWork, tenant: Tenant, started: Date) -> DeliveryAttemptReport {
         let delivery = work.delivery
         guard let flow = work.flow else {
@@ -200,7 +200,7 @@ struct DeliveryProcessor: Sendable {
         )
     }
 
-    /// The report of a delivery whose tenant or flow could not be loaded.
+    /// Returns the report of a delivery whose tenant or flow could not be loaded.
     private func contextFailure(_ error: (any Error)?, delivery: Delivery, started: Date) -> DeliveryAttemptReport {
         let cause = error.map { "\($0)" } ?? "unknown error"
         let failure = ConnectorError.system("delivery_context_unavailable", "load flow \"\(delivery.flowID)\" of delivery \(delivery.id): \(cause)")

@@ -9,7 +9,7 @@ struct DeliveryWork: Sendable {
     var logger: Logger
     /// The flow, once found; nil when it could not be loaded.
     var flow: Flow?
-    /// Why the flow could not be loaded.
+    /// The error that kept the flow from loading.
     var contextError: (any Error)?
     /// The flow's retry policy.
     var policy: RetryPolicy = .standard
@@ -17,7 +17,7 @@ struct DeliveryWork: Sendable {
     var event: StoredEvent?
     /// The operations the mapping produced, to apply in order.
     var operations: [TargetOperation] = []
-    /// What applying did so far.
+    /// The results of the operations applied so far, and the versions and stale events from planning.
     var result = DeliveryResult()
     /// The classified error that stopped the delivery, if one did.
     private(set) var failure: ConnectorError?

@@ -5,15 +5,15 @@ import LedgerportSDK
 ///
 /// Each delivery's operations are first planned alone, into the batches the
 /// target would make for that delivery (its segments). Wave k takes the k-th
-/// segment of every delivery still running, the target plans the wave's
+/// segment of every delivery still running. The target plans the wave's
 /// operations together, so that operations of different deliveries share a
 /// call, and the batches are applied in order, each within the connection's
 /// request budget and concurrency limit. A delivery with a failed operation
 /// stops there: its later segments are not applied and the failure is its
 /// result. So each delivery's operations are applied in their order, and a
-/// segment only after the earlier segments succeeded, exactly as when the
-/// delivery ran alone; deliveries in one wave have different ordering keys,
-/// because the store claims one delivery per key at a time.
+/// segment only after the earlier segments succeeded, as when the delivery
+/// ran alone. Deliveries in one wave have different ordering keys, because
+/// the store claims one delivery per key at a time.
 ///
 /// The target's batch planner keeps operations in order and never puts two
 /// operations on one record in one batch, which is what makes sharing calls
@@ -53,7 +53,7 @@ struct TargetWaves {
         }
     }
 
-    /// The operations of the `index`-th segment of every delivery that has not failed, and the delivery each belongs to.
+    /// Returns the operations of the `index`-th segment of every delivery that has not failed, and the delivery each belongs to.
     private static func wave(
         _ index: Int, of segments: [[OperationBatch]], results: [Result<[OperationResult], ConnectorError>]
     ) -> (operations: [TargetOperation], owners: [Int]) {

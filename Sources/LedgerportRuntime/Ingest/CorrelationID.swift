@@ -15,7 +15,7 @@ enum CorrelationID {
     /// A random (version 4) UUID in lowercase, such as `0f8e7c1a-5b2d-4c3e-9a4f-1e2d3c4b5a69`.
     ///
     /// Foundation's `UUID()` opens and reads `/dev/urandom` on every call on
-    /// Linux, which cost about 3 µs per webhook; the system generator reads
+    /// Linux, which cost about 3 µs per webhook. The system generator reads
     /// the kernel's random source (`getrandom`) without opening a file.
     static func randomUUID() -> String {
         var generator = SystemRandomNumberGenerator()

@@ -120,7 +120,7 @@ final class WebhookIngestor: @unchecked Sendable {
         }
     }
 
-    /// The answer once the store has committed or failed; it may run on the store's writer thread, so it only counts and formats.
+    /// Returns the response once the store has committed or failed; it may run on the store's writer thread, so it only counts and formats.
     private func response(
         to result: Result<[IngestOutcome], any Error>, tenant: Tenant, connection: Connection, correlation: String, arrived: Date
     ) -> HTTPServerResponse {

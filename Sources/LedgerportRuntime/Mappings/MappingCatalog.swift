@@ -19,7 +19,7 @@ package final class MappingCatalog: @unchecked Sendable {
         let mapping: MappingVersionReference
     }
 
-    /// What makes two stored versions compile to the same mapping: their content and the label their messages use.
+    /// The content digest and message label of a stored version; two versions with equal keys compile to the same mapping.
     private struct ContentKey: Hashable {
         let digest: String
         let file: String

@@ -85,7 +85,7 @@ private struct KeyedEncoding<Key: CodingKey>: KeyedEncodingContainerProtocol {
         try ValueEncoder(codingPath: codingPath + [key], storage: child(for: key)).encodeValue(value)
     }
 
-    // Strings, flags and integers are most of a canonical event's values; written here they skip the
+    // Strings, flags and integers are most of a canonical event's values. Written here, they skip the
     // encoder object, the coding path and the type checks that the generic method needs.
 
     mutating func encode(_ value: String, forKey key: Key) throws {

@@ -22,7 +22,7 @@ package protocol FlowStore: Sendable {
     /// The highest object version applied through `flow` for `objectKey` (such as `invoice:in_1`), or nil.
     func appliedVersion(objectKey: String, flow: FlowID, tenant: TenantID) async throws -> Int64?
 
-    /// The highest versions applied through `flow` for several objects at once, by object key; keys with none are left out.
+    /// Reads the highest versions applied through `flow` for several objects at once, by object key; keys with none are left out.
     ///
     /// The default implementation reads them one by one.
     func appliedVersions(objectKeys: [String], flow: FlowID, tenant: TenantID) async throws -> [String: Int64]
