@@ -11,26 +11,42 @@ extension SQLiteStore {
         try AppliedVersionRows.validate(report.appliedVersions, operation: operation)
 
         return try await write(operation) { db in
-            let current = try DeliveryRows.require(claim.deliveryID, tenant: tenant, operation: "record attempt of delivery", on: db)
-            guard current.state == .inFlight, current.claimCount == claim.claimNumber else {
-                throw StoreError(
-                    .leaseLost,
-                    "\(operation): claim \(claim.claimNumber) is no longer current (state \(current.state.rawValue), claim \(current.claimCount))",
-                    hint: "drop this result; the delivery runs again under the newer claim")
-            }
-
-            try AttemptRows.insert(report, delivery: current, on: db)
-            try AttemptRows.advance(current, by: report.outcome, at: now, on: db)
-            if case .park(let reason, let error) = report.outcome {
-                try DeadLetterRows.park(current, reason: reason, error: error, at: now, on: db)
-            }
-            for version in report.appliedVersions {
-                try AppliedVersionRows.raise(version, delivery: current, at: now, on: db)
-            }
-            for entry in report.auditEntries {
-                try AuditRows.append(entry, scope: .tenant(tenant), on: db)
-            }
+            try AttemptRows.record(report, claim: claim, tenant: tenant, operation: operation, at: now, on: db)
             return try DeliveryRows.require(claim.deliveryID, tenant: tenant, operation: "record attempt of delivery", on: db)
+        }
+    }
+
+    /// Records the attempts with one write, each in its own savepoint, so one attempt's error leaves the others recorded.
+    package func recordAttempts(_ attempts: [(report: DeliveryAttemptReport, claim: DeliveryClaim)], tenant: TenantID) async -> [(any Error)?] {
+        let now = StoreTime.now(clock)
+        var errors = [(any Error)?](repeating: nil, count: attempts.count)
+        for (index, attempt) in attempts.enumerated() {
+            do {
+                try AppliedVersionRows.validate(attempt.report.appliedVersions, operation: "record attempt of delivery \(attempt.claim.deliveryID)")
+            } catch {
+                errors[index] = error
+            }
+        }
+        let checked = errors
+        do {
+            return try await write("record \(attempts.count) attempts of tenant \"\(tenant)\"") { db in
+                var results = checked
+                for (index, attempt) in attempts.enumerated() where checked[index] == nil {
+                    let operation = "record attempt of delivery \(attempt.claim.deliveryID)"
+                    do {
+                        try db.inSavepoint {
+                            try AttemptRows.record(attempt.report, claim: attempt.claim, tenant: tenant, operation: operation, at: now, on: db)
+                        }
+                    } catch {
+                        // Without a transaction, SQLite ended the whole group (a full disk, an I/O error): fail it all.
+                        guard db.isInTransaction else { throw error }
+                        results[index] = StoreError.translating(error, operation: operation)
+                    }
+                }
+                return results
+            }
+        } catch {
+            return attempts.map { _ in error }
         }
     }
 
@@ -45,6 +61,34 @@ extension SQLiteStore {
 
 /// Reading and writing rows of `delivery_attempts`, and the delivery state change each attempt causes.
 enum AttemptRows {
+    /// Checks that the claim is current, then writes the attempt, the delivery's new state, its dead letter,
+    /// applied versions and audit entries.
+    ///
+    /// - Throws: ``StoreError`` `lease_lost` when the claim is no longer current; nothing is written then.
+    static func record(
+        _ report: DeliveryAttemptReport, claim: DeliveryClaim, tenant: TenantID, operation: String, at now: Date, on db: SQLiteConnection
+    ) throws {
+        let current = try DeliveryRows.require(claim.deliveryID, tenant: tenant, operation: "record attempt of delivery", on: db)
+        guard current.state == .inFlight, current.claimCount == claim.claimNumber else {
+            throw StoreError(
+                .leaseLost,
+                "\(operation): claim \(claim.claimNumber) is no longer current (state \(current.state.rawValue), claim \(current.claimCount))",
+                hint: "drop this result; the delivery runs again under the newer claim")
+        }
+
+        try insert(report, delivery: current, on: db)
+        try advance(current, by: report.outcome, at: now, on: db)
+        if case .park(let reason, let error) = report.outcome {
+            try DeadLetterRows.park(current, reason: reason, error: error, at: now, on: db)
+        }
+        for version in report.appliedVersions {
+            try AppliedVersionRows.raise(version, delivery: current, at: now, on: db)
+        }
+        for entry in report.auditEntries {
+            try AuditRows.append(entry, scope: .tenant(tenant), on: db)
+        }
+    }
+
     static let columns = """
         id, tenant_id, delivery_id, number, started_at_ms, finished_at_ms, outcome, failure_class, error_code, \
         error_message, target_message, mapping_id, mapping_version

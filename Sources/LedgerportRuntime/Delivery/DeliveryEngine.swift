@@ -131,29 +131,27 @@ package final class DeliveryEngine: @unchecked Sendable {
         }
     }
 
-    /// Runs a batch of claims and records every attempt; the records are written concurrently, so they share commits.
+    /// Runs a batch of claims and records every attempt with one write.
     private func run(_ batch: [DeliveryClaim]) async {
+        guard let tenant = batch.first?.delivery.tenantID else { return }
         let reports = await processor.process(batch)
-        await withDiscardingTaskGroup { group in
-            for (claim, report) in zip(batch, reports) {
-                group.addTask { [self] in
-                    await record(report, claim: claim)
-                }
+        let errors = await store.recordAttempts(Array(zip(reports, batch)).map { (report: $0, claim: $1) }, tenant: tenant)
+        for (claim, error) in zip(batch, errors) {
+            if let error {
+                logRecordingFailure(error, claim: claim)
             }
         }
     }
 
-    private func record(_ report: DeliveryAttemptReport, claim: DeliveryClaim) async {
-        do {
-            _ = try await store.recordAttempt(report, claim: claim, tenant: claim.delivery.tenantID)
-        } catch let error as StoreError where error.code == .leaseLost {
+    private func logRecordingFailure(_ error: any Error, claim: DeliveryClaim) {
+        if let storeError = error as? StoreError, storeError.code == .leaseLost {
             logger.warning("dropped a result whose claim expired", metadata: [LogMetadataKey.deliveryID: .string(claim.deliveryID.description)])
-        } catch {
-            // The delivery stays in flight until its lease expires, then runs again; its operations are idempotent.
-            logger.error("record delivery attempt failed", metadata: [
-                LogMetadataKey.deliveryID: .string(claim.deliveryID.description), LogMetadataKey.error: .string("\(error)"),
-            ])
+            return
         }
+        // The delivery stays in flight until its lease expires, then runs again; its operations are idempotent.
+        logger.error("record delivery attempt failed", metadata: [
+            LogMetadataKey.deliveryID: .string(claim.deliveryID.description), LogMetadataKey.error: .string("\(error)"),
+        ])
     }
 
     private func freeWorkers() -> Int {

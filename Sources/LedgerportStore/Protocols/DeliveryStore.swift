@@ -33,6 +33,15 @@ package protocol DeliveryStore: Sendable {
     ///   delivery's current one (it expired and was claimed again); nothing is recorded then.
     func recordAttempt(_ report: DeliveryAttemptReport, claim: DeliveryClaim, tenant: TenantID) async throws -> Delivery
 
+    /// Records attempts of several claimed deliveries of one tenant, each as ``recordAttempt(_:claim:tenant:)`` does.
+    ///
+    /// Each attempt is recorded or not on its own: an attempt's error (such
+    /// as `lease_lost`) records nothing for it and does not stop the others.
+    /// The default implementation records them concurrently, so they share commits.
+    ///
+    /// - Returns: for each attempt, in order, nil when it was recorded, else its error.
+    func recordAttempts(_ attempts: [(report: DeliveryAttemptReport, claim: DeliveryClaim)], tenant: TenantID) async -> [(any Error)?]
+
     /// Reads one delivery. - Throws: ``StoreError`` `not_found`, also for another tenant's delivery.
     func delivery(_ id: DeliveryID, tenant: TenantID) async throws -> Delivery
 
@@ -49,4 +58,26 @@ package protocol DeliveryStore: Sendable {
     /// only delay the deliveries. Later reports under those claims are rejected
     /// with `lease_lost`. Returns how many deliveries were released.
     func releaseAllClaims() async throws -> Int
+}
+
+extension DeliveryStore {
+    package func recordAttempts(_ attempts: [(report: DeliveryAttemptReport, claim: DeliveryClaim)], tenant: TenantID) async -> [(any Error)?] {
+        await withTaskGroup(of: (Int, (any Error)?).self) { group in
+            for (index, attempt) in attempts.enumerated() {
+                group.addTask {
+                    do {
+                        _ = try await recordAttempt(attempt.report, claim: attempt.claim, tenant: tenant)
+                        return (index, nil)
+                    } catch {
+                        return (index, error)
+                    }
+                }
+            }
+            var errors = [(any Error)?](repeating: nil, count: attempts.count)
+            for await (index, error) in group {
+                errors[index] = error
+            }
+            return errors
+        }
+    }
 }

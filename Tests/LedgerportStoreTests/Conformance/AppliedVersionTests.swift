@@ -60,6 +60,33 @@ import Testing
     }
 
     @Test(arguments: StoreFactory.all)
+    func recordAttempts_recordsEachOnItsOwn(factory: StoreFactory) async throws {
+        try await factory.withStore { store, clock in
+            let (tenant, claims) = try await claimedDeliveries(store, clock, count: 3)
+            // The second claim is recorded already, so recording it again has lost its lease.
+            _ = try await store.recordAttempt(report(clock, versions: []), claim: claims[1], tenant: tenant.id)
+
+            let errors = await store.recordAttempts(
+                claims.enumerated().map { index, claim in
+                    (report: report(clock, versions: [AppliedObjectVersion(objectKey: "invoice:in_\(index)", version: 3)], audit: [targetWrite(clock, record: "\(index)")]), claim: claim)
+                },
+                tenant: tenant.id)
+
+            #expect(errors[0] == nil)
+            #expect((errors[1] as? StoreError)?.code == .leaseLost)
+            #expect(errors[2] == nil)
+            let states = try await store.deliveries(tenant: tenant.id, state: nil, after: nil, limit: 10).map(\.state)
+            #expect(states == [.delivered, .delivered, .delivered])
+            let attempts = try await claims.asyncCount { try await store.deliveryAttempts(delivery: $0.deliveryID, tenant: tenant.id).count }
+            #expect(attempts == [1, 1, 1])
+            let versions = try await store.appliedVersions(objectKeys: ["invoice:in_0", "invoice:in_1", "invoice:in_2"], flow: "invoices", tenant: tenant.id)
+            #expect(versions == ["invoice:in_0": 3, "invoice:in_2": 3])
+            let writes = try await store.auditEntries(scope: .tenant(tenant.id), after: 0, limit: 100).filter { $0.action == "target.write" }
+            #expect(writes.map(\.subjectID) == ["0", "2"])
+        }
+    }
+
+    @Test(arguments: StoreFactory.all)
     func recordAttempt_appendsTargetWritesToChain(factory: StoreFactory) async throws {
         try await factory.withStore { store, clock in
             let (tenant, claims) = try await claimedDeliveries(store, clock, count: 1)
@@ -118,5 +145,16 @@ import Testing
             #expect(try await store.auditEntries(scope: .tenant(tenant.id), after: 0, limit: 100).count == before)
             #expect(try await store.delivery(claims[0].deliveryID, tenant: tenant.id).state == .inFlight)
         }
+    }
+}
+
+extension Array {
+    /// The results of `count` on each element, awaited one after the other.
+    fileprivate func asyncCount(_ count: (Element) async throws -> Int) async rethrows -> [Int] {
+        var counts = [Int]()
+        for element in self {
+            counts.append(try await count(element))
+        }
+        return counts
     }
 }
