@@ -35,11 +35,6 @@ struct DeliveryProcessor: Sendable {
     let random: @Sendable () -> Double
     let logger: Logger
 
-    /// Runs one claimed delivery once and returns the report to record.
-    func process(_ claim: DeliveryClaim) async -> DeliveryAttemptReport {
-        await process([claim])[0]
-    }
-
     /// Runs claimed deliveries of one tenant once, together, and returns one report per claim, in order.
     func process(_ claims: [DeliveryClaim]) async -> [DeliveryAttemptReport] {
         let started = clock.now()
