@@ -84,8 +84,10 @@ struct BenchCommandLine {
 
 /// An invalid command line; `ledgerport-bench` prints it with the usage text and exits with 64.
 struct BenchUsageError: Error, CustomStringConvertible {
+    /// What is wrong with the command line, such as `unknown option "--x" for scenario ingest`.
     let description: String
 
+    /// Creates the error with its description.
     init(_ description: String) {
         self.description = description
     }

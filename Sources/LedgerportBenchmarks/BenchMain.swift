@@ -12,6 +12,7 @@ package enum BenchMain {
         TenantMemoryReader.childScenario: ["tenants", "data"],
     ]
 
+    /// The text printed for `--help` and after a usage error.
     static let usage = """
         usage: ledgerport-bench SCENARIO [--seconds N] [--json] [options]
 

@@ -9,10 +9,13 @@ import LedgerportSDK
 package struct BenchReport: Sendable {
     /// One measured value.
     package enum Value: Sendable, Equatable {
+        /// A whole number, such as a count.
         case integer(Int)
         /// A decimal number, printed with `decimals` digits after the point.
         case decimal(Double, decimals: Int)
+        /// A word, such as `full`.
         case text(String)
+        /// A yes or no.
         case flag(Bool)
     }
 
@@ -21,6 +24,7 @@ package struct BenchReport: Sendable {
     /// The fields in the order they were added.
     package private(set) var fields: [(name: String, value: Value)] = []
 
+    /// Creates an empty report of `scenario`.
     init(scenario: String) {
         self.scenario = scenario
     }

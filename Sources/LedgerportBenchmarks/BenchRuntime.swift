@@ -14,6 +14,7 @@ import LedgerportSDK
 final class BenchRuntime: Sendable {
     /// The data folder: `runtime/` for the store, `master.key` for the key.
     let folder: String
+    /// The runtime, opened but not running.
     let runtime: Runtime
     private let isTemporary: Bool
 

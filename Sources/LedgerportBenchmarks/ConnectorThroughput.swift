@@ -11,10 +11,13 @@ import OdooConnector
 /// The connector, its HTTP transport and the sandbox are the same in every
 /// round; nothing of the runtime runs.
 struct ConnectorThroughput {
+    /// The sandbox's URL, database and credentials.
     let endpoint: OdooEndpoint
+    /// The sandbox, whose CPU time is read around each measurement.
     let sandbox: OdooSandboxProcess
     private let transport = CurlHTTPTransport(threadCount: 2)
 
+    /// Creates a measurement against `sandbox` at `endpoint`, with a libcurl transport of two threads.
     init(endpoint: OdooEndpoint, sandbox: OdooSandboxProcess) {
         self.endpoint = endpoint
         self.sandbox = sandbox

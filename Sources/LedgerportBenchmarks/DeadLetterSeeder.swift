@@ -9,8 +9,11 @@ import LedgerportStore
 /// key, so each gets its attempt row and its dead letter exactly as the
 /// delivery engine would write them.
 struct DeadLetterSeeder {
+    /// The store the deliveries are parked in.
     let store: any Store
+    /// The tenant whose pending deliveries are parked.
     let tenant: TenantID
+    /// The source of the attempts' times.
     let clock: any WallClock
 
     /// The error every parked delivery carries.

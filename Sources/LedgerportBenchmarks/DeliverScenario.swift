@@ -25,8 +25,11 @@ import OdooConnector
 struct DeliverScenario {
     /// A phase of the scenario.
     enum Phase: String, CaseIterable, Sendable {
+        /// The delivery engine with `delivery.batch_size` deliveries per worker.
         case runtime
+        /// The delivery engine with one delivery per worker.
         case runtimeOneByOne = "runtime-one-by-one"
+        /// The Odoo connector alone, one by one and batched.
         case connector
     }
 
@@ -52,6 +55,7 @@ struct DeliverScenario {
         var maximumInFlightPerTenant = 4
     }
 
+    /// The options the scenario runs with.
     let options: Options
 
     /// Runs the chosen phases, each against a new sandbox, and reports their rates and CPU times.
@@ -148,6 +152,7 @@ struct DeliveryPhase {
     var records: Int
     /// Deliveries still pending or in flight when the phase ended.
     var unfinished: Int
+    /// The wall time of the phase, in seconds.
     var elapsedSeconds: Double
     /// CPU time of this process over the phase, in seconds.
     var cpuSeconds: Double

@@ -9,9 +9,13 @@ import LedgerportStore
 /// and `ledgerport_deliveries_parked_total` of the tenant's flows), read every
 /// 10 ms, so watching costs no store query.
 struct DeliveryWatch {
+    /// The runtime whose engine runs and whose counters are read.
     let runtime: Runtime
+    /// The tenant whose deliveries are counted.
     let tenant: DemoTenant
+    /// The flows whose deliveries are counted.
     let flows: [FlowID]
+    /// The sandbox, whose CPU time is read around the phase.
     let sandbox: OdooSandboxProcess
 
     /// Starts the engine, waits until `expected` deliveries are delivered or parked or `seconds` pass, then stops it.

@@ -13,8 +13,11 @@ import LedgerportStore
 /// happens to deliveries after ingest, so it need not be fast or go
 /// through the HTTP server.
 struct EventSeeder {
+    /// The runtime whose store, connectors and router the seeding uses.
     let runtime: Runtime
+    /// The tenant whose Stripe connection receives the events.
     let tenant: DemoTenant
+    /// The recording the events are copied from.
     let factory: StripeEventFactory
 
     /// Stores copies `numbers` in transactions of `chunk` events, several transactions at a time; returns the deliveries created.

@@ -42,6 +42,7 @@ struct IngestScenario {
         var folder: String?
     }
 
+    /// The options the scenario runs with.
     let options: Options
 
     /// Runs the three loads and reports rates, latencies, commit sizes and CPU time.
@@ -77,10 +78,15 @@ struct IngestScenario {
 
     /// The three loads' outcomes and the runtime's commit statistics during the closed loop.
     struct Result {
+        /// The no-op handler's closed loop.
         var noop: PhaseOutcome
+        /// The runtime's closed loop.
         var ingest: PhaseOutcome
+        /// The runtime at the paced rate.
         var paced: PhaseOutcome
+        /// The paced load's rate, in requests per second.
         var pacedRate: Double
+        /// The store's commits during the runtime's closed loop.
         var commits: StoreCommitStatistics
     }
 
@@ -158,7 +164,9 @@ struct IngestScenario {
 
 /// One load's outcome with its latency percentiles and the process CPU time it took.
 struct PhaseOutcome {
+    /// The counts and latencies of the load.
     var outcome: LoadGenerator.Outcome
+    /// The percentiles of the load's latencies.
     var latency: LatencySummary
     /// Process CPU time (server and load generator together) per successful request, in microseconds.
     var cpuMicrosecondsPerRequest: Double

@@ -24,10 +24,14 @@ struct LoadConnection {
         var lastResponseNanoseconds: UInt64 = 0
     }
 
+    /// The connection's position among the load's connections, passed to the request factory.
     let index: Int
+    /// The server's port on 127.0.0.1.
     let port: UInt16
+    /// Builds each request's bytes.
     let makeRequest: LoadGenerator.RequestFactory
 
+    /// Creates connection `index` to `port`; nothing is opened until ``run(until:schedule:)``.
     init(index: Int, port: UInt16, makeRequest: @escaping LoadGenerator.RequestFactory) {
         self.index = index
         self.port = port
@@ -125,10 +129,12 @@ struct LoadConnection {
 
 /// Reads HTTP/1.1 responses with a `Content-Length` body from a keep-alive socket.
 struct ResponseReader {
+    /// The connected socket the responses are read from.
     let socket: Int32
     private var buffer: [UInt8] = []
     private var chunk = [UInt8](repeating: 0, count: 16384)
 
+    /// Creates a reader for `socket` with an empty buffer.
     init(socket: Int32) {
         self.socket = socket
         buffer.reserveCapacity(16384)

@@ -59,7 +59,9 @@ struct LoadGenerator: Sendable {
     /// Runs on the connection's thread, so it must be thread-safe; the pair of numbers is unique within a run.
     typealias RequestFactory = @Sendable (_ connection: Int, _ sequence: Int) -> [UInt8]
 
+    /// The target and shape of the load.
     let settings: Settings
+    /// Builds each request's bytes.
     let makeRequest: RequestFactory
 
     /// Runs the load on dedicated threads and returns when every connection has finished.
@@ -124,6 +126,7 @@ private final class OutcomeCollector: @unchecked Sendable {
         lock.withLock { parts.append(part) }
     }
 
+    /// The time of the last response over all connections, on the monotonic clock.
     var lastResponseNanoseconds: UInt64 {
         lock.withLock { parts.map(\.lastResponseNanoseconds).max() ?? 0 }
     }

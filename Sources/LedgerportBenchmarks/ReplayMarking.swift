@@ -20,7 +20,9 @@ struct ReplayMarking {
         var seconds: Double
     }
 
+    /// The runtime's dead-letter service, as the admin API uses it.
     let service: DeadLetterService
+    /// The tenant whose dead letters are replayed.
     let tenant: TenantID
     /// Dead letters per bulk replay, the admin API's maximum.
     var batch = 500

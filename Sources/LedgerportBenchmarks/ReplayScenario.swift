@@ -31,6 +31,7 @@ struct ReplayScenario {
         var maximumInFlightPerTenant = 4
     }
 
+    /// The options the scenario runs with.
     let options: Options
 
     /// Parks the deliveries, replays them, and reports how long marking them and delivering them took.
@@ -61,10 +62,15 @@ struct ReplayScenario {
 
     /// The timings of one replay.
     struct Result {
+        /// Deliveries parked by the setup.
         var parked: Int
+        /// Dead letters the service replayed.
         var replayed: Int
+        /// Replays that failed.
         var failed: Int
+        /// The time the replays took, in seconds.
         var markSeconds: Double
+        /// The delivery of the replayed deliveries, from the engine's start.
         var delivery: DeliveryPhase
     }
 

@@ -11,6 +11,7 @@ import LedgerportStore
 enum TenantMemoryReader {
     /// The memory of a runtime with `tenants` tenants loaded.
     struct Reading: Sendable {
+        /// The tenants loaded, the warm-up one included.
         var tenants: Int
         /// The time to load every tenant after the first, in seconds.
         var loadSeconds: Double
@@ -18,8 +19,11 @@ enum TenantMemoryReader {
         var baselineBytes: Int
         /// `VmRSS` with every tenant loaded, after the idle time.
         var loadedBytes: Int
+        /// Connectors built by the runtime's connector cache.
         var connectorsBuilt: Int
+        /// Flows in the runtime's routing table.
         var flowsRouted: Int
+        /// Mapping versions looked up in the runtime's catalog, one per routed flow.
         var mappingsCompiled: Int
 
         /// The growth per tenant loaded after the first.

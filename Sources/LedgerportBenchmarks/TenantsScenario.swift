@@ -30,6 +30,7 @@ struct TenantsScenario {
         var concurrency = 16
     }
 
+    /// The options the scenario runs with.
     let options: Options
 
     /// Provisions what is missing, then reads the memory of a process with every tenant loaded.
