@@ -83,11 +83,12 @@ package final class DeliveryEngine: @unchecked Sendable {
             logger.error("list tenants with due deliveries failed", metadata: [LogMetadataKey.error: .string("\(error)")])
             return 0
         }
-        guard !due.isEmpty else { return 0 }
+        guard !due.isEmpty, freeWorkers() > 0 else { return 0 }
         let tenants = rotated(due)
         let share = max(1, freeWorkers() / tenants.count)
 
         var started = 0
+        var leader: TenantID?
         for tenant in tenants {
             let room = min(share, freeSlots(for: tenant))
             guard room > 0 else { continue }
@@ -100,6 +101,9 @@ package final class DeliveryEngine: @unchecked Sendable {
                 logger.error("claim deliveries failed", metadata: [LogMetadataKey.tenantID: .string(tenant.rawValue), LogMetadataKey.error: .string("\(error)")])
                 continue
             }
+            if leader == nil, !claims.isEmpty {
+                leader = tenant
+            }
             for batch in Self.split(claims, into: room) {
                 reserveSlot(for: tenant)
                 group.addTask { [self] in
@@ -109,6 +113,9 @@ package final class DeliveryEngine: @unchecked Sendable {
                 }
                 started += batch.count
             }
+        }
+        if let leader {
+            lock.withLock { lastLeader = leader }
         }
         return started
     }
@@ -121,13 +128,14 @@ package final class DeliveryEngine: @unchecked Sendable {
         return stride(from: 0, to: claims.count, by: size).map { Array(claims[$0..<min($0 + size, claims.count)]) }
     }
 
-    /// Returns the tenants in their stable order, starting after the tenant that led the previous round.
+    /// Returns the tenants in their stable order, starting after the tenant served first in the last round that started work.
+    ///
+    /// A round that starts nothing (every worker busy, or nothing claimable) leaves the
+    /// leader where it was, so polling while workers are busy does not skip a tenant's turn.
     private func rotated(_ tenants: [TenantID]) -> [TenantID] {
         lock.withLock {
             let start = lastLeader.flatMap { leader in tenants.firstIndex { $0.rawValue > leader.rawValue } } ?? 0
-            let order = Array(tenants[start...] + tenants[..<start])
-            lastLeader = order.first
-            return order
+            return Array(tenants[start...] + tenants[..<start])
         }
     }
 
