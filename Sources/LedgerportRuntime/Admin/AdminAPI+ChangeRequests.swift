@@ -5,20 +5,21 @@ import LedgerportStore
 /// Change requests: list, show with decisions, propose, decide and apply, through ``ChangeRequestWorkflow``.
 extension AdminAPI {
     func registerChangeRequestRoutes(in routes: inout HTTPRouter) {
-        add(&routes, "GET", "/tenants/{tenant}/change-requests", scope: .tenant, permission: .read) { request in
+        add(&routes, "GET", "/tenants/{tenant}/change-requests", scope: .tenant, permission: .read, accepts: .query("state")) { request in
             let state = try request.enumQuery("state", as: ChangeRequestState.self)
             let requests = try await store.changeRequests(tenant: request.scopedTenant.id, state: state)
             return (200, ["change_requests": .array(requests.map(AdminJSON.changeRequest))])
         }
-        add(&routes, "POST", "/tenants/{tenant}/change-requests", scope: .tenant, permission: .proposeChangeRequests) { request in
+        add(&routes, "POST", "/tenants/{tenant}/change-requests", scope: .tenant, permission: .proposeChangeRequests, accepts: Self.proposalShape) { request in
             (201, try await propose(request))
         }
-        add(&routes, "GET", "/tenants/{tenant}/change-requests/{change_request}", scope: .tenant, permission: .read) { request in
+        add(&routes, "GET", "/tenants/{tenant}/change-requests/{change_request}", scope: .tenant, permission: .read, accepts: .nothing) { request in
             (200, try await detail(ChangeRequestID(rawValue: request.pathParameter("change_request")), tenant: request.scopedTenant.id))
         }
-        add(&routes, "POST", "/tenants/{tenant}/change-requests/{change_request}/decisions", scope: .tenant, permission: .decideChangeRequests) { request in
+        add(&routes, "POST", "/tenants/{tenant}/change-requests/{change_request}/decisions", scope: .tenant, permission: .decideChangeRequests,
+            accepts: .body(["decision": .string, "comment": .string])) { request in
             let id = ChangeRequestID(rawValue: request.pathParameter("change_request"))
-            let body = try request.jsonBody()
+            let body = request.body
             guard let text = body["decision"]?.stringValue, let decision = ApprovalDecision(rawValue: text) else {
                 throw AdminError.badRequest("invalid_input", "decide on change request \(id): \"decision\" must be \"approve\" or \"reject\"")
             }
@@ -26,7 +27,7 @@ extension AdminAPI {
             _ = try await workflow.decide(decision, comment: comment, reviewer: request.actor, request: id, tenant: request.scopedTenant.id)
             return (200, try await detail(id, tenant: request.scopedTenant.id))
         }
-        add(&routes, "POST", "/tenants/{tenant}/change-requests/{change_request}/apply", scope: .tenant, permission: .applyChangeRequests) { request in
+        add(&routes, "POST", "/tenants/{tenant}/change-requests/{change_request}/apply", scope: .tenant, permission: .applyChangeRequests, accepts: .nothing) { request in
             let id = ChangeRequestID(rawValue: request.pathParameter("change_request"))
             let activation = try await workflow.apply(id, tenant: request.scopedTenant.id, actor: request.actor)
             // New deliveries pin the newly active version from now on.
@@ -40,9 +41,11 @@ extension AdminAPI {
         }
     }
 
+    private static let proposalShape = AdminRequestShape.body(["mapping_id": .string, "version": .integer, "environment": .string, "summary": .string])
+
     /// Opens a request to activate a stored mapping version: `{"mapping_id", "version", "environment", "summary"}`.
     private func propose(_ request: AdminRequest) async throws -> JSONValue {
-        let body = try request.jsonBody()
+        let body = request.body
         guard let mapping = body["mapping_id"]?.stringValue, let version = body["version"]?.intValue,
             let summary = body["summary"]?.stringValue
         else {
