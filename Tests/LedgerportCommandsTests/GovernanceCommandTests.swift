@@ -90,6 +90,51 @@ import Testing
         #expect(listed.standardOutput.contains(id))
     }
 
+    /// Proposes activating version 1 of the customer mapping as revops@acme.example and returns the request id.
+    private func propose(_ world: StoreCommandWorld) async throws -> String {
+        let proposed = await world.run([
+            "change-request", "propose", "--tenant", "acme", "--mapping", "stripe-customers", "--version", "1",
+            "--summary", "Activate customers", "--as", "revops@acme.example", "--json",
+        ])
+        return try #require(try JSONParser.parse(proposed.standardOutput)["change_request"]?["id"]?.stringValue)
+    }
+
+    @Test func changeRequestApprove_proposerUnderOtherSpellingIsRejected() async throws {
+        let world = try await provisionedWorld()
+        let id = try await propose(world)
+
+        let spaced = await world.run(["change-request", "approve", id, "--tenant", "acme", "--as", " revops@acme.example"])
+        let shouted = await world.run(["change-request", "approve", id, "--tenant", "acme", "--as", "REVOPS@acme.example"])
+        let shown = await world.run(["change-request", "show", id, "--tenant", "acme", "--json"])
+
+        #expect(spaced.status == 1)
+        #expect(spaced.standardError.contains(#""revops@acme.example" proposed it and cannot review it"#))
+        #expect(shouted.status == 1)
+        #expect(shouted.standardError.contains(#""revops@acme.example" proposed it and cannot review it"#))
+        #expect(try JSONParser.parse(shown.standardOutput)["approvals"]?.arrayValue?.isEmpty == true)
+    }
+
+    @Test func changeRequestApprove_otherSpellingDecidesOnce() async throws {
+        let world = try await provisionedWorld()
+        let id = try await propose(world)
+
+        let first = await world.run(["change-request", "approve", id, "--tenant", "acme", "--as", "controller@acme.example"])
+        let again = await world.run(["change-request", "approve", id, "--tenant", "acme", "--as", "Controller@ACME.example"])
+        let shown = await world.run(["change-request", "show", id, "--tenant", "acme", "--json"])
+
+        #expect(first.status == 0)
+        #expect(again.status == 1)
+        #expect(again.standardError.contains(#""controller@acme.example" already decided this request (approve)"#))
+        #expect(try JSONParser.parse(shown.standardOutput)["change_request"]?["state"] == "open")
+    }
+
+    @Test func changeRequestApprove_asMustBeAnEmailAddress() async throws {
+        let outcome = await runCommand(["change-request", "approve", "some-id", "--tenant", "acme", "--as", "bob"])
+
+        #expect(outcome.status == 64)
+        #expect(outcome.standardError.contains(#"error: invalid --as "bob": expected an email address such as controller@acme.example"#))
+    }
+
     @Test func changeRequestReject_closesTheRequest() async throws {
         let world = try await provisionedWorld()
         let proposed = await world.run([

@@ -24,12 +24,17 @@ enum AdminCommandSupport {
         return slug
     }
 
-    /// Reads the required `--as` option: the person the audit log records.
+    /// Reads the required `--as` option: the person the audit log records, as a normalized email address.
     static func person(_ arguments: ParsedArguments) throws(CommandError) -> String {
         guard let person = arguments.option("as"), !person.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw .usage("missing option --as", hint: "name the person acting, such as --as controller@acme.example")
         }
-        return person
+        guard ActorIdentity.isPlausibleEmail(person) else {
+            throw .usage(
+                "invalid --as \"\(person)\": expected an email address such as controller@acme.example",
+                hint: "the audit log and the two-approver rule identify people by their email address")
+        }
+        return ActorIdentity.normalized(person)
     }
 
     /// Reads a positional integer id such as a dead letter's.

@@ -31,9 +31,9 @@ struct AdminRequest: Sendable {
         self.body = body
     }
 
-    /// The audit actor and change-request reviewer: the token's name.
+    /// The audit actor and change-request reviewer: the token's name, trimmed and lowercased as ``ActorIdentity`` normalizes it.
     var actor: String {
-        token.name
+        ActorIdentity.normalized(token.name)
     }
 
     /// The tenant of a tenant route; traps on a platform route, a programmer error.
