@@ -156,7 +156,7 @@ import Testing
         let outcome = await runCommand(["change-request", "approve", "some-id", "--tenant", "acme"])
 
         #expect(outcome.status == 64)
-        #expect(outcome.standardError.contains("missing option --as"))
+        #expect(outcome.standardError.contains("missing the person acting: none of --as, $LEDGERPORT_ACTOR and $USER is set"))
     }
 
     @Test func tokens_createListRevoke() async throws {

@@ -26,7 +26,7 @@ struct ChangeRequestProposeCommand: RunnableCommand {
         .option("version", value: "n", help: "The stored version number to activate. Required."),
         .option("environment", value: "name", help: "The environment to activate it in. Default: production."),
         .option("summary", value: "text", help: "What the change does, for the reviewers. Required."),
-        AdminCommandSupport.reviewerDefinition,
+        ActorOption.governanceDefinition(recordedAs: "the proposer"),
         DataOption.definition,
         AdminCommandSupport.jsonDefinition,
     ]
@@ -35,7 +35,7 @@ struct ChangeRequestProposeCommand: RunnableCommand {
     let version: MappingVersionReference
     let environment: EnvironmentName
     let summary: String
-    let proposer: String
+    let proposer: String?
     let dataOption: String?
     let printsJSON: Bool
 
@@ -50,12 +50,13 @@ struct ChangeRequestProposeCommand: RunnableCommand {
             throw .usage("missing option --summary", hint: "say what the change does, such as --summary \"Post invoices in EUR\"")
         }
         self.summary = summary
-        proposer = try AdminCommandSupport.person(arguments)
+        proposer = try ActorOption.parse(arguments)
         dataOption = arguments.option(DataOption.name)
         printsJSON = arguments.flag("json")
     }
 
     func run(in context: CommandContext) async throws -> ExitCode {
+        let proposer = try ActorOption.resolve(proposer, in: context, for: .governance)
         let request = try await AdminCommandSupport.withTenant(dataOption, slug: tenantSlug, in: context) { store, tenant in
             let stored = try await store.mappingVersion(version.version, mapping: version.mappingID, tenant: tenant.id)
             return try await ChangeRequestWorkflow(store: store).proposeActivation(

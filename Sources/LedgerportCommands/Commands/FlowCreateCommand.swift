@@ -34,6 +34,7 @@ struct FlowCreateCommand: RunnableCommand {
         .option("mapping", value: "id", help: "The mapping id, published with \"ledgerport mapping publish\". Required."),
         .option("environment", value: "name", help: "The tenant environment of both connections. Default: production."),
         SpecsOption.definition,
+        ActorOption.definition,
         DataOption.definition,
         AdminCommandSupport.jsonDefinition,
     ]
@@ -45,6 +46,7 @@ struct FlowCreateCommand: RunnableCommand {
     let mappingID: MappingID
     let environment: EnvironmentName
     let specsOption: String?
+    let actorOption: String?
     let dataOption: String?
     let printsJSON: Bool
 
@@ -59,17 +61,19 @@ struct FlowCreateCommand: RunnableCommand {
         mappingID = MappingID(rawValue: mapping)
         environment = EnvironmentName(rawValue: arguments.option("environment") ?? EnvironmentName.production.rawValue)
         specsOption = arguments.option(SpecsOption.name)
+        actorOption = try ActorOption.parse(arguments)
         dataOption = arguments.option(DataOption.name)
         printsJSON = arguments.flag("json")
     }
 
     func run(in context: CommandContext) async throws -> ExitCode {
+        let actor = try ActorOption.resolve(actorOption, in: context, for: .change)
         let flow = try await AdminCommandSupport.withServices(dataOption, specsOption: specsOption, slug: tenantSlug, unsealing: false, in: context) { services, tenant in
             let version = try await mappingVersion(services.store, tenant: tenant.id)
             let mapping = try await services.mappings.mapping(version, tenant: tenant.id)
             return try await services.flowProvisioner.createFlow(
                 id: id, environment: environment, source: source, target: target, mapping: mapping, mappingID: mappingID,
-                tenant: tenant.id, actor: StoreCommandSupport.actor(in: context)
+                tenant: tenant.id, actor: actor
             )
         }
         if printsJSON {
