@@ -197,7 +197,7 @@ let package = Package(
             dependencies: [
                 "LedgerportRuntime", "LedgerportDemo", "LedgerportOdooSandbox", "LedgerportStore", "LedgerportStoreSQLite",
                 "LedgerportSQLite", "LedgerportSDK", "LedgerportHTTPClient", "StripeConnector", "LedgerportCrypto", "LedgerportLog",
-                "LedgerportTestSupport", "ledgerport",
+                "LedgerportTestSupport", "LedgerportSecrets", "ledgerport",
             ]
         ),
 

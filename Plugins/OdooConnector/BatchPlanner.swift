@@ -21,7 +21,7 @@ struct BatchPlanner: Sendable {
             .reverse: ["invoice"], .addTag: ["tag"],
         ],
         "account.payment": [.registerPayment: ["invoice", "amount"]],
-        "sale.order": [.upsert: ["partner", "lines"], .confirmOrder: []],
+        "sale.order": [.upsert: ["partner", "lines"], .confirmOrder: [], .cancel: []],
         "mail.activity": [.addActivity: ["record", "summary"]],
     ]
 

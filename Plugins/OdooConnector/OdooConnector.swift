@@ -96,6 +96,7 @@ package struct OdooConnector: TargetConnector {
         case ("account.payment", .registerPayment): return try await PaymentRegistration(workspace: workspace).apply(operation)
         case ("sale.order", .upsert): return try await SaleOrderOperations(workspace: workspace).upsert(operation)
         case ("sale.order", .confirmOrder): return try await SaleOrderOperations(workspace: workspace).confirm(operation)
+        case ("sale.order", .cancel): return try await SaleOrderOperations(workspace: workspace).cancel(operation)
         case ("mail.activity", .addActivity): return try await FollowUpOperations(workspace: workspace).addActivity(operation)
         case (_, .addTag): return try await FollowUpOperations(workspace: workspace).addTag(operation)
         default:

@@ -96,6 +96,38 @@ struct SaleOrderOperations: Sendable {
         }
     }
 
+    /// Cancels an order for a subscription that ended; a cancelled order is `unchanged`.
+    ///
+    /// An order whose invoices are posted is a business error: Odoo would refuse or leave the
+    /// invoices behind, and a finance operator decides whether to credit them first.
+    func cancel(_ operation: TargetOperation) async throws(ConnectorError) -> OperationResult {
+        let label = "cancel \(operation.reference)"
+        let id = try await workspace.requireRecord(operation.reference, label: label)
+        let row = try await workspace.readOne("sale.order", id: id, fields: ["name", "state", "invoice_ids"], label: label)
+        if row["state"]?.stringValue == "cancel" {
+            return try await readBack(id: id, operation: operation, effect: .unchanged, label: label)
+        }
+        let invoices = row["invoice_ids"]?.arrayValue?.compactMap(\.int64Value) ?? []
+        if !invoices.isEmpty {
+            let posted = try await workspace.call(
+                .searchRead("account.move", domain: [domainLeaf("id", "in", .array(invoices.map { .number(JSONNumber($0)) })), domainLeaf("state", "=", "posted")], fields: ["name"]),
+                label: label
+            ).arrayValue ?? []
+            if !posted.isEmpty {
+                let names = posted.compactMap { $0["name"]?.stringValue }.joined(separator: ", ")
+                throw .business("odoo_order_invoiced", "\(label): the order \(row["name"]?.stringValue ?? String(id)) has posted invoices (\(names)) and cannot be cancelled", hint: "credit the invoices in Odoo or cancel the order by hand, then discard or replay the delivery")
+            }
+        }
+        // NOTE: Odoo 17 may answer a confirmed order's action_cancel with a confirmation wizard instead of
+        // cancelling; disable_cancel_warning asks it not to. Not verified against a recording of real Odoo.
+        _ = try await workspace.call(.action("sale.order", "action_cancel", ids: [id], context: ["disable_cancel_warning": true]), label: label)
+        let state = try await workspace.readOne("sale.order", id: id, fields: ["state"], label: label)["state"]?.stringValue
+        guard state == "cancel" else {
+            throw .business("odoo_order_not_cancelled", "\(label): Odoo left the order in state \(state ?? "unknown") after action_cancel", hint: "cancel the order by hand in Odoo, then discard the delivery")
+        }
+        return try await readBack(id: id, operation: operation, effect: .updated, label: label)
+    }
+
     private func readLines(_ id: Int64, fields: DocumentLine.Fields, label: String) async throws(ConnectorError) -> [JSONValue] {
         let domain: JSONValue = [domainLeaf("order_id", "=", .number(JSONNumber(id))), domainLeaf("display_type", "=", false)]
         return try await workspace.call(.searchRead("sale.order.line", domain: domain, fields: fields.readList, order: "id"), label: label).arrayValue ?? []

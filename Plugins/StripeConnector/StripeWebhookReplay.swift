@@ -17,10 +17,13 @@ package struct StripeWebhookReplay: Sendable {
         case shuffled(seed: UInt64)
     }
 
-    /// The outcome of one delivery: the event id and the receiver's HTTP status.
+    /// The outcome of one delivery: the event id, the receiver's HTTP status and, for an error, its reason.
     package struct Delivery: Sendable, Equatable {
         package let eventID: String
         package let status: Int
+        /// The receiver's `error.code` and `error.message` from a JSON error body, such as `signature_mismatch`.
+        package var errorCode: String? = nil
+        package var errorMessage: String? = nil
     }
 
     package let url: String
@@ -82,7 +85,11 @@ package struct StripeWebhookReplay: Sendable {
             } catch {
                 throw ConnectorError(error.failureClass, code: "webhook_send_failed", message: "send webhook \(position + 1) to \(url): \(error)")
             }
-            deliveries.append(Delivery(eventID: StripeEventEnvelope.scan(body)?.id ?? "", status: response.status))
+            let error = (200...299).contains(response.status) ? nil : (try? JSONParser.parse(response.body))?["error"]
+            deliveries.append(Delivery(
+                eventID: StripeEventEnvelope.scan(body)?.id ?? "", status: response.status,
+                errorCode: error?["code"]?.stringValue, errorMessage: error?["message"]?.stringValue
+            ))
         }
         return deliveries
     }

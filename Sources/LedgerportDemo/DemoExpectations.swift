@@ -26,6 +26,8 @@ struct DemoExpectations: Sendable {
         case postedInvoice = "posted_invoice"
         case payment
         case creditNote = "credit_note"
+        case salesOrder = "sales_order"
+        case cancelledSalesOrder = "cancelled_sales_order"
     }
 
     let records: [Record]
@@ -66,6 +68,7 @@ struct DemoExpectations: Sendable {
 
     private static func records(from operations: [(operation: TargetOperation, eventID: String)]) -> [Record] {
         let posted = Set(operations.filter { $0.operation.action == .post }.map(\.operation.reference))
+        let cancelledOrders = Set(operations.filter { $0.operation.model == "sale.order" && $0.operation.action == .cancel }.map(\.operation.reference))
         var records: [TargetReference: Record] = [:]
         for (operation, eventID) in operations {
             switch (operation.model, operation.action) {
@@ -78,6 +81,9 @@ struct DemoExpectations: Sendable {
                 records[operation.reference] = Record(
                     reference: operation.reference, kind: .payment, amount: operation.values["amount"]?.moneyValues.first, sourceEventID: eventID
                 )
+            case ("sale.order", .confirmOrder), ("sale.order", .cancel):
+                let kind: Kind = cancelledOrders.contains(operation.reference) ? .cancelledSalesOrder : .salesOrder
+                records[operation.reference] = Record(reference: operation.reference, kind: kind, amount: nil, sourceEventID: eventID)
             case ("account.move", .reverse):
                 let amount = operation.values["amount"]?.moneyValues.first ?? operation.expectations.first { $0.field == "amount_total" }?.expected
                 records[operation.reference] = Record(reference: operation.reference, kind: .creditNote, amount: amount, sourceEventID: eventID)

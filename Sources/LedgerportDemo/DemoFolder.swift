@@ -9,7 +9,7 @@ struct DemoFolder {
         if let path {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
             guard (try FileManager.default.contentsOfDirectory(atPath: path)).isEmpty else {
-                throw DemoError("data folder \"\(path)\" is not empty; pass a new or empty folder so earlier runs do not mix with this one")
+                throw DemoError("data folder \"\(path)\" is not empty; pass a new or empty folder, so that an earlier run does not mix with this one")
             }
             self.path = path
             isTemporary = false

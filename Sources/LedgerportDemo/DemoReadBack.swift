@@ -23,6 +23,7 @@ struct DemoReadBack: Sendable {
             case .partner: ["name", "email", "active"]
             case .postedInvoice, .creditNote: ["name", "state", "amount_total", "currency_id", "payment_state", "move_type"]
             case .payment: ["name", "state", "amount", "currency_id"]
+            case .salesOrder, .cancelledSalesOrder: ["name", "state", "amount_total", "currency_id"]
             }
             guard let state = try await target.readState(of: record.reference, fields: fields) else {
                 rows.append(Row(record: record, found: false, name: nil, state: nil, paymentState: nil, odooAmount: nil))
@@ -38,6 +39,7 @@ struct DemoReadBack: Sendable {
 
     /// Odoo's amount of the record in the currency's minor units; Odoo sends amounts as JSON numbers in major units.
     private static func amount(of state: TargetRecordState, kind: DemoExpectations.Kind) -> Money? {
+        guard kind != .salesOrder, kind != .cancelledSalesOrder, kind != .partner else { return nil }
         let field = kind == .payment ? "amount" : "amount_total"
         guard let number = state.fields[field]?.numberValue?.decimal,
             let currencyName = state.fields["currency_id"]?[1]?.stringValue, let currency = CurrencyCode(currencyName)

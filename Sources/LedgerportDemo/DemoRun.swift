@@ -119,6 +119,6 @@ struct DemoError: Error, CustomStringConvertible {
     let description: String
 
     init(_ description: String) {
-        self.description = "demo: \(description)"
+        self.description = description
     }
 }

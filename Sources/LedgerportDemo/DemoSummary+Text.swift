@@ -12,12 +12,20 @@ extension DemoSummary {
         if retries > 0 {
             lines.append("           \(retries) attempts retried, such as an invoice that arrived before its customer")
         }
+        if !eventsWithoutFlow.isEmpty {
+            let types = eventsWithoutFlow.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", ")
+            lines.append("           \(eventsWithoutFlow.values.reduce(0, +)) events taken by no flow, because no active mapping reads them: \(types)")
+        }
         for item in parked {
             let target = item.targetMessage.map { " (Odoo: \($0))" } ?? ""
             lines.append("  parked \(item.flow): \(item.reason), \(item.code): \(item.message)\(target)")
         }
         lines.append("")
         lines.append("Odoo       \(odooPartners) partners, \(odooInvoicesPosted) posted invoices, \(odooPayments) payments, \(odooCreditNotes) credit notes")
+        lines.append("           \(odooSalesOrders) confirmed sales orders, \(odooSalesOrdersCancelled) cancelled for ended subscriptions")
+        for mismatch in salesOrderStateMismatches {
+            lines.append("  sales order in the wrong state: \(mismatch)")
+        }
         lines.append("")
         lines.append("Totals per currency      source        Odoo")
         for total in totals {
@@ -42,7 +50,8 @@ extension DemoSummary {
             lines.append("Result: Odoo does NOT match the source; see the rows above.")
         }
         if let dataDirectory {
-            lines.append("Data kept in \(dataDirectory) (master key in master.key, store in runtime/ledgerport.sqlite).")
+            lines.append("Data kept in \(dataDirectory): the master key in master.key, the runtime's data folder in runtime/, the sandbox's in odoo-sandbox/.")
+            lines.append("Inspect it with, for example: LEDGERPORT_MASTER_KEY_FILE=\(dataDirectory)/master.key ledgerport dead-letter list --tenant northwind --data \(dataDirectory)/runtime")
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -37,6 +37,13 @@ package struct DemoSummary: Sendable {
     package var odooInvoicesPosted = 0
     package var odooPayments = 0
     package var odooCreditNotes = 0
+    /// Confirmed sales orders of subscriptions in force, and cancelled ones of subscriptions that ended.
+    package var odooSalesOrders = 0
+    package var odooSalesOrdersCancelled = 0
+    /// Sales orders whose state in Odoo differs from the subscription's (in force but cancelled, or the reverse).
+    package var salesOrderStateMismatches: [String] = []
+    /// Stored events that no flow takes, by native event type, such as catalogue events no default mapping reads.
+    package var eventsWithoutFlow: [String: Int] = [:]
     /// Expected records that Odoo does not hold and no parked delivery explains, as `model/external_id`.
     package var missingRecords: [String] = []
     /// Records Odoo does not hold because their delivery is parked for review, with the source amount.
@@ -47,7 +54,7 @@ package struct DemoSummary: Sendable {
 
     /// Whether every delivered total matches and every record Odoo lacks is held in a parked delivery.
     package var totalsMatch: Bool {
-        totals.allSatisfy(\.matches) && missingRecords.isEmpty
+        totals.allSatisfy(\.matches) && missingRecords.isEmpty && salesOrderStateMismatches.isEmpty
     }
 
     /// The summary as one JSON object.
@@ -66,6 +73,10 @@ package struct DemoSummary: Sendable {
             "odoo_invoices_posted": .number(JSONNumber(odooInvoicesPosted)),
             "odoo_payments": .number(JSONNumber(odooPayments)),
             "odoo_credit_notes": .number(JSONNumber(odooCreditNotes)),
+            "odoo_sales_orders": .number(JSONNumber(odooSalesOrders)),
+            "odoo_sales_orders_cancelled": .number(JSONNumber(odooSalesOrdersCancelled)),
+            "sales_order_state_mismatches": .array(salesOrderStateMismatches.map(JSONValue.string)),
+            "events_without_flow": .object(eventsWithoutFlow.mapValues { .number(JSONNumber($0)) }),
             "missing_records": .array(missingRecords.map(JSONValue.string)),
             "held_for_review": .array(heldForReview.map { held in
                 [

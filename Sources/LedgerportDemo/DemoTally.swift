@@ -29,6 +29,7 @@ enum DemoTally {
         summary.retries = delivered.map { max(0, $0.attemptCount - 1) }.reduce(0, +)
         summary.deliveriesParked = try await countDeliveries(store, tenant: id, state: .parked)
         summary.deliveriesOpen = try await countDeliveries(store, tenant: id, state: .pending) + countDeliveries(store, tenant: id, state: .inFlight)
+        summary.eventsWithoutFlow = try await eventsWithoutFlow(store, tenant: id)
         let letters = try await store.deadLetters(tenant: id, filter: DeadLetterFilter(), after: nil, limit: 1000)
         summary.parked = letters.map { letter in
             DemoSummary.Parked(
@@ -46,6 +47,11 @@ enum DemoTally {
         summary.odooInvoicesPosted = found.filter { $0.record.kind == .postedInvoice && $0.state == "posted" }.count
         summary.odooPayments = found.filter { $0.record.kind == .payment }.count
         summary.odooCreditNotes = found.filter { $0.record.kind == .creditNote }.count
+        summary.odooSalesOrders = found.filter { $0.record.kind == .salesOrder && $0.state == "sale" }.count
+        summary.odooSalesOrdersCancelled = found.filter { $0.record.kind == .cancelledSalesOrder && $0.state == "cancel" }.count
+        summary.salesOrderStateMismatches = found.filter { row in
+            (row.record.kind == .salesOrder && row.state != "sale") || (row.record.kind == .cancelledSalesOrder && row.state != "cancel")
+        }.map { "\($0.record.reference) is \($0.state ?? "unknown")" }
         let absent = readBack.rows.filter { !$0.found }
         let held = absent.filter { parkedEventIDs.contains($0.record.sourceEventID) }
         summary.heldForReview = held.map { ($0.record.reference.description, $0.record.amount) }
@@ -66,6 +72,24 @@ enum DemoTally {
             let parts = key.split(separator: " ")
             let entry = totals[key]!
             return DemoSummary.Total(kind: String(parts[0]), currency: entry.source.currency, source: entry.source, odoo: entry.odoo)
+        }
+    }
+
+    /// Counts, by event type, the stored events that have no delivery at all.
+    private static func eventsWithoutFlow(_ store: any Store, tenant: TenantID) async throws -> [String: Int] {
+        var withDelivery = Set<EventID>()
+        for state in DeliveryState.allCases {
+            withDelivery.formUnion(try await deliveries(store, tenant: tenant, state: state).map(\.eventID))
+        }
+        var counts: [String: Int] = [:]
+        var after: EventID?
+        while true {
+            let page = try await store.events(tenant: tenant, connection: nil, after: after, limit: 500)
+            for event in page where !withDelivery.contains(event.id) {
+                counts[event.eventType, default: 0] += 1
+            }
+            guard let last = page.last, page.count == 500 else { return counts }
+            after = last.id
         }
     }
 

@@ -118,6 +118,7 @@ package final class Runtime: @unchecked Sendable {
         AllocatorTuning.apply()
         try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true)
         let masterKey = try MasterKey.load(environment: masterKeyEnvironment(configuration, environment))
+        checkKeyFilePermissions(configuration, environment, logger: logger)
 
         let specsDirectory = try SpecsDirectory.locate(
             option: configuration.specsDirectory, environment: environment,
@@ -132,6 +133,9 @@ package final class Runtime: @unchecked Sendable {
         let vault: SecretVault
         do {
             vault = try await SecretVault.open(masterKey: masterKey, store: store)
+        } catch MasterKeyError.wrongKey {
+            await store.close()
+            throw RuntimeStartError.wrongMasterKey(keySource: keySource(configuration, environment), store: path)
         } catch {
             await store.close()
             throw error
@@ -141,6 +145,28 @@ package final class Runtime: @unchecked Sendable {
             configuration: configuration, store: store, registry: registry, vault: vault, mappingEnvironment: mappingEnvironment,
             transport: transport, clock: clock, logger: logger
         )
+    }
+
+    /// Names where the master key came from, for messages: the configured file, the file variable or the key variable.
+    private static func keySource(_ configuration: ServeConfiguration, _ environment: [String: String]) -> String {
+        if let file = configuration.masterKeyFile {
+            return "file \"\(file)\" (master_key_file)"
+        }
+        if let file = environment[MasterKey.fileVariable], !file.isEmpty {
+            return "file \"\(file)\" (\(MasterKey.fileVariable))"
+        }
+        return MasterKey.valueVariable
+    }
+
+    /// Warns when the master key file can be read by users other than its owner.
+    private static func checkKeyFilePermissions(_ configuration: ServeConfiguration, _ environment: [String: String], logger: Logger) {
+        guard let file = configuration.masterKeyFile ?? environment[MasterKey.fileVariable], !file.isEmpty,
+            let permissions = (try? FileManager.default.attributesOfItem(atPath: file))?[.posixPermissions] as? Int,
+            permissions & 0o077 != 0
+        else { return }
+        logger.warning("master key file is readable by other users", metadata: [
+            "file.path": .string(file), "file.mode": .string(String(permissions, radix: 8)), "hint": "run chmod 600 on it",
+        ])
     }
 
     /// The environment `MasterKey.load` reads, with the configuration's key file taking the place of the variables.

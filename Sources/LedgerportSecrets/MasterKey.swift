@@ -56,7 +56,10 @@ package struct MasterKey: Sendable, CustomStringConvertible {
             do {
                 bytes = try readFile(path)
             } catch {
-                throw .unreadableFile(path: path, reason: (error as NSError).localizedDescription)
+                let reason = FileManager.default.fileExists(atPath: path)
+                    ? "the file exists but cannot be read; check its permissions"
+                    : "the file does not exist"
+                throw .unreadableFile(path: path, reason: reason)
             }
             return try decode(String(decoding: bytes, as: UTF8.self), source: "file \"\(path)\"")
         case (nil, .some(let text)):

@@ -25,7 +25,7 @@ package enum MasterKeyError: Error, Sendable, Equatable, CustomStringConvertible
         case .ambiguous:
             "load master key: both LEDGERPORT_MASTER_KEY_FILE and LEDGERPORT_MASTER_KEY are set; unset one of them"
         case .unreadableFile(let path, let reason):
-            "load master key from \"\(path)\": \(reason); check the path in LEDGERPORT_MASTER_KEY_FILE and the file's permissions"
+            "load master key from \"\(path)\": \(reason); check the path given by master_key_file in the configuration or by LEDGERPORT_MASTER_KEY_FILE"
         case .invalidEncoding(let source, let characterCount):
             "load master key from \(source): the key has \(characterCount) characters but must be 64 hexadecimal digits "
                 + "or base64 of 32 bytes (44 characters with padding)"

@@ -59,6 +59,32 @@ import Testing
         #expect(outcome.standardOutput.contains("\"reason\": \"signature_mismatch\""))
     }
 
+    @Test func verify_connectionSecretsFile_isAccepted() async throws {
+        let recording = try Self.recording()
+        let directory = try TemporaryDirectory()
+        let secretsPath = try directory.write(#"{"api_key": "sk_test_x", "webhook_signing_secret": "\#(recording.secret)"}"#, to: "secrets.json")
+        let bodyPath = try directory.write(recording.body, to: "event.json")
+        let outcome = await runCommand([
+            "webhook", "verify", "--connector", "stripe", "--secret-file", secretsPath,
+            "--header", "Stripe-Signature: \(recording.header)", "--body-file", bodyPath, "--now", String(recording.receivedAt),
+        ])
+        #expect(outcome.status == 0)
+        #expect(outcome.standardOutput.hasPrefix("valid: evt_mIYww8MsJp6kjs"))
+    }
+
+    @Test func verify_jsonWithoutSigningSecret_namesTheKey() async throws {
+        let recording = try Self.recording()
+        let directory = try TemporaryDirectory()
+        let secretsPath = try directory.write(#"{"api_key": "sk_test_x"}"#, to: "secrets.json")
+        let bodyPath = try directory.write(recording.body, to: "event.json")
+        let outcome = await runCommand([
+            "webhook", "verify", "--connector", "stripe", "--secret-file", secretsPath, "--header", recording.header, "--body-file", bodyPath,
+        ])
+        #expect(outcome.status == 65)
+        #expect(outcome.standardError.contains("webhook_signing_secret"))
+        #expect(!outcome.standardError.contains("sk_test_x"))
+    }
+
     @Test func verify_unsupportedConnector_isUsageError() async {
         let outcome = await runCommand(["webhook", "verify", "--connector", "paypal", "--secret-file", "a", "--header", "b", "--body-file", "c"])
         #expect(outcome.status == 64)

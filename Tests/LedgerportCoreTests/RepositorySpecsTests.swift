@@ -53,7 +53,7 @@ import Testing
             "product.product": ["upsert"],
             "account.move": ["upsert", "post", "cancel", "reset_to_draft", "reverse", "add_tag"],
             "account.payment": ["register_payment"],
-            "sale.order": ["upsert", "confirm_order"],
+            "sale.order": ["upsert", "confirm_order", "cancel"],
             "mail.activity": ["add_activity"],
         ]
         #expect(Dictionary(uniqueKeysWithValues: spec.operations.map { ($0.model, Set($0.actions.keys)) }) == expectedActions)

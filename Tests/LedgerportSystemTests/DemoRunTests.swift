@@ -24,5 +24,9 @@ import Testing
         #expect(summary.odooPayments == 6)
         #expect(summary.odooCreditNotes == 2)
         #expect(summary.changeRequestsApplied == 6)
+        #expect(summary.odooSalesOrders == 1)
+        #expect(summary.odooSalesOrdersCancelled == 2)
+        #expect(summary.salesOrderStateMismatches.isEmpty)
+        #expect(summary.eventsWithoutFlow == ["plan.created": 5, "product.created": 2])
     }
 }

@@ -57,7 +57,7 @@ struct ServeCommand: RunnableCommand {
         do {
             runtime = try await Runtime.open(configuration: configuration, environment: context.environment, logger: logger)
         } catch {
-            throw CommandError.failure("start the runtime: \(error)", hint: "check the master key, the specs folder and the data folder")
+            throw CommandError.failure("start the runtime: \(error)")
         }
 
         let output = context.standardOutput

@@ -87,11 +87,12 @@ struct WebhookSendCommand: RunnableCommand {
             throw CommandError.failure(error.message, hint: "check that a server listens on \(url)")
         }
         for delivery in deliveries {
-            context.standardOutput.writeLine("sent \(delivery.eventID): HTTP \(delivery.status)")
+            let reason = delivery.errorCode.map { code in " (\(code)\(delivery.errorMessage.map { ": \($0)" } ?? ""))" } ?? ""
+            context.standardOutput.writeLine("sent \(delivery.eventID): HTTP \(delivery.status)\(reason)")
         }
         let failed = deliveries.filter { !(200...299).contains($0.status) }.count
         guard failed == 0 else {
-            throw CommandError.failure("\(failed) of \(deliveries.count) deliveries got a non-2xx response", hint: "read the receiver's log for the reason")
+            throw CommandError.failure("\(failed) of \(deliveries.count) deliveries got a non-2xx response", hint: "the reason of each is shown above; the receiver's log has more")
         }
         return .ok
     }

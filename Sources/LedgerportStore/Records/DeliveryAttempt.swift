@@ -86,8 +86,10 @@ package struct AttemptError: Sendable, Hashable {
     }
 
     /// Copies the class, code and messages of a connector's failure.
+    /// Keeps a connector error's message followed by its hint, so the person who reads the dead letter sees what to do.
     package init(_ error: ConnectorError) {
-        self.init(failureClass: error.failureClass, code: error.code, message: error.message, targetMessage: error.targetMessage)
+        let message = error.hint.map { "\(error.message); \($0)" } ?? error.message
+        self.init(failureClass: error.failureClass, code: error.code, message: message, targetMessage: error.targetMessage)
     }
 }
 
