@@ -27,6 +27,7 @@ package enum LedgerportCommand: CommandGroup {
         ChangeRequestCommand.self,
         DeadLetterCommand.self,
         TokenCommand.self,
+        AuditCommand.self,
         SandboxCommand.self,
     ]
 }

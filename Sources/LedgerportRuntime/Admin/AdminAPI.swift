@@ -48,6 +48,7 @@ struct AdminAPI: Sendable {
         registerDeadLetterRoutes(in: &routes)
         registerFlowRoutes(in: &routes)
         registerChangeRequestRoutes(in: &routes)
+        registerAuditRoutes(in: &routes)
     }
 
     /// Adds one route whose handler returns a JSON body (status 200 unless it returns another).

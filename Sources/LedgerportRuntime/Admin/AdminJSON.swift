@@ -177,6 +177,28 @@ package enum AdminJSON {
         ]
     }
 
+    /// Builds an audit entry object with its hashes in hexadecimal, so a reader can check the chain on their own.
+    package static func auditEntry(_ entry: AuditEntry) -> JSONValue {
+        [
+            "sequence": integer(entry.sequence), "occurred_at": timestamp(entry.occurredAt), "actor": .string(entry.actor),
+            "action": .string(entry.action), "subject_kind": .string(entry.subjectKind), "subject_id": .string(entry.subjectID),
+            "details": entry.details, "previous_hash": .string(MessageAuthentication.hex(entry.previousHash)), "hash": .string(MessageAuthentication.hex(entry.hash)),
+        ]
+    }
+
+    /// Builds the result of verifying an audit chain: whether it is intact, and otherwise the first broken entry and why.
+    package static func auditVerification(_ verification: AuditVerification) -> JSONValue {
+        switch verification {
+        case .intact(let count):
+            return ["intact": true, "entry_count": integer(Int64(count)), "broken_at": .null, "reason": .null, "message": .null]
+        case .broken(let link):
+            return [
+                "intact": false, "entry_count": .null, "broken_at": integer(link.sequence), "reason": .string(link.reason.rawValue),
+                "message": .string(link.description),
+            ]
+        }
+    }
+
     /// Builds a `{"mapping_id", "version"}` object.
     package static func mappingReference(_ reference: MappingVersionReference) -> JSONValue {
         ["mapping_id": .string(reference.mappingID.rawValue), "version": integer(Int64(reference.version))]
