@@ -189,6 +189,25 @@ struct DeadLetterAPITests {
         }
     }
 
+    @Test func deliveries_nextAttemptOnlyWhilePending() async throws {
+        try await withHarness { harness in
+            let (acme, token) = try await parkCustomers(harness, count: 1)
+            try await harness.postCustomerCreated(acme, customerID: "cus_ok", eventID: "evt_ok")
+            try await harness.waitForIdle(acme.tenant.id)
+            let letter = try #require(try await harness.runtime.store.deadLetters(tenant: acme.tenant.id, filter: .init(), after: nil, limit: 1).first)
+
+            let delivered = try await harness.request("GET", "\(acme.path)/deliveries?state=delivered", token: token)
+            let parked = try await harness.request("GET", "\(acme.path)/deliveries?state=parked", token: token)
+            let replayed = try await harness.request("POST", "\(acme.path)/dead-letters/\(letter.id)/replay", token: token, body: [:])
+
+            #expect(delivered.json["deliveries"]?.arrayValue?.count == 1)
+            #expect(delivered.json["deliveries"]?[0]?["next_attempt_at"] == .null)
+            #expect(parked.json["deliveries"]?[0]?["next_attempt_at"] == .null)
+            #expect(replayed.json["delivery"]?["state"] == "pending")
+            #expect(replayed.json["delivery"]?["next_attempt_at"]?.stringValue != nil)
+        }
+    }
+
     @Test func deliveries_listByStateAndShowWithAttempts() async throws {
         try await withHarness { harness in
             let (acme, token) = try await parkCustomers(harness, count: 1)

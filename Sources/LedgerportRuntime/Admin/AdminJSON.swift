@@ -40,11 +40,17 @@ package enum AdminJSON {
     }
 
     /// Builds a delivery object with its state, attempt count, pinned mapping version and last error.
+    ///
+    /// `next_attempt_at` is set only for a pending delivery. The store keeps
+    /// the column for every state, but while a delivery is in flight it holds
+    /// the claim's expiry and afterwards the last value, which would read as
+    /// an attempt still to come.
     package static func delivery(_ delivery: Delivery) -> JSONValue {
         [
             "id": integer(delivery.id.rawValue), "event_id": integer(delivery.eventID.rawValue), "flow_id": .string(delivery.flowID.rawValue),
             "ordering_key": .string(delivery.orderingKey), "state": .string(delivery.state.rawValue),
-            "attempt_count": integer(Int64(delivery.attemptCount)), "next_attempt_at": timestamp(delivery.nextAttemptAt),
+            "attempt_count": integer(Int64(delivery.attemptCount)),
+            "next_attempt_at": delivery.state == .pending ? timestamp(delivery.nextAttemptAt) : .null,
             "mapping": delivery.mapping.map(mappingReference) ?? .null,
             "target_connector_version": optional(delivery.connectorVersion?.description), "last_error": optional(delivery.lastError),
             "created_at": timestamp(delivery.createdAt), "updated_at": timestamp(delivery.updatedAt),
