@@ -71,7 +71,7 @@ struct DeadLetterCommandTests {
             #expect(preview["dry_runs"]?[0]?["operations"]?[0]?["model"] == "res.partner")
             #expect(replayed.status == 0)
             #expect(again.status == 1)
-            #expect(again.error.contains("already resolved"))
+            #expect(again.error.contains("already replayed"))
             #expect(missingReason.status == 64)
             #expect(discarded.status == 0)
             let first = try await harness.runtime.store.delivery(letters[0].deliveryID, tenant: acme.tenant.id)
