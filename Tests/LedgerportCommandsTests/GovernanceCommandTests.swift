@@ -52,6 +52,7 @@ import Testing
         let flow = try JSONParser.parse(created.standardOutput)
         let paused = await world.run(["flow", "pause", "stripe-customers", "--tenant", "acme"])
         let listed = await world.run(["flow", "list", "--tenant", "acme", "--json"])
+        let table = await world.run(["flow", "list", "--tenant", "acme"])
         let resumed = await world.run(["flow", "resume", "stripe-customers", "--tenant", "acme"])
 
         #expect(created.status == 0, "\(created.standardError)")
@@ -59,6 +60,7 @@ import Testing
         #expect(flow["native_event_types"]?.arrayValue?.contains("invoice.created") == false)
         #expect(paused.standardOutput == "flow stripe-customers of tenant acme is paused\n")
         #expect(try JSONParser.parse(listed.standardOutput)["flows"]?[0]?["slo"]?["total"] == 0)
+        #expect(table.standardOutput.contains("no deliveries, objective 99%: met"))
         #expect(resumed.standardOutput == "flow stripe-customers of tenant acme is active\n")
     }
 

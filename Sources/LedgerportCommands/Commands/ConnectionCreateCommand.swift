@@ -18,10 +18,10 @@ struct ConnectionCreateCommand: RunnableCommand {
             """,
         examples: [
             .init(
-                "ledgerport connection create stripe-test --tenant acme \\\n      --connector stripe@1.0.0 --secrets-file stripe-secrets.json",
+                "ledgerport connection create stripe-test --tenant acme --connector stripe@1.0.0 --secrets-file stripe-secrets.json",
                 "Create a Stripe connection in the test environment."),
             .init(
-                "ledgerport connection create odoo --tenant acme --connector odoo@1.0.0 \\\n      --environment production --config odoo.json --secrets-file -",
+                "ledgerport connection create odoo --tenant acme --connector odoo@1.0.0 --environment production --config odoo.json --secrets-file -",
                 "Create an Odoo connection, reading the API key as JSON from standard input."),
         ],
         exitStatuses: [

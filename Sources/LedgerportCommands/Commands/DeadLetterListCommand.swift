@@ -12,8 +12,9 @@ struct DeadLetterListCommand: RunnableCommand {
             Without --status every status is listed: parked ones wait for an operator, \
             replayed ones went back to the queue, resolved ones were fixed by other means, \
             and discarded ones were dropped with a reason. A replayed delivery that fails \
-            again parks as a new dead letter. Page with --after, passing the last id of the \
-            previous page.
+            again parks as a new dead letter. The table shortens a long message in its \
+            middle; "ledgerport dead-letter show" prints it whole. Page with --after, passing \
+            the last id of the previous page.
             """,
         examples: [
             .init("ledgerport dead-letter list --tenant acme --status parked", "List the dead letters waiting for an operator."),
@@ -25,6 +26,9 @@ struct DeadLetterListCommand: RunnableCommand {
             (.usage, "the command line is invalid"),
         ]
     )
+
+    /// The maximum length of the MESSAGE column; `show` or `--json` prints the whole message.
+    static let messageLength = 80
 
     static let arguments: [ArgumentDefinition] = [
         AdminCommandSupport.tenantDefinition,
@@ -78,7 +82,7 @@ struct DeadLetterListCommand: RunnableCommand {
         var rows = [["ID", "STATUS", "REASON", "FLOW", "CODE", "PARKED AT", "MESSAGE"]]
         rows += letters.map {
             [$0.id.description, $0.status.rawValue, $0.reason.rawValue, $0.flowID.rawValue, $0.errorCode,
-             AdminJSON.timestampText($0.parkedAt), String($0.message.prefix(60))]
+             AdminJSON.timestampText($0.parkedAt), TextTable.elide($0.message, maximumLength: Self.messageLength)]
         }
         AdminCommandSupport.printTable(rows, in: context)
         return .ok

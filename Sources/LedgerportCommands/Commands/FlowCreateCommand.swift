@@ -15,7 +15,7 @@ struct FlowCreateCommand: RunnableCommand {
             """,
         examples: [
             .init(
-                "ledgerport flow create stripe-invoices --tenant acme --source stripe-live \\\n      --target odoo --mapping stripe-invoices --environment production",
+                "ledgerport flow create stripe-invoices --tenant acme --source stripe-live --target odoo --mapping stripe-invoices --environment production",
                 "Create the flow in production."),
         ],
         exitStatuses: [

@@ -18,7 +18,7 @@ struct TenantCreateCommand: RunnableCommand {
         exitStatuses: [
             (.ok, "the tenant was created"),
             (.failure, "the slug is taken, or the database cannot be opened"),
-            (.usage, "the command line is invalid, or the slug, name or time zone is"),
+            (.usage, "the command line is invalid, or the slug, name or time zone is invalid"),
         ]
     )
 
