@@ -34,7 +34,7 @@ extension SQLiteStore {
         return try await write(operation) { db in
             let letter = try DeadLetterRows.requireParked(id, tenant: tenant, operation: "replay dead letter", on: db)
             if let mapping {
-                try MappingRows.requireVersion(mapping, tenant: tenant, operation: operation, on: db)
+                try MappingRows.requireVersion(mapping, tenant: tenant, operation: "\(operation) under", on: db)
             }
             try DeadLetterRows.close(letter, as: .replayed, reason: "replayed", actor: actor, at: now, on: db)
             try db.execute(
@@ -137,7 +137,8 @@ enum DeadLetterRows {
         let found = try db.queryFirst(
             "SELECT \(columns) FROM dead_letters WHERE tenant_id = ? AND id = ?", [.text(tenant.rawValue), .integer(id.rawValue)], decode)
         guard let found else {
-            throw StoreError.notFound(operation, "\(id) of tenant \"\(tenant)\"")
+            throw StoreError.notFound(
+                operation, "\(id) of \(TenantRows.label(tenant, on: db))", hint: "list the tenant's dead letters to find its id")
         }
         return found
     }

@@ -1,4 +1,5 @@
 import LedgerportHTTPServer
+import LedgerportJSONSchema
 import LedgerportSDK
 import LedgerportStore
 
@@ -20,9 +21,7 @@ extension AdminAPI {
             accepts: .body(["decision": .string, "comment": .string])) { request in
             let id = ChangeRequestID(rawValue: request.pathParameter("change_request"))
             let body = request.body
-            guard let text = body["decision"]?.stringValue, let decision = ApprovalDecision(rawValue: text) else {
-                throw AdminError.badRequest("invalid_input", "decide on change request \(id): \"decision\" must be \"approve\" or \"reject\"")
-            }
+            let decision = try Self.decision(body["decision"]?.stringValue, request: id)
             let comment = body["comment"]?.stringValue ?? ""
             _ = try await workflow.decide(decision, comment: comment, reviewer: request.actor, request: id, tenant: request.scopedTenant.id)
             return (200, try await detail(id, tenant: request.scopedTenant.id))
@@ -62,6 +61,21 @@ extension AdminAPI {
             tenant: request.scopedTenant.id, proposer: request.actor
         )
         return AdminJSON.changeRequest(created)
+    }
+
+    /// Reads the `decision` member: `approve` or `reject`, quoting any other value with the closest one.
+    private static func decision(_ text: String?, request id: ChangeRequestID) throws(AdminError) -> ApprovalDecision {
+        guard let text else {
+            throw .badRequest("invalid_input", "decide on change request \(id): member \"decision\" is missing; send {\"decision\": \"approve\"} or \"reject\"")
+        }
+        guard let decision = ApprovalDecision(rawValue: text) else {
+            let allowed = ApprovalDecision.allCases.map(\.rawValue)
+            throw .badRequest(
+                "invalid_input",
+                "decide on change request \(id): decision \(MessageText.quote(text)) is not \"approve\" or \"reject\"; "
+                    + "\(MessageText.didYouMean(text, among: allowed))send one of those")
+        }
+        return decision
     }
 
     private func detail(_ id: ChangeRequestID, tenant: TenantID) async throws -> JSONValue {
