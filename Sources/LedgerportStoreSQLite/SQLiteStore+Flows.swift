@@ -134,7 +134,7 @@ enum FlowRows {
         guard connection.environment == environment else {
             throw StoreError.invalidInput(
                 operation, "\(role) connection \"\(id)\"", "is in environment \"\(connection.environment)\", not \"\(environment)\"",
-                hint: "choose a connection of environment \"\(environment)\"")
+                hint: "choose a connection of environment \"\(environment)\", or create the flow in environment \"\(connection.environment)\" (--environment \(connection.environment) on the command line)")
         }
     }
 

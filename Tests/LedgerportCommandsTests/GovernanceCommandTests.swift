@@ -4,18 +4,17 @@ import Testing
 
 /// `mapping publish`, `flow`, `change-request` and `token` end to end on a data folder.
 @Suite struct GovernanceCommandTests {
-    /// Creates a world with the tenant acme, a Stripe and an Odoo connection in production, and the customer mapping published.
+    /// Creates a world with the tenant acme, a Stripe and an Odoo connection in the default environment (test), and the customer mapping published.
     private func provisionedWorld() async throws -> StoreCommandWorld {
         let world = try StoreCommandWorld()
         try #require(await world.run(["tenant", "create", "acme"]).status == 0)
         let stripe = await world.run(
-            ["connection", "create", "stripe-main", "--tenant", "acme", "--connector", "stripe@1.0.0", "--environment", "production", "--secrets-file", "-"],
+            ["connection", "create", "stripe-main", "--tenant", "acme", "--connector", "stripe@1.0.0", "--secrets-file", "-"],
             input: #"{"api_key": "sk_test_cli_1", "webhook_signing_secret": "whsec_cli_1"}"#)
         try #require(stripe.status == 0, "\(stripe.standardError)")
         let config = try world.folder.write(#"{"base_url": "http://127.0.0.1:9", "database": "demo", "username": "billing"}"#, to: "odoo.json")
         let odoo = await world.run(
-            ["connection", "create", "odoo-main", "--tenant", "acme", "--connector", "odoo@1.0.0", "--environment", "production", "--config", config,
-             "--secrets-file", "-"],
+            ["connection", "create", "odoo-main", "--tenant", "acme", "--connector", "odoo@1.0.0", "--config", config, "--secrets-file", "-"],
             input: #"{"api_key": "odoo_key_cli_1"}"#)
         try #require(odoo.status == 0, "\(odoo.standardError)")
         let published = await world.run(["mapping", "publish", "stripe_customer_to_odoo", "--tenant", "acme", "--id", "stripe-customers"])
@@ -88,7 +87,7 @@ import Testing
         #expect(first.standardOutput.contains("change request \(id): open"))
         #expect(twice.status == 1)
         #expect(try JSONParser.parse(second.standardOutput)["change_request"]?["state"] == "approved")
-        #expect(applied.standardOutput.contains("stripe-customers version 1 is active in production"))
+        #expect(applied.standardOutput.contains("stripe-customers version 1 is active in test"))
         #expect(listed.standardOutput.contains(id))
     }
 

@@ -24,7 +24,7 @@ struct ChangeRequestProposeCommand: RunnableCommand {
         AdminCommandSupport.tenantDefinition,
         .option("mapping", value: "id", help: "The mapping id. Required."),
         .option("version", value: "n", help: "The stored version number to activate. Required."),
-        .option("environment", value: "name", help: "The environment to activate it in. Default: production."),
+        .option("environment", value: "name", help: "The environment to activate it in. Default: test."),
         .option("summary", value: "text", help: "What the change does, for the reviewers. Required."),
         ActorOption.governanceDefinition(recordedAs: "the proposer"),
         DataOption.definition,
@@ -45,7 +45,7 @@ struct ChangeRequestProposeCommand: RunnableCommand {
             throw .usage("missing option --mapping or --version", hint: "name the mapping and its stored version, such as --mapping stripe-invoices --version 2")
         }
         version = MappingVersionReference(mappingID: MappingID(rawValue: mapping), version: number)
-        environment = EnvironmentName(rawValue: arguments.option("environment") ?? EnvironmentName.production.rawValue)
+        environment = EnvironmentName(rawValue: arguments.option("environment") ?? EnvironmentName.test.rawValue)
         guard let summary = arguments.option("summary") else {
             throw .usage("missing option --summary", hint: "say what the change does, such as --summary \"Post invoices in EUR\"")
         }

@@ -32,7 +32,7 @@ struct FlowCreateCommand: RunnableCommand {
         .option("source", value: "connection", help: "The source connection id, such as stripe-live. Required."),
         .option("target", value: "connection", help: "The target connection id, such as odoo. Required."),
         .option("mapping", value: "id", help: "The mapping id, published with \"ledgerport mapping publish\". Required."),
-        .option("environment", value: "name", help: "The tenant environment of both connections. Default: production."),
+        .option("environment", value: "name", help: "The tenant environment of both connections. Default: test."),
         SpecsOption.definition,
         ActorOption.definition,
         DataOption.definition,
@@ -59,7 +59,7 @@ struct FlowCreateCommand: RunnableCommand {
         self.source = ConnectionID(rawValue: source)
         self.target = ConnectionID(rawValue: target)
         mappingID = MappingID(rawValue: mapping)
-        environment = EnvironmentName(rawValue: arguments.option("environment") ?? EnvironmentName.production.rawValue)
+        environment = EnvironmentName(rawValue: arguments.option("environment") ?? EnvironmentName.test.rawValue)
         specsOption = arguments.option(SpecsOption.name)
         actorOption = try ActorOption.parse(arguments)
         dataOption = arguments.option(DataOption.name)

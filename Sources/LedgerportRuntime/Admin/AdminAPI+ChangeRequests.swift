@@ -53,7 +53,7 @@ extension AdminAPI {
                 "propose change request: send {\"mapping_id\": \"stripe-invoices\", \"version\": 2, \"environment\": \"production\", \"summary\": \"...\"}; mapping_id, version and summary are required"
             )
         }
-        let environment = EnvironmentName(rawValue: body["environment"]?.stringValue ?? EnvironmentName.production.rawValue)
+        let environment = EnvironmentName(rawValue: body["environment"]?.stringValue ?? EnvironmentName.test.rawValue)
         let reference = MappingVersionReference(mappingID: MappingID(rawValue: mapping), version: version)
         let stored = try await store.mappingVersion(version, mapping: reference.mappingID, tenant: request.scopedTenant.id)
         let created = try await workflow.proposeActivation(
