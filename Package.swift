@@ -225,7 +225,7 @@ let package = Package(
             name: "LedgerportAdminTests",
             dependencies: [
                 "LedgerportRuntime", "LedgerportStore", "LedgerportOdooSandbox", "LedgerportMapping", "LedgerportHTTPClient",
-                "LedgerportSDK", "LedgerportLog", "LedgerportCrypto", "StripeConnector", "LedgerportCommands",
+                "LedgerportSDK", "LedgerportLog", "LedgerportCrypto", "StripeConnector", "LedgerportCommands", "LedgerportSQLite",
             ],
             resources: [.copy("Fixtures")]
         ),

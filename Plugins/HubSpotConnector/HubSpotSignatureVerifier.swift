@@ -44,7 +44,10 @@ struct HubSpotSignatureVerifier: Sendable {
         let message = Array((method + uri).utf8) + body + Array(timestamp.utf8)
         let matched = secrets.contains { MessageAuthentication.constantTimeEquals(MessageAuthentication.hmacSHA256(key: $0, message: message), Array(expected)) }
         guard matched else {
-            throw WebhookRejection(.signatureMismatch, "X-HubSpot-Signature-v3 matches none of the \(secrets.count) configured client secret(s); check \"client_secret\" and that \"webhook_url\" is the URL exactly as entered in HubSpot")
+            throw WebhookRejection(
+                .signatureMismatch,
+                "X-HubSpot-Signature-v3 matches no client secret of the connection; check \"client_secret\" and that \"webhook_url\" is the URL exactly as entered in HubSpot",
+                logDetail: "compared with \(secrets.count) active client secret(s)")
         }
         let age = Int64((now.timeIntervalSince1970 * 1000).rounded(.down)) - milliseconds
         guard abs(age) <= Self.toleranceMilliseconds else {
@@ -67,7 +70,9 @@ struct HubSpotSignatureVerifier: Sendable {
             secret.withBytes { MessageAuthentication.constantTimeEquals(MessageAuthentication.sha256($0 + suffix), expected) }
         }
         guard matched else {
-            throw WebhookRejection(.signatureMismatch, "X-HubSpot-Signature (\(version ?? "")) matches none of the \(secrets.count) configured client secret(s); check \"client_secret\"")
+            throw WebhookRejection(
+                .signatureMismatch, "X-HubSpot-Signature (\(version ?? "")) matches no client secret of the connection; check \"client_secret\"",
+                logDetail: "compared with \(secrets.count) active client secret(s)")
         }
     }
 

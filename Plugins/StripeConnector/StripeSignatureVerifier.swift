@@ -8,7 +8,9 @@ import LedgerportSDK
 /// time with each `v1` signature, so a request signed with either the old or
 /// the new secret passes while a secret is rolled. The signature is checked
 /// before the timestamp, so "outside tolerance" is only reported for a
-/// request that Stripe really signed (a late retry or a replay).
+/// request that Stripe really signed (a late retry or a replay). A mismatch's
+/// message does not say how many secrets were compared, because anyone can
+/// send a request; that count goes to ``WebhookRejection/logDetail``.
 ///
 /// It does not parse the body and does no I/O.
 struct StripeSignatureVerifier: Sendable {
@@ -38,7 +40,8 @@ struct StripeSignatureVerifier: Sendable {
         guard matchesAnySecret(header, body: body) else {
             throw WebhookRejection(
                 .signatureMismatch,
-                "no v1 signature in \(StripeSignatureHeader.fieldName) matches the \(secrets.count) configured signing secret(s); check that the connection stores this endpoint's current whsec_ secret and that the body reaches the server unchanged"
+                "no v1 signature in \(StripeSignatureHeader.fieldName) matches the endpoint's signing secret; check that the connection stores this endpoint's current whsec_ secret and that the body reaches the server unchanged",
+                logDetail: "compared \(header.signatures.count) v1 signature(s) with \(secrets.count) active signing secret(s)"
             )
         }
 

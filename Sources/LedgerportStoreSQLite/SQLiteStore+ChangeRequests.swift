@@ -7,6 +7,7 @@ extension SQLiteStore {
     package func createChangeRequest(_ request: NewChangeRequest, tenant: TenantID, actor: String) async throws -> ChangeRequest {
         let operation = "create change request"
         try StoreValidation.validateNotBlank(request.summary, operation: operation, valueName: "summary")
+        let actor = ActorIdentity.normalized(actor)
         let now = StoreTime.now(clock)
         let created = ChangeRequest(
             tenantID: tenant, id: .generate(), environment: request.environment, kind: request.kind, subject: request.subject,
@@ -52,6 +53,7 @@ extension SQLiteStore {
     ) async throws -> ChangeApproval {
         let operation = "record decision on change request \"\(changeRequest)\""
         try StoreValidation.validateNotBlank(reviewer, operation: operation, valueName: "reviewer")
+        let reviewer = ActorIdentity.normalized(reviewer)
         let approval = ChangeApproval(
             tenantID: tenant, changeRequestID: changeRequest, reviewer: reviewer, decision: decision, comment: comment,
             decidedAt: StoreTime.now(clock))
@@ -60,6 +62,11 @@ extension SQLiteStore {
             let request = try ChangeRequestRows.require(changeRequest, tenant: tenant, operation: "record decision on change request", on: db)
             guard request.state == .open else {
                 throw StoreError.conflict(operation, "by \"\(reviewer)\"", "the request is \(request.state.rawValue), not open")
+            }
+            // Rows written before identities were normalized may differ in case or spacing, so compare in Swift.
+            let earlier = try ChangeRequestRows.decisions(changeRequest, tenant: tenant, on: db)
+            if let previous = earlier.first(where: { ActorIdentity.same($0.reviewer, reviewer) }) {
+                throw Self.alreadyDecided(changeRequest, reviewer: reviewer, decision: previous.decision)
             }
             do {
                 try db.execute(
@@ -70,7 +77,7 @@ extension SQLiteStore {
                     [.text(tenant.rawValue), .text(changeRequest.rawValue), .text(reviewer), .text(decision.rawValue), .text(comment),
                      .integer(StoreTime.milliseconds(approval.decidedAt))])
             } catch let error as SQLiteError where error.isUniqueViolation {
-                throw StoreError.alreadyExists(operation, "decision by \"\(reviewer)\"", hint: "each reviewer decides once")
+                throw Self.alreadyDecided(changeRequest, reviewer: reviewer, decision: nil)
             }
             try AuditRows.append(
                 NewAuditEntry(
@@ -83,19 +90,16 @@ extension SQLiteStore {
 
     package func approvals(changeRequest: ChangeRequestID, tenant: TenantID) async throws -> [ChangeApproval] {
         try await read("list decisions on change request \"\(changeRequest)\"") { db in
-            try db.query(
-                """
-                SELECT reviewer, decision, comment, decided_at_ms FROM change_approvals
-                WHERE tenant_id = ? AND change_request_id = ? ORDER BY decided_at_ms, reviewer
-                """,
-                [.text(tenant.rawValue), .text(changeRequest.rawValue)]
-            ) { row in
-                ChangeApproval(
-                    tenantID: tenant, changeRequestID: changeRequest, reviewer: try row.text(0),
-                    decision: try StoredValue.decode(try row.text(1), as: ApprovalDecision.self, column: "change_approvals.decision"),
-                    comment: try row.text(2), decidedAt: StoreTime.date(try row.int64(3)))
-            }
+            try ChangeRequestRows.decisions(changeRequest, tenant: tenant, on: db)
         }
+    }
+
+    /// Makes the error for a reviewer's second decision on one request.
+    private static func alreadyDecided(_ id: ChangeRequestID, reviewer: String, decision: ApprovalDecision?) -> StoreError {
+        let earlier = decision.map { " (\($0.rawValue))" } ?? ""
+        return StoreError(
+            .alreadyExists, "record decision on change request \"\(id)\": \"\(reviewer)\" already decided this request\(earlier)",
+            hint: "each reviewer decides once; ask another board member")
     }
 
     package func transitionChangeRequest(
@@ -141,11 +145,28 @@ enum ChangeRequestRows {
             proposedAt: StoreTime.date(try row.int64(9)), updatedAt: StoreTime.date(try row.int64(10)))
     }
 
+    /// Reads the decisions on a request, oldest first.
+    static func decisions(_ id: ChangeRequestID, tenant: TenantID, on db: SQLiteConnection) throws -> [ChangeApproval] {
+        try db.query(
+            """
+            SELECT reviewer, decision, comment, decided_at_ms FROM change_approvals
+            WHERE tenant_id = ? AND change_request_id = ? ORDER BY decided_at_ms, reviewer
+            """,
+            [.text(tenant.rawValue), .text(id.rawValue)]
+        ) { row in
+            ChangeApproval(
+                tenantID: tenant, changeRequestID: id, reviewer: try row.text(0),
+                decision: try StoredValue.decode(try row.text(1), as: ApprovalDecision.self, column: "change_approvals.decision"),
+                comment: try row.text(2), decidedAt: StoreTime.date(try row.int64(3)))
+        }
+    }
+
     static func require(_ id: ChangeRequestID, tenant: TenantID, operation: String, on db: SQLiteConnection) throws -> ChangeRequest {
         let found = try db.queryFirst(
             "SELECT \(columns) FROM change_requests WHERE tenant_id = ? AND id = ?", [.text(tenant.rawValue), .text(id.rawValue)], decode)
         guard let found else {
-            throw StoreError.notFound(operation, "\"\(id)\" of tenant \"\(tenant)\"")
+            throw StoreError.notFound(
+                operation, "\"\(id)\" of \(TenantRows.label(tenant, on: db))", hint: "list the tenant's change requests to find its id")
         }
         return found
     }

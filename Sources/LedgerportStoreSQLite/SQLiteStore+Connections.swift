@@ -18,7 +18,8 @@ extension SQLiteStore {
             do {
                 try ConnectionRows.insert(created, on: db)
             } catch let error as SQLiteError where error.isUniqueViolation {
-                throw StoreError.alreadyExists("create connection", "\"\(connection.id)\" of tenant \"\(tenant)\"", hint: "choose another connection id")
+                throw StoreError.alreadyExists(
+                    "create connection", "\"\(connection.id)\" of \(TenantRows.label(tenant, on: db))", hint: "choose another connection id")
             }
             try AuditRows.append(
                 NewAuditEntry(
@@ -98,7 +99,8 @@ enum ConnectionRows {
         let exists = try db.scalarInt64(
             "SELECT 1 FROM connections WHERE tenant_id = ? AND id = ?", [.text(tenant.rawValue), .text(id.rawValue)])
         guard exists != nil else {
-            throw StoreError.notFound(operation, "\"\(id)\" of tenant \"\(tenant)\"", hint: "list connections with `ledgerport connection list`")
+            throw StoreError.notFound(
+                operation, "\"\(id)\" of \(TenantRows.label(tenant, on: db))", hint: "list connections with `ledgerport connection list`")
         }
     }
 
@@ -108,7 +110,8 @@ enum ConnectionRows {
         let found = try db.queryFirst(
             "SELECT \(columns) FROM connections WHERE tenant_id = ? AND id = ?", [.text(tenant.rawValue), .text(id.rawValue)], decode)
         guard let found else {
-            throw StoreError.notFound(operation, "\"\(id)\" of tenant \"\(tenant)\"", hint: "list connections with `ledgerport connection list`")
+            throw StoreError.notFound(
+                operation, "\"\(id)\" of \(TenantRows.label(tenant, on: db))", hint: "list connections with `ledgerport connection list`")
         }
         return found
     }

@@ -34,9 +34,9 @@ extension SQLiteStore {
         return try await write(operation) { db in
             let letter = try DeadLetterRows.requireParked(id, tenant: tenant, operation: "replay dead letter", on: db)
             if let mapping {
-                try MappingRows.requireVersion(mapping, tenant: tenant, operation: operation, on: db)
+                try MappingRows.requireVersion(mapping, tenant: tenant, operation: "\(operation) under", on: db)
             }
-            try DeadLetterRows.close(letter, as: .resolved, reason: "replayed", actor: actor, at: now, on: db)
+            try DeadLetterRows.close(letter, as: .replayed, reason: "replayed", actor: actor, at: now, on: db)
             try db.execute(
                 """
                 UPDATE deliveries SET state = 'pending', attempt_count = 0, next_attempt_at_ms = ?1, lease_expires_at_ms = NULL,
@@ -64,8 +64,10 @@ extension SQLiteStore {
         async throws -> DeadLetter
     {
         let operation = "close dead letter \(id)"
-        guard status != .parked else {
-            throw StoreError.invalidInput(operation, "status \"parked\"", "a dead letter closes as \"resolved\" or \"discarded\"")
+        guard status == .resolved || status == .discarded else {
+            throw StoreError.invalidInput(
+                operation, "status \"\(status.rawValue)\"", "a dead letter closes as \"resolved\" or \"discarded\"",
+                hint: "replay a dead letter with the replay action instead")
         }
         try StoreValidation.validateNotBlank(reason, operation: operation, valueName: "reason")
         let now = StoreTime.now(clock)
@@ -135,7 +137,8 @@ enum DeadLetterRows {
         let found = try db.queryFirst(
             "SELECT \(columns) FROM dead_letters WHERE tenant_id = ? AND id = ?", [.text(tenant.rawValue), .integer(id.rawValue)], decode)
         guard let found else {
-            throw StoreError.notFound(operation, "\(id) of tenant \"\(tenant)\"")
+            throw StoreError.notFound(
+                operation, "\(id) of \(TenantRows.label(tenant, on: db))", hint: "list the tenant's dead letters to find its id")
         }
         return found
     }

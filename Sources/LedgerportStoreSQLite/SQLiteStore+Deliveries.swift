@@ -181,7 +181,8 @@ enum DeliveryRows {
         let found = try db.queryFirst(
             "SELECT \(columns) FROM deliveries WHERE tenant_id = ? AND id = ?", [.text(tenant.rawValue), .integer(id.rawValue)], decode)
         guard let found else {
-            throw StoreError.notFound(operation, "\(id) of tenant \"\(tenant)\"")
+            throw StoreError.notFound(
+                operation, "\(id) of \(TenantRows.label(tenant, on: db))", hint: "list the tenant's deliveries to find its id")
         }
         return found
     }

@@ -150,7 +150,8 @@ enum EventRows {
         let found = try db.queryFirst(
             "SELECT \(columns) FROM events WHERE tenant_id = ? AND id = ?", [.text(tenant.rawValue), .integer(id.rawValue)], decode)
         guard let found else {
-            throw StoreError.notFound(operation, "\(id) of tenant \"\(tenant)\"")
+            throw StoreError.notFound(
+                operation, "\(id) of \(TenantRows.label(tenant, on: db))", hint: "list the tenant's events to find its id")
         }
         return found
     }

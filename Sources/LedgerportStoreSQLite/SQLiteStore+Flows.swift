@@ -22,7 +22,7 @@ extension SQLiteStore {
             do {
                 try FlowRows.insert(created, on: db)
             } catch let error as SQLiteError where error.isUniqueViolation {
-                throw StoreError.alreadyExists("create flow", "\"\(flow.id)\" of tenant \"\(tenant)\"", hint: "choose another flow id")
+                throw StoreError.alreadyExists("create flow", "\"\(flow.id)\" of \(TenantRows.label(tenant, on: db))", hint: "choose another flow id")
             }
             try AuditRows.append(
                 NewAuditEntry(
@@ -120,7 +120,8 @@ enum FlowRows {
         let found = try db.queryFirst(
             "SELECT \(columns) FROM flows WHERE tenant_id = ? AND id = ?", [.text(tenant.rawValue), .text(id.rawValue)], decode)
         guard let found else {
-            throw StoreError.notFound(operation, "\"\(id)\" of tenant \"\(tenant)\"")
+            throw StoreError.notFound(
+                operation, "\"\(id)\" of \(TenantRows.label(tenant, on: db))", hint: "list flows with `ledgerport flow list`")
         }
         return found
     }
@@ -133,7 +134,7 @@ enum FlowRows {
         guard connection.environment == environment else {
             throw StoreError.invalidInput(
                 operation, "\(role) connection \"\(id)\"", "is in environment \"\(connection.environment)\", not \"\(environment)\"",
-                hint: "choose a connection of environment \"\(environment)\"")
+                hint: "choose a connection of environment \"\(environment)\", or create the flow in environment \"\(connection.environment)\" (--environment \(connection.environment) on the command line)")
         }
     }
 

@@ -17,7 +17,8 @@ extension SQLiteStore {
                     "INSERT INTO mappings (tenant_id, id, display_name, created_at_ms) VALUES (?, ?, ?, ?)",
                     [.text(tenant.rawValue), .text(id.rawValue), .text(displayName), .integer(StoreTime.milliseconds(mapping.createdAt))])
             } catch let error as SQLiteError where error.isUniqueViolation {
-                throw StoreError.alreadyExists("create mapping", "\"\(id)\" of tenant \"\(tenant)\"", hint: "add a version to it instead")
+                throw StoreError.alreadyExists(
+                    "create mapping", "\"\(id)\" of \(TenantRows.label(tenant, on: db))", hint: "add a version to it instead")
             }
             try AuditRows.append(
                 NewAuditEntry(
@@ -76,7 +77,7 @@ extension SQLiteStore {
     package func mappingVersion(_ version: Int, mapping: MappingID, tenant: TenantID) async throws -> MappingVersion {
         try await read("read version \(version) of mapping \"\(mapping)\"") { db in
             try MappingRows.requireVersion(
-                MappingVersionReference(mappingID: mapping, version: version), tenant: tenant, operation: "read mapping version", on: db)
+                MappingVersionReference(mappingID: mapping, version: version), tenant: tenant, operation: "read", on: db)
         }
     }
 
@@ -98,7 +99,7 @@ extension SQLiteStore {
 
         return try await write(operation) { db in
             try TenantRows.requireEnvironment(environment, tenant: tenant, operation: operation, on: db)
-            try MappingRows.requireVersion(version, tenant: tenant, operation: operation, on: db)
+            try MappingRows.requireVersion(version, tenant: tenant, operation: "activate", on: db)
             try db.execute(
                 """
                 INSERT INTO mapping_activations (tenant_id, environment, mapping_id, version, change_request_id, activated_at_ms, activated_by)
@@ -168,11 +169,15 @@ enum MappingRows {
             "SELECT \(mappingColumns) FROM mappings WHERE tenant_id = ? AND id = ?", [.text(tenant.rawValue), .text(id.rawValue)],
             decodeMapping)
         guard let found else {
-            throw StoreError.notFound(operation, "\"\(id)\" of tenant \"\(tenant)\"")
+            throw StoreError.notFound(
+                operation, "\"\(id)\" of \(TenantRows.label(tenant, on: db))", hint: "publish it with `ledgerport mapping publish`")
         }
         return found
     }
 
+    /// Reads a stored version, or throws `not_found` as `<operation> mapping "id" version n of tenant "slug": not found`.
+    ///
+    /// `operation` is the verb phrase before the mapping, such as `read` or `replay dead letter 4 under`.
     @discardableResult
     static func requireVersion(_ reference: MappingVersionReference, tenant: TenantID, operation: String, on db: SQLiteConnection) throws
         -> MappingVersion
@@ -181,7 +186,9 @@ enum MappingRows {
             "SELECT \(versionColumns) FROM mapping_versions WHERE tenant_id = ? AND mapping_id = ? AND version = ?",
             [.text(tenant.rawValue), .text(reference.mappingID.rawValue), .integer(reference.version)], decodeVersion)
         guard let found else {
-            throw StoreError.notFound(operation, "version \(reference.version) of mapping \"\(reference.mappingID)\" of tenant \"\(tenant)\"")
+            throw StoreError.notFound(
+                operation, "mapping \"\(reference.mappingID)\" version \(reference.version) of \(TenantRows.label(tenant, on: db))",
+                hint: "publish the version with `ledgerport mapping publish`, or name one that is published")
         }
         return found
     }

@@ -100,7 +100,7 @@ enum ScheduleRunRows {
             "SELECT \(columns) FROM schedule_runs WHERE tenant_id = ? AND flow_id = ? AND window_start_ms = ?",
             [.text(tenant.rawValue), .text(flow.rawValue), .integer(StoreTime.milliseconds(windowStart))], decode)
         guard let found else {
-            throw StoreError.notFound(operation, "run of tenant \"\(tenant)\"", hint: "start the run first with the same window start")
+            throw StoreError.notFound(operation, "run of \(TenantRows.label(tenant, on: db))", hint: "start the run first with the same window start")
         }
         return found
     }

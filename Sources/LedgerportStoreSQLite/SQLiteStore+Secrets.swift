@@ -39,7 +39,8 @@ extension SQLiteStore {
                 "UPDATE connection_secret_values SET expires_at_ms = ? WHERE tenant_id = ? AND connection_id = ? AND id = ?",
                 [.integer(StoreTime.milliseconds(expiry)), .text(tenant.rawValue), .text(connection.rawValue), .integer(id.rawValue)])
             guard changed == 1 else {
-                throw StoreError.notFound("expire secret value", "\(id) of connection \"\(connection)\" of tenant \"\(tenant)\"")
+                throw StoreError.notFound(
+                    "expire secret value", "\(id) of connection \"\(connection)\" of \(TenantRows.label(tenant, on: db))")
             }
             let value = try SecretValueRows.require(id, tenant: tenant, on: db)
             try AuditRows.append(
@@ -119,7 +120,7 @@ enum SecretValueRows {
         let found = try db.queryFirst(
             "SELECT \(columns) FROM connection_secret_values WHERE tenant_id = ? AND id = ?", [.text(tenant.rawValue), .integer(id.rawValue)], decode)
         guard let found else {
-            throw StoreError.notFound("read secret value", "\(id) of tenant \"\(tenant)\"")
+            throw StoreError.notFound("read secret value", "\(id) of \(TenantRows.label(tenant, on: db))")
         }
         return found
     }

@@ -65,7 +65,7 @@ extension SQLiteStore {
             do {
                 try TenantRows.insertEnvironment(name, tenant: tenant, at: now, on: connection)
             } catch let error as SQLiteError where error.isUniqueViolation {
-                throw StoreError.alreadyExists("create environment", "\"\(name)\" of tenant \"\(tenant)\"")
+                throw StoreError.alreadyExists("create environment", "\"\(name)\" of \(TenantRows.label(tenant, on: connection))")
             }
             try AuditRows.append(
                 NewAuditEntry(occurredAt: now, actor: actor, action: "environment.created", subjectKind: "environment", subjectID: name.rawValue),
@@ -101,6 +101,13 @@ enum TenantRows {
             [.text(tenant.rawValue), .text(name.rawValue), .integer(StoreTime.milliseconds(date))])
     }
 
+    /// Names the tenant for messages by its slug, `tenant "acme"`, as people know it; by its id when no row has it.
+    static func label(_ tenant: TenantID, on connection: SQLiteConnection) -> String {
+        // A failed lookup only costs the message its slug, so the id is used instead.
+        let slug = try? connection.queryFirst("SELECT slug FROM tenants WHERE id = ?", [.text(tenant.rawValue)]) { try $0.text(0) }
+        return "tenant \"\(slug ?? tenant.rawValue)\""
+    }
+
     /// Throws `not_found` unless the tenant exists.
     static func requireTenant(_ tenant: TenantID, operation: String, on connection: SQLiteConnection) throws {
         guard try connection.scalarInt64("SELECT 1 FROM tenants WHERE id = ?", [.text(tenant.rawValue)]) != nil else {
@@ -113,7 +120,8 @@ enum TenantRows {
         let exists = try connection.scalarInt64(
             "SELECT 1 FROM environments WHERE tenant_id = ? AND name = ?", [.text(tenant.rawValue), .text(name.rawValue)])
         guard exists != nil else {
-            throw StoreError.notFound(operation, "environment \"\(name)\" of tenant \"\(tenant)\"")
+            throw StoreError.notFound(
+                operation, "environment \"\(name)\" of \(label(tenant, on: connection))", hint: "every tenant has the environments test and production")
         }
     }
 }

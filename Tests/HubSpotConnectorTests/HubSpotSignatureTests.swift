@@ -62,6 +62,18 @@ import Testing
         #expect(Self.rejection(HubSpotTestSupport.webhookRequest(recorded), connector: connector)?.reason == .signatureMismatch)
     }
 
+    @Test func mismatch_keepsSecretCountOutOfTheMessage() throws {
+        let recorded = try HubSpotTestSupport.recorded(HubSpotTestSupport.genericFile)
+        let (connector, _) = try HubSpotTestSupport.connector(secrets: [Secret("new-secret"), Secret("old-secret")], now: Self.now(recorded))
+
+        let rejection = try #require(Self.rejection(HubSpotTestSupport.webhookRequest(recorded), connector: connector))
+
+        #expect(rejection.reason == .signatureMismatch)
+        #expect(rejection.message.contains("2") == false)
+        #expect(rejection.message.contains("secret(s)") == false)
+        #expect(rejection.logDetail == "compared with 2 active client secret(s)")
+    }
+
     @Test func rotation_acceptsOldSecretWhileNewIsConfigured() throws {
         let recorded = try HubSpotTestSupport.recorded(HubSpotTestSupport.genericFile)
         let (connector, _) = try HubSpotTestSupport.connector(secrets: [Secret("new-secret"), recorded.secret], now: Self.now(recorded))

@@ -100,10 +100,33 @@ struct DeadLetterAPITests {
             let delivery = try await harness.runtime.store.delivery(letter.deliveryID, tenant: acme.tenant.id)
             #expect(delivery.state == .delivered)
             let closed = try await harness.runtime.store.deadLetter(letter.id, tenant: acme.tenant.id)
-            #expect(closed.status == .resolved)
+            #expect(closed.status == .replayed)
             #expect(closed.closedBy == "finance@acme.example")
             let attempts = try await harness.runtime.store.deliveryAttempts(delivery: letter.deliveryID, tenant: acme.tenant.id)
             #expect(attempts.map(\.outcome) == [.parked, .delivered])
+        }
+    }
+
+    @Test func replayOne_failingAgainParksANewDeadLetter() async throws {
+        try await withHarness { harness in
+            let (acme, token) = try await parkCustomers(harness, count: 1)
+            let letter = try #require(try await harness.runtime.store.deadLetters(tenant: acme.tenant.id, filter: .init(), after: nil, limit: 1).first)
+            harness.failNextPartnerCalls(1)
+
+            let (status, _) = try await harness.request("POST", "\(acme.path)/dead-letters/\(letter.id)/replay", token: token, body: [:])
+            try await harness.waitForIdle(acme.tenant.id)
+            let replayed = try await harness.request("GET", "\(acme.path)/dead-letters?status=replayed", token: token)
+            let parked = try await harness.request("GET", "\(acme.path)/dead-letters?status=parked", token: token)
+
+            #expect(status == 200)
+            #expect(replayed.json["dead_letters"]?.arrayValue?.count == 1)
+            #expect(replayed.json["dead_letters"]?[0]?["id"] == .number(JSONNumber(letter.id.rawValue)))
+            #expect(replayed.json["dead_letters"]?[0]?["status"] == "replayed")
+            #expect(parked.json["dead_letters"]?.arrayValue?.count == 1)
+            #expect(parked.json["dead_letters"]?[0]?["delivery_id"] == .number(JSONNumber(letter.deliveryID.rawValue)))
+            #expect(parked.json["dead_letters"]?[0]?["id"] != .number(JSONNumber(letter.id.rawValue)))
+            let delivery = try await harness.runtime.store.delivery(letter.deliveryID, tenant: acme.tenant.id)
+            #expect(delivery.state == .parked)
         }
     }
 
@@ -186,6 +209,25 @@ struct DeadLetterAPITests {
             let discard = entries.last { $0.action == "dead_letter.discarded" }
             #expect(discard?.actor == "finance@acme.example")
             #expect(discard?.details["reason"] == "test customer, never billed")
+        }
+    }
+
+    @Test func deliveries_nextAttemptOnlyWhilePending() async throws {
+        try await withHarness { harness in
+            let (acme, token) = try await parkCustomers(harness, count: 1)
+            try await harness.postCustomerCreated(acme, customerID: "cus_ok", eventID: "evt_ok")
+            try await harness.waitForIdle(acme.tenant.id)
+            let letter = try #require(try await harness.runtime.store.deadLetters(tenant: acme.tenant.id, filter: .init(), after: nil, limit: 1).first)
+
+            let delivered = try await harness.request("GET", "\(acme.path)/deliveries?state=delivered", token: token)
+            let parked = try await harness.request("GET", "\(acme.path)/deliveries?state=parked", token: token)
+            let replayed = try await harness.request("POST", "\(acme.path)/dead-letters/\(letter.id)/replay", token: token, body: [:])
+
+            #expect(delivered.json["deliveries"]?.arrayValue?.count == 1)
+            #expect(delivered.json["deliveries"]?[0]?["next_attempt_at"] == .null)
+            #expect(parked.json["deliveries"]?[0]?["next_attempt_at"] == .null)
+            #expect(replayed.json["delivery"]?["state"] == "pending")
+            #expect(replayed.json["delivery"]?["next_attempt_at"]?.stringValue != nil)
         }
     }
 

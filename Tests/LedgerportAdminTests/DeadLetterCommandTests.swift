@@ -52,6 +52,21 @@ struct DeadLetterCommandTests {
         }
     }
 
+    @Test func list_showsTheEndOfLongMessages() async throws {
+        try await withHarness { harness in
+            let acme = try await parkTwo(harness)
+            let letter = try #require(try await harness.runtime.store.deadLetters(tenant: acme.tenant.id, filter: .init(), after: nil, limit: 1).first)
+            // The table keeps at most 80 characters of a message.
+            try #require(letter.message.count > 80, "the parked message is short: \(letter.message)")
+
+            let table = await run(harness, ["dead-letter", "list", "--tenant", "acme"])
+            let row = try #require(table.output.split(separator: "\n").first { $0.hasPrefix("\(letter.id) ") })
+
+            #expect(row.hasSuffix(String(letter.message.suffix(40))))
+            #expect(row.contains("…"))
+        }
+    }
+
     @Test func replayAndDiscard_changeTheDeadLetters() async throws {
         try await withHarness { harness in
             let acme = try await parkTwo(harness)
@@ -71,7 +86,7 @@ struct DeadLetterCommandTests {
             #expect(preview["dry_runs"]?[0]?["operations"]?[0]?["model"] == "res.partner")
             #expect(replayed.status == 0)
             #expect(again.status == 1)
-            #expect(again.error.contains("already resolved"))
+            #expect(again.error.contains("already replayed"))
             #expect(missingReason.status == 64)
             #expect(discarded.status == 0)
             let first = try await harness.runtime.store.delivery(letters[0].deliveryID, tenant: acme.tenant.id)

@@ -4,18 +4,17 @@ import Testing
 
 /// `mapping publish`, `flow`, `change-request` and `token` end to end on a data folder.
 @Suite struct GovernanceCommandTests {
-    /// Creates a world with the tenant acme, a Stripe and an Odoo connection in production, and the customer mapping published.
+    /// Creates a world with the tenant acme, a Stripe and an Odoo connection in the default environment (test), and the customer mapping published.
     private func provisionedWorld() async throws -> StoreCommandWorld {
         let world = try StoreCommandWorld()
         try #require(await world.run(["tenant", "create", "acme"]).status == 0)
         let stripe = await world.run(
-            ["connection", "create", "stripe-main", "--tenant", "acme", "--connector", "stripe@1.0.0", "--environment", "production", "--secrets-file", "-"],
+            ["connection", "create", "stripe-main", "--tenant", "acme", "--connector", "stripe@1.0.0", "--secrets-file", "-"],
             input: #"{"api_key": "sk_test_cli_1", "webhook_signing_secret": "whsec_cli_1"}"#)
         try #require(stripe.status == 0, "\(stripe.standardError)")
         let config = try world.folder.write(#"{"base_url": "http://127.0.0.1:9", "database": "demo", "username": "billing"}"#, to: "odoo.json")
         let odoo = await world.run(
-            ["connection", "create", "odoo-main", "--tenant", "acme", "--connector", "odoo@1.0.0", "--environment", "production", "--config", config,
-             "--secrets-file", "-"],
+            ["connection", "create", "odoo-main", "--tenant", "acme", "--connector", "odoo@1.0.0", "--config", config, "--secrets-file", "-"],
             input: #"{"api_key": "odoo_key_cli_1"}"#)
         try #require(odoo.status == 0, "\(odoo.standardError)")
         let published = await world.run(["mapping", "publish", "stripe_customer_to_odoo", "--tenant", "acme", "--id", "stripe-customers"])
@@ -52,6 +51,7 @@ import Testing
         let flow = try JSONParser.parse(created.standardOutput)
         let paused = await world.run(["flow", "pause", "stripe-customers", "--tenant", "acme"])
         let listed = await world.run(["flow", "list", "--tenant", "acme", "--json"])
+        let table = await world.run(["flow", "list", "--tenant", "acme"])
         let resumed = await world.run(["flow", "resume", "stripe-customers", "--tenant", "acme"])
 
         #expect(created.status == 0, "\(created.standardError)")
@@ -59,6 +59,7 @@ import Testing
         #expect(flow["native_event_types"]?.arrayValue?.contains("invoice.created") == false)
         #expect(paused.standardOutput == "flow stripe-customers of tenant acme is paused\n")
         #expect(try JSONParser.parse(listed.standardOutput)["flows"]?[0]?["slo"]?["total"] == 0)
+        #expect(table.standardOutput.contains("no deliveries, objective 99%: met"))
         #expect(resumed.standardOutput == "flow stripe-customers of tenant acme is active\n")
     }
 
@@ -86,8 +87,53 @@ import Testing
         #expect(first.standardOutput.contains("change request \(id): open"))
         #expect(twice.status == 1)
         #expect(try JSONParser.parse(second.standardOutput)["change_request"]?["state"] == "approved")
-        #expect(applied.standardOutput.contains("stripe-customers version 1 is active in production"))
+        #expect(applied.standardOutput.contains("stripe-customers version 1 is active in test"))
         #expect(listed.standardOutput.contains(id))
+    }
+
+    /// Proposes activating version 1 of the customer mapping as revops@acme.example and returns the request id.
+    private func propose(_ world: StoreCommandWorld) async throws -> String {
+        let proposed = await world.run([
+            "change-request", "propose", "--tenant", "acme", "--mapping", "stripe-customers", "--version", "1",
+            "--summary", "Activate customers", "--as", "revops@acme.example", "--json",
+        ])
+        return try #require(try JSONParser.parse(proposed.standardOutput)["change_request"]?["id"]?.stringValue)
+    }
+
+    @Test func changeRequestApprove_proposerUnderOtherSpellingIsRejected() async throws {
+        let world = try await provisionedWorld()
+        let id = try await propose(world)
+
+        let spaced = await world.run(["change-request", "approve", id, "--tenant", "acme", "--as", " revops@acme.example"])
+        let shouted = await world.run(["change-request", "approve", id, "--tenant", "acme", "--as", "REVOPS@acme.example"])
+        let shown = await world.run(["change-request", "show", id, "--tenant", "acme", "--json"])
+
+        #expect(spaced.status == 1)
+        #expect(spaced.standardError.contains(#""revops@acme.example" proposed it and cannot review it"#))
+        #expect(shouted.status == 1)
+        #expect(shouted.standardError.contains(#""revops@acme.example" proposed it and cannot review it"#))
+        #expect(try JSONParser.parse(shown.standardOutput)["approvals"]?.arrayValue?.isEmpty == true)
+    }
+
+    @Test func changeRequestApprove_otherSpellingDecidesOnce() async throws {
+        let world = try await provisionedWorld()
+        let id = try await propose(world)
+
+        let first = await world.run(["change-request", "approve", id, "--tenant", "acme", "--as", "controller@acme.example"])
+        let again = await world.run(["change-request", "approve", id, "--tenant", "acme", "--as", "Controller@ACME.example"])
+        let shown = await world.run(["change-request", "show", id, "--tenant", "acme", "--json"])
+
+        #expect(first.status == 0)
+        #expect(again.status == 1)
+        #expect(again.standardError.contains(#""controller@acme.example" already decided this request (approve)"#))
+        #expect(try JSONParser.parse(shown.standardOutput)["change_request"]?["state"] == "open")
+    }
+
+    @Test func changeRequestApprove_asMustBeAnEmailAddress() async throws {
+        let outcome = await runCommand(["change-request", "approve", "some-id", "--tenant", "acme", "--as", "bob"])
+
+        #expect(outcome.status == 64)
+        #expect(outcome.standardError.contains(#"error: invalid --as "bob": expected an email address such as controller@acme.example"#))
     }
 
     @Test func changeRequestReject_closesTheRequest() async throws {
@@ -111,7 +157,7 @@ import Testing
         let outcome = await runCommand(["change-request", "approve", "some-id", "--tenant", "acme"])
 
         #expect(outcome.status == 64)
-        #expect(outcome.standardError.contains("missing option --as"))
+        #expect(outcome.standardError.contains("missing the person acting: none of --as, $LEDGERPORT_ACTOR and $USER is set"))
     }
 
     @Test func tokens_createListRevoke() async throws {

@@ -62,6 +62,44 @@ import Testing
     }
 
     @Test(arguments: commandPaths)
+    func help_hasNoLoneContinuationLine(path: [String]) async {
+        let outcome = await runCommand(Array(path.dropFirst()) + ["--help"])
+        let lone = outcome.standardOutput.split(separator: "\n").filter { $0.trimmingCharacters(in: .whitespaces) == "\\" }
+        #expect(lone == [])
+    }
+
+    /// The words a sentence cannot end with; an exit status ending in one was cut off.
+    static let danglingWords: Set<String> = ["a", "an", "and", "are", "by", "for", "is", "of", "or", "the", "to", "with"]
+
+    @Test(arguments: commandPaths)
+    func exitStatuses_endInWholeSentences(path: [String]) throws {
+        let node = try #require(Self.node(at: path))
+        for (code, meaning) in node.help.exitStatuses {
+            let last = meaning.split(separator: " ").last.map { String($0).lowercased() } ?? ""
+            #expect(!Self.danglingWords.contains(last), "exit status \(code) of \"\(path.joined(separator: " "))\" ends with \"\(last)\"")
+        }
+    }
+
+    @Test func rootHelp_listsEveryExitStatus() async {
+        let outcome = await runCommand(["--help"])
+        let section = outcome.standardOutput.components(separatedBy: "Exit status:\n").last ?? ""
+        let codes = section.split(separator: "\n").compactMap { $0.split(separator: " ").first.flatMap { Int($0) } }
+        #expect(codes == [0, 1, 64, 65])
+    }
+
+    /// Finds the command or group at `path` in the command tree.
+    static func node(at path: [String]) -> (any CommandNode.Type)? {
+        var node: any CommandNode.Type = LedgerportCommand.self
+        for name in path.dropFirst() {
+            guard let group = node as? any CommandGroup.Type, let child = group.subcommands.first(where: { $0.help.name == name }) else {
+                return nil
+            }
+            node = child
+        }
+        return node
+    }
+
+    @Test(arguments: commandPaths)
     func help_hasExamples(path: [String]) async {
         let outcome = await runCommand(Array(path.dropFirst()) + ["--help"])
         #expect(outcome.standardOutput.contains("\nExamples:\n  ledgerport"))

@@ -35,6 +35,8 @@ import Testing
         #expect(errorCode(malformed) == "malformed_payload")
         #expect(wrongSecret.status == 401)
         #expect(errorCode(wrongSecret) == "signature_mismatch")
+        let mismatchMessage = try #require((try? JSONParser.parse(wrongSecret.body))?["error"]?["message"]?.stringValue)
+        #expect(!mismatchMessage.contains("secret(s)"), "the response tells a sender how many secrets the connection has: \(mismatchMessage)")
         #expect(unsigned.status == 401)
         #expect(errorCode(unsigned) == "missing_signature")
         #expect(expired.status == 401)

@@ -60,6 +60,19 @@ import Testing
         #expect(rejection?.message.contains("whsec_test") == false)
     }
 
+    @Test func mismatch_keepsSecretCountOutOfTheMessage() throws {
+        let header = StripeTestSupport.signatureHeader(body: Self.body, timestamp: 1_796_412_200, secrets: [Secret("whsec_other")])
+        let secrets = [Secret("whsec_new_secret"), Secret("whsec_old_secret")]
+
+        let rejection = try #require(try Self.rejection(Self.request(header: header), secrets: secrets))
+
+        #expect(rejection.reason == .signatureMismatch)
+        #expect(rejection.message.contains("2") == false)
+        #expect(rejection.message.contains("secret(s)") == false)
+        #expect(rejection.logDetail == "compared 1 v1 signature(s) with 2 active signing secret(s)")
+        #expect(rejection.logDetail?.contains("whsec_") == false)
+    }
+
     @Test func bodyChangedAfterSigning_isRejectedAsMismatch() throws {
         let header = StripeTestSupport.signatureHeader(body: Self.body, timestamp: 1_796_412_200, secrets: [StripeTestSupport.recordedSecret])
         var changed = Self.body

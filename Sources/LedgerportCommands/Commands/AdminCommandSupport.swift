@@ -12,9 +12,6 @@ import LedgerportStore
 enum AdminCommandSupport {
     static let tenantDefinition = ArgumentDefinition.option("tenant", value: "slug", help: "The tenant's slug. Required.")
     static let jsonDefinition = ArgumentDefinition.flag("json", help: "Print the result as a JSON object.")
-    static let reviewerDefinition = ArgumentDefinition.option(
-        "as", value: "email", help: "The person acting, recorded in the audit log and as the reviewer. Required."
-    )
 
     /// Reads the required `--tenant` option.
     static func tenantSlug(_ arguments: ParsedArguments) throws(CommandError) -> String {
@@ -22,14 +19,6 @@ enum AdminCommandSupport {
             throw .usage("missing option --tenant", hint: "name the tenant's slug, such as --tenant acme")
         }
         return slug
-    }
-
-    /// Reads the required `--as` option: the person the audit log records.
-    static func person(_ arguments: ParsedArguments) throws(CommandError) -> String {
-        guard let person = arguments.option("as"), !person.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw .usage("missing option --as", hint: "name the person acting, such as --as controller@acme.example")
-        }
-        return person
     }
 
     /// Reads a positional integer id such as a dead letter's.

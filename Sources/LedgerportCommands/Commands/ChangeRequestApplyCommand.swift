@@ -24,26 +24,27 @@ struct ChangeRequestApplyCommand: RunnableCommand {
     static let arguments: [ArgumentDefinition] = [
         .positional("id", help: "The change request id."),
         AdminCommandSupport.tenantDefinition,
-        AdminCommandSupport.reviewerDefinition,
+        ActorOption.governanceDefinition(recordedAs: "the person who applied the request"),
         DataOption.definition,
         AdminCommandSupport.jsonDefinition,
     ]
 
     let id: ChangeRequestID
     let tenantSlug: String
-    let actor: String
+    let actor: String?
     let dataOption: String?
     let printsJSON: Bool
 
     init(arguments: ParsedArguments) throws(CommandError) {
         id = ChangeRequestID(rawValue: arguments.positional("id") ?? "")
         tenantSlug = try AdminCommandSupport.tenantSlug(arguments)
-        actor = try AdminCommandSupport.person(arguments)
+        actor = try ActorOption.parse(arguments)
         dataOption = arguments.option(DataOption.name)
         printsJSON = arguments.flag("json")
     }
 
     func run(in context: CommandContext) async throws -> ExitCode {
+        let actor = try ActorOption.resolve(actor, in: context, for: .governance)
         let activation = try await AdminCommandSupport.withTenant(dataOption, slug: tenantSlug, in: context) { store, tenant in
             try await ChangeRequestWorkflow(store: store).apply(id, tenant: tenant.id, actor: actor)
         }

@@ -15,7 +15,7 @@ enum ChangeRequestCommand: CommandGroup {
             """,
         examples: [
             .init(
-                "ledgerport change-request propose --tenant acme --mapping stripe-invoices \\\n      --version 2 --summary \"Post invoices in EUR\" --as revops@acme.example",
+                "ledgerport change-request propose --tenant acme --mapping stripe-invoices --version 2 --summary \"Post invoices in EUR\" --as revops@acme.example",
                 "Propose activating version 2 in production."),
             .init("ledgerport change-request approve <id> --tenant acme --as cfo@acme.example", "Approve a request."),
         ]

@@ -7,7 +7,7 @@ struct ChangeRequestDecision: Sendable {
     static let arguments: [ArgumentDefinition] = [
         .positional("id", help: "The change request id."),
         AdminCommandSupport.tenantDefinition,
-        AdminCommandSupport.reviewerDefinition,
+        ActorOption.governanceDefinition(recordedAs: "the reviewer"),
         .option("comment", value: "text", help: "The reviewer's comment, kept with the decision."),
         DataOption.definition,
         AdminCommandSupport.jsonDefinition,
@@ -21,7 +21,7 @@ struct ChangeRequestDecision: Sendable {
 
     let id: ChangeRequestID
     let tenantSlug: String
-    let reviewer: String
+    let reviewer: String?
     let comment: String
     let dataOption: String?
     let printsJSON: Bool
@@ -29,7 +29,7 @@ struct ChangeRequestDecision: Sendable {
     init(arguments: ParsedArguments) throws(CommandError) {
         id = ChangeRequestID(rawValue: arguments.positional("id") ?? "")
         tenantSlug = try AdminCommandSupport.tenantSlug(arguments)
-        reviewer = try AdminCommandSupport.person(arguments)
+        reviewer = try ActorOption.parse(arguments)
         comment = arguments.option("comment") ?? ""
         dataOption = arguments.option(DataOption.name)
         printsJSON = arguments.flag("json")
@@ -37,6 +37,7 @@ struct ChangeRequestDecision: Sendable {
 
     /// Records `decision` through the governance workflow and prints the request with its approvals.
     func run(_ decision: ApprovalDecision, in context: CommandContext) async throws -> ExitCode {
+        let reviewer = try ActorOption.resolve(reviewer, in: context, for: .governance)
         let (request, approvals) = try await AdminCommandSupport.withTenant(dataOption, slug: tenantSlug, in: context) { store, tenant in
             _ = try await ChangeRequestWorkflow(store: store).decide(decision, comment: comment, reviewer: reviewer, request: id, tenant: tenant.id)
             return try await ChangeRequestCommand.detail(id, tenant: tenant.id, store: store)

@@ -9,7 +9,7 @@ struct ChangeRequestProposeCommand: RunnableCommand {
         abstract: "Propose activating a published mapping version in an environment.",
         examples: [
             .init(
-                "ledgerport change-request propose --tenant acme --mapping stripe-invoices \\\n      --version 2 --summary \"Post invoices in EUR\" --as revops@acme.example",
+                "ledgerport change-request propose --tenant acme --mapping stripe-invoices --version 2 --summary \"Post invoices in EUR\" --as revops@acme.example",
                 "Propose activating version 2 of stripe-invoices in production."),
         ],
         exitStatuses: [
@@ -24,9 +24,9 @@ struct ChangeRequestProposeCommand: RunnableCommand {
         AdminCommandSupport.tenantDefinition,
         .option("mapping", value: "id", help: "The mapping id. Required."),
         .option("version", value: "n", help: "The stored version number to activate. Required."),
-        .option("environment", value: "name", help: "The environment to activate it in. Default: production."),
+        .option("environment", value: "name", help: "The environment to activate it in. Default: test."),
         .option("summary", value: "text", help: "What the change does, for the reviewers. Required."),
-        AdminCommandSupport.reviewerDefinition,
+        ActorOption.governanceDefinition(recordedAs: "the proposer"),
         DataOption.definition,
         AdminCommandSupport.jsonDefinition,
     ]
@@ -35,7 +35,7 @@ struct ChangeRequestProposeCommand: RunnableCommand {
     let version: MappingVersionReference
     let environment: EnvironmentName
     let summary: String
-    let proposer: String
+    let proposer: String?
     let dataOption: String?
     let printsJSON: Bool
 
@@ -45,17 +45,18 @@ struct ChangeRequestProposeCommand: RunnableCommand {
             throw .usage("missing option --mapping or --version", hint: "name the mapping and its stored version, such as --mapping stripe-invoices --version 2")
         }
         version = MappingVersionReference(mappingID: MappingID(rawValue: mapping), version: number)
-        environment = EnvironmentName(rawValue: arguments.option("environment") ?? EnvironmentName.production.rawValue)
+        environment = EnvironmentName(rawValue: arguments.option("environment") ?? EnvironmentName.test.rawValue)
         guard let summary = arguments.option("summary") else {
             throw .usage("missing option --summary", hint: "say what the change does, such as --summary \"Post invoices in EUR\"")
         }
         self.summary = summary
-        proposer = try AdminCommandSupport.person(arguments)
+        proposer = try ActorOption.parse(arguments)
         dataOption = arguments.option(DataOption.name)
         printsJSON = arguments.flag("json")
     }
 
     func run(in context: CommandContext) async throws -> ExitCode {
+        let proposer = try ActorOption.resolve(proposer, in: context, for: .governance)
         let request = try await AdminCommandSupport.withTenant(dataOption, slug: tenantSlug, in: context) { store, tenant in
             let stored = try await store.mappingVersion(version.version, mapping: version.mappingID, tenant: tenant.id)
             return try await ChangeRequestWorkflow(store: store).proposeActivation(

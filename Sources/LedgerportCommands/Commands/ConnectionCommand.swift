@@ -5,7 +5,7 @@ enum ConnectionCommand: CommandGroup {
         abstract: "Create and list connections: connectors configured for one tenant environment.",
         examples: [
             .init(
-                "ledgerport connection create stripe-test --tenant acme \\\n      --connector stripe@1.0.0 --secrets-file -",
+                "ledgerport connection create stripe-test --tenant acme --connector stripe@1.0.0 --secrets-file -",
                 "Create a Stripe connection, reading its secrets as JSON from standard input."),
             .init("ledgerport connection list --tenant acme", "List the connections of the tenant acme."),
         ]

@@ -18,10 +18,10 @@ struct ConnectionCreateCommand: RunnableCommand {
             """,
         examples: [
             .init(
-                "ledgerport connection create stripe-test --tenant acme \\\n      --connector stripe@1.0.0 --secrets-file stripe-secrets.json",
+                "ledgerport connection create stripe-test --tenant acme --connector stripe@1.0.0 --secrets-file stripe-secrets.json",
                 "Create a Stripe connection in the test environment."),
             .init(
-                "ledgerport connection create odoo --tenant acme --connector odoo@1.0.0 \\\n      --environment production --config odoo.json --secrets-file -",
+                "ledgerport connection create odoo --tenant acme --connector odoo@1.0.0 --environment production --config odoo.json --secrets-file -",
                 "Create an Odoo connection, reading the API key as JSON from standard input."),
         ],
         exitStatuses: [
@@ -40,6 +40,7 @@ struct ConnectionCreateCommand: RunnableCommand {
         .option("config", value: "file", help: "A JSON object file with the non-secret configuration fields."),
         SecretsInput.definition,
         SpecsOption.definition,
+        ActorOption.definition,
         DataOption.definition,
         .flag("json", help: "Print the created connection as a JSON object."),
     ]
@@ -51,6 +52,7 @@ struct ConnectionCreateCommand: RunnableCommand {
     let configurationFile: String?
     let secretsSource: String?
     let specsOption: String?
+    let actorOption: String?
     let dataOption: String?
     let printsJSON: Bool
 
@@ -76,11 +78,13 @@ struct ConnectionCreateCommand: RunnableCommand {
         configurationFile = arguments.option("config")
         secretsSource = arguments.option(SecretsInput.name)
         specsOption = arguments.option(SpecsOption.name)
+        actorOption = try ActorOption.parse(arguments)
         dataOption = arguments.option(DataOption.name)
         printsJSON = arguments.flag("json")
     }
 
     func run(in context: CommandContext) async throws -> ExitCode {
+        let actor = try ActorOption.resolve(actorOption, in: context, for: .change)
         let spec = try loadSpec(in: context)
         let configuration = try readConfiguration()
         let secrets = try secretsSource.map { source throws(CommandError) in try SecretsInput.read(source, in: context) } ?? [:]
@@ -96,14 +100,14 @@ struct ConnectionCreateCommand: RunnableCommand {
         }
 
         let (connection, fields) = try await DataOption.withStore(dataOption, in: context, creating: false) { store in
-            try await create(in: store, configuration: configuration, secrets: secrets, context: context)
+            try await create(in: store, configuration: configuration, secrets: secrets, actor: actor, context: context)
         }
         report(connection, secretFields: fields, context: context)
         return .ok
     }
 
     private func create(
-        in store: any Store, configuration: [String: JSONValue], secrets: [String: Secret], context: CommandContext
+        in store: any Store, configuration: [String: JSONValue], secrets: [String: Secret], actor: String, context: CommandContext
     ) async throws -> (Connection, [String]) {
         let tenant = try await StoreCommandSupport.tenant(slug: tenantSlug, in: store)
         let sealed = try await seal(secrets, tenant: tenant.id, store: store, context: context)
@@ -111,7 +115,7 @@ struct ConnectionCreateCommand: RunnableCommand {
             id: connectionID, environment: environment, connectorID: connector.id, connectorVersion: connector.version,
             configuration: .object(configuration), secretValues: sealed)
         let created = try await StoreCommandSupport.translatingStoreErrors {
-            try await store.createConnection(connection, tenant: tenant.id, actor: StoreCommandSupport.actor(in: context))
+            try await store.createConnection(connection, tenant: tenant.id, actor: actor)
         }
         return (created, sealed.map(\.field).sorted())
     }

@@ -22,6 +22,7 @@ struct DeadLetterDiscardCommand: RunnableCommand {
         .positional("id", help: "The dead letter id."),
         AdminCommandSupport.tenantDefinition,
         .option("reason", value: "text", help: "Why the delivery is dropped, kept in the audit log. Required."),
+        ActorOption.definition,
         DataOption.definition,
         AdminCommandSupport.jsonDefinition,
     ]
@@ -29,6 +30,7 @@ struct DeadLetterDiscardCommand: RunnableCommand {
     let id: DeadLetterID
     let tenantSlug: String
     let reason: String
+    let actorOption: String?
     let dataOption: String?
     let printsJSON: Bool
 
@@ -39,14 +41,16 @@ struct DeadLetterDiscardCommand: RunnableCommand {
             throw .usage("missing option --reason", hint: "say why the delivery is dropped, such as --reason \"duplicate customer\"")
         }
         self.reason = reason
+        actorOption = try ActorOption.parse(arguments)
         dataOption = arguments.option(DataOption.name)
         printsJSON = arguments.flag("json")
     }
 
     func run(in context: CommandContext) async throws -> ExitCode {
+        let actor = try ActorOption.resolve(actorOption, in: context, for: .change)
         let letter = try await AdminCommandSupport.withTenant(dataOption, slug: tenantSlug, in: context) { store, tenant in
             try await DeadLetterService(store: store, clock: SystemClock(), logger: .disabled)
-                .discard(id, reason: reason, tenant: tenant.id, actor: StoreCommandSupport.actor(in: context))
+                .discard(id, reason: reason, tenant: tenant.id, actor: actor)
         }
         if printsJSON {
             AdminCommandSupport.printJSON(AdminJSON.deadLetter(letter), in: context)

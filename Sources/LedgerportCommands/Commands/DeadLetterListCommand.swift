@@ -10,8 +10,11 @@ struct DeadLetterListCommand: RunnableCommand {
         abstract: "List a tenant's dead letters in id order, filtered by reason, status, flow and time.",
         discussion: """
             Without --status every status is listed: parked ones wait for an operator, \
-            resolved ones were replayed or fixed, discarded ones were dropped with a reason. \
-            Page with --after, passing the last id of the previous page.
+            replayed ones went back to the queue, resolved ones were fixed by other means, \
+            and discarded ones were dropped with a reason. A replayed delivery that fails \
+            again parks as a new dead letter. The table shortens a long message in its \
+            middle; "ledgerport dead-letter show" prints it whole. Page with --after, passing \
+            the last id of the previous page.
             """,
         examples: [
             .init("ledgerport dead-letter list --tenant acme --status parked", "List the dead letters waiting for an operator."),
@@ -24,10 +27,13 @@ struct DeadLetterListCommand: RunnableCommand {
         ]
     )
 
+    /// The maximum length of the MESSAGE column; `show` or `--json` prints the whole message.
+    static let messageLength = 80
+
     static let arguments: [ArgumentDefinition] = [
         AdminCommandSupport.tenantDefinition,
         .option("reason", value: "reason", help: "Only this reason: configuration, business, retries_exhausted or system."),
-        .option("status", value: "status", help: "Only this status: parked, resolved or discarded."),
+        .option("status", value: "status", help: "Only this status: parked, replayed, resolved or discarded."),
         .option("flow", value: "id", help: "Only dead letters of this flow."),
         .option("since", value: "time", help: "Only dead letters parked at or after this ISO 8601 time, such as 2026-03-01T00:00:00Z."),
         .option("after", value: "id", help: "Start after this dead letter id."),
@@ -76,7 +82,7 @@ struct DeadLetterListCommand: RunnableCommand {
         var rows = [["ID", "STATUS", "REASON", "FLOW", "CODE", "PARKED AT", "MESSAGE"]]
         rows += letters.map {
             [$0.id.description, $0.status.rawValue, $0.reason.rawValue, $0.flowID.rawValue, $0.errorCode,
-             AdminJSON.timestampText($0.parkedAt), String($0.message.prefix(60))]
+             AdminJSON.timestampText($0.parkedAt), TextTable.elide($0.message, maximumLength: Self.messageLength)]
         }
         AdminCommandSupport.printTable(rows, in: context)
         return .ok

@@ -39,6 +39,7 @@ struct DeadLetterReplayCommand: RunnableCommand {
         .option("limit", value: "count", help: "Without ids: the maximum number replayed, from 1 to 1000. Default: 1000."),
         .option("mapping-version", value: "n", help: "Replay under this version number of the flow's mapping instead of the delivery's."),
         .flag("dry-run", help: "Print the operations each replay would send; change nothing."),
+        ActorOption.definition,
         SpecsOption.definition,
         DataOption.definition,
         AdminCommandSupport.jsonDefinition,
@@ -51,6 +52,7 @@ struct DeadLetterReplayCommand: RunnableCommand {
     let mappingVersion: Int?
     let dryRun: Bool
     let specsOption: String?
+    let actorOption: String?
     let dataOption: String?
     let printsJSON: Bool
 
@@ -80,18 +82,24 @@ struct DeadLetterReplayCommand: RunnableCommand {
         mappingVersion = try AdminCommandSupport.integerOption(arguments, "mapping-version", range: 1...Int(Int32.max))
         dryRun = arguments.flag("dry-run")
         specsOption = arguments.option(SpecsOption.name)
+        actorOption = try ActorOption.parse(arguments)
         dataOption = arguments.option(DataOption.name)
         printsJSON = arguments.flag("json")
     }
 
     func run(in context: CommandContext) async throws -> ExitCode {
-        try await AdminCommandSupport.withServices(dataOption, specsOption: specsOption, slug: tenantSlug, unsealing: dryRun, in: context) { services, tenant in
+        // A dry run changes nothing, so it needs no actor.
+        let actor = dryRun ? nil : try ActorOption.resolve(actorOption, in: context, for: .change)
+        return try await AdminCommandSupport.withServices(dataOption, specsOption: specsOption, slug: tenantSlug, unsealing: dryRun, in: context) { services, tenant in
             let service = services.deadLetters
             let selected = ids.isEmpty ? try await service.parkedIDs(matching: filter, limit: limit, tenant: tenant.id) : ids
             if dryRun {
                 return try await preview(selected, service: service, tenant: tenant, context: context)
             }
-            return try await replay(selected, service: service, tenant: tenant, context: context)
+            guard let actor else {
+                preconditionFailure("a replay that is not a dry run has an actor")
+            }
+            return try await replay(selected, service: service, tenant: tenant, actor: actor, context: context)
         }
     }
 
@@ -114,8 +122,10 @@ struct DeadLetterReplayCommand: RunnableCommand {
         return .ok
     }
 
-    private func replay(_ selected: [DeadLetterID], service: DeadLetterService, tenant: Tenant, context: CommandContext) async throws -> ExitCode {
-        let outcomes = await service.replay(selected, mappingVersion: mappingVersion, tenant: tenant.id, actor: StoreCommandSupport.actor(in: context))
+    private func replay(
+        _ selected: [DeadLetterID], service: DeadLetterService, tenant: Tenant, actor: String, context: CommandContext
+    ) async throws -> ExitCode {
+        let outcomes = await service.replay(selected, mappingVersion: mappingVersion, tenant: tenant.id, actor: actor)
         var failed = 0
         for outcome in outcomes {
             switch outcome.result {

@@ -5,7 +5,7 @@ enum FlowCommand: CommandGroup {
         abstract: "Create, list, pause and resume flows: source connection, mapping and target connection.",
         examples: [
             .init(
-                "ledgerport flow create stripe-invoices --tenant acme --source stripe-live \\\n      --target odoo --mapping stripe-invoices",
+                "ledgerport flow create stripe-invoices --tenant acme --source stripe-live --target odoo --mapping stripe-invoices",
                 "Create a real-time flow of Stripe invoices into Odoo."),
             .init("ledgerport flow pause stripe-invoices --tenant acme", "Stop creating deliveries for the flow."),
         ]

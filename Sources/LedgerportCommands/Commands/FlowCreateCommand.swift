@@ -15,7 +15,7 @@ struct FlowCreateCommand: RunnableCommand {
             """,
         examples: [
             .init(
-                "ledgerport flow create stripe-invoices --tenant acme --source stripe-live \\\n      --target odoo --mapping stripe-invoices --environment production",
+                "ledgerport flow create stripe-invoices --tenant acme --source stripe-live --target odoo --mapping stripe-invoices --environment production",
                 "Create the flow in production."),
         ],
         exitStatuses: [
@@ -32,8 +32,9 @@ struct FlowCreateCommand: RunnableCommand {
         .option("source", value: "connection", help: "The source connection id, such as stripe-live. Required."),
         .option("target", value: "connection", help: "The target connection id, such as odoo. Required."),
         .option("mapping", value: "id", help: "The mapping id, published with \"ledgerport mapping publish\". Required."),
-        .option("environment", value: "name", help: "The tenant environment of both connections. Default: production."),
+        .option("environment", value: "name", help: "The tenant environment of both connections. Default: test."),
         SpecsOption.definition,
+        ActorOption.definition,
         DataOption.definition,
         AdminCommandSupport.jsonDefinition,
     ]
@@ -45,6 +46,7 @@ struct FlowCreateCommand: RunnableCommand {
     let mappingID: MappingID
     let environment: EnvironmentName
     let specsOption: String?
+    let actorOption: String?
     let dataOption: String?
     let printsJSON: Bool
 
@@ -57,19 +59,21 @@ struct FlowCreateCommand: RunnableCommand {
         self.source = ConnectionID(rawValue: source)
         self.target = ConnectionID(rawValue: target)
         mappingID = MappingID(rawValue: mapping)
-        environment = EnvironmentName(rawValue: arguments.option("environment") ?? EnvironmentName.production.rawValue)
+        environment = EnvironmentName(rawValue: arguments.option("environment") ?? EnvironmentName.test.rawValue)
         specsOption = arguments.option(SpecsOption.name)
+        actorOption = try ActorOption.parse(arguments)
         dataOption = arguments.option(DataOption.name)
         printsJSON = arguments.flag("json")
     }
 
     func run(in context: CommandContext) async throws -> ExitCode {
+        let actor = try ActorOption.resolve(actorOption, in: context, for: .change)
         let flow = try await AdminCommandSupport.withServices(dataOption, specsOption: specsOption, slug: tenantSlug, unsealing: false, in: context) { services, tenant in
             let version = try await mappingVersion(services.store, tenant: tenant.id)
             let mapping = try await services.mappings.mapping(version, tenant: tenant.id)
             return try await services.flowProvisioner.createFlow(
                 id: id, environment: environment, source: source, target: target, mapping: mapping, mappingID: mappingID,
-                tenant: tenant.id, actor: StoreCommandSupport.actor(in: context)
+                tenant: tenant.id, actor: actor
             )
         }
         if printsJSON {

@@ -58,12 +58,34 @@ struct FlowListCommand: RunnableCommand {
         }
         var rows = [["ID", "STATE", "ENVIRONMENT", "SOURCE", "MAPPING", "TARGET", "SLO 24H"]]
         rows += reports.map { flow, report in
-            let ratio = report.ratio.map { "\($0)" } ?? "-"
-            let slo = "\(ratio) of \(report.summary.total) within \(report.targetSeconds)s (\(report.met ? "met" : "missed") \(report.objective))"
-            return [flow.id.rawValue, flow.state.rawValue, flow.environment.rawValue, flow.sourceConnectionID.rawValue,
-                    flow.mappingID.rawValue, flow.targetConnectionID.rawValue, slo]
+            [flow.id.rawValue, flow.state.rawValue, flow.environment.rawValue, flow.sourceConnectionID.rawValue,
+             flow.mappingID.rawValue, flow.targetConnectionID.rawValue, Self.sloText(report)]
         }
         AdminCommandSupport.printTable(rows, in: context)
         return .ok
+    }
+
+    /// Describes a flow's service level for people: `66.66% of 3 deliveries within 60 s, objective 99%: missed`.
+    static func sloText(_ report: FlowSLOReport) -> String {
+        let objective = "objective \(percent(report.objective)): \(report.met ? "met" : "missed")"
+        guard let ratio = report.ratio else {
+            return "no deliveries, \(objective)"
+        }
+        let total = report.summary.total
+        return "\(percent(ratio)) of \(total) deliver\(total == 1 ? "y" : "ies") within \(report.targetSeconds) s, \(objective)"
+    }
+
+    /// Writes a share as a percentage without trailing zeros: 0.6666 as `66.66%`, 0.99 as `99%`, 1.0000 as `100%`.
+    static func percent(_ share: ExactDecimal) -> String {
+        var text = ExactDecimal(significand: share.significand, scale: share.scale - 2).description
+        if text.contains(".") {
+            while text.hasSuffix("0") {
+                text.removeLast()
+            }
+            if text.hasSuffix(".") {
+                text.removeLast()
+            }
+        }
+        return text + "%"
     }
 }

@@ -7,26 +7,30 @@ struct FlowStateChange: Sendable {
     static let arguments: [ArgumentDefinition] = [
         .positional("id", help: "The flow id."),
         AdminCommandSupport.tenantDefinition,
+        ActorOption.definition,
         DataOption.definition,
         AdminCommandSupport.jsonDefinition,
     ]
 
     let id: FlowID
     let tenantSlug: String
+    let actorOption: String?
     let dataOption: String?
     let printsJSON: Bool
 
     init(arguments: ParsedArguments) throws(CommandError) {
         id = FlowID(rawValue: arguments.positional("id") ?? "")
         tenantSlug = try AdminCommandSupport.tenantSlug(arguments)
+        actorOption = try ActorOption.parse(arguments)
         dataOption = arguments.option(DataOption.name)
         printsJSON = arguments.flag("json")
     }
 
     /// Sets the flow's state and prints the flow.
     func run(setting state: FlowState, in context: CommandContext) async throws -> ExitCode {
+        let actor = try ActorOption.resolve(actorOption, in: context, for: .change)
         let flow = try await AdminCommandSupport.withTenant(dataOption, slug: tenantSlug, in: context) { store, tenant in
-            try await store.setFlowState(state, flow: id, tenant: tenant.id, actor: StoreCommandSupport.actor(in: context))
+            try await store.setFlowState(state, flow: id, tenant: tenant.id, actor: actor)
         }
         if printsJSON {
             AdminCommandSupport.printJSON(AdminJSON.flow(flow), in: context)

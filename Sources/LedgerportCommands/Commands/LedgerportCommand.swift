@@ -11,6 +11,9 @@ package enum LedgerportCommand: CommandGroup {
             .init("ledgerport spec validate connector-specs", "Check every connector spec in the repository."),
             .init("ledgerport spec list --json", "List the connector specs as JSON."),
             .init("ledgerport version", "Print the version of this build."),
+        ],
+        exitStatuses: CommandHelp.standardExitStatuses + [
+            (.dataError, "the input data is invalid: a spec, mapping or other document breaks its rules"),
         ]
     )
 
@@ -27,6 +30,7 @@ package enum LedgerportCommand: CommandGroup {
         ChangeRequestCommand.self,
         DeadLetterCommand.self,
         TokenCommand.self,
+        AuditCommand.self,
         SandboxCommand.self,
     ]
 }

@@ -37,6 +37,7 @@ struct MappingPublishCommand: RunnableCommand {
         AdminCommandSupport.tenantDefinition,
         .option("id", value: "mapping", help: "The mapping id within the tenant, such as stripe-invoices. Required."),
         SpecsOption.definition,
+        ActorOption.definition,
         DataOption.definition,
         AdminCommandSupport.jsonDefinition,
     ]
@@ -45,6 +46,7 @@ struct MappingPublishCommand: RunnableCommand {
     let tenantSlug: String
     let mappingID: MappingID
     let specsOption: String?
+    let actorOption: String?
     let dataOption: String?
     let printsJSON: Bool
 
@@ -56,14 +58,16 @@ struct MappingPublishCommand: RunnableCommand {
         }
         mappingID = MappingID(rawValue: id)
         specsOption = arguments.option(SpecsOption.name)
+        actorOption = try ActorOption.parse(arguments)
         dataOption = arguments.option(DataOption.name)
         printsJSON = arguments.flag("json")
     }
 
     func run(in context: CommandContext) async throws -> ExitCode {
+        let actor = try ActorOption.resolve(actorOption, in: context, for: .change)
         let (document, name) = try readDocument(in: context)
         let version = try await AdminCommandSupport.withServices(dataOption, specsOption: specsOption, slug: tenantSlug, unsealing: false, in: context) { services, tenant in
-            try await services.mappingPublisher.publish(document, file: name, mappingID: mappingID, tenant: tenant.id, actor: StoreCommandSupport.actor(in: context))
+            try await services.mappingPublisher.publish(document, file: name, mappingID: mappingID, tenant: tenant.id, actor: actor)
         }
         if printsJSON {
             AdminCommandSupport.printJSON(

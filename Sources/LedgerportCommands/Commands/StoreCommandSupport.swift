@@ -2,7 +2,7 @@ import Foundation
 import LedgerportSDK
 import LedgerportStore
 
-/// Conversions the tenant and connection commands share: errors, the audit actor, and JSON values.
+/// Conversions the tenant and connection commands share: errors, times and tenants.
 enum StoreCommandSupport {
     /// Converts a store error into the error a command reports: invalid input exits with 65, anything else with 1.
     static func commandError(_ error: StoreError) -> CommandError {
@@ -21,11 +21,6 @@ enum StoreCommandSupport {
         } catch let error as StoreError {
             throw commandError(error)
         }
-    }
-
-    /// Returns the actor recorded in audit entries for this command line: `cli:<user>`.
-    static func actor(in context: CommandContext) -> String {
-        "cli:\(context.environment["USER"] ?? context.environment["LOGNAME"] ?? "unknown")"
     }
 
     /// Formats `date` as an ISO 8601 UTC timestamp with milliseconds, as the JSON output prints times.

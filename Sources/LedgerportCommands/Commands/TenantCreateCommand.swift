@@ -18,7 +18,7 @@ struct TenantCreateCommand: RunnableCommand {
         exitStatuses: [
             (.ok, "the tenant was created"),
             (.failure, "the slug is taken, or the database cannot be opened"),
-            (.usage, "the command line is invalid, or the slug, name or time zone is"),
+            (.usage, "the command line is invalid, or the slug, name or time zone is invalid"),
         ]
     )
 
@@ -26,11 +26,13 @@ struct TenantCreateCommand: RunnableCommand {
         .positional("slug", help: "The tenant's slug, such as acme."),
         .option("name", value: "text", help: "The display name. Default: the slug."),
         .option("time-zone", value: "zone", help: "The IANA time zone, such as Europe/Paris. Default: UTC."),
+        ActorOption.definition,
         DataOption.definition,
         .flag("json", help: "Print the created tenant as a JSON object."),
     ]
 
     let tenant: NewTenant
+    let actorOption: String?
     let dataOption: String?
     let printsJSON: Bool
 
@@ -42,14 +44,16 @@ struct TenantCreateCommand: RunnableCommand {
         } catch {
             throw .usage(error.message, hint: error.hint)
         }
+        actorOption = try ActorOption.parse(arguments)
         dataOption = arguments.option(DataOption.name)
         printsJSON = arguments.flag("json")
     }
 
     func run(in context: CommandContext) async throws -> ExitCode {
+        let actor = try ActorOption.resolve(actorOption, in: context, for: .change)
         let created = try await DataOption.withStore(dataOption, in: context, creating: true) { store in
             try await StoreCommandSupport.translatingStoreErrors {
-                try await store.createTenant(tenant, actor: StoreCommandSupport.actor(in: context))
+                try await store.createTenant(tenant, actor: actor)
             }
         }
 

@@ -28,6 +28,7 @@ struct TokenCreateCommand: RunnableCommand {
         .option("tenant", value: "slug", help: "The tenant the token may act on. Default: none, a platform token."),
         .option("role", value: "role", help: "operator (platform), tenant_admin, finance_operator, board_member or viewer. Required."),
         .option("name", value: "text", help: "The person holding the token, such as finance@acme.example. Required."),
+        ActorOption.definition,
         DataOption.definition,
         AdminCommandSupport.jsonDefinition,
     ]
@@ -35,6 +36,7 @@ struct TokenCreateCommand: RunnableCommand {
     let tenantSlug: String?
     let role: APIRole
     let name: String
+    let actorOption: String?
     let dataOption: String?
     let printsJSON: Bool
 
@@ -53,18 +55,20 @@ struct TokenCreateCommand: RunnableCommand {
             throw .usage("missing option --name", hint: "name the person holding the token, such as --name finance@acme.example")
         }
         self.name = name
+        actorOption = try ActorOption.parse(arguments)
         dataOption = arguments.option(DataOption.name)
         printsJSON = arguments.flag("json")
     }
 
     func run(in context: CommandContext) async throws -> ExitCode {
+        let actor = try ActorOption.resolve(actorOption, in: context, for: .change)
         let (record, secret) = try await DataOption.withStore(dataOption, in: context, creating: false) { store in
             var tenant: TenantID?
             if let tenantSlug {
                 tenant = try await StoreCommandSupport.tenant(slug: tenantSlug, in: store).id
             }
             return try await AdminCommandSupport.translatingErrors {
-                try await APITokenService(store: store).create(tenant: tenant, role: role, name: name, actor: StoreCommandSupport.actor(in: context))
+                try await APITokenService(store: store).create(tenant: tenant, role: role, name: name, actor: actor)
             }
         }
         if printsJSON {

@@ -20,30 +20,34 @@ struct TokenRevokeCommand: RunnableCommand {
     static let arguments: [ArgumentDefinition] = [
         .positional("id", help: "The token id, from \"ledgerport token list\"."),
         .option("tenant", value: "slug", help: "The tenant of the token. Default: none, a platform token."),
+        ActorOption.definition,
         DataOption.definition,
         AdminCommandSupport.jsonDefinition,
     ]
 
     let id: APITokenID
     let tenantSlug: String?
+    let actorOption: String?
     let dataOption: String?
     let printsJSON: Bool
 
     init(arguments: ParsedArguments) throws(CommandError) {
         id = APITokenID(rawValue: arguments.positional("id") ?? "")
         tenantSlug = arguments.option("tenant")
+        actorOption = try ActorOption.parse(arguments)
         dataOption = arguments.option(DataOption.name)
         printsJSON = arguments.flag("json")
     }
 
     func run(in context: CommandContext) async throws -> ExitCode {
+        let actor = try ActorOption.resolve(actorOption, in: context, for: .change)
         let token = try await DataOption.withStore(dataOption, in: context, creating: false) { store in
             var tenant: TenantID?
             if let tenantSlug {
                 tenant = try await StoreCommandSupport.tenant(slug: tenantSlug, in: store).id
             }
             return try await AdminCommandSupport.translatingErrors {
-                try await store.revokeAPIToken(id, tenant: tenant, actor: StoreCommandSupport.actor(in: context))
+                try await store.revokeAPIToken(id, tenant: tenant, actor: actor)
             }
         }
         if printsJSON {

@@ -90,7 +90,7 @@ struct WebhookVerifyCommand: RunnableCommand {
                 context.standardOutput.writeLine(JSONWriter.string(["valid": false, "reason": .string(error.reason.rawValue), "message": .string(error.message)], style: .pretty))
                 return .dataError
             }
-            throw CommandError.invalidData("invalid signature (\(error.reason.rawValue)): \(error.message)")
+            throw CommandError.invalidData("invalid signature (\(error.reason.rawValue)): \(error.message)", hint: error.logDetail)
         }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Renders the help text of commands and groups, wrapped to 80 columns.
 ///
 /// The layout is fixed so that help reads the same for every command and the
@@ -120,16 +122,38 @@ enum HelpFormatter {
 
     /// Wraps a command line indented by two spaces to ``width`` columns, continuing on lines indented by four.
     ///
-    /// It breaks only at spaces outside quotes, `[...]` and `<...>`, so an
+    /// It breaks only between the units of ``commandLineUnits(_:)``, so an
     /// option stays with its value; `continuation` ends each broken line
-    /// (` \` keeps an example valid for a shell). A single word wider than the
+    /// (` \\` keeps an example valid for a shell). A single unit wider than the
     /// line stays whole.
     static func wrapCommandLine(_ text: String, continuation: String) -> [String] {
+        var lines: [String] = []
+        var line = "  "
+        for unit in commandLineUnits(text) {
+            if line != "  ", line.count + 1 + unit.count + continuation.count > width {
+                lines.append(line + continuation)
+                line = "    " + unit
+            } else {
+                line += (line == "  " ? "" : " ") + unit
+            }
+        }
+        lines.append(line)
+        return lines
+    }
+
+    /// Splits a command line into the units a wrapped line may break between.
+    ///
+    /// Words are separated by whitespace outside quotes, `[...]` and `<...>`,
+    /// and an option joins the value after it (`--tenant acme`). A shell
+    /// continuation (a backslash before a line break) in `text` counts as
+    /// whitespace, so an example written with one is wrapped like any other
+    /// and never leaves a line holding only a backslash.
+    static func commandLineUnits(_ text: String) -> [String] {
         var words: [String] = []
         var current = ""
         var depth = 0
         var quote: Character?
-        for character in text {
+        for character in text.replacingOccurrences(of: "\\\n", with: " ") {
             if let open = quote {
                 if character == open { quote = nil }
             } else if character == "'" || character == "\"" {
@@ -138,7 +162,7 @@ enum HelpFormatter {
                 depth += 1
             } else if character == "]" || character == ">" {
                 depth = max(0, depth - 1)
-            } else if character == " ", depth == 0 {
+            } else if character.isWhitespace, depth == 0 {
                 if !current.isEmpty { words.append(current) }
                 current = ""
                 continue
@@ -147,18 +171,15 @@ enum HelpFormatter {
         }
         if !current.isEmpty { words.append(current) }
 
-        var lines: [String] = []
-        var line = "  "
+        var units: [String] = []
         for word in words {
-            if line != "  ", line.count + 1 + word.count + continuation.count > width {
-                lines.append(line + continuation)
-                line = "    " + word
+            if let last = units.last, last.hasPrefix("-"), !last.contains(" "), !word.hasPrefix("-") {
+                units[units.count - 1] = last + " " + word
             } else {
-                line += (line == "  " ? "" : " ") + word
+                units.append(word)
             }
         }
-        lines.append(line)
-        return lines
+        return units
     }
 
     /// Wraps `text` at word boundaries to ``width`` columns. The first line is indented by

@@ -15,4 +15,19 @@ enum TextTable {
             }.joined(separator: "  ")
         }
     }
+
+    /// Shortens `text` to at most `maximumLength` characters by replacing its middle with "…".
+    ///
+    /// Messages read `<operation> <object>: <cause>`, so the start names what
+    /// failed and the end gives the cause. Both stay, and a third of the room
+    /// goes to the start. Text that fits is returned unchanged.
+    static func elide(_ text: String, maximumLength: Int) -> String {
+        precondition(maximumLength >= 3, "an elided cell needs room for both ends and the ellipsis")
+        guard text.count > maximumLength else {
+            return text
+        }
+        let visible = maximumLength - 1
+        let head = visible / 3
+        return String(text.prefix(head)) + "…" + String(text.suffix(visible - head))
+    }
 }

@@ -8,7 +8,8 @@ extension AdminAPI {
     static let maximumReplayBatch = 500
 
     func registerDeadLetterRoutes(in routes: inout HTTPRouter) {
-        add(&routes, "GET", "/tenants/{tenant}/dead-letters", scope: .tenant, permission: .read) { request in
+        add(&routes, "GET", "/tenants/{tenant}/dead-letters", scope: .tenant, permission: .read,
+            accepts: .query("reason", "status", "flow", "since", "after", "limit")) { request in
             let limit = try request.limit()
             let filter = try Self.filter(from: request)
             let letters = try await deadLetters.list(
@@ -16,25 +17,27 @@ extension AdminAPI {
             )
             return (200, Self.page("dead_letters", letters.map(AdminJSON.deadLetter), lastID: letters.last?.id.rawValue, limit: limit))
         }
-        add(&routes, "POST", "/tenants/{tenant}/dead-letters/replay", scope: .tenant, permission: .replayDeadLetters) { request in
+        add(&routes, "POST", "/tenants/{tenant}/dead-letters/replay", scope: .tenant, permission: .replayDeadLetters, accepts: Self.bulkReplayShape) { request in
             try await replayMany(request)
         }
-        add(&routes, "GET", "/tenants/{tenant}/dead-letters/{dead_letter}", scope: .tenant, permission: .read) { request in
+        add(&routes, "GET", "/tenants/{tenant}/dead-letters/{dead_letter}", scope: .tenant, permission: .read, accepts: .nothing) { request in
             let id = DeadLetterID(rawValue: try request.integerPathParameter("dead_letter"))
             return (200, AdminJSON.deadLetterDetail(try await deadLetters.detail(id, tenant: request.scopedTenant.id)))
         }
-        add(&routes, "POST", "/tenants/{tenant}/dead-letters/{dead_letter}/replay", scope: .tenant, permission: .replayDeadLetters) { request in
+        add(&routes, "POST", "/tenants/{tenant}/dead-letters/{dead_letter}/replay", scope: .tenant, permission: .replayDeadLetters,
+            accepts: .body(ReplayOptions.members)) { request in
             let id = DeadLetterID(rawValue: try request.integerPathParameter("dead_letter"))
-            let options = try ReplayOptions(request.jsonBody())
+            let options = try ReplayOptions(request.body)
             if options.dryRun {
                 return (200, try AdminJSON.replayDryRun(try await deadLetters.dryRun(id, mappingVersion: options.mappingVersion, tenant: request.scopedTenant.id)))
             }
             let delivery = try await deadLetters.replay(id, mappingVersion: options.mappingVersion, tenant: request.scopedTenant.id, actor: request.actor)
             return (200, ["dead_letter_id": .number(JSONNumber(id.rawValue)), "replayed": true, "delivery": AdminJSON.delivery(delivery)])
         }
-        add(&routes, "POST", "/tenants/{tenant}/dead-letters/{dead_letter}/discard", scope: .tenant, permission: .discardDeadLetters) { request in
+        add(&routes, "POST", "/tenants/{tenant}/dead-letters/{dead_letter}/discard", scope: .tenant, permission: .discardDeadLetters,
+            accepts: .body(["reason": .string])) { request in
             let id = DeadLetterID(rawValue: try request.integerPathParameter("dead_letter"))
-            guard let reason = try request.jsonBody()["reason"]?.stringValue else {
+            guard let reason = request.body["reason"]?.stringValue else {
                 throw AdminError.badRequest("invalid_input", "discard dead letter \(id): member \"reason\" is missing; send {\"reason\": \"why it is dropped\"}")
             }
             let letter = try await deadLetters.discard(id, reason: reason, tenant: request.scopedTenant.id, actor: request.actor)
@@ -42,9 +45,16 @@ extension AdminAPI {
         }
     }
 
+    /// The body of a bulk replay: `ids`, or `filter` with an optional `limit`, plus the options of one replay.
+    private static let bulkReplayShape = AdminRequestShape.body(
+        ReplayOptions.members.merging([
+            "ids": .integerList, "filter": .object(["reason": .string, "flow": .string, "since": .string]), "limit": .integer,
+        ]) { first, _ in first }
+    )
+
     /// Replays (or dry-runs) the dead letters named by `ids`, or the parked ones a `filter` selects.
     private func replayMany(_ request: AdminRequest) async throws -> (Int, JSONValue) {
-        let body = try request.jsonBody()
+        let body = request.body
         let options = try ReplayOptions(body)
         let tenant = request.scopedTenant.id
         let ids = try await selectedIDs(body, tenant: tenant)
@@ -130,6 +140,9 @@ extension AdminAPI {
 
 /// The body members of a replay request: `mapping_version` (a version number of the flow's mapping) and `dry_run`.
 private struct ReplayOptions {
+    /// The members and their types, for the routes' ``AdminRequestShape``.
+    static let members: [String: AdminRequestShape.ValueType] = ["mapping_version": .integer, "dry_run": .boolean]
+
     let mappingVersion: Int?
     let dryRun: Bool
 

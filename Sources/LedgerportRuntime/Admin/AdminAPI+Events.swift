@@ -5,7 +5,7 @@ import LedgerportStore
 /// A tenant's events, deliveries and alerts: read-only routes for every role.
 extension AdminAPI {
     func registerEventRoutes(in routes: inout HTTPRouter) {
-        add(&routes, "GET", "/tenants/{tenant}/events", scope: .tenant, permission: .read) { request in
+        add(&routes, "GET", "/tenants/{tenant}/events", scope: .tenant, permission: .read, accepts: .query("connection", "after", "limit")) { request in
             let limit = try request.limit()
             let connection = request.query("connection").map(ConnectionID.init(rawValue:))
             let events = try await store.events(
@@ -13,7 +13,7 @@ extension AdminAPI {
             )
             return (200, Self.page("events", events.map(AdminJSON.event), lastID: events.last?.id.rawValue, limit: limit))
         }
-        add(&routes, "GET", "/tenants/{tenant}/deliveries", scope: .tenant, permission: .read) { request in
+        add(&routes, "GET", "/tenants/{tenant}/deliveries", scope: .tenant, permission: .read, accepts: .query("state", "after", "limit")) { request in
             let limit = try request.limit()
             let state = try request.enumQuery("state", as: DeliveryState.self)
             let deliveries = try await store.deliveries(
@@ -21,13 +21,13 @@ extension AdminAPI {
             )
             return (200, Self.page("deliveries", deliveries.map(AdminJSON.delivery), lastID: deliveries.last?.id.rawValue, limit: limit))
         }
-        add(&routes, "GET", "/tenants/{tenant}/deliveries/{delivery}", scope: .tenant, permission: .read) { request in
+        add(&routes, "GET", "/tenants/{tenant}/deliveries/{delivery}", scope: .tenant, permission: .read, accepts: .nothing) { request in
             let id = DeliveryID(rawValue: try request.integerPathParameter("delivery"))
             let delivery = try await store.delivery(id, tenant: request.scopedTenant.id)
             let attempts = try await store.deliveryAttempts(delivery: id, tenant: request.scopedTenant.id)
             return (200, ["delivery": AdminJSON.delivery(delivery), "attempts": .array(attempts.map(AdminJSON.attempt))])
         }
-        add(&routes, "GET", "/tenants/{tenant}/alerts", scope: .tenant, permission: .read) { request in
+        add(&routes, "GET", "/tenants/{tenant}/alerts", scope: .tenant, permission: .read, accepts: .nothing) { request in
             (200, ["alerts": .array(alerts.activeAlerts(tenantSlug: request.scopedTenant.slug).map(AdminJSON.alert))])
         }
     }

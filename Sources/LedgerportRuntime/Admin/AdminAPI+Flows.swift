@@ -9,7 +9,7 @@ extension AdminAPI {
     static let defaultSLOWindowSeconds: Double = 86_400
 
     func registerFlowRoutes(in routes: inout HTTPRouter) {
-        add(&routes, "GET", "/tenants/{tenant}/flows", scope: .tenant, permission: .read) { request in
+        add(&routes, "GET", "/tenants/{tenant}/flows", scope: .tenant, permission: .read, accepts: .query("since")) { request in
             let since = try sloWindowStart(request)
             var items = [JSONValue]()
             for flow in try await store.flows(tenant: request.scopedTenant.id, environment: nil) {
@@ -17,14 +17,14 @@ extension AdminAPI {
             }
             return (200, ["flows": .array(items)])
         }
-        add(&routes, "GET", "/tenants/{tenant}/flows/{flow}", scope: .tenant, permission: .read) { request in
+        add(&routes, "GET", "/tenants/{tenant}/flows/{flow}", scope: .tenant, permission: .read, accepts: .query("since")) { request in
             let flow = try await store.flow(FlowID(rawValue: request.pathParameter("flow")), tenant: request.scopedTenant.id)
             return (200, try await flowWithSLO(flow, since: try sloWindowStart(request)))
         }
-        add(&routes, "POST", "/tenants/{tenant}/flows/{flow}/pause", scope: .tenant, permission: .manageFlows) { request in
+        add(&routes, "POST", "/tenants/{tenant}/flows/{flow}/pause", scope: .tenant, permission: .manageFlows, accepts: .nothing) { request in
             try await setState(.paused, request)
         }
-        add(&routes, "POST", "/tenants/{tenant}/flows/{flow}/resume", scope: .tenant, permission: .manageFlows) { request in
+        add(&routes, "POST", "/tenants/{tenant}/flows/{flow}/resume", scope: .tenant, permission: .manageFlows, accepts: .nothing) { request in
             try await setState(.active, request)
         }
     }

@@ -5,20 +5,21 @@ import LedgerportStore
 /// Platform routes: tenants and the alerts of every tenant, for operators.
 extension AdminAPI {
     func registerPlatformRoutes(in routes: inout HTTPRouter) {
-        add(&routes, "GET", "/tenants", scope: .platform, permission: .managePlatform) { _ in
+        add(&routes, "GET", "/tenants", scope: .platform, permission: .managePlatform, accepts: .nothing) { _ in
             let tenants = try await store.tenants()
             return (200, ["tenants": .array(tenants.map(AdminJSON.tenant))])
         }
-        add(&routes, "POST", "/tenants", scope: .platform, permission: .managePlatform) { request in
-            let body = try request.jsonBody()
-            let tenant = try Self.newTenant(from: body)
+        add(&routes, "POST", "/tenants", scope: .platform, permission: .managePlatform, accepts: Self.newTenantShape) { request in
+            let tenant = try Self.newTenant(from: request.body)
             let created = try await store.createTenant(tenant, actor: request.actor)
             return (201, AdminJSON.tenant(created))
         }
-        add(&routes, "GET", "/alerts", scope: .platform, permission: .managePlatform) { _ in
+        add(&routes, "GET", "/alerts", scope: .platform, permission: .managePlatform, accepts: .nothing) { _ in
             (200, ["alerts": .array(alerts.activeAlerts(tenantSlug: nil).map(AdminJSON.alert))])
         }
     }
+
+    private static let newTenantShape = AdminRequestShape.body(["slug": .string, "display_name": .string, "time_zone": .string])
 
     private static func newTenant(from body: [String: JSONValue]) throws -> NewTenant {
         guard let slug = body["slug"]?.stringValue else {

@@ -15,7 +15,10 @@ import LedgerportStore
 ///    tenant's both get the same 404 `tenant_not_found`, so a token cannot
 ///    learn which other tenants exist;
 /// 3. check the token's role against the route's ``AdminPermission`` (403 `forbidden`);
-/// 4. run the handler; its errors go through ``AdminError/classify(_:)``.
+/// 4. check the query and the body against the route's ``AdminRequestShape``
+///    (400 for an unknown key or a member of the wrong type), so nothing runs
+///    with a misspelt option silently left at its default;
+/// 5. run the handler; its errors go through ``AdminError/classify(_:)``.
 ///
 /// The routes and their JSON are described in `docs/admin-api.md`. The API
 /// does not create tokens: `ledgerport token create` does, on the data folder.
@@ -45,20 +48,24 @@ struct AdminAPI: Sendable {
         registerDeadLetterRoutes(in: &routes)
         registerFlowRoutes(in: &routes)
         registerChangeRequestRoutes(in: &routes)
+        registerAuditRoutes(in: &routes)
     }
 
     /// Adds one route whose handler returns a JSON body (status 200 unless it returns another).
+    ///
+    /// `accepts` lists the query arguments and body members the route takes;
+    /// a request with any other is rejected before the handler runs.
     func add(
-        _ routes: inout HTTPRouter, _ method: String, _ path: String, scope: Scope, permission: AdminPermission,
+        _ routes: inout HTTPRouter, _ method: String, _ path: String, scope: Scope, permission: AdminPermission, accepts shape: AdminRequestShape,
         _ handler: @escaping @Sendable (AdminRequest) async throws -> (Int, JSONValue)
     ) {
         routes.add(method, Self.basePath + path, handler: { request in
-            await self.handle(request, scope: scope, permission: permission, handler)
+            await self.handle(request, scope: scope, permission: permission, shape: shape, handler)
         })
     }
 
     private func handle(
-        _ request: HTTPServerRequest, scope: Scope, permission: AdminPermission,
+        _ request: HTTPServerRequest, scope: Scope, permission: AdminPermission, shape: AdminRequestShape,
         _ handler: @Sendable (AdminRequest) async throws -> (Int, JSONValue)
     ) async -> HTTPServerResponse {
         do {
@@ -67,7 +74,7 @@ struct AdminAPI: Sendable {
             guard permission.allows(token.role) else {
                 throw AdminError.forbidden(permission, role: token.role)
             }
-            let (status, body) = try await handler(AdminRequest(http: request, token: token, tenant: tenant))
+            let (status, body) = try await handler(try AdminRequest(http: request, token: token, tenant: tenant, shape: shape))
             return .json(body, status: status)
         } catch {
             return respond(to: error, request: request)

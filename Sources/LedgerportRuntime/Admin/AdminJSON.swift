@@ -40,11 +40,17 @@ package enum AdminJSON {
     }
 
     /// Builds a delivery object with its state, attempt count, pinned mapping version and last error.
+    ///
+    /// `next_attempt_at` is set only for a pending delivery. The store keeps
+    /// the column for every state, but while a delivery is in flight it holds
+    /// the claim's expiry and afterwards the last value, which would read as
+    /// an attempt still to come.
     package static func delivery(_ delivery: Delivery) -> JSONValue {
         [
             "id": integer(delivery.id.rawValue), "event_id": integer(delivery.eventID.rawValue), "flow_id": .string(delivery.flowID.rawValue),
             "ordering_key": .string(delivery.orderingKey), "state": .string(delivery.state.rawValue),
-            "attempt_count": integer(Int64(delivery.attemptCount)), "next_attempt_at": timestamp(delivery.nextAttemptAt),
+            "attempt_count": integer(Int64(delivery.attemptCount)),
+            "next_attempt_at": delivery.state == .pending ? timestamp(delivery.nextAttemptAt) : .null,
             "mapping": delivery.mapping.map(mappingReference) ?? .null,
             "target_connector_version": optional(delivery.connectorVersion?.description), "last_error": optional(delivery.lastError),
             "created_at": timestamp(delivery.createdAt), "updated_at": timestamp(delivery.updatedAt),
@@ -175,6 +181,28 @@ package enum AdminJSON {
             "id": .string(token.id.rawValue), "tenant": optional(tenantSlug), "role": .string(token.role.rawValue),
             "name": .string(token.name), "created_at": timestamp(token.createdAt), "revoked_at": token.revokedAt.map(timestamp) ?? .null,
         ]
+    }
+
+    /// Builds an audit entry object with its hashes in hexadecimal, so a reader can check the chain on their own.
+    package static func auditEntry(_ entry: AuditEntry) -> JSONValue {
+        [
+            "sequence": integer(entry.sequence), "occurred_at": timestamp(entry.occurredAt), "actor": .string(entry.actor),
+            "action": .string(entry.action), "subject_kind": .string(entry.subjectKind), "subject_id": .string(entry.subjectID),
+            "details": entry.details, "previous_hash": .string(MessageAuthentication.hex(entry.previousHash)), "hash": .string(MessageAuthentication.hex(entry.hash)),
+        ]
+    }
+
+    /// Builds the result of verifying an audit chain: whether it is intact, and otherwise the first broken entry and why.
+    package static func auditVerification(_ verification: AuditVerification) -> JSONValue {
+        switch verification {
+        case .intact(let count):
+            return ["intact": true, "entry_count": integer(Int64(count)), "broken_at": .null, "reason": .null, "message": .null]
+        case .broken(let link):
+            return [
+                "intact": false, "entry_count": .null, "broken_at": integer(link.sequence), "reason": .string(link.reason.rawValue),
+                "message": .string(link.description),
+            ]
+        }
     }
 
     /// Builds a `{"mapping_id", "version"}` object.

@@ -4,11 +4,11 @@ import LedgerportStore
 ///
 /// | action | roles |
 /// |---|---|
-/// | read a tenant's data | every tenant role, and operator for every tenant |
+/// | read a tenant's data and audit log | every tenant role, and operator for every tenant |
 /// | replay or discard dead letters | finance_operator, tenant_admin |
 /// | decide change requests | board_member, tenant_admin |
 /// | propose or apply change requests, pause or resume flows | tenant_admin |
-/// | list or create tenants, read alerts of every tenant | operator |
+/// | list or create tenants, read alerts of every tenant and the platform's audit log | operator |
 ///
 /// Operators run the platform: they read every tenant but change none of a
 /// tenant's data, which is the tenant's own people's work.

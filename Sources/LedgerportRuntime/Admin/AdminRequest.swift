@@ -3,7 +3,7 @@ import LedgerportHTTPServer
 import LedgerportSDK
 import LedgerportStore
 
-/// One authenticated admin API request: the HTTP request, the token that signed it and, on tenant routes, the tenant.
+/// One authenticated admin API request: the HTTP request, the token that signed it, on tenant routes the tenant, and the checked body.
 struct AdminRequest: Sendable {
     /// The default and maximum page sizes of listings.
     static let defaultLimit = 50
@@ -13,10 +13,27 @@ struct AdminRequest: Sendable {
     let token: APIToken
     /// The tenant of a `/admin/tenants/{tenant}/...` route, already checked against the token's scope.
     let tenant: Tenant?
+    /// The body as a JSON object, already checked against the route's ``AdminRequestShape``; `{}` for an empty body.
+    let body: [String: JSONValue]
 
-    /// The audit actor and change-request reviewer: the token's name.
+    /// Checks the query and the body of `http` against `shape` and parses the body.
+    ///
+    /// - Throws: ``AdminError`` 400 `invalid_query` for an unknown or repeated
+    ///   query argument, `invalid_json` for a body that is not a JSON object,
+    ///   and `invalid_input` for an unknown body member or one of the wrong type.
+    init(http: HTTPServerRequest, token: APIToken, tenant: Tenant?, shape: AdminRequestShape) throws(AdminError) {
+        try shape.checkQuery(http.query)
+        let body = try Self.parseBody(http.body)
+        try shape.checkBody(body)
+        self.http = http
+        self.token = token
+        self.tenant = tenant
+        self.body = body
+    }
+
+    /// The audit actor and change-request reviewer: the token's name, trimmed and lowercased as ``ActorIdentity`` normalizes it.
     var actor: String {
-        token.name
+        ActorIdentity.normalized(token.name)
     }
 
     /// The tenant of a tenant route; traps on a platform route, a programmer error.
@@ -94,13 +111,13 @@ struct AdminRequest: Sendable {
     }
 
     /// Parses the body as a JSON object; an empty body reads as `{}`.
-    func jsonBody() throws(AdminError) -> [String: JSONValue] {
-        guard !http.body.isEmpty else {
+    private static func parseBody(_ bytes: [UInt8]) throws(AdminError) -> [String: JSONValue] {
+        guard !bytes.isEmpty else {
             return [:]
         }
         let value: JSONValue
         do throws(JSONParseError) {
-            value = try JSONParser.parse(http.body)
+            value = try JSONParser.parse(bytes)
         } catch {
             throw .badRequest("invalid_json", "the request body is not valid JSON at line \(error.line), column \(error.column); send a JSON object")
         }

@@ -15,7 +15,9 @@ import LedgerportStore
 ///
 /// Every transition is checked against the state the store holds, so two
 /// reviewers deciding at once cannot both move the request, and every step
-/// leaves an audit entry (the store writes it with the change).
+/// leaves an audit entry (the store writes it with the change). Proposers and
+/// reviewers are compared as ``ActorIdentity`` normalizes them, so a
+/// proposer cannot approve their own request under another spelling.
 package struct ChangeRequestWorkflow: Sendable {
     /// How many distinct approvals a request needs.
     package let quorum: Int
@@ -49,7 +51,8 @@ package struct ChangeRequestWorkflow: Sendable {
         guard request.state == .open else {
             throw WorkflowError.wrongState(id: id, state: request.state, action: "decide on")
         }
-        guard reviewer != request.proposedBy else {
+        let reviewer = ActorIdentity.normalized(reviewer)
+        guard !ActorIdentity.same(reviewer, request.proposedBy) else {
             throw WorkflowError.selfReview(id: id, reviewer: reviewer)
         }
         _ = try await store.recordApproval(decision, comment: comment, reviewer: reviewer, changeRequest: id, tenant: tenant)
@@ -58,7 +61,7 @@ package struct ChangeRequestWorkflow: Sendable {
             return try await store.transitionChangeRequest(id, from: .open, to: .rejected, tenant: tenant, actor: reviewer)
         }
         let approvals = try await store.approvals(changeRequest: id, tenant: tenant).filter { $0.decision == .approve }
-        guard Set(approvals.map(\.reviewer)).count >= quorum else {
+        guard Set(approvals.map { ActorIdentity.normalized($0.reviewer) }).count >= quorum else {
             return request
         }
         return try await store.transitionChangeRequest(id, from: .open, to: .approved, tenant: tenant, actor: reviewer)
@@ -89,7 +92,7 @@ package struct ChangeRequestWorkflow: Sendable {
         guard request.state == .open else {
             throw WorkflowError.wrongState(id: id, state: request.state, action: "withdraw")
         }
-        guard actor == request.proposedBy else {
+        guard ActorIdentity.same(actor, request.proposedBy) else {
             throw WorkflowError.notProposer(id: id, actor: actor)
         }
         return try await store.transitionChangeRequest(id, from: .open, to: .withdrawn, tenant: tenant, actor: actor)

@@ -24,7 +24,8 @@ final class RejectionLog: @unchecked Sendable {
     }
 
     /// Logs the rejection unless one for the same connection and reason was logged within the interval.
-    func record(tenant: String, connection: String, reason: String, message: String, remoteAddress: String, at now: Date) {
+    /// `detail` is the rejection's ``WebhookRejection/logDetail``, logged but never sent to the sender.
+    func record(tenant: String, connection: String, reason: String, message: String, detail: String?, remoteAddress: String, at now: Date) {
         let key = Key(connection: "\(tenant)/\(connection)", reason: reason)
         let repeated: Int? = lock.withLock {
             if let last = lastLogged[key], now.timeIntervalSince(last) < intervalSeconds {
@@ -35,10 +36,14 @@ final class RejectionLog: @unchecked Sendable {
             return suppressed.removeValue(forKey: key) ?? 0
         }
         guard let repeated else { return }
-        logger.warning("rejected webhook request", metadata: [
+        var metadata: LogMetadata = [
             LogMetadataKey.tenantID: .string(tenant), LogMetadataKey.connectionID: .string(connection),
             "rejection.reason": .string(reason), "rejection.message": .string(message),
             LogMetadataKey.httpRemoteAddress: .string(remoteAddress), "rejection.suppressed_since_last": .integer(Int64(repeated)),
-        ])
+        ]
+        if let detail {
+            metadata["rejection.detail"] = .string(detail)
+        }
+        logger.warning("rejected webhook request", metadata: metadata)
     }
 }

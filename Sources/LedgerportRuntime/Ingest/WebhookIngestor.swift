@@ -97,7 +97,7 @@ final class WebhookIngestor: @unchecked Sendable {
             metrics.increment(RuntimeMetrics.requestsRejected, labels: ["tenant": tenant.slug, "connection": connection.id.rawValue, "reason": error.reason.rawValue])
             rejections.record(
                 tenant: tenant.slug, connection: connection.id.rawValue, reason: error.reason.rawValue, message: error.message,
-                remoteAddress: request.remoteAddress, at: arrived
+                detail: error.logDetail, remoteAddress: request.remoteAddress, at: arrived
             )
             return .rejected(.error(status: error.httpStatus, code: error.reason.rawValue, message: error.message))
         }

@@ -26,7 +26,7 @@ enum RuntimeMetrics {
         registry.declare(deliveriesRetried, kind: .counter, help: "Delivery attempts that failed transiently and were scheduled again.")
         registry.declare(deliveriesParked, kind: .counter, help: "Deliveries parked as dead letters, by reason.")
         registry.declare(deliveriesSkippedStale, kind: .counter, help: "Canonical events skipped because a newer state of the object was already applied.")
-        registry.declare(targetOperations, kind: .counter, help: "Operations applied in targets, by model, action and effect.")
+        registry.declare(targetOperations, kind: .counter, help: "Operations applied in targets, by tenant, model and effect.")
         registry.declare(targetRequests, kind: .counter, help: "Batches of operations sent to a target connection, each one request of its budget.")
         registry.declare(ingestSeconds, kind: .histogram, help: "Time from a webhook request's arrival to its acknowledgement, in seconds.")
         registry.declare(deliverySeconds, kind: .histogram, help: "Time from an event's receipt to its delivery, in seconds.")

@@ -27,12 +27,14 @@ package struct APITokenService: Sendable {
 
     /// Creates a token for a tenant (nil: the platform) and a role; returns the stored record and the token text.
     ///
+    /// The name is stored normalized (trimmed and lowercased, see
+    /// ``ActorIdentity``), because it is the identity the token reviews under.
     /// - Throws: ``StoreError`` `invalid_input` for a blank name or a role that
     ///   does not fit the scope (operator for platform tokens only).
     package func create(tenant: TenantID?, role: APIRole, name: String, actor: String) async throws -> (APIToken, Secret) {
         let token = Self.prefix + Hex.encode(SecureRandom.bytes(count: Self.secretByteCount))
         let record = try await store.createAPIToken(
-            NewAPIToken(tenantID: tenant, role: role, name: name, tokenDigest: SHA256.digest(Array(token.utf8))), actor: actor
+            NewAPIToken(tenantID: tenant, role: role, name: ActorIdentity.normalized(name), tokenDigest: SHA256.digest(Array(token.utf8))), actor: actor
         )
         return (record, Secret(token))
     }

@@ -26,11 +26,16 @@ public struct WebhookRejection: Error, Sendable, Hashable, CustomStringConvertib
     public var message: String
     /// 401 for signature problems, 400 for malformed payloads.
     public var httpStatus: Int
+    /// Facts for the runtime's log only, never sent to the sender: the request may come from anyone, so the
+    /// response must not reveal the connection's setup, such as how many signing secrets it has. Never a secret.
+    public var logDetail: String?
 
-    public init(_ reason: Reason, _ message: String, httpStatus: Int = 401) {
+    /// Creates a rejection; ``message`` goes into the response, ``logDetail`` only into the log.
+    public init(_ reason: Reason, _ message: String, httpStatus: Int = 401, logDetail: String? = nil) {
         self.reason = reason
         self.message = message
         self.httpStatus = httpStatus
+        self.logDetail = logDetail
     }
 
     public var description: String {

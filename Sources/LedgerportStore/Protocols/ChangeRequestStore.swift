@@ -1,6 +1,8 @@
 /// Change requests and reviewers' decisions.
 package protocol ChangeRequestStore: Sendable {
     /// Creates an `open` change request, and audits it as `change_request.created`.
+    ///
+    /// The proposer `actor` is stored normalized (see ``ActorIdentity``).
     /// - Throws: ``StoreError`` `not_found` for an unknown environment, `invalid_input` for a blank summary.
     func createChangeRequest(_ request: NewChangeRequest, tenant: TenantID, actor: String) async throws -> ChangeRequest
 
@@ -11,6 +13,9 @@ package protocol ChangeRequestStore: Sendable {
     func changeRequests(tenant: TenantID, state: ChangeRequestState?) async throws -> [ChangeRequest]
 
     /// Records a reviewer's decision on an `open` change request, and audits it as `change_request.reviewed`.
+    ///
+    /// The reviewer is stored normalized, and one reviewer decides once: two
+    /// spellings that normalize alike (see ``ActorIdentity``) are the same reviewer.
     /// - Throws: ``StoreError`` `conflict` when the request is not `open`,
     ///   `already_exists` when this reviewer already decided.
     func recordApproval(

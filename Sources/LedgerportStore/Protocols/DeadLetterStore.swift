@@ -10,7 +10,7 @@ package protocol DeadLetterStore: Sendable {
 
     /// Puts a parked delivery back in the queue, optionally under another mapping version, and audits it as `dead_letter.replayed`.
     ///
-    /// The dead letter becomes `resolved`; the delivery becomes `pending` at
+    /// The dead letter becomes `replayed`; the delivery becomes `pending` at
     /// `notBefore` with its attempt count reset (its attempts stay recorded).
     /// - Throws: ``StoreError`` `conflict` when the dead letter is not `parked`.
     func replayDeadLetter(_ id: DeadLetterID, notBefore: Date, mapping: MappingVersionReference?, tenant: TenantID, actor: String)
@@ -20,8 +20,8 @@ package protocol DeadLetterStore: Sendable {
     ///
     /// `status` is `resolved` (fixed by other means) or `discarded` (dropped
     /// on purpose); a discarded dead letter's delivery becomes `discarded` too.
-    /// - Throws: ``StoreError`` `invalid_input` for status `parked` or a blank
-    ///   reason; `conflict` when the dead letter is not `parked`.
+    /// - Throws: ``StoreError`` `invalid_input` for status `parked` or
+    ///   `replayed`, or a blank reason; `conflict` when the dead letter is not `parked`.
     func closeDeadLetter(_ id: DeadLetterID, as status: DeadLetterStatus, reason: String, tenant: TenantID, actor: String)
         async throws -> DeadLetter
 }

@@ -1,6 +1,10 @@
 import Foundation
 
 /// A parked delivery with its classified reason, kept until an operator replays, resolves or discards it.
+///
+/// A dead letter records one parking. A replay closes it as `replayed` and
+/// puts the delivery back in the queue. The delivery's state then shows how
+/// the replay ended, and a delivery that fails again parks as a new dead letter.
 package struct DeadLetter: Sendable, Hashable {
     package let id: DeadLetterID
     package let tenantID: TenantID
@@ -58,11 +62,13 @@ package enum DeadLetterReason: String, Sendable, Hashable, CaseIterable, Codable
     case system
 }
 
-/// Whether a dead letter still needs attention.
+/// Whether a dead letter still needs attention, and what an operator did with it.
 package enum DeadLetterStatus: String, Sendable, Hashable, CaseIterable, Codable {
     /// Waiting for an operator.
     case parked
-    /// Replayed, or fixed by other means.
+    /// Put back in the queue; whether the replay succeeded is its delivery's state, and a new failure parks a new dead letter.
+    case replayed
+    /// Fixed by other means, with the operator's reason; its delivery is not run again.
     case resolved
     /// Dropped on purpose, with a reason.
     case discarded

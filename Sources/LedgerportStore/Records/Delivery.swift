@@ -20,7 +20,7 @@ package struct Delivery: Sendable, Hashable {
     package let state: DeliveryState
     /// Attempts since the delivery was created or last replayed; retry policies count these.
     package let attemptCount: Int
-    /// The earliest time the delivery may run (again).
+    /// The earliest time a pending delivery may run (again); while in flight, the claim's expiry, and afterwards a stale value.
     package let nextAttemptAt: Date
     /// While in flight, when the claim expires and another worker may claim the delivery.
     package let leaseExpiresAt: Date?

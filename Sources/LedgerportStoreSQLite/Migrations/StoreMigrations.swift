@@ -11,5 +11,6 @@ enum StoreMigrations {
         Migration0002AddFlowsAndAPITokens.migration,
         Migration0003IndexFinishedDeliveriesByFlow.migration,
         Migration0004OrderDeliveriesBySourceVersion.migration,
+        Migration0005AddReplayedDeadLetterStatus.migration,
     ]
 }

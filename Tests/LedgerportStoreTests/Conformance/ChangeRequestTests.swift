@@ -43,6 +43,38 @@ import Testing
     }
 
     @Test(arguments: StoreFactory.all)
+    func reviewer_otherSpellingDecidesOnce(factory: StoreFactory) async throws {
+        try await factory.withStore { store, _ in
+            let (tenant, request) = try await openRequest(store)
+
+            _ = try await store.recordApproval(.approve, comment: "", reviewer: "Carol@Acme.example", changeRequest: request.id, tenant: tenant.id)
+            let error = await #expect(throws: StoreError.self) {
+                try await store.recordApproval(.reject, comment: "", reviewer: " carol@acme.example ", changeRequest: request.id, tenant: tenant.id)
+            }
+
+            #expect(error?.code == .alreadyExists)
+            #expect(error?.message == #"record decision on change request "\#(request.id)": "carol@acme.example" already decided this request (approve)"#)
+            #expect(error?.hint == "each reviewer decides once; ask another board member")
+            let approvals = try await store.approvals(changeRequest: request.id, tenant: tenant.id)
+            #expect(approvals.map(\.reviewer) == ["carol@acme.example"])
+        }
+    }
+
+    @Test(arguments: StoreFactory.all)
+    func create_storesProposerNormalized(factory: StoreFactory) async throws {
+        try await factory.withStore { store, _ in
+            let tenant = try await StoreFixtures.tenant(store, "acme")
+
+            let request = try await store.createChangeRequest(
+                NewChangeRequest(environment: .production, kind: .activateMapping, subject: ["mapping_id": "invoices", "version": 2], summary: "Post invoices"),
+                tenant: tenant.id, actor: "  RevOps@Acme.example\n")
+
+            #expect(request.proposedBy == "revops@acme.example")
+            #expect(try await store.changeRequest(request.id, tenant: tenant.id).proposedBy == "revops@acme.example")
+        }
+    }
+
+    @Test(arguments: StoreFactory.all)
     func transition_isCompareAndSet(factory: StoreFactory) async throws {
         try await factory.withStore { store, _ in
             let (tenant, request) = try await openRequest(store)

@@ -53,7 +53,7 @@ import Testing
             #expect(delivery.state == .pending)
             #expect(delivery.attemptCount == 0)
             #expect(delivery.mapping == version.reference)
-            #expect(try await store.deadLetter(letter.id, tenant: tenant.id).status == .resolved)
+            #expect(try await store.deadLetter(letter.id, tenant: tenant.id).status == .replayed)
             #expect(again?.code == .conflict)
             #expect(try await store.claimDueDeliveries(tenant: tenant.id, limit: 1, leaseSeconds: 30).map(\.deliveryID) == [deliveryID])
         }

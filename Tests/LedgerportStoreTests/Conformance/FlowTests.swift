@@ -73,7 +73,7 @@ import Testing
 
             #expect(error?.code == .invalidInput)
             #expect(error?.message == "create flow \"invoices\" target connection \"odoo-live\": is in environment \"production\", not \"test\"")
-            #expect(error?.hint == "choose a connection of environment \"test\"")
+            #expect(error?.hint == "choose a connection of environment \"test\", or create the flow in environment \"production\" (--environment production on the command line)")
             #expect(try await store.flows(tenant: tenant.id, environment: nil).isEmpty)
         }
     }

@@ -43,11 +43,15 @@ import Testing
         try await open(path).close()
         let recorded = try await recordedMigrations(path)
 
-        #expect(recorded.map(\.number) == [1, 2, 3, 4])
-        #expect(recorded.map(\.name).suffix(3) == ["add_flows_and_api_tokens", "index_finished_deliveries_by_flow", "order_deliveries_by_source_version"])
+        #expect(recorded.map(\.number) == [1, 2, 3, 4, 5])
+        #expect(
+            recorded.map(\.name).suffix(4) == [
+                "add_flows_and_api_tokens", "index_finished_deliveries_by_flow", "order_deliveries_by_source_version", "add_replayed_dead_letter_status",
+            ])
         #expect(recorded[1].checksum == Migration0002AddFlowsAndAPITokens.migration.checksum)
         #expect(recorded[2].checksum == Migration0003IndexFinishedDeliveriesByFlow.migration.checksum)
         #expect(recorded[3].checksum == Migration0004OrderDeliveriesBySourceVersion.migration.checksum)
+        #expect(recorded[4].checksum == Migration0005AddReplayedDeadLetterStatus.migration.checksum)
     }
 
     @Test func databaseAt0001_upgradesKeepingRows() async throws {
@@ -68,11 +72,51 @@ import Testing
         let delivery = try await upgraded.delivery(deliveryID, tenant: tenant.id)
         await upgraded.close()
 
-        #expect(try await recordedMigrations(path).map(\.number) == [1, 2, 3, 4])
+        #expect(try await recordedMigrations(path).map(\.number) == [1, 2, 3, 4, 5])
         #expect(summary.total == 1)
         #expect(summary.open == 1)
         #expect(delivery.state == .pending)
         #expect(delivery.orderingVersion == 0)
+    }
+
+    @Test func databaseAt0004_marksReplayedDeadLettersReplayed() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.path("ledgerport.sqlite")
+        let old = try await open(path, migrations: Array(StoreMigrations.all.prefix(4)))
+        let tenant = try await StoreFixtures.tenant(old, "acme")
+        try await StoreFixtures.connection(old, tenant: tenant)
+        let replayed = try await parkOne(old, tenant: tenant, sourceID: "evt_1")
+        let resolved = try await parkOne(old, tenant: tenant, sourceID: "evt_2")
+        let parked = try await parkOne(old, tenant: tenant, sourceID: "evt_3")
+        // Before 0005 a replay closed the letter as resolved, with the reason "replayed" and an audit entry.
+        _ = try await old.appendAuditEntry(
+            NewAuditEntry(occurredAt: clock.now(), actor: StoreFixtures.actor, action: "dead_letter.replayed", subjectKind: "dead_letter", subjectID: replayed.description),
+            scope: .tenant(tenant.id))
+        _ = try await old.closeDeadLetter(resolved, as: .resolved, reason: "replayed", tenant: tenant.id, actor: StoreFixtures.actor)
+        await old.close()
+        try await RawSQLite.execute(path: path, "UPDATE dead_letters SET status = 'resolved', close_reason = 'replayed' WHERE id = \(replayed.rawValue)")
+
+        let upgraded = try await open(path)
+        let letters = try await upgraded.deadLetters(tenant: tenant.id, filter: DeadLetterFilter(), after: nil, limit: 10)
+        await upgraded.close()
+
+        #expect(try await recordedMigrations(path).map(\.number) == [1, 2, 3, 4, 5])
+        #expect(letters.map(\.id) == [replayed, resolved, parked])
+        #expect(letters.map(\.status) == [.replayed, .resolved, .parked])
+        #expect(letters.map(\.closeReason) == ["replayed", "replayed", nil])
+    }
+
+    /// Parks a new delivery of `sourceID` and returns its dead letter's id.
+    private func parkOne(_ store: SQLiteStore, tenant: Tenant, sourceID: String) async throws -> DeadLetterID {
+        _ = try await StoreFixtures.pendingDelivery(store, tenant: tenant, sourceID: sourceID, orderingKey: "invoice:\(sourceID)", clock: clock)
+        let claim = try #require(try await store.claimDueDeliveries(tenant: tenant.id, limit: 1, leaseSeconds: 30).first)
+        let error = AttemptError(failureClass: .business, code: "odoo_user_error", message: "rejected by Odoo", targetMessage: nil)
+        _ = try await store.recordAttempt(
+            DeliveryAttemptReport(startedAt: clock.now(), finishedAt: clock.now(), outcome: .park(reason: .business, error: error)),
+            claim: claim, tenant: tenant.id)
+        let letter = try await store.deadLetters(tenant: tenant.id, filter: DeadLetterFilter(status: .parked), after: nil, limit: 10).last
+        return try #require(letter?.id)
     }
 
     /// Inserts an event and its pending delivery with the columns of migration 0001 only.

@@ -1,0 +1,35 @@
+import LedgerportSDK
+import Testing
+
+@testable import LedgerportCommands
+
+/// The text of table cells: long messages shortened in the middle, and service levels in percent.
+@Suite struct TableTextTests {
+    @Test func elide_keepsStartAndEnd() {
+        let message = "upsert res.partner \"stripe_customer_cus_1\": You are not allowed to modify 'Contact' (res.partner) records."
+
+        let cell = TextTable.elide(message, maximumLength: 60)
+
+        #expect(cell.count == 60)
+        #expect(cell.hasPrefix("upsert res.partner"))
+        #expect(cell.hasSuffix("modify 'Contact' (res.partner) records."))
+        #expect(cell.contains("…"))
+    }
+
+    @Test func elide_leavesShortTextAlone() {
+        #expect(TextTable.elide("odoo_access_error", maximumLength: 60) == "odoo_access_error")
+    }
+
+    @Test(arguments: [
+        (ExactDecimal(significand: 6_666, scale: 4), "66.66%"),
+        (ExactDecimal(significand: 99, scale: 2), "99%"),
+        (ExactDecimal(significand: 10_000, scale: 4), "100%"),
+        (ExactDecimal(significand: 5, scale: 1), "50%"),
+        (ExactDecimal(significand: 999, scale: 3), "99.9%"),
+        (ExactDecimal(significand: 0, scale: 4), "0%"),
+        (ExactDecimal(1), "100%"),
+    ])
+    func percent_dropsTrailingZeros(share: ExactDecimal, expected: String) {
+        #expect(FlowListCommand.percent(share) == expected)
+    }
+}
