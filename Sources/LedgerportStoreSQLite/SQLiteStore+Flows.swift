@@ -17,8 +17,11 @@ extension SQLiteStore {
         return try await write(operation) { db in
             try TenantRows.requireTenant(tenant, operation: operation, on: db)
             try TenantRows.requireEnvironment(flow.environment, tenant: tenant, operation: operation, on: db)
-            try FlowRows.requireConnection(flow.sourceConnectionID, role: "source", in: flow.environment, tenant: tenant, operation: operation, on: db)
-            try FlowRows.requireConnection(flow.targetConnectionID, role: "target", in: flow.environment, tenant: tenant, operation: operation, on: db)
+            let source = try ConnectionRows.require(flow.sourceConnectionID, tenant: tenant, operation: "\(operation): source connection", on: db)
+            let target = try ConnectionRows.require(flow.targetConnectionID, tenant: tenant, operation: "\(operation): target connection", on: db)
+            if let violation = FlowEnvironmentRule.violation(flow: flow.id, environment: flow.environment, source: source, target: target) {
+                throw violation
+            }
             do {
                 try FlowRows.insert(created, on: db)
             } catch let error as SQLiteError where error.isUniqueViolation {
@@ -124,18 +127,6 @@ enum FlowRows {
                 operation, "\"\(id)\" of \(TenantRows.label(tenant, on: db))", hint: "list flows with `ledgerport flow list`")
         }
         return found
-    }
-
-    /// Throws `not_found` unless the tenant has the connection, and `invalid_input` when it belongs to another environment.
-    static func requireConnection(
-        _ id: ConnectionID, role: String, in environment: EnvironmentName, tenant: TenantID, operation: String, on db: SQLiteConnection
-    ) throws {
-        let connection = try ConnectionRows.require(id, tenant: tenant, operation: "\(operation): \(role) connection", on: db)
-        guard connection.environment == environment else {
-            throw StoreError.invalidInput(
-                operation, "\(role) connection \"\(id)\"", "is in environment \"\(connection.environment)\", not \"\(environment)\"",
-                hint: "choose a connection of environment \"\(environment)\", or create the flow in environment \"\(connection.environment)\" (--environment \(connection.environment) on the command line)")
-        }
     }
 
     private static func decodeEventTypes(_ text: String) throws -> [String] {

@@ -41,8 +41,24 @@ import Testing
         #expect(outcome.status == 65)
     }
 
+    @Test func flowCreate_withoutAnActiveMappingIsRefused() async throws {
+        let world = try await provisionedWorld()
+
+        let refused = await world.run([
+            "flow", "create", "stripe-customers", "--tenant", "acme", "--source", "stripe-main", "--target", "odoo-main",
+            "--mapping", "stripe-customers",
+        ])
+        let listed = await world.run(["flow", "list", "--tenant", "acme", "--json"])
+
+        #expect(refused.status == 1)
+        #expect(refused.standardError.contains(#"mapping "stripe-customers" has no active version in environment "test""#))
+        #expect(refused.standardError.contains("ledgerport change-request propose --mapping stripe-customers --version N --environment test"))
+        #expect(try JSONParser.parse(listed.standardOutput)["flows"]?.arrayValue?.isEmpty == true)
+    }
+
     @Test func flowCreate_derivesEventTypesAndPausesAndResumes() async throws {
         let world = try await provisionedWorld()
+        try await activate(world)
 
         let created = await world.run([
             "flow", "create", "stripe-customers", "--tenant", "acme", "--source", "stripe-main", "--target", "odoo-main",
@@ -81,6 +97,7 @@ import Testing
 
         #expect(proposed.status == 0)
         #expect(early.status == 1)
+        #expect(early.standardError.contains("it is open with 0 of 2 approvals; it can be applied once 2 board members other than the proposer approve it"))
         #expect(selfReview.status == 1)
         #expect(selfReview.standardError.contains("proposed it and cannot review it"))
         #expect(first.status == 0)
@@ -98,6 +115,16 @@ import Testing
             "--summary", "Activate customers", "--as", "revops@acme.example", "--json",
         ])
         return try #require(try JSONParser.parse(proposed.standardOutput)["change_request"]?["id"]?.stringValue)
+    }
+
+    /// Activates version 1 of the customer mapping in test: proposed, approved by two board members, applied.
+    private func activate(_ world: StoreCommandWorld) async throws {
+        let id = try await propose(world)
+        for reviewer in ["controller@acme.example", "cfo@acme.example"] {
+            try #require(await world.run(["change-request", "approve", id, "--tenant", "acme", "--as", reviewer]).status == 0)
+        }
+        let applied = await world.run(["change-request", "apply", id, "--tenant", "acme", "--as", "revops@acme.example"])
+        try #require(applied.status == 0, "\(applied.standardError)")
     }
 
     @Test func changeRequestApprove_proposerUnderOtherSpellingIsRejected() async throws {

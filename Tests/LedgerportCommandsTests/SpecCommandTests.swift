@@ -102,6 +102,12 @@ import Testing
         #expect(odoo["built_in"] == true)
         #expect(odoo["objects"]?.arrayValue?.contains(.string("account.move")) == true)
         #expect(document["specs_directory"] == .string(Checkout.root + "/connector-specs"))
+        let fields = try #require(odoo["configuration"]?.arrayValue)
+        let apiKey = try #require(fields.first { $0["name"] == "api_key" })
+        let baseURL = try #require(fields.first { $0["name"] == "base_url" })
+        #expect(apiKey["secret"] == true)
+        #expect(baseURL["secret"] == false)
+        #expect(baseURL["required"] == true)
     }
 
     @Test func listWithInvalidSpec_listsValidOnesAndExits65() async throws {

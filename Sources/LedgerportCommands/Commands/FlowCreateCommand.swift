@@ -86,7 +86,7 @@ struct FlowCreateCommand: RunnableCommand {
         return .ok
     }
 
-    /// The mapping's version active in the environment, else its newest stored version.
+    /// The mapping's version active in the environment, else its newest stored version, which the flow provisioner then refuses by name.
     private func mappingVersion(_ store: any Store, tenant: TenantID) async throws -> MappingVersionReference {
         if let active = try await store.activeMappingVersion(mapping: mappingID, environment: environment, tenant: tenant) {
             return active.mapping

@@ -26,7 +26,7 @@ struct SpecListCommand: RunnableCommand {
 
     static let arguments: [ArgumentDefinition] = [
         SpecsOption.definition,
-        .flag("json", help: "Print a JSON object with the members specs_directory and specs."),
+        .flag("json", help: "Print a JSON object with the members specs_directory and specs, each spec with its configuration fields."),
     ]
 
     let specsOption: String?
@@ -80,6 +80,19 @@ struct SpecListCommand: RunnableCommand {
             "built_in": .bool(builtIn),
             "objects": .array(spec.objects.map { .string($0.name) }),
             "capabilities": .array(spec.capabilities.enabledNames.map { .string($0) }),
+            "configuration": .array(spec.configuration.sorted { $0.key < $1.key }.map { Self.field($0.key, $0.value) }),
         ]
+    }
+
+    /// A configuration field as `connection create` reads it: secret fields go in `--secrets-file`, the others in `--config`.
+    private static func field(_ name: String, _ field: ConfigurationFieldSpec) -> JSONValue {
+        var object: [String: JSONValue] = [
+            "name": .string(name), "type": .string(field.type.rawValue), "required": .bool(field.required), "secret": .bool(field.secret),
+            "description": .string(field.description), "example": field.example,
+        ]
+        if let defaultValue = field.defaultValue {
+            object["default"] = defaultValue
+        }
+        return .object(object)
     }
 }

@@ -37,7 +37,7 @@ struct WebhookVerifyCommand: RunnableCommand {
 
     static let arguments: [ArgumentDefinition] = [
         .option("connector", value: "id", help: "The connector whose signature scheme applies. Supported: stripe."),
-        .option("secret-file", value: "file", help: "A file with the signing secret, one per line, newest first."),
+        .option("secret-file", value: "file", help: "The signing secrets, one per line, newest first, or a connection's secrets file with \"webhook_signing_secret\"."),
         .option("header", value: "header", help: "The signature header as received, such as 'Stripe-Signature: t=...,v1=...', or its value alone."),
         .option("body-file", value: "file", help: "A file with the request body, byte for byte as received."),
         .option("now", value: "unix-seconds", help: "The time to check the tolerance against, in Unix seconds. Default: the current time."),

@@ -85,7 +85,7 @@ struct AdminError: Error, Sendable, Hashable {
 
     private static func classify(_ error: WorkflowError) -> AdminError {
         switch error {
-        case .wrongState:
+        case .wrongState, .notApproved:
             AdminError(status: 409, code: "change_request_state", message: error.description)
         case .selfReview:
             AdminError(status: 403, code: "self_review", message: error.description)

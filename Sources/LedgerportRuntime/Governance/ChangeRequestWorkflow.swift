@@ -70,6 +70,10 @@ package struct ChangeRequestWorkflow: Sendable {
     /// Applies an approved request: activates its mapping version and marks it applied.
     package func apply(_ id: ChangeRequestID, tenant: TenantID, actor: String) async throws -> MappingActivation {
         let request = try await store.changeRequest(id, tenant: tenant)
+        if request.state == .open {
+            let approvals = try await store.approvals(changeRequest: id, tenant: tenant).filter { $0.decision == .approve }
+            throw WorkflowError.notApproved(id: id, approvals: Set(approvals.map { ActorIdentity.normalized($0.reviewer) }).count, quorum: quorum)
+        }
         guard request.state == .approved else {
             throw WorkflowError.wrongState(id: id, state: request.state, action: "apply")
         }
@@ -105,11 +109,17 @@ package enum WorkflowError: Error, Sendable, Hashable, CustomStringConvertible {
     case selfReview(id: ChangeRequestID, reviewer: String)
     case notProposer(id: ChangeRequestID, actor: String)
     case unsupportedKind(id: ChangeRequestID, kind: ChangeKind)
+    case notApproved(id: ChangeRequestID, approvals: Int, quorum: Int)
 
     package var description: String {
         switch self {
+        case .wrongState(let id, .approved, let action):
+            "\(action) change request \(id): it is approved already, and only open requests are decided or withdrawn; apply it with \"ledgerport change-request apply \(id)\""
         case .wrongState(let id, let state, let action):
-            "\(action) change request \(id): it is \(state.rawValue); only open requests are decided or withdrawn and only approved ones applied"
+            "\(action) change request \(id): it is \(state.rawValue), which closes it; propose a new request to change the mapping again"
+        case .notApproved(let id, let approvals, let quorum):
+            "apply change request \(id): it is open with \(approvals) of \(quorum) approvals; it can be applied once \(quorum) board members "
+                + "other than the proposer approve it"
         case .selfReview(let id, let reviewer):
             "decide on change request \(id): \"\(reviewer)\" proposed it and cannot review it; ask another board member"
         case .notProposer(let id, let actor):

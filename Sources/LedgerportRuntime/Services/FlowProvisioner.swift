@@ -6,6 +6,10 @@ import LedgerportStore
 
 /// Creates flows, deriving the native event types each takes from its source spec and its mapping.
 ///
+/// A flow is created only once a version of its mapping is active in the
+/// flow's environment, that is after the governance board approved it: a
+/// flow without one would store its events and deliver none.
+///
 /// A flow takes exactly the source's native event types whose canonical
 /// types its mapping handles (per the source spec's `event_types`), so a
 /// Stripe invoice flow receives `invoice.*` webhooks and not customer ones,
@@ -27,6 +31,19 @@ package struct FlowProvisioner: Sendable {
             throw ConnectorError.configuration(
                 "flow_source_invalid", "create flow \"\(id)\": connection \"\(source)\" is not a source connection of this build",
                 hint: "pass a Stripe or HubSpot connection as the source"
+            )
+        }
+        let targetConnection = try await store.connection(target, tenant: tenant)
+        if let violation = FlowEnvironmentRule.violation(flow: id, environment: environment, source: sourceConnection, target: targetConnection) {
+            throw violation
+        }
+        guard try await store.activeMappingVersion(mapping: mappingID, environment: environment, tenant: tenant) != nil else {
+            throw ConnectorError.configuration(
+                "flow_mapping_not_active",
+                "create flow \"\(id)\": mapping \"\(mappingID)\" has no active version in environment \"\(environment)\", "
+                    + "so the flow would store its events and deliver none",
+                hint: "activate a version first: \"ledgerport change-request propose --mapping \(mappingID) --version N "
+                    + "--environment \(environment)\", two approvals, then \"ledgerport change-request apply\""
             )
         }
         let handled = Set(mapping.source.eventTypes)

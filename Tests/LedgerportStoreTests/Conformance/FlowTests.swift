@@ -72,9 +72,26 @@ import Testing
             }
 
             #expect(error?.code == .invalidInput)
-            #expect(error?.message == "create flow \"invoices\" target connection \"odoo-live\": is in environment \"production\", not \"test\"")
-            #expect(error?.hint == "choose a connection of environment \"test\", or create the flow in environment \"production\" (--environment production on the command line)")
+            #expect(error?.message == #"create flow "invoices" connections "stripe-test" and "odoo-live": source "stripe-test" is in environment "test" and target "odoo-live" in "production""#)
+            #expect(error?.hint == #"a flow's source and target share one environment: choose two connections of environment "test""#)
             #expect(try await store.flows(tenant: tenant.id, environment: nil).isEmpty)
+        }
+    }
+
+    @Test(arguments: StoreFactory.all)
+    func bothConnectionsOfOtherEnvironment_namesTheEnvironmentOption(factory: StoreFactory) async throws {
+        try await factory.withStore { store, _ in
+            let tenant = try await tenantWithConnections(store)
+            try await StoreFixtures.connection(store, tenant: tenant, id: "stripe-live", environment: .production)
+            try await StoreFixtures.odooConnection(store, tenant: tenant, id: "odoo-live", environment: .production)
+
+            let error = await #expect(throws: StoreError.self) {
+                try await store.createFlow(StoreFixtures.flow(source: "stripe-live", target: "odoo-live"), tenant: tenant.id, actor: StoreFixtures.actor)
+            }
+
+            #expect(error?.code == .invalidInput)
+            #expect(error?.message == #"create flow "invoices" connections "stripe-live" and "odoo-live": both are in environment "production", not "test""#)
+            #expect(error?.hint?.contains("--environment production on the command line") == true)
         }
     }
 

@@ -13,10 +13,12 @@ enum StoreFixtures {
 
     /// Creates a Stripe connection `id` in the tenant's test environment.
     @discardableResult
-    static func connection(_ store: any Store, tenant: Tenant, id: ConnectionID = "stripe-test") async throws -> Connection {
+    static func connection(
+        _ store: any Store, tenant: Tenant, id: ConnectionID = "stripe-test", environment: EnvironmentName = .test
+    ) async throws -> Connection {
         try await store.createConnection(
             NewConnection(
-                id: id, environment: .test, connectorID: "stripe", connectorVersion: SemanticVersion(major: 1, minor: 0, patch: 0),
+                id: id, environment: environment, connectorID: "stripe", connectorVersion: SemanticVersion(major: 1, minor: 0, patch: 0),
                 configuration: ["account": "acct_1"]),
             tenant: tenant.id, actor: actor)
     }
