@@ -189,6 +189,16 @@ final class AdminTestHarness: @unchecked Sendable {
         let template = try String(contentsOf: Self.fixture("customer.created.json"), encoding: .utf8)
         let body = Array(template.replacingOccurrences(of: "cus_IOAbXWYWoh3P46", with: customerID)
             .replacingOccurrences(of: "evt_5oX6NlySRa64gr", with: eventID).utf8)
+        return try await postSigned(body, to: tenant)
+    }
+
+    /// Posts the fixture `name` as a signed webhook, unchanged; returns the HTTP status.
+    @discardableResult
+    func postFixture(_ name: String, to tenant: ProvisionedTenant) async throws -> Int {
+        try await postSigned(Array(try Data(contentsOf: Self.fixture(name))), to: tenant)
+    }
+
+    private func postSigned(_ body: [UInt8], to tenant: ProvisionedTenant) async throws -> Int {
         let timestamp = Int64(clock.now().timeIntervalSince1970.rounded(.down))
         let response = try await runtime.transport.send(HTTPRequest(
             method: "POST", url: "http://127.0.0.1:\(runtime.port ?? 0)/webhooks/\(tenant.tenant.slug)/production/stripe-main",

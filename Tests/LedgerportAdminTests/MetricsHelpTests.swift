@@ -30,6 +30,7 @@ struct MetricsHelpTests {
             harness.failNextPartnerCalls(1)
             try await harness.postCustomerCreated(acme, customerID: "cus_M1", eventID: "evt_M1")
             try await harness.postCustomerCreated(acme, customerID: "cus_M2", eventID: "evt_M2")
+            try await harness.postFixture("product.created.json", to: acme)
             try await harness.waitForIdle(acme.tenant.id)
 
             let response = try await harness.runtime.transport.send(HTTPRequest(method: "GET", url: "http://127.0.0.1:\(harness.runtime.port ?? 0)/metrics"))
@@ -47,8 +48,12 @@ struct MetricsHelpTests {
                 }
             }
 
+            let withoutFlow = try #require(helps["ledgerport_events_without_flow_total"])
+            #expect(helpLabels(withoutFlow) == ["tenant", "connection", "event_type"])
             let targetOperations = try #require(helps["ledgerport_target_operations_total"])
             #expect(helpLabels(targetOperations) == ["tenant", "model", "effect"])
+            let unrouted = lines.filter { $0.hasPrefix("ledgerport_events_without_flow_total{") }
+            #expect(unrouted == [#"ledgerport_events_without_flow_total{connection="stripe-main",event_type="product.created",tenant="acme"} 1"#])
             for (family, help) in helps {
                 guard let used = labels[family], !used.isEmpty else {
                     continue

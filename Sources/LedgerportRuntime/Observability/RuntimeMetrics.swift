@@ -6,6 +6,7 @@
 enum RuntimeMetrics {
     static let eventsReceived = "ledgerport_events_received_total"
     static let eventsDuplicate = "ledgerport_events_duplicate_total"
+    static let eventsWithoutFlow = "ledgerport_events_without_flow_total"
     static let requestsRejected = "ledgerport_webhook_requests_rejected_total"
     static let deliveriesDelivered = "ledgerport_deliveries_delivered_total"
     static let deliveriesRetried = "ledgerport_deliveries_retried_total"
@@ -21,6 +22,9 @@ enum RuntimeMetrics {
     static func declare(in registry: MetricsRegistry) {
         registry.declare(eventsReceived, kind: .counter, help: "Webhook events stored for the first time.")
         registry.declare(eventsDuplicate, kind: .counter, help: "Webhook events received again and not stored twice.")
+        registry.declare(
+            eventsWithoutFlow, kind: .counter,
+            help: "Webhook events stored with no delivery, since no active flow takes their type, by tenant, connection and event_type.")
         registry.declare(requestsRejected, kind: .counter, help: "Webhook requests rejected before anything was stored, by reason.")
         registry.declare(deliveriesDelivered, kind: .counter, help: "Deliveries whose operations the target applied.")
         registry.declare(deliveriesRetried, kind: .counter, help: "Delivery attempts that failed transiently and were scheduled again.")
