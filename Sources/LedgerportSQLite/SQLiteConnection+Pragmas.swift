@@ -13,7 +13,7 @@ extension SQLiteConnection {
     ///
     /// The writer sets `journal_mode=WAL`, which is stored in the database
     /// file, so it must run before any reader opens. Every connection gets
-    /// `busy_timeout`, `synchronous` and `foreign_keys`; the writer also gets
+    /// `busy_timeout`, `temp_store=MEMORY`, `synchronous` and `foreign_keys`; the writer also gets
     /// `wal_autocheckpoint`, and readers get `query_only=ON`.
     ///
     /// - Throws: ``SQLiteError`` when a pragma fails, or when the database
@@ -32,6 +32,9 @@ extension SQLiteConnection {
             try executeScript("PRAGMA wal_autocheckpoint = \(configuration.walAutocheckpointPages)")
         }
 
+        // Statement journals and savepoint sub-journals stay in memory. On disk, every request of a group
+        // commit (each in its own savepoint) wrote the pages it changed to a temporary file first.
+        try executeScript("PRAGMA temp_store = MEMORY")
         try executeScript("PRAGMA synchronous = \(configuration.synchronous.rawValue)")
         try executeScript("PRAGMA foreign_keys = \(configuration.foreignKeys ? "ON" : "OFF")")
 

@@ -36,12 +36,15 @@ import Testing
                     String(try connection.scalarInt64("PRAGMA foreign_keys") ?? -1),
                     String(try connection.scalarInt64("PRAGMA wal_autocheckpoint") ?? -1),
                     String(try connection.scalarInt64("PRAGMA busy_timeout") ?? -1),
+                    String(try connection.scalarInt64("PRAGMA temp_store") ?? -1),
                 ]
             }
             let readerQueryOnly = try await pool.read { try $0.scalarInt64("PRAGMA query_only") }
+            let readerTempStore = try await pool.read { try $0.scalarInt64("PRAGMA temp_store") }
 
-            #expect(writerSettings == ["wal", "2", "1", "250", "5000"])
+            #expect(writerSettings == ["wal", "2", "1", "250", "5000", "2"])
             #expect(readerQueryOnly == 1)
+            #expect(readerTempStore == 2)
         }
     }
 
