@@ -90,7 +90,7 @@ package final class Runtime: @unchecked Sendable {
         )
         AdminAPI(
             store: store, tenants: tenants, tokens: APITokenService(store: store), deadLetters: deadLetterService,
-            workflow: ChangeRequestWorkflow(store: store), alerts: alerts, router: router, clock: clock, logger: logger
+            storedEvents: StoredEventDeliverer(store: store, wake: { [engine] in engine.wake() }), workflow: ChangeRequestWorkflow(store: store), alerts: alerts, router: router, clock: clock, logger: logger
         ).register(in: &routes)
         server = HTTPServer(
             configuration: HTTPServerConfiguration(

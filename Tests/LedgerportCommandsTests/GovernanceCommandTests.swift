@@ -79,6 +79,28 @@ import Testing
         #expect(resumed.standardOutput == "flow stripe-customers of tenant acme is active\n")
     }
 
+    @Test func flowDeliverStored_dryRunCountsAndNeedsSince() async throws {
+        let world = try await provisionedWorld()
+        try await activate(world)
+        let created = await world.run([
+            "flow", "create", "stripe-customers", "--tenant", "acme", "--source", "stripe-main", "--target", "odoo-main",
+            "--mapping", "stripe-customers",
+        ])
+        try #require(created.status == 0, "\(created.standardError)")
+
+        let dryRun = await world.run([
+            "flow", "deliver-stored", "stripe-customers", "--tenant", "acme", "--since", "2026-12-01T00:00:00Z", "--dry-run", "--json",
+        ])
+        let withoutSince = await world.run(["flow", "deliver-stored", "stripe-customers", "--tenant", "acme"])
+        let unknown = await world.run(["flow", "deliver-stored", "nope", "--tenant", "acme", "--since", "2026-12-01T00:00:00Z"])
+
+        #expect(dryRun.status == 0, "\(dryRun.standardError)")
+        #expect(try JSONParser.parse(dryRun.standardOutput)["events_to_deliver"] == 0)
+        #expect(withoutSince.status == 64)
+        #expect(withoutSince.standardError.contains("missing option --since"))
+        #expect(unknown.status == 1)
+    }
+
     @Test func changeRequest_proposeReviewApply() async throws {
         let world = try await provisionedWorld()
 

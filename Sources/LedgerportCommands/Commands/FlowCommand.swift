@@ -2,7 +2,7 @@
 enum FlowCommand: CommandGroup {
     static let help = CommandHelp(
         name: "flow",
-        abstract: "Create, list, pause and resume flows: source connection, mapping and target connection.",
+        abstract: "Create, list, pause and resume flows (source connection, mapping and target connection), and deliver the events they did not take.",
         examples: [
             .init(
                 "ledgerport flow create stripe-invoices --tenant acme --source stripe-live --target odoo --mapping stripe-invoices",
@@ -16,5 +16,6 @@ enum FlowCommand: CommandGroup {
         FlowListCommand.self,
         FlowPauseCommand.self,
         FlowResumeCommand.self,
+        FlowDeliverStoredCommand.self,
     ]
 }

@@ -9,9 +9,10 @@ struct FlowCreateCommand: RunnableCommand {
         abstract: "Create a real-time flow from a source connection through a mapping to a target connection.",
         discussion: """
             The flow takes the source's native event types whose canonical types the mapping \
-            reads, per the source connector's spec. The mapping is read at its version active \
-            in the environment, or at its newest stored version when none is active yet. The \
-            flow takes no events until a version is activated through a change request.
+            reads, per the source connector's spec. The mapping needs a version active in the \
+            environment, activated through an approved change request; without one the flow is \
+            refused. Events stored before the flow existed get deliveries only through \
+            "ledgerport flow deliver-stored".
             """,
         examples: [
             .init(

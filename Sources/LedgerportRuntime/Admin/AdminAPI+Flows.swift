@@ -3,7 +3,7 @@ import LedgerportHTTPServer
 import LedgerportSDK
 import LedgerportStore
 
-/// A tenant's flows with their service level, and pausing and resuming them.
+/// A tenant's flows with their service level, pausing and resuming them, and delivering the events they did not take.
 extension AdminAPI {
     /// The SLO window when the request names no `since`: the last 24 hours.
     static let defaultSLOWindowSeconds: Double = 86_400
@@ -27,6 +27,31 @@ extension AdminAPI {
         add(&routes, "POST", "/tenants/{tenant}/flows/{flow}/resume", scope: .tenant, permission: .manageFlows, accepts: .nothing) { request in
             try await setState(.active, request)
         }
+        add(&routes, "POST", "/tenants/{tenant}/flows/{flow}/deliver-stored", scope: .tenant, permission: .manageFlows,
+            accepts: .body(["since": .string, "dry_run": .boolean])) { request in
+            try await deliverStored(request)
+        }
+    }
+
+    /// Gives deliveries through the flow to the stored events it did not take: `{"since": "2026-12-01T00:00:00Z", "dry_run": true}`.
+    private func deliverStored(_ request: AdminRequest) async throws -> (Int, JSONValue) {
+        let id = FlowID(rawValue: request.pathParameter("flow"))
+        guard let text = request.body["since"]?.stringValue else {
+            throw AdminError.badRequest(
+                "invalid_input",
+                "deliver stored events through flow \"\(id)\": member \"since\" is missing; send the earliest receipt time, "
+                    + "such as {\"since\": \"2026-12-01T00:00:00Z\", \"dry_run\": true}")
+        }
+        guard let since = AdminRequest.parseTimestamp(text) else {
+            throw AdminError.badRequest("invalid_input", "since \"\(text)\" is not an ISO 8601 time; write it as 2026-12-01T00:00:00Z")
+        }
+        let dryRun = request.body["dry_run"]?.boolValue ?? false
+        let count = try await storedEvents.deliver(flow: id, since: since, dryRun: dryRun, tenant: request.scopedTenant.id, actor: request.actor)
+        return (200, [
+            "flow_id": .string(id.rawValue), "since": .string(text), "dry_run": .bool(dryRun), "deliveries_created": .number(JSONNumber(dryRun ? 0 : count.delivered)),
+            "events_to_deliver": .number(JSONNumber(count.delivered)), "already_delivered": .number(JSONNumber(count.alreadyDelivered)),
+            "without_payload": .number(JSONNumber(count.withoutPayload)),
+        ])
     }
 
     private func setState(_ state: FlowState, _ request: AdminRequest) async throws -> (Int, JSONValue) {

@@ -29,6 +29,7 @@ struct AdminAPI: Sendable {
     let tenants: TenantDirectory
     let tokens: APITokenService
     let deadLetters: DeadLetterService
+    let storedEvents: StoredEventDeliverer
     let workflow: ChangeRequestWorkflow
     let alerts: AlertBook
     let router: FlowRouter

@@ -50,6 +50,11 @@ package struct PlatformServices: Sendable {
         FlowProvisioner(store: store, registry: registry)
     }
 
+    /// Delivers stored events through a flow; it wakes no engine here, because the serving runtime polls its queue.
+    package var storedEventDeliverer: StoredEventDeliverer {
+        StoredEventDeliverer(store: store, wake: {})
+    }
+
     /// The dead-letter service; replays wake no engine here, because the serving runtime polls its queue.
     package var deadLetters: DeadLetterService {
         let planner = connectors.map { DeliveryPlanner(store: store, connectors: $0, mappings: mappings) }
