@@ -80,14 +80,7 @@ struct FlowDeliverStoredCommand: RunnableCommand {
             try await services.storedEventDeliverer.deliver(flow: id, since: since, dryRun: dryRun, tenant: tenant.id, actor: actor)
         }
         if printsJSON {
-            AdminCommandSupport.printJSON(
-                [
-                    "flow_id": .string(id.rawValue), "since": .string(sinceText), "dry_run": .bool(dryRun),
-                    "deliveries_created": .number(JSONNumber(dryRun ? 0 : count.delivered)),
-                    "events_to_deliver": .number(JSONNumber(count.delivered)),
-                    "already_delivered": .number(JSONNumber(count.alreadyDelivered)), "without_payload": .number(JSONNumber(count.withoutPayload)),
-                ],
-                in: context)
+            AdminCommandSupport.printJSON(AdminJSON.storedEventDelivery(count, flow: id, since: sinceText, dryRun: dryRun), in: context)
         } else {
             let verb = dryRun ? "would create" : "created"
             context.standardOutput.writeLine(

@@ -47,11 +47,7 @@ extension AdminAPI {
         }
         let dryRun = request.body["dry_run"]?.boolValue ?? false
         let count = try await storedEvents.deliver(flow: id, since: since, dryRun: dryRun, tenant: request.scopedTenant.id, actor: request.actor)
-        return (200, [
-            "flow_id": .string(id.rawValue), "since": .string(text), "dry_run": .bool(dryRun), "deliveries_created": .number(JSONNumber(dryRun ? 0 : count.delivered)),
-            "events_to_deliver": .number(JSONNumber(count.delivered)), "already_delivered": .number(JSONNumber(count.alreadyDelivered)),
-            "without_payload": .number(JSONNumber(count.withoutPayload)),
-        ])
+        return (200, AdminJSON.storedEventDelivery(count, flow: id, since: text, dryRun: dryRun))
     }
 
     private func setState(_ state: FlowState, _ request: AdminRequest) async throws -> (Int, JSONValue) {

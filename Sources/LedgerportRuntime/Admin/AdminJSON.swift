@@ -116,6 +116,15 @@ package enum AdminJSON {
         }
     }
 
+    /// Builds the result of delivering a flow's stored events: what was selected, and what was created unless it was a dry run.
+    package static func storedEventDelivery(_ count: StoredEventDeliveryCount, flow: FlowID, since: String, dryRun: Bool) -> JSONValue {
+        [
+            "flow_id": .string(flow.rawValue), "since": .string(since), "dry_run": .bool(dryRun),
+            "deliveries_created": .number(JSONNumber(dryRun ? 0 : count.delivered)), "events_to_deliver": .number(JSONNumber(count.delivered)),
+            "already_delivered": .number(JSONNumber(count.alreadyDelivered)), "without_payload": .number(JSONNumber(count.withoutPayload)),
+        ]
+    }
+
     /// Builds a flow object with its connections, mapping, event types, mode, retry policy and state.
     package static func flow(_ flow: Flow) -> JSONValue {
         [
