@@ -52,7 +52,7 @@ import Testing
 
         #expect(refused.status == 1)
         #expect(refused.standardError.contains(#"mapping "stripe-customers" has no active version in environment "test""#))
-        #expect(refused.standardError.contains("ledgerport change-request propose --mapping stripe-customers --version N --environment test"))
+        #expect(refused.standardError.contains("ledgerport change-request propose --tenant acme --mapping stripe-customers --version N --environment test --summary TEXT"))
         #expect(try JSONParser.parse(listed.standardOutput)["flows"]?.arrayValue?.isEmpty == true)
     }
 
@@ -99,6 +99,42 @@ import Testing
         #expect(withoutSince.status == 64)
         #expect(withoutSince.standardError.contains("missing option --since"))
         #expect(unknown.status == 1)
+    }
+
+    @Test func changeRequestPropose_sameVersionTwiceIsRefusedUntilWithdrawn() async throws {
+        let world = try await provisionedWorld()
+        let id = try await propose(world)
+
+        let twice = await world.run([
+            "change-request", "propose", "--tenant", "acme", "--mapping", "stripe-customers", "--version", "1",
+            "--summary", "Again", "--as", "revops@acme.example",
+        ])
+        let byOther = await world.run(["change-request", "withdraw", id, "--tenant", "acme", "--as", "cfo@acme.example"])
+        let withdrawn = await world.run(["change-request", "withdraw", id, "--tenant", "acme", "--as", "revops@acme.example"])
+        let reopened = await world.run([
+            "change-request", "propose", "--tenant", "acme", "--mapping", "stripe-customers", "--version", "1",
+            "--summary", "Again", "--as", "revops@acme.example",
+        ])
+
+        #expect(twice.status == 1)
+        #expect(twice.standardError.contains("change request \(id) already proposes it and is open; review it, or withdraw it instead"))
+        #expect(byOther.status == 1)
+        #expect(byOther.standardError.contains("only its proposer may withdraw it"))
+        #expect(withdrawn.standardOutput == "change request \(id): withdrawn\n")
+        #expect(reopened.status == 0, "\(reopened.standardError)")
+    }
+
+    @Test func changeRequestPropose_activeVersionIsRefused() async throws {
+        let world = try await provisionedWorld()
+        try await activate(world)
+
+        let again = await world.run([
+            "change-request", "propose", "--tenant", "acme", "--mapping", "stripe-customers", "--version", "1",
+            "--summary", "Again", "--as", "revops@acme.example",
+        ])
+
+        #expect(again.status == 1)
+        #expect(again.standardError.contains("stripe-customers version 1 in test: it is already the active version there"))
     }
 
     @Test func changeRequest_proposeReviewApply() async throws {

@@ -6,16 +6,16 @@ import LedgerportStore
 enum ChangeRequestCommand: CommandGroup {
     static let help = CommandHelp(
         name: "change-request",
-        abstract: "Propose, review and apply the activation of mapping versions.",
+        abstract: "Propose, review, apply and withdraw the activation of mapping versions.",
         discussion: """
             A request opens when proposed, is approved when two different board members \
             approve it (never its proposer), is rejected by any one rejection, and takes \
-            effect only when applied. Every step is recorded in the tenant's audit log with \
+            effect only when applied. Its proposer may withdraw it while it is open. Every step is recorded in the tenant's audit log with \
             the person named by --as.
             """,
         examples: [
             .init(
-                "ledgerport change-request propose --tenant acme --mapping stripe-invoices --version 2 --summary \"Post invoices in EUR\" --as revops@acme.example",
+                "ledgerport change-request propose --tenant acme --mapping stripe-invoices --version 2 --environment production --summary \"Post invoices in EUR\" --as revops@acme.example",
                 "Propose activating version 2 in production."),
             .init("ledgerport change-request approve <id> --tenant acme --as cfo@acme.example", "Approve a request."),
         ]
@@ -28,6 +28,7 @@ enum ChangeRequestCommand: CommandGroup {
         ChangeRequestApproveCommand.self,
         ChangeRequestRejectCommand.self,
         ChangeRequestApplyCommand.self,
+        ChangeRequestWithdrawCommand.self,
     ]
 
     /// Reads a request and its decisions.

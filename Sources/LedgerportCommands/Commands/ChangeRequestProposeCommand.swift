@@ -9,7 +9,7 @@ struct ChangeRequestProposeCommand: RunnableCommand {
         abstract: "Propose activating a published mapping version in an environment.",
         examples: [
             .init(
-                "ledgerport change-request propose --tenant acme --mapping stripe-invoices --version 2 --summary \"Post invoices in EUR\" --as revops@acme.example",
+                "ledgerport change-request propose --tenant acme --mapping stripe-invoices --version 2 --environment production --summary \"Post invoices in EUR\" --as revops@acme.example",
                 "Propose activating version 2 of stripe-invoices in production."),
         ],
         exitStatuses: [

@@ -84,9 +84,14 @@ struct FlowDeliverStoredCommand: RunnableCommand {
         } else {
             let verb = dryRun ? "would create" : "created"
             context.standardOutput.writeLine(
-                "flow \(id) of tenant \(tenantSlug): \(verb) \(count.delivered) deliveries for events received since \(sinceText); "
-                    + "\(count.alreadyDelivered) already had one, \(count.withoutPayload) lost their payload to retention")
+                "flow \(id) of tenant \(tenantSlug): \(verb) \(Self.counted(count.delivered, "delivery", "deliveries")) "
+                    + "for events received since \(sinceText); \(Self.counted(count.alreadyDelivered, "event", "events")) already had one, "
+                    + "\(Self.counted(count.withoutPayload, "event", "events")) lost the payload to retention")
         }
         return .ok
+    }
+
+    private static func counted(_ number: Int, _ singular: String, _ plural: String) -> String {
+        "\(number) \(number == 1 ? singular : plural)"
     }
 }

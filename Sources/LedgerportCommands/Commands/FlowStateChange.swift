@@ -36,6 +36,9 @@ struct FlowStateChange: Sendable {
             AdminCommandSupport.printJSON(AdminJSON.flow(flow), in: context)
         } else {
             context.standardOutput.writeLine("flow \(flow.id) of tenant \(tenantSlug) is \(flow.state.rawValue)")
+            context.standardError.writeLine(
+                "note: a running \"ledgerport serve\" on this data folder applies the change at its next reload of the flows, within 5 seconds; "
+                    + "the admin API's pause and resume apply at once")
         }
         return .ok
     }

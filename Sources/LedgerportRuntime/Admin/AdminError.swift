@@ -87,6 +87,8 @@ struct AdminError: Error, Sendable, Hashable {
         switch error {
         case .wrongState, .notApproved:
             AdminError(status: 409, code: "change_request_state", message: error.description)
+        case .alreadyActive, .alreadyProposed:
+            AdminError(status: 409, code: "change_request_duplicate", message: error.description)
         case .selfReview:
             AdminError(status: 403, code: "self_review", message: error.description)
         case .notProposer:

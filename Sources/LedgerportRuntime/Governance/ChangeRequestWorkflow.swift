@@ -35,12 +35,29 @@ package struct ChangeRequestWorkflow: Sendable {
         tenant: TenantID, proposer: String
     ) async throws -> ChangeRequest {
         _ = try await store.mappingVersion(version.version, mapping: version.mappingID, tenant: tenant)
+        try await requireNewProposal(of: version, environment: environment, tenant: tenant)
         let request = NewChangeRequest(
             environment: environment, kind: .activateMapping,
             subject: ["mapping_id": .string(version.mappingID.rawValue), "version": .number(JSONNumber(version.version))],
             summary: summary, evidence: evidence
         )
         return try await store.createChangeRequest(request, tenant: tenant, actor: proposer)
+    }
+
+    /// Throws when the version is already active in the environment, or an open or approved request already proposes it.
+    private func requireNewProposal(of version: MappingVersionReference, environment: EnvironmentName, tenant: TenantID) async throws {
+        if try await store.activeMappingVersion(mapping: version.mappingID, environment: environment, tenant: tenant)?.mapping == version {
+            throw WorkflowError.alreadyActive(version: version, environment: environment)
+        }
+        for state in [ChangeRequestState.open, .approved] {
+            let same = try await store.changeRequests(tenant: tenant, state: state).first { request in
+                request.environment == environment && request.subject["mapping_id"]?.stringValue == version.mappingID.rawValue
+                    && request.subject["version"]?.intValue == version.version
+            }
+            if let same {
+                throw WorkflowError.alreadyProposed(id: same.id, state: same.state, version: version, environment: environment)
+            }
+        }
     }
 
     /// Records a board member's decision and moves the request when it reaches quorum or is rejected.
@@ -110,6 +127,8 @@ package enum WorkflowError: Error, Sendable, Hashable, CustomStringConvertible {
     case notProposer(id: ChangeRequestID, actor: String)
     case unsupportedKind(id: ChangeRequestID, kind: ChangeKind)
     case notApproved(id: ChangeRequestID, approvals: Int, quorum: Int)
+    case alreadyActive(version: MappingVersionReference, environment: EnvironmentName)
+    case alreadyProposed(id: ChangeRequestID, state: ChangeRequestState, version: MappingVersionReference, environment: EnvironmentName)
 
     package var description: String {
         switch self {
@@ -117,6 +136,11 @@ package enum WorkflowError: Error, Sendable, Hashable, CustomStringConvertible {
             "\(action) change request \(id): it is approved already, and only open requests are decided or withdrawn; apply it with \"ledgerport change-request apply \(id)\""
         case .wrongState(let id, let state, let action):
             "\(action) change request \(id): it is \(state.rawValue), which closes it; propose a new request to change the mapping again"
+        case .alreadyActive(let version, let environment):
+            "propose activating \(version.mappingID) version \(version.version) in \(environment): it is already the active version there"
+        case .alreadyProposed(let id, let state, let version, let environment):
+            "propose activating \(version.mappingID) version \(version.version) in \(environment): change request \(id) already proposes it "
+                + "and is \(state.rawValue); \(state == .approved ? "apply it" : "review it, or withdraw it") instead of opening another"
         case .notApproved(let id, let approvals, let quorum):
             "apply change request \(id): it is open with \(approvals) of \(quorum) approvals; it can be applied once \(quorum) board members "
                 + "other than the proposer approve it"

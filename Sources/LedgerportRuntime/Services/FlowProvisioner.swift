@@ -38,12 +38,13 @@ package struct FlowProvisioner: Sendable {
             throw violation
         }
         guard try await store.activeMappingVersion(mapping: mappingID, environment: environment, tenant: tenant) != nil else {
+            let slug = try await store.tenant(tenant).slug
             throw ConnectorError.configuration(
                 "flow_mapping_not_active",
                 "create flow \"\(id)\": mapping \"\(mappingID)\" has no active version in environment \"\(environment)\", "
                     + "so the flow would store its events and deliver none",
-                hint: "activate a version first: \"ledgerport change-request propose --mapping \(mappingID) --version N "
-                    + "--environment \(environment)\", two approvals, then \"ledgerport change-request apply\""
+                hint: "activate a version first: \"ledgerport change-request propose --tenant \(slug) --mapping \(mappingID) --version N "
+                    + "--environment \(environment) --summary TEXT\", two approvals, then \"ledgerport change-request apply ID --tenant \(slug)\""
             )
         }
         let handled = Set(mapping.source.eventTypes)
