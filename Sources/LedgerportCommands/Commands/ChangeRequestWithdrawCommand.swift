@@ -21,34 +21,20 @@ struct ChangeRequestWithdrawCommand: RunnableCommand {
         ]
     )
 
-    static let arguments: [ArgumentDefinition] = [
-        .positional("id", help: "The change request id."),
-        AdminCommandSupport.tenantDefinition,
-        ActorOption.governanceDefinition(recordedAs: "the proposer withdrawing the request"),
-        DataOption.definition,
-        AdminCommandSupport.jsonDefinition,
-    ]
+    static let arguments = ChangeRequestReference.arguments(recordedAs: "the proposer withdrawing the request")
 
-    let id: ChangeRequestID
-    let tenantSlug: String
-    let actor: String?
-    let dataOption: String?
-    let printsJSON: Bool
+    let reference: ChangeRequestReference
 
     init(arguments: ParsedArguments) throws(CommandError) {
-        id = ChangeRequestID(rawValue: arguments.positional("id") ?? "")
-        tenantSlug = try AdminCommandSupport.tenantSlug(arguments)
-        actor = try ActorOption.parse(arguments)
-        dataOption = arguments.option(DataOption.name)
-        printsJSON = arguments.flag("json")
+        reference = try ChangeRequestReference(arguments: arguments)
     }
 
     func run(in context: CommandContext) async throws -> ExitCode {
-        let actor = try ActorOption.resolve(actor, in: context, for: .governance)
-        let request = try await AdminCommandSupport.withTenant(dataOption, slug: tenantSlug, in: context) { store, tenant in
-            try await ChangeRequestWorkflow(store: store).withdraw(id, tenant: tenant.id, actor: actor)
+        let id = reference.id
+        let request = try await reference.withWorkflow(in: context) { workflow, tenant, actor in
+            try await workflow.withdraw(id, tenant: tenant, actor: actor)
         }
-        if printsJSON {
+        if reference.printsJSON {
             AdminCommandSupport.printJSON(AdminJSON.changeRequest(request), in: context)
         } else {
             context.standardOutput.writeLine("change request \(id): \(request.state.rawValue)")
