@@ -27,6 +27,7 @@ extension SQLiteStore {
                 """
                 SELECT d.id FROM deliveries AS d
                 WHERE d.tenant_id = ?1 AND d.state IN ('pending', 'in_flight') AND d.next_attempt_at_ms <= ?2
+                  AND d.flow_id NOT IN (SELECT f.id FROM flows AS f WHERE f.tenant_id = ?1 AND f.state = 'paused')
                   AND NOT EXISTS (
                       SELECT 1 FROM deliveries AS earlier
                       WHERE earlier.tenant_id = d.tenant_id AND earlier.ordering_key = d.ordering_key

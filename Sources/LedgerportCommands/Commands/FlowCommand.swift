@@ -7,7 +7,7 @@ enum FlowCommand: CommandGroup {
             .init(
                 "ledgerport flow create stripe-invoices --tenant acme --source stripe-live --target odoo --mapping stripe-invoices",
                 "Create a real-time flow of Stripe invoices into Odoo."),
-            .init("ledgerport flow pause stripe-invoices --tenant acme", "Stop creating deliveries for the flow."),
+            .init("ledgerport flow pause stripe-invoices --tenant acme", "Stop delivering through the flow."),
         ]
     )
 

@@ -2,14 +2,16 @@ import LedgerportRuntime
 import LedgerportSDK
 import LedgerportStore
 
-/// `ledgerport flow pause`: stops creating deliveries for a flow; events are still stored.
+/// `ledgerport flow pause`: stops delivering through a flow; events are still stored.
 struct FlowPauseCommand: RunnableCommand {
     static let help = CommandHelp(
         name: "pause",
-        abstract: "Stop creating deliveries for a flow; events are still stored.",
+        abstract: "Stop delivering through a flow: pending deliveries wait and new events get none; events are still stored.",
         discussion: """
-            A running `ledgerport serve` on the same data folder sees the change at its next \
-            periodic reload of the flows, within 5 seconds.
+            Pending deliveries through the flow stop being claimed at once; one already \
+            running finishes. A running `ledgerport serve` on the same data folder stops \
+            giving new events deliveries after its next periodic reload of the flows, within \
+            5 seconds (the admin API's pause applies at once).
             """,
         examples: [
             .init("ledgerport flow pause stripe-invoices --tenant acme", "Pause the flow stripe-invoices."),

@@ -2,14 +2,16 @@ import LedgerportRuntime
 import LedgerportSDK
 import LedgerportStore
 
-/// `ledgerport flow resume`: creates deliveries for a paused flow again.
+/// `ledgerport flow resume`: delivers through a paused flow again.
 struct FlowResumeCommand: RunnableCommand {
     static let help = CommandHelp(
         name: "resume",
-        abstract: "Create deliveries for a paused flow again.",
+        abstract: "Deliver through a paused flow again: its waiting deliveries run and new events get deliveries.",
         discussion: """
-            A running `ledgerport serve` on the same data folder sees the change at its next \
-            periodic reload of the flows, within 5 seconds.
+            Waiting deliveries run at once. A running `ledgerport serve` on the same data \
+            folder gives new events deliveries after its next periodic reload of the flows, \
+            within 5 seconds. Events stored while the flow was paused get none; deliver them \
+            with `ledgerport flow deliver-stored`.
             """,
         examples: [
             .init("ledgerport flow resume stripe-invoices --tenant acme", "Resume the flow stripe-invoices."),

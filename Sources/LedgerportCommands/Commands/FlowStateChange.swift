@@ -37,8 +37,8 @@ struct FlowStateChange: Sendable {
         } else {
             context.standardOutput.writeLine("flow \(flow.id) of tenant \(tenantSlug) is \(flow.state.rawValue)")
             context.standardError.writeLine(
-                "note: a running \"ledgerport serve\" on this data folder applies the change at its next reload of the flows, within 5 seconds; "
-                    + "the admin API's pause and resume apply at once")
+                "note: a running \"ledgerport serve\" on this data folder routes new events by this change at its next reload of the flows, "
+                    + "within 5 seconds; pending deliveries follow it at once")
         }
         return .ok
     }

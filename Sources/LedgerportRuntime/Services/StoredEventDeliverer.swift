@@ -35,7 +35,7 @@ package struct StoredEventDeliverer: Sendable {
         }
         guard flow.state == .active else {
             throw ConnectorError.configuration(
-                "flow_paused", "\(operation): the flow is \(flow.state.rawValue), which stops new deliveries through it",
+                "flow_paused", "\(operation): the flow is \(flow.state.rawValue), which holds every delivery through it",
                 hint: "resume it first (ledgerport flow resume \(id))")
         }
         guard let activation = try await store.activeMappingVersion(mapping: flow.mappingID, environment: flow.environment, tenant: tenant) else {

@@ -13,7 +13,9 @@ package protocol DeliveryStore: Sendable {
     /// before now, or `in_flight` with an expired lease (its worker died).
     /// It is skipped while an earlier delivery (lower id) with the same
     /// ordering key is `pending` or `in_flight`, so one business object's
-    /// deliveries run one at a time, in order. Claiming sets `in_flight`,
+    /// deliveries run one at a time, in order. Deliveries through a paused
+    /// flow are not claimed until it is resumed (and hold back the later
+    /// deliveries of their ordering key meanwhile). Claiming sets `in_flight`,
     /// the lease expiry, and a new claim number.
     func claimDueDeliveries(tenant: TenantID, limit: Int, leaseSeconds: Int) async throws -> [DeliveryClaim]
 

@@ -32,6 +32,25 @@ import Testing
     }
 
     @Test(arguments: StoreFactory.all)
+    func claim_skipsDeliveriesOfPausedFlowUntilResumed(factory: StoreFactory) async throws {
+        try await factory.withStore { store, clock in
+            let tenant = try await StoreFixtures.tenant(store, "acme")
+            try await StoreFixtures.connection(store, tenant: tenant)
+            try await StoreFixtures.odooConnection(store, tenant: tenant)
+            _ = try await store.createFlow(StoreFixtures.flow(), tenant: tenant.id, actor: StoreFixtures.actor)
+            let pending = try await StoreFixtures.pendingDelivery(store, tenant: tenant, sourceID: "evt_1", clock: clock)
+
+            _ = try await store.setFlowState(.paused, flow: "invoices", tenant: tenant.id, actor: StoreFixtures.actor)
+            let whilePaused = try await store.claimDueDeliveries(tenant: tenant.id, limit: 10, leaseSeconds: 30)
+            _ = try await store.setFlowState(.active, flow: "invoices", tenant: tenant.id, actor: StoreFixtures.actor)
+            let afterResume = try await store.claimDueDeliveries(tenant: tenant.id, limit: 10, leaseSeconds: 30)
+
+            #expect(whilePaused.isEmpty)
+            #expect(afterResume.map(\.deliveryID) == [pending])
+        }
+    }
+
+    @Test(arguments: StoreFactory.all)
     func claim_runsEarlierSourceVersionFirst(factory: StoreFactory) async throws {
         try await factory.withStore { store, clock in
             let tenant = try await StoreFixtures.tenant(store, "acme")
