@@ -25,6 +25,14 @@ package final class MetricsRegistry: @unchecked Sendable {
         var bucketCounts: [UInt64]
         var count: UInt64 = 0
         var sum: Double = 0
+
+        mutating func record(_ value: Double, buckets: [Double]) {
+            for (index, bound) in buckets.enumerated() where value <= bound {
+                bucketCounts[index] += 1
+            }
+            count += 1
+            sum += value
+        }
     }
 
     private let lock = NSLock()
@@ -47,42 +55,37 @@ package final class MetricsRegistry: @unchecked Sendable {
     }
 
     /// Adds `amount` to a counter (or a gauge).
+    ///
+    /// Every update goes through the `families` subscript, so each family's series dictionary
+    /// is changed in place. Copying the family out first would copy all its series on every call.
     package func increment(_ name: String, labels: MetricLabels = .none, by amount: Double = 1) {
         lock.withLock {
-            guard var family = families[name] else {
+            guard let kind = families[name]?.kind else {
                 preconditionFailure("metric \(name) is not declared")
             }
-            precondition(family.kind != .histogram, "use observe() for histogram \(name)")
-            family.values[labels, default: 0] += amount
-            families[name] = family
+            precondition(kind != .histogram, "use observe() for histogram \(name)")
+            families[name]?.values[labels, default: 0] += amount
         }
     }
 
     /// Sets a gauge.
     package func set(_ name: String, labels: MetricLabels = .none, to value: Double) {
         lock.withLock {
-            guard var family = families[name], family.kind == .gauge else {
+            guard families[name]?.kind == .gauge else {
                 preconditionFailure("gauge \(name) is not declared")
             }
-            family.values[labels] = value
-            families[name] = family
+            families[name]?.values[labels] = value
         }
     }
 
     /// Records one observation in a histogram.
     package func observe(_ name: String, labels: MetricLabels = .none, value: Double) {
         lock.withLock {
-            guard var family = families[name], family.kind == .histogram else {
+            guard let buckets = families[name].flatMap({ $0.kind == .histogram ? $0.buckets : nil }) else {
                 preconditionFailure("histogram \(name) is not declared")
             }
-            var state = family.histograms[labels] ?? HistogramState(bucketCounts: Array(repeating: 0, count: family.buckets.count))
-            for (index, bound) in family.buckets.enumerated() where value <= bound {
-                state.bucketCounts[index] += 1
-            }
-            state.count += 1
-            state.sum += value
-            family.histograms[labels] = state
-            families[name] = family
+            families[name]?.histograms[labels, default: HistogramState(bucketCounts: Array(repeating: 0, count: buckets.count))]
+                .record(value, buckets: buckets)
         }
     }
 
