@@ -92,13 +92,12 @@ final class Transaction {
 
     /// Stores a new row with the next id of the model's sequence and returns the id.
     func insert(_ model: String, _ values: RecordValues) -> Int {
-        var table = state.tables[model] ?? ModelTable()
-        let id = table.nextID
-        table.nextID += 1
+        // Changed through the subscript, in place: a copy of the table would copy all its rows.
+        let id = state.tables[model, default: ModelTable()].nextID
+        state.tables[model, default: ModelTable()].nextID += 1
         var stored = values
         stored["id"] = .int(id)
-        table.rows[id] = stored
-        state.tables[model] = table
+        state.tables[model, default: ModelTable()].rows[id] = stored
         state.index(model, id, stored, indexedFields: registry.indexedFields[model] ?? [])
         touched.insert(RecordReference(model, id))
         movedSequences.insert(model)
@@ -108,12 +107,10 @@ final class Transaction {
     /// Stores a row under a chosen id, as seed data does, and moves the sequence past it.
     func insert(_ model: String, id: Int, _ values: RecordValues) {
         precondition(row(model, id) == nil, "seed record \(model)(\(id)) is inserted twice")
-        var table = state.tables[model] ?? ModelTable()
         var stored = values
         stored["id"] = .int(id)
-        table.rows[id] = stored
-        table.nextID = max(table.nextID, id + 1)
-        state.tables[model] = table
+        state.tables[model, default: ModelTable()].rows[id] = stored
+        state.tables[model, default: ModelTable()].nextID = max(state.tables[model, default: ModelTable()].nextID, id + 1)
         state.index(model, id, stored, indexedFields: registry.indexedFields[model] ?? [])
         touched.insert(RecordReference(model, id))
         movedSequences.insert(model)
@@ -149,12 +146,10 @@ final class Transaction {
 
     /// Moves the sequence of `model` so that the next record gets at least `id`.
     func advanceSequence(_ model: String, to id: Int) {
-        var table = state.tables[model] ?? ModelTable()
-        guard id > table.nextID else {
+        guard id > state.tables[model, default: ModelTable()].nextID else {
             return
         }
-        table.nextID = id
-        state.tables[model] = table
+        state.tables[model, default: ModelTable()].nextID = id
         movedSequences.insert(model)
     }
 
