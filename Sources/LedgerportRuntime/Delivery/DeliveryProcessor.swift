@@ -55,17 +55,23 @@ struct DeliveryProcessor: Sendable {
         await loadContext(&work, tenant: tenant)
         await plan(&work, tenant: tenant)
         await apply(&work, tenant: tenant)
-        return work.map { report(for: $0, tenant: tenant, started: started) }
+        let reports = work.map { report(for: $0, tenant: tenant, started: started) }
+        recordDelivered(work, tenant: tenant)
+        return reports
     }
 
     /// Finds each delivery's flow and retry policy, then reads every event with one query.
     private func loadContext(_ work: inout [DeliveryWork], tenant: Tenant) async {
+        var policies = [FlowID: RetryPolicy]()
         for index in work.indices {
             let delivery = work[index].delivery
             do {
                 let flow = try await flowOf(delivery)
                 work[index].flow = flow
-                work[index].policy = (try? JSONValueDecoder().decode(RetryPolicy.self, from: flow.retryPolicy)) ?? .standard
+                if policies[flow.id] == nil {
+                    policies[flow.id] = (try? JSONValueDecoder().decode(RetryPolicy.self, from: flow.retryPolicy)) ?? .standard
+                }
+                work[index].policy = policies[flow.id] ?? .standard
                 work[index].logger = logger.with([
                     LogMetadataKey.tenantID: .string(tenant.slug), LogMetadataKey.flowID: .string(flow.id.rawValue),
                     LogMetadataKey.deliveryID: .string(delivery.id.description), LogMetadataKey.attempt: .integer(Int64(delivery.attemptCount + 1)),
@@ -187,7 +193,6 @@ struct DeliveryProcessor: Sendable {
         guard let event = work.event else {
             preconditionFailure("a running delivery has its event")
         }
-        record(work.result, delivery: delivery, event: event, flow: flow, tenant: tenant)
         work.logger.debug("delivered", metadata: ["operations": .integer(Int64(work.result.applied.count))])
         return DeliveryAttemptReport(
             startedAt: started, finishedAt: clock.now(), outcome: .delivered, appliedVersions: work.result.appliedVersions,
@@ -226,17 +231,33 @@ struct DeliveryProcessor: Sendable {
         }
     }
 
-    private func record(_ result: DeliveryResult, delivery: Delivery, event: StoredEvent, flow: Flow, tenant: Tenant) {
-        let labels: MetricLabels = ["tenant": tenant.slug, "flow": flow.id.rawValue]
-        metrics.increment(RuntimeMetrics.deliveriesDelivered, labels: labels)
-        metrics.observe(RuntimeMetrics.deliverySeconds, labels: labels, value: max(0, clock.now().timeIntervalSince(event.receivedAt)))
-        if !result.skippedStale.isEmpty {
-            metrics.increment(RuntimeMetrics.deliveriesSkippedStale, labels: labels, by: Double(result.skippedStale.count))
+    /// Counts the batch's delivered deliveries, skipped stale objects and target operations, one update per series.
+    private func recordDelivered(_ work: [DeliveryWork], tenant: Tenant) {
+        let now = clock.now()
+        var delivered = [FlowID: (count: Int, skippedStale: Int, labels: MetricLabels)]()
+        var operations = [String: (count: Int, labels: MetricLabels)]()
+        for item in work where item.failure == nil {
+            guard let flow = item.flow, let event = item.event else { continue }
+            let labels = delivered[flow.id]?.labels ?? ["tenant": tenant.slug, "flow": flow.id.rawValue]
+            let counted = delivered[flow.id] ?? (0, 0, labels)
+            delivered[flow.id] = (counted.count + 1, counted.skippedStale + item.result.skippedStale.count, labels)
+            metrics.observe(RuntimeMetrics.deliverySeconds, labels: labels, value: max(0, now.timeIntervalSince(event.receivedAt)))
+            for applied in item.result.applied {
+                let key = "\(applied.reference.model) \(applied.effect.rawValue)"
+                let labels = operations[key]?.labels ?? [
+                    "tenant": tenant.slug, "model": applied.reference.model, "effect": applied.effect.rawValue,
+                ]
+                operations[key] = ((operations[key]?.count ?? 0) + 1, labels)
+            }
         }
-        for applied in result.applied {
-            metrics.increment(RuntimeMetrics.targetOperations, labels: [
-                "tenant": tenant.slug, "model": applied.reference.model, "effect": applied.effect.rawValue,
-            ])
+        for counted in delivered.values {
+            metrics.increment(RuntimeMetrics.deliveriesDelivered, labels: counted.labels, by: Double(counted.count))
+            if counted.skippedStale > 0 {
+                metrics.increment(RuntimeMetrics.deliveriesSkippedStale, labels: counted.labels, by: Double(counted.skippedStale))
+            }
+        }
+        for counted in operations.values {
+            metrics.increment(RuntimeMetrics.targetOperations, labels: counted.labels, by: Double(counted.count))
         }
     }
 
