@@ -45,6 +45,20 @@ import Testing
         #expect(envelope?.apiVersion == nil)
     }
 
+    @Test(arguments: [
+        #"a \"quoted\" word"#, #"ends in a backslash \\"#, #"three before a quote \\\" still inside"#, #"} ] { [ inside"#,
+    ])
+    func escapedStringsBeforeID_areSkippedWhole(text: String) {
+        let body = Array(#"{"data":{"object":{"description":"\#(text)","id":"in_1","object":"invoice"}},"note":"\#(text)","id":"evt_9","type":"invoice.paid"}"#.utf8)
+        let envelope = StripeEventEnvelope.scan(body)
+        #expect(envelope?.id == "evt_9")
+        #expect(envelope?.objectKey == "invoice:in_1")
+    }
+
+    @Test func unterminatedString_scansToNil() {
+        #expect(StripeEventEnvelope.scan(Array(#"{"id":"evt_1","type":"x","note":"open \"#.utf8)) == nil)
+    }
+
     @Test(arguments: ["", "[]", "{", #"{"id":"evt_1"}"#, #"{"id":1,"type":"x"}"#, #"{"id":"evt_1","type":"x""#, "not json"])
     func nonEventBody_scansToNil(text: String) {
         #expect(StripeEventEnvelope.scan(Array(text.utf8)) == nil)

@@ -53,6 +53,29 @@ import Testing
         #expect(rejection?.message.contains("Stripe-Signature") == true)
     }
 
+    @Test func headerWithSpacesAndOtherSchemes_parses() throws {
+        let signature = String(repeating: "ab", count: 32)
+        let header = try StripeSignatureHeader(parsing: " t = 1796412200 ,v0=ignored, v1=\(signature),v1=\(signature) ")
+
+        #expect(header.timestamp == 1_796_412_200)
+        #expect(header.signatures == [[UInt8]](repeating: [UInt8](repeating: 0xab, count: 32), count: 2))
+    }
+
+    @Test(arguments: ["t=,v1=\(String(repeating: "a", count: 64))", "=1796412200,v1=\(String(repeating: "a", count: 64))"])
+    func emptyKeyOrValue_isNotKeyValue(header: String) {
+        #expect(Self.message(parsing: header).contains("is not of the form key=value"))
+    }
+
+    /// Returns the rejection's message, or an empty text when the header parses.
+    private static func message(parsing header: String) -> String {
+        do {
+            _ = try StripeSignatureHeader(parsing: header)
+            return ""
+        } catch {
+            return error.message
+        }
+    }
+
     @Test func signatureFromOtherSecret_isRejectedAsMismatch() throws {
         let header = StripeTestSupport.signatureHeader(body: Self.body, timestamp: 1_796_412_200, secrets: [Secret("whsec_other")])
         let rejection = try Self.rejection(Self.request(header: header))
