@@ -29,23 +29,28 @@ struct RoutePattern: Sendable, Hashable {
     }
 
     /// Matches `path` and returns the captured parameters, or `nil` when it does not match.
+    ///
+    /// It splits and compares UTF-8 bytes, not characters, since every request is matched.
     func match(_ path: String) -> [String: String]? {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
-        guard path.hasPrefix("/"), parts.count == segments.count else {
+        guard path.utf8.first == UInt8(ascii: "/") else {
+            return nil
+        }
+        let parts = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropFirst()
+        guard parts.count == segments.count else {
             return nil
         }
         var parameters: [String: String] = [:]
         for (segment, part) in zip(segments, parts) {
             switch segment {
             case .literal(let literal):
-                guard part == literal else {
+                guard part.elementsEqual(literal.utf8) else {
                     return nil
                 }
             case .parameter(let name):
                 guard !part.isEmpty else {
                     return nil
                 }
-                parameters[name] = PercentDecoding.decode(part, plusAsSpace: false)
+                parameters[name] = PercentDecoding.decode(Substring(part), plusAsSpace: false)
             }
         }
         return parameters
