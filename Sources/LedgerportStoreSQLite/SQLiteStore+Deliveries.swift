@@ -34,7 +34,8 @@ extension SQLiteStore {
                         AND (earlier.ordering_version < d.ordering_version
                              OR (earlier.ordering_version = d.ordering_version AND earlier.id < d.id)
                              OR earlier.state = 'in_flight')
-                        AND earlier.id != d.id AND earlier.state IN ('pending', 'in_flight'))
+                        AND earlier.id != d.id AND earlier.state IN ('pending', 'in_flight')
+                        AND earlier.flow_id NOT IN (SELECT f.id FROM flows AS f WHERE f.tenant_id = ?1 AND f.state = 'paused'))
                 ORDER BY d.next_attempt_at_ms, d.id
                 LIMIT ?3
                 """,
@@ -132,7 +133,8 @@ enum DeliveryRows {
         SELECT tenant_id FROM open_tenants
         WHERE tenant_id IS NOT NULL AND EXISTS (
             SELECT 1 FROM deliveries AS due
-            WHERE due.tenant_id = open_tenants.tenant_id AND due.state IN ('pending', 'in_flight') AND due.next_attempt_at_ms <= ?1)
+            WHERE due.tenant_id = open_tenants.tenant_id AND due.state IN ('pending', 'in_flight') AND due.next_attempt_at_ms <= ?1
+              AND due.flow_id NOT IN (SELECT f.id FROM flows AS f WHERE f.tenant_id = open_tenants.tenant_id AND f.state = 'paused'))
         ORDER BY tenant_id LIMIT ?2
         """
 

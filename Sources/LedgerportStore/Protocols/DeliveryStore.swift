@@ -14,9 +14,9 @@ package protocol DeliveryStore: Sendable {
     /// It is skipped while an earlier delivery (lower id) with the same
     /// ordering key is `pending` or `in_flight`, so one business object's
     /// deliveries run one at a time, in order. Deliveries through a paused
-    /// flow are not claimed until it is resumed (and hold back the later
-    /// deliveries of their ordering key meanwhile). Claiming sets `in_flight`,
-    /// the lease expiry, and a new claim number.
+    /// flow are not claimed until it is resumed, and they hold back no other
+    /// flow's deliveries meanwhile. Claiming sets `in_flight`, the lease
+    /// expiry, and a new claim number.
     func claimDueDeliveries(tenant: TenantID, limit: Int, leaseSeconds: Int) async throws -> [DeliveryClaim]
 
     /// Lists tenants that have at least one due delivery, at most `limit`. A platform method, for fair scheduling.

@@ -51,6 +51,34 @@ import Testing
     }
 
     @Test(arguments: StoreFactory.all)
+    func pausedFlow_holdsBackNoOtherFlowOfTheSameObject(factory: StoreFactory) async throws {
+        try await factory.withStore { store, clock in
+            let tenant = try await StoreFixtures.tenant(store, "acme")
+            try await StoreFixtures.connection(store, tenant: tenant)
+            try await StoreFixtures.odooConnection(store, tenant: tenant)
+            _ = try await store.createFlow(StoreFixtures.flow(), tenant: tenant.id, actor: StoreFixtures.actor)
+            _ = try await store.createFlow(StoreFixtures.flow("payments"), tenant: tenant.id, actor: StoreFixtures.actor)
+            let invoice = try await StoreFixtures.pendingDelivery(store, tenant: tenant, sourceID: "evt_inv", orderingVersion: 1_000, clock: clock)
+            _ = try await store.setFlowState(.paused, flow: "invoices", tenant: tenant.id, actor: StoreFixtures.actor)
+            var payment = StoreFixtures.event("evt_pay", deliveries: [NewDelivery(flowID: "payments", orderingKey: "invoice:in_1", orderingVersion: 2_000, notBefore: clock.now())])
+            payment.eventType = "payment_intent.succeeded"
+            guard case .stored(_, let paymentDeliveries) = try await store.insertEvents([payment], tenant: tenant.id).first else {
+                throw StoreError(.storageFailure, "fixture payment event was not stored")
+            }
+
+            let dueTenants = try await store.tenantsWithDueDeliveries(limit: 10)
+            let whilePaused = try await store.claimDueDeliveries(tenant: tenant.id, limit: 10, leaseSeconds: 30)
+
+            #expect(whilePaused.map(\.deliveryID) == paymentDeliveries)
+            #expect(dueTenants == [tenant.id])
+            _ = try await store.recordAttempt(report(clock, .delivered), claim: whilePaused[0], tenant: tenant.id)
+            #expect(try await store.tenantsWithDueDeliveries(limit: 10).isEmpty)
+            _ = try await store.setFlowState(.active, flow: "invoices", tenant: tenant.id, actor: StoreFixtures.actor)
+            #expect(try await store.claimDueDeliveries(tenant: tenant.id, limit: 10, leaseSeconds: 30).map(\.deliveryID) == [invoice])
+        }
+    }
+
+    @Test(arguments: StoreFactory.all)
     func claim_runsEarlierSourceVersionFirst(factory: StoreFactory) async throws {
         try await factory.withStore { store, clock in
             let tenant = try await StoreFixtures.tenant(store, "acme")
