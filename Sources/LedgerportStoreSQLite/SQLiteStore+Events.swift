@@ -112,14 +112,14 @@ enum EventRows {
         let inserted = try db.queryFirst(
             """
             INSERT INTO events (tenant_id, connection_id, source_event_id, event_type, received_at_ms, correlation_id,
-                payload, payload_sha256, ordering_key)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                payload, payload_sha256, ordering_key, ordering_version)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (tenant_id, connection_id, source_event_id) DO NOTHING
             RETURNING id
             """,
             [.text(tenant.rawValue), .text(event.connectionID.rawValue), .text(event.sourceEventID), .text(event.eventType),
              .integer(StoreTime.milliseconds(event.receivedAt)), .text(event.correlationID), .blob(event.payload),
-             .blob(event.payloadSHA256), .text(event.orderingKey)]
+             .blob(event.payloadSHA256), .text(event.orderingKey), .integer(event.orderingVersion)]
         ) { try $0.int64(0) }
 
         guard let inserted else {

@@ -45,8 +45,8 @@ extension SQLiteStore {
 /// Arguments 1 to 5 select the events: tenant, source connection, the flow's
 /// native event types as a JSON array, the earliest receipt time in
 /// milliseconds, and the flow. The insert adds the time, the mapping id and
-/// version, and the target connector version. New deliveries keep arrival
-/// order (ordering version 0) and are due at once.
+/// version, and the target connector version. New deliveries take the
+/// event's ordering version (0 for events stored without one) and are due at once.
 enum StoredEventRows {
     private static let selected = """
         FROM events AS e
@@ -57,7 +57,8 @@ enum StoredEventRows {
     static let insertSQL = """
         INSERT INTO deliveries (tenant_id, event_id, flow_id, ordering_key, state, next_attempt_at_ms, mapping_id,
             mapping_version, connector_version, created_at_ms, updated_at_ms, ordering_version)
-        SELECT e.tenant_id, e.id, ?5, coalesce(e.ordering_key, 'event:' || e.source_event_id), 'pending', ?6, ?7, ?8, ?9, ?6, ?6, 0
+        SELECT e.tenant_id, e.id, ?5, coalesce(e.ordering_key, 'event:' || e.source_event_id), 'pending', ?6, ?7, ?8, ?9, ?6, ?6,
+            coalesce(e.ordering_version, 0)
         \(selected) AND e.payload IS NOT NULL AND NOT \(hasDelivery)
         ORDER BY e.id
         """

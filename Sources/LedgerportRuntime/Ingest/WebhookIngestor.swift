@@ -179,7 +179,7 @@ final class WebhookIngestor: @unchecked Sendable {
         return NewEvent(
             connectionID: connection.id, sourceEventID: received.eventID, eventType: received.eventType, receivedAt: arrived,
             correlationID: CorrelationID.forEvent(request: correlation, index: index, count: count), body: received.payload,
-            orderingKey: orderingKey, deliveries: deliveries
+            orderingKey: orderingKey, orderingVersion: received.orderingVersion, deliveries: deliveries
         )
     }
 

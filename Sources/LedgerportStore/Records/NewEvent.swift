@@ -13,6 +13,8 @@ package struct NewEvent: Sendable, Hashable {
     /// The SHA-256 of the raw body, stored even when the body is not.
     package var payloadSHA256: [UInt8]
     package var orderingKey: String?
+    /// The source's version of the changed object, which orders deliveries of one key; nil when the source gives none.
+    package var orderingVersion: Int64?
     /// The deliveries to create in the same transaction, only if the event is not a duplicate.
     package var deliveries: [NewDelivery]
 
@@ -21,7 +23,7 @@ package struct NewEvent: Sendable, Hashable {
     /// - Parameter retainsPayload: false to store only the digest, not the body.
     package init(
         connectionID: ConnectionID, sourceEventID: String, eventType: String, receivedAt: Date, correlationID: String,
-        body: [UInt8], retainsPayload: Bool = true, orderingKey: String? = nil, deliveries: [NewDelivery] = []
+        body: [UInt8], retainsPayload: Bool = true, orderingKey: String? = nil, orderingVersion: Int64? = nil, deliveries: [NewDelivery] = []
     ) {
         self.connectionID = connectionID
         self.sourceEventID = sourceEventID
@@ -31,6 +33,7 @@ package struct NewEvent: Sendable, Hashable {
         self.payload = retainsPayload ? body : nil
         self.payloadSHA256 = MessageAuthentication.sha256(body)
         self.orderingKey = orderingKey
+        self.orderingVersion = orderingVersion
         self.deliveries = deliveries
     }
 

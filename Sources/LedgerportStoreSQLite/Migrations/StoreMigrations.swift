@@ -12,5 +12,6 @@ enum StoreMigrations {
         Migration0003IndexFinishedDeliveriesByFlow.migration,
         Migration0004OrderDeliveriesBySourceVersion.migration,
         Migration0005AddReplayedDeadLetterStatus.migration,
+        Migration0006StoreEventOrderingVersion.migration,
     ]
 }

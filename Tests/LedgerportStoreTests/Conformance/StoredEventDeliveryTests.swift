@@ -13,7 +13,7 @@ import Testing
     ///
     /// - `evt_early`: received the day before `since`;
     /// - `evt_pruned`: received at `since`, its payload then removed by retention;
-    /// - `evt_missed`: received a day later, with no delivery;
+    /// - `evt_missed`: received a day later, with the source's ordering version and no delivery;
     /// - `evt_routed`: received a day later, with its delivery through the flow;
     /// - `evt_customer`: received a day later, of a type the flow does not take.
     private func tenantWithStoredEvents(_ store: any Store) async throws -> Tenant {
@@ -24,11 +24,13 @@ import Testing
         let dayLater = since.addingTimeInterval(86_400)
         var customer = StoreFixtures.event("evt_customer", receivedAt: dayLater)
         customer.eventType = "customer.created"
+        var missed = StoreFixtures.event("evt_missed", receivedAt: dayLater)
+        missed.orderingVersion = 1_767_312_000_000
         _ = try await store.insertEvents(
             [
                 StoreFixtures.event("evt_early", receivedAt: since.addingTimeInterval(-86_400)),
                 StoreFixtures.event("evt_pruned", receivedAt: since),
-                StoreFixtures.event("evt_missed", receivedAt: dayLater),
+                missed,
                 StoreFixtures.event("evt_routed", receivedAt: dayLater, deliveries: [StoreFixtures.delivery(notBefore: dayLater)]),
                 customer,
             ],
@@ -74,6 +76,7 @@ import Testing
             let created = try #require(deliveries.last)
             #expect(created.flowID == "invoices")
             #expect(created.orderingKey == "invoice:in_1")
+            #expect(created.orderingVersion == 1_767_312_000_000)
             #expect(created.mapping == mapping)
             #expect(created.connectorVersion == connectorVersion)
             #expect(created.nextAttemptAt == clock.now())
