@@ -10,6 +10,7 @@ extension SQLiteStore {
 
         return try await write(operation) { db in
             let flow = try FlowRows.require(request.flow, tenant: tenant, operation: operation, on: db)
+            try StoredEventRows.requireActiveRealtime(flow, operation: operation)
             let selection: [SQLiteValue] = [
                 .text(tenant.rawValue), .text(flow.sourceConnectionID.rawValue),
                 .text(JSONWriter.string(.array(flow.nativeEventTypes.map { .string($0) }))),
@@ -62,6 +63,19 @@ enum StoredEventRows {
         \(selected) AND e.payload IS NOT NULL AND NOT \(hasDelivery)
         ORDER BY e.id
         """
+
+    /// Throws `conflict` when the flow is paused or scheduled.
+    ///
+    /// The caller checked this before the transaction; a pause in between would otherwise give a
+    /// paused flow new deliveries. The mapping version is not checked again: like a delivery made at
+    /// ingest, one made here keeps the version that was active when it was requested.
+    static func requireActiveRealtime(_ flow: Flow, operation: String) throws {
+        guard flow.state == .active, flow.mode == .realtime else {
+            throw StoreError(
+                .conflict, "\(operation): the flow is \(flow.state.rawValue) and \(flow.mode.rawValue)",
+                hint: "deliver stored events through an active real-time flow")
+        }
+    }
 
     static func count(_ selection: [SQLiteValue], on db: SQLiteConnection) throws -> StoredEventDeliveryCount {
         let counted = try db.queryFirst(

@@ -117,11 +117,26 @@ import Testing
         ])
 
         #expect(twice.status == 1)
-        #expect(twice.standardError.contains("change request \(id) already proposes it and is open; review it, or withdraw it instead"))
+        #expect(twice.standardError.contains("change request \(id) already proposes it and is open; review it or withdraw it instead of opening another"))
         #expect(byOther.status == 1)
         #expect(byOther.standardError.contains("only its proposer may withdraw it"))
         #expect(withdrawn.standardOutput == "change request \(id): withdrawn\n")
         #expect(reopened.status == 0, "\(reopened.standardError)")
+    }
+
+    @Test func changeRequestWithdraw_approvedRequestIsWithdrawnNotApplied() async throws {
+        let world = try await provisionedWorld()
+        let id = try await propose(world)
+        for reviewer in ["controller@acme.example", "cfo@acme.example"] {
+            try #require(await world.run(["change-request", "approve", id, "--tenant", "acme", "--as", reviewer]).status == 0)
+        }
+
+        let withdrawn = await world.run(["change-request", "withdraw", id, "--tenant", "acme", "--as", "revops@acme.example"])
+        let applied = await world.run(["change-request", "apply", id, "--tenant", "acme", "--as", "revops@acme.example"])
+
+        #expect(withdrawn.standardOutput == "change request \(id): withdrawn\n")
+        #expect(applied.status == 1)
+        #expect(applied.standardError.contains("it is withdrawn, which closes it"))
     }
 
     @Test func changeRequestPropose_activeVersionIsRefused() async throws {

@@ -2,13 +2,13 @@ import LedgerportRuntime
 import LedgerportSDK
 import LedgerportStore
 
-/// `ledgerport change-request withdraw`: closes an open request; only its proposer may.
+/// `ledgerport change-request withdraw`: closes a request that was not applied; only its proposer may.
 struct ChangeRequestWithdrawCommand: RunnableCommand {
     static let help = CommandHelp(
         name: "withdraw",
-        abstract: "Withdraw an open change request you proposed.",
+        abstract: "Withdraw a change request you proposed that was not applied yet.",
         discussion: """
-            Only the proposer may withdraw a request, and only while it is open. A withdrawn \
+            Only the proposer may withdraw a request, while it is open or approved. A withdrawn \
             request stays in the list and the audit log; propose again to reopen the change.
             """,
         examples: [
@@ -16,7 +16,7 @@ struct ChangeRequestWithdrawCommand: RunnableCommand {
         ],
         exitStatuses: [
             (.ok, "the request is withdrawn"),
-            (.failure, "the request is not open, another person proposed it, or the tenant or database is unavailable"),
+            (.failure, "the request was applied or closed, another person proposed it, or the tenant or database is unavailable"),
             (.usage, "the command line is invalid"),
         ]
     )

@@ -10,7 +10,7 @@ import LedgerportStore
 /// |---|---|---|---|
 /// | open | approval | open, or approved at quorum | the reviewer is not the proposer and decides once |
 /// | open | rejection | rejected | any one board member's rejection closes it |
-/// | open | withdrawal | withdrawn | only the proposer |
+/// | open or approved | withdrawal | withdrawn | only the proposer |
 /// | approved | apply | applied | activates the mapping version in the request's environment |
 ///
 /// Every transition is checked against the state the store holds, so two
@@ -107,16 +107,16 @@ package struct ChangeRequestWorkflow: Sendable {
         return activation
     }
 
-    /// Withdraws an open request; only its proposer may.
+    /// Withdraws an open or approved request that was not applied; only its proposer may.
     package func withdraw(_ id: ChangeRequestID, tenant: TenantID, actor: String) async throws -> ChangeRequest {
         let request = try await store.changeRequest(id, tenant: tenant)
-        guard request.state == .open else {
+        guard request.state == .open || request.state == .approved else {
             throw WorkflowError.wrongState(id: id, state: request.state, action: "withdraw")
         }
         guard ActorIdentity.same(actor, request.proposedBy) else {
             throw WorkflowError.notProposer(id: id, actor: actor)
         }
-        return try await store.transitionChangeRequest(id, from: .open, to: .withdrawn, tenant: tenant, actor: actor)
+        return try await store.transitionChangeRequest(id, from: request.state, to: .withdrawn, tenant: tenant, actor: actor)
     }
 }
 
@@ -133,14 +133,14 @@ package enum WorkflowError: Error, Sendable, Hashable, CustomStringConvertible {
     package var description: String {
         switch self {
         case .wrongState(let id, .approved, let action):
-            "\(action) change request \(id): it is approved already, and only open requests are decided or withdrawn; apply it with \"ledgerport change-request apply \(id)\""
+            "\(action) change request \(id): it is approved already, and only open requests are decided; apply it with \"ledgerport change-request apply \(id)\", or withdraw it"
         case .wrongState(let id, let state, let action):
             "\(action) change request \(id): it is \(state.rawValue), which closes it; propose a new request to change the mapping again"
         case .alreadyActive(let version, let environment):
             "propose activating \(version.mappingID) version \(version.version) in \(environment): it is already the active version there"
         case .alreadyProposed(let id, let state, let version, let environment):
             "propose activating \(version.mappingID) version \(version.version) in \(environment): change request \(id) already proposes it "
-                + "and is \(state.rawValue); \(state == .approved ? "apply it" : "review it, or withdraw it") instead of opening another"
+                + "and is \(state.rawValue); \(state == .approved ? "apply it" : "review it") or withdraw it instead of opening another"
         case .notApproved(let id, let approvals, let quorum):
             "apply change request \(id): it is open with \(approvals) of \(quorum) approvals; it can be applied once \(quorum) board members "
                 + "other than the proposer approve it"

@@ -128,6 +128,21 @@ import Testing
     }
 
     @Test(arguments: StoreFactory.all)
+    func pausedFlow_isConflict(factory: StoreFactory) async throws {
+        try await factory.withStore { store, _ in
+            let tenant = try await tenantWithStoredEvents(store)
+            _ = try await store.setFlowState(.paused, flow: "invoices", tenant: tenant.id, actor: StoreFixtures.actor)
+
+            let error = await #expect(throws: StoreError.self) {
+                try await store.deliverStoredEvents(request(dryRun: false), tenant: tenant.id, actor: StoreFixtures.actor)
+            }
+
+            #expect(error?.code == .conflict)
+            #expect(try await store.deliveries(tenant: tenant.id, state: nil, after: nil, limit: 100).count == 1)
+        }
+    }
+
+    @Test(arguments: StoreFactory.all)
     func unknownFlow_isNotFound(factory: StoreFactory) async throws {
         try await factory.withStore { store, _ in
             let tenant = try await tenantWithStoredEvents(store)
