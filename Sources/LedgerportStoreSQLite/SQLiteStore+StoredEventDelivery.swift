@@ -64,16 +64,21 @@ enum StoredEventRows {
         ORDER BY e.id
         """
 
-    /// Throws `conflict` when the flow is paused or scheduled.
+    /// Throws `conflict` when the flow is scheduled or paused.
     ///
-    /// The caller checked this before the transaction; a pause in between would otherwise give a
-    /// paused flow new deliveries. The mapping version is not checked again: like a delivery made at
-    /// ingest, one made here keeps the version that was active when it was requested.
+    /// It runs inside the write transaction, so a pause made just before cannot give a paused flow new
+    /// deliveries. The mapping version is not checked again, because like a delivery made at ingest,
+    /// one made here keeps the version that was active when it was requested.
     static func requireActiveRealtime(_ flow: Flow, operation: String) throws {
-        guard flow.state == .active, flow.mode == .realtime else {
+        guard flow.mode == .realtime else {
             throw StoreError(
-                .conflict, "\(operation): the flow is \(flow.state.rawValue) and \(flow.mode.rawValue)",
-                hint: "deliver stored events through an active real-time flow")
+                .conflict, "\(operation): the flow runs on a schedule, and each run creates its own deliveries",
+                hint: "choose a real-time flow")
+        }
+        guard flow.state == .active else {
+            throw StoreError(
+                .conflict, "\(operation): the flow is \(flow.state.rawValue), so no delivery through it runs",
+                hint: "resume it first with \"ledgerport flow resume \(flow.id)\"")
         }
     }
 

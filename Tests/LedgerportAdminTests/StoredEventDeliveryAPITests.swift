@@ -32,6 +32,8 @@ struct StoredEventDeliveryAPITests {
             #expect(again.json["deliveries_created"] == 0)
             #expect(again.json["already_delivered"] == 1)
             #expect(deliveries.map(\.state) == [.delivered])
+            // Ingest stored the event's Stripe `created` time as its ordering version, and the late delivery took it.
+            #expect(deliveries.first.map { $0.orderingVersion > 0 } == true)
         }
     }
 
@@ -48,7 +50,7 @@ struct StoredEventDeliveryAPITests {
         }
     }
 
-    @Test func pausedFlow_isRefusedWithTheFix() async throws {
+    @Test func pausedFlow_isConflict() async throws {
         try await withHarness { harness in
             let acme = try await harness.provisionTenant(slug: "acme")
             let admin = try await harness.token(tenant: acme.tenant.id, role: .tenantAdmin, name: "revops@acme.example")
@@ -57,7 +59,7 @@ struct StoredEventDeliveryAPITests {
 
             let response = try await harness.request("POST", "\(path)/deliver-stored", token: admin, body: ["since": .string(since)])
 
-            #expect(response.status == 422)
+            #expect(response.status == 409)
             #expect(response.json["error"]?["message"]?.stringValue?.contains("the flow is paused") == true)
         }
     }

@@ -41,18 +41,18 @@ import Testing
         #expect(outcome.status == 65)
     }
 
-    @Test func flowCreate_withoutAnActiveMappingIsRefused() async throws {
+    @Test func flowCreate_withoutActiveMappingFails() async throws {
         let world = try await provisionedWorld()
 
-        let refused = await world.run([
+        let outcome = await world.run([
             "flow", "create", "stripe-customers", "--tenant", "acme", "--source", "stripe-main", "--target", "odoo-main",
             "--mapping", "stripe-customers",
         ])
         let listed = await world.run(["flow", "list", "--tenant", "acme", "--json"])
 
-        #expect(refused.status == 1)
-        #expect(refused.standardError.contains(#"mapping "stripe-customers" has no active version in environment "test""#))
-        #expect(refused.standardError.contains("ledgerport change-request propose --tenant acme --mapping stripe-customers --version N --environment test --summary TEXT"))
+        #expect(outcome.status == 1)
+        #expect(outcome.standardError.contains(#"mapping "stripe-customers" has no active version in environment "test""#))
+        #expect(outcome.standardError.contains("ledgerport change-request propose --tenant acme --mapping stripe-customers --version N --environment test --summary TEXT"))
         #expect(try JSONParser.parse(listed.standardOutput)["flows"]?.arrayValue?.isEmpty == true)
     }
 
@@ -101,7 +101,7 @@ import Testing
         #expect(unknown.status == 1)
     }
 
-    @Test func changeRequestPropose_sameVersionTwiceIsRefusedUntilWithdrawn() async throws {
+    @Test func changeRequestPropose_duplicateFailsUntilWithdrawn() async throws {
         let world = try await provisionedWorld()
         let id = try await propose(world)
 
@@ -139,7 +139,7 @@ import Testing
         #expect(applied.standardError.contains("it is withdrawn, which closes it"))
     }
 
-    @Test func changeRequestPropose_activeVersionIsRefused() async throws {
+    @Test func changeRequestPropose_activeVersionFails() async throws {
         let world = try await provisionedWorld()
         try await activate(world)
 

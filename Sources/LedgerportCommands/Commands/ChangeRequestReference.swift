@@ -4,7 +4,7 @@ import LedgerportStore
 
 /// The arguments shared by `ledgerport change-request apply` and `withdraw`: one request, its tenant and the person acting.
 struct ChangeRequestReference: Sendable {
-    /// Builds the argument list; `recordedAs` says what the audit log records the person as.
+    /// Builds the argument list; `recordedAs` names the role the audit log records the person in.
     static func arguments(recordedAs role: String) -> [ArgumentDefinition] {
         [
             .positional("id", help: "The change request id."),

@@ -84,7 +84,7 @@ struct SpecListCommand: RunnableCommand {
         ]
     }
 
-    /// A configuration field as `connection create` reads it: secret fields go in `--secrets-file`, the others in `--config`.
+    /// Returns a configuration field as `connection create` reads it: secret fields go in `--secrets-file`, the others in `--config`.
     private static func field(_ name: String, _ field: ConfigurationFieldSpec) -> JSONValue {
         var object: [String: JSONValue] = [
             "name": .string(name), "type": .string(field.type.rawValue), "required": .bool(field.required), "secret": .bool(field.secret),

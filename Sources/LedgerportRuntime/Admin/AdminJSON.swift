@@ -42,7 +42,7 @@ package enum AdminJSON {
     /// Builds a delivery object with its state, attempt count, pinned mapping version and last error.
     ///
     /// `next_attempt_at` is set only for a pending delivery. The store keeps
-    /// the column for every state, but while a delivery is in flight it holds
+    /// the column for every state, but while a delivery is in flight it contains
     /// the claim's expiry and afterwards the last value, which would read as
     /// an attempt still to come.
     package static func delivery(_ delivery: Delivery) -> JSONValue {

@@ -115,16 +115,15 @@ final class WebhookIngestor: @unchecked Sendable {
         let events = receipt.events.enumerated().map { index, received in
             newEvent(received, index: index, count: receipt.events.count, connection: connection, correlation: correlation, arrived: arrived)
         }
-        let eventTypes = events.map(\.eventType)
         store.insertEvents(events, tenant: tenant.id) { [self] result in
             responder.respond(
-                response(to: result, eventTypes: eventTypes, tenant: tenant, connection: connection, correlation: correlation, arrived: arrived))
+                response(to: result, events: events, tenant: tenant, connection: connection, correlation: correlation, arrived: arrived))
         }
     }
 
     /// Returns the response once the store has committed or failed; it may run on the store's writer thread, so it only counts and formats.
     private func response(
-        to result: Result<[IngestOutcome], any Error>, eventTypes: [String], tenant: Tenant, connection: Connection, correlation: String,
+        to result: Result<[IngestOutcome], any Error>, events: [NewEvent], tenant: Tenant, connection: Connection, correlation: String,
         arrived: Date
     ) -> HTTPServerResponse {
         let outcomes: [IngestOutcome]
@@ -143,7 +142,7 @@ final class WebhookIngestor: @unchecked Sendable {
         let labels: MetricLabels = ["tenant": tenant.slug, "connection": connection.id.rawValue]
         metrics.increment(RuntimeMetrics.eventsReceived, labels: labels, by: Double(outcomes.count - duplicates))
         metrics.increment(RuntimeMetrics.eventsDuplicate, labels: labels, by: Double(duplicates))
-        countEventsWithoutFlow(outcomes, eventTypes: eventTypes, tenant: tenant, connection: connection)
+        countEventsWithoutFlow(outcomes, events: events, tenant: tenant, connection: connection)
         metrics.observe(RuntimeMetrics.ingestSeconds, labels: ["tenant": tenant.slug], value: max(0, clock.now().timeIntervalSince(arrived)))
         if duplicates < outcomes.count {
             onStored()
@@ -158,11 +157,10 @@ final class WebhookIngestor: @unchecked Sendable {
     }
 
     /// Counts the new events that no flow took, by event type, so that events nothing delivers appear in the metrics.
-    private func countEventsWithoutFlow(_ outcomes: [IngestOutcome], eventTypes: [String], tenant: Tenant, connection: Connection) {
-        for (outcome, eventType) in zip(outcomes, eventTypes) {
-            guard case .stored(_, let deliveries) = outcome, deliveries.isEmpty else { continue }
+    private func countEventsWithoutFlow(_ outcomes: [IngestOutcome], events: [NewEvent], tenant: Tenant, connection: Connection) {
+        for (outcome, event) in zip(outcomes, events) where event.deliveries.isEmpty && !outcome.isDuplicate {
             metrics.increment(
-                RuntimeMetrics.eventsWithoutFlow, labels: ["tenant": tenant.slug, "connection": connection.id.rawValue, "event_type": eventType])
+                RuntimeMetrics.eventsWithoutFlow, labels: ["tenant": tenant.slug, "connection": connection.id.rawValue, "event_type": event.eventType])
         }
     }
 

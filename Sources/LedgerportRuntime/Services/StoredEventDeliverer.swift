@@ -23,21 +23,12 @@ package struct StoredEventDeliverer: Sendable {
 
     /// Creates the deliveries, or only counts them when `dryRun` is true.
     ///
-    /// - Throws: ``ConnectorError`` `configuration` when the flow is scheduled, paused, or
-    ///   has no active mapping version; ``StoreError`` `not_found` for a missing flow.
+    /// - Throws: ``ConnectorError`` `configuration` when the flow's mapping has no active version;
+    ///   ``StoreError`` `not_found` for a missing flow, and `conflict` when the flow is paused or scheduled
+    ///   (the store checks that inside its transaction).
     package func deliver(flow id: FlowID, since: Date, dryRun: Bool, tenant: TenantID, actor: String) async throws -> StoredEventDeliveryCount {
         let flow = try await store.flow(id, tenant: tenant)
         let operation = "deliver stored events through flow \"\(id)\""
-        guard flow.mode == .realtime else {
-            throw ConnectorError.configuration(
-                "flow_scheduled", "\(operation): the flow runs on a schedule, and each run creates its own deliveries",
-                hint: "choose a real-time flow")
-        }
-        guard flow.state == .active else {
-            throw ConnectorError.configuration(
-                "flow_paused", "\(operation): the flow is \(flow.state.rawValue), which holds every delivery through it",
-                hint: "resume it first (ledgerport flow resume \(id))")
-        }
         guard let activation = try await store.activeMappingVersion(mapping: flow.mappingID, environment: flow.environment, tenant: tenant) else {
             throw ConnectorError.configuration(
                 "flow_mapping_not_active",

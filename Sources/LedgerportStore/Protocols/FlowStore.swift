@@ -19,11 +19,11 @@ package protocol FlowStore: Sendable {
     /// Gives a pending delivery through a flow to each stored event it would have taken, with an audit entry.
     ///
     /// The events are those of the flow's source connection and native event
-    /// types, received at or after the request's `since`, that still have
-    /// their payload and have no delivery through the flow yet, so running it
-    /// twice creates nothing the second time. A dry run only counts them.
+    /// types, received at or after the request's `since`. Only those that still
+    /// have their payload and no delivery through the flow get one, so a second
+    /// run creates nothing. A dry run only counts them.
     ///
-    /// - Throws: ``StoreError`` `not_found` for a missing flow.
+    /// - Throws: ``StoreError`` `not_found` for a missing flow, `conflict` for a paused or scheduled one.
     func deliverStoredEvents(_ request: StoredEventDelivery, tenant: TenantID, actor: String) async throws -> StoredEventDeliveryCount
 
     /// Every active flow of every tenant, for the runtime's routing table. A platform method.

@@ -51,7 +51,7 @@ import Testing
     }
 
     @Test(arguments: StoreFactory.all)
-    func pausedFlow_holdsBackNoOtherFlowOfTheSameObject(factory: StoreFactory) async throws {
+    func pausedFlow_blocksNoOtherFlow(factory: StoreFactory) async throws {
         try await factory.withStore { store, clock in
             let tenant = try await StoreFixtures.tenant(store, "acme")
             try await StoreFixtures.connection(store, tenant: tenant)

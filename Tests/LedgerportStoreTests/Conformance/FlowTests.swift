@@ -79,7 +79,7 @@ import Testing
     }
 
     @Test(arguments: StoreFactory.all)
-    func bothConnectionsOfOtherEnvironment_namesTheEnvironmentOption(factory: StoreFactory) async throws {
+    func bothConnectionsElsewhere_namesEnvironmentOption(factory: StoreFactory) async throws {
         try await factory.withStore { store, _ in
             let tenant = try await tenantWithConnections(store)
             try await StoreFixtures.connection(store, tenant: tenant, id: "stripe-live", environment: .production)

@@ -111,8 +111,8 @@ import Testing
 
     /// Parks a new delivery of `sourceID` and returns its dead letter's id.
     ///
-    /// The event and its delivery are written with the columns of migration 0004, since today's
-    /// ingest writes a column that 0004 lacks; claiming and parking use the store.
+    /// The event and its delivery are written with the columns of migration 0004, because today's
+    /// ingest writes a column that 0004 lacks. Claiming and parking use the store.
     private func parkOne(_ store: SQLiteStore, tenant: Tenant, sourceID: String) async throws -> DeadLetterID {
         try await RawSQLite.execute(
             path: store.path,
