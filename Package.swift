@@ -41,6 +41,8 @@ let package = Package(
             pkgConfig: "libmicrohttpd",
             providers: [.apt(["libmicrohttpd-dev"])]
         ),
+        // Linux's epoll from glibc, for the benchmarks' load generator.
+        .systemLibrary(name: "CEpoll"),
 
         // MARK: Swift wrappers, one per C library.
 
@@ -238,7 +240,7 @@ let package = Package(
             dependencies: [
                 "LedgerportRuntime", "LedgerportDemo", "LedgerportDemoData", "LedgerportHTTPServer", "LedgerportHTTPClient",
                 "LedgerportOdooSandbox", "LedgerportStore", "LedgerportSDK", "LedgerportLog", "StripeConnector", "OdooConnector",
-                "LedgerportCrypto",
+                "LedgerportCrypto", "CEpoll",
             ]
         ),
         .executableTarget(name: "ledgerport-bench", dependencies: ["LedgerportBenchmarks"], path: "Sources/LedgerportBenchCLI"),

@@ -1,7 +1,12 @@
 import Foundation
 
-/// One keep-alive connection of a ``LoadGenerator``, run on its own thread with a blocking socket.
-struct LoadConnection {
+/// One keep-alive connection of a ``LoadGenerator``: a non-blocking socket with at most one request outstanding.
+///
+/// A ``LoadLoop`` drives it: ``send(at:)`` writes the next request,
+/// ``socketReady(at:)`` reads and writes what the socket allows, and the
+/// connection records the latency of every response. It never blocks, so one
+/// thread can drive many connections.
+final class LoadConnection {
     /// When a paced connection's requests are due, on the monotonic clock.
     struct Schedule {
         /// The due time of the first request, in nanoseconds.
@@ -11,7 +16,7 @@ struct LoadConnection {
     }
 
     /// The counts and latencies of one connection.
-    struct Result {
+    struct Result: Sendable {
         /// The latency of every response with status 200, in microseconds.
         var latencies: [UInt32] = []
         /// Responses with another status, plus one when the connection failed.
@@ -24,75 +29,162 @@ struct LoadConnection {
         var lastResponseNanoseconds: UInt64 = 0
     }
 
+    /// Where the connection is between two requests.
+    enum Phase {
+        /// No request outstanding; the next one is due at ``nextDue``.
+        case idle
+        /// A request is being written or its response awaited.
+        case waiting
+        /// No more requests: the time is up or the connection failed.
+        case finished
+    }
+
     /// The connection's position among the load's connections, passed to the request factory.
     let index: Int
-    /// The server's port on 127.0.0.1.
-    let port: UInt16
-    /// Builds each request's bytes.
-    let makeRequest: LoadGenerator.RequestFactory
+    /// The non-blocking socket, or -1 when it could not be opened.
+    let socket: Int32
+    private let makeRequest: LoadGenerator.RequestFactory
+    private let schedule: Schedule?
+    private(set) var phase = Phase.idle
+    private(set) var result = Result()
+    /// When the next request is due (paced) or may be sent (closed loop), on the monotonic clock.
+    private(set) var nextDue: UInt64
+    private var sequence = 0
+    private var due: UInt64 = 0
+    private var pending: [UInt8] = []
+    private var written = 0
+    private var reader = ResponseReader()
+    private var chunk = [UInt8](repeating: 0, count: 16384)
 
-    /// Creates connection `index` to `port`; nothing is opened until ``run(until:schedule:)``.
-    init(index: Int, port: UInt16, makeRequest: @escaping LoadGenerator.RequestFactory) {
+    /// Opens connection `index` to `port` on 127.0.0.1; a connection that cannot be opened starts finished.
+    init(index: Int, port: UInt16, schedule: Schedule?, start: UInt64, makeRequest: @escaping LoadGenerator.RequestFactory) {
         self.index = index
-        self.port = port
         self.makeRequest = makeRequest
-    }
-
-    /// Sends requests until `deadline` (closed loop, or at the times of `schedule`) and reads every response.
-    mutating func run(until deadline: UInt64, schedule: Schedule?) -> Result {
-        var result = Result()
+        self.schedule = schedule
+        nextDue = schedule?.firstDue ?? start
         result.latencies.reserveCapacity(4096)
-        guard let socket = Self.connect(port: port) else {
+        socket = Self.connect(port: port) ?? -1
+        if socket < 0 {
             result.failed = 1
             result.couldNotConnect = true
-            return result
+            phase = .finished
         }
-        defer { close(socket) }
-        var reader = ResponseReader(socket: socket)
-        var due = schedule?.firstDue ?? 0
-        var sequence = 0
-
-        while true {
-            if schedule != nil {
-                guard due < deadline else { break }
-                Self.sleep(until: due)
-            } else {
-                due = ProcessResources.monotonicNanoseconds()
-                guard due < deadline else { break }
-            }
-
-            let request = makeRequest(index, sequence)
-            sequence += 1
-            guard Self.writeAll(socket, request), let status = reader.readResponse() else {
-                result.failed += 1
-                break
-            }
-            let now = ProcessResources.monotonicNanoseconds()
-            result.lastResponseNanoseconds = now
-            if status == 200 {
-                result.latencies.append(UInt32(clamping: (now &- due) / 1000))
-            } else {
-                result.failed += 1
-                result.firstUnexpectedStatus = result.firstUnexpectedStatus ?? status
-            }
-            if let schedule {
-                due += schedule.intervalNanoseconds
-            }
-        }
-        return result
     }
 
-    /// Sleeps until `time` on the monotonic clock; returns at once when it has passed.
-    private static func sleep(until time: UInt64) {
-        guard ProcessResources.monotonicNanoseconds() < time else {
+    deinit {
+        if socket >= 0 {
+            close(socket)
+        }
+    }
+
+    /// Whether the connection still has bytes of its request to write.
+    var wantsToWrite: Bool {
+        phase == .waiting && written < pending.count
+    }
+
+    /// Writes the next request, which is due at ``nextDue``; at or after `deadline` it finishes instead.
+    func send(now: UInt64, deadline: UInt64) {
+        guard phase == .idle else {
             return
         }
-        var target = timespec(tv_sec: Int(time / 1_000_000_000), tv_nsec: Int(time % 1_000_000_000))
-        while clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &target, nil) == EINTR {}
+        guard nextDue < deadline else {
+            phase = .finished
+            return
+        }
+        due = schedule == nil ? now : nextDue
+        pending = makeRequest(index, sequence)
+        sequence += 1
+        written = 0
+        phase = .waiting
+        writePending()
+    }
+
+    /// Reads and writes what the socket allows, and records each response that arrived complete.
+    func socketReady(at now: UInt64) {
+        if phase == .idle {
+            // Nothing is asked for, so the server closed the connection or sent bytes out of step.
+            fail()
+            return
+        }
+        guard phase == .waiting else {
+            return
+        }
+        writePending()
+        guard phase == .waiting else {
+            return
+        }
+        readAvailable(at: now)
+    }
+
+    private func writePending() {
+        while written < pending.count {
+            let count = pending.withUnsafeBytes { buffer in
+                Glibc.send(socket, buffer.baseAddress! + written, buffer.count - written, Int32(MSG_NOSIGNAL))
+            }
+            if count > 0 {
+                written += count
+            } else if count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR) {
+                return
+            } else {
+                fail()
+                return
+            }
+        }
+    }
+
+    private func readAvailable(at now: UInt64) {
+        while true {
+            let count = chunk.withUnsafeMutableBytes { recv(socket, $0.baseAddress, $0.count, 0) }
+            if count > 0 {
+                chunk.withUnsafeBytes { reader.append(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+                if count < chunk.count {
+                    break
+                }
+            } else if count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR) {
+                break
+            } else {
+                fail()
+                return
+            }
+        }
+        switch reader.next() {
+        case .incomplete:
+            return
+        case .malformed:
+            fail()
+        case .response(let status):
+            record(status: status, at: now)
+        }
+    }
+
+    private func record(status: Int, at now: UInt64) {
+        result.lastResponseNanoseconds = now
+        if status == 200 {
+            result.latencies.append(UInt32(clamping: (now &- due) / 1000))
+        } else {
+            result.failed += 1
+            result.firstUnexpectedStatus = result.firstUnexpectedStatus ?? status
+        }
+        guard !reader.hasPartialResponse else {
+            // A response nobody asked for: the connection is out of step.
+            fail()
+            return
+        }
+        if let schedule {
+            nextDue += schedule.intervalNanoseconds
+        } else {
+            nextDue = now
+        }
+        phase = .idle
+    }
+
+    private func fail() {
+        result.failed += 1
+        phase = .finished
     }
 
     private static func connect(port: UInt16) -> Int32? {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let descriptor = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else {
             return nil
         }
@@ -109,117 +201,7 @@ struct LoadConnection {
             close(descriptor)
             return nil
         }
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) | O_NONBLOCK)
         return descriptor
-    }
-
-    private static func writeAll(_ socket: Int32, _ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = send(socket, buffer.baseAddress! + offset, buffer.count - offset, Int32(MSG_NOSIGNAL))
-                guard written > 0 else {
-                    return false
-                }
-                offset += written
-            }
-            return true
-        }
-    }
-}
-
-/// Reads HTTP/1.1 responses with a `Content-Length` body from a keep-alive socket.
-struct ResponseReader {
-    /// The connected socket the responses are read from.
-    let socket: Int32
-    private var buffer: [UInt8] = []
-    private var chunk = [UInt8](repeating: 0, count: 16384)
-
-    /// Creates a reader for `socket` with an empty buffer.
-    init(socket: Int32) {
-        self.socket = socket
-        buffer.reserveCapacity(16384)
-    }
-
-    /// Reads one whole response and returns its status, or nil when the connection closed or the response is malformed.
-    mutating func readResponse() -> Int? {
-        var headEnd = Self.endOfHead(in: buffer)
-        while headEnd == nil {
-            guard fill() else {
-                return nil
-            }
-            headEnd = Self.endOfHead(in: buffer)
-        }
-        guard let headEnd, let status = Self.status(in: buffer) else {
-            return nil
-        }
-        let length = Self.contentLength(in: buffer[..<headEnd]) ?? 0
-        while buffer.count < headEnd + length {
-            guard fill() else {
-                return nil
-            }
-        }
-        buffer.removeFirst(headEnd + length)
-        return status
-    }
-
-    private mutating func fill() -> Bool {
-        let count = chunk.withUnsafeMutableBytes { recv(socket, $0.baseAddress, $0.count, 0) }
-        guard count > 0 else {
-            return false
-        }
-        buffer.append(contentsOf: chunk[..<count])
-        return true
-    }
-
-    /// Returns the index just past the blank line that ends the head, or nil when it has not arrived yet.
-    static func endOfHead(in bytes: [UInt8]) -> Int? {
-        guard bytes.count >= 4 else {
-            return nil
-        }
-        for index in 3..<bytes.count where bytes[index] == 10 && bytes[index - 1] == 13 && bytes[index - 2] == 10 && bytes[index - 3] == 13 {
-            return index + 1
-        }
-        return nil
-    }
-
-    /// Returns the status code of a status line such as `HTTP/1.1 200 OK`.
-    static func status(in bytes: [UInt8]) -> Int? {
-        guard bytes.count >= 12, bytes[8] == 32 else {
-            return nil
-        }
-        var status = 0
-        for byte in bytes[9..<12] {
-            guard byte >= 48 && byte <= 57 else {
-                return nil
-            }
-            status = status * 10 + Int(byte - 48)
-        }
-        return status
-    }
-
-    /// Returns the value of the `Content-Length` field of a response head, matched without regard to case.
-    static func contentLength(in head: ArraySlice<UInt8>) -> Int? {
-        let name = Array("content-length:".utf8)
-        var index = head.startIndex
-        while index + name.count <= head.endIndex {
-            let atLineStart = index == head.startIndex || head[index - 1] == 10
-            if atLineStart && zip(head[index..<(index + name.count)], name).allSatisfy({ $0 | 0x20 == $1 }) {
-                return digits(in: head[(index + name.count)...])
-            }
-            index += 1
-        }
-        return nil
-    }
-
-    /// Returns the number at the start of `bytes`, after any spaces.
-    private static func digits(in bytes: ArraySlice<UInt8>) -> Int? {
-        var value: Int?
-        for byte in bytes.drop(while: { $0 == 32 }) {
-            guard byte >= 48 && byte <= 57 else {
-                break
-            }
-            value = (value ?? 0) * 10 + Int(byte - 48)
-        }
-        return value
     }
 }

@@ -2,11 +2,12 @@ import Foundation
 
 /// Sends HTTP/1.1 requests over keep-alive connections to a server on 127.0.0.1 and times every response.
 ///
-/// Each connection has its own thread with a blocking socket: it writes one
-/// request, reads the whole response (status line, header and
-/// `Content-Length` body), and repeats until the time is up. Raw sockets keep
-/// the generator's own cost small next to the server's, which matters when
-/// both share two cores.
+/// The connections are non-blocking sockets shared among a few threads, each
+/// running a ``LoadLoop`` over its share with one epoll instance. Each
+/// connection has one request outstanding: it writes a request, reads the
+/// whole response (status line, header and `Content-Length` body), and sends
+/// the next. Few threads and raw sockets keep the generator's own cost small
+/// next to the server's, which matters when both share two cores.
 ///
 /// - Closed loop (no rate): a connection sends its next request as soon as
 ///   the previous response arrived, so the rate is what the server sustains
@@ -16,7 +17,8 @@ import Foundation
 ///   request was due rather than from when it was sent. A stalled server
 ///   therefore also delays, in the count, the requests queued behind the
 ///   stall (no coordinated omission). The count includes the generator
-///   thread's own wake-up delay after sleeping, usually tens of microseconds.
+///   thread's own delay in noticing that a request is due, usually tens of
+///   microseconds.
 ///
 /// It does not follow redirects, read chunked bodies or reconnect: a
 /// connection that fails stops and counts one failure.
@@ -25,8 +27,10 @@ struct LoadGenerator: Sendable {
     struct Settings: Sendable {
         /// The server's port on 127.0.0.1.
         var port: UInt16
-        /// The number of keep-alive connections, one thread each.
+        /// The number of keep-alive connections.
         var connections: Int
+        /// The threads that drive the connections, each over its share.
+        var threads = 2
         /// How long requests are sent, in seconds; responses to requests sent before then are still awaited.
         var seconds: Double
         /// Requests per second over all connections together, or nil for a closed loop.
@@ -82,15 +86,19 @@ struct LoadGenerator: Sendable {
         let deadline = start + UInt64(settings.seconds * 1e9)
         let results = OutcomeCollector(capacity: settings.connections)
         let group = DispatchGroup()
+        let threads = max(1, min(settings.threads, settings.connections))
 
-        for index in 0..<settings.connections {
+        for share in 0..<threads {
             group.enter()
             let thread = Thread {
                 // Threads inherit their creator's name on Linux, so a name of their own distinguishes them in a profile.
                 Thread.current.name = "bench-load"
-                var connection = LoadConnection(index: index, port: settings.port, makeRequest: makeRequest)
-                let schedule = pacing(for: index, start: start)
-                results.add(connection.run(until: deadline, schedule: schedule))
+                let connections = stride(from: share, to: settings.connections, by: threads).map { index in
+                    LoadConnection(index: index, port: settings.port, schedule: pacing(for: index, start: start), start: start, makeRequest: makeRequest)
+                }
+                for part in LoadLoop(connections: connections, deadline: deadline).run() {
+                    results.add(part)
+                }
                 group.leave()
             }
             thread.start()
