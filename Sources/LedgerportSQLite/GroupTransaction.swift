@@ -44,25 +44,23 @@ struct GroupTransaction {
         return []
     }
 
-    /// Commits and resumes every covered job with its result, or with the error that prevented the commit.
-    mutating func commit(statistics: SQLiteWriterStatisticsRecorder) {
+    /// Commits and returns every covered job with the error that replaces its result, if any: the one that prevented the commit.
+    ///
+    /// The caller resumes the jobs; none of them has been resumed yet.
+    mutating func commit(statistics: SQLiteWriterStatisticsRecorder) -> [SQLiteJobResumer.Resumption] {
         if let failure = beginError ?? abortError {
-            resumeAll(failingWith: failure)
-            return
+            return failingAll(with: failure)
         }
 
         do {
             try connection.execute("COMMIT")
         } catch {
             connection.rollbackIfOpen()
-            resumeAll(failingWith: error)
-            return
+            return failingAll(with: error)
         }
 
         statistics.recordCommit(writeCount: covered.count)
-        for (job, override) in zip(covered, overrides) {
-            job.resume(overridingWith: override)
-        }
+        return zip(covered, overrides).map { (job: $0, error: $1) }
     }
 
     /// Runs `job` in a savepoint; returns an error that must replace its result, when the savepoint itself failed.
@@ -84,11 +82,9 @@ struct GroupTransaction {
         }
     }
 
-    /// Resumes every covered job with `error`, except that a job whose own write failed keeps its own error.
-    private func resumeAll(failingWith error: any Error) {
-        for (job, override) in zip(covered, overrides) {
-            job.resume(overridingWith: job.failure ?? override ?? error)
-        }
+    /// Pairs every covered job with `error`, except that a job whose own write failed keeps its own error.
+    private func failingAll(with error: any Error) -> [SQLiteJobResumer.Resumption] {
+        zip(covered, overrides).map { job, override in (job: job, error: job.failure ?? override ?? error) }
     }
 }
 

@@ -66,10 +66,11 @@ package final class SQLiteDatabasePool: Sendable {
 
     /// Queues `body` as ``write(_:)`` does and returns at once; `completion` receives the result after the commit.
     ///
-    /// `completion` runs on the writer thread, between one group commit and
-    /// the next, so it must be short and must not block: every write queued
-    /// behind it waits. It suits a caller that responds to a request from
-    /// there (the webhook path), sparing a task and a thread switch per write.
+    /// `completion` runs on the writer's resumer thread, in commit order,
+    /// while the writer works on later writes. It must be short and must not
+    /// block: the completions of later commits wait for it. It suits a caller
+    /// that responds to a request from there (the webhook path), sparing a
+    /// task and a thread switch per write.
     package func write<Value: Sendable>(
         _ body: @escaping @Sendable (SQLiteConnection) throws -> Value,
         completion: @escaping @Sendable (Result<Value, any Error>) -> Void

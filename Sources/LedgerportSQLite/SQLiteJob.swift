@@ -5,7 +5,8 @@
 /// unchecked `Sendable` holds. ``run(on:)`` runs the closure and keeps its
 /// result. ``resume(overridingWith:)`` hands that result (or an error that
 /// replaces it, such as a failed commit) to the waiting task or the
-/// completion handler, exactly once, on the connection's thread.
+/// completion handler, exactly once: on the reader's thread for a read, on
+/// the writer's ``SQLiteJobResumer`` thread for a write.
 final class SQLiteJob: @unchecked Sendable {
     /// Whether the writer may run the job inside a shared transaction with other jobs.
     enum Mode {
@@ -34,7 +35,7 @@ final class SQLiteJob: @unchecked Sendable {
         }
     }
 
-    /// A job whose result is handed to `completion`, on the connection's thread, when the job is resumed.
+    /// A job whose result is handed to `completion` when the job is resumed.
     init<Value: Sendable>(
         mode: Mode,
         body: @escaping @Sendable (SQLiteConnection) throws -> Value,

@@ -6,7 +6,9 @@ import Foundation
 /// Each loop of the thread takes every write queued at that moment, with no
 /// batching window. It runs them in order inside one `BEGIN IMMEDIATE`
 /// transaction, each in its own savepoint, and commits once (one fsync under
-/// `synchronous=FULL`). Only then does it resume every waiting caller. A write
+/// `synchronous=FULL`). Only then does it hand every write of the group to a
+/// ``SQLiteJobResumer``, which resumes the callers on its own thread while
+/// the writer begins the next transaction. A write
 /// that throws is rolled back to its savepoint and its caller gets the
 /// error; the others still commit. When the commit itself fails, every
 /// caller of the group gets that error and nothing of the group is stored.
@@ -18,6 +20,7 @@ final class SQLiteWriter: Sendable {
     private let connection: SQLiteConnection
     private let queue = SQLiteJobQueue()
     private let statistics = SQLiteWriterStatisticsRecorder()
+    private let resumer = SQLiteJobResumer(name: "sqlite-resume")
     private let thread: DedicatedThread
 
     /// Starts the writer thread for `connection`, which must already be configured as the writer.
@@ -25,11 +28,13 @@ final class SQLiteWriter: Sendable {
         self.connection = connection
         let queue = self.queue
         let statistics = self.statistics
+        let resumer = self.resumer
         thread = DedicatedThread(name: "sqlite-writer") {
             while let jobs = queue.takeAll() {
-                SQLiteWriter.run(jobs, on: connection, statistics: statistics)
+                SQLiteWriter.run(jobs, on: connection, statistics: statistics, resumer: resumer)
             }
             connection.close()
+            resumer.closeAndWait()
         }
     }
 
@@ -70,39 +75,43 @@ final class SQLiteWriter: Sendable {
     // MARK: The writer thread
 
     /// Runs `jobs` in their queued order: runs of grouped jobs share a transaction, exclusive jobs run alone.
-    private static func run(_ jobs: [SQLiteJob], on connection: SQLiteConnection, statistics: SQLiteWriterStatisticsRecorder) {
+    private static func run(
+        _ jobs: [SQLiteJob], on connection: SQLiteConnection, statistics: SQLiteWriterStatisticsRecorder, resumer: SQLiteJobResumer
+    ) {
         var group: [SQLiteJob] = []
         for job in jobs {
             switch job.mode {
             case .grouped:
                 group.append(job)
             case .exclusive:
-                commitGroup(group, on: connection, statistics: statistics)
+                commitGroup(group, on: connection, statistics: statistics, resumer: resumer)
                 group.removeAll()
-                runExclusive(job, on: connection)
+                resumer.resume([runExclusive(job, on: connection)])
             }
         }
-        commitGroup(group, on: connection, statistics: statistics)
+        commitGroup(group, on: connection, statistics: statistics, resumer: resumer)
     }
 
     /// Runs a job that manages its own transactions; a failed job's open transaction is rolled back.
-    private static func runExclusive(_ job: SQLiteJob, on connection: SQLiteConnection) {
+    private static func runExclusive(_ job: SQLiteJob, on connection: SQLiteConnection) -> SQLiteJobResumer.Resumption {
         job.run(on: connection)
         if job.failure == nil {
             precondition(!connection.isInTransaction, "a write without transaction left a transaction open on \"\(connection.path)\"")
         } else {
             connection.rollbackIfOpen()
         }
-        job.resume()
+        return (job: job, error: nil)
     }
 
-    /// Runs `group` in one transaction, commits it and resumes every job.
-    private static func commitGroup(_ group: [SQLiteJob], on connection: SQLiteConnection, statistics: SQLiteWriterStatisticsRecorder) {
+    /// Runs `group` in one transaction, commits it and hands every job to `resumer`.
+    private static func commitGroup(
+        _ group: [SQLiteJob], on connection: SQLiteConnection, statistics: SQLiteWriterStatisticsRecorder, resumer: SQLiteJobResumer
+    ) {
         var remaining = group[...]
         while !remaining.isEmpty {
             var transaction = GroupTransaction(connection: connection)
             remaining = transaction.runUntilAborted(remaining)
-            transaction.commit(statistics: statistics)
+            resumer.resume(transaction.commit(statistics: statistics))
         }
     }
 }
