@@ -41,7 +41,7 @@ import Testing
     }
 
     @Test(arguments: CanonicalSamples.fullObjects + CanonicalSamples.minimalObjects)
-    func event_encodesToTheValueOfItsParsedBytes(_ object: CanonicalObjectValue) throws {
+    func event_valueMatchesParsedBytes(_ object: CanonicalObjectValue) throws {
         let event = CanonicalSamples.event(object, full: true)
         let value = try JSONValueEncoder().encode(event)
         #expect(value == (try JSONParser.parse(try JSONValueEncoder().encodeBytes(event))))

@@ -110,7 +110,7 @@ enum CanonicalSamples {
         )),
     ]
 
-    /// An event of `object`, with a source that sets every optional field when `full` is true.
+    /// Builds an event of `object`, with a source that sets every optional field when `full` is true.
     static func event(_ object: CanonicalObjectValue, full: Bool) -> CanonicalEvent {
         let source = full
             ? EventSource(connector: "stripe", connectorVersion: "1.2.0", nativeType: "thing.updated", apiVersion: "2017-08-15", livemode: false)
