@@ -35,12 +35,19 @@ struct BatchPlanner: Sendable {
 
         var batches = [OperationBatch]()
         var current = [TargetOperation]()
+        var currentKey = ""
+        // The references of the open batch, kept as it grows so that each check costs one lookup per reference.
+        var referencesInBatch = Set<TargetReference>()
         for operation in operations {
-            if let last = current.last, !canJoin(operation, batch: current, last: last) {
+            let key = Self.key(operation)
+            if !current.isEmpty, !canJoin(operation, key: key, batchKey: currentKey, batchCount: current.count, referencesInBatch: referencesInBatch) {
                 batches.append(OperationBatch(operations: current))
                 current = []
+                referencesInBatch.removeAll(keepingCapacity: true)
             }
             current.append(operation)
+            currentKey = key
+            referencesInBatch.insert(operation.reference)
         }
         if !current.isEmpty {
             batches.append(OperationBatch(operations: current))
@@ -48,13 +55,20 @@ struct BatchPlanner: Sendable {
         return batches
     }
 
-    private func canJoin(_ operation: TargetOperation, batch: [TargetOperation], last: TargetOperation) -> Bool {
-        guard Self.batchable.contains(Self.key(operation)), Self.key(operation) == Self.key(last), batch.count < batchSize else {
+    /// Returns whether `operation` may join the open batch: same model and action, batchable, room left,
+    /// and neither its own record nor any record it references already in the batch.
+    private func canJoin(
+        _ operation: TargetOperation, key: String, batchKey: String, batchCount: Int, referencesInBatch: Set<TargetReference>
+    ) -> Bool {
+        guard key == batchKey, batchCount < batchSize, Self.batchable.contains(key) else {
             return false
         }
-        let inBatch = Set(batch.map(\.reference))
-        let referenced = operation.values.values.flatMap(\.references)
-        return !referenced.contains { inBatch.contains($0) } && !inBatch.contains(operation.reference)
+        guard !referencesInBatch.contains(operation.reference) else {
+            return false
+        }
+        return !operation.values.values.contains { value in
+            value.references.contains { referencesInBatch.contains($0) }
+        }
     }
 
     static func key(_ operation: TargetOperation) -> String {

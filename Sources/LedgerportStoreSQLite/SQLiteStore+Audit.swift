@@ -40,7 +40,7 @@ enum AuditRows {
             "SELECT sequence, entry_hash FROM audit_log WHERE tenant_id = ? ORDER BY sequence DESC LIMIT 1", [.text(key)]
         ) { (try $0.int64(0), try $0.blob(1)) }
 
-        let entry = AuditChain.makeEntry(
+        let (entry, detailsJSON) = AuditChain.makeEntryWithDetailsJSON(
             scope: scope, sequence: (last?.0 ?? 0) + 1, previousHash: last?.1 ?? AuditChain.genesisHash, from: draft)
         try connection.execute(
             """
@@ -49,7 +49,7 @@ enum AuditRows {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [.text(key), .integer(entry.sequence), .integer(entry.occurredAtMilliseconds), .text(entry.actor),
-             .text(entry.action), .text(entry.subjectKind), .text(entry.subjectID), .text(JSONWriter.string(entry.details)),
+             .text(entry.action), .text(entry.subjectKind), .text(entry.subjectID), .text(String(decoding: detailsJSON, as: UTF8.self)),
              .blob(entry.previousHash), .blob(entry.hash)])
         return entry
     }

@@ -54,4 +54,64 @@ import Testing
         #expect(pointer.resolve(in: value) == 3)
         #expect(JSONPointer("/a~1b/1/~0c") == pointer)
     }
+
+    @Test(arguments: [
+        (#""plain text""#, "plain text"),
+        (#""pl\u0061in text""#, "plain text"),
+        (#""caf\u00e9""#, "café"),
+        (#""café""#, "café"),
+        (#""tab\there \"quoted\" back\\slash \/""#, "tab\there \"quoted\" back\\slash /"),
+        (#""über\nzwei""#, "über\nzwei"),
+        (#""""#, ""),
+        (#""\u00e9""#, "é"),
+        (#""a long string without any escape, longer than fifteen bytes""#, "a long string without any escape, longer than fifteen bytes"),
+    ])
+    func string_parsesWithAndWithoutEscapes(text: String, expected: String) throws {
+        #expect(try JSONParser.parse(text) == .string(expected))
+        #expect(try JSONParser.parse("{\(text): \(text)}") == .object([expected: .string(expected)]))
+    }
+
+    @Test(arguments: [
+        [UInt8(ascii: "\""), 0xff, UInt8(ascii: "\"")],
+        [UInt8(ascii: "\""), UInt8(ascii: "a"), 0xc3, UInt8(ascii: "\"")],
+        [UInt8(ascii: "\""), 0xed, 0xa0, 0x80, UInt8(ascii: "\"")],
+        [UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "n"), 0xc3, 0x28, UInt8(ascii: "\"")],
+    ])
+    func invalidUTF8_isRejected(bytes: [UInt8]) {
+        do {
+            _ = try JSONParser.parse(bytes)
+            Issue.record("expected a parse error for \(bytes)")
+        } catch {
+            #expect(error.message == "string is not valid UTF-8")
+            #expect(error.offset == 0)
+        }
+    }
+
+    @Test func controlCharacterInString_isRejected() {
+        do {
+            _ = try JSONParser.parse([UInt8(ascii: "\""), UInt8(ascii: "a"), 0x0a, UInt8(ascii: "\"")])
+            Issue.record("expected a parse error")
+        } catch {
+            #expect(error.message == "control character byte 0xa inside a string must be escaped")
+            #expect(error.offset == 2)
+        }
+    }
+
+    @Test func duplicateKey_isRejectedAtTheKey() {
+        do {
+            _ = try JSONParser.parse(#"{"a": 1, "b": {"c": 2}, "a": 3, "d": tru}"#)
+            Issue.record("expected a parse error")
+        } catch {
+            #expect(error.message == "duplicate object key \"a\"")
+            #expect(error.offset == 24)
+        }
+    }
+
+    @Test func sliceAndNonContiguousInput_parseLikeArrays() throws {
+        let bytes = Array(#"[{"a": "x"}, 1.5, null]"#.utf8)
+        let expected = try JSONParser.parse(bytes)
+        #expect(try JSONParser.parse(bytes[...]) == expected)
+        #expect(try JSONParser.parse(bytes.reversed().reversed()) == expected)
+        #expect(try JSONParser.parse(Set([UInt8(ascii: "7")])) == 7)
+    }
 }

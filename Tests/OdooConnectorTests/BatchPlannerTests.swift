@@ -22,6 +22,32 @@ struct BatchPlannerTests {
         #expect(batches.map(\.operations.count) == [1, 1])
     }
 
+    @Test func contactOfEarlierCompanyInBatch_startsNewBatch() throws {
+        let company = TargetOperation.partner("hubspot_company_1", name: "Acme GmbH", extra: ["is_company": .bool(true)])
+        let other = TargetOperation.partner("hubspot_company_2", name: "Globex")
+        let contact = TargetOperation.partner("hubspot_contact_3", name: "Jane Doe", extra: ["parent": .reference(company.reference)])
+        let batches = try planner.plan([company, other, contact])
+
+        #expect(batches.map(\.operations.count) == [2, 1])
+    }
+
+    @Test func contactOfCompanyInClosedBatch_joinsNextBatch() throws {
+        let companies = (1...3).map { TargetOperation.partner("hubspot_company_\($0)", name: "Company \($0)") }
+        let contact = TargetOperation.partner("hubspot_contact_4", name: "Jane Doe", extra: ["parent": .reference(companies[0].reference)])
+        let batches = try planner.plan(companies + [contact, .partner("hubspot_company_5", name: "Company 5")])
+
+        #expect(batches.map(\.operations.count) == [3, 2])
+    }
+
+    @Test func sameRecordTwice_startsNewBatch() throws {
+        let first = TargetOperation.partner("stripe_customer_cus_1", name: "Old name")
+        let second = TargetOperation.partner("stripe_customer_cus_1", name: "New name")
+        let batches = try planner.plan([first, .partner("stripe_customer_cus_2", name: "B"), second])
+
+        #expect(batches.map(\.operations.count) == [2, 1])
+        #expect(batches.flatMap(\.operations) == [first, .partner("stripe_customer_cus_2", name: "B"), second])
+    }
+
     @Test func differentActions_neverShareBatch() throws {
         let upsert = TargetOperation.partner("stripe_customer_cus_1", name: "A")
         let post = TargetOperation(action: .post, model: "account.move", externalID: "stripe_invoice_in_1")

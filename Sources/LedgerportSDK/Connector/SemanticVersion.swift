@@ -14,24 +14,45 @@ public struct SemanticVersion: Sendable, Hashable, Comparable, Codable, CustomSt
     }
 
     /// Parses `1.2.3` or `1.2.3-beta.1`; build metadata (`+...`) is not accepted.
+    ///
+    /// The text is read as bytes, because the store parses the connector version
+    /// of every delivery row it reads: at the claim and again when the attempt is recorded.
     public init?(_ text: String) {
-        let parts = text.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false)
-        let numbers = parts[0].split(separator: ".", omittingEmptySubsequences: false)
-        guard numbers.count == 3 else { return nil }
-        var values = [Int]()
-        for number in numbers {
-            guard !number.isEmpty, number.allSatisfy(\.isASCIIDigitCharacter),
-                number == "0" || !number.hasPrefix("0"), let value = Int(number)
-            else { return nil }
-            values.append(value)
+        var rest = Substring(text).utf8
+        guard let major = Self.parseNumber(&rest), rest.popFirst() == UInt8(ascii: "."),
+            let minor = Self.parseNumber(&rest), rest.popFirst() == UInt8(ascii: "."),
+            let patch = Self.parseNumber(&rest)
+        else { return nil }
+
+        var label = ""
+        if let marker = rest.popFirst() {
+            guard marker == UInt8(ascii: "-"), !rest.isEmpty, rest.allSatisfy(Self.isLabelByte) else { return nil }
+            label = String(Substring(rest))
         }
-        let label = parts.count == 2 ? String(parts[1]) : ""
-        if parts.count == 2 {
-            guard !label.isEmpty, label.allSatisfy({ $0.isASCIIDigitCharacter || $0.isASCIILetterCharacter || $0 == "." || $0 == "-" }) else {
-                return nil
-            }
+        self.init(major: major, minor: minor, patch: patch, prerelease: label)
+    }
+
+    /// Returns whether `byte` may appear in a pre-release label: an ASCII letter or digit, `.` or `-`.
+    private static func isLabelByte(_ byte: UInt8) -> Bool {
+        let lowercased = byte | 0x20
+        return byte.isASCIIDigit || (lowercased >= UInt8(ascii: "a") && lowercased <= UInt8(ascii: "z"))
+            || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
+    }
+
+    /// Reads a decimal number without leading zeros from the front of `bytes`, or returns nil.
+    private static func parseNumber(_ bytes: inout Substring.UTF8View) -> Int? {
+        var value = 0
+        var digitCount = 0
+        while let byte = bytes.first, byte.isASCIIDigit {
+            if digitCount == 1, value == 0 { return nil }
+            let (shifted, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflowAdding) = shifted.addingReportingOverflow(Int(byte - UInt8(ascii: "0")))
+            guard !overflow, !overflowAdding else { return nil }
+            value = sum
+            digitCount += 1
+            bytes = bytes.dropFirst()
         }
-        self.init(major: values[0], minor: values[1], patch: values[2], prerelease: label)
+        return digitCount > 0 ? value : nil
     }
 
     public var description: String {

@@ -8,29 +8,39 @@ public struct JSONParser {
     /// The deepest nesting of arrays and objects accepted.
     public static let maximumDepth = 256
 
-    private let bytes: [UInt8]
+    /// The input, borrowed for the duration of ``parse(_:)``. A parser lives only inside the closure that lends it.
+    private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
     private var depth = 0
 
-    private init(bytes: [UInt8]) {
+    private init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
     }
 
     /// Parses a complete JSON document from UTF-8 bytes.
     public static func parse(_ bytes: some Collection<UInt8>) throws(JSONParseError) -> JSONValue {
-        var parser = JSONParser(bytes: Array(bytes))
-        parser.skipWhitespace()
-        let value = try parser.parseValue()
-        parser.skipWhitespace()
-        guard parser.index == parser.bytes.count else {
-            throw parser.error("unexpected text after the JSON value")
-        }
-        return value
+        let result = bytes.withContiguousStorageIfAvailable(parseDocument) ?? Array(bytes).withUnsafeBufferPointer(parseDocument)
+        return try result.get()
     }
 
     /// Parses a complete JSON document from a string.
     public static func parse(_ text: String) throws(JSONParseError) -> JSONValue {
-        try parse(Array(text.utf8))
+        try parse(text.utf8)
+    }
+
+    private static func parseDocument(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<JSONValue, JSONParseError> {
+        var parser = JSONParser(bytes: bytes)
+        do throws(JSONParseError) {
+            parser.skipWhitespace()
+            let value = try parser.parseValue()
+            parser.skipWhitespace()
+            guard parser.index == parser.bytes.count else {
+                throw parser.error("unexpected text after the JSON value")
+            }
+            return .success(value)
+        } catch {
+            return .failure(error)
+        }
     }
 
     private mutating func parseValue() throws(JSONParseError) -> JSONValue {
@@ -108,26 +118,52 @@ public struct JSONParser {
         }
     }
 
+    /// Parses the string that starts at the current quote.
+    ///
+    /// Most strings have no escape, so they are made from their bytes in the
+    /// input directly. At the first backslash, ``parseEscapedString(start:runStart:)`` takes over.
     private mutating func parseString() throws(JSONParseError) -> String {
         let start = index
         index += 1
-        var scalars = [UInt8]()
-        var runStart = index
+        let runStart = index
+        var highBits: UInt8 = 0
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                scalars.append(contentsOf: bytes[runStart..<index])
+                let text = try makeString(UnsafeBufferPointer(rebasing: bytes[runStart..<index]), isASCII: highBits < 0x80, start: start)
                 index += 1
-                guard let text = String(validating: scalars, as: UTF8.self) else {
-                    throw error("string is not valid UTF-8", at: start)
-                }
                 return text
+            }
+            if byte == UInt8(ascii: "\\") {
+                return try parseEscapedString(start: start, runStart: runStart)
+            }
+            if byte < 0x20 {
+                throw error("control character \(describe(byte)) inside a string must be escaped")
+            }
+            highBits |= byte
+            index += 1
+        }
+        throw error("unterminated string", at: start)
+    }
+
+    /// Parses the rest of a string from the backslash at the current index, copying its bytes with their escapes resolved.
+    private mutating func parseEscapedString(start: Int, runStart: Int) throws(JSONParseError) -> String {
+        var scalars = [UInt8]()
+        var runStart = runStart
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                scalars.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                index += 1
+                return try scalars.withUnsafeBufferPointer { buffer throws(JSONParseError) in
+                    try makeString(buffer, isASCII: false, start: start)
+                }
             }
             if byte < 0x20 {
                 throw error("control character \(describe(byte)) inside a string must be escaped")
             }
             if byte == UInt8(ascii: "\\") {
-                scalars.append(contentsOf: bytes[runStart..<index])
+                scalars.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                 try parseEscape(into: &scalars)
                 runStart = index
                 continue
@@ -135,6 +171,19 @@ public struct JSONParser {
             index += 1
         }
         throw error("unterminated string", at: start)
+    }
+
+    /// Creates the string of the UTF-8 bytes `text`, or throws at the string's `start` when they are not valid UTF-8.
+    ///
+    /// `String(decoding:as:)` replaces invalid sequences with U+FFFD instead of
+    /// failing, so its result equals the input exactly when the input is valid.
+    /// Pure ASCII is always valid and skips that comparison.
+    private func makeString(_ text: UnsafeBufferPointer<UInt8>, isASCII: Bool, start: Int) throws(JSONParseError) -> String {
+        let string = String(decoding: text, as: UTF8.self)
+        guard isASCII || string.utf8.elementsEqual(text) else {
+            throw error("string is not valid UTF-8", at: start)
+        }
+        return string
     }
 
     private mutating func parseEscape(into output: inout [UInt8]) throws(JSONParseError) {
@@ -207,7 +256,7 @@ public struct JSONParser {
                 break
             }
         }
-        let text = String(decoding: bytes[start..<index], as: UTF8.self)
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         guard let number = JSONNumber(literal: text) else {
             throw error("invalid number \"\(text)\"", at: start)
         }

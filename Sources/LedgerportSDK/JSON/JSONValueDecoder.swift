@@ -30,9 +30,9 @@ public struct JSONValueEncoder {
     public init() {}
 
     public func encode(_ value: some Encodable) throws -> JSONValue {
-        let encoder = ValueEncoder(codingPath: [])
+        let encoder = ValueEncoder()
         try encoder.encodeValue(value)
-        return encoder.storage.value
+        return encoder.value
     }
 
     /// Encodes `value` to compact JSON bytes with sorted keys.

@@ -1,207 +1,225 @@
 import Foundation
 
-/// A mutable node that encoding containers write into; containers share nodes by reference.
-final class EncodingNode {
-    enum Content {
-        case value(JSONValue)
-        case object([String: EncodingNode])
-        case array([EncodingNode])
-        case empty
-    }
-
-    var content: Content = .empty
-
-    var value: JSONValue {
-        switch content {
-        case .value(let value): value
-        case .object(let members): .object(members.mapValues(\.value))
-        case .array(let elements): .array(elements.map(\.value))
-        case .empty: .object([:])
-        }
-    }
-}
-
+/// The encoder of one value of the document, which also stores that value while containers write it.
+///
+/// Containers append finished members and elements to arrays that this
+/// encoder alone references, so each write changes them in place, and
+/// ``value`` builds each dictionary once, at the end. A member or element
+/// that a nested container or a super encoder writes gets its own encoder,
+/// which stays open until ``value`` reads it, so writes through a container
+/// handed out earlier still arrive.
 final class ValueEncoder: Encoder {
-    let codingPath: [any CodingKey]
-    let storage: EncodingNode
+    private enum Shape {
+        case empty, single, object, array
+    }
+
+    private let parent: ValueEncoder?
+    private let key: (any CodingKey)?
+
+    private var shape = Shape.empty
+    private var single = JSONValue.null
+    /// Finished members in the order written. When a key is written twice, the later value wins.
+    private var members: [(key: String, value: JSONValue)] = []
+    private var openMembers: [String: ValueEncoder] = [:]
+    /// Finished elements, with a placeholder at each index of `openElements`.
+    private var elements: [JSONValue] = []
+    private var openElements: [Int: ValueEncoder] = [:]
+
+    init(parent: ValueEncoder? = nil, key: (any CodingKey)? = nil) {
+        self.parent = parent
+        self.key = key
+    }
+
+    /// The keys from the root to this value, built on request because only error messages read it.
+    var codingPath: [any CodingKey] {
+        var path = [any CodingKey]()
+        var encoder: ValueEncoder? = self
+        while let current = encoder, let key = current.key {
+            path.append(key)
+            encoder = current.parent
+        }
+        return path.reversed()
+    }
+
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
-    init(codingPath: [any CodingKey], storage: EncodingNode = EncodingNode()) {
-        self.codingPath = codingPath
-        self.storage = storage
+    /// The document written so far; an encoder nothing was written to gives an empty object.
+    var value: JSONValue {
+        switch shape {
+        case .empty:
+            return .object([:])
+        case .single:
+            return single
+        case .object:
+            var result = [String: JSONValue](minimumCapacity: members.count + openMembers.count)
+            for member in members {
+                result[member.key] = member.value
+            }
+            for (name, encoder) in openMembers {
+                result[name] = encoder.value
+            }
+            return .object(result)
+        case .array:
+            guard !openElements.isEmpty else { return .array(elements) }
+            var result = elements
+            for (index, encoder) in openElements {
+                result[index] = encoder.value
+            }
+            return .array(result)
+        }
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        if case .object = storage.content {} else {
-            storage.content = .object([:])
+        if shape != .object {
+            reset(to: .object)
         }
-        return KeyedEncodingContainer(KeyedEncoding<Key>(node: storage, codingPath: codingPath))
+        return KeyedEncodingContainer(KeyedEncoding<Key>(encoder: self))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        if case .array = storage.content {} else {
-            storage.content = .array([])
+        if shape != .array {
+            reset(to: .array)
         }
-        return UnkeyedEncoding(node: storage, codingPath: codingPath)
+        return UnkeyedEncoding(encoder: self)
     }
 
     func singleValueContainer() -> any SingleValueEncodingContainer {
         SingleEncoding(encoder: self)
     }
 
+    /// Writes `value` as this encoder's whole value.
     func encodeValue(_ value: some Encodable) throws {
-        if let json = value as? JSONValue {
-            storage.content = .value(json)
-        } else if let date = value as? Date {
-            storage.content = .value(.string(RFC3339.string(from: date)))
+        if let direct = Self.directValue(of: value) {
+            setSingle(direct)
         } else {
             try value.encode(to: self)
         }
     }
+
+    /// Replaces whatever was written with the single value `value`.
+    func setSingle(_ value: JSONValue) {
+        if shape != .single {
+            reset(to: .single)
+        }
+        single = value
+    }
+
+    private func reset(to newShape: Shape) {
+        shape = newShape
+        single = .null
+        members = []
+        openMembers = [:]
+        elements = []
+        openElements = [:]
+    }
+
+    /// Returns the JSON of a string, number, flag, date or ``JSONValue``, or nil for a type that needs a container.
+    ///
+    /// Each check compares the type before it casts, because a failed cast costs more than the comparison.
+    private static func directValue<T: Encodable>(of value: T) -> JSONValue? {
+        if T.self == String.self, let text = value as? String {
+            return .string(text)
+        }
+        if T.self == JSONValue.self, let json = value as? JSONValue {
+            return json
+        }
+        if T.self == Date.self, let date = value as? Date {
+            return .string(RFC3339.string(from: date))
+        }
+        if T.self == Int.self, let number = value as? Int {
+            return .number(JSONNumber(number))
+        }
+        if T.self == Int64.self, let number = value as? Int64 {
+            return .number(JSONNumber(number))
+        }
+        if T.self == Bool.self, let flag = value as? Bool {
+            return .bool(flag)
+        }
+        return nil
+    }
 }
 
-private struct KeyedEncoding<Key: CodingKey>: KeyedEncodingContainerProtocol {
-    let node: EncodingNode
-    let codingPath: [any CodingKey]
+// MARK: - Members of an object
 
-    private func child(for key: Key) -> EncodingNode {
-        guard case .object(var members) = node.content else {
-            preconditionFailure("keyed container over a non-object node")
+extension ValueEncoder {
+    /// Sets the member `key` to `value`, through the member's own encoder when a nested container opened one.
+    func setMember(_ key: some CodingKey, _ value: JSONValue) {
+        precondition(shape == .object, "keyed container over a value that is not an object")
+        let name = key.stringValue
+        if !openMembers.isEmpty, let open = openMembers[name] {
+            open.setSingle(value)
+        } else {
+            members.append((name, value))
         }
-        if let existing = members[key.stringValue] {
-            return existing
+    }
+
+    /// Encodes `value` as the member `key`.
+    func encodeMember(_ value: some Encodable, forKey key: some CodingKey) throws {
+        precondition(shape == .object, "keyed container over a value that is not an object")
+        if !openMembers.isEmpty, let open = openMembers[key.stringValue] {
+            try open.encodeValue(value)
+            return
         }
-        let created = EncodingNode()
-        members[key.stringValue] = created
-        node.content = .object(members)
+        if let direct = Self.directValue(of: value) {
+            members.append((key.stringValue, direct))
+            return
+        }
+        let child = ValueEncoder(parent: self, key: key)
+        try value.encode(to: child)
+        members.append((key.stringValue, child.value))
+    }
+
+    /// Returns the encoder of the member `key` for a nested container or super encoder, and creates it on first use.
+    ///
+    /// A new encoder starts with the member's value written so far, if any.
+    func openMember(_ key: some CodingKey) -> ValueEncoder {
+        precondition(shape == .object, "keyed container over a value that is not an object")
+        let name = key.stringValue
+        if let open = openMembers[name] {
+            return open
+        }
+        let created = ValueEncoder(parent: self, key: key)
+        if let index = members.lastIndex(where: { $0.key == name }) {
+            created.setSingle(members[index].value)
+            members.removeAll { $0.key == name }
+        }
+        openMembers[name] = created
         return created
     }
-
-    mutating func encodeNil(forKey key: Key) throws {
-        child(for: key).content = .value(.null)
-    }
-
-    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        try ValueEncoder(codingPath: codingPath + [key], storage: child(for: key)).encodeValue(value)
-    }
-
-    // Strings, flags and integers are most of a canonical event's values. Written here, they skip the
-    // encoder object, the coding path and the type checks that the generic method needs.
-
-    mutating func encode(_ value: String, forKey key: Key) throws {
-        child(for: key).content = .value(.string(value))
-    }
-
-    mutating func encode(_ value: Bool, forKey key: Key) throws {
-        child(for: key).content = .value(.bool(value))
-    }
-
-    mutating func encode(_ value: Int, forKey key: Key) throws {
-        child(for: key).content = .value(.number(JSONNumber(value)))
-    }
-
-    mutating func encode(_ value: Int64, forKey key: Key) throws {
-        child(for: key).content = .value(.number(JSONNumber(value)))
-    }
-
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
-        ValueEncoder(codingPath: codingPath + [key], storage: child(for: key)).container(keyedBy: keyType)
-    }
-
-    mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        ValueEncoder(codingPath: codingPath + [key], storage: child(for: key)).unkeyedContainer()
-    }
-
-    mutating func superEncoder() -> any Encoder {
-        ValueEncoder(codingPath: codingPath, storage: node)
-    }
-
-    mutating func superEncoder(forKey key: Key) -> any Encoder {
-        ValueEncoder(codingPath: codingPath + [key], storage: child(for: key))
-    }
 }
 
-private struct UnkeyedEncoding: UnkeyedEncodingContainer {
-    let node: EncodingNode
-    let codingPath: [any CodingKey]
+// MARK: - Elements of an array
 
-    var count: Int {
-        guard case .array(let elements) = node.content else { return 0 }
-        return elements.count
+extension ValueEncoder {
+    /// The number of elements written so far.
+    var elementCount: Int {
+        elements.count
     }
 
-    private func appendChild() -> EncodingNode {
-        guard case .array(var elements) = node.content else {
-            preconditionFailure("unkeyed container over a non-array node")
+    /// Appends `value` as the next element.
+    func appendElement(_ value: some Encodable) throws {
+        precondition(shape == .array, "unkeyed container over a value that is not an array")
+        if let direct = Self.directValue(of: value) {
+            elements.append(direct)
+            return
         }
-        let created = EncodingNode()
-        elements.append(created)
-        node.content = .array(elements)
+        let child = ValueEncoder(parent: self, key: IndexKey(elements.count))
+        try value.encode(to: child)
+        elements.append(child.value)
+    }
+
+    /// Appends `null` as the next element.
+    func appendNull() {
+        precondition(shape == .array, "unkeyed container over a value that is not an array")
+        elements.append(.null)
+    }
+
+    /// Appends an element that a nested container or super encoder writes, and returns its encoder.
+    func openElement() -> ValueEncoder {
+        precondition(shape == .array, "unkeyed container over a value that is not an array")
+        let created = ValueEncoder(parent: self, key: IndexKey(elements.count))
+        openElements[elements.count] = created
+        elements.append(.null)
         return created
-    }
-
-    mutating func encodeNil() throws {
-        appendChild().content = .value(.null)
-    }
-
-    mutating func encode<T: Encodable>(_ value: T) throws {
-        let path = codingPath + [IndexKey(count)]
-        try ValueEncoder(codingPath: path, storage: appendChild()).encodeValue(value)
-    }
-
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
-        let path = codingPath + [IndexKey(count)]
-        return ValueEncoder(codingPath: path, storage: appendChild()).container(keyedBy: keyType)
-    }
-
-    mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
-        let path = codingPath + [IndexKey(count)]
-        return ValueEncoder(codingPath: path, storage: appendChild()).unkeyedContainer()
-    }
-
-    mutating func superEncoder() -> any Encoder {
-        ValueEncoder(codingPath: codingPath + [IndexKey(count)], storage: appendChild())
-    }
-}
-
-private struct SingleEncoding: SingleValueEncodingContainer {
-    let encoder: ValueEncoder
-    var codingPath: [any CodingKey] { encoder.codingPath }
-
-    private func set(_ value: JSONValue) {
-        encoder.storage.content = .value(value)
-    }
-
-    mutating func encodeNil() throws { set(.null) }
-    mutating func encode(_ value: Bool) throws { set(.bool(value)) }
-    mutating func encode(_ value: String) throws { set(.string(value)) }
-
-    mutating func encode(_ value: Double) throws {
-        guard value.isFinite, let number = JSONNumber(literal: "\(value)") else {
-            throw EncodingError.invalidValue(value, .init(codingPath: codingPath, debugDescription: "\(value) is not a finite number"))
-        }
-        set(.number(number))
-    }
-
-    mutating func encode(_ value: Float) throws { try encode(Double(value)) }
-    mutating func encode(_ value: Int) throws { set(.number(JSONNumber(value))) }
-    mutating func encode(_ value: Int8) throws { set(.number(JSONNumber(Int64(value)))) }
-    mutating func encode(_ value: Int16) throws { set(.number(JSONNumber(Int64(value)))) }
-    mutating func encode(_ value: Int32) throws { set(.number(JSONNumber(Int64(value)))) }
-    mutating func encode(_ value: Int64) throws { set(.number(JSONNumber(value))) }
-    mutating func encode(_ value: UInt) throws { try encode(UInt64(value)) }
-    mutating func encode(_ value: UInt8) throws { set(.number(JSONNumber(Int64(value)))) }
-    mutating func encode(_ value: UInt16) throws { set(.number(JSONNumber(Int64(value)))) }
-    mutating func encode(_ value: UInt32) throws { set(.number(JSONNumber(Int64(value)))) }
-
-    mutating func encode(_ value: UInt64) throws {
-        guard let signed = Int64(exactly: value) else {
-            throw EncodingError.invalidValue(value, .init(codingPath: codingPath, debugDescription: "\(value) exceeds the Int64 range"))
-        }
-        set(.number(JSONNumber(signed)))
-    }
-
-    mutating func encode<T: Encodable>(_ value: T) throws {
-        try encoder.encodeValue(value)
     }
 }

@@ -20,6 +20,11 @@ public enum JSONWriter {
         return output
     }
 
+    /// Appends the compact JSON of `value` to `output`, for callers that assemble one document from several parts.
+    public static func append(_ value: JSONValue, to output: inout [UInt8]) {
+        write(value, to: &output, style: .compact, indent: 0)
+    }
+
     /// Serializes `value` to a string.
     public static func string(_ value: JSONValue, style: Style = .compact) -> String {
         String(decoding: bytes(value, style: style), as: UTF8.self)
@@ -63,17 +68,34 @@ public enum JSONWriter {
             return
         }
         output.append(UInt8(ascii: "{"))
-        let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        for (position, key) in keys.enumerated() {
+        // Sorting the members, not the keys, spares a dictionary lookup per key.
+        let sorted = members.sorted { utf8Precedes($0.key, $1.key) }
+        for (position, member) in sorted.enumerated() {
             if position > 0 { output.append(UInt8(ascii: ",")) }
             newline(&output, style: style, indent: indent + 1)
-            writeString(key, to: &output)
+            writeString(member.key, to: &output)
             output.append(UInt8(ascii: ":"))
             if style == .pretty { output.append(UInt8(ascii: " ")) }
-            write(members[key]!, to: &output, style: style, indent: indent + 1)
+            write(member.value, to: &output, style: style, indent: indent + 1)
         }
         newline(&output, style: style, indent: indent)
         output.append(UInt8(ascii: "}"))
+    }
+
+    /// Returns whether the UTF-8 bytes of `left` sort before those of `right`.
+    ///
+    /// `String`'s `<` compares Unicode scalars after normalization, which is not byte order.
+    private static func utf8Precedes(_ left: String, _ right: String) -> Bool {
+        var left = left
+        var right = right
+        return left.withUTF8 { leftBytes in
+            right.withUTF8 { rightBytes in
+                for (leftByte, rightByte) in zip(leftBytes, rightBytes) where leftByte != rightByte {
+                    return leftByte < rightByte
+                }
+                return leftBytes.count < rightBytes.count
+            }
+        }
     }
 
     private static func newline(_ output: inout [UInt8], style: Style, indent: Int) {
@@ -84,23 +106,33 @@ public enum JSONWriter {
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
+    /// Appends `text` in quotes, copying each run of bytes that needs no escape at once.
     private static func writeString(_ text: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): output.append(contentsOf: "\\\"".utf8)
-            case UInt8(ascii: "\\"): output.append(contentsOf: "\\\\".utf8)
-            case 0x0a: output.append(contentsOf: "\\n".utf8)
-            case 0x0d: output.append(contentsOf: "\\r".utf8)
-            case 0x09: output.append(contentsOf: "\\t".utf8)
-            case 0..<0x20:
-                output.append(contentsOf: "\\u00".utf8)
-                output.append(hexDigits[Int(byte >> 4)])
-                output.append(hexDigits[Int(byte & 0x0f)])
-            default:
-                output.append(byte)
+        var text = text
+        text.withUTF8 { bytes in
+            var runStart = 0
+            for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                appendEscape(of: byte, to: &output)
+                runStart = index + 1
             }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }
         output.append(UInt8(ascii: "\""))
+    }
+
+    private static func appendEscape(of byte: UInt8, to output: inout [UInt8]) {
+        switch byte {
+        case UInt8(ascii: "\""): output.append(contentsOf: "\\\"".utf8)
+        case UInt8(ascii: "\\"): output.append(contentsOf: "\\\\".utf8)
+        case 0x0a: output.append(contentsOf: "\\n".utf8)
+        case 0x0d: output.append(contentsOf: "\\r".utf8)
+        case 0x09: output.append(contentsOf: "\\t".utf8)
+        default:
+            output.append(contentsOf: "\\u00".utf8)
+            output.append(hexDigits[Int(byte >> 4)])
+            output.append(hexDigits[Int(byte & 0x0f)])
+        }
     }
 }

@@ -12,20 +12,37 @@ package enum AuditChain {
 
     /// Builds the entry at `sequence` that follows an entry whose hash is `previousHash`.
     package static func makeEntry(scope: AuditScope, sequence: Int64, previousHash: [UInt8], from draft: NewAuditEntry) -> AuditEntry {
+        makeEntryWithDetailsJSON(scope: scope, sequence: sequence, previousHash: previousHash, from: draft).entry
+    }
+
+    /// Builds the entry at `sequence` as ``makeEntry(scope:sequence:previousHash:from:)`` does, and returns it with the
+    /// compact JSON of its details that the hash covers. A store can keep those bytes without serializing the details again.
+    package static func makeEntryWithDetailsJSON(
+        scope: AuditScope, sequence: Int64, previousHash: [UInt8], from draft: NewAuditEntry
+    ) -> (entry: AuditEntry, detailsJSON: [UInt8]) {
         let occurredAt = Date(timeIntervalSince1970: Double(milliseconds(draft.occurredAt)) / 1000)
         let unhashed = AuditEntry(
             scope: scope, sequence: sequence, occurredAt: occurredAt, actor: draft.actor, action: draft.action,
             subjectKind: draft.subjectKind, subjectID: draft.subjectID, details: draft.details,
             previousHash: previousHash, hash: [])
-        return AuditEntry(
+        let detailsJSON = JSONWriter.bytes(draft.details)
+        let entry = AuditEntry(
             scope: scope, sequence: sequence, occurredAt: occurredAt, actor: draft.actor, action: draft.action,
             subjectKind: draft.subjectKind, subjectID: draft.subjectID, details: draft.details,
-            previousHash: previousHash, hash: hash(of: unhashed))
+            previousHash: previousHash, hash: hash(of: unhashed, detailsJSON: detailsJSON))
+        return (entry, detailsJSON)
     }
 
     /// Computes an entry's hash: SHA-256 over its previous hash followed by its canonical JSON.
     package static func hash(of entry: AuditEntry) -> [UInt8] {
-        MessageAuthentication.sha256(entry.previousHash + canonicalJSON(of: entry))
+        hash(of: entry, detailsJSON: JSONWriter.bytes(entry.details))
+    }
+
+    private static func hash(of entry: AuditEntry, detailsJSON: [UInt8]) -> [UInt8] {
+        var input = entry.previousHash
+        input.reserveCapacity(entry.previousHash.count + detailsJSON.count + 256)
+        appendCanonicalJSON(of: entry, detailsJSON: detailsJSON, to: &input)
+        return MessageAuthentication.sha256(input)
     }
 
     /// Serializes the hashed fields of `entry` as compact JSON with sorted keys.
@@ -33,17 +50,33 @@ package enum AuditChain {
     /// The fields are `action`, `actor`, `details`, `occurred_at_ms`,
     /// `scope`, `sequence`, `subject_id` and `subject_kind`; the hashes are not part of it.
     package static func canonicalJSON(of entry: AuditEntry) -> [UInt8] {
-        let object: JSONValue = [
-            "action": .string(entry.action),
-            "actor": .string(entry.actor),
-            "details": entry.details,
-            "occurred_at_ms": .number(JSONNumber(entry.occurredAtMilliseconds)),
-            "scope": .string(entry.scope.description),
-            "sequence": .number(JSONNumber(entry.sequence)),
-            "subject_id": .string(entry.subjectID),
-            "subject_kind": .string(entry.subjectKind),
-        ]
-        return JSONWriter.bytes(object)
+        var output = [UInt8]()
+        appendCanonicalJSON(of: entry, detailsJSON: JSONWriter.bytes(entry.details), to: &output)
+        return output
+    }
+
+    /// Appends the canonical JSON of `entry`, with `detailsJSON` as the compact JSON of its details.
+    ///
+    /// The bytes equal what ``JSONWriter`` writes for an object of the eight
+    /// fields, because the members are written in its sorted key order.
+    private static func appendCanonicalJSON(of entry: AuditEntry, detailsJSON: [UInt8], to output: inout [UInt8]) {
+        output.append(contentsOf: #"{"action":"#.utf8)
+        JSONWriter.append(.string(entry.action), to: &output)
+        output.append(contentsOf: #","actor":"#.utf8)
+        JSONWriter.append(.string(entry.actor), to: &output)
+        output.append(contentsOf: #","details":"#.utf8)
+        output.append(contentsOf: detailsJSON)
+        output.append(contentsOf: #","occurred_at_ms":"#.utf8)
+        JSONWriter.append(.number(JSONNumber(entry.occurredAtMilliseconds)), to: &output)
+        output.append(contentsOf: #","scope":"#.utf8)
+        JSONWriter.append(.string(entry.scope.description), to: &output)
+        output.append(contentsOf: #","sequence":"#.utf8)
+        JSONWriter.append(.number(JSONNumber(entry.sequence)), to: &output)
+        output.append(contentsOf: #","subject_id":"#.utf8)
+        JSONWriter.append(.string(entry.subjectID), to: &output)
+        output.append(contentsOf: #","subject_kind":"#.utf8)
+        JSONWriter.append(.string(entry.subjectKind), to: &output)
+        output.append(UInt8(ascii: "}"))
     }
 
     /// Checks a chain's entries, given in sequence order from the first, and finds the first broken link.
