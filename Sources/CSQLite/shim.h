@@ -14,6 +14,12 @@ static inline int ledgerport_sqlite_config_multithread(void) {
     return sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
 }
 
+// Turns off SQLite's memory statistics, which take a global mutex around
+// every allocation and free. It works only before SQLite initializes.
+static inline int ledgerport_sqlite_config_no_memory_statistics(void) {
+    return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 // Names the calling thread (at most 15 bytes are kept on Linux). prctl is
 // variadic and pthread_setname_np needs _GNU_SOURCE, so Swift reaches
 // neither; the SQLite wrapper uses this for its dedicated threads.

@@ -10,7 +10,7 @@ package struct SQLiteConfiguration: Sendable {
     package var synchronous: SQLiteSynchronousMode
     /// How long, in milliseconds, a connection waits for a lock held by another process before failing with `SQLITE_BUSY`.
     package var busyTimeoutMilliseconds: Int
-    /// The WAL size, in pages, at which a commit also checkpoints the WAL into the database file.
+    /// The WAL size, in pages, at which the writer checkpoints the WAL into the database file after a commit; 0 never does.
     ///
     /// Smaller values checkpoint more often and in smaller steps, which lowers
     /// the tail latency of commits; SQLite's own default is 1000 pages.

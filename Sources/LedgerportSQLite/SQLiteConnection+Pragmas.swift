@@ -13,8 +13,8 @@ extension SQLiteConnection {
     ///
     /// The writer sets `journal_mode=WAL`, which is stored in the database
     /// file, so it must run before any reader opens. Every connection gets
-    /// `busy_timeout`, `temp_store=MEMORY`, `synchronous` and `foreign_keys`; the writer also gets
-    /// `wal_autocheckpoint`, and readers get `query_only=ON`.
+    /// `busy_timeout`, `temp_store=MEMORY`, `synchronous` and `foreign_keys`; the writer's automatic
+    /// checkpoints are replaced by ones it runs between commits, and readers get `query_only=ON`.
     ///
     /// - Throws: ``SQLiteError`` when a pragma fails, or when the database
     ///   refuses WAL (for example on a file system without shared memory).
@@ -29,7 +29,8 @@ extension SQLiteConnection {
                     "switch \"\(path)\" to WAL journaling: SQLite kept journal mode \"\(journalMode ?? "unknown")\"; "
                         + "put the database on a local file system")
             }
-            try executeScript("PRAGMA wal_autocheckpoint = \(configuration.walAutocheckpointPages)")
+            // The writer checkpoints between commits (see SQLiteConnection+Checkpoint.swift), not inside them.
+            deferCheckpoints()
         }
 
         // Statement journals and savepoint sub-journals stay in memory. On disk, every request of a group

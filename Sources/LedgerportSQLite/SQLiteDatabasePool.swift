@@ -42,7 +42,7 @@ package final class SQLiteDatabasePool: Sendable {
         }
 
         self.configuration = configuration
-        self.writer = SQLiteWriter(connection: writerConnection)
+        self.writer = SQLiteWriter(connection: writerConnection, checkpointPages: configuration.walAutocheckpointPages)
         self.readers = SQLiteReaderPool(connections: readerConnections)
     }
 

@@ -24,7 +24,9 @@ final class SQLiteWriter: Sendable {
     private let thread: DedicatedThread
 
     /// Starts the writer thread for `connection`, which must already be configured as the writer.
-    init(connection: SQLiteConnection) {
+    ///
+    /// After each commit whose callers were handed over, the writer checkpoints the WAL once it holds `checkpointPages` frames.
+    init(connection: SQLiteConnection, checkpointPages: Int) {
         self.connection = connection
         let queue = self.queue
         let statistics = self.statistics
@@ -32,6 +34,7 @@ final class SQLiteWriter: Sendable {
         thread = DedicatedThread(name: "sqlite-writer") {
             while let jobs = queue.takeAll() {
                 SQLiteWriter.run(jobs, on: connection, statistics: statistics, resumer: resumer)
+                connection.checkpointIfNeeded(thresholdPages: checkpointPages)
             }
             connection.close()
             resumer.closeAndWait()
