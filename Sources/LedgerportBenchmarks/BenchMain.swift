@@ -5,7 +5,7 @@ import LedgerportSDK
 package enum BenchMain {
     /// The options each scenario accepts besides `--seconds` and `--json`.
     static let scenarioOptions: [String: [String]] = [
-        "ingest": ["connections", "paced-share", "paced-rate", "http-threads", "synchronous", "data"],
+        "ingest": ["connections", "load-threads", "paced-share", "paced-rate", "http-threads", "synchronous", "data"],
         "deliver": ["records", "batch-size", "delivery-batch-size", "phases", "sandbox", "ledgerport", "workers", "max-in-flight-per-tenant"],
         "replay": ["dead-letters", "sandbox", "ledgerport", "workers", "max-in-flight-per-tenant"],
         "tenants": ["tenants", "data", "bench", "concurrency"],
@@ -23,6 +23,7 @@ package enum BenchMain {
                     next to a no-op handler on the same server stack; then paced at a share of the maximum
                       --seconds N          length of each of the three loads (default 5)
                       --connections N      keep-alive connections (default 128)
+                      --load-threads N     load generator threads sharing the connections (default 2)
                       --paced-share F      paced rate as a share of the maximum rate (default 0.5)
                       --paced-rate N       paced rate in events per second, instead of a share
                       --http-threads N     libmicrohttpd threads of both servers (default 2)
@@ -109,6 +110,7 @@ package enum BenchMain {
         var options = IngestScenario.Options()
         options.seconds = try commandLine.number("seconds", default: options.seconds)
         options.connections = try commandLine.integer("connections", default: options.connections)
+        options.loadThreads = try commandLine.integer("load-threads", default: options.loadThreads)
         options.pacedShare = try commandLine.number("paced-share", default: options.pacedShare)
         if commandLine.text("paced-rate") != nil {
             options.pacedRate = try commandLine.number("paced-rate", default: 1)

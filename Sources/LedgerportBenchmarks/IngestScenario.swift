@@ -28,6 +28,8 @@ struct IngestScenario {
         var seconds = 5.0
         /// Keep-alive connections, each with one request outstanding; more connections make larger group commits.
         var connections = 128
+        /// The load generator's threads, each driving its share of the connections.
+        var loadThreads = 2
         /// The paced load's rate as a share of the closed loop's.
         var pacedShare = 0.5
         /// The paced load's rate in events per second, instead of a share of the closed loop's.
@@ -115,7 +117,7 @@ struct IngestScenario {
     }
 
     private func settings(port: UInt16, seconds: Double, rate: Double?) -> LoadGenerator.Settings {
-        LoadGenerator.Settings(port: port, connections: options.connections, seconds: seconds, rate: rate)
+        LoadGenerator.Settings(port: port, connections: options.connections, threads: options.loadThreads, seconds: seconds, rate: rate)
     }
 
     /// Returns the runtime server's configuration with port 0, so the no-op server binds another free port.
@@ -154,6 +156,7 @@ struct IngestScenario {
         report.set("cpu_us_per_event", result.ingest.cpuMicrosecondsPerRequest, decimals: 1)
         report.set("noop_cpu_us_per_request", result.noop.cpuMicrosecondsPerRequest, decimals: 1)
         report.set("connections", .integer(options.connections))
+        report.set("load_threads", .integer(options.loadThreads))
         report.set("seconds", options.seconds, decimals: 1)
         report.set("body_bytes", .integer(bodyBytes))
         report.set("synchronous", .text(options.synchronous))
