@@ -11,12 +11,16 @@ extension SQLiteStore {
         try AppliedVersionRows.validate(report.appliedVersions, operation: operation)
 
         return try await write(operation) { db in
-            try AttemptRows.record(report, claim: claim, tenant: tenant, operation: operation, at: now, on: db)
+            var auditChain = AuditChainTail(scope: .tenant(tenant))
+            try AttemptRows.record(report, claim: claim, tenant: tenant, operation: operation, at: now, auditChain: &auditChain, on: db)
             return try DeliveryRows.require(claim.deliveryID, tenant: tenant, operation: "record attempt of delivery", on: db)
         }
     }
 
-    /// Records the attempts with one write, each in its own savepoint, so one attempt's error leaves the others recorded.
+    /// Records the attempts with one write, so that one attempt's error leaves the others recorded.
+    ///
+    /// All attempts first run in one savepoint, reading the audit chain's last entry once. When one of them fails,
+    /// that savepoint is rolled back and each attempt runs again in its own savepoint, as ``recordEach`` does.
     package func recordAttempts(_ attempts: [(report: DeliveryAttemptReport, claim: DeliveryClaim)], tenant: TenantID) async -> [(any Error)?] {
         let now = StoreTime.now(clock)
         var errors = [(any Error)?](repeating: nil, count: attempts.count)
@@ -30,24 +34,62 @@ extension SQLiteStore {
         let checked = errors
         do {
             return try await write("record \(attempts.count) attempts of tenant \"\(tenant)\"") { db in
-                var results = checked
-                for (index, attempt) in attempts.enumerated() where checked[index] == nil {
-                    let operation = "record attempt of delivery \(attempt.claim.deliveryID)"
-                    do {
-                        try db.inSavepoint {
-                            try AttemptRows.record(attempt.report, claim: attempt.claim, tenant: tenant, operation: operation, at: now, on: db)
-                        }
-                    } catch {
-                        // Without a transaction, SQLite ended the whole group (a full disk, an I/O error): fail it all.
-                        guard db.isInTransaction else { throw error }
-                        results[index] = StoreError.translating(error, operation: operation)
-                    }
+                if try Self.recordAll(attempts, skipping: checked, tenant: tenant, at: now, on: db) {
+                    return checked
                 }
-                return results
+                return try Self.recordEach(attempts, skipping: checked, tenant: tenant, at: now, on: db)
             }
         } catch {
             return attempts.map { _ in error }
         }
+    }
+
+    /// Records every attempt whose entry in `errors` is nil in one savepoint. Returns false, with nothing recorded, when one fails.
+    ///
+    /// - Throws: the error when SQLite ended the whole transaction (a full disk, an I/O error).
+    private static func recordAll(
+        _ attempts: [(report: DeliveryAttemptReport, claim: DeliveryClaim)], skipping errors: [(any Error)?], tenant: TenantID,
+        at now: Date, on db: SQLiteConnection
+    ) throws -> Bool {
+        do {
+            try db.inSavepoint {
+                var auditChain = AuditChainTail(scope: .tenant(tenant))
+                for (index, attempt) in attempts.enumerated() where errors[index] == nil {
+                    try AttemptRows.record(
+                        attempt.report, claim: attempt.claim, tenant: tenant, operation: "record attempt of delivery \(attempt.claim.deliveryID)",
+                        at: now, auditChain: &auditChain, on: db)
+                }
+            }
+            return true
+        } catch {
+            guard db.isInTransaction else { throw error }
+            return false
+        }
+    }
+
+    /// Records each attempt whose entry in `errors` is nil in its own savepoint, and returns `errors` with the failures added.
+    ///
+    /// - Throws: the error when SQLite ended the whole transaction (a full disk, an I/O error).
+    private static func recordEach(
+        _ attempts: [(report: DeliveryAttemptReport, claim: DeliveryClaim)], skipping errors: [(any Error)?], tenant: TenantID,
+        at now: Date, on db: SQLiteConnection
+    ) throws -> [(any Error)?] {
+        var results = errors
+        for (index, attempt) in attempts.enumerated() where errors[index] == nil {
+            let operation = "record attempt of delivery \(attempt.claim.deliveryID)"
+            do {
+                try db.inSavepoint {
+                    // Each attempt gets a new tail, because a rolled-back savepoint removes entries that an older tail would still expect.
+                    var auditChain = AuditChainTail(scope: .tenant(tenant))
+                    try AttemptRows.record(attempt.report, claim: attempt.claim, tenant: tenant, operation: operation, at: now, auditChain: &auditChain, on: db)
+                }
+            } catch {
+                // Without a transaction, SQLite ended the whole group (a full disk, an I/O error): fail it all.
+                guard db.isInTransaction else { throw error }
+                results[index] = StoreError.translating(error, operation: operation)
+            }
+        }
+        return results
     }
 
     package func deliveryAttempts(delivery: DeliveryID, tenant: TenantID) async throws -> [DeliveryAttempt] {
@@ -62,11 +104,12 @@ extension SQLiteStore {
 /// Reading and writing rows of `delivery_attempts`, and the delivery state change each attempt causes.
 enum AttemptRows {
     /// Checks that the claim is current, then writes the attempt, the delivery's new state, its dead letter,
-    /// applied versions and audit entries.
+    /// applied versions and audit entries, which `auditChain` appends to the tenant's chain.
     ///
     /// - Throws: ``StoreError`` `lease_lost` when the claim is no longer current; nothing is written then.
     static func record(
-        _ report: DeliveryAttemptReport, claim: DeliveryClaim, tenant: TenantID, operation: String, at now: Date, on db: SQLiteConnection
+        _ report: DeliveryAttemptReport, claim: DeliveryClaim, tenant: TenantID, operation: String, at now: Date,
+        auditChain: inout AuditChainTail, on db: SQLiteConnection
     ) throws {
         let current = try DeliveryRows.require(claim.deliveryID, tenant: tenant, operation: "record attempt of delivery", on: db)
         guard current.state == .inFlight, current.claimCount == claim.claimNumber else {
@@ -85,7 +128,7 @@ enum AttemptRows {
             try AppliedVersionRows.raise(version, delivery: current, at: now, on: db)
         }
         for entry in report.auditEntries {
-            try AuditRows.append(entry, scope: .tenant(tenant), on: db)
+            _ = try auditChain.append(entry, on: db)
         }
     }
 
