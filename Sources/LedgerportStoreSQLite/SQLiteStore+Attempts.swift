@@ -103,33 +103,55 @@ extension SQLiteStore {
 
 /// Reading and writing rows of `delivery_attempts`, and the delivery state change each attempt causes.
 enum AttemptRows {
+    /// The columns of a delivery that the rows of its attempt refer to.
+    struct DeliveryReference {
+        var id: DeliveryID
+        var tenantID: TenantID
+        var flowID: FlowID
+        var mapping: MappingVersionReference?
+    }
+
     /// Checks that the claim is current, then writes the attempt, the delivery's new state, its dead letter,
     /// applied versions and audit entries, which `auditChain` appends to the tenant's chain.
     ///
-    /// - Throws: ``StoreError`` `lease_lost` when the claim is no longer current; nothing is written then.
+    /// - Throws: ``StoreError`` `lease_lost` when the claim is no longer current, and `not_found` when the
+    ///   delivery is not the tenant's. Nothing is written then.
     static func record(
         _ report: DeliveryAttemptReport, claim: DeliveryClaim, tenant: TenantID, operation: String, at now: Date,
         auditChain: inout AuditChainTail, on db: SQLiteConnection
     ) throws {
-        let current = try DeliveryRows.require(claim.deliveryID, tenant: tenant, operation: "record attempt of delivery", on: db)
-        guard current.state == .inFlight, current.claimCount == claim.claimNumber else {
-            throw StoreError(
-                .leaseLost,
-                "\(operation): claim \(claim.claimNumber) is no longer current (state \(current.state.rawValue), claim \(current.claimCount))",
-                hint: "drop this result; the delivery runs again under the newer claim")
+        guard let delivery = try advance(claim, tenant: tenant, by: report.outcome, at: now, on: db) else {
+            throw try claimNotCurrent(claim, tenant: tenant, operation: operation, on: db)
         }
 
-        try insert(report, delivery: current, on: db)
-        try advance(current, by: report.outcome, at: now, on: db)
+        try insert(report, delivery: delivery, on: db)
         if case .park(let reason, let error) = report.outcome {
-            try DeadLetterRows.park(current, reason: reason, error: error, at: now, on: db)
+            // The dead letter needs the event id too. Parking is rare, so only this path reads the whole row.
+            let parked = try DeliveryRows.require(claim.deliveryID, tenant: tenant, operation: "record attempt of delivery", on: db)
+            try DeadLetterRows.park(parked, reason: reason, error: error, at: now, on: db)
         }
         for version in report.appliedVersions {
-            try AppliedVersionRows.raise(version, delivery: current, at: now, on: db)
+            try AppliedVersionRows.raise(version, flow: delivery.flowID, tenant: tenant, at: now, on: db)
         }
         for entry in report.auditEntries {
             _ = try auditChain.append(entry, on: db)
         }
+    }
+
+    /// Builds the error for a claim that ``advance(_:tenant:by:at:on:)`` found no longer current.
+    ///
+    /// - Throws: ``StoreError`` `not_found` when the tenant has no such delivery.
+    private static func claimNotCurrent(_ claim: DeliveryClaim, tenant: TenantID, operation: String, on db: SQLiteConnection) throws -> StoreError {
+        let current = try DeliveryRows.require(claim.deliveryID, tenant: tenant, operation: "record attempt of delivery", on: db)
+        guard current.state != .inFlight || current.claimCount != claim.claimNumber else {
+            return StoreError(
+                .storageFailure, "\(operation): the claimed delivery was current but its row did not change",
+                hint: "retry the attempt, and report it if it happens again")
+        }
+        return StoreError(
+            .leaseLost,
+            "\(operation): claim \(claim.claimNumber) is no longer current (state \(current.state.rawValue), claim \(current.claimCount))",
+            hint: "drop this result; the delivery runs again under the newer claim")
     }
 
     static let columns = """
@@ -138,7 +160,7 @@ enum AttemptRows {
         """
 
     /// Inserts the attempt with the next number of the delivery.
-    static func insert(_ report: DeliveryAttemptReport, delivery: Delivery, on db: SQLiteConnection) throws {
+    static func insert(_ report: DeliveryAttemptReport, delivery: DeliveryReference, on db: SQLiteConnection) throws {
         let error = report.outcome.error
         try db.execute(
             """
@@ -153,10 +175,15 @@ enum AttemptRows {
              .integer(delivery.mapping?.version)])
     }
 
-    /// Moves the delivery to the state `outcome` leads to, counting the attempt and clearing the lease.
-    static func advance(_ delivery: Delivery, by outcome: AttemptOutcome, at now: Date, on db: SQLiteConnection) throws {
+    /// Moves the claimed delivery to the state `outcome` leads to, counting the attempt and clearing the lease.
+    ///
+    /// Returns nil, changing nothing, when the delivery is not in flight under `claim` (or is not the tenant's).
+    /// A retry sets the next attempt time, and the other outcomes keep it.
+    static func advance(
+        _ claim: DeliveryClaim, tenant: TenantID, by outcome: AttemptOutcome, at now: Date, on db: SQLiteConnection
+    ) throws -> DeliveryReference? {
         let state: DeliveryState
-        var nextAttempt = delivery.nextAttemptAt
+        var nextAttempt: Date?
         switch outcome {
         case .delivered:
             state = .delivered
@@ -166,14 +193,22 @@ enum AttemptRows {
         case .park:
             state = .parked
         }
-        try db.execute(
+        return try db.queryFirst(
             """
-            UPDATE deliveries SET state = ?, attempt_count = attempt_count + 1, next_attempt_at_ms = ?, lease_expires_at_ms = NULL,
-                last_error = ?, updated_at_ms = ?
-            WHERE tenant_id = ? AND id = ?
+            UPDATE deliveries SET state = ?1, attempt_count = attempt_count + 1, next_attempt_at_ms = coalesce(?2, next_attempt_at_ms),
+                lease_expires_at_ms = NULL, last_error = ?3, updated_at_ms = ?4
+            WHERE tenant_id = ?5 AND id = ?6 AND state = 'in_flight' AND claim_count = ?7
+            RETURNING flow_id, mapping_id, mapping_version
             """,
-            [.text(state.rawValue), .integer(StoreTime.milliseconds(nextAttempt)), .text(outcome.error?.message),
-             .integer(StoreTime.milliseconds(now)), .text(delivery.tenantID.rawValue), .integer(delivery.id.rawValue)])
+            [.text(state.rawValue), .integer(nextAttempt.map(StoreTime.milliseconds)), .text(outcome.error?.message),
+             .integer(StoreTime.milliseconds(now)), .text(tenant.rawValue), .integer(claim.deliveryID.rawValue), .integer(claim.claimNumber)]
+        ) { row in
+            var mapping: MappingVersionReference?
+            if let mappingID = try row.optionalText(1), let version = try row.optionalInt64(2) {
+                mapping = MappingVersionReference(mappingID: MappingID(rawValue: mappingID), version: Int(version))
+            }
+            return DeliveryReference(id: claim.deliveryID, tenantID: tenant, flowID: FlowID(rawValue: try row.text(0)), mapping: mapping)
+        }
     }
 
     static func decode(_ row: SQLiteRow) throws -> DeliveryAttempt {
