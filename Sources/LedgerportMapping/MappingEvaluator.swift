@@ -122,7 +122,7 @@ struct Evaluation {
             throw failure(.invalidExternalID, at: template.externalID.pointer, "external id \(externalID.summary) is not lowercase letters, digits and underscores",
                 hint: "build it with {\"external_id\": [...]}, which normalises its parts")
         }
-        var values = [String: TargetValue]()
+        var values = [String: TargetValue](minimumCapacity: template.values.count)
         for name in template.values.keys.sorted() {
             let result = try value(of: template.values[name]!, bindings: bindings)
             if let shaped = TargetValueShaper.shape(result, as: template.fields[name]?.kind) {
