@@ -120,9 +120,10 @@ enum AttemptRows {
         _ report: DeliveryAttemptReport, claim: DeliveryClaim, tenant: TenantID, operation: String, at now: Date,
         auditChain: inout AuditChainTail, on db: SQLiteConnection
     ) throws {
-        guard let delivery = try advance(claim, tenant: tenant, by: report.outcome, at: now, on: db) else {
+        guard try advance(claim, tenant: tenant, by: report.outcome, at: now, on: db) else {
             throw try claimNotCurrent(claim, tenant: tenant, operation: operation, on: db)
         }
+        let delivery = try reference(claim.deliveryID, tenant: tenant, operation: operation, on: db)
 
         try insert(report, delivery: delivery, on: db)
         if case .park(let reason, let error) = report.outcome {
@@ -177,11 +178,9 @@ enum AttemptRows {
 
     /// Moves the claimed delivery to the state `outcome` leads to, counting the attempt and clearing the lease.
     ///
-    /// Returns nil, changing nothing, when the delivery is not in flight under `claim` (or is not the tenant's).
+    /// Returns false, changing nothing, when the delivery is not in flight under `claim` (or is not the tenant's).
     /// A retry sets the next attempt time, and the other outcomes keep it.
-    static func advance(
-        _ claim: DeliveryClaim, tenant: TenantID, by outcome: AttemptOutcome, at now: Date, on db: SQLiteConnection
-    ) throws -> DeliveryReference? {
+    static func advance(_ claim: DeliveryClaim, tenant: TenantID, by outcome: AttemptOutcome, at now: Date, on db: SQLiteConnection) throws -> Bool {
         let state: DeliveryState
         var nextAttempt: Date?
         switch outcome {
@@ -193,22 +192,35 @@ enum AttemptRows {
         case .park:
             state = .parked
         }
-        return try db.queryFirst(
+        let changed = try db.execute(
             """
             UPDATE deliveries SET state = ?1, attempt_count = attempt_count + 1, next_attempt_at_ms = coalesce(?2, next_attempt_at_ms),
                 lease_expires_at_ms = NULL, last_error = ?3, updated_at_ms = ?4
             WHERE tenant_id = ?5 AND id = ?6 AND state = 'in_flight' AND claim_count = ?7
-            RETURNING flow_id, mapping_id, mapping_version
             """,
             [.text(state.rawValue), .integer(nextAttempt.map(StoreTime.milliseconds)), .text(outcome.error?.message),
-             .integer(StoreTime.milliseconds(now)), .text(tenant.rawValue), .integer(claim.deliveryID.rawValue), .integer(claim.claimNumber)]
+             .integer(StoreTime.milliseconds(now)), .text(tenant.rawValue), .integer(claim.deliveryID.rawValue), .integer(claim.claimNumber)])
+        return changed == 1
+    }
+
+    /// Reads the flow and mapping of the tenant's delivery.
+    ///
+    /// A separate read, because `UPDATE ... RETURNING` makes SQLite (3.40) build and drop a temporary table on
+    /// every run, which cost more than this point read by row id in a profile.
+    static func reference(_ id: DeliveryID, tenant: TenantID, operation: String, on db: SQLiteConnection) throws -> DeliveryReference {
+        let found = try db.queryFirst(
+            "SELECT flow_id, mapping_id, mapping_version FROM deliveries WHERE tenant_id = ? AND id = ?", [.text(tenant.rawValue), .integer(id.rawValue)]
         ) { row in
             var mapping: MappingVersionReference?
             if let mappingID = try row.optionalText(1), let version = try row.optionalInt64(2) {
                 mapping = MappingVersionReference(mappingID: MappingID(rawValue: mappingID), version: Int(version))
             }
-            return DeliveryReference(id: claim.deliveryID, tenantID: tenant, flowID: FlowID(rawValue: try row.text(0)), mapping: mapping)
+            return DeliveryReference(id: id, tenantID: tenant, flowID: FlowID(rawValue: try row.text(0)), mapping: mapping)
         }
+        guard let found else {
+            throw StoreError(.storageFailure, "\(operation): the delivery vanished after its update inside the transaction")
+        }
+        return found
     }
 
     static func decode(_ row: SQLiteRow) throws -> DeliveryAttempt {
