@@ -176,6 +176,14 @@ enum AttemptRows {
              .integer(delivery.mapping?.version)])
     }
 
+    /// Sets state `?1`, next attempt `?2` (or keeps it when NULL), last error `?3` and update time `?4` of tenant `?5`'s
+    /// delivery `?6` when it is in flight under claim `?7`.
+    static let advanceSQL = """
+        UPDATE deliveries SET state = ?1, attempt_count = attempt_count + 1, next_attempt_at_ms = coalesce(?2, next_attempt_at_ms),
+            lease_expires_at_ms = NULL, last_error = ?3, updated_at_ms = ?4
+        WHERE tenant_id = ?5 AND id = ?6 AND state = 'in_flight' AND claim_count = ?7
+        """
+
     /// Moves the claimed delivery to the state `outcome` leads to, counting the attempt and clearing the lease.
     ///
     /// Returns false, changing nothing, when the delivery is not in flight under `claim` (or is not the tenant's).
@@ -193,11 +201,7 @@ enum AttemptRows {
             state = .parked
         }
         let changed = try db.execute(
-            """
-            UPDATE deliveries SET state = ?1, attempt_count = attempt_count + 1, next_attempt_at_ms = coalesce(?2, next_attempt_at_ms),
-                lease_expires_at_ms = NULL, last_error = ?3, updated_at_ms = ?4
-            WHERE tenant_id = ?5 AND id = ?6 AND state = 'in_flight' AND claim_count = ?7
-            """,
+            advanceSQL,
             [.text(state.rawValue), .integer(nextAttempt.map(StoreTime.milliseconds)), .text(outcome.error?.message),
              .integer(StoreTime.milliseconds(now)), .text(tenant.rawValue), .integer(claim.deliveryID.rawValue), .integer(claim.claimNumber)])
         return changed == 1
@@ -218,7 +222,9 @@ enum AttemptRows {
             return DeliveryReference(id: id, tenantID: tenant, flowID: FlowID(rawValue: try row.text(0)), mapping: mapping)
         }
         guard let found else {
-            throw StoreError(.storageFailure, "\(operation): the delivery vanished after its update inside the transaction")
+            throw StoreError(
+                .storageFailure, "\(operation): the delivery vanished after its update inside the transaction",
+                hint: "retry the attempt, and report it if it happens again")
         }
         return found
     }

@@ -43,17 +43,18 @@ import Testing
         try await open(path).close()
         let recorded = try await recordedMigrations(path)
 
-        #expect(recorded.map(\.number) == [1, 2, 3, 4, 5, 6])
+        #expect(recorded.map(\.number) == [1, 2, 3, 4, 5, 6, 7])
         #expect(
-            recorded.map(\.name).suffix(5) == [
+            recorded.map(\.name).suffix(6) == [
                 "add_flows_and_api_tokens", "index_finished_deliveries_by_flow", "order_deliveries_by_source_version", "add_replayed_dead_letter_status",
-                "store_event_ordering_version",
+                "store_event_ordering_version", "spell_out_partial_index_states",
             ])
         #expect(recorded[1].checksum == Migration0002AddFlowsAndAPITokens.migration.checksum)
         #expect(recorded[2].checksum == Migration0003IndexFinishedDeliveriesByFlow.migration.checksum)
         #expect(recorded[3].checksum == Migration0004OrderDeliveriesBySourceVersion.migration.checksum)
         #expect(recorded[4].checksum == Migration0005AddReplayedDeadLetterStatus.migration.checksum)
         #expect(recorded[5].checksum == Migration0006StoreEventOrderingVersion.migration.checksum)
+        #expect(recorded[6].checksum == Migration0007SpellOutPartialIndexStates.migration.checksum)
     }
 
     @Test func databaseAt0001_upgradesKeepingRows() async throws {
@@ -74,7 +75,7 @@ import Testing
         let delivery = try await upgraded.delivery(deliveryID, tenant: tenant.id)
         await upgraded.close()
 
-        #expect(try await recordedMigrations(path).map(\.number) == [1, 2, 3, 4, 5, 6])
+        #expect(try await recordedMigrations(path).map(\.number) == [1, 2, 3, 4, 5, 6, 7])
         #expect(summary.total == 1)
         #expect(summary.open == 1)
         #expect(delivery.state == .pending)
@@ -103,7 +104,7 @@ import Testing
         let letters = try await upgraded.deadLetters(tenant: tenant.id, filter: DeadLetterFilter(), after: nil, limit: 10)
         await upgraded.close()
 
-        #expect(try await recordedMigrations(path).map(\.number) == [1, 2, 3, 4, 5, 6])
+        #expect(try await recordedMigrations(path).map(\.number) == [1, 2, 3, 4, 5, 6, 7])
         #expect(letters.map(\.id) == [replayed, resolved, parked])
         #expect(letters.map(\.status) == [.replayed, .resolved, .parked])
         #expect(letters.map(\.closeReason) == ["replayed", "replayed", nil])
