@@ -16,7 +16,7 @@ package enum MappingEvaluator {
     package static func evaluate(_ mapping: Mapping, event: CanonicalEvent, context: EvaluationContext) throws(MappingEvaluationError) -> [TargetOperation] {
         let document: JSONValue
         do {
-            document = try JSONValueEncoder().encode(event)
+            document = try event.jsonValue()
         } catch {
             throw MappingEvaluationError(.invalidEvent, mapping: mapping.identity, pointer: .root, message: "event \"\(event.id)\" cannot be encoded: \(error)", hint: "check the source connector that built it")
         }
