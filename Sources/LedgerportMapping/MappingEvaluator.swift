@@ -123,8 +123,8 @@ struct Evaluation {
                 hint: "build it with {\"external_id\": [...]}, which normalises its parts")
         }
         var values = [String: TargetValue](minimumCapacity: template.values.count)
-        for name in template.values.keys.sorted() {
-            let result = try value(of: template.values[name]!, bindings: bindings)
+        for (name, expression) in template.sortedValues {
+            let result = try value(of: expression, bindings: bindings)
             if let shaped = TargetValueShaper.shape(result, as: template.fields[name]?.kind) {
                 values[name] = shaped
             }
