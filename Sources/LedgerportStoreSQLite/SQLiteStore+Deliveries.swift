@@ -24,26 +24,25 @@ extension SQLiteStore {
 
         return try await write("claim deliveries of tenant \"\(tenant)\"") { db in
             let due = try db.query(
-                DeliveryRows.dueIDsSQL,
-                [.text(tenant.rawValue), .integer(StoreTime.milliseconds(now)), .integer(Int64(limit))]
-            ) { try $0.int64(0) }
+                DeliveryRows.dueSQL,
+                [.text(tenant.rawValue), .integer(StoreTime.milliseconds(now)), .integer(Int64(limit))],
+                DeliveryRows.decode)
 
             // While in flight, next_attempt_at_ms is the lease expiry, so one index finds both kinds of due delivery.
-            // The row is read back with a SELECT, because UPDATE ... RETURNING makes SQLite (3.40) build and drop
-            // a temporary table on every run, which cost more than this point read by row id in a profile.
-            return try due.map { id in
-                try db.execute(
+            // The row is not read again, because `claimed` applies the UPDATE's changes to the row read above.
+            // UPDATE ... RETURNING would make SQLite 3.40 build and drop a temporary table on every run.
+            return try due.map { delivery in
+                let changed = try db.execute(
                     """
                     UPDATE deliveries SET state = 'in_flight', claim_count = claim_count + 1, lease_expires_at_ms = ?1,
                         next_attempt_at_ms = ?1, updated_at_ms = ?2
                     WHERE tenant_id = ?3 AND id = ?4
                     """,
-                    [.integer(leaseExpiry), .integer(StoreTime.milliseconds(now)), .text(tenant.rawValue), .integer(id)])
-                let claimed = try db.queryFirst(DeliveryRows.selectByIDSQL, [.text(tenant.rawValue), .integer(id)], DeliveryRows.decode)
-                guard let claimed else {
-                    throw StoreError(.storageFailure, "claim delivery \(id): the row vanished inside the transaction")
+                    [.integer(leaseExpiry), .integer(StoreTime.milliseconds(now)), .text(tenant.rawValue), .integer(delivery.id.rawValue)])
+                guard changed == 1 else {
+                    throw StoreError(.storageFailure, "claim delivery \(delivery.id): the row vanished inside the transaction")
                 }
-                return DeliveryClaim(delivery: claimed)
+                return DeliveryClaim(delivery: DeliveryRows.claimed(delivery, leaseExpiry: StoreTime.date(leaseExpiry), at: now))
             }
         }
     }
@@ -93,11 +92,11 @@ enum DeliveryRows {
         claim_count, mapping_id, mapping_version, connector_version, last_error, created_at_ms, updated_at_ms, ordering_version
         """
 
-    /// Selects the ids of tenant `?1`'s deliveries due at `?2` that may run now, at most `?3`, in due order.
+    /// Selects tenant `?1`'s deliveries due at `?2` that may run now, at most `?3`, in due order.
     ///
     /// A delivery waits while an earlier delivery of its ordering key is open, unless that one's flow is paused.
-    static let dueIDsSQL = """
-        SELECT d.id FROM deliveries AS d
+    static let dueSQL = """
+        SELECT \(columns) FROM deliveries AS d
         WHERE d.tenant_id = ?1 AND (d.state = 'pending' OR d.state = 'in_flight') AND d.next_attempt_at_ms <= ?2
           AND d.flow_id NOT IN (SELECT f.id FROM flows AS f WHERE f.tenant_id = ?1 AND f.state = 'paused')
           AND NOT EXISTS (
@@ -111,6 +110,16 @@ enum DeliveryRows {
         ORDER BY d.next_attempt_at_ms, d.id
         LIMIT ?3
         """
+
+    /// Returns `delivery` as the claim's `UPDATE` leaves it. It is in flight under the next claim, its lease
+    /// expires at `leaseExpiry`, which is also its next attempt time, and it was updated at `now`.
+    static func claimed(_ delivery: Delivery, leaseExpiry: Date, at now: Date) -> Delivery {
+        Delivery(
+            id: delivery.id, tenantID: delivery.tenantID, eventID: delivery.eventID, flowID: delivery.flowID, orderingKey: delivery.orderingKey,
+            orderingVersion: delivery.orderingVersion, state: .inFlight, attemptCount: delivery.attemptCount, nextAttemptAt: leaseExpiry,
+            leaseExpiresAt: leaseExpiry, claimCount: delivery.claimCount + 1, mapping: delivery.mapping,
+            connectorVersion: delivery.connectorVersion, lastError: delivery.lastError, createdAt: delivery.createdAt, updatedAt: now)
+    }
 
     /// Selects the delivery of tenant `?1` with id `?2`.
     static let selectByIDSQL = "SELECT \(columns) FROM deliveries WHERE tenant_id = ?1 AND id = ?2"

@@ -31,7 +31,7 @@ import Testing
     }
 
     @Test func dueDeliveries_searchPartialIndexes() async throws {
-        let details = try await plan(DeliveryRows.dueIDsSQL, ["tenant", 0, 10])
+        let details = try await plan(DeliveryRows.dueSQL, ["tenant", 0, 10])
 
         #expect(details.contains { $0.hasPrefix("SEARCH d USING INDEX deliveries_due (tenant_id=? AND next_attempt_at_ms<?)") })
         #expect(details.contains { $0.hasPrefix("SEARCH earlier USING INDEX deliveries_open_by_ordering_key (tenant_id=? AND ordering_key=?)") })
