@@ -123,7 +123,10 @@ enum AttemptRows {
         guard try advance(claim, tenant: tenant, by: report.outcome, at: now, on: db) else {
             throw try claimNotCurrent(claim, tenant: tenant, operation: operation, on: db)
         }
-        let delivery = try reference(claim.deliveryID, tenant: tenant, operation: operation, on: db)
+        // Only a claim sets a delivery in flight, and it counts the claim, so while the claim is current the row
+        // still has the flow and mapping that the claim read. Nothing changes a delivery's flow, and only a replay
+        // of a parked delivery changes its mapping.
+        let delivery = DeliveryReference(id: claim.deliveryID, tenantID: tenant, flowID: claim.delivery.flowID, mapping: claim.delivery.mapping)
 
         try insert(report, delivery: delivery, on: db)
         if case .park(let reason, let error) = report.outcome {
@@ -205,28 +208,6 @@ enum AttemptRows {
             [.text(state.rawValue), .integer(nextAttempt.map(StoreTime.milliseconds)), .text(outcome.error?.message),
              .integer(StoreTime.milliseconds(now)), .text(tenant.rawValue), .integer(claim.deliveryID.rawValue), .integer(claim.claimNumber)])
         return changed == 1
-    }
-
-    /// Reads the flow and mapping of the tenant's delivery.
-    ///
-    /// A separate read, because `UPDATE ... RETURNING` makes SQLite (3.40) build and drop a temporary table on
-    /// every run, which cost more than this point read by row id in a profile.
-    static func reference(_ id: DeliveryID, tenant: TenantID, operation: String, on db: SQLiteConnection) throws -> DeliveryReference {
-        let found = try db.queryFirst(
-            "SELECT flow_id, mapping_id, mapping_version FROM deliveries WHERE tenant_id = ? AND id = ?", [.text(tenant.rawValue), .integer(id.rawValue)]
-        ) { row in
-            var mapping: MappingVersionReference?
-            if let mappingID = try row.optionalText(1), let version = try row.optionalInt64(2) {
-                mapping = MappingVersionReference(mappingID: MappingID(rawValue: mappingID), version: Int(version))
-            }
-            return DeliveryReference(id: id, tenantID: tenant, flowID: FlowID(rawValue: try row.text(0)), mapping: mapping)
-        }
-        guard let found else {
-            throw StoreError(
-                .storageFailure, "\(operation): the delivery vanished after its update inside the transaction",
-                hint: "retry the attempt, and report it if it happens again")
-        }
-        return found
     }
 
     static func decode(_ row: SQLiteRow) throws -> DeliveryAttempt {
