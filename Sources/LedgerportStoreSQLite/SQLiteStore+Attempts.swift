@@ -103,14 +103,6 @@ extension SQLiteStore {
 
 /// Reading and writing rows of `delivery_attempts`, and the delivery state change each attempt causes.
 enum AttemptRows {
-    /// The columns of a delivery that the rows of its attempt refer to.
-    struct DeliveryReference {
-        var id: DeliveryID
-        var tenantID: TenantID
-        var flowID: FlowID
-        var mapping: MappingVersionReference?
-    }
-
     /// Checks that the claim is current, then writes the attempt, the delivery's new state, its dead letter,
     /// applied versions and audit entries, which `auditChain` appends to the tenant's chain.
     ///
@@ -123,16 +115,14 @@ enum AttemptRows {
         guard try advance(claim, tenant: tenant, by: report.outcome, at: now, on: db) else {
             throw try claimNotCurrent(claim, tenant: tenant, operation: operation, on: db)
         }
-        // Only a claim sets a delivery in flight, and it counts the claim, so while the claim is current the row
-        // still has the flow and mapping that the claim read. Nothing changes a delivery's flow, and only a replay
-        // of a parked delivery changes its mapping.
-        let delivery = DeliveryReference(id: claim.deliveryID, tenantID: tenant, flowID: claim.delivery.flowID, mapping: claim.delivery.mapping)
 
+        // Only a claim sets a delivery in flight, and it counts the claim, so while the claim is current the row
+        // still has the flow, event and mapping that the claim read. Nothing changes a delivery's flow or event,
+        // and only a replay of a parked delivery changes its mapping.
+        let delivery = claim.delivery
         try insert(report, delivery: delivery, on: db)
         if case .park(let reason, let error) = report.outcome {
-            // The dead letter needs the event id too. Parking is rare, so only this path reads the whole row.
-            let parked = try DeliveryRows.require(claim.deliveryID, tenant: tenant, operation: "record attempt of delivery", on: db)
-            try DeadLetterRows.park(parked, reason: reason, error: error, at: now, on: db)
+            try DeadLetterRows.park(delivery, reason: reason, error: error, at: now, on: db)
         }
         for version in report.appliedVersions {
             try AppliedVersionRows.raise(version, flow: delivery.flowID, tenant: tenant, at: now, on: db)
@@ -164,7 +154,7 @@ enum AttemptRows {
         """
 
     /// Inserts the attempt with the next number of the delivery.
-    static func insert(_ report: DeliveryAttemptReport, delivery: DeliveryReference, on db: SQLiteConnection) throws {
+    static func insert(_ report: DeliveryAttemptReport, delivery: Delivery, on db: SQLiteConnection) throws {
         let error = report.outcome.error
         try db.execute(
             """
