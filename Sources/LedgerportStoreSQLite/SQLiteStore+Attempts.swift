@@ -24,7 +24,7 @@ extension SQLiteStore {
     package func recordAttempts(_ attempts: [(report: DeliveryAttemptReport, claim: DeliveryClaim)], tenant: TenantID) async -> [(any Error)?] {
         let now = StoreTime.now(clock)
         var errors = [(any Error)?](repeating: nil, count: attempts.count)
-        for (index, attempt) in attempts.enumerated() {
+        for (index, attempt) in attempts.enumerated() where !attempt.report.appliedVersions.isEmpty {
             do {
                 try AppliedVersionRows.validate(attempt.report.appliedVersions, operation: "record attempt of delivery \(attempt.claim.deliveryID)")
             } catch {
@@ -104,16 +104,17 @@ extension SQLiteStore {
 /// Reading and writing rows of `delivery_attempts`, and the delivery state change each attempt causes.
 enum AttemptRows {
     /// Checks that the claim is current, then writes the attempt, the delivery's new state, its dead letter,
-    /// applied versions and audit entries, which `auditChain` appends to the tenant's chain.
+    /// applied versions and audit entries, which `auditChain` appends to the tenant's chain. The `operation` text
+    /// is built only for an error message.
     ///
     /// - Throws: ``StoreError`` `lease_lost` when the claim is no longer current, and `not_found` when the
     ///   delivery is not the tenant's. Nothing is written then.
     static func record(
-        _ report: DeliveryAttemptReport, claim: DeliveryClaim, tenant: TenantID, operation: String, at now: Date,
+        _ report: DeliveryAttemptReport, claim: DeliveryClaim, tenant: TenantID, operation: @autoclosure () -> String, at now: Date,
         auditChain: inout AuditChainTail, on db: SQLiteConnection
     ) throws {
         guard try advance(claim, tenant: tenant, by: report.outcome, at: now, on: db) else {
-            throw try claimNotCurrent(claim, tenant: tenant, operation: operation, on: db)
+            throw try claimNotCurrent(claim, tenant: tenant, operation: operation(), on: db)
         }
 
         // Only a claim sets a delivery in flight, and it counts the claim, so while the claim is current the row
