@@ -14,5 +14,6 @@ enum StoreMigrations {
         Migration0005AddReplayedDeadLetterStatus.migration,
         Migration0006StoreEventOrderingVersion.migration,
         Migration0007SpellOutPartialIndexStates.migration,
+        Migration0008SpellOutAttemptChecks.migration,
     ]
 }
