@@ -86,7 +86,7 @@ extension Evaluation {
     /// Returns whether a value is empty: text with no characters other than white space, an empty list or an empty object.
     static func isEmpty(_ value: RuntimeValue) -> Bool {
         switch value {
-        case .json(.string(let text)): text.allSatisfy(\.isWhitespace)
+        case .json(.string(let text)): isBlank(text)
         case .json(.array(let elements)): elements.isEmpty
         case .json(.object(let members)): members.isEmpty
         case .list(let elements): elements.isEmpty

@@ -81,10 +81,38 @@ extension Evaluation {
 
     /// Removes leading and trailing white space, as Unicode defines it.
     static func trimmed(_ text: String) -> String {
+        // A character that contains an ASCII byte other than white space is not white space. So when both
+        // ends are such bytes, there is nothing to remove.
+        if let head = text.utf8.first, let tail = text.utf8.last, head < 0x80, tail < 0x80, !isASCIIWhitespace(head), !isASCIIWhitespace(tail) {
+            return text
+        }
         guard let first = text.firstIndex(where: { !$0.isWhitespace }), let last = text.lastIndex(where: { !$0.isWhitespace }) else {
             return ""
         }
         return String(text[first...last])
+    }
+
+    /// Returns whether `text` has no characters other than white space, as `Character.isWhitespace` decides.
+    ///
+    /// Text made of ASCII bytes is checked byte by byte, because the Unicode property lookup behind
+    /// `isWhitespace` took about a sixth of the evaluation time in a profile of the deliver benchmark.
+    static func isBlank(_ text: String) -> Bool {
+        for byte in text.utf8 {
+            guard byte < 0x80 else {
+                return text.allSatisfy(\.isWhitespace)
+            }
+            // A character that contains an ASCII byte other than white space is not white space.
+            guard isASCIIWhitespace(byte) else {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// Returns whether `byte` is one of the ASCII characters with the Unicode White_Space property: tab, line feed,
+    /// vertical tab, form feed, carriage return and space.
+    static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (0x09...0x0D).contains(byte)
     }
 
     /// Compares two values; ordering operators need two values of one ordered kind.

@@ -140,11 +140,37 @@ package struct OperationTemplate: Sendable {
     /// The external id of the record the operation creates or changes.
     package var externalID: Expression
     /// The target fields, by name.
-    package var values: [String: Expression]
+    package var values: [String: Expression] {
+        didSet { sortedValues = Self.sorted(values) }
+    }
+    /// The entries of ``values`` in field name order, the order evaluation runs them in, so it reports the same first error
+    /// every time. Kept here so that evaluation does not sort the names for every event.
+    package private(set) var sortedValues: [(name: String, expression: Expression)]
     /// The target catalog's description of each field, which evaluation uses to shape values (an integer quantity becomes a decimal).
     package var fields: TargetFields
     /// The amounts the target must hold after the operation.
     package var expectations: [ExpectationTemplate]
+
+    package init(
+        name: String, pointer: JSONPointer, condition: Expression?, iteration: Iteration?, action: TargetAction, model: String,
+        externalID: Expression, values: [String: Expression], fields: TargetFields, expectations: [ExpectationTemplate]
+    ) {
+        self.name = name
+        self.pointer = pointer
+        self.condition = condition
+        self.iteration = iteration
+        self.action = action
+        self.model = model
+        self.externalID = externalID
+        self.values = values
+        self.sortedValues = Self.sorted(values)
+        self.fields = fields
+        self.expectations = expectations
+    }
+
+    private static func sorted(_ values: [String: Expression]) -> [(name: String, expression: Expression)] {
+        values.map { (name: $0.key, expression: $0.value) }.sorted { $0.name < $1.name }
+    }
 }
 
 /// An amount the target must hold after the operation.

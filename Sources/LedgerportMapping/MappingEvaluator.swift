@@ -16,7 +16,7 @@ package enum MappingEvaluator {
     package static func evaluate(_ mapping: Mapping, event: CanonicalEvent, context: EvaluationContext) throws(MappingEvaluationError) -> [TargetOperation] {
         let document: JSONValue
         do {
-            document = try JSONValueEncoder().encode(event)
+            document = try event.jsonValue()
         } catch {
             throw MappingEvaluationError(.invalidEvent, mapping: mapping.identity, pointer: .root, message: "event \"\(event.id)\" cannot be encoded: \(error)", hint: "check the source connector that built it")
         }
@@ -122,9 +122,9 @@ struct Evaluation {
             throw failure(.invalidExternalID, at: template.externalID.pointer, "external id \(externalID.summary) is not lowercase letters, digits and underscores",
                 hint: "build it with {\"external_id\": [...]}, which normalises its parts")
         }
-        var values = [String: TargetValue]()
-        for name in template.values.keys.sorted() {
-            let result = try value(of: template.values[name]!, bindings: bindings)
+        var values = [String: TargetValue](minimumCapacity: template.values.count)
+        for (name, expression) in template.sortedValues {
+            let result = try value(of: expression, bindings: bindings)
             if let shaped = TargetValueShaper.shape(result, as: template.fields[name]?.kind) {
                 values[name] = shaped
             }

@@ -42,8 +42,8 @@ enum AppliedVersionRows {
         }
     }
 
-    /// Records `version` for the delivery's flow unless the stored version is higher or equal, so the stored version is the maximum.
-    static func raise(_ version: AppliedObjectVersion, delivery: Delivery, at now: Date, on db: SQLiteConnection) throws {
+    /// Records `version` for the tenant's flow unless the stored version is higher or equal, so the stored version is the maximum.
+    static func raise(_ version: AppliedObjectVersion, flow: FlowID, tenant: TenantID, at now: Date, on db: SQLiteConnection) throws {
         try db.execute(
             """
             INSERT INTO applied_object_versions (tenant_id, flow_id, object_key, version, updated_at_ms) VALUES (?, ?, ?, ?, ?)
@@ -51,7 +51,7 @@ enum AppliedVersionRows {
                 SET version = excluded.version, updated_at_ms = excluded.updated_at_ms
                 WHERE excluded.version > applied_object_versions.version
             """,
-            [.text(delivery.tenantID.rawValue), .text(delivery.flowID.rawValue), .text(version.objectKey), .integer(version.version),
+            [.text(tenant.rawValue), .text(flow.rawValue), .text(version.objectKey), .integer(version.version),
              .integer(StoreTime.milliseconds(now))])
     }
 }

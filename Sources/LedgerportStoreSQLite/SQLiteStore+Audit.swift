@@ -35,23 +35,8 @@ enum AuditRows {
     /// last entry and inserting the next cannot interleave with another append.
     @discardableResult
     static func append(_ draft: NewAuditEntry, scope: AuditScope, on connection: SQLiteConnection) throws -> AuditEntry {
-        let key = chainKey(scope)
-        let last = try connection.queryFirst(
-            "SELECT sequence, entry_hash FROM audit_log WHERE tenant_id = ? ORDER BY sequence DESC LIMIT 1", [.text(key)]
-        ) { (try $0.int64(0), try $0.blob(1)) }
-
-        let (entry, detailsJSON) = AuditChain.makeEntryWithDetailsJSON(
-            scope: scope, sequence: (last?.0 ?? 0) + 1, previousHash: last?.1 ?? AuditChain.genesisHash, from: draft)
-        try connection.execute(
-            """
-            INSERT INTO audit_log (tenant_id, sequence, occurred_at_ms, actor, action, subject_kind, subject_id,
-                details_json, previous_hash, entry_hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """,
-            [.text(key), .integer(entry.sequence), .integer(entry.occurredAtMilliseconds), .text(entry.actor),
-             .text(entry.action), .text(entry.subjectKind), .text(entry.subjectID), .text(String(decoding: detailsJSON, as: UTF8.self)),
-             .blob(entry.previousHash), .blob(entry.hash)])
-        return entry
+        var tail = AuditChainTail(scope: scope)
+        return try tail.append(draft, on: connection)
     }
 
     static func decode(_ row: SQLiteRow, scope: AuditScope) throws -> AuditEntry {

@@ -24,39 +24,25 @@ extension SQLiteStore {
 
         return try await write("claim deliveries of tenant \"\(tenant)\"") { db in
             let due = try db.query(
-                """
-                SELECT d.id FROM deliveries AS d
-                WHERE d.tenant_id = ?1 AND d.state IN ('pending', 'in_flight') AND d.next_attempt_at_ms <= ?2
-                  AND d.flow_id NOT IN (SELECT f.id FROM flows AS f WHERE f.tenant_id = ?1 AND f.state = 'paused')
-                  AND NOT EXISTS (
-                      SELECT 1 FROM deliveries AS earlier
-                      WHERE earlier.tenant_id = d.tenant_id AND earlier.ordering_key = d.ordering_key
-                        AND (earlier.ordering_version < d.ordering_version
-                             OR (earlier.ordering_version = d.ordering_version AND earlier.id < d.id)
-                             OR earlier.state = 'in_flight')
-                        AND earlier.id != d.id AND earlier.state IN ('pending', 'in_flight')
-                        AND earlier.flow_id NOT IN (SELECT f.id FROM flows AS f WHERE f.tenant_id = ?1 AND f.state = 'paused'))
-                ORDER BY d.next_attempt_at_ms, d.id
-                LIMIT ?3
-                """,
-                [.text(tenant.rawValue), .integer(StoreTime.milliseconds(now)), .integer(Int64(limit))]
-            ) { try $0.int64(0) }
+                DeliveryRows.dueSQL,
+                [.text(tenant.rawValue), .integer(StoreTime.milliseconds(now)), .integer(Int64(limit))],
+                DeliveryRows.decode)
 
             // While in flight, next_attempt_at_ms is the lease expiry, so one index finds both kinds of due delivery.
-            return try due.map { id in
-                let claimed = try db.queryFirst(
+            // The row is not read again, because `claimed` applies the UPDATE's changes to the row read above.
+            // UPDATE ... RETURNING would make SQLite 3.40 build and drop a temporary table on every run.
+            return try due.map { delivery in
+                let changed = try db.execute(
                     """
                     UPDATE deliveries SET state = 'in_flight', claim_count = claim_count + 1, lease_expires_at_ms = ?1,
                         next_attempt_at_ms = ?1, updated_at_ms = ?2
                     WHERE tenant_id = ?3 AND id = ?4
-                    RETURNING \(DeliveryRows.columns)
                     """,
-                    [.integer(leaseExpiry), .integer(StoreTime.milliseconds(now)), .text(tenant.rawValue), .integer(id)],
-                    DeliveryRows.decode)
-                guard let claimed else {
-                    throw StoreError(.storageFailure, "claim delivery \(id): the row vanished inside the transaction")
+                    [.integer(leaseExpiry), .integer(StoreTime.milliseconds(now)), .text(tenant.rawValue), .integer(delivery.id.rawValue)])
+                guard changed == 1 else {
+                    throw StoreError(.storageFailure, "claim delivery \(delivery.id): the row vanished inside the transaction")
                 }
-                return DeliveryClaim(delivery: claimed)
+                return DeliveryClaim(delivery: DeliveryRows.claimed(delivery, leaseExpiry: StoreTime.date(leaseExpiry), at: now))
             }
         }
     }
@@ -106,13 +92,45 @@ enum DeliveryRows {
         claim_count, mapping_id, mapping_version, connector_version, last_error, created_at_ms, updated_at_ms, ordering_version
         """
 
+    /// Selects tenant `?1`'s deliveries due at `?2` that may run now, at most `?3`, in due order.
+    ///
+    /// A delivery waits while an earlier delivery of its ordering key is open, unless that one's flow is paused.
+    static let dueSQL = """
+        SELECT \(columns) FROM deliveries AS d
+        WHERE d.tenant_id = ?1 AND (d.state = 'pending' OR d.state = 'in_flight') AND d.next_attempt_at_ms <= ?2
+          AND d.flow_id NOT IN (SELECT f.id FROM flows AS f WHERE f.tenant_id = ?1 AND f.state = 'paused')
+          AND NOT EXISTS (
+              SELECT 1 FROM deliveries AS earlier
+              WHERE earlier.tenant_id = d.tenant_id AND earlier.ordering_key = d.ordering_key
+                AND (earlier.ordering_version < d.ordering_version
+                     OR (earlier.ordering_version = d.ordering_version AND earlier.id < d.id)
+                     OR earlier.state = 'in_flight')
+                AND earlier.id != d.id AND (earlier.state = 'pending' OR earlier.state = 'in_flight')
+                AND earlier.flow_id NOT IN (SELECT f.id FROM flows AS f WHERE f.tenant_id = ?1 AND f.state = 'paused'))
+        ORDER BY d.next_attempt_at_ms, d.id
+        LIMIT ?3
+        """
+
+    /// Returns `delivery` as the claim's `UPDATE` leaves it. It is in flight under the next claim, its lease
+    /// expires at `leaseExpiry`, which is also its next attempt time, and it was updated at `now`.
+    static func claimed(_ delivery: Delivery, leaseExpiry: Date, at now: Date) -> Delivery {
+        Delivery(
+            id: delivery.id, tenantID: delivery.tenantID, eventID: delivery.eventID, flowID: delivery.flowID, orderingKey: delivery.orderingKey,
+            orderingVersion: delivery.orderingVersion, state: .inFlight, attemptCount: delivery.attemptCount, nextAttemptAt: leaseExpiry,
+            leaseExpiresAt: leaseExpiry, claimCount: delivery.claimCount + 1, mapping: delivery.mapping,
+            connectorVersion: delivery.connectorVersion, lastError: delivery.lastError, createdAt: delivery.createdAt, updatedAt: now)
+    }
+
+    /// Selects the delivery of tenant `?1` with id `?2`.
+    static let selectByIDSQL = "SELECT \(columns) FROM deliveries WHERE tenant_id = ?1 AND id = ?2"
+
     /// Returns every in-flight delivery to pending, due at `?1`.
     ///
-    /// The redundant `IN` term lets SQLite scan the partial index
+    /// The redundant `OR` term lets SQLite scan the partial index
     /// `deliveries_due`, which holds only open deliveries, instead of the table.
     static let releaseAllClaimsSQL = """
         UPDATE deliveries SET state = 'pending', next_attempt_at_ms = ?1, lease_expires_at_ms = NULL, updated_at_ms = ?1
-        WHERE state IN ('pending', 'in_flight') AND state = 'in_flight'
+        WHERE (state = 'pending' OR state = 'in_flight') AND state = 'in_flight'
         """
 
     /// Lists the tenants with a delivery due at `?1`, at most `?2`, in id order.
@@ -124,16 +142,16 @@ enum DeliveryRows {
     /// per tenant with open deliveries) and checks each for a due one.
     static let tenantsWithDueDeliveriesSQL = """
         WITH RECURSIVE open_tenants(tenant_id) AS (
-            SELECT (SELECT min(tenant_id) FROM deliveries WHERE state IN ('pending', 'in_flight'))
+            SELECT (SELECT min(tenant_id) FROM deliveries WHERE (state = 'pending' OR state = 'in_flight'))
             UNION ALL
             SELECT (SELECT min(later.tenant_id) FROM deliveries AS later
-                    WHERE later.state IN ('pending', 'in_flight') AND later.tenant_id > open_tenants.tenant_id)
+                    WHERE (later.state = 'pending' OR later.state = 'in_flight') AND later.tenant_id > open_tenants.tenant_id)
             FROM open_tenants WHERE open_tenants.tenant_id IS NOT NULL
         )
         SELECT tenant_id FROM open_tenants
         WHERE tenant_id IS NOT NULL AND EXISTS (
             SELECT 1 FROM deliveries AS due
-            WHERE due.tenant_id = open_tenants.tenant_id AND due.state IN ('pending', 'in_flight') AND due.next_attempt_at_ms <= ?1
+            WHERE due.tenant_id = open_tenants.tenant_id AND (due.state = 'pending' OR due.state = 'in_flight') AND due.next_attempt_at_ms <= ?1
               AND due.flow_id NOT IN (SELECT f.id FROM flows AS f WHERE f.tenant_id = open_tenants.tenant_id AND f.state = 'paused'))
         ORDER BY tenant_id LIMIT ?2
         """
@@ -181,8 +199,7 @@ enum DeliveryRows {
 
     /// Reads the tenant's delivery, or throws `not_found` (also when it is another tenant's).
     static func require(_ id: DeliveryID, tenant: TenantID, operation: String, on db: SQLiteConnection) throws -> Delivery {
-        let found = try db.queryFirst(
-            "SELECT \(columns) FROM deliveries WHERE tenant_id = ? AND id = ?", [.text(tenant.rawValue), .integer(id.rawValue)], decode)
+        let found = try db.queryFirst(selectByIDSQL, [.text(tenant.rawValue), .integer(id.rawValue)], decode)
         guard let found else {
             throw StoreError.notFound(
                 operation, "\(id) of \(TenantRows.label(tenant, on: db))", hint: "list the tenant's deliveries to find its id")

@@ -33,7 +33,7 @@ extension SQLiteStore {
 enum DeliveryLatencyRows {
     /// Counts by state of a flow's deliveries created at or after `?3`, with `?4` the target in milliseconds.
     ///
-    /// Each half repeats the state list of a partial index, so SQLite uses
+    /// Each half repeats the state condition of a partial index, so SQLite uses
     /// `deliveries_finished_by_flow` for finished deliveries and
     /// `deliveries_due` for the tenant's open ones. Ingest inserts pending
     /// deliveries, so it writes entries to `deliveries_due`, as it did
@@ -43,13 +43,13 @@ enum DeliveryLatencyRows {
             count(*) FILTER (WHERE state = 'delivered'),
             count(*) FILTER (WHERE state = 'delivered' AND updated_at_ms - created_at_ms <= ?4),
             count(*) FILTER (WHERE state = 'parked'),
-            count(*) FILTER (WHERE state IN ('pending', 'in_flight'))
+            count(*) FILTER (WHERE (state = 'pending' OR state = 'in_flight'))
         FROM (
             SELECT state, created_at_ms, updated_at_ms FROM deliveries
-            WHERE tenant_id = ?1 AND state IN ('delivered', 'parked', 'discarded') AND flow_id = ?2 AND created_at_ms >= ?3
+            WHERE tenant_id = ?1 AND (state = 'delivered' OR state = 'parked' OR state = 'discarded') AND flow_id = ?2 AND created_at_ms >= ?3
             UNION ALL
             SELECT state, created_at_ms, updated_at_ms FROM deliveries
-            WHERE tenant_id = ?1 AND state IN ('pending', 'in_flight') AND flow_id = ?2 AND created_at_ms >= ?3
+            WHERE tenant_id = ?1 AND (state = 'pending' OR state = 'in_flight') AND flow_id = ?2 AND created_at_ms >= ?3
         )
         """
 }

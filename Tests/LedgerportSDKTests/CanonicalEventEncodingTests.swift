@@ -34,6 +34,18 @@ import Testing
         #expect(String(decoding: bytes, as: UTF8.self) == expected)
     }
 
+    @Test(arguments: zip(CanonicalSamples.fullObjects, fullEventJSON))
+    func fullEvent_jsonValueMatchesPinnedBytes(_ object: CanonicalObjectValue, expected: String) throws {
+        let json = try CanonicalSamples.event(object, full: true).jsonValue()
+        #expect(JSONWriter.string(json) == expected)
+    }
+
+    @Test(arguments: zip(CanonicalSamples.minimalObjects, minimalEventJSON))
+    func minimalEvent_jsonValueMatchesPinnedBytes(_ object: CanonicalObjectValue, expected: String) throws {
+        let json = try CanonicalSamples.event(object, full: false).jsonValue()
+        #expect(JSONWriter.string(json) == expected)
+    }
+
     @Test(arguments: zip(CanonicalSamples.minimalObjects, minimalEventJSON))
     func minimalEvent_encodesToPinnedBytes(_ object: CanonicalObjectValue, expected: String) throws {
         let bytes = try JSONValueEncoder().encodeBytes(CanonicalSamples.event(object, full: false))

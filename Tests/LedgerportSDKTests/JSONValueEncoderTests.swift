@@ -83,6 +83,47 @@ import Testing
         #expect(try JSONValueEncoder().encode(Empty()) == [:])
     }
 
+    struct Optionals: Encodable {
+        enum Kind: String, Encodable {
+            case company
+        }
+
+        var absentDate: Date?
+        var date: Date? = Date(timeIntervalSince1970: 1.5)
+        var absentKind: Kind?
+        var kind: Kind? = .company
+        var absentList: [Int]?
+        var list: [Int]? = [1]
+        var absentObject: Scalars?
+        var object: Empty? = Empty()
+    }
+
+    @Test func optionalMembers_skipNil() throws {
+        let bytes = try JSONValueEncoder().encodeBytes(Optionals())
+        let expected = #"{"date":"1970-01-01T00:00:01.500Z","kind":"company","list":[1],"object":{}}"#
+        #expect(String(decoding: bytes, as: UTF8.self) == expected)
+    }
+
+    /// Writes a single value, then members, then elements, so each container replaces what came before.
+    struct ChangingShape: Encodable {
+        enum Keys: String, CodingKey {
+            case name
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var single = encoder.singleValueContainer()
+            try single.encode("dropped")
+            var keyed = encoder.container(keyedBy: Keys.self)
+            try keyed.encode("dropped too", forKey: .name)
+            var list = encoder.unkeyedContainer()
+            try list.encode("kept")
+        }
+    }
+
+    @Test func laterContainer_replacesEarlierWrites() throws {
+        #expect(try JSONValueEncoder().encode(ChangingShape()) == ["kept"])
+    }
+
     @Test func nonFiniteDouble_isRejected() {
         #expect(throws: EncodingError.self) { try JSONValueEncoder().encode(["x": Double.nan]) }
     }

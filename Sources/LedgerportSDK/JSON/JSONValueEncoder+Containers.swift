@@ -14,6 +14,12 @@ struct KeyedEncoding<Key: CodingKey>: KeyedEncodingContainerProtocol {
         try encoder.encodeMember(value, forKey: key)
     }
 
+    /// Encodes `value` unless it is nil, as the protocol's default does, but without its extra generic call.
+    mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
+        guard let value else { return }
+        try encoder.encodeMember(value, forKey: key)
+    }
+
     // Strings, flags and integers are most of a canonical event's values. Written here, they skip the
     // type checks that the generic method needs.
 

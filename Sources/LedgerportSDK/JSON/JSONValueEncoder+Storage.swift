@@ -72,6 +72,8 @@ final class ValueEncoder: Encoder {
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         if shape != .object {
             reset(to: .object)
+            // Growing from empty reallocated the members of a typical canonical object several times.
+            members.reserveCapacity(8)
         }
         return KeyedEncodingContainer(KeyedEncoding<Key>(encoder: self))
     }
@@ -105,6 +107,12 @@ final class ValueEncoder: Encoder {
     }
 
     private func reset(to newShape: Shape) {
+        // An encoder that nothing was written to has no members, elements or single value to clear.
+        // Most encoders are new ones.
+        guard shape != .empty else {
+            shape = newShape
+            return
+        }
         shape = newShape
         single = .null
         members = []

@@ -13,5 +13,7 @@ enum StoreMigrations {
         Migration0004OrderDeliveriesBySourceVersion.migration,
         Migration0005AddReplayedDeadLetterStatus.migration,
         Migration0006StoreEventOrderingVersion.migration,
+        Migration0007SpellOutPartialIndexStates.migration,
+        Migration0008SpellOutAttemptChecks.migration,
     ]
 }

@@ -83,6 +83,31 @@ import Testing
             #expect(versions == ["invoice:in_0": 3, "invoice:in_2": 3])
             let writes = try await store.auditEntries(scope: .tenant(tenant.id), after: 0, limit: 100).filter { $0.action == "target.write" }
             #expect(writes.map(\.subjectID) == ["0", "2"])
+            let chain = try await store.auditEntries(scope: .tenant(tenant.id), after: 0, limit: 100)
+            #expect(try await store.verifyAuditChain(scope: .tenant(tenant.id)) == .intact(entryCount: chain.count))
+        }
+    }
+
+    @Test(arguments: StoreFactory.all)
+    func recordAttempts_chainsEveryTargetWrite(factory: StoreFactory) async throws {
+        try await factory.withStore { store, clock in
+            let (tenant, claims) = try await claimedDeliveries(store, clock, count: 3)
+            let before = try await store.auditEntries(scope: .tenant(tenant.id), after: 0, limit: 100).count
+
+            let errors = await store.recordAttempts(
+                claims.enumerated().map { index, claim in
+                    let audit = [targetWrite(clock, record: "\(index)a"), targetWrite(clock, record: "\(index)b")]
+                    return (report: report(clock, versions: [], audit: audit), claim: claim)
+                },
+                tenant: tenant.id)
+
+            #expect(errors.allSatisfy { $0 == nil })
+            let entries = try await store.auditEntries(scope: .tenant(tenant.id), after: Int64(before), limit: 100)
+            #expect(entries.map(\.subjectID) == ["0a", "0b", "1a", "1b", "2a", "2b"])
+            #expect(entries.map(\.sequence) == Array(Int64(before + 1)...Int64(before + 6)))
+            #expect(try await store.verifyAuditChain(scope: .tenant(tenant.id)) == .intact(entryCount: before + 6))
+            let states = try await store.deliveries(tenant: tenant.id, state: nil, after: nil, limit: 10).map(\.state)
+            #expect(states == [.delivered, .delivered, .delivered])
         }
     }
 

@@ -60,6 +60,25 @@ import Testing
     }
 
     @Test(arguments: StoreFactory.all)
+    func replayedDelivery_recordsAttemptUnderNewMapping(factory: StoreFactory) async throws {
+        try await factory.withStore { store, clock in
+            let (tenant, deliveryID, letter) = try await parkedDelivery(store, clock)
+            _ = try await store.createMapping(id: "invoices", displayName: "Invoices", tenant: tenant.id, actor: StoreFixtures.actor)
+            let version = try await store.addMappingVersion(["rules": []], mapping: "invoices", tenant: tenant.id, actor: StoreFixtures.actor)
+            _ = try await store.replayDeadLetter(letter.id, notBefore: clock.now(), mapping: version.reference, tenant: tenant.id, actor: StoreFixtures.actor)
+
+            let claim = try await store.claimDueDeliveries(tenant: tenant.id, limit: 1, leaseSeconds: 30)[0]
+            _ = try await store.recordAttempt(
+                DeliveryAttemptReport(startedAt: clock.now(), finishedAt: clock.now(), outcome: .delivered), claim: claim, tenant: tenant.id)
+            let attempts = try await store.deliveryAttempts(delivery: deliveryID, tenant: tenant.id)
+
+            #expect(attempts.count == 2)
+            #expect(attempts.last?.mapping == version.reference)
+            #expect(attempts.first?.mapping != version.reference)
+        }
+    }
+
+    @Test(arguments: StoreFactory.all)
     func discard_closesLetterAndDelivery(factory: StoreFactory) async throws {
         try await factory.withStore { store, clock in
             let (tenant, deliveryID, letter) = try await parkedDelivery(store, clock)

@@ -143,6 +143,61 @@ import Testing
     }
 
     @Test(arguments: StoreFactory.all)
+    func claim_returnsTheStoredRow(factory: StoreFactory) async throws {
+        try await factory.withStore { store, clock in
+            let tenant = try await StoreFixtures.tenant(store, "acme")
+            try await StoreFixtures.connection(store, tenant: tenant)
+            let event = try await store.insertEvents([StoreFixtures.event("evt_1")], tenant: tenant.id)[0].eventID
+            let id = try await store.createDeliveries(
+                [NewDelivery(flowID: "invoices", orderingKey: "invoice:in_1", orderingVersion: 7, notBefore: clock.now(),
+                             mapping: MappingVersionReference(mappingID: "invoices", version: 2),
+                             connectorVersion: SemanticVersion(major: 17, minor: 0, patch: 1))],
+                event: event, tenant: tenant.id
+            )[0].id
+
+            let first = try await store.claimDueDeliveries(tenant: tenant.id, limit: 1, leaseSeconds: 30)[0]
+            #expect(first.delivery == (try await store.delivery(id, tenant: tenant.id)))
+            _ = try await store.recordAttempt(report(clock, .retry(at: clock.now(), error: transientError)), claim: first, tenant: tenant.id)
+            clock.advance(seconds: 1)
+            let second = try await store.claimDueDeliveries(tenant: tenant.id, limit: 1, leaseSeconds: 30)[0]
+
+            #expect(second.delivery == (try await store.delivery(id, tenant: tenant.id)))
+            #expect(second.claimNumber == 2)
+            #expect(second.delivery.attemptCount == 1)
+            #expect(second.delivery.lastError == "call Odoo: timed out")
+            #expect(second.leaseExpiresAt == clock.now().addingTimeInterval(30))
+        }
+    }
+
+    @Test(arguments: StoreFactory.all)
+    func delivered_keepsNextAttemptTime(factory: StoreFactory) async throws {
+        try await factory.withStore { store, clock in
+            let tenant = try await StoreFixtures.tenant(store, "acme")
+            try await StoreFixtures.connection(store, tenant: tenant)
+            let event = try await store.insertEvents([StoreFixtures.event("evt_1")], tenant: tenant.id)[0].eventID
+            let mapping = MappingVersionReference(mappingID: "invoices", version: 2)
+            let id = try await store.createDeliveries(
+                [NewDelivery(flowID: "invoices", orderingKey: "invoice:in_1", notBefore: clock.now(), mapping: mapping)], event: event, tenant: tenant.id
+            )[0].id
+            let claim = try await store.claimDueDeliveries(tenant: tenant.id, limit: 1, leaseSeconds: 30)[0]
+            clock.advance(seconds: 5)
+
+            let delivery = try await store.recordAttempt(report(clock, .delivered), claim: claim, tenant: tenant.id)
+            let attempts = try await store.deliveryAttempts(delivery: id, tenant: tenant.id)
+
+            #expect(delivery.state == .delivered)
+            #expect(delivery.attemptCount == 1)
+            #expect(delivery.nextAttemptAt == claim.delivery.nextAttemptAt)
+            #expect(delivery.leaseExpiresAt == nil)
+            #expect(delivery.lastError == nil)
+            #expect(delivery.claimCount == claim.claimNumber)
+            #expect(delivery.updatedAt == clock.now())
+            #expect(attempts.map(\.number) == [1])
+            #expect(attempts.first?.mapping == mapping)
+        }
+    }
+
+    @Test(arguments: StoreFactory.all)
     func expiredLease_staleClaimLoses(factory: StoreFactory) async throws {
         try await factory.withStore { store, clock in
             let tenant = try await StoreFixtures.tenant(store, "acme")

@@ -19,6 +19,34 @@ import Testing
         return details
     }
 
+    /// Returns the opcodes of the program SQLite compiles `sql` with `arguments` to on a fresh store.
+    private func opcodes(_ sql: String, _ arguments: [SQLiteValue]) async throws -> [String] {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try await SQLiteStore.open(
+            SQLiteConfiguration(path: folder.path("ledgerport.sqlite")), clock: ManualClock(Date(timeIntervalSince1970: 0)), logger: .disabled)
+        let opcodes = try await store.pool.write { try $0.query("EXPLAIN \(sql)", arguments) { try $0.text(1) } }
+        await store.close()
+        return opcodes
+    }
+
+    @Test func dueDeliveries_searchPartialIndexes() async throws {
+        let details = try await plan(DeliveryRows.dueSQL, ["tenant", 0, 10])
+
+        #expect(details.contains { $0.hasPrefix("SEARCH d USING INDEX deliveries_due (tenant_id=? AND next_attempt_at_ms<?)") })
+        #expect(details.contains { $0.hasPrefix("SEARCH earlier USING INDEX deliveries_open_by_ordering_key (tenant_id=? AND ordering_key=?)") })
+        #expect(!details.contains { $0.hasPrefix("SCAN d") })
+    }
+
+    /// SQLite builds a temporary table for each `IN` list it checks when it writes a row, so the partial indexes have none.
+    @Test func attemptUpdate_buildsOneTemporaryTable() async throws {
+        let opcodes = try await opcodes(AttemptRows.advanceSQL, ["delivered", nil, nil, 0, "tenant", 1, 1])
+
+        #expect(opcodes.contains("OpenWrite"))
+        // The one left contains the states of the table's CHECK constraint, which only a rebuild of the table could change.
+        #expect(opcodes.filter { $0 == "OpenEphemeral" }.count == 1)
+    }
+
     @Test func latencySummary_searchesPartialIndexes() async throws {
         let details = try await plan(DeliveryLatencyRows.summarySQL, ["tenant", "invoices", 0, 30_000])
 

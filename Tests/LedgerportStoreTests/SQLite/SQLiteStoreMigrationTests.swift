@@ -43,17 +43,19 @@ import Testing
         try await open(path).close()
         let recorded = try await recordedMigrations(path)
 
-        #expect(recorded.map(\.number) == [1, 2, 3, 4, 5, 6])
+        #expect(recorded.map(\.number) == [1, 2, 3, 4, 5, 6, 7, 8])
         #expect(
-            recorded.map(\.name).suffix(5) == [
+            recorded.map(\.name).suffix(7) == [
                 "add_flows_and_api_tokens", "index_finished_deliveries_by_flow", "order_deliveries_by_source_version", "add_replayed_dead_letter_status",
-                "store_event_ordering_version",
+                "store_event_ordering_version", "spell_out_partial_index_states", "spell_out_attempt_checks",
             ])
         #expect(recorded[1].checksum == Migration0002AddFlowsAndAPITokens.migration.checksum)
         #expect(recorded[2].checksum == Migration0003IndexFinishedDeliveriesByFlow.migration.checksum)
         #expect(recorded[3].checksum == Migration0004OrderDeliveriesBySourceVersion.migration.checksum)
         #expect(recorded[4].checksum == Migration0005AddReplayedDeadLetterStatus.migration.checksum)
         #expect(recorded[5].checksum == Migration0006StoreEventOrderingVersion.migration.checksum)
+        #expect(recorded[6].checksum == Migration0007SpellOutPartialIndexStates.migration.checksum)
+        #expect(recorded[7].checksum == Migration0008SpellOutAttemptChecks.migration.checksum)
     }
 
     @Test func databaseAt0001_upgradesKeepingRows() async throws {
@@ -74,7 +76,7 @@ import Testing
         let delivery = try await upgraded.delivery(deliveryID, tenant: tenant.id)
         await upgraded.close()
 
-        #expect(try await recordedMigrations(path).map(\.number) == [1, 2, 3, 4, 5, 6])
+        #expect(try await recordedMigrations(path).map(\.number) == [1, 2, 3, 4, 5, 6, 7, 8])
         #expect(summary.total == 1)
         #expect(summary.open == 1)
         #expect(delivery.state == .pending)
@@ -103,7 +105,7 @@ import Testing
         let letters = try await upgraded.deadLetters(tenant: tenant.id, filter: DeadLetterFilter(), after: nil, limit: 10)
         await upgraded.close()
 
-        #expect(try await recordedMigrations(path).map(\.number) == [1, 2, 3, 4, 5, 6])
+        #expect(try await recordedMigrations(path).map(\.number) == [1, 2, 3, 4, 5, 6, 7, 8])
         #expect(letters.map(\.id) == [replayed, resolved, parked])
         #expect(letters.map(\.status) == [.replayed, .resolved, .parked])
         #expect(letters.map(\.closeReason) == ["replayed", "replayed", nil])
@@ -113,6 +115,37 @@ import Testing
     ///
     /// The event and its delivery are written with the columns of migration 0004, because today's
     /// ingest writes a column that 0004 lacks. Claiming and parking use the store.
+    @Test func databaseAt0007_keepsAttemptsAndTheirChecks() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.path("ledgerport.sqlite")
+        let old = try await open(path, migrations: Array(StoreMigrations.all.prefix(7)))
+        let tenant = try await StoreFixtures.tenant(old, "acme")
+        try await StoreFixtures.connection(old, tenant: tenant)
+        let letter = try await parkOne(old, tenant: tenant, sourceID: "evt_1")
+        let deliveryID = try await old.deadLetter(letter, tenant: tenant.id).deliveryID
+        let before = try await old.deliveryAttempts(delivery: deliveryID, tenant: tenant.id)
+        await old.close()
+
+        let upgraded = try await open(path)
+        let after = try await upgraded.deliveryAttempts(delivery: deliveryID, tenant: tenant.id)
+        await upgraded.close()
+
+        #expect(try await recordedMigrations(path).map(\.number) == [1, 2, 3, 4, 5, 6, 7, 8])
+        #expect(before.count == 1)
+        #expect(after == before)
+        for (outcome, failureClass) in [("bogus", "'business'"), ("parked", "'bogus'")] {
+            await #expect(throws: SQLiteError.self, "outcome \(outcome), failure class \(failureClass)") {
+                try await RawSQLite.execute(
+                    path: path,
+                    """
+                    INSERT INTO delivery_attempts (tenant_id, delivery_id, number, started_at_ms, finished_at_ms, outcome, failure_class)
+                    VALUES ('\(tenant.id.rawValue)', \(deliveryID.rawValue), 9, 0, 0, '\(outcome)', \(failureClass))
+                    """)
+            }
+        }
+    }
+
     private func parkOne(_ store: SQLiteStore, tenant: Tenant, sourceID: String) async throws -> DeadLetterID {
         try await RawSQLite.execute(
             path: store.path,
