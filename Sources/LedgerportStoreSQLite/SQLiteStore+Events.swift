@@ -109,18 +109,19 @@ enum EventRows {
 
     /// Inserts `event` unless its source event id is stored already; creates its deliveries only when it is new.
     static func insert(_ event: NewEvent, tenant: TenantID, at now: Date, on db: SQLiteConnection) throws -> IngestOutcome {
-        let inserted = try db.queryFirst(
+        // The inserted row's id comes from last_insert_rowid: a RETURNING clause would make SQLite 3.40 build and
+        // drop a temporary table for every event.
+        let changed = try db.execute(
             """
             INSERT INTO events (tenant_id, connection_id, source_event_id, event_type, received_at_ms, correlation_id,
                 payload, payload_sha256, ordering_key, ordering_version)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (tenant_id, connection_id, source_event_id) DO NOTHING
-            RETURNING id
             """,
             [.text(tenant.rawValue), .text(event.connectionID.rawValue), .text(event.sourceEventID), .text(event.eventType),
              .integer(StoreTime.milliseconds(event.receivedAt)), .text(event.correlationID), .blob(event.payload),
-             .blob(event.payloadSHA256), .text(event.orderingKey), .integer(event.orderingVersion)]
-        ) { try $0.int64(0) }
+             .blob(event.payloadSHA256), .text(event.orderingKey), .integer(event.orderingVersion)])
+        let inserted: Int64? = changed == 1 ? db.lastInsertRowID : nil
 
         guard let inserted else {
             let existing = try db.scalarInt64(
