@@ -4,7 +4,7 @@ package struct HTTPServerConfiguration: Sendable, Hashable {
     package var host: String
     /// The TCP port, or 0 for a port the system picks; ``HTTPServer/port`` reports the one bound.
     package var port: UInt16
-    /// The number of libmicrohttpd threads, each running its own epoll loop.
+    /// The number of libmicrohttpd threads, each running its own `poll` loop.
     package var threadCount: Int
     /// The largest request body accepted, in bytes. A request with a larger
     /// `Content-Length` gets 413 without its body being read. A chunked body
