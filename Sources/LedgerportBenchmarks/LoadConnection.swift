@@ -4,8 +4,8 @@ import Foundation
 ///
 /// A ``LoadLoop`` drives it: ``send(at:)`` writes the next request,
 /// ``socketReady(at:)`` reads and writes what the socket allows, and the
-/// connection records the latency of every response. It never blocks, so one
-/// thread can drive many connections.
+/// connection records the latency of every response. After the connect in
+/// its initializer, the socket is non-blocking, so one thread can drive many connections.
 final class LoadConnection {
     /// When a paced connection's requests are due, on the monotonic clock.
     struct Schedule {
@@ -29,7 +29,7 @@ final class LoadConnection {
         var lastResponseNanoseconds: UInt64 = 0
     }
 
-    /// Where the connection is between two requests.
+    /// The connection's state between two requests.
     enum Phase {
         /// No request outstanding; the next one is due at ``nextDue``.
         case idle
@@ -102,7 +102,7 @@ final class LoadConnection {
     /// Reads and writes what the socket allows, and records each response that arrived complete.
     func socketReady(at now: UInt64) {
         if phase == .idle {
-            // Nothing is asked for, so the server closed the connection or sent bytes out of step.
+            // No request is outstanding, so the server closed the connection or sent bytes out of step.
             fail()
             return
         }
@@ -166,7 +166,7 @@ final class LoadConnection {
             result.firstUnexpectedStatus = result.firstUnexpectedStatus ?? status
         }
         guard !reader.hasPartialResponse else {
-            // A response nobody asked for: the connection is out of step.
+            // Bytes beyond the one expected response: the connection is out of step.
             fail()
             return
         }

@@ -89,21 +89,21 @@ final class LoadLoop {
         guard connection.socket >= 0 else {
             return
         }
-        let wanted: UInt32 =
+        let interest: UInt32 =
             switch connection.phase {
             case .finished: 0
             case .idle: EPOLLIN.rawValue
             case .waiting: connection.wantsToWrite ? EPOLLIN.rawValue | EPOLLOUT.rawValue : EPOLLIN.rawValue
             }
         let current = registered[offset]
-        guard wanted != current else {
+        guard interest != current else {
             return
         }
         var event = epoll_event()
-        event.events = wanted
+        event.events = interest
         event.data.u64 = UInt64(offset)
-        let operation = current == 0 ? EPOLL_CTL_ADD : (wanted == 0 ? EPOLL_CTL_DEL : EPOLL_CTL_MOD)
+        let operation = current == 0 ? EPOLL_CTL_ADD : (interest == 0 ? EPOLL_CTL_DEL : EPOLL_CTL_MOD)
         _ = epoll_ctl(epoll, operation, connection.socket, &event)
-        registered[offset] = wanted
+        registered[offset] = interest
     }
 }

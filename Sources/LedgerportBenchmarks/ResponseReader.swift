@@ -1,9 +1,9 @@
 /// Collects the bytes of HTTP/1.1 responses with a `Content-Length` body, as they arrive on a keep-alive connection.
 ///
 /// The reader does no input or output: its owner appends what it read from
-/// the socket and asks for the next whole response.
+/// the socket and then calls ``next()`` for the next whole response.
 struct ResponseReader {
-    /// What the collected bytes hold so far.
+    /// The state of the collected bytes.
     enum Next: Equatable {
         /// Not a whole response yet.
         case incomplete
@@ -30,7 +30,7 @@ struct ResponseReader {
         buffer.append(contentsOf: bytes)
     }
 
-    /// Consumes the first whole response and returns its status, or says that it has not fully arrived.
+    /// Consumes the first whole response and returns its status, or returns ``Next/incomplete`` until it has fully arrived.
     mutating func next() -> Next {
         guard let headEnd = Self.endOfHead(in: buffer) else {
             return .incomplete

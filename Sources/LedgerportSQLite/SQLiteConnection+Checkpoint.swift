@@ -25,9 +25,10 @@ extension SQLiteConnection {
 
     /// Runs a passive checkpoint when the WAL has at least `thresholdPages` frames; 0 never checkpoints.
     ///
-    /// Passive means it copies what no reader still needs and waits for
-    /// nobody, as SQLite's automatic checkpoint does. A failure is left for
-    /// the next commit to retry: the WAL only grows meanwhile.
+    /// Passive means it copies the frames that no reader still needs and
+    /// waits for no lock, as SQLite's automatic checkpoint does. The result is
+    /// not checked: the next commit that finds the WAL over the threshold
+    /// tries again, and the WAL only grows meanwhile.
     func checkpointIfNeeded(thresholdPages: Int) {
         guard thresholdPages > 0, walFrames.frames >= thresholdPages else {
             return

@@ -1,7 +1,9 @@
 /// One closure queued for a connection thread, with what receives its result: a waiting task or a completion handler.
 ///
-/// Threading: created on the caller's task, then touched only by the one
-/// connection thread that takes it from the queue, which is why the
+/// Threading: created on the caller's task, then touched by the one
+/// connection thread that takes it from the queue and, for a write, by the
+/// resumer thread it is handed to after the commit. Each hand-off goes
+/// through a lock and no two threads touch it at once, which is why the
 /// unchecked `Sendable` holds. ``run(on:)`` runs the closure and keeps its
 /// result. ``resume(overridingWith:)`` hands that result (or an error that
 /// replaces it, such as a failed commit) to the waiting task or the

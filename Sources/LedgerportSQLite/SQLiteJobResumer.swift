@@ -63,8 +63,8 @@ final class SQLiteJobResumer: @unchecked Sendable {
         guard !pending.isEmpty else {
             return nil
         }
-        let taken = pending
+        let batch = pending
         pending.removeAll(keepingCapacity: true)
-        return taken
+        return batch
     }
 }

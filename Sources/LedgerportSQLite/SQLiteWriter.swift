@@ -25,7 +25,7 @@ final class SQLiteWriter: Sendable {
 
     /// Starts the writer thread for `connection`, which must already be configured as the writer.
     ///
-    /// After each commit whose callers were handed over, the writer checkpoints the WAL once it holds `checkpointPages` frames.
+    /// After each commit whose callers were handed over, the writer checkpoints the WAL once it has `checkpointPages` frames.
     init(connection: SQLiteConnection, checkpointPages: Int) {
         self.connection = connection
         let queue = self.queue

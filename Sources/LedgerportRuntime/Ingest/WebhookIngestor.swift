@@ -15,7 +15,7 @@ import LedgerportStore
 /// retrying, and stores nothing.
 ///
 /// When the tenant and the connection's connector are cached, verification
-/// runs on the HTTP thread and the store answers from its writer's resumer thread
+/// runs on the HTTP thread and the store responds from its writer's resumer thread
 /// right after the commit, with no task per request: `ledgerport-bench
 /// ingest` measured about 6% less CPU time per event than awaiting the
 /// commit in a task. A request that needs the store to resolve its
@@ -121,7 +121,9 @@ final class WebhookIngestor: @unchecked Sendable {
         }
     }
 
-    /// Returns the response once the store has committed or failed; it may run on the thread that resumes the store's writes, so it only counts and formats.
+    /// Returns the response once the store has committed or failed.
+    ///
+    /// It may run on the thread that resumes the store's writes, so it only counts and formats.
     private func response(
         to result: Result<[IngestOutcome], any Error>, events: [NewEvent], tenant: Tenant, connection: Connection, correlation: String,
         arrived: Date
