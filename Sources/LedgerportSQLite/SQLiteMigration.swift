@@ -15,13 +15,23 @@ package struct SQLiteMigration: Sendable, Hashable {
     package let name: String
     /// One or more SQL statements separated by semicolons.
     package let sql: String
+    /// Whether the migration runs with foreign key enforcement off.
+    ///
+    /// SQLite's procedure for rebuilding a table that other tables refer to
+    /// (create the new table, copy, drop the old one, rename) needs it: with
+    /// enforcement on, dropping the old table deletes its rows first and
+    /// fails on every row that another table refers to. The migrator turns
+    /// enforcement off before the migration's transaction, checks every
+    /// foreign key before it commits, and turns enforcement back on.
+    package let suspendsForeignKeys: Bool
 
-    package init(number: Int, name: String, sql: String) {
+    package init(number: Int, name: String, sql: String, suspendsForeignKeys: Bool = false) {
         precondition(number >= 1, "migration numbers start at 1")
         precondition(!name.isEmpty, "migration \(number) needs a name")
         self.number = number
         self.name = name
         self.sql = sql
+        self.suspendsForeignKeys = suspendsForeignKeys
     }
 
     /// The SHA-256 of ``sql`` in lowercase hexadecimal, as recorded in `schema_migrations`.

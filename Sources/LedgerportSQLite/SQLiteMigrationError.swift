@@ -6,6 +6,9 @@ package enum SQLiteMigrationError: Error, Sendable, Equatable, CustomStringConve
     case unknownMigration(path: String, recorded: SQLiteAppliedMigration)
     /// Applying `migration` failed; nothing of it was stored.
     case failed(path: String, migration: SQLiteMigration, cause: SQLiteError)
+    /// Applying `migration`, which ran without foreign key enforcement, left `count` rows whose foreign keys
+    /// point nowhere, the first of them in `table`; nothing of it was stored.
+    case foreignKeyViolations(path: String, migration: SQLiteMigration, table: String, count: Int)
 
     package var description: String {
         switch self {
@@ -18,6 +21,10 @@ package enum SQLiteMigrationError: Error, Sendable, Equatable, CustomStringConve
                 + "that this version does not know; it was migrated by a newer version, so run that version or restore a backup"
         case .failed(let path, let migration, let cause):
             "migrate \"\(path)\": migration \(migration.label) failed and was rolled back: \(cause)"
+        case .foreignKeyViolations(let path, let migration, let table, let count):
+            "migrate \"\(path)\": migration \(migration.label) was rolled back because it left \(count) rows "
+                + "whose foreign keys point to no row, the first in table \"\(table)\" (PRAGMA foreign_key_check lists them); "
+                + "fix the migration so that it keeps every referenced row"
         }
     }
 }

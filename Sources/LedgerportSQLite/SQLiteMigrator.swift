@@ -72,6 +72,21 @@ package enum SQLiteMigrator {
 
     /// Applies `migration` unless it is recorded already (another process may have applied it meanwhile).
     private static func apply(_ migration: SQLiteMigration, on connection: SQLiteConnection, appliedAt: Date) throws -> Bool {
+        guard migration.suspendsForeignKeys else {
+            return try applyInTransaction(migration, on: connection, appliedAt: appliedAt)
+        }
+        // `PRAGMA foreign_keys` does nothing inside a transaction, so it changes around it.
+        let enforced = try connection.scalarInt64("PRAGMA foreign_keys") == 1
+        try connection.executeScript("PRAGMA foreign_keys = OFF")
+        defer {
+            if enforced {
+                try? connection.executeScript("PRAGMA foreign_keys = ON")
+            }
+        }
+        return try applyInTransaction(migration, on: connection, appliedAt: appliedAt)
+    }
+
+    private static func applyInTransaction(_ migration: SQLiteMigration, on connection: SQLiteConnection, appliedAt: Date) throws -> Bool {
         do {
             return try connection.inTransaction(.immediate) {
                 let alreadyApplied = try connection.scalarInt64(
@@ -80,6 +95,9 @@ package enum SQLiteMigrator {
                     return false
                 }
                 try connection.executeScript(migration.sql)
+                if migration.suspendsForeignKeys {
+                    try checkForeignKeys(after: migration, on: connection)
+                }
                 try connection.execute(
                     "INSERT INTO schema_migrations (number, name, checksum, applied_at_ms) VALUES (?, ?, ?, ?)",
                     [.integer(Int64(migration.number)), .text(migration.name), .text(migration.checksum),
@@ -88,6 +106,15 @@ package enum SQLiteMigrator {
             }
         } catch let error as SQLiteError {
             throw SQLiteMigrationError.failed(path: connection.path, migration: migration, cause: error)
+        }
+    }
+
+    /// Throws when a row's foreign key points to no row, which enforcement would have refused.
+    private static func checkForeignKeys(after migration: SQLiteMigration, on connection: SQLiteConnection) throws {
+        let tables = try connection.query("PRAGMA foreign_key_check") { try $0.text(0) }
+        if let first = tables.first {
+            throw SQLiteMigrationError.foreignKeyViolations(
+                path: connection.path, migration: migration, table: first, count: tables.count)
         }
     }
 }

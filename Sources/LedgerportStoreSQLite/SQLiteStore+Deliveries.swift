@@ -156,7 +156,7 @@ enum DeliveryRows {
         ORDER BY tenant_id LIMIT ?2
         """
 
-    private static let insertSQL = """
+    static let insertSQL = """
         INSERT INTO deliveries (tenant_id, event_id, flow_id, ordering_key, state, next_attempt_at_ms, mapping_id,
             mapping_version, connector_version, created_at_ms, updated_at_ms, ordering_version)
         VALUES (?1, ?2, ?3, ?4, 'pending', ?5, ?6, ?7, ?8, ?9, ?9, ?10)

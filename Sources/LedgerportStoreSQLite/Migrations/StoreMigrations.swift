@@ -15,5 +15,6 @@ enum StoreMigrations {
         Migration0006StoreEventOrderingVersion.migration,
         Migration0007SpellOutPartialIndexStates.migration,
         Migration0008SpellOutAttemptChecks.migration,
+        Migration0009SpellOutDeliveryChecks.migration,
     ]
 }

@@ -43,11 +43,11 @@ import Testing
         try await open(path).close()
         let recorded = try await recordedMigrations(path)
 
-        #expect(recorded.map(\.number) == [1, 2, 3, 4, 5, 6, 7, 8])
+        #expect(recorded.map(\.number) == [1, 2, 3, 4, 5, 6, 7, 8, 9])
         #expect(
-            recorded.map(\.name).suffix(7) == [
+            recorded.map(\.name).suffix(8) == [
                 "add_flows_and_api_tokens", "index_finished_deliveries_by_flow", "order_deliveries_by_source_version", "add_replayed_dead_letter_status",
-                "store_event_ordering_version", "spell_out_partial_index_states", "spell_out_attempt_checks",
+                "store_event_ordering_version", "spell_out_partial_index_states", "spell_out_attempt_checks", "spell_out_delivery_checks",
             ])
         #expect(recorded[1].checksum == Migration0002AddFlowsAndAPITokens.migration.checksum)
         #expect(recorded[2].checksum == Migration0003IndexFinishedDeliveriesByFlow.migration.checksum)
@@ -56,6 +56,7 @@ import Testing
         #expect(recorded[5].checksum == Migration0006StoreEventOrderingVersion.migration.checksum)
         #expect(recorded[6].checksum == Migration0007SpellOutPartialIndexStates.migration.checksum)
         #expect(recorded[7].checksum == Migration0008SpellOutAttemptChecks.migration.checksum)
+        #expect(recorded[8].checksum == Migration0009SpellOutDeliveryChecks.migration.checksum)
     }
 
     @Test func databaseAt0001_upgradesKeepingRows() async throws {
@@ -76,7 +77,7 @@ import Testing
         let delivery = try await upgraded.delivery(deliveryID, tenant: tenant.id)
         await upgraded.close()
 
-        #expect(try await recordedMigrations(path).map(\.number) == [1, 2, 3, 4, 5, 6, 7, 8])
+        #expect(try await recordedMigrations(path).map(\.number) == [1, 2, 3, 4, 5, 6, 7, 8, 9])
         #expect(summary.total == 1)
         #expect(summary.open == 1)
         #expect(delivery.state == .pending)
@@ -105,16 +106,12 @@ import Testing
         let letters = try await upgraded.deadLetters(tenant: tenant.id, filter: DeadLetterFilter(), after: nil, limit: 10)
         await upgraded.close()
 
-        #expect(try await recordedMigrations(path).map(\.number) == [1, 2, 3, 4, 5, 6, 7, 8])
+        #expect(try await recordedMigrations(path).map(\.number) == [1, 2, 3, 4, 5, 6, 7, 8, 9])
         #expect(letters.map(\.id) == [replayed, resolved, parked])
         #expect(letters.map(\.status) == [.replayed, .resolved, .parked])
         #expect(letters.map(\.closeReason) == ["replayed", "replayed", nil])
     }
 
-    /// Parks a new delivery of `sourceID` and returns its dead letter's id.
-    ///
-    /// The event and its delivery are written with the columns of migration 0004, because today's
-    /// ingest writes a column that 0004 lacks. Claiming and parking use the store.
     @Test func databaseAt0007_keepsAttemptsAndTheirChecks() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
@@ -131,7 +128,7 @@ import Testing
         let after = try await upgraded.deliveryAttempts(delivery: deliveryID, tenant: tenant.id)
         await upgraded.close()
 
-        #expect(try await recordedMigrations(path).map(\.number) == [1, 2, 3, 4, 5, 6, 7, 8])
+        #expect(try await recordedMigrations(path).map(\.number) == [1, 2, 3, 4, 5, 6, 7, 8, 9])
         #expect(before.count == 1)
         #expect(after == before)
         for (outcome, failureClass) in [("bogus", "'business'"), ("parked", "'bogus'")] {
@@ -146,6 +143,62 @@ import Testing
         }
     }
 
+    @Test func databaseAt0008_keepsDeliveriesDeadLettersAndTheirConstraints() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.path("ledgerport.sqlite")
+        let old = try await open(path, migrations: Array(StoreMigrations.all.prefix(8)))
+        let tenant = try await StoreFixtures.tenant(old, "acme")
+        try await StoreFixtures.connection(old, tenant: tenant)
+        let letter = try await parkOne(old, tenant: tenant, sourceID: "evt_1")
+        let letterBefore = try await old.deadLetter(letter, tenant: tenant.id)
+        let deliveryBefore = try await old.delivery(letterBefore.deliveryID, tenant: tenant.id)
+        let attemptsBefore = try await old.deliveryAttempts(delivery: letterBefore.deliveryID, tenant: tenant.id)
+        await old.close()
+
+        let upgraded = try await open(path)
+        let letterAfter = try await upgraded.deadLetter(letter, tenant: tenant.id)
+        let deliveryAfter = try await upgraded.delivery(letterBefore.deliveryID, tenant: tenant.id)
+        let attemptsAfter = try await upgraded.deliveryAttempts(delivery: letterBefore.deliveryID, tenant: tenant.id)
+        await upgraded.close()
+
+        #expect(try await recordedMigrations(path).map(\.number) == [1, 2, 3, 4, 5, 6, 7, 8, 9])
+        #expect(deliveryBefore.state == .parked)
+        #expect(deliveryAfter == deliveryBefore)
+        #expect(letterAfter == letterBefore)
+        #expect(attemptsAfter == attemptsBefore)
+        let indexes = try await RawSQLite.query(
+            path: path, "SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name IN ('deliveries', 'dead_letters') AND sql IS NOT NULL ORDER BY name"
+        ) { try $0.text(0) }
+        #expect(
+            indexes == [
+                "dead_letters_by_status", "dead_letters_one_parked_per_delivery", "deliveries_by_event", "deliveries_due",
+                "deliveries_finished_by_flow", "deliveries_open_by_ordering_key",
+            ])
+        let tenantID = tenant.id.rawValue
+        let delivery = letterBefore.deliveryID.rawValue
+        let rejected = [
+            "UPDATE deliveries SET state = 'bogus' WHERE id = \(delivery)",
+            "UPDATE dead_letters SET status = 'bogus' WHERE id = \(letter.rawValue)",
+            "UPDATE dead_letters SET reason = 'bogus' WHERE id = \(letter.rawValue)",
+            // Foreign keys still point at the rebuilt tables.
+            """
+            INSERT INTO delivery_attempts (tenant_id, delivery_id, number, started_at_ms, finished_at_ms, outcome)
+            VALUES ('\(tenantID)', 999999, 1, 0, 0, 'retry')
+            """,
+            "DELETE FROM deliveries WHERE id = \(delivery)",
+        ]
+        for statement in rejected {
+            await #expect(throws: SQLiteError.self, "\(statement)") {
+                try await RawSQLite.execute(path: path, statement)
+            }
+        }
+    }
+
+    /// Parks a new delivery of `sourceID` and returns its dead letter's id.
+    ///
+    /// The event and its delivery are written with the columns of migration 0004, because today's
+    /// ingest writes a column that 0004 lacks. Claiming and parking use the store.
     private func parkOne(_ store: SQLiteStore, tenant: Tenant, sourceID: String) async throws -> DeadLetterID {
         try await RawSQLite.execute(
             path: store.path,
