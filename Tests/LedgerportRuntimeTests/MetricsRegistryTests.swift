@@ -36,4 +36,22 @@ import LedgerportRuntime
         #expect(counts.total == 4)
         #expect(counts.withinBound == 3)
     }
+
+    @Test func observeMany_matchesOneByOne() {
+        let single = MetricsRegistry()
+        let batched = MetricsRegistry()
+        for registry in [single, batched] {
+            registry.declare("ledgerport_delivery_seconds", kind: .histogram, help: "Latency.", buckets: [1, 60])
+        }
+        let values = [0.5, 2, 30, 90]
+
+        for value in values {
+            single.observe("ledgerport_delivery_seconds", labels: ["flow": "invoices"], value: value)
+        }
+        batched.observe("ledgerport_delivery_seconds", labels: ["flow": "invoices"], values: values)
+        batched.observe("ledgerport_delivery_seconds", labels: ["flow": "refunds"], values: [Double]())
+
+        #expect(batched.exposition() == single.exposition())
+        #expect(batched.histogramCounts("ledgerport_delivery_seconds", labels: ["flow": "invoices"], atOrBelow: 60) == (total: 4, withinBound: 3))
+    }
 }

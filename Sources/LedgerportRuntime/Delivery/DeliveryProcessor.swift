@@ -83,7 +83,9 @@ struct DeliveryProcessor: Sendable {
 
         let events: [EventID: StoredEvent]
         do {
-            let read = try await store.events(ids: work.filter(\.isRunning).map(\.delivery.eventID), tenant: tenant.id)
+            // Filtering indices instead of `work` avoids copying the work of every running delivery.
+            let ids = work.indices.filter { work[$0].isRunning }.map { work[$0].delivery.eventID }
+            let read = try await store.events(ids: ids, tenant: tenant.id)
             events = Dictionary(read.map { ($0.id, $0) }) { first, _ in first }
         } catch {
             for index in work.indices { work[index].fail(Self.classify(error)) }
@@ -234,15 +236,17 @@ struct DeliveryProcessor: Sendable {
     /// Counts the batch's delivered deliveries, skipped stale objects and target operations, one update per series.
     private func recordDelivered(_ work: [DeliveryWork], tenant: Tenant) {
         let now = clock.now()
-        var delivered = [FlowID: (count: Int, skippedStale: Int, labels: MetricLabels)]()
+        var delivered = [FlowID: (count: Int, skippedStale: Int, labels: MetricLabels, seconds: [Double])]()
         var operations = [String: (count: Int, labels: MetricLabels)]()
-        for item in work where item.failure == nil {
-            guard let flow = item.flow, let event = item.event else { continue }
-            let labels = delivered[flow.id]?.labels ?? ["tenant": tenant.slug, "flow": flow.id.rawValue]
-            let counted = delivered[flow.id] ?? (0, 0, labels)
-            delivered[flow.id] = (counted.count + 1, counted.skippedStale + item.result.skippedStale.count, labels)
-            metrics.observe(RuntimeMetrics.deliverySeconds, labels: labels, value: max(0, now.timeIntervalSince(event.receivedAt)))
-            for applied in item.result.applied {
+        for index in work.indices where work[index].failure == nil {
+            guard let flow = work[index].flow, let receivedAt = work[index].event?.receivedAt else { continue }
+            let result = work[index].result
+            var counted = delivered[flow.id] ?? (0, 0, ["tenant": tenant.slug, "flow": flow.id.rawValue], [])
+            counted.count += 1
+            counted.skippedStale += result.skippedStale.count
+            counted.seconds.append(max(0, now.timeIntervalSince(receivedAt)))
+            delivered[flow.id] = counted
+            for applied in result.applied {
                 let key = "\(applied.reference.model) \(applied.effect.rawValue)"
                 let labels = operations[key]?.labels ?? [
                     "tenant": tenant.slug, "model": applied.reference.model, "effect": applied.effect.rawValue,
@@ -251,6 +255,7 @@ struct DeliveryProcessor: Sendable {
             }
         }
         for counted in delivered.values {
+            metrics.observe(RuntimeMetrics.deliverySeconds, labels: counted.labels, values: counted.seconds)
             metrics.increment(RuntimeMetrics.deliveriesDelivered, labels: counted.labels, by: Double(counted.count))
             if counted.skippedStale > 0 {
                 metrics.increment(RuntimeMetrics.deliveriesSkippedStale, labels: counted.labels, by: Double(counted.skippedStale))

@@ -26,12 +26,14 @@ package final class MetricsRegistry: @unchecked Sendable {
         var count: UInt64 = 0
         var sum: Double = 0
 
-        mutating func record(_ value: Double, buckets: [Double]) {
-            for (index, bound) in buckets.enumerated() where value <= bound {
-                bucketCounts[index] += 1
+        mutating func record(_ values: some Collection<Double>, buckets: [Double]) {
+            for value in values {
+                for (index, bound) in buckets.enumerated() where value <= bound {
+                    bucketCounts[index] += 1
+                }
+                count += 1
+                sum += value
             }
-            count += 1
-            sum += value
         }
     }
 
@@ -80,12 +82,20 @@ package final class MetricsRegistry: @unchecked Sendable {
 
     /// Records one observation in a histogram.
     package func observe(_ name: String, labels: MetricLabels = .none, value: Double) {
+        observe(name, labels: labels, values: CollectionOfOne(value))
+    }
+
+    /// Records several observations in one series of a histogram, finding the series once.
+    package func observe(_ name: String, labels: MetricLabels = .none, values: some Collection<Double>) {
+        guard !values.isEmpty else {
+            return
+        }
         lock.withLock {
             guard let buckets = families[name].flatMap({ $0.kind == .histogram ? $0.buckets : nil }) else {
                 preconditionFailure("histogram \(name) is not declared")
             }
             families[name]?.histograms[labels, default: HistogramState(bucketCounts: Array(repeating: 0, count: buckets.count))]
-                .record(value, buckets: buckets)
+                .record(values, buckets: buckets)
         }
     }
 
