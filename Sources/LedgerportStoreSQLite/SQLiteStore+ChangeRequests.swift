@@ -13,12 +13,14 @@ extension SQLiteStore {
             tenantID: tenant, id: .generate(), environment: request.environment, kind: request.kind, subject: request.subject,
             summary: request.summary, state: .open, evidence: request.evidence, proposedBy: actor, proposedAt: now, updatedAt: now)
 
+        let subject = JSONWriter.string(request.subject)
         return try await write(operation) { db in
             try TenantRows.requireEnvironment(request.environment, tenant: tenant, operation: operation, on: db)
+            try ChangeRequestRows.requireNoPendingDuplicate(of: request, subject: subject, tenant: tenant, operation: operation, on: db)
             try db.execute(
                 "INSERT INTO change_requests (\(ChangeRequestRows.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [.text(tenant.rawValue), .text(created.id.rawValue), .text(request.environment.rawValue), .text(request.kind.rawValue),
-                 .text(JSONWriter.string(request.subject)), .text(request.summary), .text(ChangeRequestState.open.rawValue),
+                 .text(subject), .text(request.summary), .text(ChangeRequestState.open.rawValue),
                  .text(JSONWriter.string(request.evidence)), .text(actor), .integer(StoreTime.milliseconds(now)),
                  .integer(StoreTime.milliseconds(now))])
             try AuditRows.append(
@@ -143,6 +145,27 @@ enum ChangeRequestRows {
             state: try StoredValue.decode(try row.text(6), as: ChangeRequestState.self, column: "change_requests.state"),
             evidence: try StoredJSON.parse(try row.text(7), column: "change_requests.evidence_json"), proposedBy: try row.text(8),
             proposedAt: StoreTime.date(try row.int64(9)), updatedAt: StoreTime.date(try row.int64(10)))
+    }
+
+    /// Throws `already_exists` when an open or approved request of the tenant has the same environment, kind and subject.
+    ///
+    /// `subject` is the request's subject as ``JSONWriter`` writes it, with sorted members, so equal subjects are equal text.
+    static func requireNoPendingDuplicate(
+        of request: NewChangeRequest, subject: String, tenant: TenantID, operation: String, on db: SQLiteConnection
+    ) throws {
+        let pending = try db.query(
+            """
+            SELECT id, state FROM change_requests
+            WHERE tenant_id = ?1 AND environment = ?2 AND kind = ?3 AND subject_json = ?4 AND (state = 'open' OR state = 'approved')
+            ORDER BY proposed_at_ms, id LIMIT 1
+            """,
+            [.text(tenant.rawValue), .text(request.environment.rawValue), .text(request.kind.rawValue), .text(subject)]
+        ) { row in (id: try row.text(0), state: try row.text(1)) }
+        if let existing = pending.first {
+            throw StoreError.alreadyExists(
+                operation, "\(request.kind.rawValue) of \(subject) in \(request.environment.rawValue)",
+                hint: "change request \"\(existing.id)\" (\(existing.state)) proposes the same change; review, apply or withdraw it")
+        }
     }
 
     /// Reads the decisions on a request, oldest first.

@@ -41,7 +41,13 @@ package struct ChangeRequestWorkflow: Sendable {
             subject: ["mapping_id": .string(version.mappingID.rawValue), "version": .number(JSONNumber(version.version))],
             summary: summary, evidence: evidence
         )
-        return try await store.createChangeRequest(request, tenant: tenant, actor: proposer)
+        do {
+            return try await store.createChangeRequest(request, tenant: tenant, actor: proposer)
+        } catch let error as StoreError where error.code == .alreadyExists {
+            // Another proposal of the same version was created after the check above, so the check now names it.
+            try await requireNewProposal(of: version, environment: environment, tenant: tenant)
+            throw error
+        }
     }
 
     /// Throws when the version is already active in the environment, or an open or approved request already proposes it.

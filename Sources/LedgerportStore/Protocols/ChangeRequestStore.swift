@@ -2,8 +2,11 @@
 package protocol ChangeRequestStore: Sendable {
     /// Creates an `open` change request, and audits it as `change_request.created`.
     ///
-    /// The proposer `actor` is stored normalized (see ``ActorIdentity``).
-    /// - Throws: ``StoreError`` `not_found` for an unknown environment, `invalid_input` for a blank summary.
+    /// The proposer `actor` is stored normalized (see ``ActorIdentity``). At most one request with the
+    /// same environment, kind and subject is open or approved at a time. The store checks this in the
+    /// insert's transaction, so two proposals made at the same moment cannot both pass.
+    /// - Throws: ``StoreError`` `not_found` for an unknown environment, `invalid_input` for a blank summary,
+    ///   `already_exists` when an open or approved request has the same environment, kind and subject.
     func createChangeRequest(_ request: NewChangeRequest, tenant: TenantID, actor: String) async throws -> ChangeRequest
 
     /// Reads one change request. - Throws: ``StoreError`` `not_found`, also for another tenant's.

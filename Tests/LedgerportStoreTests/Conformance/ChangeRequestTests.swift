@@ -94,4 +94,38 @@ import Testing
             #expect(try await store.changeRequest(request.id, tenant: tenant.id).state == .approved)
         }
     }
+
+    @Test(arguments: StoreFactory.all)
+    func create_rejectsPendingDuplicate(factory: StoreFactory) async throws {
+        try await factory.withStore { store, _ in
+            let (tenant, first) = try await openRequest(store)
+            let same = NewChangeRequest(
+                environment: .production, kind: .activateMapping, subject: ["version": 2, "mapping_id": "invoices"], summary: "Again")
+
+            let whileOpen = await #expect(throws: StoreError.self) {
+                try await store.createChangeRequest(same, tenant: tenant.id, actor: "bob")
+            }
+            _ = try await store.transitionChangeRequest(first.id, from: .open, to: .approved, tenant: tenant.id, actor: "carol")
+            let whileApproved = await #expect(throws: StoreError.self) {
+                try await store.createChangeRequest(same, tenant: tenant.id, actor: "bob")
+            }
+            let otherVersion = try await store.createChangeRequest(
+                NewChangeRequest(environment: .production, kind: .activateMapping, subject: ["mapping_id": "invoices", "version": 3], summary: "Next"),
+                tenant: tenant.id, actor: "bob")
+            let otherEnvironment = try await store.createChangeRequest(
+                NewChangeRequest(environment: .test, kind: .activateMapping, subject: ["mapping_id": "invoices", "version": 2], summary: "Test"),
+                tenant: tenant.id, actor: "bob")
+            _ = try await store.transitionChangeRequest(first.id, from: .approved, to: .applied, tenant: tenant.id, actor: "carol")
+            let afterApplied = try await store.createChangeRequest(same, tenant: tenant.id, actor: "bob")
+
+            #expect(whileOpen?.code == .alreadyExists)
+            #expect(whileOpen?.hint?.contains("change request \"\(first.id)\" (open)") == true)
+            #expect(whileApproved?.code == .alreadyExists)
+            #expect(whileApproved?.hint?.contains("(approved)") == true)
+            #expect(otherVersion.state == .open)
+            #expect(otherEnvironment.state == .open)
+            #expect(afterApplied.state == .open)
+            #expect(try await store.changeRequests(tenant: tenant.id, state: .open).count == 3)
+        }
+    }
 }
