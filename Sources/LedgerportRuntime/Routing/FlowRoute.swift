@@ -4,7 +4,7 @@ import LedgerportStore
 /// A flow as the webhook path needs it: which native events it takes and the versions it pins.
 package struct FlowRoute: Sendable, Hashable {
     package let flow: Flow
-    /// The native event types the flow takes; empty takes every type.
+    /// The native event types the flow takes; the store rejects a flow without any.
     package let nativeEventTypes: Set<String>
     /// The mapping version active in the flow's environment, pinned on every delivery created now.
     package let mapping: MappingVersionReference
@@ -13,6 +13,6 @@ package struct FlowRoute: Sendable, Hashable {
 
     /// Whether the flow takes events of `eventType`.
     package func takes(_ eventType: String) -> Bool {
-        nativeEventTypes.isEmpty || nativeEventTypes.contains(eventType)
+        nativeEventTypes.contains(eventType)
     }
 }

@@ -83,7 +83,7 @@ package struct NewFlow: Sendable, Hashable {
 
     package init(
         id: FlowID, environment: EnvironmentName, sourceConnectionID: ConnectionID, targetConnectionID: ConnectionID,
-        mappingID: MappingID, nativeEventTypes: [String] = [], mode: FlowMode = .realtime, schedule: JSONValue? = nil,
+        mappingID: MappingID, nativeEventTypes: [String], mode: FlowMode = .realtime, schedule: JSONValue? = nil,
         retryPolicy: JSONValue, sloObjective: ExactDecimal = ExactDecimal(significand: 99, scale: 2), sloTargetSeconds: Int = 60
     ) {
         self.id = id
@@ -104,6 +104,12 @@ package struct NewFlow: Sendable, Hashable {
         let operation = "create flow \"\(id)\""
         try StoreValidation.validateSlug(id.rawValue, operation: "create flow", valueName: "flow id")
         try StoreValidation.validateSlug(mappingID.rawValue, operation: operation, valueName: "mapping id")
+        if nativeEventTypes.isEmpty {
+            throw .invalidInput(operation, "native event types", "are empty; list the source event types the flow takes, such as [\"invoice.paid\"]")
+        }
+        for (index, eventType) in nativeEventTypes.enumerated() {
+            try StoreValidation.validateNotBlank(eventType, operation: operation, valueName: "native event type at index \(index)")
+        }
         if mode == .scheduled, schedule == nil {
             throw .invalidInput(operation, "schedule", "is missing; a scheduled flow needs one such as {\"daily_at\": \"02:00\"}")
         }

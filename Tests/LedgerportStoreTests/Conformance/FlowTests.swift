@@ -141,6 +141,30 @@ import Testing
     }
 
     @Test(arguments: StoreFactory.all)
+    func flowWithoutEventTypes_isRejected(factory: StoreFactory) async throws {
+        try await factory.withStore { store, _ in
+            let tenant = try await tenantWithConnections(store)
+            var none = StoreFixtures.flow("none")
+            none.nativeEventTypes = []
+            var blank = StoreFixtures.flow("blank")
+            blank.nativeEventTypes = ["invoice.paid", " "]
+
+            let noneError = await #expect(throws: StoreError.self) {
+                try await store.createFlow(none, tenant: tenant.id, actor: StoreFixtures.actor)
+            }
+            let blankError = await #expect(throws: StoreError.self) {
+                try await store.createFlow(blank, tenant: tenant.id, actor: StoreFixtures.actor)
+            }
+
+            #expect(noneError?.code == .invalidInput)
+            #expect(noneError?.message.contains("native event types: are empty") == true)
+            #expect(blankError?.code == .invalidInput)
+            #expect(blankError?.message.contains("native event type at index 1: must not be empty") == true)
+            #expect(try await store.flows(tenant: tenant.id, environment: nil).isEmpty)
+        }
+    }
+
+    @Test(arguments: StoreFactory.all)
     func pauseAndResume_areAuditedOnce(factory: StoreFactory) async throws {
         try await factory.withStore { store, clock in
             let tenant = try await tenantWithConnections(store)
