@@ -17,6 +17,7 @@ import Testing
 
     @Test func file_valuesAreRead() throws {
         let path = try write(#"{"listen": {"port": 9100}, "data_dir": "/tmp/lp", "delivery": {"workers": 4}}"#)
+        defer { try? FileManager.default.removeItem(atPath: path) }
         let configuration = try ServeConfiguration.load(path: path, environment: [:])
         #expect(configuration.port == 9100)
         #expect(configuration.dataDirectory == "/tmp/lp")
@@ -25,6 +26,7 @@ import Testing
 
     @Test func environment_overridesFile() throws {
         let path = try write(#"{"listen": {"port": 9100}}"#)
+        defer { try? FileManager.default.removeItem(atPath: path) }
         let configuration = try ServeConfiguration.load(path: path, environment: ["LEDGERPORT_PORT": "9200", "LEDGERPORT_DATA_DIR": "/srv/lp"])
         #expect(configuration.port == 9200)
         #expect(configuration.dataDirectory == "/srv/lp")
@@ -32,6 +34,7 @@ import Testing
 
     @Test func unknownKey_namesPointerAndChoices() throws {
         let path = try write(#"{"listen": {"adress": "0.0.0.0"}}"#)
+        defer { try? FileManager.default.removeItem(atPath: path) }
         do {
             _ = try ServeConfiguration.load(path: path, environment: [:])
             Issue.record("expected an error for the misspelt key")
@@ -43,6 +46,7 @@ import Testing
 
     @Test func outOfRangeValue_isRejected() throws {
         let path = try write(#"{"sqlite": {"synchronous": "off"}}"#)
+        defer { try? FileManager.default.removeItem(atPath: path) }
         #expect(throws: ConfigurationError.self) { try ServeConfiguration.load(path: path, environment: [:]) }
         #expect(throws: ConfigurationError.self) { try ServeConfiguration.load(path: nil, environment: ["LEDGERPORT_PORT": "http"]) }
     }

@@ -36,6 +36,7 @@ final class SystemHarness: @unchecked Sendable {
     ) async throws -> SystemHarness {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ledgerport-system-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        FolderCleanup.removeAtExit(folder)
 
         var sandboxConfiguration = SandboxConfiguration()
         sandboxConfiguration.clock = clock
@@ -150,8 +151,7 @@ final class SystemHarness: @unchecked Sendable {
         running.cancel()
         _ = try? await running.value
         await sandbox.stop()
-        // A leftover temporary folder only costs disk space.
-        try? FileManager.default.removeItem(atPath: folder)
+        FolderCleanup.remove(folder)
     }
 }
 
