@@ -45,9 +45,7 @@ struct LoadUpsert: Sendable {
         }
         let result = try await workspace.call(.load(model, fields: columns, rows: data), label: label)
         let ids = try LoadResult(result, label: label).requireIDs(count: rows.count, label: label)
-        for (row, id) in zip(rows, ids) {
-            await workspace.directory.remember(row.operation.reference, id: id)
-        }
+        await workspace.directory.rememberAll(rows.map(\.operation.reference), ids: ids)
 
         let stamps = try await workspace.read(model, ids: ids, fields: ["name", "create_date", "write_date"], label: label)
         try await writeIDValues(rows: rows, ids: ids, label: label)

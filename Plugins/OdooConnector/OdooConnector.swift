@@ -112,15 +112,29 @@ package struct OdooConnector: TargetConnector {
     }
 
     private func log(_ operation: TargetOperation, _ outcome: OperationOutcome) {
-        var metadata: LogMetadata = [LogMetadataKey.targetModel: .string(operation.model)]
+        // The metadata is built inside the autoclosures, so nothing is built when debug lines are off.
         switch outcome {
         case .success(let result):
-            if let id = result.targetRecordID { metadata[LogMetadataKey.targetRecordID] = .string(id) }
-            workspace.logger.debug("applied \(operation.action) \(result.effect.rawValue)", metadata: metadata)
+            workspace.logger.debug(
+                "applied \(operation.action) \(result.effect.rawValue)",
+                metadata: Self.metadata(operation, [LogMetadataKey.targetRecordID: result.targetRecordID.map(LogValue.string)]))
         case .failure(let error):
-            metadata[LogMetadataKey.failureClass] = .string(error.failureClass.rawValue)
-            metadata[LogMetadataKey.error] = .string(error.code)
-            workspace.logger.debug("operation failed", metadata: metadata)
+            workspace.logger.debug(
+                "operation failed",
+                metadata: Self.metadata(operation, [
+                    LogMetadataKey.failureClass: .string(error.failureClass.rawValue), LogMetadataKey.error: .string(error.code),
+                ]))
         }
+    }
+
+    /// Builds the metadata of an operation's log line: its model and the given values that are present.
+    private static func metadata(_ operation: TargetOperation, _ values: [String: LogValue?]) -> LogMetadata {
+        var metadata: LogMetadata = [LogMetadataKey.targetModel: .string(operation.model)]
+        for (key, value) in values {
+            if let value {
+                metadata[key] = value
+            }
+        }
+        return metadata
     }
 }

@@ -7,16 +7,26 @@ import LedgerportSDK
 /// nothing is written.
 struct OperationValues: Sendable {
     let values: [String: TargetValue]
+    private let operation: TargetOperation?
+    private let fixedLabel: String
+
     /// The operation's name in messages, such as `upsert account.move/stripe_invoice_in_1`.
-    let label: String
+    ///
+    /// Built on request, because most operations are valid and formatting every name took about 1% of a delivery (a profile).
+    var label: String {
+        operation.map { "\($0.action) \($0.reference)" } ?? fixedLabel
+    }
 
     init(_ operation: TargetOperation) {
-        self.init(values: operation.values, label: "\(operation.action) \(operation.reference)")
+        values = operation.values
+        self.operation = operation
+        fixedLabel = ""
     }
 
     init(values: [String: TargetValue], label: String) {
         self.values = values
-        self.label = label
+        operation = nil
+        fixedLabel = label
     }
 
     func has(_ key: String) -> Bool {

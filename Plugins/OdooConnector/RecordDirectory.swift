@@ -46,6 +46,13 @@ actor RecordDirectory {
         ids[reference] = id
     }
 
+    /// Remembers the ids of many records with one call into the actor instead of one per record.
+    func rememberAll(_ references: [TargetReference], ids found: [Int64]) {
+        for (reference, id) in zip(references, found) {
+            ids[reference] = id
+        }
+    }
+
     func forget(_ reference: TargetReference) {
         ids[reference] = nil
     }
