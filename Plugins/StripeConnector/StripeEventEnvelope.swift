@@ -3,8 +3,8 @@ import Foundation
 /// The top-level `id`, `type` and `api_version` of a Stripe event, found without parsing the whole body.
 ///
 /// Webhook verification runs on the ingest path for every request, so this
-/// walks the top-level object once, skipping nested values by counting
-/// brackets outside strings, and allocates only the three strings it keeps.
+/// walks the body once, skipping nested values by counting brackets outside
+/// strings, and allocates only the strings it keeps.
 /// It finds the event's own `id`, never the `id` of `data.object`, whatever
 /// the key order. It does not validate the JSON beyond what it walks; the
 /// full parse happens later, in translation.
@@ -30,12 +30,15 @@ struct StripeEventEnvelope: Sendable, Equatable {
         var type: String?
         var apiVersion: String?
         var created: Int64?
-        var data: Range<Int>?
+        var objectKey: String?
 
-        let completed = cursor.forEachMember { key, value in
-            if reader.matches(key, "data"), reader.starts(value, with: UInt8(ascii: "{")) {
-                data = value
-            } else if reader.matches(key, "created") {
+        let completed = cursor.forEachMember { key, scanner in
+            if reader.matches(key, "data"), scanner.startsValue(with: UInt8(ascii: "{")) {
+                objectKey = objectKeyWalkingData(&scanner)
+                return true
+            }
+            guard let value = scanner.skipValue() else { return false }
+            if reader.matches(key, "created") {
                 created = reader.integer(in: value)
             } else if reader.matches(key, "id") || reader.matches(key, "type") || reader.matches(key, "api_version") {
                 guard reader.starts(value, with: UInt8(ascii: "\"")) else { return true }
@@ -55,36 +58,43 @@ struct StripeEventEnvelope: Sendable, Equatable {
         }
 
         var envelope = StripeEventEnvelope(id: id, type: type, apiVersion: apiVersion)
-        envelope.objectKey = data.flatMap { objectKey(in: reader.narrowed(to: $0)) }
+        envelope.objectKey = objectKey
         envelope.createdSeconds = created
         return envelope
     }
 
-    /// Finds `object.object` and `object.id` inside the event's `data` member.
-    private static func objectKey(in data: TopLevelScanner) -> String? {
-        var cursor = data
-        var object: Range<Int>?
-        _ = cursor.forEachMember { key, value in
-            guard data.matches(key, "object"), data.starts(value, with: UInt8(ascii: "{")) else { return true }
-            object = value
-            return false
-        }
-        guard let object else { return nil }
-        let reader = data.narrowed(to: object)
-        var inner = reader
+    /// Walks the `data` object at the scanner's position, moves past it and returns the ordering key of `data.object`.
+    ///
+    /// The walk reads `data.object`'s members in the same pass that moves past
+    /// `data`, because skipping the object first and reading it afterwards went
+    /// over most of the body three times. When the members inside are not
+    /// well formed, it skips `data` by its brackets instead and returns nil.
+    private static func objectKeyWalkingData(_ scanner: inout TopLevelScanner) -> String? {
+        let dataStart = scanner.index
         var kind: String?
         var id: String?
         var invoice: String?
-        _ = inner.forEachMember { key, value in
-            guard reader.starts(value, with: UInt8(ascii: "\"")) else { return true }
-            if reader.matches(key, "id") {
-                id = reader.plainString(in: value)
-            } else if reader.matches(key, "object") {
-                kind = reader.plainString(in: value)
-            } else if reader.matches(key, "invoice") {
-                invoice = reader.plainString(in: value)
+        let walked = scanner.forEachMember { key, inData in
+            guard inData.matches(key, "object"), inData.startsValue(with: UInt8(ascii: "{")) else {
+                return inData.skipValue() != nil
             }
-            return true
+            return inData.forEachMember { key, inObject in
+                guard let value = inObject.skipValue() else { return false }
+                guard inObject.starts(value, with: UInt8(ascii: "\"")) else { return true }
+                if inObject.matches(key, "id") {
+                    id = inObject.plainString(in: value)
+                } else if inObject.matches(key, "object") {
+                    kind = inObject.plainString(in: value)
+                } else if inObject.matches(key, "invoice") {
+                    invoice = inObject.plainString(in: value)
+                }
+                return true
+            }
+        }
+        guard walked else {
+            scanner.index = dataStart
+            _ = scanner.skipValue()
+            return nil
         }
         guard let kind, let id, !kind.isEmpty, !id.isEmpty else { return nil }
         if kind != "invoice", let invoice, !invoice.isEmpty {
@@ -102,7 +112,7 @@ struct StripeEventEnvelope: Sendable, Equatable {
 /// lives inside `withUnsafeBufferPointer`.
 private struct TopLevelScanner {
     let bytes: UnsafeBufferPointer<UInt8>
-    /// The end of the object being scanned.
+    /// The number of bytes in the buffer.
     let end: Int
     var index: Int
 
@@ -112,21 +122,12 @@ private struct TopLevelScanner {
         index = 0
     }
 
-    private init(bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) {
-        self.bytes = bytes
-        end = range.upperBound
-        index = range.lowerBound
-    }
-
-    /// Returns a scanner over the object value at `range` of the same buffer.
-    func narrowed(to range: Range<Int>) -> TopLevelScanner {
-        TopLevelScanner(bytes: bytes, range: range)
-    }
-
-    /// Calls `visit` with each member's key (the text between the quotes) and the byte range of its value until `visit` returns false.
+    /// Calls `visit` with each member's key (the text between the quotes) and the scanner at the member's value.
     ///
-    /// Returns false when the text is not a well-formed sequence of members or `visit` failed on a value.
-    mutating func forEachMember(_ visit: (Range<Int>, Range<Int>) -> Bool) -> Bool {
+    /// `visit` moves the scanner past the value, with ``skipValue()`` or a
+    /// nested walk, and returns false when the value is not well formed.
+    /// Returns false when the text is not a well-formed sequence of members or `visit` returned false.
+    mutating func forEachMember(_ visit: (Range<Int>, inout TopLevelScanner) -> Bool) -> Bool {
         skipWhitespace()
         guard consume(UInt8(ascii: "{")) else { return false }
         skipWhitespace()
@@ -139,13 +140,16 @@ private struct TopLevelScanner {
             skipWhitespace()
             guard consume(UInt8(ascii: ":")) else { return false }
             skipWhitespace()
-            let valueStart = index
-            guard valueStart < end, skipValue() else { return false }
-            if !visit(key, valueStart..<index) { return true }
+            guard index < end, visit(key, &self) else { return false }
             skipWhitespace()
             if consume(UInt8(ascii: ",")) { continue }
             return consume(UInt8(ascii: "}"))
         }
+    }
+
+    /// Returns whether the value at the scanner's position begins with `byte`.
+    func startsValue(with byte: UInt8) -> Bool {
+        index < end && bytes[index] == byte
     }
 
     /// Returns whether the key at `range` is exactly `name`.
@@ -195,18 +199,23 @@ private struct TopLevelScanner {
         return false
     }
 
-    private mutating func skipValue() -> Bool {
+    /// Moves past the value at the scanner's position and returns its byte range, or nil when it is not well formed.
+    mutating func skipValue() -> Range<Int>? {
+        let start = index
+        guard index < end else { return nil }
+        let skipped: Bool
         switch bytes[index] {
         case UInt8(ascii: "\""):
-            return skipString()
+            skipped = skipString()
         case UInt8(ascii: "{"), UInt8(ascii: "["):
-            return skipContainer()
+            skipped = skipContainer()
         default:
             while index < end, !Self.endsScalar(bytes[index]) {
                 index += 1
             }
-            return true
+            skipped = true
         }
+        return skipped ? start..<index : nil
     }
 
     /// Skips a string literal, jumping from quote to quote with `memchr`: most of a Stripe body is text inside strings.

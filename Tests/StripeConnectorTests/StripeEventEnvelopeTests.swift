@@ -37,6 +37,20 @@ import Testing
         #expect(StripeEventEnvelope.scan(body)?.objectKey == nil)
     }
 
+    @Test func malformedDataMembers_keepEnvelopeWithoutObjectKey() throws {
+        let body = Array(#"{"id":"evt_9","data":{"object":{"id" "in_1"},"previous_attributes":{}},"type":"invoice.paid","created":7}"#.utf8)
+        let envelope = try #require(StripeEventEnvelope.scan(body))
+        #expect(envelope.id == "evt_9")
+        #expect(envelope.type == "invoice.paid")
+        #expect(envelope.createdSeconds == 7)
+        #expect(envelope.objectKey == nil)
+    }
+
+    @Test func objectAfterOtherDataMembers_givesObjectKey() {
+        let body = Array(#"{"data":{"previous_attributes":{"object":"x","id":"old"},"object":{"object":"invoice","id":"in_7"}},"id":"evt_9","type":"invoice.updated"}"#.utf8)
+        #expect(StripeEventEnvelope.scan(body)?.objectKey == "invoice:in_7")
+    }
+
     @Test func nestedIDBeforeTopLevelID_isNotTaken() {
         let body = Array(#"{"data":{"object":{"id":"in_1","type":"x","nested":[{"id":"il_1"},"}]"]}},"type":"invoice.paid","id":"evt_9"}"#.utf8)
         let envelope = StripeEventEnvelope.scan(body)
