@@ -1,4 +1,5 @@
 import Foundation
+import LedgerportCrypto
 
 /// Correlation ids: one per webhook request, carried from ingest to the audit entry of every target write.
 enum CorrelationID {
@@ -15,16 +16,11 @@ enum CorrelationID {
     /// A random (version 4) UUID in lowercase, such as `0f8e7c1a-5b2d-4c3e-9a4f-1e2d3c4b5a69`.
     ///
     /// Foundation's `UUID()` opens and reads `/dev/urandom` on every call on
-    /// Linux, which cost about 3 µs per webhook. The system generator reads
-    /// the kernel's random source (`getrandom`) without opening a file.
+    /// Linux, which cost about 3 µs per webhook, and the system generator
+    /// made two `getrandom` calls per id. OpenSSL's generator (`RAND_bytes`)
+    /// works in memory and reseeds from the kernel on its own schedule.
     static func randomUUID() -> String {
-        var generator = SystemRandomNumberGenerator()
-        var bytes = [UInt8](repeating: 0, count: 16)
-        for index in stride(from: 0, to: 16, by: 8) {
-            withUnsafeBytes(of: generator.next() as UInt64) { random in
-                bytes.replaceSubrange(index..<(index + 8), with: random)
-            }
-        }
+        var bytes = SecureRandom.bytes(count: 16)
         bytes[6] = (bytes[6] & 0x0F) | 0x40
         bytes[8] = (bytes[8] & 0x3F) | 0x80
 
