@@ -75,7 +75,6 @@ let package = Package(
 
         .target(name: "LedgerportHTTPClient", dependencies: ["CCurl", "LedgerportSDK"]),
         .target(name: "LedgerportHTTPServer", dependencies: ["CMicroHTTPD", "LedgerportSDK", "LedgerportLog"]),
-        .executableTarget(name: "LedgerportHTTPBench", dependencies: ["LedgerportHTTPServer", "LedgerportLog"]),
         .testTarget(
             name: "LedgerportHTTPTests",
             dependencies: ["LedgerportHTTPClient", "LedgerportHTTPServer", "LedgerportSDK", "LedgerportLog"]
