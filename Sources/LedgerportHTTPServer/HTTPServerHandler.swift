@@ -14,7 +14,7 @@
 ///   group-commit writer, and completed when the commit is done, with no task
 ///   per request).
 ///
-/// Which is faster, measured with `LedgerportHTTPBench --seconds 3` (16 keep-alive
+/// Which is faster, measured with `LedgerportHTTPBench --seconds 3`, an executable since removed (16 keep-alive
 /// connections, 256-byte POST bodies, 2 server threads, load generator on the
 /// same 2-core machine, medians of three runs): responding before returning
 /// reached about 54,000 requests/s, deferring to one writer thread that responds
