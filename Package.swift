@@ -108,7 +108,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LedgerportCommandsTests",
-            dependencies: ["LedgerportCommands", "LedgerportCore", "LedgerportSDK", "ledgerport"],
+            dependencies: ["LedgerportCommands", "LedgerportCore", "LedgerportSDK", "StripeConnector", "ledgerport"],
             exclude: ["Fixtures"]
         ),
 

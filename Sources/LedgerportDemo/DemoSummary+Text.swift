@@ -21,8 +21,11 @@ extension DemoSummary {
             lines.append("  parked \(item.flow): \(item.reason), \(item.code): \(item.message)\(target)")
         }
         lines.append("")
-        lines.append("Odoo       \(odooPartners) partners, \(odooInvoicesPosted) posted invoices, \(odooPayments) payments, \(odooCreditNotes) credit notes")
-        lines.append("           \(odooSalesOrders) confirmed sales orders, \(odooSalesOrdersCancelled) cancelled for ended subscriptions")
+        lines.append(
+            "Odoo       \(Self.count(odooPartners, "partner")), \(Self.count(odooInvoicesPosted, "posted invoice")), "
+                + "\(Self.count(odooPayments, "payment")), \(Self.count(odooCreditNotes, "credit note"))")
+        lines.append(
+            "           \(Self.count(odooSalesOrders, "confirmed sales order")), \(odooSalesOrdersCancelled) cancelled for ended subscriptions")
         for mismatch in salesOrderStateMismatches {
             lines.append("  sales order in the wrong state: \(mismatch)")
         }
@@ -45,7 +48,8 @@ extension DemoSummary {
         if totalsMatch {
             lines.append(heldForReview.isEmpty
                 ? "Result: Odoo matches the source in every currency."
-                : "Result: Odoo matches the source for everything delivered; \(heldForReview.count) record(s) wait in parked deliveries for a finance operator.")
+                : "Result: Odoo matches the source for everything delivered; \(Self.count(heldForReview.count, "record")) "
+                    + "\(heldForReview.count == 1 ? "waits" : "wait") in parked deliveries for a finance operator.")
         } else {
             lines.append("Result: Odoo does NOT match the source; see the rows above.")
         }
@@ -59,5 +63,10 @@ extension DemoSummary {
     private func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
         let padding = String(repeating: " ", count: max(0, width - text.count))
         return right ? padding + text : text + padding
+    }
+
+    /// Returns `count` and `noun`, with an "s" unless the count is 1: "1 payment", "2 payments".
+    private static func count(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
     }
 }

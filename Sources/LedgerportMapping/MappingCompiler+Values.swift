@@ -41,7 +41,7 @@ extension MappingCompiler {
     /// Compiles `{"ref": {"model": "res.partner", "external_id": <expression>}}`.
     mutating func compileReference(_ call: OperatorCall, scope: Scope) -> Expression {
         guard case .object(let members) = call.operand, let model = members["model"]?.stringValue, let idJSON = members["external_id"], members.count == 2 else {
-            report(.typeMismatch, at: call.operandPointer, "ref takes {\"model\": ..., \"external_id\": ...}", fix: "write {\"ref\": {\"model\": \"res.partner\", \"external_id\": {\"external_id\": [\"stripe_customer\", {\"path\": \"object.customer_id\"}]}}}")
+            report(.typeMismatch, at: call.operandPointer, "ref takes {\"model\": ..., \"external_id\": ...}", fix: Self.referenceFix(call.operand))
             return Self.invalid(at: call.pointer)
         }
         if let catalog, catalog.models[model] == nil {
@@ -130,5 +130,19 @@ package enum ExternalID {
         case 0x41...0x5A: UInt8(scalar.value + 32)
         default: UInt8(ascii: "_")
         }
+    }
+}
+
+extension MappingCompiler {
+    /// Returns the fix for a malformed `ref`: the expected shape, keeping the model the mapping wrote when it wrote one.
+    ///
+    /// A fixed example model would point the reference at the wrong kind of
+    /// record when copied (a customer for an invoice line's product).
+    static func referenceFix(_ operand: JSONValue) -> String {
+        guard case .object(let members) = operand, let model = members["model"]?.stringValue else {
+            return "write {\"ref\": {\"model\": <target model>, \"external_id\": <expression>}}, "
+                + "such as {\"ref\": {\"model\": \"res.partner\", \"external_id\": {\"external_id\": [\"stripe_customer\", {\"path\": \"object.customer_id\"}]}}}"
+        }
+        return "write {\"ref\": {\"model\": \"\(model)\", \"external_id\": <expression>}} with exactly these two members"
     }
 }

@@ -116,7 +116,7 @@ package final class Runtime: @unchecked Sendable {
         configuration: ServeConfiguration, environment: [String: String], logger: Logger, clock: any WallClock = SystemClock()
     ) async throws -> Runtime {
         AllocatorTuning.apply()
-        try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true)
+        // Everything that can fail without the data folder is checked first, so a failed start leaves no empty folder.
         let masterKey = try MasterKey.load(environment: masterKeyEnvironment(configuration, environment))
         checkKeyFilePermissions(configuration, environment, logger: logger)
 
@@ -126,6 +126,7 @@ package final class Runtime: @unchecked Sendable {
         )
         let registry = try ConnectorRegistry.load(specsDirectory: specsDirectory.path, implementations: BuiltinConnectors.all)
         let mappingEnvironment = try ValidationEnvironment.forRuntime(registry: registry)
+        try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true)
 
         let path = (configuration.dataDirectory as NSString).appendingPathComponent(SQLiteStore.fileName)
         let synchronous: SQLiteSynchronousMode = configuration.sqliteSynchronous == "normal" ? .normal : .full

@@ -56,6 +56,15 @@ import Testing
         #expect(try JSONParser.parse(listed.standardOutput)["flows"]?.arrayValue?.isEmpty == true)
     }
 
+    @Test func flowCreate_withoutMapping_namesTheMissingOption() async throws {
+        let world = try await provisionedWorld()
+
+        let outcome = await world.run(["flow", "create", "stripe-customers", "--tenant", "acme", "--source", "stripe-main", "--target", "odoo-main"])
+
+        #expect(outcome.status == 64)
+        #expect(outcome.standardError.contains("missing option --mapping\n"))
+    }
+
     @Test func flowCreate_derivesEventTypesAndPausesAndResumes() async throws {
         let world = try await provisionedWorld()
         try await activate(world)

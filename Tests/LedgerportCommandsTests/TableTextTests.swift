@@ -16,6 +16,17 @@ import Testing
         #expect(cell.contains("…"))
     }
 
+    @Test func elide_keepsTheWholeSubject() {
+        let message = "upsert account.move/stripe_invoice_in_demogkwd01: unit price 12.345 KWD of line \"Connector Pro, billed in KWD\" "
+            + "has more than 2 decimals; Odoo would store 12.35; raise the decimal precision \"Product Price\" in Odoo"
+
+        let cell = TextTable.elide(message, maximumLength: 90)
+
+        #expect(cell.count == 90)
+        #expect(cell.hasPrefix("upsert account.move/stripe_invoice_in_demogkwd01:…"))
+        #expect(cell.hasSuffix("\"Product Price\" in Odoo"))
+    }
+
     @Test func elide_leavesShortTextAlone() {
         #expect(TextTable.elide("odoo_access_error", maximumLength: 60) == "odoo_access_error")
     }

@@ -1,4 +1,6 @@
 import Foundation
+import LedgerportSDK
+import StripeConnector
 import Testing
 
 /// `ledgerport webhook verify` and `ledgerport webhook send`, run in-process on recorded Stripe webhooks.
@@ -51,6 +53,36 @@ import Testing
         let outcome = try await Self.verify(recording, now: recording.receivedAt + 3600)
         #expect(outcome.status == 65)
         #expect(outcome.standardError.contains("timestamp_outside_tolerance"))
+    }
+
+    @Test func verify_recordingFileAsBody_pointsToRawBody() async throws {
+        let recording = try Self.recording()
+        let file = try String(contentsOfFile: Self.eventsFolder + "/001-product.created.json", encoding: .utf8)
+        let header = StripeWebhookSigner.signatureHeader(
+            body: Array(file.utf8), timestamp: Int64(recording.receivedAt), secrets: [Secret(recording.secret)])
+
+        let outcome = try await Self.verify(Recording(body: file, header: header, receivedAt: recording.receivedAt, secret: recording.secret))
+
+        #expect(outcome.status == 65)
+        #expect(outcome.standardError.contains("the signature could not be used (malformed_payload)"))
+        #expect(!outcome.standardError.contains("invalid signature"))
+        #expect(outcome.standardError.contains("save its raw_body text to a file"))
+    }
+
+    @Test func verify_lateCheckWithoutNow_suggestsNow() async throws {
+        let recording = try Self.recording()
+        let directory = try TemporaryDirectory()
+        let secretPath = try directory.write(recording.secret + "\n", to: "whsec.txt")
+        let bodyPath = try directory.write(recording.body, to: "event.json")
+
+        let outcome = await runCommand([
+            "webhook", "verify", "--connector", "stripe", "--secret-file", secretPath,
+            "--header", "Stripe-Signature: \(recording.header)", "--body-file", bodyPath,
+        ])
+
+        #expect(outcome.status == 65)
+        #expect(outcome.standardError.contains("timestamp_outside_tolerance"))
+        #expect(outcome.standardError.contains("pass --now with its t= value"))
     }
 
     @Test func verify_json_printsReason() async throws {

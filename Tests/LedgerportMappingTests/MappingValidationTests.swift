@@ -135,6 +135,15 @@ struct ValidationCase: CustomStringConvertible, Sendable {
         #expect(TestSupport.issues(Self.base).isEmpty)
     }
 
+    @Test func malformedRef_fixKeepsItsModel() throws {
+        let ref: JSONValue = ["ref": ["model": "product.product", "externl_id": ["external_id": ["stripe_product", ["path": "object.id"]]]]]
+        let issues = TestSupport.issues(Self.base.setting("/operations/0/values/partner", to: ref))
+
+        let issue = try #require(issues.first { $0.code == .typeMismatch && $0.pointer.description == "/operations/0/values/partner/ref" })
+        #expect(issue.fix.contains(#"{"ref": {"model": "product.product", "external_id": <expression>}}"#))
+        #expect(!issue.fix.contains("res.partner"))
+    }
+
     @Test func unknownField_suggestsTheClosestName() {
         let issues = TestSupport.issues(Self.base.setting("/operations/0/values/currency", to: ["path": "object.curency"]))
         #expect(issues.count == 1)

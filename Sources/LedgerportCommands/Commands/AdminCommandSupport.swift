@@ -10,7 +10,7 @@ import LedgerportStore
 /// They open the data folder's store directly, like `tenant list`, and go
 /// through the runtime's services, so they apply the rules of the admin API.
 enum AdminCommandSupport {
-    static let tenantDefinition = ArgumentDefinition.option("tenant", value: "slug", help: "The tenant's slug. Required.")
+    static let tenantDefinition = ArgumentDefinition.option("tenant", value: "slug", help: "The tenant's slug. Required.", required: true)
     static let jsonDefinition = ArgumentDefinition.flag("json", help: "Print the result as a JSON object.")
 
     /// Reads the required `--tenant` option.

@@ -22,10 +22,10 @@ struct ChangeRequestProposeCommand: RunnableCommand {
 
     static let arguments: [ArgumentDefinition] = [
         AdminCommandSupport.tenantDefinition,
-        .option("mapping", value: "id", help: "The mapping id. Required."),
-        .option("version", value: "n", help: "The stored version number to activate. Required."),
+        .option("mapping", value: "id", help: "The mapping id. Required.", required: true),
+        .option("version", value: "n", help: "The stored version number to activate. Required.", required: true),
         .option("environment", value: "name", help: "The environment to activate it in. Default: test."),
-        .option("summary", value: "text", help: "What the change does, for the reviewers. Required."),
+        .option("summary", value: "text", help: "What the change does, for the reviewers. Required.", required: true),
         ActorOption.governanceDefinition(recordedAs: "the proposer"),
         DataOption.definition,
         AdminCommandSupport.jsonDefinition,

@@ -21,7 +21,7 @@ struct DeadLetterDiscardCommand: RunnableCommand {
     static let arguments: [ArgumentDefinition] = [
         .positional("id", help: "The dead letter id."),
         AdminCommandSupport.tenantDefinition,
-        .option("reason", value: "text", help: "Why the delivery is dropped, kept in the audit log. Required."),
+        .option("reason", value: "text", help: "Why the delivery is dropped, kept in the audit log. Required.", required: true),
         ActorOption.definition,
         DataOption.definition,
         AdminCommandSupport.jsonDefinition,

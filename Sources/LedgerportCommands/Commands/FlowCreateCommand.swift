@@ -30,9 +30,9 @@ struct FlowCreateCommand: RunnableCommand {
     static let arguments: [ArgumentDefinition] = [
         .positional("id", help: "The flow id, unique within the tenant, such as stripe-invoices."),
         AdminCommandSupport.tenantDefinition,
-        .option("source", value: "connection", help: "The source connection id, such as stripe-live. Required."),
-        .option("target", value: "connection", help: "The target connection id, such as odoo. Required."),
-        .option("mapping", value: "id", help: "The mapping id, published with \"ledgerport mapping publish\". Required."),
+        .option("source", value: "connection", help: "The source connection id, such as stripe-live. Required.", required: true),
+        .option("target", value: "connection", help: "The target connection id, such as odoo. Required.", required: true),
+        .option("mapping", value: "id", help: "The mapping id, published with \"ledgerport mapping publish\". Required.", required: true),
         .option("environment", value: "name", help: "The tenant environment of both connections. Default: test."),
         SpecsOption.definition,
         ActorOption.definition,
@@ -54,8 +54,11 @@ struct FlowCreateCommand: RunnableCommand {
     init(arguments: ParsedArguments) throws(CommandError) {
         id = FlowID(rawValue: arguments.positional("id") ?? "")
         tenantSlug = try AdminCommandSupport.tenantSlug(arguments)
+        let missing = ["source", "target", "mapping"].filter { arguments.option($0) == nil }
         guard let source = arguments.option("source"), let target = arguments.option("target"), let mapping = arguments.option("mapping") else {
-            throw .usage("missing option --source, --target or --mapping", hint: "name both connections and the mapping")
+            throw .usage(
+                "missing option " + missing.map { "--\($0)" }.joined(separator: ", "),
+                hint: "name the source connection (--source), the target connection (--target) and the mapping (--mapping)")
         }
         self.source = ConnectionID(rawValue: source)
         self.target = ConnectionID(rawValue: target)

@@ -36,7 +36,7 @@ struct FlowDeliverStoredCommand: RunnableCommand {
     static let arguments: [ArgumentDefinition] = [
         .positional("id", help: "The flow id."),
         AdminCommandSupport.tenantDefinition,
-        .option("since", value: "time", help: "Only events received at or after this ISO 8601 time, such as 2026-12-01T00:00:00Z. Required."),
+        .option("since", value: "time", help: "Only events received at or after this ISO 8601 time, such as 2026-12-01T00:00:00Z. Required.", required: true),
         .flag("dry-run", help: "Count the events and create nothing."),
         SpecsOption.definition,
         ActorOption.definition,

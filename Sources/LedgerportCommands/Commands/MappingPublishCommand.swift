@@ -35,7 +35,7 @@ struct MappingPublishCommand: RunnableCommand {
     static let arguments: [ArgumentDefinition] = [
         .positional("file", help: "The mapping document, or the name of a default mapping."),
         AdminCommandSupport.tenantDefinition,
-        .option("id", value: "mapping", help: "The mapping id within the tenant, such as stripe-invoices. Required."),
+        .option("id", value: "mapping", help: "The mapping id within the tenant, such as stripe-invoices. Required.", required: true),
         SpecsOption.definition,
         ActorOption.definition,
         DataOption.definition,

@@ -23,7 +23,7 @@ struct ServeCommand: RunnableCommand {
         ],
         exitStatuses: [
             (.ok, "the runtime stopped after a signal"),
-            (.failure, "the runtime could not start: master key, specs, store or port"),
+            (.failure, "the runtime could not start: configuration file not readable, master key, specs, store or port"),
             (.usage, "the command line is invalid"),
             (.dataError, "the configuration file is invalid"),
         ]
@@ -46,6 +46,8 @@ struct ServeCommand: RunnableCommand {
         let configuration: ServeConfiguration
         do {
             configuration = try ServeConfiguration.load(path: configurationFile, environment: context.environment)
+        } catch where error.isUnreadable {
+            throw CommandError.failure(error.description)
         } catch {
             throw CommandError.invalidData(error.description)
         }

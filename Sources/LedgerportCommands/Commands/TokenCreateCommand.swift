@@ -26,8 +26,8 @@ struct TokenCreateCommand: RunnableCommand {
 
     static let arguments: [ArgumentDefinition] = [
         .option("tenant", value: "slug", help: "The tenant the token may act on. Default: none, a platform token."),
-        .option("role", value: "role", help: "operator (platform), tenant_admin, finance_operator, board_member or viewer. Required."),
-        .option("name", value: "text", help: "The person holding the token, such as finance@acme.example. Required."),
+        .option("role", value: "role", help: "operator (platform), tenant_admin, finance_operator, board_member or viewer. Required.", required: true),
+        .option("name", value: "text", help: "The person holding the token, such as finance@acme.example. Required.", required: true),
         ActorOption.definition,
         DataOption.definition,
         AdminCommandSupport.jsonDefinition,

@@ -12,10 +12,13 @@ struct WebhookVerifyCommand: RunnableCommand {
             bytes exactly as in --body-file, each secret of --secret-file (one per line, \
             newest first, so both secrets of a roll are tried), and the 300-second \
             tolerance around --now. On failure it prints the reason: missing_signature, \
-            malformed_signature, signature_mismatch or timestamp_outside_tolerance.
+            malformed_signature, signature_mismatch or timestamp_outside_tolerance. A valid \
+            signature over a body that is not a Stripe event gives malformed_payload.
 
             Save the body with the bytes the sender signed: a body reformatted by a tool, \
-            or with a line break added at the end, no longer matches.
+            or with a line break added at the end, no longer matches. A recording of a \
+            request (a JSON file with "headers" and "raw_body") is not the body itself: \
+            save its raw_body text to a file and pass that.
             """,
         examples: [
             .init(
@@ -90,7 +93,28 @@ struct WebhookVerifyCommand: RunnableCommand {
                 context.standardOutput.writeLine(JSONWriter.string(["valid": false, "reason": .string(error.reason.rawValue), "message": .string(error.message)], style: .pretty))
                 return .dataError
             }
-            throw CommandError.invalidData("invalid signature (\(error.reason.rawValue)): \(error.message)", hint: error.logDetail)
+            throw CommandError.invalidData(Self.failureMessage(error), hint: Self.failureHint(error, checkedAt: now))
+        }
+    }
+
+    /// Returns the first line for a failed check; a valid signature over a body that is not an event is not called invalid.
+    private static func failureMessage(_ rejection: WebhookRejection) -> String {
+        if rejection.reason == .malformedPayload {
+            return "the signature could not be used (\(rejection.reason.rawValue)): \(rejection.message)"
+        }
+        return "invalid signature (\(rejection.reason.rawValue)): \(rejection.message)"
+    }
+
+    /// Returns the hint for a failed check, with the step that fits the command line as well as the connector's detail.
+    private static func failureHint(_ rejection: WebhookRejection, checkedAt now: Date?) -> String? {
+        switch rejection.reason {
+        case .timestampOutsideTolerance where now == nil:
+            return [rejection.logDetail, "to check a recorded webhook, pass --now with its t= value"].compactMap { $0 }.joined(separator: "; ")
+        case .malformedPayload:
+            return [rejection.logDetail, "pass the request body itself; for a recording, save its raw_body text to a file"]
+                .compactMap { $0 }.joined(separator: "; ")
+        default:
+            return rejection.logDetail
         }
     }
 }

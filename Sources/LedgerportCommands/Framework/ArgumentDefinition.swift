@@ -17,15 +17,19 @@ package struct ArgumentDefinition: Sendable, Hashable {
     package let kind: Kind
     /// The help text: the setting the argument changes, and its unit. The help formatter wraps it.
     package let help: String
+    /// Whether an option must be given; usage lines show a required option without brackets.
+    package var isRequiredOption = false
 
     /// Creates a flag such as `--json`.
     package static func flag(_ name: String, short: Character? = nil, help: String) -> ArgumentDefinition {
         ArgumentDefinition(name: name, shortName: short, kind: .flag, help: help)
     }
 
-    /// Creates an option with one value, such as `--specs <dir>`.
-    package static func option(_ name: String, value: String, help: String) -> ArgumentDefinition {
-        ArgumentDefinition(name: name, shortName: nil, kind: .option(valueName: value), help: help)
+    /// Creates an option with one value, such as `--specs <dir>`; a `required` one is shown without brackets in usage lines.
+    package static func option(_ name: String, value: String, help: String, required: Bool = false) -> ArgumentDefinition {
+        var definition = ArgumentDefinition(name: name, shortName: nil, kind: .option(valueName: value), help: help)
+        definition.isRequiredOption = required
+        return definition
     }
 
     /// Creates a positional argument such as `<path>`.

@@ -113,8 +113,10 @@ struct ArgumentParser {
     var usageParts: [String] {
         definitions.map { definition -> String in
             switch definition.kind {
-            case .flag, .option:
+            case .flag:
                 return "[\(definition.usageText)]"
+            case .option:
+                return definition.isRequiredOption ? definition.usageText : "[\(definition.usageText)]"
             case .positional(let isRequired, _):
                 return isRequired ? definition.usageText : "[\(definition.usageText)]"
             }

@@ -19,15 +19,23 @@ enum TextTable {
     /// Shortens `text` to at most `maximumLength` characters by replacing its middle with "…".
     ///
     /// Messages read `<operation> <object>: <cause>`, so the start names what
-    /// failed and the end gives the cause. Both stay, and a third of the room
-    /// goes to the start. Text that fits is returned unchanged.
+    /// failed and the end gives the cause. Both stay. The start keeps the
+    /// whole `<operation> <object>:` when that takes at most two thirds of the
+    /// room, so the record stays readable. Otherwise it gets a third of it.
+    /// Text that fits is returned unchanged.
     static func elide(_ text: String, maximumLength: Int) -> String {
         precondition(maximumLength >= 3, "an elided cell needs room for both ends and the ellipsis")
         guard text.count > maximumLength else {
             return text
         }
         let visible = maximumLength - 1
-        let head = visible / 3
+        var head = visible / 3
+        if let separator = text.range(of: ": ") {
+            let subject = text.distance(from: text.startIndex, to: separator.lowerBound) + 1
+            if subject <= visible * 2 / 3 {
+                head = max(head, subject)
+            }
+        }
         return String(text.prefix(head)) + "…" + String(text.suffix(visible - head))
     }
 }

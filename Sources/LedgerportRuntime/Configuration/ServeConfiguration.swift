@@ -51,10 +51,14 @@ package struct ServeConfiguration: Sendable, Hashable {
         var configuration = ServeConfiguration()
         if let path {
             let bytes: [UInt8]
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw ConfigurationError(file: path, pointer: "", message: "not found", hint: "check the path given to --config", isUnreadable: true)
+            }
             do {
                 bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
             } catch {
-                throw ConfigurationError(file: path, pointer: "", message: "cannot read the file: \(error.localizedDescription)", hint: "check the path given to --config")
+                throw ConfigurationError(
+                    file: path, pointer: "", message: "cannot be read", hint: "check that the file is readable by this user", isUnreadable: true)
             }
             let json: JSONValue
             do {
@@ -157,8 +161,21 @@ package struct ConfigurationError: Error, Sendable, Hashable, CustomStringConver
     package let pointer: String
     package let message: String
     package let hint: String
+    /// Whether the file itself could not be read (missing or not permitted), rather than holding an invalid value.
+    package let isUnreadable: Bool
+
+    package init(file: String, pointer: String, message: String, hint: String, isUnreadable: Bool = false) {
+        self.file = file
+        self.pointer = pointer
+        self.message = message
+        self.hint = hint
+        self.isUnreadable = isUnreadable
+    }
 
     package var description: String {
+        if isUnreadable {
+            return "read configuration file \"\(file)\": \(message); \(hint)"
+        }
         let location = pointer.isEmpty ? file : "\(file) at \(pointer)"
         return "invalid configuration in \(location): \(message); \(hint)"
     }

@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+
+/// `ledgerport serve` refusing to start, run in-process: each case ends before anything listens.
+@Suite struct ServeCommandTests {
+    @Test func missingConfigurationFile_isFailureNamingIt() async throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path + "/missing.json"
+
+        let outcome = await runCommand(["serve", "--config", path])
+
+        #expect(outcome.status == 1)
+        #expect(outcome.standardError.contains("read configuration file \"\(path)\": not found"))
+        #expect(!outcome.standardError.contains("operation could not be completed"))
+    }
+
+    @Test func invalidConfigurationFile_isDataError() async throws {
+        let directory = try TemporaryDirectory()
+        let path = try directory.write(#"{"listen": {"port": "eighty"}}"#, to: "serve.json")
+
+        let outcome = await runCommand(["serve", "--config", path])
+
+        #expect(outcome.status == 65)
+        #expect(outcome.standardError.contains("invalid configuration in \(path)"))
+    }
+
+    @Test func startWithoutMasterKey_createsNoDataFolder() async throws {
+        let directory = try TemporaryDirectory()
+        let dataFolder = directory.path + "/data"
+        let path = try directory.write(#"{"data_dir": "\#(dataFolder)"}"#, to: "serve.json")
+
+        let outcome = await runCommand(["serve", "--config", path])
+
+        #expect(outcome.status == 1)
+        #expect(outcome.standardError.contains("LEDGERPORT_MASTER_KEY"))
+        #expect(!FileManager.default.fileExists(atPath: dataFolder))
+    }
+}
