@@ -50,7 +50,7 @@ package enum BenchMain {
                       --seconds N          idle time before the memory is read (default 2)
                       --tenants N          tenants to load (default 10000)
                       --data DIR           provision into DIR and reuse it on later runs (default: a temporary folder)
-                      --bench PATH         the ledgerport-bench executable for the reading (default: this one)
+                      --bench PATH         the ledgerport-bench executable for the reading (default: the one named ledgerport-bench beside this executable)
                       --concurrency N      tenants provisioned at once (default 16)
 
         --json prints one JSON object with snake_case fields; exit status 0 on success, 1 when the
