@@ -107,6 +107,28 @@ import Testing
         }
     }
 
+    @Test func duplicateKeyInLargeObject_isRejectedAtTheKey() {
+        let members = (0..<40).map { "\"k\($0)\": \($0)" }.joined(separator: ", ")
+        let tail = #""k3": 0, "z": tru}"#
+        let text = "{" + members + ", " + tail
+        do {
+            _ = try JSONParser.parse(text)
+            Issue.record("expected a parse error")
+        } catch {
+            #expect(error.message == "duplicate object key \"k3\"")
+            #expect(error.offset == text.utf8.count - tail.utf8.count)
+        }
+    }
+
+    @Test func largeObject_keepsEveryMember() throws {
+        let members = (0..<100).map { "\"k\($0)\": {\"n\": \($0)}" }.joined(separator: ", ")
+
+        let value = try JSONParser.parse("{" + members + "}")
+
+        #expect(value.objectValue?.count == 100)
+        #expect(value["k99"]?["n"] == .number(JSONNumber(99)))
+    }
+
     @Test func sliceAndNonContiguousInput_parseLikeArrays() throws {
         let bytes = Array(#"[{"a": "x"}, 1.5, null]"#.utf8)
         let expected = try JSONParser.parse(bytes)
