@@ -65,6 +65,7 @@ struct DeliverScenario {
     func run() async throws -> BenchReport {
         var report = BenchReport(scenario: "deliver")
         report.set("load_average_start", ProcessResources.loadAverage() ?? 0, decimals: 2)
+        report.set("host_calibration_ms", HostCalibration.milliseconds(), decimals: 1)
         if options.phases.contains(.runtime) {
             let phase = try await withSandbox { try await measureRuntime(sandbox: $0, deliveryBatchSize: options.deliveryBatchSize) }
             describe(phase, prefix: "runtime", into: &report)

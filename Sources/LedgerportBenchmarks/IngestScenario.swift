@@ -60,6 +60,7 @@ struct IngestScenario {
 
         var report = BenchReport(scenario: "ingest")
         report.set("load_average_start", ProcessResources.loadAverage() ?? 0, decimals: 2)
+        report.set("host_calibration_ms", HostCalibration.milliseconds(), decimals: 1)
         let result: Result
         do {
             result = try await measure(factory: factory, tenant: tenant, runtimePort: server.port ?? 0, noopPort: noop.port ?? 0, bench: bench)
