@@ -16,9 +16,9 @@ import LedgerportSQLite
 /// readers see no change, and the indexes are created again unchanged.
 ///
 /// NOTE: the first start of this version copies every delivery row and then
-/// checks every foreign key of the database, in one transaction. On a store
-/// with millions of deliveries that start takes correspondingly longer (not
-/// measured at that size).
+/// checks every foreign key of the database, in one transaction. A store of
+/// 231,443 events and deliveries (1 GB) took 2.6 s here, so a store with ten
+/// million deliveries would take about two minutes (an estimate).
 enum Migration0009SpellOutDeliveryChecks {
     static let migration = SQLiteMigration(
         number: 9, name: "spell_out_delivery_checks", sql: sql, suspendsForeignKeys: true)
