@@ -10,5 +10,5 @@ scripts/install-deps.sh
 scripts/localstripe.sh install
 
 swift build --build-tests -Xswiftc -warnings-as-errors
-# Every test uses Swift Testing; without XCTest the runner no longer prints "Executed 0 tests".
+# Every test uses Swift Testing, so XCTest is off and the runner no longer prints "Executed 0 tests".
 swift test --skip-build --disable-xctest "$@"

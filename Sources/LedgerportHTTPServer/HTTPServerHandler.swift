@@ -14,8 +14,8 @@
 ///   group-commit writer, and completed when the commit is done, with no task
 ///   per request).
 ///
-/// Which is faster, measured with `LedgerportHTTPBench --seconds 3`, an executable since removed (16 keep-alive
-/// connections, 256-byte POST bodies, 2 server threads, load generator on the
+/// Measured speed of each form, with `LedgerportHTTPBench --seconds 3`, an executable
+/// since removed (16 keep-alive connections, 256-byte POST bodies, 2 server threads, load generator on the
 /// same 2-core machine, medians of three runs): responding before returning
 /// reached about 54,000 requests/s, deferring to one writer thread that responds
 /// in batches about 43,000/s, and a task per request about 37,000/s. With only 4

@@ -18,8 +18,8 @@ package struct SQLiteMigration: Sendable, Hashable {
     /// Whether the migration runs with foreign key enforcement off.
     ///
     /// SQLite's procedure for rebuilding a table that other tables refer to
-    /// (create the new table, copy, drop the old one, rename) needs it: with
-    /// enforcement on, dropping the old table deletes its rows first and
+    /// (create the new table, copy, drop the old one, rename) needs it. With
+    /// enforcement on, dropping the old table deletes its rows first, which
     /// fails on every row that another table refers to. The migrator turns
     /// enforcement off before the migration's transaction, checks every
     /// foreign key before it commits, and turns enforcement back on.

@@ -6,8 +6,8 @@ package enum SQLiteMigrationError: Error, Sendable, Equatable, CustomStringConve
     case unknownMigration(path: String, recorded: SQLiteAppliedMigration)
     /// Applying `migration` failed; nothing of it was stored.
     case failed(path: String, migration: SQLiteMigration, cause: SQLiteError)
-    /// Applying `migration`, which ran without foreign key enforcement, left `count` rows whose foreign keys
-    /// point nowhere, the first of them in `table`; nothing of it was stored.
+    /// Applying `migration` without foreign key enforcement left `count` rows whose foreign keys point nowhere,
+    /// the first in `table`. Nothing of the migration was stored.
     case foreignKeyViolations(path: String, migration: SQLiteMigration, table: String, count: Int)
 
     package var description: String {

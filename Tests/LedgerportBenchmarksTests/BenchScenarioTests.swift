@@ -34,6 +34,7 @@ import Testing
         #expect(integer(report, "deliveries_created") == integer(report, "events_stored"))
         #expect(report["deliveries_were_created"] == .flag(true))
         #expect(report["synchronous"] == .text("full"))
+        #expect(try #require(decimal(report, "host_calibration_ms")) > 0)
     }
 
     @Test func deliver_writesEveryRecordInEachPhase() async throws {
@@ -48,6 +49,7 @@ import Testing
         #expect(try #require(decimal(report, "runtime_sandbox_cpu_us_per_record")) >= 0)
         #expect(integer(report, "delivery_batch_size") == 100)
         #expect(report["sandbox"] == .text("child"))
+        #expect(try #require(decimal(report, "host_calibration_ms")) > 0)
     }
 
     @Test func deliver_runsOnlyTheChosenPhases() async throws {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// `ledgerport serve` refusing to start, run in-process: each case ends before anything listens.
+/// Checks how `ledgerport serve`, run in-process, rejects a start before anything listens.
 @Suite struct ServeCommandTests {
     @Test func missingConfigurationFile_isFailureNamingIt() async throws {
         let directory = try TemporaryDirectory()

@@ -28,5 +28,8 @@ import Testing
         #expect(summary.odooSalesOrdersCancelled == 2)
         #expect(summary.salesOrderStateMismatches.isEmpty)
         #expect(summary.eventsWithoutFlow == ["plan.created": 5, "product.created": 2])
+        #expect(summary.text.contains("1 confirmed sales order, 2 cancelled"))
+        #expect(summary.text.contains("1 record waits in parked deliveries"))
+        #expect(summary.text.contains("7 posted invoices, 6 payments, 2 credit notes"))
     }
 }

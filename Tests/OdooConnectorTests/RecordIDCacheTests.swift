@@ -3,7 +3,7 @@ import Testing
 
 @testable import OdooConnector
 
-/// The record id cache keeps recently used ids and drops the rest in whole generations.
+/// Checks that the record id cache keeps recently used ids and drops the rest in whole generations.
 @Suite struct RecordIDCacheTests {
     private func partner(_ number: Int) -> TargetReference {
         TargetReference(model: "res.partner", externalID: "stripe_customer_cus_\(number)")

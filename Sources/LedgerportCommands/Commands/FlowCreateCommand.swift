@@ -54,8 +54,8 @@ struct FlowCreateCommand: RunnableCommand {
     init(arguments: ParsedArguments) throws(CommandError) {
         id = FlowID(rawValue: arguments.positional("id") ?? "")
         tenantSlug = try AdminCommandSupport.tenantSlug(arguments)
-        let missing = ["source", "target", "mapping"].filter { arguments.option($0) == nil }
         guard let source = arguments.option("source"), let target = arguments.option("target"), let mapping = arguments.option("mapping") else {
+            let missing = ["source", "target", "mapping"].filter { arguments.option($0) == nil }
             throw .usage(
                 "missing option " + missing.map { "--\($0)" }.joined(separator: ", "),
                 hint: "name the source connection (--source), the target connection (--target) and the mapping (--mapping)")

@@ -161,7 +161,7 @@ package struct ConfigurationError: Error, Sendable, Hashable, CustomStringConver
     package let pointer: String
     package let message: String
     package let hint: String
-    /// Whether the file itself could not be read (missing or not permitted), rather than holding an invalid value.
+    /// Whether the file itself could not be read (missing or not permitted), rather than containing an invalid value.
     package let isUnreadable: Bool
 
     package init(file: String, pointer: String, message: String, hint: String, isUnreadable: Bool = false) {

@@ -16,9 +16,9 @@ enum CorrelationID {
     /// A random (version 4) UUID in lowercase, such as `0f8e7c1a-5b2d-4c3e-9a4f-1e2d3c4b5a69`.
     ///
     /// Foundation's `UUID()` opens and reads `/dev/urandom` on every call on
-    /// Linux, which cost about 3 µs per webhook, and the system generator
-    /// made two `getrandom` calls per id. OpenSSL's generator (`RAND_bytes`)
-    /// works in memory and reseeds from the kernel on its own schedule.
+    /// Linux, which cost about 3 µs per webhook. The system generator made
+    /// two `getrandom` calls per id. OpenSSL's generator (`RAND_bytes`) works
+    /// in memory and reseeds from the kernel on its own schedule.
     static func randomUUID() -> String {
         var bytes = SecureRandom.bytes(count: 16)
         bytes[6] = (bytes[6] & 0x0F) | 0x40
