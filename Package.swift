@@ -58,7 +58,9 @@ let package = Package(
 
         // MARK: Storage: SQLite wrapper, store protocol and implementations, secrets.
 
-        .target(name: "LedgerportSQLite", dependencies: ["CSQLite", "LedgerportCrypto"]),
+        // A few writes per commit to SQLite's write-ahead log, instead of two per frame.
+        .target(name: "CSQLiteWALBuffer", dependencies: ["CSQLite"]),
+        .target(name: "LedgerportSQLite", dependencies: ["CSQLite", "CSQLiteWALBuffer", "LedgerportCrypto"]),
         .target(name: "LedgerportStore", dependencies: ["LedgerportSDK"]),
         .target(
             name: "LedgerportStoreSQLite",

@@ -156,6 +156,11 @@ struct IngestScenario {
         report.set("events_per_commit", Double(result.commits.writes) / Double(max(1, result.commits.commits)), decimals: 1)
         report.set("cpu_us_per_event", result.ingest.cpuMicrosecondsPerRequest, decimals: 1)
         report.set("noop_cpu_us_per_request", result.noop.cpuMicrosecondsPerRequest, decimals: 1)
+        let threads = result.ingest.threadMicrosecondsPerRequest
+        report.set("writer_cpu_us_per_event", threads.writer, decimals: 1)
+        report.set("http_cpu_us_per_event", threads.http, decimals: 1)
+        report.set("resume_cpu_us_per_event", threads.resume, decimals: 1)
+        report.set("other_cpu_us_per_event", threads.rest, decimals: 1)
         report.set("connections", .integer(options.connections))
         report.set("load_threads", .integer(options.loadThreads))
         report.set("seconds", options.seconds, decimals: 1)
@@ -174,11 +179,15 @@ struct PhaseOutcome {
     var latency: LatencySummary
     /// Process CPU time (server and load generator together) per successful request, in microseconds.
     var cpuMicrosecondsPerRequest: Double
+    /// The share of ``cpuMicrosecondsPerRequest`` of each group of threads, in microseconds per successful request.
+    var threadMicrosecondsPerRequest: ThreadShares
 
     /// Runs `generator` and fails when any request failed, naming the first unexpected status.
     static func measure(_ generator: LoadGenerator) async throws -> PhaseOutcome {
         let cpuBefore = ProcessResources.cpuSeconds()
+        let threadsBefore = ThreadCPUTimes.read()
         let outcome = await generator.run()
+        let threadsAfter = ThreadCPUTimes.read()
         let cpu = ProcessResources.cpuSeconds() - cpuBefore
         guard outcome.failed == 0 else {
             let status = outcome.firstUnexpectedStatus.map { "status \($0)" } ?? "a closed connection"
@@ -188,9 +197,11 @@ struct PhaseOutcome {
                 hint: "rerun with fewer --connections, or check the runtime's log"
             )
         }
+        let perRequest = 1e6 / Double(max(1, outcome.succeeded))
         return PhaseOutcome(
             outcome: outcome, latency: LatencySummary(microseconds: outcome.latencies),
-            cpuMicrosecondsPerRequest: cpu * 1e6 / Double(max(1, outcome.succeeded))
+            cpuMicrosecondsPerRequest: cpu * perRequest,
+            threadMicrosecondsPerRequest: ThreadShares(process: cpu, before: threadsBefore, after: threadsAfter, scale: perRequest)
         )
     }
 }

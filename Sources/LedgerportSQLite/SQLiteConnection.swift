@@ -1,4 +1,5 @@
 import CSQLite
+import CSQLiteWALBuffer
 import Foundation
 
 /// One open SQLite connection, the only owner of its `sqlite3*` handle.
@@ -36,7 +37,7 @@ package final class SQLiteConnection: @unchecked Sendable {
         flags |= readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
 
         var opened: OpaquePointer?
-        let result = sqlite3_open_v2(path, &opened, flags, nil)
+        let result = sqlite3_open_v2(path, &opened, flags, Self.vfsName)
         guard result == SQLITE_OK, let opened else {
             let message = opened.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
             // sqlite3_open_v2 allocates a handle even when it fails, so it must still be closed.
@@ -59,6 +60,21 @@ package final class SQLiteConnection: @unchecked Sendable {
     /// count them, and nothing here reads them.
     private static let configureProcessOnce: Void = {
         _ = ledgerport_sqlite_config_no_memory_statistics()
+    }()
+
+    /// The VFS every connection opens with: SQLite's default one, with the
+    /// write-ahead log's writes of a commit gathered into one write (see
+    /// `wal_buffer_vfs.h`), or the default one itself when that cannot be
+    /// registered.
+    ///
+    /// A commit of 70 events writes about 274 frames, and SQLite writes each
+    /// frame with two `pwrite` calls. In a C reproduction of that pattern,
+    /// gathering them cut the CPU time of the writes and their flush by
+    /// about three quarters. In `ledgerport-bench ingest`, the writer
+    /// thread's CPU time per event fell from 33-37 µs to 30-33 µs.
+    private static let vfsName: String? = {
+        configureProcessOnce
+        return ledgerport_wal_buffer_vfs_register() == SQLITE_OK ? LEDGERPORT_WAL_BUFFER_VFS_NAME : nil
     }()
 
     /// Finalizes the cached statements and closes the database; later use of the connection traps.
@@ -93,6 +109,18 @@ package final class SQLiteConnection: @unchecked Sendable {
         defer { lock.unlock() }
         precondition(!isClosed, "the SQLite connection to \"\(path)\" was used after close()")
         return try body(handle)
+    }
+
+    /// The names of the VFS stack under the main database, outermost first, such as `ledgerport-wal-buffer/unix`.
+    package var vfsStack: String {
+        withHandle { handle in
+            var name: UnsafeMutablePointer<CChar>?
+            guard sqlite3_file_control(handle, "main", SQLITE_FCNTL_VFSNAME, &name) == SQLITE_OK, let name else {
+                return ""
+            }
+            defer { sqlite3_free(name) }
+            return String(cString: name)
+        }
     }
 
     /// Whether a transaction is open on this connection (SQLite is not in autocommit mode).
