@@ -79,6 +79,7 @@ final class BenchRuntime: Sendable {
 
     /// Closes the store; the runtime must not be running.
     func close() async {
+        await runtime.alerts.finishWrites()
         await runtime.store.close()
     }
 

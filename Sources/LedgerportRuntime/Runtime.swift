@@ -50,7 +50,7 @@ package final class Runtime: @unchecked Sendable {
         self.transport = transport
         metrics = MetricsRegistry()
         RuntimeMetrics.declare(in: metrics)
-        alerts = AlertBook()
+        alerts = AlertBook(store: store, logger: logger)
         router = FlowRouter(store: store, logger: logger)
         tenants = TenantDirectory(store: store)
         connectors = ConnectorHost(registry: registry, store: store, vault: vault, transport: transport, clock: clock, logger: logger)
@@ -142,10 +142,12 @@ package final class Runtime: @unchecked Sendable {
             throw error
         }
         let transport = CurlHTTPTransport(threadCount: 8)
-        return Runtime(
+        let runtime = Runtime(
             configuration: configuration, store: store, registry: registry, vault: vault, mappingEnvironment: mappingEnvironment,
             transport: transport, clock: clock, logger: logger
         )
+        try await runtime.alerts.restore(from: store)
+        return runtime
     }
 
     /// Names where the master key came from, for messages: the configured file, the file variable or the key variable.
@@ -232,6 +234,7 @@ package final class Runtime: @unchecked Sendable {
             group.cancelAll()
         }
         await server.stop()
+        await alerts.finishWrites()
         await store.close()
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import LedgerportOdooSandbox
 import LedgerportRuntime
 import LedgerportSDK
@@ -28,6 +29,48 @@ struct AdminAlertTests {
             #expect(raised.json["alerts"]?[0]?["connection_id"] == "odoo-main")
             #expect(platform.json["alerts"]?[0]?["tenant"] == "acme")
             #expect(cleared.json["alerts"]?.arrayValue?.isEmpty == true)
+        }
+    }
+
+    @Test func raisedAlert_outlivesARestart() async throws {
+        try await withHarness { harness in
+            let acme = try await harness.provisionTenant(slug: "acme")
+            harness.failNextPartnerCalls(1)
+            try await harness.postCustomerCreated(acme, customerID: "cus_C1", eventID: "evt_C1")
+            try await harness.waitForIdle(acme.tenant.id)
+            let before = harness.runtime.alerts.activeAlerts(tenantSlug: "acme")
+
+            let reopened = try await harness.stopAndReopenRuntime()
+            let after = reopened.alerts.activeAlerts(tenantSlug: "acme")
+            await harness.closeReopened(reopened)
+
+            // The store keeps times to the millisecond.
+            let milliseconds = { (date: Date) in Int64((date.timeIntervalSince1970 * 1000).rounded(.down)) }
+            #expect(before.count == 1)
+            #expect(after.map(\.kind) == before.map(\.kind))
+            #expect(after.map(\.code) == before.map(\.code))
+            #expect(after.map(\.message) == before.map(\.message))
+            #expect(after.map(\.occurrences) == before.map(\.occurrences))
+            #expect(after.map { milliseconds($0.since) } == before.map { milliseconds($0.since) })
+            #expect(after.map { milliseconds($0.lastSeen) } == before.map { milliseconds($0.lastSeen) })
+        }
+    }
+
+    @Test func clearedAlert_staysClearedAfterARestart() async throws {
+        try await withHarness { harness in
+            let acme = try await harness.provisionTenant(slug: "acme")
+            harness.failNextPartnerCalls(1)
+            try await harness.postCustomerCreated(acme, customerID: "cus_D1", eventID: "evt_D1")
+            try await harness.waitForIdle(acme.tenant.id)
+            let letter = try #require(try await harness.runtime.store.deadLetters(tenant: acme.tenant.id, filter: .init(), after: nil, limit: 1).first)
+            _ = try await harness.runtime.deadLetters.replay(letter.id, mappingVersion: nil, tenant: acme.tenant.id, actor: "finance@acme.example")
+            try await harness.waitForIdle(acme.tenant.id)
+
+            let reopened = try await harness.stopAndReopenRuntime()
+            let after = reopened.alerts.activeAlerts(tenantSlug: "acme")
+            await harness.closeReopened(reopened)
+
+            #expect(after.isEmpty)
         }
     }
 

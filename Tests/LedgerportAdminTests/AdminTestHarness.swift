@@ -25,13 +25,18 @@ final class AdminTestHarness: @unchecked Sendable {
     let clock: ManualClock
     let sandbox: OdooSandboxServer
     let runtime: Runtime
+    private let configuration: ServeConfiguration
     private let running: Task<Void, any Error>
 
-    private init(folder: String, clock: ManualClock, sandbox: OdooSandboxServer, runtime: Runtime, running: Task<Void, any Error>) {
+    private init(
+        folder: String, clock: ManualClock, sandbox: OdooSandboxServer, runtime: Runtime, configuration: ServeConfiguration,
+        running: Task<Void, any Error>
+    ) {
         self.folder = folder
         self.clock = clock
         self.sandbox = sandbox
         self.runtime = runtime
+        self.configuration = configuration
         self.running = running
     }
 
@@ -56,7 +61,22 @@ final class AdminTestHarness: @unchecked Sendable {
         for _ in 0..<400 where runtime.port == nil || !runtime.readiness.isReady {
             try await Task.sleep(nanoseconds: 25_000_000)
         }
-        return AdminTestHarness(folder: folder, clock: clock, sandbox: sandbox, runtime: runtime, running: running)
+        return AdminTestHarness(folder: folder, clock: clock, sandbox: sandbox, runtime: runtime, configuration: configuration, running: running)
+    }
+
+    /// Stops the running runtime and opens a new one on the same data folder, as a restart of `ledgerport serve` does.
+    ///
+    /// The new runtime does not listen or deliver; close it with `closeReopened(_:)`.
+    func stopAndReopenRuntime() async throws -> Runtime {
+        running.cancel()
+        _ = try? await running.value
+        return try await Runtime.open(configuration: configuration, environment: [:], logger: .disabled, clock: clock)
+    }
+
+    /// Closes a runtime from ``stopAndReopenRuntime()``.
+    func closeReopened(_ reopened: Runtime) async {
+        await reopened.alerts.finishWrites()
+        await reopened.store.close()
     }
 
     func stop() async {

@@ -162,7 +162,8 @@ struct DeliveryProcessor: Sendable {
                     work[index].result.applied = applied
                     alerts.recordSuccess(tenantSlug: tenant.slug, connectionID: connection.id.rawValue)
                 case .failure(let error):
-                    alerts.recordFailure(tenantSlug: tenant.slug, connectionID: connection.id.rawValue, error: error, at: clock.now())
+                    alerts.recordFailure(
+                        tenantID: tenant.id, tenantSlug: tenant.slug, connectionID: connection.id.rawValue, error: error, at: clock.now())
                     work[index].fail(error)
                 }
             }

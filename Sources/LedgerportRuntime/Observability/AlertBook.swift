@@ -1,5 +1,7 @@
 import Foundation
+import LedgerportLog
 import LedgerportSDK
+import LedgerportStore
 
 /// Operational alerts: problems with a connection that an operator must fix, kept apart from business exceptions.
 ///
@@ -8,7 +10,9 @@ import LedgerportSDK
 /// per connection when the target is unreachable (transient failures in a
 /// row, ``unreachableThreshold`` by default) or when authentication or
 /// configuration fails (at once), and it clears at the next success.
-/// Thread-safe.
+/// With a store, every change is also written there in the order it
+/// happened (see ``AlertJournal``), and ``restore(from:)`` reads them back
+/// after a restart. Thread-safe.
 package final class AlertBook: @unchecked Sendable {
     /// The kind of operational problem.
     package enum Kind: String, Sendable, Hashable, Codable {
@@ -19,6 +23,7 @@ package final class AlertBook: @unchecked Sendable {
 
     /// One raised alert.
     package struct Alert: Sendable, Hashable {
+        package let tenantID: TenantID
         package let tenantSlug: String
         package let connectionID: String
         package let kind: Kind
@@ -35,17 +40,43 @@ package final class AlertBook: @unchecked Sendable {
     }
 
     package let unreachableThreshold: Int
+    private let journal: AlertJournal?
     private let lock = NSLock()
     private var alerts: [Key: Alert] = [:]
     private var transientStreaks: [Key: Int] = [:]
 
-    init(unreachableThreshold: Int = 3) {
+    /// Creates an empty book that writes its changes to `store`, or keeps them in memory only when `store` is nil.
+    init(unreachableThreshold: Int = 3, store: (any AlertStore)? = nil, logger: Logger = .disabled) {
         self.unreachableThreshold = unreachableThreshold
+        journal = store.map { AlertJournal(store: $0, logger: logger) }
+    }
+
+    /// Loads the alerts stored before a restart, for the tenants that still exist; call it before deliveries start.
+    package func restore(from store: any Store) async throws {
+        let slugs = Dictionary(try await store.tenants().map { ($0.id, $0.slug) }, uniquingKeysWith: { first, _ in first })
+        let stored = try await store.allAlerts()
+        lock.withLock {
+            for alert in stored {
+                guard let slug = slugs[alert.tenantID], let kind = Kind(rawValue: alert.kind) else {
+                    continue
+                }
+                let key = Key(tenantSlug: slug, connectionID: alert.connectionID.rawValue)
+                alerts[key] = Alert(
+                    tenantID: alert.tenantID, tenantSlug: slug, connectionID: alert.connectionID.rawValue, kind: kind, code: alert.code,
+                    message: alert.message, since: alert.since, lastSeen: alert.lastSeen, occurrences: alert.occurrences
+                )
+            }
+        }
+    }
+
+    /// Waits until every change so far is written to the store; call it before the store closes.
+    package func finishWrites() async {
+        await journal?.finish()
     }
 
     /// Records a failed call toward a connection; returns the alert when this failure raised a new one.
     @discardableResult
-    package func recordFailure(tenantSlug: String, connectionID: String, error: ConnectorError, at now: Date) -> Alert? {
+    package func recordFailure(tenantID: TenantID, tenantSlug: String, connectionID: String, error: ConnectorError, at now: Date) -> Alert? {
         let key = Key(tenantSlug: tenantSlug, connectionID: connectionID)
         return lock.withLock {
             let kind: Kind
@@ -67,13 +98,15 @@ package final class AlertBook: @unchecked Sendable {
                 existing.lastSeen = now
                 existing.occurrences += 1
                 alerts[key] = existing
+                journal?.save(existing)
                 return nil
             }
             let alert = Alert(
-                tenantSlug: tenantSlug, connectionID: connectionID, kind: kind, code: error.code, message: error.message,
+                tenantID: tenantID, tenantSlug: tenantSlug, connectionID: connectionID, kind: kind, code: error.code, message: error.message,
                 since: now, lastSeen: now, occurrences: 1
             )
             alerts[key] = alert
+            journal?.save(alert)
             return alert
         }
     }
@@ -84,7 +117,11 @@ package final class AlertBook: @unchecked Sendable {
         let key = Key(tenantSlug: tenantSlug, connectionID: connectionID)
         return lock.withLock {
             transientStreaks[key] = 0
-            return alerts.removeValue(forKey: key)
+            guard let cleared = alerts.removeValue(forKey: key) else {
+                return nil
+            }
+            journal?.clear(cleared)
+            return cleared
         }
     }
 

@@ -19,7 +19,7 @@
 ///   injected clock; times passed in (a received-at, a retry time) are
 ///   stored as given, to the millisecond.
 package protocol Store: TenantStore, ConnectionStore, EventStore, DeliveryStore, DeadLetterStore, MappingStore,
-    ChangeRequestStore, CertificateStore, AuditStore, MasterKeyCheckStore, FlowStore, APITokenStore
+    ChangeRequestStore, CertificateStore, AuditStore, MasterKeyCheckStore, FlowStore, APITokenStore, AlertStore
 {
     /// Counts of commits and of the writes they covered, for metrics on group commit.
     func commitStatistics() async -> StoreCommitStatistics

@@ -16,5 +16,6 @@ enum StoreMigrations {
         Migration0007SpellOutPartialIndexStates.migration,
         Migration0008SpellOutAttemptChecks.migration,
         Migration0009SpellOutDeliveryChecks.migration,
+        Migration0010AddOperationalAlerts.migration,
     ]
 }

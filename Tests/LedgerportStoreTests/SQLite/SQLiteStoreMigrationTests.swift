@@ -43,11 +43,12 @@ import Testing
         try await open(path).close()
         let recorded = try await recordedMigrations(path)
 
-        #expect(recorded.map(\.number) == [1, 2, 3, 4, 5, 6, 7, 8, 9])
+        #expect(recorded.map(\.number) == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
         #expect(
-            recorded.map(\.name).suffix(8) == [
+            recorded.map(\.name).suffix(9) == [
                 "add_flows_and_api_tokens", "index_finished_deliveries_by_flow", "order_deliveries_by_source_version", "add_replayed_dead_letter_status",
                 "store_event_ordering_version", "spell_out_partial_index_states", "spell_out_attempt_checks", "spell_out_delivery_checks",
+                "add_operational_alerts",
             ])
         #expect(recorded[1].checksum == Migration0002AddFlowsAndAPITokens.migration.checksum)
         #expect(recorded[2].checksum == Migration0003IndexFinishedDeliveriesByFlow.migration.checksum)
@@ -57,6 +58,7 @@ import Testing
         #expect(recorded[6].checksum == Migration0007SpellOutPartialIndexStates.migration.checksum)
         #expect(recorded[7].checksum == Migration0008SpellOutAttemptChecks.migration.checksum)
         #expect(recorded[8].checksum == Migration0009SpellOutDeliveryChecks.migration.checksum)
+        #expect(recorded[9].checksum == Migration0010AddOperationalAlerts.migration.checksum)
     }
 
     @Test func databaseAt0001_upgradesKeepingRows() async throws {
@@ -77,7 +79,7 @@ import Testing
         let delivery = try await upgraded.delivery(deliveryID, tenant: tenant.id)
         await upgraded.close()
 
-        #expect(try await recordedMigrations(path).map(\.number) == [1, 2, 3, 4, 5, 6, 7, 8, 9])
+        #expect(try await recordedMigrations(path).map(\.number) == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
         #expect(summary.total == 1)
         #expect(summary.open == 1)
         #expect(delivery.state == .pending)
@@ -106,7 +108,7 @@ import Testing
         let letters = try await upgraded.deadLetters(tenant: tenant.id, filter: DeadLetterFilter(), after: nil, limit: 10)
         await upgraded.close()
 
-        #expect(try await recordedMigrations(path).map(\.number) == [1, 2, 3, 4, 5, 6, 7, 8, 9])
+        #expect(try await recordedMigrations(path).map(\.number) == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
         #expect(letters.map(\.id) == [replayed, resolved, parked])
         #expect(letters.map(\.status) == [.replayed, .resolved, .parked])
         #expect(letters.map(\.closeReason) == ["replayed", "replayed", nil])
@@ -128,7 +130,7 @@ import Testing
         let after = try await upgraded.deliveryAttempts(delivery: deliveryID, tenant: tenant.id)
         await upgraded.close()
 
-        #expect(try await recordedMigrations(path).map(\.number) == [1, 2, 3, 4, 5, 6, 7, 8, 9])
+        #expect(try await recordedMigrations(path).map(\.number) == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
         #expect(before.count == 1)
         #expect(after == before)
         for (outcome, failureClass) in [("bogus", "'business'"), ("parked", "'bogus'")] {
@@ -162,7 +164,7 @@ import Testing
         let attemptsAfter = try await upgraded.deliveryAttempts(delivery: letterBefore.deliveryID, tenant: tenant.id)
         await upgraded.close()
 
-        #expect(try await recordedMigrations(path).map(\.number) == [1, 2, 3, 4, 5, 6, 7, 8, 9])
+        #expect(try await recordedMigrations(path).map(\.number) == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
         #expect(deliveryBefore.state == .parked)
         #expect(deliveryAfter == deliveryBefore)
         #expect(letterAfter == letterBefore)
