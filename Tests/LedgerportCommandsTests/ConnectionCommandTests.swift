@@ -53,6 +53,82 @@ import Testing
         #expect(listed.standardOutput.contains("odoo_key_cli_3Kp") == false)
     }
 
+    /// Creates a world with the tenant acme and its Odoo connection `odoo`, whose API key is `odoo_key_old_4Rt`.
+    private func worldWithOdooConnection() async throws -> StoreCommandWorld {
+        let world = try await worldWithTenant()
+        let config = try world.folder.write(#"{"base_url": "http://127.0.0.1:8069", "database": "demo", "username": "billing"}"#, to: "odoo.json")
+        let created = await world.run(
+            ["connection", "create", "odoo", "--tenant", "acme", "--connector", "odoo@1.0.0", "--config", config, "--secrets-file", "-"],
+            input: #"{"api_key": "odoo_key_old_4Rt"}"#)
+        try #require(created.status == 0)
+        return world
+    }
+
+    private func secretFields(_ world: StoreCommandWorld) async throws -> JSONValue? {
+        let listed = await world.run(["connection", "list", "--tenant", "acme", "--json"])
+        return try JSONParser.parse(listed.standardOutput)["connections"]?[0]?["secret_fields"]
+    }
+
+    @Test func rotateSecrets_replacesTheActiveValue() async throws {
+        let world = try await worldWithOdooConnection()
+
+        let rotated = await world.run(
+            ["connection", "rotate-secrets", "odoo", "--tenant", "acme", "--secrets-file", "-"], input: #"{"api_key": "odoo_key_new_8Wq"}"#)
+
+        #expect(rotated.status == 0)
+        #expect(rotated.standardError == "")
+        #expect(rotated.standardOutput.hasPrefix("rotated api_key of connection odoo for tenant acme; 1 previous value expires by "))
+        #expect(try await secretFields(world) == [["field": "api_key", "values": 2, "active_values": 1]])
+        #expect(try world.dataFilesContain("odoo_key_new_8Wq") == false)
+    }
+
+    @Test func rotateSecretsWithOverlap_keepsBothActive() async throws {
+        let world = try await worldWithOdooConnection()
+
+        let rotated = await world.run(
+            ["connection", "rotate-secrets", "odoo", "--tenant", "acme", "--secrets-file", "-", "--keep-previous-for", "3600", "--json"],
+            input: #"{"api_key": "odoo_key_new_8Wq"}"#)
+        let document = try JSONParser.parse(rotated.standardOutput)
+
+        #expect(rotated.status == 0)
+        #expect(document["fields"] == ["api_key"])
+        #expect(document["previous_values"] == 1)
+        #expect(try await secretFields(world) == [["field": "api_key", "values": 2, "active_values": 2]])
+    }
+
+    @Test func rotateSecretsOfAPlainField_isRejected() async throws {
+        let world = try await worldWithOdooConnection()
+
+        let outcome = await world.run(
+            ["connection", "rotate-secrets", "odoo", "--tenant", "acme", "--secrets-file", "-"], input: #"{"database": "other"}"#)
+
+        #expect(outcome.status == 65)
+        #expect(outcome.standardError.contains(#"rotate secrets of connection "odoo": "database" is not a secret field of odoo@1.0.0"#))
+        #expect(outcome.standardError.contains(#"its secret fields are "api_key""#))
+        #expect(try await secretFields(world) == [["field": "api_key", "values": 1, "active_values": 1]])
+    }
+
+    @Test func rotateSecretsOfUnknownConnection_isNotFound() async throws {
+        let world = try await worldWithOdooConnection()
+
+        let outcome = await world.run(
+            ["connection", "rotate-secrets", "odoo-eu", "--tenant", "acme", "--secrets-file", "-"], input: #"{"api_key": "odoo_key_new_8Wq"}"#)
+
+        #expect(outcome.status == 1)
+        #expect(outcome.standardError.contains("odoo-eu"))
+    }
+
+    @Test func rotateSecretsWithNegativeOverlap_isUsageError() async throws {
+        let world = try await worldWithOdooConnection()
+
+        let outcome = await world.run(
+            ["connection", "rotate-secrets", "odoo", "--tenant", "acme", "--secrets-file", "-", "--keep-previous-for", "-5"],
+            input: #"{"api_key": "odoo_key_new_8Wq"}"#)
+
+        #expect(outcome.status == 64)
+        #expect(outcome.standardError.contains(#"invalid --keep-previous-for "-5""#))
+    }
+
     @Test func missingMasterKey_createsNothing() async throws {
         let world = try await worldWithTenant()
 

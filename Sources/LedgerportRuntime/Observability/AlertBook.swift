@@ -76,8 +76,10 @@ package final class AlertBook: @unchecked Sendable {
 
     /// Records a failed call toward a connection; returns the alert when this failure raised a new one.
     @discardableResult
-    package func recordFailure(tenantID: TenantID, tenantSlug: String, connectionID: String, error: ConnectorError, at now: Date) -> Alert? {
+    package func recordFailure(tenantID: TenantID, tenantSlug: String, connectionID: String, error: ConnectorError, at time: Date) -> Alert? {
         let key = Key(tenantSlug: tenantSlug, connectionID: connectionID)
+        // Whole milliseconds, as the store keeps them, so an alert reads the same before and after a restart.
+        let now = Date(timeIntervalSince1970: Double(AuditChain.milliseconds(time)) / 1000)
         return lock.withLock {
             let kind: Kind
             switch error.failureClass {

@@ -1,0 +1,182 @@
+import Foundation
+import LedgerportCore
+import LedgerportSDK
+import LedgerportSecrets
+import LedgerportStore
+
+/// `ledgerport connection rotate-secrets`: stores new values of a connection's secret fields and expires the previous ones.
+///
+/// The new values are active at once. The previous values of the same
+/// fields expire at once too, or after `--keep-previous-for`, so that a
+/// webhook signing secret can overlap while the sender switches over. The
+/// command does not change fields it is not given, nor the plain configuration.
+struct ConnectionRotateSecretsCommand: RunnableCommand {
+    static let help = CommandHelp(
+        name: "rotate-secrets",
+        abstract: "Store new values of a connection's secret fields and expire the previous ones.",
+        discussion: """
+            New values come from --secrets-file, a JSON object file, or from standard input \
+            with "-", and are active at once. The previous values of the same fields expire \
+            at once, or after --keep-previous-for seconds, so that both a new and an old \
+            webhook signing secret are accepted while the sender switches over. Fields not \
+            in the file keep their values. A running `ledgerport serve` uses the new values \
+            within a minute (its connectors are rebuilt from the store every 60 s). The \
+            master key comes from $LEDGERPORT_MASTER_KEY_FILE or $LEDGERPORT_MASTER_KEY.
+            """,
+        examples: [
+            .init(
+                "ledgerport connection rotate-secrets odoo-main --tenant acme --secrets-file -",
+                "Replace the Odoo API key, reading {\"api_key\": \"...\"} from standard input."),
+            .init(
+                "ledgerport connection rotate-secrets stripe-main --tenant acme --secrets-file new-signing-secret.json --keep-previous-for 86400",
+                "Rotate the Stripe webhook signing secret, accepting the old one for another 24 hours."),
+        ],
+        exitStatuses: [
+            (.ok, "the new values were stored and the previous ones expire as asked"),
+            (.failure, "the tenant or connection is unknown, the master key is missing or wrong, or a file cannot be read"),
+            (.usage, "the command line is invalid"),
+            (.dataError, "the file is not a JSON object of strings, or names a field that is not a secret of the connector"),
+        ]
+    )
+
+    static let arguments: [ArgumentDefinition] = [
+        .positional("id", help: "The connection id, such as odoo-main."),
+        .option("tenant", value: "slug", help: "The tenant's slug. Required.", required: true),
+        .option(
+            SecretsInput.name, value: "file",
+            help: "A JSON object of secret fields and their new values, such as {\"api_key\": \"...\"}; - reads it from standard input. Required.",
+            required: true),
+        .option("keep-previous-for", value: "seconds", help: "How long the previous values stay valid, in seconds. Default: 0."),
+        SpecsOption.definition,
+        ActorOption.definition,
+        DataOption.definition,
+        .flag("json", help: "Print the rotation as a JSON object."),
+    ]
+
+    let connectionID: ConnectionID
+    let tenantSlug: String
+    let secretsSource: String
+    let keepPreviousSeconds: Int
+    let specsOption: String?
+    let actorOption: String?
+    let dataOption: String?
+    let printsJSON: Bool
+
+    init(arguments: ParsedArguments) throws(CommandError) {
+        connectionID = ConnectionID(rawValue: arguments.positional("id") ?? "")
+        guard !connectionID.rawValue.isEmpty else {
+            throw .usage("missing connection id", hint: "name the connection, such as rotate-secrets odoo-main --tenant acme")
+        }
+        guard let tenantSlug = arguments.option("tenant") else {
+            throw .usage("missing option --tenant", hint: "name the tenant's slug, such as --tenant acme")
+        }
+        guard let secretsSource = arguments.option(SecretsInput.name) else {
+            throw .usage("missing option --\(SecretsInput.name)", hint: "give a JSON object file of the new values, or - for standard input")
+        }
+        let keepText = arguments.option("keep-previous-for") ?? "0"
+        guard let keepPreviousSeconds = Int(keepText), keepPreviousSeconds >= 0 else {
+            throw .usage(
+                "invalid --keep-previous-for \"\(keepText)\": expected a whole number of seconds, 0 or more",
+                hint: "such as --keep-previous-for 86400 for 24 hours")
+        }
+        self.tenantSlug = tenantSlug
+        self.secretsSource = secretsSource
+        self.keepPreviousSeconds = keepPreviousSeconds
+        specsOption = arguments.option(SpecsOption.name)
+        actorOption = try ActorOption.parse(arguments)
+        dataOption = arguments.option(DataOption.name)
+        printsJSON = arguments.flag("json")
+    }
+
+    func run(in context: CommandContext) async throws -> ExitCode {
+        let actor = try ActorOption.resolve(actorOption, in: context, for: .change)
+        let secrets = try SecretsInput.read(secretsSource, in: context)
+        guard !secrets.isEmpty else {
+            throw CommandError.invalidData(
+                "rotate secrets of connection \"\(connectionID)\": the secrets file has no fields", hint: "write {\"api_key\": \"...\"}")
+        }
+        let now = Date()
+        let expiry = now.addingTimeInterval(Double(keepPreviousSeconds))
+
+        let expired = try await DataOption.withStore(dataOption, in: context, creating: false) { store in
+            let tenant = try await StoreCommandSupport.tenant(slug: tenantSlug, in: store)
+            let connection = try await StoreCommandSupport.translatingStoreErrors {
+                try await store.connection(connectionID, tenant: tenant.id)
+            }
+            try checkFields(Set(secrets.keys), of: connection, in: context)
+            let vault = try await openVault(store: store, context: context)
+            return try await StoreCommandSupport.translatingStoreErrors {
+                try await rotate(secrets, connection: connection, vault: vault, store: store, now: now, expiry: expiry, actor: actor)
+            }
+        }
+        report(fields: secrets.keys.sorted(), expiredValues: expired, expiry: expiry, context: context)
+        return .ok
+    }
+
+    /// Stores every new value, then expires the values of those fields that were active or scheduled before, and returns how many there were.
+    private func rotate(
+        _ secrets: [String: Secret], connection: Connection, vault: SecretVault, store: any Store, now: Date, expiry: Date, actor: String
+    ) async throws -> Int {
+        var previous: [SealedSecretValue] = []
+        for field in secrets.keys.sorted() {
+            let values = try await store.secretValues(connection: connection.id, field: field, tenant: connection.tenantID)
+            previous += values.filter { $0.isActive(at: now) || $0.activeFrom > now }
+        }
+        for field in secrets.keys.sorted() {
+            _ = try await vault.addSecret(
+                secrets[field]!, field: field, connection: connection.id, tenant: connection.tenantID, activeFrom: now, actor: actor)
+        }
+        for value in previous where value.expiresAt.map({ $0 > expiry }) ?? true {
+            _ = try await store.expireSecretValue(value.id, at: expiry, connection: connection.id, tenant: connection.tenantID, actor: actor)
+        }
+        return previous.count
+    }
+
+    /// Checks that every field is a secret field of the connection's connector spec.
+    private func checkFields(_ fields: Set<String>, of connection: Connection, in context: CommandContext) throws(CommandError) {
+        let directory = try SpecsOption.locate(specsOption, in: context)
+        let result = try SpecsOption.loader(for: directory).loadDirectory(directory.path)
+        guard
+            let spec = result.specs.first(where: { $0.spec.id == connection.connectorID && $0.spec.version == connection.connectorVersion })?.spec
+        else {
+            throw .failure(
+                "rotate secrets of connection \"\(connectionID)\": no connector spec \(connection.connectorID)@\(connection.connectorVersion) in \"\(directory.path)\"",
+                hint: "pass --specs with the folder the connection was created with")
+        }
+        let secretFields = Set(spec.configuration.filter { $0.value.secret }.keys)
+        let unknown = fields.subtracting(secretFields).sorted()
+        guard unknown.isEmpty else {
+            let known = secretFields.sorted().map { "\"\($0)\"" }.joined(separator: ", ")
+            throw .invalidData(
+                "rotate secrets of connection \"\(connectionID)\": \(unknown.map { "\"\($0)\"" }.joined(separator: ", ")) "
+                    + "\(unknown.count == 1 ? "is not a secret field" : "are not secret fields") of \(connection.connectorID)@\(connection.connectorVersion)",
+                hint: known.isEmpty ? "the connector has no secret fields" : "its secret fields are \(known)")
+        }
+    }
+
+    private func openVault(store: any Store, context: CommandContext) async throws -> SecretVault {
+        do {
+            return try await SecretVault.open(masterKey: try MasterKey.load(environment: context.environment), store: store)
+        } catch let error as MasterKeyError {
+            throw CommandError.failure(error.description)
+        }
+    }
+
+    private func report(fields: [String], expiredValues: Int, expiry: Date, context: CommandContext) {
+        let expiryText = expiry.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: false))
+        if printsJSON {
+            let object: JSONValue = [
+                "tenant": .string(tenantSlug), "connection_id": .string(connectionID.rawValue), "fields": .array(fields.map { .string($0) }),
+                "previous_values": .number(JSONNumber(expiredValues)), "previous_values_expire_at": .string(expiryText),
+            ]
+            context.standardOutput.writeLine(JSONWriter.string(object, style: .pretty))
+            return
+        }
+        let previousText =
+            expiredValues == 0
+            ? "no previous values were active"
+            : "\(expiredValues) previous value\(expiredValues == 1 ? "" : "s") expire\(expiredValues == 1 ? "s" : "") by \(expiryText)"
+        context.standardOutput.writeLine(
+            "rotated \(fields.joined(separator: ", ")) of connection \(connectionID) for tenant \(tenantSlug); \(previousText)")
+    }
+}
