@@ -97,7 +97,8 @@ enum AdminCommandSupport {
         }
     }
 
-    private static func openVault(_ store: any Store, in context: CommandContext) async throws -> SecretVault {
+    /// Opens the secret vault of `store` with the master key from the environment, or fails naming the variable to set.
+    static func openVault(_ store: any Store, in context: CommandContext) async throws -> SecretVault {
         do {
             return try await SecretVault.open(masterKey: try MasterKey.load(environment: context.environment), store: store)
         } catch let error as MasterKeyError {

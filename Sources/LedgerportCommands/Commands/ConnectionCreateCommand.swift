@@ -125,12 +125,7 @@ struct ConnectionCreateCommand: RunnableCommand {
         guard !secrets.isEmpty else {
             return []
         }
-        let vault: SecretVault
-        do {
-            vault = try await SecretVault.open(masterKey: try MasterKey.load(environment: context.environment), store: store)
-        } catch let error as MasterKeyError {
-            throw CommandError.failure(error.description)
-        }
+        let vault = try await AdminCommandSupport.openVault(store, in: context)
         let now = Date()
         return try secrets.keys.sorted().map { field in
             try vault.seal(secrets[field]!, field: field, connection: connectionID, tenant: tenant, activeFrom: now)

@@ -104,7 +104,7 @@ struct ConnectionRotateSecretsCommand: RunnableCommand {
                 try await store.connection(connectionID, tenant: tenant.id)
             }
             try checkFields(Set(secrets.keys), of: connection, in: context)
-            let vault = try await openVault(store: store, context: context)
+            let vault = try await AdminCommandSupport.openVault(store, in: context)
             return try await StoreCommandSupport.translatingStoreErrors {
                 try await rotate(secrets, connection: connection, vault: vault, store: store, now: now, expiry: expiry, actor: actor)
             }
@@ -151,14 +151,6 @@ struct ConnectionRotateSecretsCommand: RunnableCommand {
                 "rotate secrets of connection \"\(connectionID)\": \(unknown.map { "\"\($0)\"" }.joined(separator: ", ")) "
                     + "\(unknown.count == 1 ? "is not a secret field" : "are not secret fields") of \(connection.connectorID)@\(connection.connectorVersion)",
                 hint: known.isEmpty ? "the connector has no secret fields" : "its secret fields are \(known)")
-        }
-    }
-
-    private func openVault(store: any Store, context: CommandContext) async throws -> SecretVault {
-        do {
-            return try await SecretVault.open(masterKey: try MasterKey.load(environment: context.environment), store: store)
-        } catch let error as MasterKeyError {
-            throw CommandError.failure(error.description)
         }
     }
 
