@@ -70,6 +70,34 @@ extension SQLiteStore {
     }
 }
 
+extension SQLiteStore {
+    package func setConnectionConfiguration(
+        _ configuration: JSONValue, connection: ConnectionID, tenant: TenantID, actor: String
+    ) async throws -> Connection {
+        let operation = "configure connection \"\(connection)\""
+        guard let members = configuration.objectValue else {
+            throw StoreError.invalidInput(operation, "configuration", "expected a JSON object, found \(configuration.typeName)")
+        }
+        let now = StoreTime.now(clock)
+
+        return try await write(operation) { db in
+            let before = try ConnectionRows.require(connection, tenant: tenant, operation: "configure connection", on: db)
+            let previous = before.configuration.objectValue ?? [:]
+            let changed = Set(previous.keys).union(members.keys).filter { previous[$0] != members[$0] }.sorted()
+            try db.execute(
+                "UPDATE connections SET configuration_json = ?, updated_at_ms = ? WHERE tenant_id = ? AND id = ?",
+                [.text(JSONWriter.string(configuration)), .integer(StoreTime.milliseconds(now)), .text(tenant.rawValue),
+                 .text(connection.rawValue)])
+            try AuditRows.append(
+                NewAuditEntry(
+                    occurredAt: now, actor: actor, action: "connection.configured", subjectKind: "connection", subjectID: connection.rawValue,
+                    details: ["changed_fields": .array(changed.map { .string($0) })]),
+                scope: .tenant(tenant), on: db)
+            return try ConnectionRows.require(connection, tenant: tenant, operation: "configure connection", on: db)
+        }
+    }
+}
+
 /// Reading and writing rows of `connections`.
 enum ConnectionRows {
     static let columns =

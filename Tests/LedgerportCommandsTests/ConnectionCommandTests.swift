@@ -129,6 +129,51 @@ import Testing
         #expect(outcome.standardError.contains(#"invalid --keep-previous-for "-5""#))
     }
 
+    private func configuration(_ world: StoreCommandWorld) async throws -> JSONValue? {
+        let listed = await world.run(["connection", "list", "--tenant", "acme", "--json"])
+        return try JSONParser.parse(listed.standardOutput)["connections"]?[0]?["configuration"]
+    }
+
+    @Test func configure_mergesFieldsAndRemovesNulls() async throws {
+        let world = try await worldWithOdooConnection()
+        _ = await world.run([
+            "connection", "configure", "odoo", "--tenant", "acme",
+            "--config", try world.folder.write(#"{"batch_size": 50}"#, to: "batch.json"),
+        ])
+        let changes = try world.folder.write(#"{"base_url": "http://127.0.0.1:8070", "batch_size": null}"#, to: "changes.json")
+
+        let outcome = await world.run(["connection", "configure", "odoo", "--tenant", "acme", "--config", changes])
+
+        #expect(outcome.status == 0)
+        #expect(outcome.standardOutput == "configured connection odoo for tenant acme: changed base_url, batch_size\n")
+        #expect(try await configuration(world) == ["base_url": "http://127.0.0.1:8070", "database": "demo", "username": "billing"])
+        #expect(try await secretFields(world) == [["field": "api_key", "values": 1, "active_values": 1]])
+    }
+
+    @Test func configureBreakingTheSpec_changesNothing() async throws {
+        let world = try await worldWithOdooConnection()
+        let changes = try world.folder.write(#"{"database": null, "batch_size": "fifty"}"#, to: "changes.json")
+
+        let outcome = await world.run(["connection", "configure", "odoo", "--tenant", "acme", "--config", changes])
+
+        #expect(outcome.status == 65)
+        #expect(outcome.standardError.contains("odoo@1.0.0 configuration:"))
+        #expect(outcome.standardError.contains(#"configure connection "odoo": 2 problems with the configuration; nothing was changed"#))
+        #expect(try await configuration(world) == ["base_url": "http://127.0.0.1:8069", "database": "demo", "username": "billing"])
+    }
+
+    @Test func configureWithASecretField_isRejected() async throws {
+        let world = try await worldWithOdooConnection()
+        let changes = try world.folder.write(#"{"api_key": "odoo_key_plain_2Jd"}"#, to: "changes.json")
+
+        let outcome = await world.run(["connection", "configure", "odoo", "--tenant", "acme", "--config", changes])
+
+        #expect(outcome.status == 65)
+        #expect(outcome.standardError.contains("secret_in_values") || outcome.standardError.contains("is a secret"))
+        #expect(outcome.standardError.contains("odoo_key_plain_2Jd") == false)
+        #expect(try world.dataFilesContain("odoo_key_plain_2Jd") == false)
+    }
+
     @Test func missingMasterKey_createsNothing() async throws {
         let world = try await worldWithTenant()
 

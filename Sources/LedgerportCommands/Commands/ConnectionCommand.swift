@@ -2,7 +2,7 @@
 enum ConnectionCommand: CommandGroup {
     static let help = CommandHelp(
         name: "connection",
-        abstract: "Create and list connections, and rotate their secrets: connectors configured for one tenant environment.",
+        abstract: "Create, list and configure connections, and rotate their secrets: connectors configured for one tenant environment.",
         examples: [
             .init(
                 "ledgerport connection create stripe-test --tenant acme --connector stripe@1.0.0 --secrets-file -",
@@ -17,6 +17,7 @@ enum ConnectionCommand: CommandGroup {
     static let subcommands: [any CommandNode.Type] = [
         ConnectionCreateCommand.self,
         ConnectionListCommand.self,
+        ConnectionConfigureCommand.self,
         ConnectionRotateSecretsCommand.self,
     ]
 }

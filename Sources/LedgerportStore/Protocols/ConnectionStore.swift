@@ -1,4 +1,5 @@
 import Foundation
+import LedgerportSDK
 
 /// Connections and their sealed secret values.
 package protocol ConnectionStore: Sendable {
@@ -16,6 +17,14 @@ package protocol ConnectionStore: Sendable {
 
     /// Sets a connection's state, and audits it as `connection.state_changed`.
     func setConnectionState(_ state: ConnectionState, connection: ConnectionID, tenant: TenantID, actor: String) async throws -> Connection
+
+    /// Replaces a connection's plain (non-secret) configuration, and audits it as `connection.configured`
+    /// with the names of the fields that changed.
+    ///
+    /// The caller checks the configuration against the connector's spec first.
+    /// - Throws: ``StoreError`` `invalid_input` when `configuration` is not a JSON object.
+    func setConnectionConfiguration(_ configuration: JSONValue, connection: ConnectionID, tenant: TenantID, actor: String)
+        async throws -> Connection
 
     /// Adds a sealed value to a secret field (for rotation with overlap), and audits it as `connection.secret_added`.
     ///
