@@ -106,16 +106,9 @@ struct ConnectionConfigureCommand: RunnableCommand {
     private func check(_ configuration: [String: JSONValue], secretNames: Set<String>, of connection: Connection, in context: CommandContext)
         throws(CommandError)
     {
-        let directory = try SpecsOption.locate(specsOption, in: context)
-        let result = try SpecsOption.loader(for: directory).loadDirectory(directory.path)
+        let spec = try SpecsOption.spec(
+            for: connection, option: specsOption, in: context, operation: "configure connection \"\(connectionID)\"")
         let reference = "\(connection.connectorID)@\(connection.connectorVersion)"
-        guard
-            let spec = result.specs.first(where: { $0.spec.id == connection.connectorID && $0.spec.version == connection.connectorVersion })?.spec
-        else {
-            throw .failure(
-                "configure connection \"\(connectionID)\": no connector spec \(reference) in \"\(directory.path)\"",
-                hint: "pass --specs with the folder the connection was created with")
-        }
         let issues = spec.validateConfiguration(values: configuration, secretNames: secretNames)
         guard issues.isEmpty else {
             for issue in issues {
@@ -128,17 +121,7 @@ struct ConnectionConfigureCommand: RunnableCommand {
     }
 
     private func readChanges() throws(CommandError) -> [String: JSONValue] {
-        let document: JSONValue
-        do {
-            document = try JSONParser.parse([UInt8](try Data(contentsOf: URL(fileURLWithPath: configurationFile))))
-        } catch let error as JSONParseError {
-            throw .invalidData("read configuration \"\(configurationFile)\": \(error)")
-        } catch {
-            throw .failure("read configuration \"\(configurationFile)\": \(error.localizedDescription)", hint: "check the path and its permissions")
-        }
-        guard let members = document.objectValue else {
-            throw .invalidData("read configuration \"\(configurationFile)\": expected a JSON object, found \(document.typeName)")
-        }
+        let members = try ConfigurationInput.read(configurationFile)
         guard !members.isEmpty else {
             throw .invalidData("read configuration \"\(configurationFile)\": the object has no fields to change", hint: "write {\"base_url\": \"...\"}")
         }

@@ -147,18 +147,7 @@ struct ConnectionCreateCommand: RunnableCommand {
         guard let configurationFile else {
             return [:]
         }
-        let document: JSONValue
-        do {
-            document = try JSONParser.parse([UInt8](try Data(contentsOf: URL(fileURLWithPath: configurationFile))))
-        } catch let error as JSONParseError {
-            throw .invalidData("read configuration \"\(configurationFile)\": \(error)")
-        } catch {
-            throw .failure("read configuration \"\(configurationFile)\": \(error.localizedDescription)", hint: "check the path and its permissions")
-        }
-        guard let members = document.objectValue else {
-            throw .invalidData("read configuration \"\(configurationFile)\": expected a JSON object, found \(document.typeName)")
-        }
-        return members
+        return try ConfigurationInput.read(configurationFile)
     }
 
     private func report(_ connection: Connection, secretFields: [String], context: CommandContext) {

@@ -134,15 +134,8 @@ struct ConnectionRotateSecretsCommand: RunnableCommand {
 
     /// Checks that every field is a secret field of the connection's connector spec.
     private func checkFields(_ fields: Set<String>, of connection: Connection, in context: CommandContext) throws(CommandError) {
-        let directory = try SpecsOption.locate(specsOption, in: context)
-        let result = try SpecsOption.loader(for: directory).loadDirectory(directory.path)
-        guard
-            let spec = result.specs.first(where: { $0.spec.id == connection.connectorID && $0.spec.version == connection.connectorVersion })?.spec
-        else {
-            throw .failure(
-                "rotate secrets of connection \"\(connectionID)\": no connector spec \(connection.connectorID)@\(connection.connectorVersion) in \"\(directory.path)\"",
-                hint: "pass --specs with the folder the connection was created with")
-        }
+        let spec = try SpecsOption.spec(
+            for: connection, option: specsOption, in: context, operation: "rotate secrets of connection \"\(connectionID)\"")
         let secretFields = Set(spec.configuration.filter { $0.value.secret }.keys)
         let unknown = fields.subtracting(secretFields).sorted()
         guard unknown.isEmpty else {

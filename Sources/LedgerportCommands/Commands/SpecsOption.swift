@@ -1,4 +1,5 @@
 import LedgerportCore
+import LedgerportStore
 
 /// The `--specs <dir>` option shared by the commands that read connector specs.
 enum SpecsOption {
@@ -25,6 +26,24 @@ enum SpecsOption {
             }
             throw .failure(error.description)
         }
+    }
+
+    /// Loads the spec of an existing connection's connector, or fails naming the folder it looked in.
+    ///
+    /// - Parameter operation: what the command was doing, such as `configure connection "odoo-main"`, for the message.
+    static func spec(for connection: Connection, option: String?, in context: CommandContext, operation: String) throws(CommandError)
+        -> ConnectorSpec
+    {
+        let directory = try locate(option, in: context)
+        let result = try loader(for: directory).loadDirectory(directory.path)
+        guard
+            let spec = result.specs.first(where: { $0.spec.id == connection.connectorID && $0.spec.version == connection.connectorVersion })?.spec
+        else {
+            throw .failure(
+                "\(operation): no connector spec \(connection.connectorID)@\(connection.connectorVersion) in \"\(directory.path)\"",
+                hint: "pass --specs with the folder the connection was created with")
+        }
+        return spec
     }
 
     /// Loads the spec schema of a specs folder, or throws the error a command reports.
