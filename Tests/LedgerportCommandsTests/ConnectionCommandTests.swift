@@ -169,9 +169,40 @@ import Testing
         let outcome = await world.run(["connection", "configure", "odoo", "--tenant", "acme", "--config", changes])
 
         #expect(outcome.status == 65)
-        #expect(outcome.standardError.contains("secret_in_values") || outcome.standardError.contains("is a secret"))
+        #expect(outcome.standardError.contains(#""api_key" is a secret field of odoo@1.0.0, not configuration; nothing was changed"#))
+        #expect(outcome.standardError.contains("ledgerport connection rotate-secrets odoo --tenant acme"))
         #expect(outcome.standardError.contains("odoo_key_plain_2Jd") == false)
         #expect(try world.dataFilesContain("odoo_key_plain_2Jd") == false)
+    }
+
+    @Test func rotateSecretsNotMatchingThePattern_isRejected() async throws {
+        let world = try await worldWithTenant()
+        _ = await world.run(
+            ["connection", "create", "stripe-test", "--tenant", "acme", "--connector", "stripe@1.0.0", "--secrets-file", "-"],
+            input: stripeSecrets)
+
+        let outcome = await world.run(
+            ["connection", "rotate-secrets", "stripe-test", "--tenant", "acme", "--secrets-file", "-"],
+            input: #"{"webhook_signing_secret": "abc_secret_5Hn"}"#)
+
+        #expect(outcome.status == 65)
+        #expect(outcome.standardError.contains(#"the value of secret "webhook_signing_secret" does not match stripe's pattern "^whsec_""#))
+        #expect(outcome.standardError.contains("abc_secret_5Hn") == false)
+        #expect(try world.dataFilesContain("abc_secret_5Hn") == false)
+    }
+
+    @Test func createWithSecretNotMatchingThePattern_createsNothing() async throws {
+        let world = try await worldWithTenant()
+
+        let outcome = await world.run(
+            ["connection", "create", "stripe-test", "--tenant", "acme", "--connector", "stripe@1.0.0", "--secrets-file", "-"],
+            input: #"{"api_key": "nope_key_7Lm", "webhook_signing_secret": "whsec_cli_9Zy"}"#)
+        let listed = await world.run(["connection", "list", "--tenant", "acme", "--json"])
+
+        #expect(outcome.status == 65)
+        #expect(outcome.standardError.contains(#"secret "api_key" does not match"#))
+        #expect(outcome.standardError.contains("nope_key_7Lm") == false)
+        #expect(try JSONParser.parse(listed.standardOutput)["connections"] == [])
     }
 
     @Test func missingMasterKey_createsNothing() async throws {

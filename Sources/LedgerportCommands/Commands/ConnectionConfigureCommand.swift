@@ -109,6 +109,12 @@ struct ConnectionConfigureCommand: RunnableCommand {
         let spec = try SpecsOption.spec(
             for: connection, option: specsOption, in: context, operation: "configure connection \"\(connectionID)\"")
         let reference = "\(connection.connectorID)@\(connection.connectorVersion)"
+        let secrets = configuration.keys.filter { spec.configuration[$0]?.secret == true }.sorted()
+        if let secret = secrets.first {
+            throw .invalidData(
+                "configure connection \"\(connectionID)\": \"\(secret)\" is a secret field of \(reference), not configuration; nothing was changed",
+                hint: "change it with `ledgerport connection rotate-secrets \(connectionID) --tenant \(tenantSlug) --secrets-file -`")
+        }
         let issues = spec.validateConfiguration(values: configuration, secretNames: secretNames)
         guard issues.isEmpty else {
             for issue in issues {
@@ -123,7 +129,9 @@ struct ConnectionConfigureCommand: RunnableCommand {
     private func readChanges() throws(CommandError) -> [String: JSONValue] {
         let members = try ConfigurationInput.read(configurationFile)
         guard !members.isEmpty else {
-            throw .invalidData("read configuration \"\(configurationFile)\": the object has no fields to change", hint: "write {\"base_url\": \"...\"}")
+            throw .invalidData(
+                "read configuration \"\(configurationFile)\": the object has no fields to change",
+                hint: "write the fields to change, such as {\"field\": \"new value\"}")
         }
         return members
     }

@@ -19,9 +19,12 @@ struct ConnectionRotateSecretsCommand: RunnableCommand {
             with "-", and are active at once. The previous values of the same fields expire \
             at once, or after --keep-previous-for seconds, so that both a new and an old \
             webhook signing secret are accepted while the sender switches over. Fields not \
-            in the file keep their values. A running `ledgerport serve` uses the new values \
-            within a minute (its connectors are rebuilt from the store every 60 s). The \
-            master key comes from $LEDGERPORT_MASTER_KEY_FILE or $LEDGERPORT_MASTER_KEY.
+            in the file keep their values. A running `ledgerport serve` switches to the new \
+            values up to 60 s later (its connectors are rebuilt from the store every 60 s), \
+            so for a webhook signing secret keep the previous one for at least 120 s and \
+            change the sender after a minute. Values must match the pattern the connector \
+            spec gives for their field. The master key comes from \
+            $LEDGERPORT_MASTER_KEY_FILE or $LEDGERPORT_MASTER_KEY.
             """,
         examples: [
             .init(
@@ -103,7 +106,7 @@ struct ConnectionRotateSecretsCommand: RunnableCommand {
             let connection = try await StoreCommandSupport.translatingStoreErrors {
                 try await store.connection(connectionID, tenant: tenant.id)
             }
-            try checkFields(Set(secrets.keys), of: connection, in: context)
+            try checkFields(secrets, of: connection, in: context)
             let vault = try await AdminCommandSupport.openVault(store, in: context)
             return try await StoreCommandSupport.translatingStoreErrors {
                 try await rotate(secrets, connection: connection, vault: vault, store: store, now: now, expiry: expiry, actor: actor)
@@ -132,8 +135,9 @@ struct ConnectionRotateSecretsCommand: RunnableCommand {
         return previous.count
     }
 
-    /// Checks that every field is a secret field of the connection's connector spec.
-    private func checkFields(_ fields: Set<String>, of connection: Connection, in context: CommandContext) throws(CommandError) {
+    /// Checks that every field is a secret field of the connection's connector spec, and that each value matches its pattern.
+    private func checkFields(_ secrets: [String: Secret], of connection: Connection, in context: CommandContext) throws(CommandError) {
+        let fields = Set(secrets.keys)
         let spec = try SpecsOption.spec(
             for: connection, option: specsOption, in: context, operation: "rotate secrets of connection \"\(connectionID)\"")
         let secretFields = Set(spec.configuration.filter { $0.value.secret }.keys)
@@ -145,6 +149,7 @@ struct ConnectionRotateSecretsCommand: RunnableCommand {
                     + "\(unknown.count == 1 ? "is not a secret field" : "are not secret fields") of \(connection.connectorID)@\(connection.connectorVersion)",
                 hint: known.isEmpty ? "the connector has no secret fields" : "its secret fields are \(known)")
         }
+        try SecretsInput.checkPatterns(secrets, spec: spec, operation: "rotate secrets of connection \"\(connectionID)\"")
     }
 
     private func report(fields: [String], expiredValues: Int, expiry: Date, context: CommandContext) {

@@ -71,10 +71,36 @@ final class WebhookIngestor: @unchecked Sendable {
                 let (connection, source) = try await connectors.source(tenant: tenant.id, connection: ConnectionID(rawValue: path.connection))
                 verified = verify(request, path: path, tenant: tenant, connection: connection, source: source, arrived: arrived)
             } catch {
-                verified = .rejected(Self.unknownEndpoint(path))
+                verified = .rejected(unavailableEndpoint(path, error: error))
             }
             ingest(verified, request: request, arrived: arrived, responder: responder)
         }
+    }
+
+    /// Builds the response for a request whose tenant or connection could not be loaded.
+    ///
+    /// A tenant or connection that does not exist, or a connection whose
+    /// connector takes no webhooks, is the same 404 for every case. Any other
+    /// failure (a stored secret the connector refuses, the store unavailable)
+    /// is the operator's to fix: it is logged and counted, and the sender gets
+    /// 503 so that it retries, since the event was not stored.
+    private func unavailableEndpoint(_ path: WebhookPath, error: any Error) -> HTTPServerResponse {
+        if let storeError = error as? StoreError, storeError.code == .notFound {
+            return Self.unknownEndpoint(path)
+        }
+        if let connectorError = error as? ConnectorError, connectorError.code == "connection_not_source" {
+            return Self.unknownEndpoint(path)
+        }
+        metrics.increment(
+            RuntimeMetrics.requestsRejected, labels: ["tenant": path.tenant, "connection": path.connection, "reason": "connector_unavailable"])
+        logger.error("load webhook connection failed", metadata: [
+            LogMetadataKey.tenantID: .string(path.tenant), LogMetadataKey.connectionID: .string(path.connection),
+            LogMetadataKey.error: .string("\(error)"),
+        ])
+        return .error(
+            status: 503, code: "connector_unavailable",
+            message: "the connection's connector could not be loaded, so the event was not stored; retry later",
+            headers: ["Retry-After": "30"])
     }
 
     /// The result of checking a request before anything is stored.

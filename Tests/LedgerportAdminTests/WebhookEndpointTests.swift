@@ -1,0 +1,41 @@
+import Foundation
+import LedgerportHTTPClient
+import LedgerportRuntime
+import LedgerportSDK
+import LedgerportStore
+import Testing
+
+/// A webhook endpoint returns 404 only when it does not exist; a connection that exists but cannot be loaded returns 503.
+@Suite(.serialized)
+struct WebhookEndpointTests {
+    @Test func connectorThatCannotBeBuilt_answers503AndStoresNothing() async throws {
+        try await withHarness { harness in
+            let acme = try await harness.provisionTenant(slug: "acme")
+            // A newer value of the Stripe API key that the connector refuses, as an operator might store by mistake.
+            _ = try await harness.runtime.vault.addSecret(
+                Secret("not_a_stripe_key"), field: "api_key", connection: "stripe-main", tenant: acme.tenant.id, activeFrom: harness.clock.now(),
+                actor: "ops@example.com")
+            harness.runtime.connectors.invalidate(tenant: acme.tenant.id, connection: "stripe-main")
+
+            let status = try await harness.postCustomerCreated(acme, customerID: "cus_E1", eventID: "evt_E1")
+            let events = try await harness.runtime.store.events(tenant: acme.tenant.id, connection: nil, after: nil, limit: 10)
+
+            #expect(status == 503)
+            #expect(events.isEmpty)
+        }
+    }
+
+    @Test func unknownConnection_answers404() async throws {
+        try await withHarness { harness in
+            let acme = try await harness.provisionTenant(slug: "acme")
+
+            let response = try await harness.runtime.transport.send(HTTPRequest(
+                method: "POST", url: "http://127.0.0.1:\(harness.runtime.port ?? 0)/webhooks/\(acme.tenant.slug)/production/stripe-other",
+                headers: ["Content-Type": "application/json"], body: Array(#"{"id": "evt_F1"}"#.utf8)
+            ))
+
+            #expect(response.status == 404)
+            #expect(try JSONParser.parse(response.body)["error"]?["code"] == "unknown_webhook_endpoint")
+        }
+    }
+}
