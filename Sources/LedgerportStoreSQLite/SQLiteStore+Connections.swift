@@ -84,6 +84,9 @@ extension SQLiteStore {
             let before = try ConnectionRows.require(connection, tenant: tenant, operation: "configure connection", on: db)
             let previous = before.configuration.objectValue ?? [:]
             let changed = Set(previous.keys).union(members.keys).filter { previous[$0] != members[$0] }.sorted()
+            // Plain configuration holds no secrets, so the audit entry keeps both sides of each change.
+            let from = Dictionary(uniqueKeysWithValues: changed.map { ($0, previous[$0] ?? .null) })
+            let to = Dictionary(uniqueKeysWithValues: changed.map { ($0, members[$0] ?? .null) })
             try db.execute(
                 "UPDATE connections SET configuration_json = ?, updated_at_ms = ? WHERE tenant_id = ? AND id = ?",
                 [.text(JSONWriter.string(configuration)), .integer(StoreTime.milliseconds(now)), .text(tenant.rawValue),
@@ -91,7 +94,7 @@ extension SQLiteStore {
             try AuditRows.append(
                 NewAuditEntry(
                     occurredAt: now, actor: actor, action: "connection.configured", subjectKind: "connection", subjectID: connection.rawValue,
-                    details: ["changed_fields": .array(changed.map { .string($0) })]),
+                    details: ["changed_fields": .array(changed.map { .string($0) }), "from": .object(from), "to": .object(to)]),
                 scope: .tenant(tenant), on: db)
             return try ConnectionRows.require(connection, tenant: tenant, operation: "configure connection", on: db)
         }

@@ -19,7 +19,7 @@ package protocol ConnectionStore: Sendable {
     func setConnectionState(_ state: ConnectionState, connection: ConnectionID, tenant: TenantID, actor: String) async throws -> Connection
 
     /// Replaces a connection's plain (non-secret) configuration, and audits it as `connection.configured`
-    /// with the names of the fields that changed.
+    /// with the fields that changed and their values before and after (null for a field added or removed).
     ///
     /// The caller checks the configuration against the connector's spec first.
     /// - Throws: ``StoreError`` `invalid_input` when `configuration` is not a JSON object.

@@ -23,6 +23,8 @@ import Testing
             #expect(configured.action == "connection.configured")
             #expect(configured.subjectID == created.id.rawValue)
             #expect(configured.details["changed_fields"] == ["base_url", "database"])
+            #expect(configured.details["from"] == ["base_url": "http://127.0.0.1:8069", "database": .null])
+            #expect(configured.details["to"] == ["base_url": "http://127.0.0.1:8070", "database": "demo"])
         }
     }
 
