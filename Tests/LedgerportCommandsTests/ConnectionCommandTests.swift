@@ -205,6 +205,25 @@ import Testing
         #expect(try JSONParser.parse(listed.standardOutput)["connections"] == [])
     }
 
+    @Test func rotateSecretsWithMisspeltField_suggestsTheSecret() async throws {
+        let world = try await worldWithOdooConnection()
+
+        let outcome = await world.run(
+            ["connection", "rotate-secrets", "odoo", "--tenant", "acme", "--secrets-file", "-"], input: #"{"api_kee": "odoo_key_new_8Wq"}"#)
+
+        #expect(outcome.status == 65)
+        #expect(outcome.standardError.contains(#"did you mean "api_key"?"#))
+    }
+
+    @Test func configureWithMissingFile_isNotFound() async throws {
+        let world = try await worldWithOdooConnection()
+
+        let outcome = await world.run(["connection", "configure", "odoo", "--tenant", "acme", "--config", world.folder.path + "/absent.json"])
+
+        #expect(outcome.status == 1)
+        #expect(outcome.standardError.contains("absent.json\": not found"))
+    }
+
     @Test func missingMasterKey_createsNothing() async throws {
         let world = try await worldWithTenant()
 

@@ -8,6 +8,9 @@ enum ConfigurationInput {
     /// - Throws: ``CommandError`` with status 1 when the file cannot be read,
     ///   and status 65 when it is not valid JSON or not an object.
     static func read(_ file: String) throws(CommandError) -> [String: JSONValue] {
+        guard FileManager.default.fileExists(atPath: file) else {
+            throw .failure("read configuration \"\(file)\": not found", hint: "check the path")
+        }
         let document: JSONValue
         do {
             document = try JSONParser.parse([UInt8](try Data(contentsOf: URL(fileURLWithPath: file))))

@@ -1,5 +1,6 @@
 import Foundation
 import LedgerportCore
+import LedgerportJSONSchema
 import LedgerportSDK
 import LedgerportSecrets
 import LedgerportStore
@@ -143,11 +144,12 @@ struct ConnectionRotateSecretsCommand: RunnableCommand {
         let secretFields = Set(spec.configuration.filter { $0.value.secret }.keys)
         let unknown = fields.subtracting(secretFields).sorted()
         guard unknown.isEmpty else {
-            let known = secretFields.sorted().map { "\"\($0)\"" }.joined(separator: ", ")
+            let known = MessageText.quotedList(secretFields.sorted())
+            let suggestion = unknown.count == 1 ? MessageText.didYouMean(unknown[0], among: secretFields) : ""
             throw .invalidData(
-                "rotate secrets of connection \"\(connectionID)\": \(unknown.map { "\"\($0)\"" }.joined(separator: ", ")) "
+                "rotate secrets of connection \"\(connectionID)\": \(MessageText.quotedList(unknown)) "
                     + "\(unknown.count == 1 ? "is not a secret field" : "are not secret fields") of \(connection.connectorID)@\(connection.connectorVersion)",
-                hint: known.isEmpty ? "the connector has no secret fields" : "its secret fields are \(known)")
+                hint: known.isEmpty ? "the connector has no secret fields" : "\(suggestion)its secret fields are \(known)")
         }
         try SecretsInput.checkPatterns(secrets, spec: spec, operation: "rotate secrets of connection \"\(connectionID)\"")
     }
