@@ -104,11 +104,8 @@ static int bufferedWrite(sqlite3_file *handle, const void *data, int amount, sql
     }
     size_t size = (size_t)amount;
     int extendsRun = file->length > 0 && offset == file->offset + (sqlite3_int64)file->length;
-    if (extendsRun && file->length + size <= BUFFER_LIMIT) {
-        int rc = reserve(file, file->length + size);
-        if (rc != SQLITE_OK) {
-            return rc;
-        }
+    // Without memory for a larger buffer, the run is written out and this write goes through unbuffered.
+    if (extendsRun && file->length + size <= BUFFER_LIMIT && reserve(file, file->length + size) == SQLITE_OK) {
         memcpy(file->buffer + file->length, data, size);
         file->length += size;
         return SQLITE_OK;
@@ -237,10 +234,10 @@ static void writeOutWAL(BufferedFile *database) {
     }
 }
 
-// Every lock change of the WAL index writes the buffer out first. When a
-// writer releases the write lock after a rollback, the frames it wrote
-// are in the file before another connection can write over them, as they
-// would be without the buffer; and no buffer outlives the write lock.
+// Every lock change of the WAL index writes the buffer out first, so no
+// buffer outlives the write lock. After a rollback, the frames the writer
+// wrote are in the file before another connection can write over them, as
+// they would be without the buffer.
 static int bufferedShmLock(sqlite3_file *handle, int offset, int count, int flags) {
     BufferedFile *file = (BufferedFile *)handle;
     writeOutWAL(file);

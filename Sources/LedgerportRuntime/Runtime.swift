@@ -73,8 +73,8 @@ package final class Runtime: @unchecked Sendable {
             clock: clock, logger: logger, onStored: { [engine] in engine.wake() }
         )
         let ingestor = WebhookIngestor(
-            store: store, tenants: tenants, connectors: connectors, router: router, metrics: metrics, clock: clock, logger: logger,
-            onStored: { [engine] in engine.wake() }
+            store: store, tenants: tenants, connectors: connectors, router: router, metrics: metrics, alerts: alerts, clock: clock,
+            logger: logger, onStored: { [engine] in engine.wake() }
         )
 
         var routes = HTTPRouter()

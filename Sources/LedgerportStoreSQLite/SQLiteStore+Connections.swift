@@ -84,7 +84,7 @@ extension SQLiteStore {
             let before = try ConnectionRows.require(connection, tenant: tenant, operation: "configure connection", on: db)
             let previous = before.configuration.objectValue ?? [:]
             let changed = Set(previous.keys).union(members.keys).filter { previous[$0] != members[$0] }.sorted()
-            // Plain configuration holds no secrets, so the audit entry keeps both sides of each change.
+            // Plain configuration contains no secrets, so the audit entry keeps both sides of each change.
             let from = Dictionary(uniqueKeysWithValues: changed.map { ($0, previous[$0] ?? .null) })
             let to = Dictionary(uniqueKeysWithValues: changed.map { ($0, members[$0] ?? .null) })
             try db.execute(

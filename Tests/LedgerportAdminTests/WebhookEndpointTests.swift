@@ -19,9 +19,32 @@ struct WebhookEndpointTests {
 
             let status = try await harness.postCustomerCreated(acme, customerID: "cus_E1", eventID: "evt_E1")
             let events = try await harness.runtime.store.events(tenant: acme.tenant.id, connection: nil, after: nil, limit: 10)
+            let alerts = harness.runtime.alerts.activeAlerts(tenantSlug: "acme")
 
             #expect(status == 503)
             #expect(events.isEmpty)
+            #expect(alerts.map(\.connectionID) == ["stripe-main"])
+            #expect(alerts.map(\.kind) == [.configurationFailing])
+        }
+    }
+
+    @Test func fixedConnector_clearsItsAlert() async throws {
+        try await withHarness { harness in
+            let acme = try await harness.provisionTenant(slug: "acme")
+            let broken = try await harness.runtime.vault.addSecret(
+                Secret("not_a_stripe_key"), field: "api_key", connection: "stripe-main", tenant: acme.tenant.id, activeFrom: harness.clock.now(),
+                actor: "ops@example.com")
+            harness.runtime.connectors.invalidate(tenant: acme.tenant.id, connection: "stripe-main")
+            let refused = try await harness.postCustomerCreated(acme, customerID: "cus_G1", eventID: "evt_G1")
+
+            _ = try await harness.runtime.store.expireSecretValue(
+                broken.id, at: harness.clock.now(), connection: "stripe-main", tenant: acme.tenant.id, actor: "ops@example.com")
+            harness.runtime.connectors.invalidate(tenant: acme.tenant.id, connection: "stripe-main")
+            let accepted = try await harness.postCustomerCreated(acme, customerID: "cus_G1", eventID: "evt_G1")
+
+            #expect(refused == 503)
+            #expect(accepted == 200)
+            #expect(harness.runtime.alerts.activeAlerts(tenantSlug: "acme").isEmpty)
         }
     }
 

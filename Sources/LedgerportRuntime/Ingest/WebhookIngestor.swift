@@ -26,6 +26,7 @@ final class WebhookIngestor: @unchecked Sendable {
     private let connectors: ConnectorHost
     private let router: FlowRouter
     private let metrics: MetricsRegistry
+    private let alerts: AlertBook
     private let clock: any WallClock
     private let rejections: RejectionLog
     private let logger: Logger
@@ -33,13 +34,14 @@ final class WebhookIngestor: @unchecked Sendable {
 
     init(
         store: any Store, tenants: TenantDirectory, connectors: ConnectorHost, router: FlowRouter, metrics: MetricsRegistry,
-        clock: any WallClock, logger: Logger, onStored: @escaping @Sendable () -> Void
+        alerts: AlertBook, clock: any WallClock, logger: Logger, onStored: @escaping @Sendable () -> Void
     ) {
         self.store = store
         self.tenants = tenants
         self.connectors = connectors
         self.router = router
         self.metrics = metrics
+        self.alerts = alerts
         self.clock = clock
         self.logger = logger
         self.rejections = RejectionLog(logger: logger)
@@ -66,12 +68,16 @@ final class WebhookIngestor: @unchecked Sendable {
         }
         Task {
             let verified: Verification
+            var tenant: Tenant?
             do {
-                let tenant = try await tenants.tenant(slug: path.tenant)
-                let (connection, source) = try await connectors.source(tenant: tenant.id, connection: ConnectionID(rawValue: path.connection))
-                verified = verify(request, path: path, tenant: tenant, connection: connection, source: source, arrived: arrived)
+                let found = try await tenants.tenant(slug: path.tenant)
+                tenant = found
+                let (connection, source) = try await connectors.source(tenant: found.id, connection: ConnectionID(rawValue: path.connection))
+                // The connector was just built from the store, so an alert raised by a failed build clears here.
+                alerts.recordSuccess(tenantSlug: found.slug, connectionID: connection.id.rawValue)
+                verified = verify(request, path: path, tenant: found, connection: connection, source: source, arrived: arrived)
             } catch {
-                verified = .rejected(unavailableEndpoint(path, error: error))
+                verified = .rejected(unavailableEndpoint(path, tenant: tenant, error: error))
             }
             ingest(verified, request: request, arrived: arrived, responder: responder)
         }
@@ -82,9 +88,10 @@ final class WebhookIngestor: @unchecked Sendable {
     /// A tenant or connection that does not exist, or a connection whose
     /// connector takes no webhooks, is the same 404 for every case. Any other
     /// failure (a stored secret the connector refuses, the store unavailable)
-    /// is the operator's to fix: it is logged and counted, and the sender gets
-    /// 503 so that it retries, since the event was not stored.
-    private func unavailableEndpoint(_ path: WebhookPath, error: any Error) -> HTTPServerResponse {
+    /// is the operator's to fix: it is logged and counted, a connector error
+    /// raises the connection's operational alert, and the sender gets 503 so
+    /// that it retries, since the event was not stored.
+    private func unavailableEndpoint(_ path: WebhookPath, tenant: Tenant?, error: any Error) -> HTTPServerResponse {
         if let storeError = error as? StoreError, storeError.code == .notFound {
             return Self.unknownEndpoint(path)
         }
@@ -93,6 +100,9 @@ final class WebhookIngestor: @unchecked Sendable {
         }
         metrics.increment(
             RuntimeMetrics.requestsRejected, labels: ["tenant": path.tenant, "connection": path.connection, "reason": "connector_unavailable"])
+        if let tenant, let connectorError = error as? ConnectorError {
+            alerts.recordFailure(tenantID: tenant.id, tenantSlug: tenant.slug, connectionID: path.connection, error: connectorError, at: clock.now())
+        }
         logger.error("load webhook connection failed", metadata: [
             LogMetadataKey.tenantID: .string(path.tenant), LogMetadataKey.connectionID: .string(path.connection),
             LogMetadataKey.error: .string("\(error)"),

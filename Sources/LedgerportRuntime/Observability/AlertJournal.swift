@@ -4,8 +4,10 @@ import LedgerportStore
 /// Writes an ``AlertBook``'s changes to the store one at a time, in the order they were recorded.
 ///
 /// Recording never waits for the store: changes go into an unbounded queue
-/// that one task drains. A write that fails is logged and skipped, so the
-/// stored alerts can lag behind the book until the connection's next change.
+/// that one task drains. The book queues each change while it holds its
+/// lock, so the queue's order is the order of the changes. A write that
+/// fails is logged and skipped, so the stored alerts can lag behind the book
+/// until the connection's next change.
 final class AlertJournal: Sendable {
     private enum Change: Sendable {
         case save(OperationalAlert)
