@@ -218,6 +218,7 @@ package final class Runtime: @unchecked Sendable {
             logger.info("released deliveries claimed before a restart", metadata: ["delivery.count": .integer(Int64(released))])
         }
         try await router.reload()
+        try await connectors.dropChangedConnections()
         readiness.markRoutesLoaded()
         try server.start()
         onListening(server.port ?? 0)
@@ -245,6 +246,14 @@ package final class Runtime: @unchecked Sendable {
                 try await router.reload()
             } catch {
                 logger.warning("reload flows failed", metadata: [LogMetadataKey.error: .string("\(error)")])
+            }
+            do {
+                let dropped = try await connectors.dropChangedConnections()
+                if dropped > 0 {
+                    logger.info("rebuilding connectors of changed connections", metadata: ["connection.count": .integer(Int64(dropped))])
+                }
+            } catch {
+                logger.warning("read changed connections failed", metadata: [LogMetadataKey.error: .string("\(error)")])
             }
         }
     }

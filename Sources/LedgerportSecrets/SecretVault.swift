@@ -63,11 +63,22 @@ package struct SecretVault: Sendable {
     /// - Throws: ``SecretError/noActiveValue(_:)`` when none is active;
     ///   ``SecretError/cannotOpen(_:)`` when an active value does not open.
     package func activeSecrets(field: String, connection: ConnectionID, tenant: TenantID, at instant: Date) async throws -> [Secret] {
-        let values = try await store.secretValues(connection: connection, field: field, tenant: tenant)
-        let active = values.filter { $0.isActive(at: instant) }.sorted { ($0.activeFrom, $0.id) > ($1.activeFrom, $1.id) }
-        guard !active.isEmpty else {
+        let inForce = try await secretsInForce(field: field, connection: connection, tenant: tenant, at: instant)
+        guard !inForce.secrets.isEmpty else {
             throw SecretError.noActiveValue(SecretBinding(tenantID: tenant, connectionID: connection, field: field))
         }
-        return try active.map(open)
+        return inForce.secrets
+    }
+
+    /// Opens every value of a field active at `instant`, newest first, and returns when that set next changes.
+    ///
+    /// A cache of connectors built from these values uses ``SecretsInForce/nextChange``
+    /// to rebuild when an overlap ends or a value scheduled for later starts.
+    /// - Throws: ``SecretError/cannotOpen(_:)`` when an active value does not open.
+    package func secretsInForce(field: String, connection: ConnectionID, tenant: TenantID, at instant: Date) async throws -> SecretsInForce {
+        let values = try await store.secretValues(connection: connection, field: field, tenant: tenant)
+        let active = values.filter { $0.isActive(at: instant) }.sorted { ($0.activeFrom, $0.id) > ($1.activeFrom, $1.id) }
+        let boundaries = values.flatMap { [$0.activeFrom, $0.expiresAt].compactMap { $0 } }.filter { $0 > instant }
+        return SecretsInForce(secrets: try active.map(open), nextChange: boundaries.min())
     }
 }

@@ -101,6 +101,22 @@ extension SQLiteStore {
     }
 }
 
+extension SQLiteStore {
+    package func connectionChanges(after sequence: Int64) async throws -> ConnectionChanges {
+        try await read("read connections changed after change \(sequence)") { db in
+            let rows = try db.query(
+                "SELECT tenant_id, id, change_sequence FROM connections WHERE change_sequence > ? ORDER BY change_sequence",
+                [.integer(sequence)]
+            ) { row in
+                (ConnectionChanges.Changed(tenantID: TenantID(rawValue: try row.text(0)), connectionID: ConnectionID(rawValue: try row.text(1))),
+                 try row.int64(2))
+            }
+            let latest = try rows.last?.1 ?? db.scalarInt64("SELECT coalesce(max(change_sequence), 0) FROM connections", []) ?? 0
+            return ConnectionChanges(changed: rows.map(\.0), latest: latest)
+        }
+    }
+}
+
 /// Reading and writing rows of `connections`.
 enum ConnectionRows {
     static let columns =

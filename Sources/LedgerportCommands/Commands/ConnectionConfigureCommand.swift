@@ -18,8 +18,7 @@ struct ConnectionConfigureCommand: RunnableCommand {
             and null removes it; fields not in the file keep their values. The resulting \
             configuration must fit the connector's spec. Secret fields are refused here: \
             use `ledgerport connection rotate-secrets`. A running `ledgerport serve` uses the \
-            new configuration within a minute (its connectors are rebuilt from the store \
-            every 60 s).
+            new configuration within about 5 s (it looks for changed connections every 5 s).
             """,
         examples: [
             .init(

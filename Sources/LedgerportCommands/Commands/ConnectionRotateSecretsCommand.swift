@@ -21,9 +21,9 @@ struct ConnectionRotateSecretsCommand: RunnableCommand {
             at once, or after --keep-previous-for seconds, so that both a new and an old \
             webhook signing secret are accepted while the sender switches over. Fields not \
             in the file keep their values. A running `ledgerport serve` switches to the new \
-            values up to 60 s later (its connectors are rebuilt from the store every 60 s), \
-            so for a webhook signing secret keep the previous one for at least 120 s and \
-            change the sender after a minute. Values must match the pattern the connector \
+            values within about 5 s (it looks for changed connections every 5 s) and refuses \
+            a previous value as soon as it expires; keep a webhook signing secret's previous \
+            value until the sender uses the new one. Values must match the pattern the connector \
             spec gives for their field. The master key comes from \
             $LEDGERPORT_MASTER_KEY_FILE or $LEDGERPORT_MASTER_KEY.
             """,

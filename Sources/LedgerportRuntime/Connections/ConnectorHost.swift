@@ -9,9 +9,14 @@ import LedgerportStore
 ///
 /// An instance is built from the connection's stored configuration, the
 /// spec's defaults for fields the configuration leaves out, and the secrets
-/// active at build time, opened with the master key. Instances are cached
-/// for ``cacheLifetimeSeconds`` so a rotated secret or an edited connection
-/// takes effect within that time, or at once after ``invalidate(tenant:connection:)``.
+/// active at build time, opened with the master key. An instance is cached
+/// until the first of:
+/// - ``dropChangedConnections()`` finds that the connection's configuration,
+///   state or secret values changed (the runtime calls it on every reload, so a
+///   change made by the CLI in another process takes effect within seconds);
+/// - one of its secret values expires or a value scheduled for later starts;
+/// - ``invalidate(tenant:connection:)``;
+/// - ``cacheLifetimeSeconds`` after it was built, as a backstop.
 ///
 /// ``cachedSource(tenant:connection:)`` reads the cache without suspending,
 /// for the webhook path that verifies signatures on an HTTP thread.
@@ -25,7 +30,8 @@ package final class ConnectorHost: @unchecked Sendable {
     private struct CacheEntry {
         let connection: Connection
         let instance: any Connector
-        let builtAt: Date
+        /// When the entry stops being used: its lifetime's end, or the next change of its secret values if sooner.
+        let validUntil: Date
     }
 
     package let cacheLifetimeSeconds: Double
@@ -37,6 +43,10 @@ package final class ConnectorHost: @unchecked Sendable {
     private let logger: Logger
     private let lock = NSLock()
     private var cache: [CacheKey: CacheEntry] = [:]
+    /// Counts invalidations, so a build that read the store before one does not cache what it read.
+    private var invalidations: UInt64 = 0
+    /// The store's change number up to which changed connections were dropped.
+    private var changesSeen: Int64 = 0
 
     init(
         registry: ConnectorRegistry, store: any Store, vault: SecretVault, transport: any HTTPTransport,
@@ -89,6 +99,28 @@ package final class ConnectorHost: @unchecked Sendable {
     package func invalidate(tenant: TenantID, connection: ConnectionID) {
         lock.withLock {
             cache[CacheKey(tenantID: tenant, connectionID: connection)] = nil
+            invalidations &+= 1
+        }
+    }
+
+    /// Drops the cached instances of connections whose configuration, state or secret values changed since the last call.
+    ///
+    /// Returns how many cached instances it dropped.
+    @discardableResult
+    package func dropChangedConnections() async throws -> Int {
+        let changes = try await store.connectionChanges(after: lock.withLock { changesSeen })
+        return lock.withLock {
+            var dropped = 0
+            for change in changes.changed {
+                if cache.removeValue(forKey: CacheKey(tenantID: change.tenantID, connectionID: change.connectionID)) != nil {
+                    dropped += 1
+                }
+            }
+            if !changes.changed.isEmpty {
+                invalidations &+= 1
+            }
+            changesSeen = max(changesSeen, changes.latest)
+            return dropped
         }
     }
 
@@ -97,10 +129,18 @@ package final class ConnectorHost: @unchecked Sendable {
         if let entry = freshEntry(key) {
             return (entry.connection, entry.instance)
         }
+        let invalidationsBefore = lock.withLock { invalidations }
         let connection = try await store.connection(id, tenant: tenant)
-        let instance = try await build(connection)
+        let (instance, secretsChange) = try await build(connection)
+        var validUntil = clock.now().addingTimeInterval(cacheLifetimeSeconds)
+        if let secretsChange {
+            validUntil = min(validUntil, secretsChange)
+        }
         lock.withLock {
-            cache[key] = CacheEntry(connection: connection, instance: instance, builtAt: clock.now())
+            // An invalidation while this build read the store may concern what it read; the next use builds again.
+            if invalidations == invalidationsBefore {
+                cache[key] = CacheEntry(connection: connection, instance: instance, validUntil: validUntil)
+            }
         }
         return (connection, instance)
     }
@@ -108,14 +148,15 @@ package final class ConnectorHost: @unchecked Sendable {
     private func freshEntry(_ key: CacheKey) -> CacheEntry? {
         let now = clock.now()
         return lock.withLock {
-            guard let entry = cache[key], now.timeIntervalSince(entry.builtAt) < cacheLifetimeSeconds else {
+            guard let entry = cache[key], now < entry.validUntil else {
                 return nil
             }
             return entry
         }
     }
 
-    private func build(_ connection: Connection) async throws -> any Connector {
+    /// Builds the connection's connector, and returns the next time one of its secret fields changes values, if any.
+    private func build(_ connection: Connection) async throws -> (any Connector, Date?) {
         guard let entry = registry.entry(id: connection.connectorID, version: connection.connectorVersion) else {
             throw ConnectorError.configuration(
                 "connector_not_installed",
@@ -130,12 +171,15 @@ package final class ConnectorHost: @unchecked Sendable {
         }
 
         var secrets: [String: [Secret]] = [:]
+        var secretsChange: Date?
         for (name, field) in spec.configuration where field.secret {
-            do {
-                secrets[name] = try await vault.activeSecrets(field: name, connection: connection.id, tenant: connection.tenantID, at: clock.now())
-            } catch SecretError.noActiveValue {
-                // An optional secret may be absent; the connector's initializer reports a required one.
-                continue
+            let inForce = try await vault.secretsInForce(field: name, connection: connection.id, tenant: connection.tenantID, at: clock.now())
+            if let next = inForce.nextChange {
+                secretsChange = min(secretsChange ?? next, next)
+            }
+            // An optional secret may be absent; the connector's initializer reports a required one.
+            if !inForce.secrets.isEmpty {
+                secrets[name] = inForce.secrets
             }
         }
 
@@ -148,6 +192,6 @@ package final class ConnectorHost: @unchecked Sendable {
             environment: connection.environment.rawValue, http: transport, clock: clock, logger: connectorLogger
         )
         let configuration = ConnectorConfiguration(values: values, secrets: secrets)
-        return try entry.implementation.init(configuration: configuration, context: context)
+        return (try entry.implementation.init(configuration: configuration, context: context), secretsChange)
     }
 }

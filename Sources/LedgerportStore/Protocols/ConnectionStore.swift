@@ -40,6 +40,13 @@ package protocol ConnectionStore: Sendable {
     /// - Throws: ``StoreError`` `not_found` when the value is not one of this connection's.
     func expireSecretValue(_ id: SecretValueID, at expiry: Date, connection: ConnectionID, tenant: TenantID, actor: String)
         async throws -> SealedSecretValue
+
+    /// The connections of every tenant whose configuration, state or secret values changed after change number `sequence`.
+    ///
+    /// Each change takes the next number, store-wide. Pass 0 for every
+    /// connection changed since it was created, then the returned
+    /// ``ConnectionChanges/latest`` on each later read. A platform method.
+    func connectionChanges(after sequence: Int64) async throws -> ConnectionChanges
 }
 
 /// The key-check value, which shows whether the master key in use is the one the secrets were sealed with.

@@ -17,5 +17,6 @@ enum StoreMigrations {
         Migration0008SpellOutAttemptChecks.migration,
         Migration0009SpellOutDeliveryChecks.migration,
         Migration0010AddOperationalAlerts.migration,
+        Migration0011CountConnectionChanges.migration,
     ]
 }

@@ -43,12 +43,12 @@ import Testing
         try await open(path).close()
         let recorded = try await recordedMigrations(path)
 
-        #expect(recorded.map(\.number) == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+        #expect(recorded.map(\.number) == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11])
         #expect(
-            recorded.map(\.name).suffix(9) == [
+            recorded.map(\.name).suffix(10) == [
                 "add_flows_and_api_tokens", "index_finished_deliveries_by_flow", "order_deliveries_by_source_version", "add_replayed_dead_letter_status",
                 "store_event_ordering_version", "spell_out_partial_index_states", "spell_out_attempt_checks", "spell_out_delivery_checks",
-                "add_operational_alerts",
+                "add_operational_alerts", "count_connection_changes",
             ])
         #expect(recorded[1].checksum == Migration0002AddFlowsAndAPITokens.migration.checksum)
         #expect(recorded[2].checksum == Migration0003IndexFinishedDeliveriesByFlow.migration.checksum)
@@ -59,6 +59,7 @@ import Testing
         #expect(recorded[7].checksum == Migration0008SpellOutAttemptChecks.migration.checksum)
         #expect(recorded[8].checksum == Migration0009SpellOutDeliveryChecks.migration.checksum)
         #expect(recorded[9].checksum == Migration0010AddOperationalAlerts.migration.checksum)
+        #expect(recorded[10].checksum == Migration0011CountConnectionChanges.migration.checksum)
     }
 
     @Test func databaseAt0001_upgradesKeepingRows() async throws {
@@ -79,7 +80,7 @@ import Testing
         let delivery = try await upgraded.delivery(deliveryID, tenant: tenant.id)
         await upgraded.close()
 
-        #expect(try await recordedMigrations(path).map(\.number) == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+        #expect(try await recordedMigrations(path).map(\.number) == StoreMigrations.all.map(\.number))
         #expect(summary.total == 1)
         #expect(summary.open == 1)
         #expect(delivery.state == .pending)
@@ -108,7 +109,7 @@ import Testing
         let letters = try await upgraded.deadLetters(tenant: tenant.id, filter: DeadLetterFilter(), after: nil, limit: 10)
         await upgraded.close()
 
-        #expect(try await recordedMigrations(path).map(\.number) == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+        #expect(try await recordedMigrations(path).map(\.number) == StoreMigrations.all.map(\.number))
         #expect(letters.map(\.id) == [replayed, resolved, parked])
         #expect(letters.map(\.status) == [.replayed, .resolved, .parked])
         #expect(letters.map(\.closeReason) == ["replayed", "replayed", nil])
@@ -130,7 +131,7 @@ import Testing
         let after = try await upgraded.deliveryAttempts(delivery: deliveryID, tenant: tenant.id)
         await upgraded.close()
 
-        #expect(try await recordedMigrations(path).map(\.number) == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+        #expect(try await recordedMigrations(path).map(\.number) == StoreMigrations.all.map(\.number))
         #expect(before.count == 1)
         #expect(after == before)
         for (outcome, failureClass) in [("bogus", "'business'"), ("parked", "'bogus'")] {
@@ -164,7 +165,7 @@ import Testing
         let attemptsAfter = try await upgraded.deliveryAttempts(delivery: letterBefore.deliveryID, tenant: tenant.id)
         await upgraded.close()
 
-        #expect(try await recordedMigrations(path).map(\.number) == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+        #expect(try await recordedMigrations(path).map(\.number) == StoreMigrations.all.map(\.number))
         #expect(deliveryBefore.state == .parked)
         #expect(deliveryAfter == deliveryBefore)
         #expect(letterAfter == letterBefore)
@@ -315,4 +316,27 @@ import Testing
         #expect(settings.1 == 2)
         #expect(settings.2 == 1)
     }
+
+    @Test func databaseAt0010_countsChangesOfExistingConnections() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.path("ledgerport.sqlite")
+        let old = try await open(path, migrations: Array(StoreMigrations.all.prefix(10)))
+        let tenant = try await StoreFixtures.tenant(old, "acme")
+        let before = try await StoreFixtures.odooConnection(old, tenant: tenant)
+        await old.close()
+
+        let upgraded = try await open(path)
+        let unchanged = try await upgraded.connectionChanges(after: 0)
+        let kept = try await upgraded.connection(before.id, tenant: tenant.id)
+        _ = try await upgraded.setConnectionConfiguration(
+            ["base_url": "http://127.0.0.1:8070"], connection: before.id, tenant: tenant.id, actor: StoreFixtures.actor)
+        let changed = try await upgraded.connectionChanges(after: 0)
+        await upgraded.close()
+
+        #expect(kept == before)
+        #expect(unchanged == ConnectionChanges(changed: [], latest: 0))
+        #expect(changed == ConnectionChanges(changed: [ConnectionChanges.Changed(tenantID: tenant.id, connectionID: before.id)], latest: 1))
+    }
+
 }
