@@ -55,6 +55,7 @@ struct DeliveryProcessor: Sendable {
         await loadContext(&work, tenant: tenant)
         await plan(&work, tenant: tenant)
         await apply(&work, tenant: tenant)
+        await weighReferenceWaits(&work, tenant: tenant)
         let reports = work.map { report(for: $0, tenant: tenant, started: started) }
         recordDelivered(work, tenant: tenant)
         return reports
@@ -170,6 +171,39 @@ struct DeliveryProcessor: Sendable {
         }
     }
 
+    /// Decides how each missing-reference failure counts when another flow into the same target is or was paused.
+    ///
+    /// Reads the tenant's flows only when such a failure occurred, and a delivery's attempts only when a flow
+    /// into its target changed after the delivery was created. See ``ReferenceWait``.
+    private func weighReferenceWaits(_ work: inout [DeliveryWork], tenant: Tenant) async {
+        let waiting = work.indices.filter { work[$0].failure.map(ReferenceWait.concerns) ?? false }
+        guard !waiting.isEmpty else {
+            return
+        }
+        let flows: [Flow]
+        do {
+            flows = try await store.flows(tenant: tenant.id, environment: nil)
+        } catch {
+            logger.warning("read flows for missing references failed", metadata: [
+                LogMetadataKey.tenantID: .string(tenant.slug), LogMetadataKey.error: .string("\(error)"),
+            ])
+            return
+        }
+        for index in waiting {
+            guard let flow = work[index].flow else { continue }
+            let delivery = work[index].delivery
+            let wait = ReferenceWait.of(delivery, flow: flow, among: flows)
+            work[index].referenceWait = wait
+            guard case .countFrom(let changed) = wait else { continue }
+            do {
+                let attempts = try await store.deliveryAttempts(delivery: delivery.id, tenant: tenant.id)
+                work[index].countedFailedAttempts = attempts.filter { $0.finishedAt > changed && $0.outcome != .delivered }.count + 1
+            } catch {
+                work[index].logger.warning("read attempts for a missing reference failed", metadata: [LogMetadataKey.error: .string("\(error)")])
+            }
+        }
+    }
+
     /// Returns the target connector of a connection, wrapped with the connection's limits.
     private func targetWaves(_ connectionID: ConnectionID, tenant: Tenant) async throws -> (Connection, TargetWaves) {
         let (connection, target) = try await connectors.target(tenant: tenant.id, connection: connectionID)
@@ -189,7 +223,9 @@ struct DeliveryProcessor: Sendable {
             return contextFailure(work.contextError, delivery: delivery, started: started)
         }
         if let failure = work.failure {
-            let report = failureReport(failure, delivery: delivery, policy: work.policy, started: started)
+            let report = failureReport(
+                failure, delivery: delivery, policy: work.policy, failedAttempts: work.countedFailedAttempts,
+                waitingFor: work.referenceWait, started: started)
             recordFailure(failure, outcome: report.outcome, flow: flow, tenant: tenant, logger: work.logger)
             return report
         }
@@ -210,9 +246,21 @@ struct DeliveryProcessor: Sendable {
         return failureReport(failure, delivery: delivery, policy: .standard, started: started)
     }
 
-    private func failureReport(_ error: ConnectorError, delivery: Delivery, policy: RetryPolicy, started: Date) -> DeliveryAttemptReport {
+    /// Returns the report of a failed attempt; `failedAttempts` replaces the delivery's count when only some attempts count.
+    private func failureReport(
+        _ error: ConnectorError, delivery: Delivery, policy: RetryPolicy, failedAttempts: Int? = nil, waitingFor wait: ReferenceWait = .none,
+        started: Date
+    ) -> DeliveryAttemptReport {
         let now = clock.now()
-        let outcome = FailureDisposition.outcome(for: error, failedAttempts: delivery.attemptCount + 1, policy: policy, now: now, random: random())
+        if case .paused(let paused) = wait {
+            var waiting = error
+            waiting.message += "; flow \"\(paused)\" into the same target is paused, so this delivery waits for it without using up its attempts"
+            let delay = policy.maximumDelaySeconds * (1 - policy.jitter * random())
+            let outcome = AttemptOutcome.retry(at: now.addingTimeInterval(delay), error: AttemptError(waiting))
+            return DeliveryAttemptReport(startedAt: started, finishedAt: now, outcome: outcome)
+        }
+        let outcome = FailureDisposition.outcome(
+            for: error, failedAttempts: failedAttempts ?? delivery.attemptCount + 1, policy: policy, now: now, random: random())
         return DeliveryAttemptReport(startedAt: started, finishedAt: now, outcome: outcome)
     }
 

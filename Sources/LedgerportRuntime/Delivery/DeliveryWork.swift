@@ -21,6 +21,10 @@ struct DeliveryWork: Sendable {
     var result = DeliveryResult()
     /// The classified error that stopped the delivery, if one did.
     private(set) var failure: ConnectorError?
+    /// The counting rule for a missing-reference failure while another flow into the same target is or was paused.
+    var referenceWait = ReferenceWait.none
+    /// The failed attempts that count toward the retry policy, this one included, when not all of them do.
+    var countedFailedAttempts: Int?
 
     init(claim: DeliveryClaim, logger: Logger) {
         self.claim = claim

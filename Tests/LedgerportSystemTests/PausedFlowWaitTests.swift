@@ -1,0 +1,52 @@
+import Foundation
+import LedgerportRuntime
+import LedgerportSDK
+import LedgerportStore
+import Testing
+
+/// A payment whose invoice flow is paused waits for it instead of using up its attempts.
+@Suite(.serialized) struct PausedFlowWaitTests {
+    /// Two attempts 50 ms apart: without the wait, the payment would park within a fraction of a second.
+    private let quickRetries = RetryPolicy(maximumAttempts: 2, initialDelaySeconds: 0.05, multiplier: 1, maximumDelaySeconds: 0.05, jitter: 0)
+
+    @Test func payment_waitsForPausedInvoiceFlow() async throws {
+        let harness = try await SystemHarness.start(retryPolicy: quickRetries)
+        defer { Task { await harness.stop() } }
+        let tenant = harness.tenant.tenant.id
+        let invoiceFlow = FlowID(rawValue: "stripe-invoice-to-odoo")
+        let start = Date().addingTimeInterval(-1)
+        _ = try await harness.runtime.store.setFlowState(.paused, flow: invoiceFlow, tenant: tenant, actor: "controller@example.com")
+        try await harness.runtime.router.reload()
+
+        for file in ["008-customer.created.json", "010-invoice.created.json", "011-payment_intent.succeeded.json"] {
+            _ = try await harness.post(StripeBodies.file(file))
+        }
+        let waiting = try await paymentDelivery(harness, afterAttempts: 5)
+
+        _ = try await harness.runtime.store.setFlowState(.active, flow: invoiceFlow, tenant: tenant, actor: "controller@example.com")
+        try await harness.runtime.router.reload()
+        let stored = try await StoredEventDeliverer(store: harness.runtime.store, wake: { harness.runtime.engine.wake() })
+            .deliver(flow: invoiceFlow, since: start, dryRun: false, tenant: tenant, actor: "controller@example.com")
+        try await harness.waitForDeliveries()
+
+        #expect(waiting.state == .pending)
+        #expect(waiting.lastError?.contains("flow \"stripe-invoice-to-odoo\" into the same target is paused") == true)
+        #expect(stored.delivered == 1)
+        #expect(try await harness.odooCount("account.move", [["move_type", "=", "out_invoice"]]) == 1)
+        #expect(try await harness.odooCount("account.payment", []) == 1)
+        #expect(try await harness.runtime.store.deliveries(tenant: tenant, state: .parked, after: nil, limit: 10).isEmpty)
+    }
+
+    /// Waits until the payment flow's delivery has failed `attempts` times, and returns it.
+    private func paymentDelivery(_ harness: SystemHarness, afterAttempts attempts: Int) async throws -> Delivery {
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline {
+            let all = try await harness.runtime.store.deliveries(tenant: harness.tenant.tenant.id, state: nil, after: nil, limit: 100)
+            if let payment = all.first(where: { $0.flowID == "stripe-payment-to-odoo" }), payment.attemptCount >= attempts || payment.state == .parked {
+                return payment
+            }
+            try await Task.sleep(nanoseconds: 20_000_000)
+        }
+        throw HarnessError("the payment delivery did not fail \(attempts) times within 30 s")
+    }
+}
