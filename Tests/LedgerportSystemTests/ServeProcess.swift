@@ -14,15 +14,18 @@ final class ServeProcess: @unchecked Sendable {
     let process: Process
     let port: Int
     private let outputPath: String
+    /// The file the process writes its log lines to (standard error).
+    let errorPath: String
 
-    private init(process: Process, port: Int, outputPath: String) {
+    private init(process: Process, port: Int, outputPath: String, errorPath: String) {
         self.process = process
         self.port = port
         self.outputPath = outputPath
+        self.errorPath = errorPath
     }
 
     /// Starts `ledgerport serve --json` on `folder/runtime` with the key in `folder/master.key`; returns once it listens.
-    static func start(folder: String, run: Int) async throws -> ServeProcess {
+    static func start(folder: String, run: Int, logLevel: String = "warning") async throws -> ServeProcess {
         let outputPath = folder + "/serve-\(run).out"
         let errorPath = folder + "/serve-\(run).err"
         guard FileManager.default.createFile(atPath: outputPath, contents: nil), FileManager.default.createFile(atPath: errorPath, contents: nil) else {
@@ -34,7 +37,7 @@ final class ServeProcess: @unchecked Sendable {
         process.arguments = ["serve", "--json"]
         process.environment = [
             "PATH": "/usr/bin:/bin", "LEDGERPORT_DATA_DIR": folder + "/runtime", "LEDGERPORT_MASTER_KEY_FILE": folder + "/master.key",
-            "LEDGERPORT_PORT": "0", "LEDGERPORT_SPECS_DIR": Checkout.root + "/connector-specs", "LEDGERPORT_LOG_LEVEL": "warning",
+            "LEDGERPORT_PORT": "0", "LEDGERPORT_SPECS_DIR": Checkout.root + "/connector-specs", "LEDGERPORT_LOG_LEVEL": logLevel,
         ]
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errorPath))
@@ -44,7 +47,7 @@ final class ServeProcess: @unchecked Sendable {
             if let text = try? String(contentsOfFile: outputPath, encoding: .utf8), let line = text.split(separator: "\n").first,
                 let port = (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["port"] as? Int
             {
-                return ServeProcess(process: process, port: port, outputPath: outputPath)
+                return ServeProcess(process: process, port: port, outputPath: outputPath, errorPath: errorPath)
             }
             guard process.isRunning else { break }
             try await Task.sleep(nanoseconds: 20_000_000)

@@ -78,7 +78,8 @@ struct ServeCommand: RunnableCommand {
         // The signal waiter cannot be cancelled, so it runs beside the runtime: a runtime that fails
         // on its own (a port already taken) ends the command without waiting for a signal.
         _ = Task {
-            await SignalWaiter.waitForTermination()
+            let signal = await SignalWaiter.waitForTermination()
+            logger.info("stopping: finishing deliveries in flight", metadata: ["signal": .string(signal)])
             running.cancel()
         }
         do {
@@ -86,6 +87,7 @@ struct ServeCommand: RunnableCommand {
         } catch {
             throw CommandError.failure("run the runtime: \(error)", hint: "check the listen address and port")
         }
+        logger.info("stopped")
         return .ok
     }
 }
