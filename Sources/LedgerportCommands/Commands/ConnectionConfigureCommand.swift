@@ -56,9 +56,7 @@ struct ConnectionConfigureCommand: RunnableCommand {
         guard !connectionID.rawValue.isEmpty else {
             throw .usage("missing connection id", hint: "name the connection, such as configure odoo-main --tenant acme")
         }
-        guard let tenantSlug = arguments.option("tenant") else {
-            throw .usage("missing option --tenant", hint: "name the tenant's slug, such as --tenant acme")
-        }
+        let tenantSlug = try AdminCommandSupport.tenantSlug(arguments)
         guard let configurationFile = arguments.option("config") else {
             throw .usage("missing option --config", hint: "give a JSON object file of the fields to change")
         }

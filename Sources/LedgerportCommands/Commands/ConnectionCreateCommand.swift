@@ -58,9 +58,7 @@ struct ConnectionCreateCommand: RunnableCommand {
 
     init(arguments: ParsedArguments) throws(CommandError) {
         connectionID = ConnectionID(rawValue: arguments.positional("id") ?? "")
-        guard let tenantSlug = arguments.option("tenant") else {
-            throw .usage("missing option --tenant", hint: "name the tenant's slug, such as --tenant acme")
-        }
+        let tenantSlug = try AdminCommandSupport.tenantSlug(arguments)
         guard let connectorText = arguments.option("connector") else {
             throw .usage("missing option --connector", hint: "name the connector and version, such as --connector stripe@1.0.0")
         }

@@ -33,9 +33,7 @@ struct ConnectionListCommand: RunnableCommand {
     let printsJSON: Bool
 
     init(arguments: ParsedArguments) throws(CommandError) {
-        guard let tenantSlug = arguments.option("tenant") else {
-            throw .usage("missing option --tenant", hint: "name the tenant's slug, such as --tenant acme")
-        }
+        let tenantSlug = try AdminCommandSupport.tenantSlug(arguments)
         self.tenantSlug = tenantSlug
         environment = arguments.option("environment").map(EnvironmentName.init(rawValue:))
         dataOption = arguments.option(DataOption.name)

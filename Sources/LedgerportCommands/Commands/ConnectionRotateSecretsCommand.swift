@@ -71,9 +71,7 @@ struct ConnectionRotateSecretsCommand: RunnableCommand {
         guard !connectionID.rawValue.isEmpty else {
             throw .usage("missing connection id", hint: "name the connection, such as rotate-secrets odoo-main --tenant acme")
         }
-        guard let tenantSlug = arguments.option("tenant") else {
-            throw .usage("missing option --tenant", hint: "name the tenant's slug, such as --tenant acme")
-        }
+        let tenantSlug = try AdminCommandSupport.tenantSlug(arguments)
         guard let secretsSource = arguments.option(SecretsInput.name) else {
             throw .usage("missing option --\(SecretsInput.name)", hint: "give a JSON object file of the new values, or - for standard input")
         }
