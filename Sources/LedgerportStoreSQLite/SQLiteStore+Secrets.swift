@@ -17,6 +17,35 @@ extension SQLiteStore {
         }
     }
 
+    package func rotateSecretValues(
+        _ values: [NewSealedSecretValue], expiringPreviousAt expiry: Date, connection: ConnectionID, tenant: TenantID, actor: String
+    ) async throws -> [SealedSecretValue] {
+        let operation = "rotate secret values of connection \"\(connection)\""
+        for value in values {
+            try value.validate(operation: operation)
+        }
+        let now = StoreTime.now(clock)
+
+        return try await write(operation) { db in
+            try ConnectionRows.require(connection, tenant: tenant, operation: "rotate secret values of connection", on: db)
+            var previous: [SealedSecretValue] = []
+            for field in Set(values.map(\.field)).sorted() {
+                let stored = try db.query(
+                    "SELECT \(SecretValueRows.columns) FROM connection_secret_values WHERE tenant_id = ? AND connection_id = ? AND field = ? ORDER BY id",
+                    [.text(tenant.rawValue), .text(connection.rawValue), .text(field)], SecretValueRows.decode)
+                let starts = values.filter { $0.field == field }.map(\.activeFrom)
+                previous += stored.filter { old in starts.contains { old.isActive(at: $0) || old.activeFrom > $0 } }
+            }
+            for value in values {
+                try SecretValueRows.insert(value, connection: connection, tenant: tenant, at: now, actor: actor, on: db)
+            }
+            for value in previous where value.expiresAt.map({ $0 > expiry }) ?? true {
+                try SecretValueRows.expire(value, at: expiry, tenant: tenant, at: now, actor: actor, on: db)
+            }
+            return previous
+        }
+    }
+
     package func secretValues(connection: ConnectionID, field: String?, tenant: TenantID) async throws -> [SealedSecretValue] {
         try await read("list secret values of connection \"\(connection)\"") { db in
             try db.query(
@@ -35,22 +64,15 @@ extension SQLiteStore {
         let operation = "expire secret value \(id) of connection \"\(connection)\""
 
         return try await write(operation) { db in
-            let changed = try db.execute(
-                "UPDATE connection_secret_values SET expires_at_ms = ? WHERE tenant_id = ? AND connection_id = ? AND id = ?",
-                [.integer(StoreTime.milliseconds(expiry)), .text(tenant.rawValue), .text(connection.rawValue), .integer(id.rawValue)])
-            guard changed == 1 else {
+            let found = try db.queryFirst(
+                "SELECT \(SecretValueRows.columns) FROM connection_secret_values WHERE tenant_id = ? AND connection_id = ? AND id = ?",
+                [.text(tenant.rawValue), .text(connection.rawValue), .integer(id.rawValue)], SecretValueRows.decode)
+            guard let found else {
                 throw StoreError.notFound(
                     "expire secret value", "\(id) of connection \"\(connection)\" of \(TenantRows.label(tenant, on: db))")
             }
-            let value = try SecretValueRows.require(id, tenant: tenant, on: db)
-            try AuditRows.append(
-                NewAuditEntry(
-                    occurredAt: now, actor: actor, action: "connection.secret_expired", subjectKind: "connection",
-                    subjectID: connection.rawValue,
-                    details: ["field": .string(value.field), "value_id": .number(JSONNumber(id.rawValue)),
-                              "expires_at_ms": .number(JSONNumber(StoreTime.milliseconds(expiry)))]),
-                scope: .tenant(tenant), on: db)
-            return value
+            try SecretValueRows.expire(found, at: expiry, tenant: tenant, at: now, actor: actor, on: db)
+            return try SecretValueRows.require(id, tenant: tenant, on: db)
         }
     }
 
@@ -106,6 +128,20 @@ enum SecretValueRows {
                 subjectID: connection.rawValue, details: .object(details)),
             scope: .tenant(tenant), on: db)
         return stored
+    }
+
+    /// Sets when `value` expires, and audits it as `connection.secret_expired`, which names the value but never contains it.
+    static func expire(_ value: SealedSecretValue, at expiry: Date, tenant: TenantID, at now: Date, actor: String, on db: SQLiteConnection) throws {
+        try db.execute(
+            "UPDATE connection_secret_values SET expires_at_ms = ? WHERE tenant_id = ? AND id = ?",
+            [.integer(StoreTime.milliseconds(expiry)), .text(tenant.rawValue), .integer(value.id.rawValue)])
+        try AuditRows.append(
+            NewAuditEntry(
+                occurredAt: now, actor: actor, action: "connection.secret_expired", subjectKind: "connection",
+                subjectID: value.connectionID.rawValue,
+                details: ["field": .string(value.field), "value_id": .number(JSONNumber(value.id.rawValue)),
+                          "expires_at_ms": .number(JSONNumber(StoreTime.milliseconds(expiry)))]),
+            scope: .tenant(tenant), on: db)
     }
 
     static func decode(_ row: SQLiteRow) throws -> SealedSecretValue {

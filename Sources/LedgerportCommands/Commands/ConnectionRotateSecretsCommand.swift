@@ -115,22 +115,16 @@ struct ConnectionRotateSecretsCommand: RunnableCommand {
         return .ok
     }
 
-    /// Stores every new value, then expires the values of those fields that were active or scheduled before, and returns how many there were.
+    /// Stores every new value and expires the values of those fields that were active or scheduled before, in one
+    /// transaction, and returns how many previous values there were.
     private func rotate(
         _ secrets: [String: Secret], connection: Connection, vault: SecretVault, store: any Store, now: Date, expiry: Date, actor: String
     ) async throws -> Int {
-        var previous: [SealedSecretValue] = []
-        for field in secrets.keys.sorted() {
-            let values = try await store.secretValues(connection: connection.id, field: field, tenant: connection.tenantID)
-            previous += values.filter { $0.isActive(at: now) || $0.activeFrom > now }
+        let sealed = try secrets.keys.sorted().map { field in
+            try vault.seal(secrets[field]!, field: field, connection: connection.id, tenant: connection.tenantID, activeFrom: now)
         }
-        for field in secrets.keys.sorted() {
-            _ = try await vault.addSecret(
-                secrets[field]!, field: field, connection: connection.id, tenant: connection.tenantID, activeFrom: now, actor: actor)
-        }
-        for value in previous where value.expiresAt.map({ $0 > expiry }) ?? true {
-            _ = try await store.expireSecretValue(value.id, at: expiry, connection: connection.id, tenant: connection.tenantID, actor: actor)
-        }
+        let previous = try await store.rotateSecretValues(
+            sealed, expiringPreviousAt: expiry, connection: connection.id, tenant: connection.tenantID, actor: actor)
         return previous.count
     }
 

@@ -32,6 +32,16 @@ package protocol ConnectionStore: Sendable {
     func addSecretValue(_ value: NewSealedSecretValue, connection: ConnectionID, tenant: TenantID, actor: String) async throws
         -> SealedSecretValue
 
+    /// Rotates secret fields in one transaction: adds `values`, then expires at `expiry` every value of the same
+    /// fields that was active or scheduled at the new values' start, unless it expires sooner already.
+    ///
+    /// Audits each value as `connection.secret_added` and each change of expiry as `connection.secret_expired`.
+    /// Returns the previous values, as they were before the rotation. Nothing changes when any part fails.
+    /// - Throws: ``StoreError`` `invalid_input` for an invalid value, `not_found` for another tenant's connection.
+    func rotateSecretValues(
+        _ values: [NewSealedSecretValue], expiringPreviousAt expiry: Date, connection: ConnectionID, tenant: TenantID, actor: String
+    ) async throws -> [SealedSecretValue]
+
     /// Lists a connection's sealed values, of one field or of all when `field` is nil, oldest first.
     func secretValues(connection: ConnectionID, field: String?, tenant: TenantID) async throws -> [SealedSecretValue]
 
@@ -41,7 +51,7 @@ package protocol ConnectionStore: Sendable {
     func expireSecretValue(_ id: SecretValueID, at expiry: Date, connection: ConnectionID, tenant: TenantID, actor: String)
         async throws -> SealedSecretValue
 
-    /// The connections of every tenant whose configuration, state or secret values changed after change number `sequence`.
+    /// Returns the connections of every tenant whose configuration, state or secret values changed after change number `sequence`.
     ///
     /// Each change takes the next number, store-wide. Pass 0 for every
     /// connection changed since it was created, then the returned
