@@ -6,8 +6,8 @@ import Testing
 
 /// A payment whose invoice flow is paused waits for it instead of using up its attempts.
 @Suite(.serialized) struct PausedFlowWaitTests {
-    /// Two attempts 50 ms apart: without the wait, the payment would park within a fraction of a second.
-    private let quickRetries = RetryPolicy(maximumAttempts: 2, initialDelaySeconds: 0.05, multiplier: 1, maximumDelaySeconds: 0.05, jitter: 0)
+    /// Ten attempts 50 ms apart: without the wait, the payment would park within half a second.
+    private let quickRetries = RetryPolicy(maximumAttempts: 10, initialDelaySeconds: 0.05, multiplier: 1, maximumDelaySeconds: 0.05, jitter: 0)
 
     @Test func payment_waitsForPausedInvoiceFlow() async throws {
         let harness = try await SystemHarness.start(retryPolicy: quickRetries)
@@ -21,7 +21,7 @@ import Testing
         for file in ["008-customer.created.json", "010-invoice.created.json", "011-payment_intent.succeeded.json"] {
             _ = try await harness.post(StripeBodies.file(file))
         }
-        let waiting = try await paymentDelivery(harness, afterAttempts: 5)
+        let waiting = try await paymentDelivery(harness, afterAttempts: 12)
 
         _ = try await harness.runtime.store.setFlowState(.active, flow: invoiceFlow, tenant: tenant, actor: "controller@example.com")
         try await harness.runtime.router.reload()
@@ -29,12 +29,14 @@ import Testing
             .deliver(flow: invoiceFlow, since: start, dryRun: false, tenant: tenant, actor: "controller@example.com")
         try await harness.waitForDeliveries()
 
-        #expect(waiting.state == .pending)
+        // Read between attempts or during one: either way it is still open, not parked.
+        #expect([DeliveryState.pending, .inFlight].contains(waiting.state))
         #expect(waiting.lastError?.contains("flow \"stripe-invoice-to-odoo\" into the same target is paused") == true)
         #expect(stored.delivered == 1)
         #expect(try await harness.odooCount("account.move", [["move_type", "=", "out_invoice"]]) == 1)
         #expect(try await harness.odooCount("account.payment", []) == 1)
-        #expect(try await harness.runtime.store.deliveries(tenant: tenant, state: .parked, after: nil, limit: 10).isEmpty)
+        let parked = try await harness.runtime.store.deliveries(tenant: tenant, state: .parked, after: nil, limit: 10)
+        #expect(parked.isEmpty, "parked: \(parked.map { "\($0.flowID): \($0.lastError ?? "")" })")
     }
 
     /// Waits until the payment flow's delivery has failed `attempts` times, and returns it.
