@@ -53,7 +53,7 @@ struct LoadResult: Sendable {
         if text.contains("No matching record found for external id") {
             return ConnectorError(
                 .transient, code: "reference_not_found", message: "\(label): a referenced record does not exist in Odoo yet: \(line)",
-                hint: "the delivery is retried after the referenced record has been delivered", targetMessage: text
+                hint: "the delivery is retried on its schedule, and succeeds once the referenced record has been delivered", targetMessage: text
             )
         }
         if text.contains("You are not allowed to") {

@@ -147,7 +147,7 @@ struct ConnectionRotateSecretsCommand: RunnableCommand {
     }
 
     private func report(fields: [String], expiredValues: Int, expiry: Date, context: CommandContext) {
-        let expiryText = expiry.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: false))
+        let expiryText = expiry.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
         if printsJSON {
             let object: JSONValue = [
                 "tenant": .string(tenantSlug), "connection_id": .string(connectionID.rawValue), "fields": .array(fields.map { .string($0) }),

@@ -32,6 +32,8 @@ package final class ConnectorHost: @unchecked Sendable {
         let instance: any Connector
         /// When the entry stops being used: its lifetime's end, or the next change of its secret values if sooner.
         let validUntil: Date
+        /// Whether `validUntil` is the next change of its secret values.
+        let endsWithSecretChange: Bool
     }
 
     package let cacheLifetimeSeconds: Double
@@ -132,27 +134,37 @@ package final class ConnectorHost: @unchecked Sendable {
         let invalidationsBefore = lock.withLock { invalidations }
         let connection = try await store.connection(id, tenant: tenant)
         let (instance, secretsChange) = try await build(connection)
-        var validUntil = clock.now().addingTimeInterval(cacheLifetimeSeconds)
-        if let secretsChange {
-            validUntil = min(validUntil, secretsChange)
-        }
+        let lifetimeEnd = clock.now().addingTimeInterval(cacheLifetimeSeconds)
+        let validUntil = min(lifetimeEnd, secretsChange ?? lifetimeEnd)
+        let entry = CacheEntry(connection: connection, instance: instance, validUntil: validUntil, endsWithSecretChange: validUntil < lifetimeEnd)
         lock.withLock {
             // An invalidation while this build read the store may concern what it read; the next use builds again.
             if invalidations == invalidationsBefore {
-                cache[key] = CacheEntry(connection: connection, instance: instance, validUntil: validUntil)
+                cache[key] = entry
             }
         }
         return (connection, instance)
     }
 
+    /// Returns the cached entry while it is valid; drops an expired one, and logs when a secret value's start or expiry ended it.
     private func freshEntry(_ key: CacheKey) -> CacheEntry? {
         let now = clock.now()
-        return lock.withLock {
-            guard let entry = cache[key], now < entry.validUntil else {
-                return nil
+        let (fresh, ended): (CacheEntry?, CacheEntry?) = lock.withLock {
+            guard let entry = cache[key] else {
+                return (nil, nil)
             }
-            return entry
+            guard now < entry.validUntil else {
+                cache[key] = nil
+                return (nil, entry)
+            }
+            return (entry, nil)
         }
+        if let ended, ended.endsWithSecretChange {
+            logger.info("rebuilding connector: one of its secret values started or expired", metadata: [
+                LogMetadataKey.tenantID: .string(key.tenantID.rawValue), LogMetadataKey.connectionID: .string(key.connectionID.rawValue),
+            ])
+        }
+        return fresh
     }
 
     /// Builds the connection's connector, and returns the next time one of its secret fields changes values, if any.

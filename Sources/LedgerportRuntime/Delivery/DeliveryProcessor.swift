@@ -226,7 +226,7 @@ struct DeliveryProcessor: Sendable {
             let report = failureReport(
                 failure, delivery: delivery, policy: work.policy, failedAttempts: work.countedFailedAttempts,
                 waitingFor: work.referenceWait, started: started)
-            recordFailure(failure, outcome: report.outcome, flow: flow, tenant: tenant, logger: work.logger)
+            recordFailure(failure, outcome: report.outcome, flow: flow, tenant: tenant, wait: work.referenceWait, logger: work.logger)
             return report
         }
         guard let event = work.event else {
@@ -315,7 +315,9 @@ struct DeliveryProcessor: Sendable {
         }
     }
 
-    private func recordFailure(_ error: ConnectorError, outcome: AttemptOutcome, flow: Flow, tenant: Tenant, logger: Logger) {
+    private func recordFailure(
+        _ error: ConnectorError, outcome: AttemptOutcome, flow: Flow, tenant: Tenant, wait: ReferenceWait, logger: Logger
+    ) {
         let labels: MetricLabels = ["tenant": tenant.slug, "flow": flow.id.rawValue]
         let metadata: LogMetadata = [
             LogMetadataKey.failureClass: .string(error.failureClass.rawValue), "error.code": .string(error.code),
@@ -324,7 +326,15 @@ struct DeliveryProcessor: Sendable {
         switch outcome {
         case .retry(let at, _):
             metrics.increment(RuntimeMetrics.deliveriesRetried, labels: labels)
-            logger.warning("retrying delivery", metadata: metadata.merging(["retry.at": .string(at.formatted(.iso8601))]) { _, new in new })
+            var retry = metadata
+            retry["retry.at"] = .string(at.formatted(.iso8601))
+            if case .paused(let paused) = wait {
+                // The attempt does not count toward the retry policy, so its number may pass the policy's maximum.
+                retry["wait.flow_id"] = .string(paused.rawValue)
+                logger.info("delivery waits for a paused flow into the same target; this attempt does not count", metadata: retry)
+            } else {
+                logger.warning("retrying delivery", metadata: retry)
+            }
         case .park(let reason, _):
             metrics.increment(RuntimeMetrics.deliveriesParked, labels: ["tenant": tenant.slug, "flow": flow.id.rawValue, "reason": reason.rawValue])
             let level: LogLevel = reason == .business ? .notice : .error
