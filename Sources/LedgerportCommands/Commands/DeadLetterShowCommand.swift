@@ -56,12 +56,7 @@ struct DeadLetterShowCommand: RunnableCommand {
         if let reason = letter.closeReason {
             out.writeLine("  closed:         \(reason) by \(letter.closedBy ?? "unknown")")
         }
-        var rows = [["ATTEMPT", "STARTED AT", "OUTCOME", "MAPPING", "ERROR"]]
-        rows += detail.attempts.map {
-            [String($0.number), AdminJSON.timestampText($0.startedAt), $0.outcome.rawValue,
-             $0.mapping.map { "\($0.mappingID)@\($0.version)" } ?? "-", $0.error.map { "\($0.code): \($0.message)" } ?? ""]
-        }
-        AdminCommandSupport.printTable(rows, in: context)
+        AdminCommandSupport.printTable(AttemptTable.rows(detail.attempts), in: context)
         return .ok
     }
 }

@@ -1,0 +1,78 @@
+import Foundation
+import LedgerportCommands
+import LedgerportRuntime
+import LedgerportSDK
+import LedgerportStore
+import Testing
+
+/// `ledgerport delivery list|show` on the data folder of a running runtime, in this process.
+@Suite(.serialized)
+struct DeliveryCommandTests {
+    /// Runs `ledgerport <arguments>` against the harness's data folder.
+    private func run(_ harness: AdminTestHarness, _ arguments: [String]) async -> (status: Int32, output: String, error: String) {
+        let output = CapturedOutput()
+        let error = CapturedOutput()
+        let context = CommandContext(
+            standardOutput: output, standardError: error,
+            environment: ["LEDGERPORT_DATA_DIR": harness.folder + "/runtime", "USER": "tester"],
+            currentDirectory: harness.folder, executablePath: nil
+        )
+        let status = await CommandRunner(root: LedgerportCommand.self).run(arguments, context: context)
+        return (status.rawValue, output.text, error.text)
+    }
+
+    /// Delivers one customer and parks another, whose partner call fails.
+    private func deliverOneParkOne(_ harness: AdminTestHarness) async throws {
+        let acme = try await harness.provisionTenant(slug: "acme")
+        harness.failNextPartnerCalls(1)
+        try await harness.postCustomerCreated(acme, customerID: "cus_D1", eventID: "evt_D1")
+        try await harness.waitForIdle(acme.tenant.id)
+        try await harness.postCustomerCreated(acme, customerID: "cus_D2", eventID: "evt_D2")
+        try await harness.waitForIdle(acme.tenant.id)
+    }
+
+    @Test func list_filtersByState() async throws {
+        try await withHarness { harness in
+            try await deliverOneParkOne(harness)
+
+            let all = await run(harness, ["delivery", "list", "--tenant", "acme", "--json"])
+            let parked = await run(harness, ["delivery", "list", "--tenant", "acme", "--state", "parked"])
+            let states = (try JSONParser.parse(Array(all.output.utf8))["deliveries"]?.arrayValue ?? []).compactMap { $0["state"]?.stringValue }
+
+            #expect(all.status == 0)
+            #expect(states == ["parked", "delivered"])
+            #expect(parked.status == 0)
+            #expect(parked.output.contains("customer:cus_D1"))
+            #expect(!parked.output.contains("customer:cus_D2"))
+        }
+    }
+
+    @Test func show_printsEveryAttempt() async throws {
+        try await withHarness { harness in
+            try await deliverOneParkOne(harness)
+
+            let shown = await run(harness, ["delivery", "show", "1", "--tenant", "acme"])
+            let json = await run(harness, ["delivery", "show", "1", "--tenant", "acme", "--json"])
+            let attempts = try JSONParser.parse(Array(json.output.utf8))["attempts"]?.arrayValue ?? []
+
+            #expect(shown.status == 0)
+            #expect(shown.output.hasPrefix("delivery 1: parked, flow "))
+            #expect(shown.output.contains("odoo_access_error"))
+            #expect(attempts.map { $0["outcome"]?.stringValue } == ["parked"])
+        }
+    }
+
+    @Test func unknownDeliveryAndState_areRejected() async throws {
+        try await withHarness { harness in
+            _ = try await harness.provisionTenant(slug: "acme")
+
+            let unknown = await run(harness, ["delivery", "show", "999", "--tenant", "acme"])
+            let badState = await run(harness, ["delivery", "list", "--tenant", "acme", "--state", "waiting"])
+
+            #expect(unknown.status == 1)
+            #expect(unknown.error.contains("999"))
+            #expect(badState.status == 64)
+            #expect(badState.error.contains("\"waiting\""))
+        }
+    }
+}
