@@ -56,6 +56,11 @@ extension DemoSummary {
         if let dataDirectory {
             lines.append("Data kept in \(dataDirectory): the master key in master.key, the runtime's data folder in runtime/, the sandbox's in odoo-sandbox/.")
             lines.append("Inspect it with, for example: LEDGERPORT_MASTER_KEY_FILE=\(dataDirectory)/master.key ledgerport dead-letter list --tenant northwind --data \(dataDirectory)/runtime")
+            lines.append("To keep using it, with LEDGERPORT_MASTER_KEY_FILE and LEDGERPORT_DATA_DIR=\(dataDirectory)/runtime set:")
+            lines.append("  1. ledgerport sandbox odoo --port 18069 --data \(dataDirectory)/odoo-sandbox")
+            lines.append("  2. ledgerport connection configure odoo-main --tenant northwind --config FILE, with FILE {\"base_url\": \"http://127.0.0.1:18069\"}")
+            lines.append("  3. ledgerport connection rotate-secrets stripe-main --tenant northwind --secrets-file FILE, with FILE {\"webhook_signing_secret\": \"whsec_...\"}")
+            lines.append("  4. ledgerport serve, which takes webhooks signed with that secret at /webhooks/northwind/production/stripe-main")
         }
         return lines.joined(separator: "\n") + "\n"
     }
