@@ -37,7 +37,7 @@ struct DocumentLine: Sendable, Hashable {
         var productID: Int64?
         if let product {
             guard let id = products[product] else {
-                throw ConnectorError(.transient, code: "reference_not_found", message: "\(values.label): \(product) does not exist in Odoo yet", hint: "the delivery is retried on its schedule, and succeeds once the product has been delivered")
+                throw ConnectorError(.transient, code: "reference_not_found", message: "\(values.label): \(product) does not exist in Odoo yet", hint: "the delivery is retried on its schedule, and succeeds once the product has been delivered", missingReference: product)
             }
             productID = id
         }

@@ -87,7 +87,8 @@ struct MoveLifecycle: Sendable {
         for operation in operations where found[operation.reference] == nil {
             outcomes[operation.reference] = .failure(ConnectorError(
                 .transient, code: "reference_not_found", message: "post \(operation.reference): the move does not exist in Odoo yet",
-                hint: "the delivery is retried on its schedule, and succeeds once the move has been delivered"
+                hint: "the delivery is retried on its schedule, and succeeds once the move has been delivered",
+                missingReference: operation.reference
             ))
         }
         return found

@@ -45,7 +45,8 @@ struct OdooWorkspace: Sendable {
             throw ConnectorError(
                 .transient, code: "reference_not_found",
                 message: "\(label): \(reference) does not exist in Odoo yet",
-                hint: "the delivery is retried on its schedule, and succeeds once the referenced record has been delivered"
+                hint: "the delivery is retried on its schedule, and succeeds once the referenced record has been delivered",
+                missingReference: reference
             )
         }
         return id

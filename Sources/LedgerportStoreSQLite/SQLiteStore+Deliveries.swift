@@ -66,6 +66,21 @@ extension SQLiteStore {
         }
     }
 
+    package func makeDeliveriesDue(_ ids: [DeliveryID], tenant: TenantID, at instant: Date) async throws -> Int {
+        guard !ids.isEmpty else {
+            return 0
+        }
+        let list = JSONWriter.string(.array(ids.map { .number(JSONNumber($0.rawValue)) }))
+        return try await write("make \(ids.count) deliveries of tenant \"\(tenant)\" due") { db in
+            try db.execute(
+                """
+                UPDATE deliveries SET next_attempt_at_ms = ?3, updated_at_ms = ?3
+                WHERE +tenant_id = ?1 AND id IN (SELECT value FROM json_each(?2)) AND state = 'pending' AND next_attempt_at_ms > ?3
+                """,
+                [.text(tenant.rawValue), .text(list), .integer(StoreTime.milliseconds(instant))])
+        }
+    }
+
     package func delivery(_ id: DeliveryID, tenant: TenantID) async throws -> Delivery {
         try await read("read delivery \(id)") { db in
             try DeliveryRows.require(id, tenant: tenant, operation: "read delivery", on: db)

@@ -39,6 +39,7 @@ package final class DeliveryEngine: @unchecked Sendable {
     private let metrics: MetricsRegistry
     private let logger: Logger
     private let signal = WakeSignal()
+    private let waiters = ReferenceWaiters()
     private let lock = NSLock()
     private var inFlightByTenant: [TenantID: Int] = [:]
     private var inFlightTotal = 0
@@ -140,14 +141,44 @@ package final class DeliveryEngine: @unchecked Sendable {
     }
 
     /// Runs a batch of claims and records every attempt with one write.
+    ///
+    /// Then it notes which retried deliveries wait for a target record, and
+    /// makes due at once the deliveries that waited for a record this batch wrote.
     private func run(_ batch: [DeliveryClaim]) async {
         guard let tenant = batch.first?.delivery.tenantID else { return }
-        let reports = await processor.process(batch)
-        let errors = await store.recordAttempts(Array(zip(reports, batch)).map { (report: $0, claim: $1) }, tenant: tenant)
+        let outcome = await processor.process(batch)
+        let errors = await store.recordAttempts(Array(zip(outcome.reports, batch)).map { (report: $0, claim: $1) }, tenant: tenant)
+        var recorded = Set<DeliveryID>()
         for (claim, error) in zip(batch, errors) {
             if let error {
                 logRecordingFailure(error, claim: claim)
+            } else {
+                recorded.insert(claim.deliveryID)
             }
+        }
+        for (delivery, reference) in outcome.waiting where recorded.contains(delivery) {
+            waiters.add(delivery, waitingFor: reference, tenant: tenant)
+        }
+        await releaseWaiters(for: outcome.written, tenant: tenant)
+    }
+
+    /// Makes due the deliveries that waited for one of `written`, and wakes the loop when there are any.
+    private func releaseWaiters(for written: [TargetReference], tenant: TenantID) async {
+        let released = waiters.release(written, tenant: tenant)
+        guard !released.isEmpty else { return }
+        do {
+            let due = try await store.makeDeliveriesDue(released, tenant: tenant, at: processor.clock.now())
+            if due > 0 {
+                logger.debug("made deliveries due whose missing record was written", metadata: [
+                    LogMetadataKey.tenantID: .string(tenant.rawValue), "delivery.count": .integer(Int64(due)),
+                ])
+                wake()
+            }
+        } catch {
+            // They keep their backoff schedule.
+            logger.warning("make waiting deliveries due failed", metadata: [
+                LogMetadataKey.tenantID: .string(tenant.rawValue), LogMetadataKey.error: .string("\(error)"),
+            ])
         }
     }
 

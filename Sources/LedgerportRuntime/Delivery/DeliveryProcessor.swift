@@ -35,11 +35,12 @@ struct DeliveryProcessor: Sendable {
     let random: @Sendable () -> Double
     let logger: Logger
 
-    /// Runs claimed deliveries of one tenant once, together, and returns one report per claim, in order.
-    func process(_ claims: [DeliveryClaim]) async -> [DeliveryAttemptReport] {
+    /// Runs claimed deliveries of one tenant once, together, and returns one report per claim, in order,
+    /// with the target records the batch wrote and the ones its retried deliveries found missing.
+    func process(_ claims: [DeliveryClaim]) async -> DeliveryBatchOutcome {
         let started = clock.now()
         guard let tenantID = claims.first?.delivery.tenantID else {
-            return []
+            return DeliveryBatchOutcome(reports: [])
         }
         precondition(claims.allSatisfy { $0.delivery.tenantID == tenantID }, "a delivery batch belongs to one tenant")
         var work = claims.map { DeliveryWork(claim: $0, logger: logger) }
@@ -47,18 +48,30 @@ struct DeliveryProcessor: Sendable {
         do {
             tenant = try await tenants.tenant(id: tenantID)
         } catch {
-            return work.map { item in
+            return DeliveryBatchOutcome(reports: work.map { item in
                 contextFailure(error, delivery: item.delivery, started: started)
-            }
+            })
         }
 
         await loadContext(&work, tenant: tenant)
         await plan(&work, tenant: tenant)
         await apply(&work, tenant: tenant)
         await weighReferenceWaits(&work, tenant: tenant)
-        let reports = work.map { report(for: $0, tenant: tenant, started: started) }
+        var outcome = DeliveryBatchOutcome(reports: work.map { report(for: $0, tenant: tenant, started: started) })
         recordDelivered(work, tenant: tenant)
-        return reports
+        for (item, report) in zip(work, outcome.reports) {
+            switch report.outcome {
+            case .delivered:
+                outcome.written += item.result.applied.map(\.reference)
+            case .retry:
+                if let missing = item.failure?.missingReference {
+                    outcome.waiting.append((item.delivery.id, missing))
+                }
+            case .park:
+                break
+            }
+        }
+        return outcome
     }
 
     /// Finds each delivery's flow and retry policy, then reads every event with one query.

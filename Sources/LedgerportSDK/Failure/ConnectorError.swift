@@ -16,10 +16,12 @@ public struct ConnectorError: Error, Sendable, Hashable, CustomStringConvertible
     public var targetMessage: String?
     /// How long to wait before retrying, when the peer said (HTTP `Retry-After`).
     public var retryAfterSeconds: Int?
+    /// The target record that does not exist yet, when that is the failure, so the runtime can retry once it is written.
+    public var missingReference: TargetReference?
 
     public init(
         _ failureClass: FailureClass, code: String, message: String, hint: String? = nil,
-        targetMessage: String? = nil, retryAfterSeconds: Int? = nil
+        targetMessage: String? = nil, retryAfterSeconds: Int? = nil, missingReference: TargetReference? = nil
     ) {
         self.failureClass = failureClass
         self.code = code
@@ -27,6 +29,7 @@ public struct ConnectorError: Error, Sendable, Hashable, CustomStringConvertible
         self.hint = hint
         self.targetMessage = targetMessage
         self.retryAfterSeconds = retryAfterSeconds
+        self.missingReference = missingReference
     }
 
     public var description: String {

@@ -44,6 +44,13 @@ package protocol DeliveryStore: Sendable {
     /// - Returns: for each attempt, in order, nil when it was recorded, else its error.
     func recordAttempts(_ attempts: [(report: DeliveryAttemptReport, claim: DeliveryClaim)], tenant: TenantID) async -> [(any Error)?]
 
+    /// Makes the tenant's pending deliveries among `ids` due at `instant`, when they were due later, and returns how many changed.
+    ///
+    /// The runtime calls it when a target record that these deliveries failed
+    /// to find has just been written, so they need not wait out their backoff.
+    /// Deliveries of other tenants, and ones in any other state, are left alone.
+    func makeDeliveriesDue(_ ids: [DeliveryID], tenant: TenantID, at instant: Date) async throws -> Int
+
     /// Reads one delivery. - Throws: ``StoreError`` `not_found`, also for another tenant's delivery.
     func delivery(_ id: DeliveryID, tenant: TenantID) async throws -> Delivery
 
