@@ -21,7 +21,7 @@ import Testing
         for file in ["008-customer.created.json", "010-invoice.created.json", "011-payment_intent.succeeded.json"] {
             _ = try await harness.post(StripeBodies.file(file))
         }
-        let waiting = try await paymentDelivery(harness, afterAttempts: 12)
+        let waiting = try await harness.delivery(through: "stripe-payment-to-odoo") { $0.attemptCount >= 12 || $0.state == .parked }
 
         _ = try await harness.runtime.store.setFlowState(.active, flow: invoiceFlow, tenant: tenant, actor: "controller@example.com")
         try await harness.runtime.router.reload()
@@ -39,16 +39,4 @@ import Testing
         #expect(parked.isEmpty, "parked: \(parked.map { "\($0.flowID): \($0.lastError ?? "")" })")
     }
 
-    /// Waits until the payment flow's delivery has failed `attempts` times, and returns it.
-    private func paymentDelivery(_ harness: SystemHarness, afterAttempts attempts: Int) async throws -> Delivery {
-        let deadline = Date().addingTimeInterval(30)
-        while Date() < deadline {
-            let all = try await harness.runtime.store.deliveries(tenant: harness.tenant.tenant.id, state: nil, after: nil, limit: 100)
-            if let payment = all.first(where: { $0.flowID == "stripe-payment-to-odoo" }), payment.attemptCount >= attempts || payment.state == .parked {
-                return payment
-            }
-            try await Task.sleep(nanoseconds: 20_000_000)
-        }
-        throw HarnessError("the payment delivery did not fail \(attempts) times within 30 s")
-    }
 }

@@ -16,7 +16,7 @@ import Testing
 
         _ = try await harness.post(StripeBodies.file("008-customer.created.json"))
         _ = try await harness.post(StripeBodies.file("011-payment_intent.succeeded.json"))
-        let failed = try await paymentDelivery(harness) { $0.attemptCount >= 1 }
+        let failed = try await harness.delivery(through: "stripe-payment-to-odoo", timeoutSeconds: 15) { $0.attemptCount >= 1 }
         _ = try await harness.post(StripeBodies.file("010-invoice.created.json"))
         try await harness.waitForDeliveries(timeoutSeconds: 15)
         let payment = try await harness.runtime.store.delivery(failed.id, tenant: tenant)
@@ -28,16 +28,4 @@ import Testing
         #expect(try await harness.odooCount("account.payment", []) == 1)
     }
 
-    /// Waits until the payment flow's delivery matches `condition`, and returns it.
-    private func paymentDelivery(_ harness: SystemHarness, _ condition: (Delivery) -> Bool) async throws -> Delivery {
-        let deadline = Date().addingTimeInterval(15)
-        while Date() < deadline {
-            let all = try await harness.runtime.store.deliveries(tenant: harness.tenant.tenant.id, state: nil, after: nil, limit: 100)
-            if let payment = all.first(where: { $0.flowID == "stripe-payment-to-odoo" }), condition(payment) {
-                return payment
-            }
-            try await Task.sleep(nanoseconds: 20_000_000)
-        }
-        throw HarnessError("the payment delivery did not reach the expected state within 15 s")
-    }
 }

@@ -141,6 +141,19 @@ final class SystemHarness: @unchecked Sendable {
         throw HarnessError("deliveries still open after \(timeoutSeconds) s")
     }
 
+    /// Waits until the first delivery through `flow` matches `condition`, and returns it; fails after `timeoutSeconds` of wall time.
+    func delivery(through flow: FlowID, timeoutSeconds: Double = 30, where condition: (Delivery) -> Bool) async throws -> Delivery {
+        let deadline = Date().addingTimeInterval(timeoutSeconds)
+        while Date() < deadline {
+            let all = try await runtime.store.deliveries(tenant: tenant.tenant.id, state: nil, after: nil, limit: 100)
+            if let delivery = all.first(where: { $0.flowID == flow }), condition(delivery) {
+                return delivery
+            }
+            try await Task.sleep(nanoseconds: 20_000_000)
+        }
+        throw HarnessError("no delivery through flow \"\(flow)\" reached the expected state within \(timeoutSeconds) s")
+    }
+
     /// Counts Odoo records of `model` matching `domain`, asking the sandbox over JSON-RPC as its admin.
     func odooCount(_ model: String, _ domain: JSONValue) async throws -> Int {
         try await OdooProbe(url: sandbox.url, database: sandbox.sandbox.configuration.databaseName, transport: transport)
