@@ -232,9 +232,10 @@ package final class Runtime: @unchecked Sendable {
             group.addTask { await self.scheduler.run() }
             group.addTask { await self.retention.run() }
             await Self.waitForCancellation()
+            // Webhooks stop first; the engine then lets its batches in flight finish before the store closes.
+            await server.stop()
             group.cancelAll()
         }
-        await server.stop()
         await alerts.finishWrites()
         await store.close()
     }

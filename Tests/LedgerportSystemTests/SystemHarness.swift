@@ -161,10 +161,15 @@ final class SystemHarness: @unchecked Sendable {
     }
 
     func stop() async {
-        running.cancel()
-        _ = try? await running.value
+        await stopRuntime()
         await sandbox.stop()
         FolderCleanup.remove(folder)
+    }
+
+    /// Stops the runtime as SIGTERM stops `ledgerport serve`, and waits until it has stopped; the store stays readable.
+    func stopRuntime() async {
+        running.cancel()
+        _ = try? await running.value
     }
 }
 

@@ -31,6 +31,8 @@ package final class DeliveryEngine: @unchecked Sendable {
         package var deliveriesPerBatch: Int = 100
         package var leaseSeconds: Int = 120
         package var pollIntervalSeconds: Double = 0.25
+        /// How long a stop waits for the batches in flight before it interrupts them.
+        package var drainSeconds: Double = 30
     }
 
     package let settings: Settings
@@ -44,6 +46,9 @@ package final class DeliveryEngine: @unchecked Sendable {
     private var inFlightByTenant: [TenantID: Int] = [:]
     private var inFlightTotal = 0
     private var lastLeader: TenantID?
+    /// The batches running, which a stop lets finish; they run outside the loop's task so its cancellation does not reach them.
+    private var running: [UInt64: Task<Void, Never>] = [:]
+    private var nextBatch: UInt64 = 0
 
     init(settings: Settings, store: any Store, processor: DeliveryProcessor, metrics: MetricsRegistry, logger: Logger) {
         self.settings = settings
@@ -58,25 +63,60 @@ package final class DeliveryEngine: @unchecked Sendable {
         signal.poke()
     }
 
-    /// Runs the loop until the task is cancelled, then waits for deliveries in flight to finish.
+    /// Runs the loop until the task is cancelled, then lets the batches in flight finish.
+    ///
+    /// A batch interrupted by the stop would record a failed attempt for each
+    /// of its deliveries, so the stop waits for them, up to
+    /// ``Settings/drainSeconds``; it interrupts the ones still running after
+    /// that, and the next start runs them again.
     package func run() async {
         logger.info("started delivery engine", metadata: ["delivery.workers": .integer(Int64(settings.workers))])
-        await withDiscardingTaskGroup { group in
-            while !Task.isCancelled {
-                let started = await claimRound(into: &group)
-                if started == 0 {
-                    await signal.wait(timeoutSeconds: settings.pollIntervalSeconds)
-                }
+        while !Task.isCancelled {
+            let started = await claimRound()
+            if started == 0 {
+                await signal.wait(timeoutSeconds: settings.pollIntervalSeconds)
             }
         }
+        await drain()
         logger.info("stopped delivery engine")
+    }
+
+    /// Waits for the batches in flight, interrupting those still running after ``Settings/drainSeconds``.
+    private func drain() async {
+        let batches = lock.withLock { Array(running.values) }
+        guard !batches.isEmpty else { return }
+        logger.info("finishing delivery batches in flight", metadata: ["batch.count": .integer(Int64(batches.count))])
+        let deadline = Task { [settings] in
+            try? await Task.sleep(nanoseconds: UInt64(settings.drainSeconds * 1_000_000_000))
+            for batch in batches { batch.cancel() }
+        }
+        for batch in batches {
+            await batch.value
+        }
+        deadline.cancel()
+    }
+
+    /// Starts a batch outside the loop's task, so that stopping the loop lets it finish.
+    private func start(_ batch: [DeliveryClaim], tenant: TenantID) {
+        reserveSlot(for: tenant)
+        // The batch removes itself under the lock, so it is inserted before it can finish.
+        lock.withLock {
+            let number = nextBatch
+            nextBatch += 1
+            running[number] = Task { [self] in
+                await run(batch)
+                releaseSlot(for: tenant)
+                _ = lock.withLock { running.removeValue(forKey: number) }
+                wake()
+            }
+        }
     }
 
     /// Claims deliveries for each tenant with due work and starts them; returns how many started.
     ///
     /// Each round starts with the tenant after the one served first last time, and gives each
     /// tenant an equal share of the free workers (at least one), so no tenant is always first.
-    private func claimRound(into group: inout DiscardingTaskGroup) async -> Int {
+    private func claimRound() async -> Int {
         let due: [TenantID]
         do {
             due = try await store.tenantsWithDueDeliveries(limit: 10_000)
@@ -106,12 +146,7 @@ package final class DeliveryEngine: @unchecked Sendable {
                 leader = tenant
             }
             for batch in Self.split(claims, into: room) {
-                reserveSlot(for: tenant)
-                group.addTask { [self] in
-                    await run(batch)
-                    releaseSlot(for: tenant)
-                    wake()
-                }
+                start(batch, tenant: tenant)
                 started += batch.count
             }
         }
