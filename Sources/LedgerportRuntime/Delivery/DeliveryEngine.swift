@@ -67,7 +67,7 @@ package final class DeliveryEngine: @unchecked Sendable {
     ///
     /// A batch interrupted by the stop would record a failed attempt for each
     /// of its deliveries, so the stop waits for them, up to
-    /// ``Settings/drainSeconds``; it interrupts the ones still running after
+    /// ``Settings/drainSeconds``. It interrupts the ones still running after
     /// that, and the next start runs them again.
     package func run() async {
         logger.info("started delivery engine", metadata: ["delivery.workers": .integer(Int64(settings.workers))])
