@@ -41,6 +41,7 @@ package final class AlertBook: @unchecked Sendable {
 
     package let unreachableThreshold: Int
     private let journal: AlertJournal?
+    private let logger: Logger
     private let lock = NSLock()
     private var alerts: [Key: Alert] = [:]
     private var transientStreaks: [Key: Int] = [:]
@@ -48,6 +49,7 @@ package final class AlertBook: @unchecked Sendable {
     /// Creates an empty book that writes its changes to `store`, or keeps them in memory only when `store` is nil.
     init(unreachableThreshold: Int = 3, store: (any AlertStore)? = nil, logger: Logger = .disabled) {
         self.unreachableThreshold = unreachableThreshold
+        self.logger = logger
         journal = store.map { AlertJournal(store: $0, logger: logger) }
     }
 
@@ -80,7 +82,7 @@ package final class AlertBook: @unchecked Sendable {
         let key = Key(tenantSlug: tenantSlug, connectionID: connectionID)
         // Whole milliseconds, as the store keeps them, so an alert reads the same before and after a restart.
         let now = Date(timeIntervalSince1970: Double(AuditChain.milliseconds(time)) / 1000)
-        return lock.withLock {
+        let raised: Alert? = lock.withLock {
             let kind: Kind
             switch error.failureClass {
             case .business:
@@ -111,13 +113,20 @@ package final class AlertBook: @unchecked Sendable {
             journal?.save(alert)
             return alert
         }
+        if let raised {
+            logger.warning("raised operational alert", metadata: [
+                LogMetadataKey.tenantID: .string(tenantSlug), LogMetadataKey.connectionID: .string(connectionID),
+                "alert.kind": .string(raised.kind.rawValue), "error.code": .string(raised.code), LogMetadataKey.error: .string(raised.message),
+            ])
+        }
+        return raised
     }
 
     /// Records a successful call toward a connection, clearing its alert; returns the cleared alert.
     @discardableResult
     package func recordSuccess(tenantSlug: String, connectionID: String) -> Alert? {
         let key = Key(tenantSlug: tenantSlug, connectionID: connectionID)
-        return lock.withLock {
+        let cleared: Alert? = lock.withLock {
             transientStreaks[key] = 0
             guard let cleared = alerts.removeValue(forKey: key) else {
                 return nil
@@ -125,6 +134,13 @@ package final class AlertBook: @unchecked Sendable {
             journal?.clear(cleared)
             return cleared
         }
+        if let cleared {
+            logger.info("cleared operational alert", metadata: [
+                LogMetadataKey.tenantID: .string(tenantSlug), LogMetadataKey.connectionID: .string(connectionID),
+                "alert.kind": .string(cleared.kind.rawValue), "alert.occurrences": .integer(Int64(cleared.occurrences)),
+            ])
+        }
+        return cleared
     }
 
     /// The raised alerts of one tenant, or of every tenant when `tenantSlug` is nil, oldest first.
