@@ -6,8 +6,11 @@ import LedgerportSDK
 /// already has it, also for a non-admin user. Rows of one call must share
 /// their columns, so operations are grouped by column set. An empty cell
 /// would clear a field, so absent values never become empty cells. A failing
-/// load (a bad value in one row) is bisected. After the load,
-/// `create_date == write_date` tells a created record from an updated one.
+/// load (a bad value in one row) is bisected. A record whose id the connector
+/// already knew was updated. For the others, `create_date == write_date` after
+/// the load tells a created record from an updated one; those dates have whole
+/// seconds only, so a record created and changed within one second by another
+/// process counts as created.
 struct LoadUpsert: Sendable {
     /// One prepared row: the operation, its load cells by column, and values that need a write with Odoo ids.
     struct Row: Sendable {
@@ -43,6 +46,7 @@ struct LoadUpsert: Sendable {
         let data = rows.map { row in
             [workspace.scope.qualified(row.operation.externalID)] + columns.dropFirst().map { row.cells[$0] ?? "" }
         }
+        let knownBefore = await workspace.directory.cachedAll(rows.map(\.operation.reference))
         let result = try await workspace.call(.load(model, fields: columns, rows: data), label: label)
         let ids = try LoadResult(result, label: label).requireIDs(count: rows.count, label: label)
         await workspace.directory.rememberAll(rows.map(\.operation.reference), ids: ids)
@@ -50,9 +54,10 @@ struct LoadUpsert: Sendable {
         let stamps = try await workspace.read(model, ids: ids, fields: ["name", "create_date", "write_date"], label: label)
         try await writeIDValues(rows: rows, ids: ids, label: label)
 
-        return zip(rows, ids).map { row, id in
+        return zip(zip(rows, ids), knownBefore).map { pair, known in
+            let (row, id) = pair
             let stamp = stamps[id] ?? [:]
-            let created = stamp["create_date"] != nil && stamp["create_date"] == stamp["write_date"]
+            let created = !known && stamp["create_date"] != nil && stamp["create_date"] == stamp["write_date"]
             return .success(OperationResult(
                 reference: row.operation.reference, effect: created ? .created : .updated,
                 targetRecordID: "\(model),\(id)", readBack: ["name": stamp["name"] ?? .null]

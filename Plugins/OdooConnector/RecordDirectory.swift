@@ -52,6 +52,11 @@ actor RecordDirectory {
         ids.store(id, for: reference)
     }
 
+    /// Returns, for each reference, whether its id is cached: the record was loaded or found before.
+    func cachedAll(_ references: [TargetReference]) -> [Bool] {
+        references.map { ids.id(of: $0) != nil }
+    }
+
     /// Remembers the ids of many records with one call into the actor instead of one per record.
     func rememberAll(_ references: [TargetReference], ids found: [Int64]) {
         for (reference, id) in zip(references, found) {
