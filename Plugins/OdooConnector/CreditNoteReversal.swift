@@ -89,7 +89,7 @@ struct CreditNoteReversal: Sendable {
         if let journal = invoice["journal_id"]?[0] { header["journal_id"] = journal }
 
         let lines = try await lines(values, invoiceID: invoiceID, reason: reason, currency: currency, upsert: upsert)
-        let digits = try await workspace.catalog.unitPriceDigits(label: label)
+        let digits = try await workspace.catalog.unitPriceDigits(needed: DocumentLine.priceDigits(lines), label: label)
         try AmountCheck.checkPrecision(lines.map { (line: $0.name, price: $0.priceUnit) }, digits: digits, currency: currency.code, label: label)
         return InvoiceUpsert.Target(header: header, lines: lines, currency: currency)
     }

@@ -29,6 +29,11 @@ struct DocumentLine: Sendable, Hashable {
         var readList: [String] { ["name", quantity, "price_unit", "discount", "product_id", taxes] }
     }
 
+    /// Returns the most decimals any of the lines' unit prices has.
+    static func priceDigits(_ lines: [DocumentLine]) -> Int {
+        lines.map { OdooAmounts.fractionDigits($0.priceUnit) }.max() ?? 0
+    }
+
     /// Reads a line of an operation: `name`, quantity, `price_unit`, `discount`, `product` and `taxes`.
     static func parse(
         _ values: OperationValues, quantityKey: String, workspace: OdooWorkspace, products: [TargetReference: Int64]

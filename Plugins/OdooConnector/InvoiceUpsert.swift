@@ -87,7 +87,7 @@ struct InvoiceUpsert: Sendable {
         for line in lineValues {
             lines.append(try await DocumentLine.parse(line, quantityKey: "quantity", workspace: workspace, products: products))
         }
-        let digits = try await workspace.catalog.unitPriceDigits(label: label)
+        let digits = try await workspace.catalog.unitPriceDigits(needed: DocumentLine.priceDigits(lines), label: label)
         try AmountCheck.checkPrecision(lines.map { (line: $0.name, price: $0.priceUnit) }, digits: digits, currency: currency.code, label: label)
 
         let moveType = try values.string("move_type") ?? "out_invoice"

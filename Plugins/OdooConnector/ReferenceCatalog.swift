@@ -145,8 +145,11 @@ actor ReferenceCatalog {
     }
 
     /// Digits Odoo keeps for unit prices (decimal precision "Product Price"); 2, Odoo's default, when the record is not readable.
-    func unitPriceDigits(label: String) async throws(ConnectorError) -> Int {
-        if let unitPriceDigits { return unitPriceDigits }
+    ///
+    /// The cached digits are read again when they are fewer than `needed`, so a precision an operator
+    /// has just raised in Odoo applies to the next attempt, not only after the connector is rebuilt.
+    func unitPriceDigits(needed: Int = 0, label: String) async throws(ConnectorError) -> Int {
+        if let unitPriceDigits, unitPriceDigits >= needed { return unitPriceDigits }
         let call = OdooCall.searchRead("decimal.precision", domain: [domainLeaf("name", "=", "Product Price")], fields: ["digits"])
         let digits = try await session.execute(call, operation: label)[0]?["digits"]?.intValue ?? 2
         unitPriceDigits = digits

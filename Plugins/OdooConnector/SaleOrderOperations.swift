@@ -33,7 +33,7 @@ struct SaleOrderOperations: Sendable {
         for line in lineValues {
             lines.append(try await DocumentLine.parse(line, quantityKey: "product_uom_qty", workspace: workspace, products: products))
         }
-        let digits = try await workspace.catalog.unitPriceDigits(label: label)
+        let digits = try await workspace.catalog.unitPriceDigits(needed: DocumentLine.priceDigits(lines), label: label)
         let currencyText = try values.string("currency")
         try AmountCheck.checkPrecision(lines.map { (line: $0.name, price: $0.priceUnit) }, digits: digits, currency: CurrencyCode(currencyText ?? "") ?? "XXX", label: label)
 

@@ -43,6 +43,8 @@ package struct FieldDefinition: Sendable {
     private(set) var x2manyFilter: (@Sendable (RecordValues) -> Bool)?
     /// The model and label named in the mandatory-field error, when Odoo stores the column on another table.
     private(set) var requiredErrorOwner: (label: String, model: String)?
+    /// The `decimal.precision` record whose digits a float is rounded to, read at each write, as Odoo's `digits="Product Price"`.
+    private(set) var precisionName: String?
 
     init(_ name: String, _ label: String, _ type: FieldType) {
         self.name = name
@@ -95,6 +97,13 @@ package struct FieldDefinition: Sendable {
     func filtered(_ predicate: @escaping @Sendable (RecordValues) -> Bool) -> FieldDefinition {
         var copy = self
         copy.x2manyFilter = predicate
+        return copy
+    }
+
+    /// Rounds the float to the digits of the `decimal.precision` record `name` at each write; `digits` applies when it is missing.
+    func precision(_ name: String) -> FieldDefinition {
+        var copy = self
+        copy.precisionName = name
         return copy
     }
 

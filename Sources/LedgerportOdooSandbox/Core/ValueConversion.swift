@@ -5,8 +5,19 @@ extension Transaction {
     /// Converts `value` to the stored form of a scalar or many2one `field` of `model`.
     ///
     /// Floats with a decimal precision are rounded half-up to its digits here,
-    /// which is why `12.345` written into a "Product Price" field reads back
-    /// as `12.35`. Selections must name one of their options.
+    /// read from its `decimal.precision` record at each write, which is why
+    /// `12.345` written into a "Product Price" field reads back as `12.35` until
+    /// that record's digits are raised to 3. Selections must name one of their options.
+    /// Returns the digits of the `decimal.precision` record named `name`, or nil when there is none.
+    func precisionDigits(named name: String) -> Int? {
+        for id in allIDs("decimal.precision") {
+            if let row = row("decimal.precision", id), row["name"]?.stringValue == name {
+                return row["digits"]?.intValue
+            }
+        }
+        return nil
+    }
+
     func convert(_ value: JSONValue, for field: FieldDefinition, of model: ModelDefinition) throws -> JSONValue {
         if !value.isTruthy, field.type != .boolean, !field.type.isNumeric {
             return .null
@@ -21,10 +32,11 @@ extension Transaction {
                 throw invalidValue(value, field: field, model: model)
             }
             return .number(JSONNumber(whole))
-        case .float(let digits):
+        case .float(let fixedDigits):
             guard let number = value.isNull ? .zero : value.decimalValue else {
                 throw invalidValue(value, field: field, model: model)
             }
+            let digits = field.precisionName.flatMap(precisionDigits(named:)) ?? fixedDigits
             return .decimal(try digits.map { try number.roundedHalfUp(to: $0) } ?? number)
         case .monetary:
             guard let number = value.isNull ? .zero : value.decimalValue else {

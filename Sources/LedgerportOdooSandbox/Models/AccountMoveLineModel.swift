@@ -37,7 +37,7 @@ struct AccountMoveLineModel: ModelBehavior {
                 .many2one("partner_id", "Partner", "res.partner"),
                 .many2one("product_id", "Product", "product.product"),
                 FieldDefinition.float("quantity", "Quantity", digits: 2).defaulting(to: .decimal(ExactDecimal(1))),
-                FieldDefinition.float("price_unit", "Unit Price", digits: 2),
+                FieldDefinition.float("price_unit", "Unit Price", digits: 2).precision("Product Price"),
                 FieldDefinition.float("discount", "Discount (%)", digits: 2).defaulting(to: .decimal(.zero)),
                 .many2many("tax_ids", "Taxes", "account.tax"),
                 FieldDefinition.many2one("tax_line_id", "Originator Tax", "account.tax").readonly(),

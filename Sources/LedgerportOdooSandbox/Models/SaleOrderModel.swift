@@ -123,7 +123,7 @@ struct SaleOrderLineModel: ModelBehavior {
                 .many2one("product_id", "Product", "product.product"),
                 .text("name", "Description"),
                 FieldDefinition.float("product_uom_qty", "Quantity", digits: 2).defaulting(to: .decimal(ExactDecimal(1))),
-                FieldDefinition.float("price_unit", "Unit Price", digits: 2),
+                FieldDefinition.float("price_unit", "Unit Price", digits: 2).precision("Product Price"),
                 FieldDefinition.float("discount", "Discount (%)", digits: 2).defaulting(to: .decimal(.zero)),
                 .many2many(profile.saleLineTaxesField, "Taxes", "account.tax"),
                 FieldDefinition.monetary("price_subtotal", "Subtotal").readonly(),
