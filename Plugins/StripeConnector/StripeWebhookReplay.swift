@@ -24,6 +24,8 @@ package struct StripeWebhookReplay: Sendable {
         /// The receiver's `error.code` and `error.message` from a JSON error body, such as `signature_mismatch`.
         package var errorCode: String? = nil
         package var errorMessage: String? = nil
+        /// Whether a 2xx answer said the event was stored before (the receiver's `"duplicates"` count), when it said.
+        package var duplicate: Bool? = nil
     }
 
     package let url: String
@@ -85,10 +87,13 @@ package struct StripeWebhookReplay: Sendable {
             } catch {
                 throw ConnectorError(error.failureClass, code: "webhook_send_failed", message: "send webhook \(position + 1) to \(url): \(error)")
             }
-            let error = (200...299).contains(response.status) ? nil : (try? JSONParser.parse(response.body))?["error"]
+            let answer = try? JSONParser.parse(response.body)
+            let accepted = (200...299).contains(response.status)
+            let error = accepted ? nil : answer?["error"]
             deliveries.append(Delivery(
                 eventID: StripeEventEnvelope.scan(body)?.id ?? "", status: response.status,
-                errorCode: error?["code"]?.stringValue, errorMessage: error?["message"]?.stringValue
+                errorCode: error?["code"]?.stringValue, errorMessage: error?["message"]?.stringValue,
+                duplicate: accepted ? answer?["duplicates"]?.int64Value.map { $0 > 0 } : nil
             ))
         }
         return deliveries

@@ -5,6 +5,8 @@ import LedgerportSDK
 
 /// An HTTP server on 127.0.0.1 that records every webhook request it receives and returns 200.
 ///
+/// Its answer counts a body it received before as a duplicate, as the runtime's does: `{"duplicates": 1}`.
+///
 /// It is the project's libmicrohttpd server with one immediate handler, so
 /// the tests receive webhooks over real HTTP the way the runtime does.
 final class LoopbackWebhookReceiver: @unchecked Sendable {
@@ -14,8 +16,10 @@ final class LoopbackWebhookReceiver: @unchecked Sendable {
     init() throws {
         let box = RequestBox()
         server = HTTPServer(logger: .disabled, handler: .immediate { request, responder in
+            let seen = box.requests.contains { $0.body == request.body }
             box.append(WebhookRequest(method: request.method, path: request.path, headers: request.headers, body: request.body, receivedAt: Date()))
-            responder.respond(HTTPServerResponse(status: 200))
+            responder.respond(HTTPServerResponse(
+                status: 200, headers: ["Content-Type": "application/json"], body: Array(#"{"duplicates": \#(seen ? 1 : 0)}"#.utf8)))
         })
         self.box = box
         try server.start()

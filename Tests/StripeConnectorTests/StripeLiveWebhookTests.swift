@@ -50,6 +50,7 @@ import Testing
         let expectedIDs = ["evt_5aSvOS3HR1NULs", "evt_5aSvOS3HR1NULs", "evt_n6keopV2V81kG6", "evt_n6keopV2V81kG6", "evt_mIYww8MsJp6kjs", "evt_mIYww8MsJp6kjs"]
         #expect(deliveries.map(\.eventID) == expectedIDs)
         #expect(deliveries.allSatisfy { $0.status == 200 })
+        #expect(deliveries.map(\.duplicate) == [false, true, false, true, false, true])
         #expect(clock.sleeps == Array(repeating: 30, count: 5))
 
         let requests = try await receiver.waitForRequests(6)

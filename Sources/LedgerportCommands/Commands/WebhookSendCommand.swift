@@ -88,7 +88,8 @@ struct WebhookSendCommand: RunnableCommand {
         }
         for delivery in deliveries {
             let reason = delivery.errorCode.map { code in " (\(code)\(delivery.errorMessage.map { ": \($0)" } ?? ""))" } ?? ""
-            context.standardOutput.writeLine("sent \(delivery.eventID): HTTP \(delivery.status)\(reason)")
+            let duplicate = delivery.duplicate == true ? " (duplicate: stored before)" : ""
+            context.standardOutput.writeLine("sent \(delivery.eventID): HTTP \(delivery.status)\(reason)\(duplicate)")
         }
         let failed = deliveries.filter { !(200...299).contains($0.status) }.count
         guard failed == 0 else {

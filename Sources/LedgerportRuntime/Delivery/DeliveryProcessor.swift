@@ -340,7 +340,7 @@ struct DeliveryProcessor: Sendable {
         case .retry(let at, _):
             metrics.increment(RuntimeMetrics.deliveriesRetried, labels: labels)
             var retry = metadata
-            retry["retry.at"] = .string(at.formatted(.iso8601))
+            retry["retry.at"] = .string(at.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true)))
             if case .paused(let paused) = wait {
                 // The attempt does not count toward the retry policy, so its number may pass the policy's maximum.
                 retry["wait.flow_id"] = .string(paused.rawValue)
