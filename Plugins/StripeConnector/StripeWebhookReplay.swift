@@ -24,7 +24,7 @@ package struct StripeWebhookReplay: Sendable {
         /// The receiver's `error.code` and `error.message` from a JSON error body, such as `signature_mismatch`.
         package var errorCode: String? = nil
         package var errorMessage: String? = nil
-        /// Whether a 2xx answer said the event was stored before (the receiver's `"duplicates"` count), when it said.
+        /// Whether a 2xx response reported the event as stored before (the receiver's `"duplicates"` count), when it reported it.
         package var duplicate: Bool? = nil
     }
 

@@ -5,7 +5,7 @@ import LedgerportSDK
 
 /// An HTTP server on 127.0.0.1 that records every webhook request it receives and returns 200.
 ///
-/// Its answer counts a body it received before as a duplicate, as the runtime's does: `{"duplicates": 1}`.
+/// Its response counts a body it received before as a duplicate, as the runtime's does: `{"duplicates": 1}`.
 ///
 /// It is the project's libmicrohttpd server with one immediate handler, so
 /// the tests receive webhooks over real HTTP the way the runtime does.
