@@ -22,7 +22,7 @@ extension SQLiteStore {
             ) { row in
                 DeliveryLatencySummary(
                     total: try row.int(0), delivered: try row.int(1), deliveredWithinTarget: try row.int(2), parked: try row.int(3),
-                    open: try row.int(4))
+                    open: try row.int(4), discarded: try row.int(5))
             }
             return summary ?? DeliveryLatencySummary(total: 0, delivered: 0, deliveredWithinTarget: 0, parked: 0, open: 0)
         }
@@ -43,7 +43,8 @@ enum DeliveryLatencyRows {
             count(*) FILTER (WHERE state = 'delivered'),
             count(*) FILTER (WHERE state = 'delivered' AND updated_at_ms - created_at_ms <= ?4),
             count(*) FILTER (WHERE state = 'parked'),
-            count(*) FILTER (WHERE (state = 'pending' OR state = 'in_flight'))
+            count(*) FILTER (WHERE (state = 'pending' OR state = 'in_flight')),
+            count(*) FILTER (WHERE state = 'discarded')
         FROM (
             SELECT state, created_at_ms, updated_at_ms FROM deliveries
             WHERE tenant_id = ?1 AND (state = 'delivered' OR state = 'parked' OR state = 'discarded') AND flow_id = ?2 AND created_at_ms >= ?3

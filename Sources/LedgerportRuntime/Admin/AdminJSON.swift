@@ -144,6 +144,7 @@ package enum AdminJSON {
             "delivered": integer(Int64(report.summary.delivered)),
             "delivered_within_target": integer(Int64(report.summary.deliveredWithinTarget)),
             "parked": integer(Int64(report.summary.parked)), "open": integer(Int64(report.summary.open)),
+            "discarded": integer(Int64(report.summary.discarded)),
             "ratio": report.ratio.map { .number(JSONNumber($0)) } ?? .null, "met": .bool(report.met),
         ]
     }

@@ -8,12 +8,15 @@ package struct DeliveryLatencySummary: Sendable, Hashable {
     package var parked: Int
     /// Pending or in flight.
     package var open: Int
+    /// Discarded by an operator after parking; with the others they make up ``total``.
+    package var discarded: Int
 
-    package init(total: Int, delivered: Int, deliveredWithinTarget: Int, parked: Int, open: Int) {
+    package init(total: Int, delivered: Int, deliveredWithinTarget: Int, parked: Int, open: Int, discarded: Int = 0) {
         self.total = total
         self.delivered = delivered
         self.deliveredWithinTarget = deliveredWithinTarget
         self.parked = parked
         self.open = open
+        self.discarded = discarded
     }
 }

@@ -67,8 +67,8 @@ import Testing
             let later = try await store.deliveryLatencySummary(flow: "invoices", since: clock.now(), targetSeconds: 30, tenant: tenant.id)
 
             #expect(claims.count == 9)
-            #expect(recent == DeliveryLatencySummary(total: 7, delivered: 3, deliveredWithinTarget: 2, parked: 1, open: 2))
-            #expect(all == DeliveryLatencySummary(total: 8, delivered: 4, deliveredWithinTarget: 2, parked: 1, open: 2))
+            #expect(recent == DeliveryLatencySummary(total: 7, delivered: 3, deliveredWithinTarget: 2, parked: 1, open: 2, discarded: 1))
+            #expect(all == DeliveryLatencySummary(total: 8, delivered: 4, deliveredWithinTarget: 2, parked: 1, open: 2, discarded: 1))
             #expect(later == DeliveryLatencySummary(total: 0, delivered: 0, deliveredWithinTarget: 0, parked: 0, open: 0))
         }
     }
