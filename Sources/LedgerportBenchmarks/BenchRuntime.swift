@@ -54,7 +54,16 @@ final class BenchRuntime: Sendable {
         configuration.deliveryWorkers = deliveryWorkers
         configuration.maximumInFlightPerTenant = maximumInFlightPerTenant
         configuration.deliveryBatchSize = deliveryBatchSize
-        let runtime = try await Runtime.open(configuration: configuration, environment: ProcessInfo.processInfo.environment, logger: logger)
+        let runtime: Runtime
+        do {
+            runtime = try await Runtime.open(configuration: configuration, environment: ProcessInfo.processInfo.environment, logger: logger)
+        } catch {
+            // A temporary folder that no runtime opened would be left in /tmp by every failed start.
+            if folder == nil {
+                try? FileManager.default.removeItem(atPath: path)
+            }
+            throw error
+        }
         return BenchRuntime(folder: path, runtime: runtime, isTemporary: folder == nil)
     }
 
