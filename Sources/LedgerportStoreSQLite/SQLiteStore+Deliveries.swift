@@ -81,6 +81,13 @@ extension SQLiteStore {
         }
     }
 
+    package func deliveryHoldingBack(_ id: DeliveryID, tenant: TenantID) async throws -> Delivery? {
+        try await read("find the delivery holding back delivery \(id)") { db in
+            _ = try DeliveryRows.require(id, tenant: tenant, operation: "find the delivery holding back delivery", on: db)
+            return try db.queryFirst(DeliveryRows.holdingBackSQL, [.text(tenant.rawValue), .integer(id.rawValue)], DeliveryRows.decode)
+        }
+    }
+
     package func delivery(_ id: DeliveryID, tenant: TenantID) async throws -> Delivery {
         try await read("read delivery \(id)") { db in
             try DeliveryRows.require(id, tenant: tenant, operation: "read delivery", on: db)
@@ -124,6 +131,20 @@ enum DeliveryRows {
                 AND earlier.flow_id NOT IN (SELECT f.id FROM flows AS f WHERE f.tenant_id = ?1 AND f.state = 'paused'))
         ORDER BY d.next_attempt_at_ms, d.id
         LIMIT ?3
+        """
+
+    /// Selects the open delivery that keeps tenant `?1`'s open delivery `?2` from being claimed, by the rule of ``dueSQL``.
+    static let holdingBackSQL = """
+        SELECT \(columns.split(separator: ",").map { "earlier." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }.joined(separator: ", "))
+        FROM deliveries AS d JOIN deliveries AS earlier ON earlier.tenant_id = d.tenant_id AND earlier.ordering_key = d.ordering_key
+        WHERE d.tenant_id = ?1 AND d.id = ?2 AND (d.state = 'pending' OR d.state = 'in_flight')
+          AND (earlier.ordering_version < d.ordering_version
+               OR (earlier.ordering_version = d.ordering_version AND earlier.id < d.id)
+               OR earlier.state = 'in_flight')
+          AND earlier.id != d.id AND (earlier.state = 'pending' OR earlier.state = 'in_flight')
+          AND earlier.flow_id NOT IN (SELECT f.id FROM flows AS f WHERE f.tenant_id = ?1 AND f.state = 'paused')
+        ORDER BY earlier.ordering_version, earlier.id
+        LIMIT 1
         """
 
     /// Returns `delivery` as the claim's `UPDATE` leaves it. It is in flight under the next claim, its lease

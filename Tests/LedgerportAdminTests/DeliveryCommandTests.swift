@@ -75,4 +75,32 @@ struct DeliveryCommandTests {
             #expect(badState.error.contains("\"waiting\""))
         }
     }
+
+    @Test func show_namesTheDeliveryItWaitsFor() async throws {
+        try await withHarness { harness in
+            let acme = try await harness.provisionTenant(slug: "acme")
+            // Two changes of one customer; the first is not due for an hour, so the second waits behind it.
+            let later = harness.clock.now().addingTimeInterval(3_600)
+            let events = [("evt_W1", later), ("evt_W2", harness.clock.now())].map { id, due in
+                NewEvent(
+                    connectionID: "stripe-main", sourceEventID: id, eventType: "customer.updated", receivedAt: harness.clock.now(),
+                    correlationID: "corr-\(id)", body: Array("{\"id\":\"\(id)\"}".utf8), orderingKey: "customer:cus_W",
+                    deliveries: [NewDelivery(flowID: AdminTestHarness.customerFlowID, orderingKey: "customer:cus_W", notBefore: due)])
+            }
+            let stored = try await harness.runtime.store.insertEvents(events, tenant: acme.tenant.id)
+            guard case .stored(_, let firstDeliveries) = stored[0], case .stored(_, let secondDeliveries) = stored[1],
+                let first = firstDeliveries.first, let second = secondDeliveries.first
+            else {
+                Issue.record("the events were not stored: \(stored)")
+                return
+            }
+
+            let shown = await run(harness, ["delivery", "show", String(second.rawValue), "--tenant", "acme"])
+            let json = await run(harness, ["delivery", "show", String(second.rawValue), "--tenant", "acme", "--json"])
+
+            #expect(shown.output.contains("waits for:      delivery \(first.rawValue) of the same object (pending"))
+            #expect(try JSONParser.parse(Array(json.output.utf8))["held_back_by"]?.int64Value == first.rawValue)
+        }
+    }
+
 }

@@ -38,13 +38,14 @@ struct DeliveryShowCommand: RunnableCommand {
     }
 
     func run(in context: CommandContext) async throws -> ExitCode {
-        let (delivery, attempts) = try await AdminCommandSupport.withTenant(dataOption, slug: tenantSlug, in: context) { store, tenant in
+        let (delivery, attempts, holder) = try await AdminCommandSupport.withTenant(dataOption, slug: tenantSlug, in: context) { store, tenant in
             try await StoreCommandSupport.translatingStoreErrors {
-                (try await store.delivery(id, tenant: tenant.id), try await store.deliveryAttempts(delivery: id, tenant: tenant.id))
+                (try await store.delivery(id, tenant: tenant.id), try await store.deliveryAttempts(delivery: id, tenant: tenant.id),
+                 try await store.deliveryHoldingBack(id, tenant: tenant.id))
             }
         }
         if printsJSON {
-            AdminCommandSupport.printJSON(["delivery": AdminJSON.delivery(delivery), "attempts": .array(attempts.map(AdminJSON.attempt))], in: context)
+            AdminCommandSupport.printJSON(AdminJSON.deliveryDetail(delivery, attempts: attempts, heldBackBy: holder), in: context)
             return .ok
         }
         let out = context.standardOutput
@@ -54,6 +55,9 @@ struct DeliveryShowCommand: RunnableCommand {
         out.writeLine("  attempts:       \(delivery.attemptCount)")
         if delivery.state == .pending {
             out.writeLine("  next attempt:   \(AdminJSON.timestampText(delivery.nextAttemptAt))")
+        }
+        if let holder {
+            out.writeLine("  waits for:      delivery \(holder.id) of the same object (\(holder.state.rawValue), flow \(holder.flowID)), which runs first")
         }
         out.writeLine("  last error:     \(delivery.lastError ?? "none")")
         AdminCommandSupport.printTable(AttemptTable.rows(attempts), in: context)

@@ -25,7 +25,8 @@ extension AdminAPI {
             let id = DeliveryID(rawValue: try request.integerPathParameter("delivery"))
             let delivery = try await store.delivery(id, tenant: request.scopedTenant.id)
             let attempts = try await store.deliveryAttempts(delivery: id, tenant: request.scopedTenant.id)
-            return (200, ["delivery": AdminJSON.delivery(delivery), "attempts": .array(attempts.map(AdminJSON.attempt))])
+            let holder = try await store.deliveryHoldingBack(id, tenant: request.scopedTenant.id)
+            return (200, AdminJSON.deliveryDetail(delivery, attempts: attempts, heldBackBy: holder))
         }
         add(&routes, "GET", "/tenants/{tenant}/alerts", scope: .tenant, permission: .read, accepts: .nothing) { request in
             (200, ["alerts": .array(alerts.activeAlerts(tenantSlug: request.scopedTenant.slug).map(AdminJSON.alert))])

@@ -57,6 +57,14 @@ package enum AdminJSON {
         ]
     }
 
+    /// Builds a delivery with every attempt and `held_back_by`, the id of the earlier open delivery of its object it waits for, or null.
+    package static func deliveryDetail(_ delivery: Delivery, attempts: [DeliveryAttempt], heldBackBy holder: Delivery?) -> JSONValue {
+        [
+            "delivery": self.delivery(delivery), "attempts": .array(attempts.map(attempt)),
+            "held_back_by": holder.map { integer($0.id.rawValue) } ?? .null,
+        ]
+    }
+
     /// Builds an attempt object with its outcome, mapping version and classified error.
     package static func attempt(_ attempt: DeliveryAttempt) -> JSONValue {
         var object: [String: JSONValue] = [

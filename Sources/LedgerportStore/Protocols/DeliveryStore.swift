@@ -51,6 +51,12 @@ package protocol DeliveryStore: Sendable {
     /// Deliveries of other tenants, and ones in any other state, are left alone.
     func makeDeliveriesDue(_ ids: [DeliveryID], tenant: TenantID, at instant: Date) async throws -> Int
 
+    /// Returns the open delivery of the same business object that keeps the open delivery `id` from being claimed, if any.
+    ///
+    /// It applies the rule of ``claimDueDeliveries(tenant:limit:leaseSeconds:)``: an earlier open delivery of
+    /// the same ordering key, outside a paused flow. - Throws: ``StoreError`` `not_found` for another tenant's delivery.
+    func deliveryHoldingBack(_ id: DeliveryID, tenant: TenantID) async throws -> Delivery?
+
     /// Reads one delivery. - Throws: ``StoreError`` `not_found`, also for another tenant's delivery.
     func delivery(_ id: DeliveryID, tenant: TenantID) async throws -> Delivery
 

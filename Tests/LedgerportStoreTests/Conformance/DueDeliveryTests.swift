@@ -3,7 +3,7 @@ import LedgerportSDK
 import LedgerportStore
 import Testing
 
-/// Pending deliveries waiting out a backoff can be made due at once; no other delivery changes.
+/// Pending deliveries waiting out a backoff can be made due at once, and one waiting behind another names it.
 @Suite struct DueDeliveryTests {
     private let missing = AttemptError(failureClass: .transient, code: "reference_not_found", message: "the invoice does not exist in Odoo yet")
 
@@ -43,4 +43,31 @@ import Testing
             #expect(try await store.makeDeliveriesDue([], tenant: acme.id, at: clock.now()) == 0)
         }
     }
+
+    @Test(arguments: StoreFactory.all)
+    func holdingBack_namesTheEarlierOpenDeliveryOfTheObject(factory: StoreFactory) async throws {
+        try await factory.withStore { store, clock in
+            let tenant = try await StoreFixtures.tenant(store, "acme")
+            try await StoreFixtures.connection(store, tenant: tenant)
+            let first = try await StoreFixtures.pendingDelivery(store, tenant: tenant, sourceID: "evt_1", orderingKey: "invoice:a", clock: clock)
+            let second = try await StoreFixtures.pendingDelivery(store, tenant: tenant, sourceID: "evt_2", orderingKey: "invoice:a", clock: clock)
+            let other = try await StoreFixtures.pendingDelivery(store, tenant: tenant, sourceID: "evt_3", orderingKey: "invoice:b", clock: clock)
+
+            let heldBefore = try await store.deliveryHoldingBack(second, tenant: tenant.id)
+            let firstHeld = try await store.deliveryHoldingBack(first, tenant: tenant.id)
+            let otherHeld = try await store.deliveryHoldingBack(other, tenant: tenant.id)
+            let claims = try await store.claimDueDeliveries(tenant: tenant.id, limit: 10, leaseSeconds: 30)
+            for claim in claims where claim.deliveryID == first {
+                _ = try await store.recordAttempt(
+                    DeliveryAttemptReport(startedAt: clock.now(), finishedAt: clock.now(), outcome: .delivered), claim: claim, tenant: tenant.id)
+            }
+            let heldAfter = try await store.deliveryHoldingBack(second, tenant: tenant.id)
+
+            #expect(heldBefore?.id == first)
+            #expect(firstHeld == nil)
+            #expect(otherHeld == nil)
+            #expect(heldAfter == nil)
+        }
+    }
+
 }
