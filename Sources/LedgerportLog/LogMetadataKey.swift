@@ -3,7 +3,10 @@
 /// Keys are dotted and lowercase (`tenant.id`, `http.status`) so that log
 /// processors can group them. Add a key here before using it elsewhere.
 public enum LogMetadataKey {
+    /// The tenant's id (a UUID); lines that know only the tenant's slug write ``tenantSlug`` instead.
     public static let tenantID = "tenant.id"
+    /// The tenant's slug, as in webhook URLs and on the command line.
+    public static let tenantSlug = "tenant.slug"
     public static let environment = "environment.name"
     public static let connectionID = "connection.id"
     public static let connectorID = "connector.id"

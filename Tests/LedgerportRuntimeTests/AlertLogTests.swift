@@ -23,6 +23,8 @@ import Testing
         #expect(handler.records.map(\.message) == ["raised operational alert", "cleared operational alert"])
         #expect(handler.records.first?.level == .warning)
         #expect(handler.records.first?.metadata["alert.kind"] == .string("target_unreachable"))
+        #expect(handler.records.first?.metadata[LogMetadataKey.tenantID] == .string("t1"))
+        #expect(handler.records.first?.metadata[LogMetadataKey.tenantSlug] == .string("acme"))
         #expect(handler.records.last?.metadata["alert.occurrences"] == .integer(2))
     }
 }

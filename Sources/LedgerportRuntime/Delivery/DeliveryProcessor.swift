@@ -87,7 +87,8 @@ struct DeliveryProcessor: Sendable {
                 }
                 work[index].policy = policies[flow.id] ?? .standard
                 work[index].logger = logger.with([
-                    LogMetadataKey.tenantID: .string(tenant.slug), LogMetadataKey.flowID: .string(flow.id.rawValue),
+                    LogMetadataKey.tenantID: .string(tenant.id.rawValue), LogMetadataKey.tenantSlug: .string(tenant.slug),
+                    LogMetadataKey.flowID: .string(flow.id.rawValue),
                     LogMetadataKey.deliveryID: .string(delivery.id.description), LogMetadataKey.attempt: .integer(Int64(delivery.attemptCount + 1)),
                 ])
             } catch {
@@ -198,7 +199,8 @@ struct DeliveryProcessor: Sendable {
             flows = try await store.flows(tenant: tenant.id, environment: nil)
         } catch {
             logger.warning("read flows for missing references failed", metadata: [
-                LogMetadataKey.tenantID: .string(tenant.slug), LogMetadataKey.error: .string("\(error)"),
+                LogMetadataKey.tenantID: .string(tenant.id.rawValue), LogMetadataKey.tenantSlug: .string(tenant.slug),
+                LogMetadataKey.error: .string("\(error)"),
             ])
             return
         }

@@ -37,7 +37,7 @@ final class RejectionLog: @unchecked Sendable {
         }
         guard let repeated else { return }
         var metadata: LogMetadata = [
-            LogMetadataKey.tenantID: .string(tenant), LogMetadataKey.connectionID: .string(connection),
+            LogMetadataKey.tenantSlug: .string(tenant), LogMetadataKey.connectionID: .string(connection),
             "rejection.reason": .string(reason), "rejection.message": .string(message),
             LogMetadataKey.httpRemoteAddress: .string(remoteAddress), "rejection.suppressed_since_last": .integer(Int64(repeated)),
         ]

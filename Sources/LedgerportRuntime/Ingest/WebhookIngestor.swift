@@ -104,7 +104,7 @@ final class WebhookIngestor: @unchecked Sendable {
             alerts.recordFailure(tenantID: tenant.id, tenantSlug: tenant.slug, connectionID: path.connection, error: connectorError, at: clock.now())
         }
         logger.error("load webhook connection failed", metadata: [
-            LogMetadataKey.tenantID: .string(path.tenant), LogMetadataKey.connectionID: .string(path.connection),
+            LogMetadataKey.tenantSlug: .string(path.tenant), LogMetadataKey.connectionID: .string(path.connection),
             LogMetadataKey.error: .string("\(error)"),
         ])
         return .error(
@@ -170,7 +170,8 @@ final class WebhookIngestor: @unchecked Sendable {
             outcomes = stored
         case .failure(let error):
             logger.error("store webhook events failed", metadata: [
-                LogMetadataKey.tenantID: .string(tenant.slug), LogMetadataKey.connectionID: .string(connection.id.rawValue),
+                LogMetadataKey.tenantID: .string(tenant.id.rawValue), LogMetadataKey.tenantSlug: .string(tenant.slug),
+                LogMetadataKey.connectionID: .string(connection.id.rawValue),
                 LogMetadataKey.correlationID: .string(correlation), LogMetadataKey.error: .string("\(error)"),
             ])
             return .error(status: 503, code: "storage_unavailable", message: "the events were not stored; retry later", headers: ["Retry-After": "5"])

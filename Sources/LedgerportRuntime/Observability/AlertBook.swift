@@ -115,7 +115,8 @@ package final class AlertBook: @unchecked Sendable {
         }
         if let raised {
             logger.warning("raised operational alert", metadata: [
-                LogMetadataKey.tenantID: .string(tenantSlug), LogMetadataKey.connectionID: .string(connectionID),
+                LogMetadataKey.tenantID: .string(tenantID.rawValue), LogMetadataKey.tenantSlug: .string(tenantSlug),
+                LogMetadataKey.connectionID: .string(connectionID),
                 "alert.kind": .string(raised.kind.rawValue), "error.code": .string(raised.code), LogMetadataKey.error: .string(raised.message),
             ])
         }
@@ -136,7 +137,8 @@ package final class AlertBook: @unchecked Sendable {
         }
         if let cleared {
             logger.info("cleared operational alert", metadata: [
-                LogMetadataKey.tenantID: .string(tenantSlug), LogMetadataKey.connectionID: .string(connectionID),
+                LogMetadataKey.tenantID: .string(cleared.tenantID.rawValue), LogMetadataKey.tenantSlug: .string(tenantSlug),
+                LogMetadataKey.connectionID: .string(connectionID),
                 "alert.kind": .string(cleared.kind.rawValue), "alert.occurrences": .integer(Int64(cleared.occurrences)),
             ])
         }
