@@ -186,12 +186,10 @@ final class WebhookIngestor: @unchecked Sendable {
         if duplicates < outcomes.count {
             onStored()
         }
-        return .json(
-            [
-                "received": .number(JSONNumber(outcomes.count)), "stored": .number(JSONNumber(outcomes.count - duplicates)),
-                "duplicates": .number(JSONNumber(duplicates)), "correlation_id": .string(correlation),
-            ],
-            headers: ["X-Correlation-ID": correlation]
+        return HTTPServerResponse(
+            status: 200, headers: ["Content-Type": "application/json", "X-Correlation-ID": correlation],
+            body: IngestAnswerBody.bytes(
+                received: outcomes.count, stored: outcomes.count - duplicates, duplicates: duplicates, correlationID: correlation)
         )
     }
 
