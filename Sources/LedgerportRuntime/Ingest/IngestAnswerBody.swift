@@ -1,9 +1,9 @@
 import LedgerportSDK
 
-/// The JSON body of a webhook's 200 answer, `{"correlation_id", "duplicates", "received", "stored"}`.
+/// The JSON body of a webhook's 200 response, `{"correlation_id", "duplicates", "received", "stored"}`.
 ///
 /// It is written directly, in the key order ``JSONWriter`` uses, because every
-/// acknowledged request builds one on the thread that answers after each commit.
+/// acknowledged request builds one on the thread that responds after each commit.
 enum IngestAnswerBody {
     /// Returns the body's bytes, equal to ``JSONWriter/bytes(_:style:)`` of the same object.
     static func bytes(received: Int, stored: Int, duplicates: Int, correlationID: String) -> [UInt8] {
