@@ -188,7 +188,7 @@ final class WebhookIngestor: @unchecked Sendable {
         }
         return HTTPServerResponse(
             status: 200, headers: ["Content-Type": "application/json", "X-Correlation-ID": correlation],
-            body: IngestAnswerBody.bytes(
+            body: IngestResponseBody.bytes(
                 received: outcomes.count, stored: outcomes.count - duplicates, duplicates: duplicates, correlationID: correlation)
         )
     }

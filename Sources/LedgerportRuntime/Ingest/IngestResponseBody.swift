@@ -4,7 +4,7 @@ import LedgerportSDK
 ///
 /// It is written directly, in the key order ``JSONWriter`` uses, because every
 /// acknowledged request builds one on the thread that responds after each commit.
-enum IngestAnswerBody {
+enum IngestResponseBody {
     /// Returns the body's bytes, equal to ``JSONWriter/bytes(_:style:)`` of the same object.
     static func bytes(received: Int, stored: Int, duplicates: Int, correlationID: String) -> [UInt8] {
         var body = [UInt8]()
