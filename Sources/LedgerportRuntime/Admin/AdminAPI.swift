@@ -48,6 +48,7 @@ struct AdminAPI: Sendable {
         registerEventRoutes(in: &routes)
         registerDeadLetterRoutes(in: &routes)
         registerFlowRoutes(in: &routes)
+        registerConnectionRoutes(in: &routes)
         registerChangeRequestRoutes(in: &routes)
         registerAuditRoutes(in: &routes)
     }

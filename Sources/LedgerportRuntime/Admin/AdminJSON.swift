@@ -133,6 +133,25 @@ package enum AdminJSON {
         ]
     }
 
+    /// Builds a connection object: its connector, plain configuration, state, and per secret field the
+    /// validity of each value (id, `active_from`, `expires_at`, whether it is active at `now`), never the value.
+    package static func connection(_ connection: Connection, secretValues: [SealedSecretValue], at now: Date) -> JSONValue {
+        let fields = Dictionary(grouping: secretValues, by: \.field).mapValues { values in
+            JSONValue.array(values.map { value in
+                [
+                    "value_id": integer(value.id.rawValue), "active_from": timestamp(value.activeFrom),
+                    "expires_at": value.expiresAt.map(timestamp) ?? .null, "active": .bool(value.isActive(at: now)),
+                ]
+            })
+        }
+        return [
+            "id": .string(connection.id.rawValue), "environment": .string(connection.environment.rawValue),
+            "connector_id": .string(connection.connectorID), "connector_version": .string(connection.connectorVersion.description),
+            "configuration": connection.configuration, "state": .string(connection.state.rawValue),
+            "secret_fields": .object(fields), "created_at": timestamp(connection.createdAt), "updated_at": timestamp(connection.updatedAt),
+        ]
+    }
+
     /// Builds a flow object with its connections, mapping, event types, mode, retry policy and state.
     package static func flow(_ flow: Flow) -> JSONValue {
         [
