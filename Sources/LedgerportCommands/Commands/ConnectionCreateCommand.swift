@@ -86,7 +86,7 @@ struct ConnectionCreateCommand: RunnableCommand {
         let spec = try loadSpec(in: context)
         let configuration = try readConfiguration()
         let secrets = try secretsSource.map { source throws(CommandError) in try SecretsInput.read(source, in: context) } ?? [:]
-        try SecretsInput.checkPatterns(secrets, spec: spec, operation: "create connection \"\(connectionID)\"")
+        try SecretsInput.checkAgainstSpec(secrets, spec: spec, operation: "create connection \"\(connectionID)\"")
         let issues = spec.validateConfiguration(values: configuration, secretNames: Set(secrets.keys))
         guard issues.isEmpty else {
             // Issues name fields and rules; a secret given as a plain value is never repeated in them.

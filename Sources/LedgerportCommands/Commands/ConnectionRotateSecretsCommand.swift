@@ -1,6 +1,6 @@
 import Foundation
 import LedgerportCore
-import LedgerportJSONSchema
+import LedgerportRuntime
 import LedgerportSDK
 import LedgerportSecrets
 import LedgerportStore
@@ -97,53 +97,23 @@ struct ConnectionRotateSecretsCommand: RunnableCommand {
             throw CommandError.invalidData(
                 "rotate secrets of connection \"\(connectionID)\": the secrets file has no fields", hint: "write {\"api_key\": \"...\"}")
         }
-        let now = Date()
-        let expiry = now.addingTimeInterval(Double(keepPreviousSeconds))
-
-        let expired = try await DataOption.withStore(dataOption, in: context, creating: false) { store in
+        let outcome = try await DataOption.withStore(dataOption, in: context, creating: false) { store in
             let tenant = try await StoreCommandSupport.tenant(slug: tenantSlug, in: store)
             let connection = try await StoreCommandSupport.translatingStoreErrors {
                 try await store.connection(connectionID, tenant: tenant.id)
             }
-            try checkFields(secrets, of: connection, in: context)
+            let spec = try SpecsOption.spec(
+                for: connection, option: specsOption, in: context, operation: "rotate secrets of connection \"\(connectionID)\"")
+            // Checked before the master key is read, so a misspelt field is reported even without it.
+            try SecretsInput.checkAgainstSpec(secrets, spec: spec, operation: "rotate secrets of connection \"\(connectionID)\"")
             let vault = try await AdminCommandSupport.openVault(store, in: context)
             return try await StoreCommandSupport.translatingStoreErrors {
-                try await rotate(secrets, connection: connection, vault: vault, store: store, now: now, expiry: expiry, actor: actor)
+                try await SecretRotation(store: store, vault: vault, clock: SystemClock()).rotate(
+                    secrets, keepingPreviousFor: keepPreviousSeconds, connection: connection, spec: spec, actor: actor)
             }
         }
-        report(fields: secrets.keys.sorted(), expiredValues: expired, expiry: expiry, context: context)
+        report(fields: outcome.fields, expiredValues: outcome.previousValues, expiry: outcome.previousValuesExpireAt, context: context)
         return .ok
-    }
-
-    /// Stores every new value and expires the values of those fields that were active or scheduled before, in one
-    /// transaction, and returns how many previous values there were.
-    private func rotate(
-        _ secrets: [String: Secret], connection: Connection, vault: SecretVault, store: any Store, now: Date, expiry: Date, actor: String
-    ) async throws -> Int {
-        let sealed = try secrets.keys.sorted().map { field in
-            try vault.seal(secrets[field]!, field: field, connection: connection.id, tenant: connection.tenantID, activeFrom: now)
-        }
-        let previous = try await store.rotateSecretValues(
-            sealed, expiringPreviousAt: expiry, connection: connection.id, tenant: connection.tenantID, actor: actor)
-        return previous.count
-    }
-
-    /// Checks that every field is a secret field of the connection's connector spec, and that each value matches its pattern.
-    private func checkFields(_ secrets: [String: Secret], of connection: Connection, in context: CommandContext) throws(CommandError) {
-        let fields = Set(secrets.keys)
-        let spec = try SpecsOption.spec(
-            for: connection, option: specsOption, in: context, operation: "rotate secrets of connection \"\(connectionID)\"")
-        let secretFields = Set(spec.configuration.filter { $0.value.secret }.keys)
-        let unknown = fields.subtracting(secretFields).sorted()
-        guard unknown.isEmpty else {
-            let known = MessageText.quotedList(secretFields.sorted())
-            let suggestion = unknown.count == 1 ? MessageText.didYouMean(unknown[0], among: secretFields) : ""
-            throw .invalidData(
-                "rotate secrets of connection \"\(connectionID)\": \(MessageText.quotedList(unknown)) "
-                    + "\(unknown.count == 1 ? "is not a secret field" : "are not secret fields") of \(connection.connectorID)@\(connection.connectorVersion)",
-                hint: known.isEmpty ? "the connector has no secret fields" : "\(suggestion)its secret fields are \(known)")
-        }
-        try SecretsInput.checkPatterns(secrets, spec: spec, operation: "rotate secrets of connection \"\(connectionID)\"")
     }
 
     private func report(fields: [String], expiredValues: Int, expiry: Date, context: CommandContext) {

@@ -53,24 +53,11 @@ enum SecretsInput {
         return secrets
     }
 
-    /// Checks each secret against its field's `pattern` in `spec`, naming the field and the pattern but never the value.
-    ///
-    /// - Throws: ``CommandError`` with status 65 for the first value that does not match.
-    static func checkPatterns(_ secrets: [String: Secret], spec: ConnectorSpec, operation: String) throws(CommandError) {
-        for field in secrets.keys.sorted() {
-            guard let pattern = spec.configuration[field]?.pattern,
-                let expression = try? NSRegularExpression(pattern: pattern)
-            else {
-                continue
-            }
-            let text = secrets[field]!.revealText()
-            let range = NSRange(text.startIndex..., in: text)
-            guard expression.firstMatch(in: text, range: range) == nil else {
-                continue
-            }
-            throw .invalidData(
-                "\(operation): the value of secret \"\(field)\" does not match \(spec.id)'s pattern \"\(pattern)\"",
-                hint: "check that it is the right kind of secret for this field")
+    /// Checks new secret values against the connector spec: every field is a secret field and every value matches its
+    /// field's `pattern`. The error names the field and the pattern, never the value.
+    static func checkAgainstSpec(_ secrets: [String: Secret], spec: ConnectorSpec, operation: String) throws(CommandError) {
+        if let problem = spec.secretProblem(secrets) {
+            throw .invalidData("\(operation): \(problem.message)", hint: problem.hint)
         }
     }
 }

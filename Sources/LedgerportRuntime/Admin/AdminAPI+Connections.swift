@@ -15,5 +15,42 @@ extension AdminAPI {
             }
             return (200, ["connections": .array(items)])
         }
+        add(&routes, "POST", "/tenants/{tenant}/connections/{connection}/rotate-secrets", scope: .tenant, permission: .manageConnections,
+            accepts: .body(["secrets": .secretStrings, "keep_previous_for_seconds": .integer])) { request in
+            try await rotateSecrets(request)
+        }
+    }
+
+    /// Stores new values of secret fields, `{"secrets": {"api_key": "..."}, "keep_previous_for_seconds": 0}`, and applies them at once.
+    private func rotateSecrets(_ request: AdminRequest) async throws -> (Int, JSONValue) {
+        let id = ConnectionID(rawValue: request.pathParameter("connection"))
+        let tenant = request.scopedTenant.id
+        guard let members = request.body["secrets"]?.objectValue, !members.isEmpty else {
+            throw AdminError.badRequest(
+                "invalid_input",
+                "rotate secrets of connection \"\(id)\": member \"secrets\" is missing or empty; send the new values by field, "
+                    + "such as {\"secrets\": {\"api_key\": \"...\"}, \"keep_previous_for_seconds\": 0}")
+        }
+        let keep = request.body["keep_previous_for_seconds"]?.int64Value ?? 0
+        guard (0...31_536_000).contains(keep) else {
+            throw AdminError.badRequest(
+                "invalid_input", "keep_previous_for_seconds \(keep) is out of range; give 0 to 31536000 seconds (one year)")
+        }
+        let connection = try await store.connection(id, tenant: tenant)
+        guard let spec = registry.entry(id: connection.connectorID, version: connection.connectorVersion)?.spec.spec else {
+            throw AdminError.badRequest(
+                "connector_not_installed",
+                "connection \"\(id)\" uses \(connection.connectorID)@\(connection.connectorVersion), which this runtime does not include")
+        }
+        let secrets = members.compactMapValues { $0.stringValue.map(Secret.init) }
+        let outcome = try await secretRotation.rotate(
+            secrets, keepingPreviousFor: Int(keep), connection: connection, spec: spec, actor: request.actor)
+        // This process serves the connection, so its connector is rebuilt now rather than at the next look for changes.
+        connectors.invalidate(tenant: tenant, connection: id)
+        return (200, [
+            "connection_id": .string(id.rawValue), "fields": .array(outcome.fields.map(JSONValue.string)),
+            "previous_values": .number(JSONNumber(outcome.previousValues)),
+            "previous_values_expire_at": AdminJSON.timestamp(outcome.previousValuesExpireAt),
+        ])
     }
 }

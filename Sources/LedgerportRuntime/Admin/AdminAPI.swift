@@ -1,4 +1,5 @@
 import Foundation
+import LedgerportCore
 import LedgerportHTTPServer
 import LedgerportLog
 import LedgerportSDK
@@ -33,6 +34,9 @@ struct AdminAPI: Sendable {
     let workflow: ChangeRequestWorkflow
     let alerts: AlertBook
     let router: FlowRouter
+    let connectors: ConnectorHost
+    let registry: ConnectorRegistry
+    let secretRotation: SecretRotation
     let clock: any WallClock
     let logger: Logger
 

@@ -7,7 +7,7 @@ import LedgerportStore
 /// | read a tenant's data and audit log | every tenant role, and operator for every tenant |
 /// | replay or discard dead letters | finance_operator, tenant_admin |
 /// | decide change requests | board_member, tenant_admin |
-/// | propose or apply change requests, pause or resume flows | tenant_admin |
+/// | propose or apply change requests, pause or resume flows, rotate connection secrets | tenant_admin |
 /// | list or create tenants, read alerts of every tenant and the platform's audit log | operator |
 ///
 /// Operators run the platform: they read every tenant but change none of a
@@ -20,6 +20,7 @@ enum AdminPermission: String, Sendable, CaseIterable {
     case proposeChangeRequests = "propose_change_requests"
     case applyChangeRequests = "apply_change_requests"
     case manageFlows = "manage_flows"
+    case manageConnections = "manage_connections"
     case managePlatform = "manage_platform"
 
     /// The roles allowed to take this action, in the order error messages list them.
@@ -28,7 +29,7 @@ enum AdminPermission: String, Sendable, CaseIterable {
         case .read: [.viewer, .financeOperator, .boardMember, .tenantAdmin, .operator_]
         case .replayDeadLetters, .discardDeadLetters: [.financeOperator, .tenantAdmin]
         case .decideChangeRequests: [.boardMember, .tenantAdmin]
-        case .proposeChangeRequests, .applyChangeRequests, .manageFlows: [.tenantAdmin]
+        case .proposeChangeRequests, .applyChangeRequests, .manageFlows, .manageConnections: [.tenantAdmin]
         case .managePlatform: [.operator_]
         }
     }

@@ -20,6 +20,8 @@ struct AdminRequestShape: Sendable {
         case boolean
         case integerList
         case object([String: ValueType])
+        /// An object whose members are all strings, holding secrets: no error repeats its value.
+        case secretStrings
 
         /// The type as a message states the rule, such as "true or false".
         var requirement: String {
@@ -29,6 +31,7 @@ struct AdminRequestShape: Sendable {
             case .boolean: "true or false"
             case .integerList: "a list of integers"
             case .object(let members): "an object with the members \(AdminRequestShape.list(members.keys))"
+            case .secretStrings: "an object whose members are strings"
             }
         }
 
@@ -39,6 +42,7 @@ struct AdminRequestShape: Sendable {
             case .boolean: value.boolValue != nil
             case .integerList: value.arrayValue?.allSatisfy { $0.int64Value != nil } ?? false
             case .object: value.objectValue != nil
+            case .secretStrings: value.objectValue?.values.allSatisfy { $0.stringValue != nil } ?? false
             }
         }
     }
@@ -90,6 +94,10 @@ struct AdminRequestShape: Sendable {
                 throw .badRequest("invalid_input", unknownKeyMessage("body member", qualified, accepted: accepted))
             }
             guard type.accepts(value) else {
+                if case .secretStrings = type {
+                    // The member may hold secrets, so the message states the rule without the value.
+                    throw .badRequest("invalid_input", "body member \"\(qualified)\" must be \(type.requirement)")
+                }
                 throw .badRequest(
                     "invalid_input", "body member \"\(qualified)\" is \(MessageText.describe(value)), \(withArticle(value.typeName)); it must be \(type.requirement)")
             }
