@@ -48,6 +48,8 @@ struct ConnectionAPITests {
             #expect(response.status == 200)
             #expect(response.json["fields"] == ["webhook_signing_secret"])
             #expect(response.json["previous_values"] == 1)
+            let stored = try await harness.runtime.store.secretValues(connection: "stripe-main", field: "webhook_signing_secret", tenant: acme.tenant.id)
+            #expect(response.json["previous_values_expire_at"] == AdminJSON.timestamp(try #require(stored.first?.expiresAt)))
             #expect(!JSONWriter.string(response.json).contains(secret.revealText()))
             #expect(withNew == 200)
             #expect(withOld == 401)
@@ -66,7 +68,11 @@ struct ConnectionAPITests {
             let wrongKind = try await harness.request("POST", path, token: admin, body: ["secrets": ["webhook_signing_secret": "sk_test_leak2"]])
             let notAnObject = try await harness.request("POST", path, token: admin, body: ["secrets": "sk_test_leak3"])
             let byViewer = try await harness.request("POST", path, token: viewer, body: ["secrets": ["api_key": "sk_test_leak4"]])
-            let texts = [misspelt, wrongKind, notAnObject, byViewer].map { JSONWriter.string($0.json) }
+            // A secret pasted into the wrong member, or as a field name.
+            let inOtherMember = try await harness.request(
+                "POST", path, token: admin, body: ["secrets": ["api_key": "sk_test_leak5"], "keep_previous_for_seconds": "whsec_leak6"])
+            let asFieldName = try await harness.request("POST", path, token: admin, body: ["secrets": ["whsec_leak7": ""]])
+            let texts = [misspelt, wrongKind, notAnObject, byViewer, inOtherMember, asFieldName].map { JSONWriter.string($0.json) }
             let message = misspelt.json["error"]?["message"]?.stringValue ?? ""
 
             #expect(misspelt.status == 400)
@@ -76,7 +82,9 @@ struct ConnectionAPITests {
             #expect(texts[1].contains("^whsec_"))
             #expect(notAnObject.status == 400)
             #expect(byViewer.status == 403)
-            #expect(texts.allSatisfy { !$0.contains("sk_test_leak") })
+            #expect(inOtherMember.status == 400)
+            #expect(asFieldName.status == 400)
+            #expect(texts.allSatisfy { !$0.contains("sk_test_leak") && !$0.contains("whsec_leak") })
             #expect(try await harness.runtime.store.secretValues(connection: "stripe-main", field: nil, tenant: acme.tenant.id).count == 2)
         }
     }

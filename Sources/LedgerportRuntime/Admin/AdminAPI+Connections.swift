@@ -1,5 +1,6 @@
 import Foundation
 import LedgerportHTTPServer
+import LedgerportLog
 import LedgerportSDK
 import LedgerportStore
 
@@ -36,6 +37,7 @@ extension AdminAPI {
             throw AdminError.badRequest(
                 "invalid_input", "keep_previous_for_seconds \(keep) is out of range; give 0 to 31536000 seconds (one year)")
         }
+
         let connection = try await store.connection(id, tenant: tenant)
         guard let spec = registry.entry(id: connection.connectorID, version: connection.connectorVersion)?.spec.spec else {
             throw AdminError.badRequest(
@@ -45,8 +47,14 @@ extension AdminAPI {
         let secrets = members.compactMapValues { $0.stringValue.map(Secret.init) }
         let outcome = try await secretRotation.rotate(
             secrets, keepingPreviousFor: Int(keep), connection: connection, spec: spec, actor: request.actor)
+
         // This process serves the connection, so its connector is rebuilt now rather than at the next look for changes.
         connectors.invalidate(tenant: tenant, connection: id)
+        logger.info("rotated connection secrets", metadata: [
+            LogMetadataKey.tenantID: .string(tenant.rawValue), LogMetadataKey.tenantSlug: .string(request.scopedTenant.slug),
+            LogMetadataKey.connectionID: .string(id.rawValue), "secret.fields": .string(outcome.fields.joined(separator: ",")),
+            "actor": .string(request.actor),
+        ])
         return (200, [
             "connection_id": .string(id.rawValue), "fields": .array(outcome.fields.map(JSONValue.string)),
             "previous_values": .number(JSONNumber(outcome.previousValues)),

@@ -80,10 +80,14 @@ struct AdminRequestShape: Sendable {
 
     /// Throws a 400 `invalid_input` for a body member the route does not accept or whose type is wrong.
     func checkBody(_ object: [String: JSONValue]) throws(AdminError) {
-        try Self.check(object, against: body, path: "")
+        // A body that carries secrets may carry them in the wrong member too, so no message repeats any of its values.
+        let sensitive = body.values.contains { if case .secretStrings = $0 { true } else { false } }
+        try Self.check(object, against: body, path: "", repeatingValues: !sensitive)
     }
 
-    private static func check(_ object: [String: JSONValue], against members: [String: ValueType], path: String) throws(AdminError) {
+    private static func check(
+        _ object: [String: JSONValue], against members: [String: ValueType], path: String, repeatingValues: Bool
+    ) throws(AdminError) {
         for name in object.keys.sorted() {
             guard let value = object[name], !value.isNull else {
                 continue
@@ -94,15 +98,14 @@ struct AdminRequestShape: Sendable {
                 throw .badRequest("invalid_input", unknownKeyMessage("body member", qualified, accepted: accepted))
             }
             guard type.accepts(value) else {
-                if case .secretStrings = type {
-                    // The member may hold secrets, so the message states the rule without the value.
+                guard repeatingValues else {
                     throw .badRequest("invalid_input", "body member \"\(qualified)\" must be \(type.requirement)")
                 }
                 throw .badRequest(
                     "invalid_input", "body member \"\(qualified)\" is \(MessageText.describe(value)), \(withArticle(value.typeName)); it must be \(type.requirement)")
             }
             if case .object(let nested) = type, let inner = value.objectValue {
-                try check(inner, against: nested, path: qualified + ".")
+                try check(inner, against: nested, path: qualified + ".", repeatingValues: repeatingValues)
             }
         }
     }

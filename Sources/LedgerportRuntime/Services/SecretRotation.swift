@@ -49,7 +49,8 @@ package struct SecretRotation: Sendable {
             throw StoreError(.invalidInput, "\(operation): \(problem.message)", hint: problem.hint)
         }
         let now = clock.now()
-        let expiry = now.addingTimeInterval(Double(seconds))
+        // Whole milliseconds, as the store keeps times, so the outcome reads the same as the stored expiry.
+        let expiry = Date(timeIntervalSince1970: Double(AuditChain.milliseconds(now.addingTimeInterval(Double(seconds)))) / 1000)
         let fields = secrets.keys.sorted()
         let sealed = try fields.map { field in
             try vault.seal(secrets[field]!, field: field, connection: connection.id, tenant: connection.tenantID, activeFrom: now)
