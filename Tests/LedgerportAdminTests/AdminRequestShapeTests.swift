@@ -78,6 +78,24 @@ struct AdminRequestShapeTests {
         }
     }
 
+    @Test func bulkReplay_hugeLimitIsRejectedAsBeyond64Bits() async throws {
+        try await withHarness { harness in
+            let (acme, letter, token) = try await parkOne(harness)
+
+            // Sent as raw text, as a client would write it.
+            let response = try await harness.runtime.transport.send(HTTPRequest(
+                method: "POST", url: "http://127.0.0.1:\(harness.runtime.port ?? 0)\(acme.path)/dead-letters/replay",
+                headers: ["Content-Type": "application/json", "Authorization": "Bearer \(token)"],
+                body: Array(#"{"filter": {"reason": "configuration"}, "limit": 1e300}"#.utf8)))
+            let message = try JSONParser.parse(response.body)["error"]?["message"]?.stringValue ?? ""
+
+            #expect(response.status == 400)
+            #expect(message.contains("beyond 64 bits; it must be an integer from"))
+            let after = try await harness.runtime.store.deadLetter(letter.id, tenant: acme.tenant.id)
+            #expect(after.status == .parked)
+        }
+    }
+
     @Test func proposal_misspeltEnvironmentOpensNoRequest() async throws {
         try await withHarness { harness in
             let acme = try await harness.provisionTenant(slug: "acme")

@@ -101,6 +101,10 @@ struct AdminRequestShape: Sendable {
                 guard repeatingValues else {
                     throw .badRequest("invalid_input", "body member \"\(qualified)\" must be \(type.requirement)")
                 }
+                if case .integer = type, case .number(let number) = value, number.isInteger {
+                    throw .badRequest(
+                        "invalid_input", "body member \"\(qualified)\" is \(MessageText.describe(value)), beyond 64 bits; it must be an integer from -9223372036854775808 to 9223372036854775807")
+                }
                 throw .badRequest(
                     "invalid_input", "body member \"\(qualified)\" is \(MessageText.describe(value)), \(withArticle(value.typeName)); it must be \(type.requirement)")
             }
