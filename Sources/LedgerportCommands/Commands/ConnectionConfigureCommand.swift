@@ -35,7 +35,7 @@ struct ConnectionConfigureCommand: RunnableCommand {
 
     static let arguments: [ArgumentDefinition] = [
         .positional("id", help: "The connection id, such as odoo-main."),
-        .option("tenant", value: "slug", help: "The tenant's slug. Required.", required: true),
+        AdminCommandSupport.tenantDefinition,
         .option("config", value: "file", help: "A JSON object file of the fields to set, null removing one. Required.", required: true),
         SpecsOption.definition,
         ActorOption.definition,

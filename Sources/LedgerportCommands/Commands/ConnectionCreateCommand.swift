@@ -34,7 +34,7 @@ struct ConnectionCreateCommand: RunnableCommand {
 
     static let arguments: [ArgumentDefinition] = [
         .positional("id", help: "The connection id, unique within the tenant, such as stripe-test."),
-        .option("tenant", value: "slug", help: "The tenant's slug. Required.", required: true),
+        AdminCommandSupport.tenantDefinition,
         .option("connector", value: "id@version", help: "The connector and its version, such as stripe@1.0.0. Required.", required: true),
         .option("environment", value: "name", help: "The tenant environment. Default: test."),
         .option("config", value: "file", help: "A JSON object file with the non-secret configuration fields."),

@@ -21,7 +21,7 @@ struct ConnectionListCommand: RunnableCommand {
     )
 
     static let arguments: [ArgumentDefinition] = [
-        .option("tenant", value: "slug", help: "The tenant's slug. Required.", required: true),
+        AdminCommandSupport.tenantDefinition,
         .option("environment", value: "name", help: "List only this environment's connections. Default: all."),
         DataOption.definition,
         .flag("json", help: "Print a JSON object with the members tenant and connections."),

@@ -45,7 +45,7 @@ struct ConnectionRotateSecretsCommand: RunnableCommand {
 
     static let arguments: [ArgumentDefinition] = [
         .positional("id", help: "The connection id, such as odoo-main."),
-        .option("tenant", value: "slug", help: "The tenant's slug. Required.", required: true),
+        AdminCommandSupport.tenantDefinition,
         .option(
             SecretsInput.name, value: "file",
             help: "A JSON object of secret fields and their new values, such as {\"api_key\": \"...\"}; - reads it from standard input. Required.",
