@@ -8,7 +8,7 @@ import LedgerportSDK
 /// would clear a field, so absent values never become empty cells. A failing
 /// load (a bad value in one row) is bisected. A record whose id the connector
 /// already knew was updated. For the others, `create_date == write_date` after
-/// the load tells a created record from an updated one; those dates have whole
+/// the load distinguishes a created record from an updated one; those dates have whole
 /// seconds only, so a record created and changed within one second by another
 /// process counts as created.
 struct LoadUpsert: Sendable {

@@ -95,10 +95,10 @@ struct DeliveryCommandTests {
                 return
             }
 
-            let shown = await run(harness, ["delivery", "show", String(second.rawValue), "--tenant", "acme"])
+            let printed = await run(harness, ["delivery", "show", String(second.rawValue), "--tenant", "acme"])
             let json = await run(harness, ["delivery", "show", String(second.rawValue), "--tenant", "acme", "--json"])
 
-            #expect(shown.output.contains("waits for:      delivery \(first.rawValue) of the same object (pending"))
+            #expect(printed.output.contains("waits for:      delivery \(first.rawValue) of the same object (pending"))
             #expect(try JSONParser.parse(Array(json.output.utf8))["held_back_by"]?.int64Value == first.rawValue)
         }
     }

@@ -8,14 +8,14 @@ import Testing
 
 /// Raising and clearing an operational alert each write one log line, for operators who read logs rather than the admin API.
 @Suite struct AlertLogTests {
-    private let refused = ConnectorError.transient("transport_failed", "call Odoo: connection refused")
+    private let connectionRefused = ConnectorError.transient("transport_failed", "call Odoo: connection connectionRefused")
 
     @Test func raiseAndClear_logOneLineEach() throws {
         let handler = CapturingLogHandler()
         let book = AlertBook(unreachableThreshold: 2, logger: Logger(label: "test", logLevel: .debug, handler: handler))
 
         for _ in 0..<3 {
-            book.recordFailure(tenantID: "t1", tenantSlug: "acme", connectionID: "odoo-main", error: refused, at: Date(timeIntervalSince1970: 0))
+            book.recordFailure(tenantID: "t1", tenantSlug: "acme", connectionID: "odoo-main", error: connectionRefused, at: Date(timeIntervalSince1970: 0))
         }
         book.recordSuccess(tenantSlug: "acme", connectionID: "odoo-main")
         book.recordSuccess(tenantSlug: "acme", connectionID: "odoo-main")

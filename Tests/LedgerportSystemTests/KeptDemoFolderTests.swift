@@ -6,7 +6,7 @@ import LedgerportSDK
 import StripeConnector
 import Testing
 
-/// The steps the demo prints for a kept data folder let `ledgerport serve` take new webhooks on it.
+/// Checks that the steps the demo prints for a kept data folder let `ledgerport serve` take new webhooks on it.
 @Suite(.serialized) struct KeptDemoFolderTests {
     /// Runs the `ledgerport` executable on the folder's data and key, and returns its exit status and standard output.
     private func ledgerport(_ arguments: [String], folder: String) throws -> (status: Int32, output: String) {

@@ -147,7 +147,7 @@ struct SandboxFlowTests {
         let connector = try harness.connector()
         _ = try await connector.runOne(Self.customer)
         let invoice = Operations.invoice("stripe_invoice_in_kwd4", currency: "KWD", lines: [Operations.line("il_k", "Pro Plan (KWD)", quantity: "1", price: "12.345", taxes: ["15%"])])
-        let refused = try await connector.run([invoice])
+        let rejected = try await connector.run([invoice])
 
         // An operator raises the precision in Odoo; the same connector instance, with its cache, runs the replay.
         let precision = try #require(try harness.call("decimal.precision", "search", [[domainLeaf("name", "=", "Product Price")]])[0]?.intValue)
@@ -156,8 +156,8 @@ struct SandboxFlowTests {
         let lines = try harness.call("account.move.line", "search_read", [[domainLeaf("name", "=", "Pro Plan (KWD)")]], ["fields": ["price_unit"]])
         await harness.stop()
 
-        guard case .failure(let error) = refused[0], case .success = replayed[0] else {
-            Issue.record("expected a refusal, then a success: \(refused) \(replayed)")
+        guard case .failure(let error) = rejected[0], case .success = replayed[0] else {
+            Issue.record("expected a refusal, then a success: \(rejected) \(replayed)")
             return
         }
         #expect(error.code == "odoo_unit_price_precision")

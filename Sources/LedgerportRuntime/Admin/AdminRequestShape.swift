@@ -20,7 +20,7 @@ struct AdminRequestShape: Sendable {
         case boolean
         case integerList
         case object([String: ValueType])
-        /// An object whose members are all strings, holding secrets: no error repeats its value.
+        /// An object of strings that may contain secrets, so no error message repeats a value of the body.
         case secretStrings
 
         /// The type as a message states the rule, such as "true or false".

@@ -39,7 +39,7 @@ final class ReferenceWaiters: @unchecked Sendable {
     /// Removes and returns the deliveries that wait for any of `references` of the tenant.
     func release(_ references: [TargetReference], tenant: TenantID) -> [DeliveryID] {
         lock.withLock {
-            // Most batches find nobody waiting, so they skip hashing their references.
+            // Most batches find no delivery waiting, so they skip hashing their references.
             guard count > 0 else { return [] }
             var released: [DeliveryID] = []
             for reference in references {

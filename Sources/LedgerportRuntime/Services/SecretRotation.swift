@@ -40,10 +40,10 @@ package struct SecretRotation: Sendable {
     ) async throws -> Outcome {
         let operation = "rotate secrets of connection \"\(connection.id)\""
         guard !secrets.isEmpty else {
-            throw StoreError.invalidInput(operation, "secrets", "no field is given", hint: "name at least one secret field, such as api_key")
+            throw StoreError(.invalidInput, "\(operation): no secret field is given", hint: "name at least one secret field, such as api_key")
         }
         guard seconds >= 0 else {
-            throw StoreError.invalidInput(operation, "keep previous for", "\(seconds) s is negative", hint: "give 0 or more seconds")
+            throw StoreError(.invalidInput, "\(operation): the overlap of \(seconds) s is negative", hint: "keep the previous values for 0 or more seconds")
         }
         if let problem = spec.secretProblem(secrets) {
             throw StoreError(.invalidInput, "\(operation): \(problem.message)", hint: problem.hint)

@@ -3,7 +3,7 @@ import LedgerportSDK
 import LedgerportStore
 import Testing
 
-/// Every change to a connection's configuration, state or secret values takes the next change number, store-wide.
+/// Checks that every change to a connection's configuration, state or secret values takes the next change number, store-wide.
 @Suite struct ConnectionChangeTests {
     private func sealed(_ field: String, at instant: Date) -> NewSealedSecretValue {
         NewSealedSecretValue(field: field, sealedBox: Array(repeating: 7, count: 40), activeFrom: instant)

@@ -45,7 +45,7 @@ import Testing
     }
 
     @Test(arguments: StoreFactory.all)
-    func holdingBack_namesTheEarlierOpenDeliveryOfTheObject(factory: StoreFactory) async throws {
+    func holdingBack_namesEarlierOpenDelivery(factory: StoreFactory) async throws {
         try await factory.withStore { store, clock in
             let tenant = try await StoreFixtures.tenant(store, "acme")
             try await StoreFixtures.connection(store, tenant: tenant)

@@ -328,13 +328,13 @@ import Testing
 
         let upgraded = try await open(path)
         let unchanged = try await upgraded.connectionChanges(after: 0)
-        let kept = try await upgraded.connection(before.id, tenant: tenant.id)
+        let afterUpgrade = try await upgraded.connection(before.id, tenant: tenant.id)
         _ = try await upgraded.setConnectionConfiguration(
             ["base_url": "http://127.0.0.1:8070"], connection: before.id, tenant: tenant.id, actor: StoreFixtures.actor)
         let changed = try await upgraded.connectionChanges(after: 0)
         await upgraded.close()
 
-        #expect(kept == before)
+        #expect(afterUpgrade == before)
         #expect(unchanged == ConnectionChanges(changed: [], latest: 0))
         #expect(changed == ConnectionChanges(changed: [ConnectionChanges.Changed(tenantID: tenant.id, connectionID: before.id)], latest: 1))
     }
