@@ -90,4 +90,26 @@ struct ConnectionAPITests {
         }
     }
 
+
+    @Test func rotation_rejectsEmptyAndNegativeOverlap() async throws {
+        try await withHarness { harness in
+            let acme = try await harness.provisionTenant(slug: "acme")
+            let connection = try await harness.runtime.store.connection("stripe-main", tenant: acme.tenant.id)
+            let spec = try #require(harness.runtime.registry.entry(id: connection.connectorID, version: connection.connectorVersion)?.spec.spec)
+            let rotation = SecretRotation(store: harness.runtime.store, vault: harness.runtime.vault, clock: harness.clock)
+
+            let empty = await #expect(throws: StoreError.self) {
+                try await rotation.rotate([:], keepingPreviousFor: 0, connection: connection, spec: spec, actor: "admin@acme.example")
+            }
+            let negative = await #expect(throws: StoreError.self) {
+                try await rotation.rotate(
+                    ["api_key": Secret("sk_test_x")], keepingPreviousFor: -1, connection: connection, spec: spec, actor: "admin@acme.example")
+            }
+
+            #expect(empty?.code == .invalidInput)
+            #expect(negative?.code == .invalidInput)
+            #expect(try await harness.runtime.store.secretValues(connection: "stripe-main", field: nil, tenant: acme.tenant.id).count == 2)
+        }
+    }
+
 }
