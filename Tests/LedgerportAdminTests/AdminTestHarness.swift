@@ -40,7 +40,7 @@ final class AdminTestHarness: @unchecked Sendable {
         self.running = running
     }
 
-    static func start() async throws -> AdminTestHarness {
+    static func start(logger: Logger = .disabled) async throws -> AdminTestHarness {
         let folder = NSTemporaryDirectory() + "ledgerport-admin-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let keyFile = folder + "/master.key"
@@ -56,7 +56,7 @@ final class AdminTestHarness: @unchecked Sendable {
         configuration.specsDirectory = specsDirectory
         configuration.sqliteSynchronous = "normal"
         let clock = ManualClock(Date())
-        let runtime = try await Runtime.open(configuration: configuration, environment: [:], logger: .disabled, clock: clock)
+        let runtime = try await Runtime.open(configuration: configuration, environment: [:], logger: logger, clock: clock)
         let running = Task { try await runtime.run() }
         for _ in 0..<400 where runtime.port == nil || !runtime.readiness.isReady {
             try await Task.sleep(nanoseconds: 25_000_000)
@@ -273,8 +273,8 @@ struct HarnessError: Error, CustomStringConvertible {
 }
 
 /// Runs `body` with a started harness and stops it afterwards, also when `body` throws.
-func withHarness(_ body: (AdminTestHarness) async throws -> Void) async throws {
-    let harness = try await AdminTestHarness.start()
+func withHarness(logger: Logger = .disabled, _ body: (AdminTestHarness) async throws -> Void) async throws {
+    let harness = try await AdminTestHarness.start(logger: logger)
     do {
         try await body(harness)
     } catch {

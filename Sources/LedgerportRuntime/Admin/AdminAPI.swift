@@ -39,6 +39,8 @@ struct AdminAPI: Sendable {
     let secretRotation: SecretRotation
     let clock: any WallClock
     let logger: Logger
+    /// Rejected requests (4xx) are logged once per remote address and error code per interval, with a count of the rest.
+    let rejectionThrottle = LogThrottle<RejectionKey>()
 
     /// The scope of a route: the platform, or the tenant named in its path.
     enum Scope {
@@ -74,8 +76,10 @@ struct AdminAPI: Sendable {
         _ request: HTTPServerRequest, scope: Scope, permission: AdminPermission, shape: AdminRequestShape,
         _ handler: @Sendable (AdminRequest) async throws -> (Int, JSONValue)
     ) async -> HTTPServerResponse {
+        var caller: APIToken?
         do {
             let token = try await authenticate(request)
+            caller = token
             let tenant = scope == .tenant ? try await resolveTenant(request.pathParameters["tenant"] ?? "", for: token) : nil
             guard permission.allows(token.role) else {
                 throw AdminError.forbidden(permission, role: token.role)
@@ -83,7 +87,7 @@ struct AdminAPI: Sendable {
             let (status, body) = try await handler(try AdminRequest(http: request, token: token, tenant: tenant, shape: shape))
             return .json(body, status: status)
         } catch {
-            return respond(to: error, request: request)
+            return respond(to: error, request: request, caller: caller)
         }
     }
 
@@ -115,21 +119,54 @@ struct AdminAPI: Sendable {
         return tenant
     }
 
-    private func respond(to error: any Error, request: HTTPServerRequest) -> HTTPServerResponse {
-        if let adminError = AdminError.classify(error) {
-            if adminError.status >= 500 {
-                logger.error("admin request failed", metadata: [
-                    LogMetadataKey.httpMethod: .string(request.method), LogMetadataKey.httpPath: .string(request.path),
-                    LogMetadataKey.error: .string(adminError.message),
-                ])
-            }
-            return adminError.response
+    private func respond(to error: any Error, request: HTTPServerRequest, caller: APIToken?) -> HTTPServerResponse {
+        guard let adminError = AdminError.classify(error) else {
+            logger.error("admin request failed", metadata: [
+                LogMetadataKey.httpMethod: .string(request.method), LogMetadataKey.httpPath: .string(request.path),
+                LogMetadataKey.error: .string("\(error)"),
+            ])
+            return .internalError()
         }
-        logger.error("admin request failed", metadata: [
+        if adminError.status >= 500 {
+            logger.error("admin request failed", metadata: [
+                LogMetadataKey.httpMethod: .string(request.method), LogMetadataKey.httpPath: .string(request.path),
+                LogMetadataKey.error: .string(adminError.message),
+            ])
+        } else {
+            logRejection(adminError, request: request, caller: caller)
+        }
+        return adminError.response
+    }
+
+    /// The key of a rejected request's log line: the same address and code within an interval get one line.
+    struct RejectionKey: Hashable, Sendable {
+        let remoteAddress: String
+        let code: String
+    }
+
+    /// Logs a 4xx response without the request's body or token: a warning when the caller failed authentication
+    /// or reached for another tenant or a role it lacks, otherwise an info line.
+    private func logRejection(_ rejection: AdminError, request: HTTPServerRequest, caller: APIToken?) {
+        let key = RejectionKey(remoteAddress: request.remoteAddress, code: rejection.code)
+        guard let leftOut = rejectionThrottle.admit(key, at: clock.now()) else {
+            return
+        }
+        var metadata: LogMetadata = [
             LogMetadataKey.httpMethod: .string(request.method), LogMetadataKey.httpPath: .string(request.path),
-            LogMetadataKey.error: .string("\(error)"),
-        ])
-        return .internalError()
+            LogMetadataKey.httpStatus: .integer(Int64(rejection.status)), LogMetadataKey.httpRemoteAddress: .string(request.remoteAddress),
+            "admin.error_code": .string(rejection.code), LogMetadataKey.error: .string(rejection.message),
+            "rejection.suppressed_since_last": .integer(Int64(leftOut)),
+        ]
+        if let caller {
+            metadata["api_token.id"] = .string(caller.id.rawValue)
+            metadata["api_token.name"] = .string(caller.name)
+        }
+        let isAccessDenied = [401, 403].contains(rejection.status) || rejection.code == "tenant_not_found"
+        if isAccessDenied {
+            logger.warning("admin request denied", metadata: metadata)
+        } else {
+            logger.info("admin request rejected", metadata: metadata)
+        }
     }
 
     /// Builds a listing's body: the items under `key`, and `next_after` (the last id) when the page is full.

@@ -6,36 +6,26 @@ import LedgerportLog
 /// A misconfigured sender can retry thousands of times a minute; every
 /// rejection is counted in metrics, but the log gets one line per interval.
 /// Bodies are never logged. Thread-safe.
-final class RejectionLog: @unchecked Sendable {
+final class RejectionLog: Sendable {
     private struct Key: Hashable {
         let connection: String
         let reason: String
     }
 
-    let intervalSeconds: Double
     private let logger: Logger
-    private let lock = NSLock()
-    private var lastLogged: [Key: Date] = [:]
-    private var suppressed: [Key: Int] = [:]
+    private let throttle: LogThrottle<Key>
 
     init(logger: Logger, intervalSeconds: Double = 10) {
         self.logger = logger
-        self.intervalSeconds = intervalSeconds
+        self.throttle = LogThrottle(intervalSeconds: intervalSeconds)
     }
 
     /// Logs the rejection unless one for the same connection and reason was logged within the interval.
     /// `detail` is the rejection's ``WebhookRejection/logDetail``, logged but never sent to the sender.
     func record(tenant: String, connection: String, reason: String, message: String, detail: String?, remoteAddress: String, at now: Date) {
-        let key = Key(connection: "\(tenant)/\(connection)", reason: reason)
-        let repeated: Int? = lock.withLock {
-            if let last = lastLogged[key], now.timeIntervalSince(last) < intervalSeconds {
-                suppressed[key, default: 0] += 1
-                return nil
-            }
-            lastLogged[key] = now
-            return suppressed.removeValue(forKey: key) ?? 0
+        guard let repeated = throttle.admit(Key(connection: "\(tenant)/\(connection)", reason: reason), at: now) else {
+            return
         }
-        guard let repeated else { return }
         var metadata: LogMetadata = [
             LogMetadataKey.tenantSlug: .string(tenant), LogMetadataKey.connectionID: .string(connection),
             "rejection.reason": .string(reason), "rejection.message": .string(message),
