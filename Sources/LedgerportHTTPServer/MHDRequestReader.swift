@@ -30,23 +30,28 @@ enum MHDRequestReader {
         guard let address = ledgerport_mhd_client_address(connection) else {
             return ""
         }
-        var text = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
-        switch Int32(address.pointee.sa_family) {
-        case AF_INET:
-            address.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { ipv4 in
-                var bytes = ipv4.pointee.sin_addr
-                _ = inet_ntop(AF_INET, &bytes, &text, socklen_t(text.count))
-            }
-        case AF_INET6:
-            address.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { ipv6 in
-                var bytes = ipv6.pointee.sin6_addr
-                _ = inet_ntop(AF_INET6, &bytes, &text, socklen_t(text.count))
-            }
-        default:
+        let family = Int32(address.pointee.sa_family)
+        guard family == AF_INET || family == AF_INET6 else {
             return ""
         }
-        let length = text.firstIndex(of: 0) ?? text.count
-        return String(decoding: text[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        // Written straight into the string's storage: this runs for every request, webhooks included.
+        return String(unsafeUninitializedCapacity: Int(INET6_ADDRSTRLEN)) { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { text in
+                let written: UnsafePointer<CChar>?
+                if family == AF_INET {
+                    written = address.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { ipv4 in
+                        var bytes = ipv4.pointee.sin_addr
+                        return inet_ntop(AF_INET, &bytes, text.baseAddress, socklen_t(text.count))
+                    }
+                } else {
+                    written = address.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { ipv6 in
+                        var bytes = ipv6.pointee.sin6_addr
+                        return inet_ntop(AF_INET6, &bytes, text.baseAddress, socklen_t(text.count))
+                    }
+                }
+                return written == nil ? 0 : strlen(text.baseAddress!)
+            }
+        }
     }
 
     private final class Collector {

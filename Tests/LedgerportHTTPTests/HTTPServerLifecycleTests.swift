@@ -28,6 +28,22 @@ import Testing
         #expect(response.body == [42])
     }
 
+    @Test func ipv6Client_remoteAddressIsText() async throws {
+        let seen = Locked<String?>(nil)
+        let server = try Loopback.startServer(HTTPServerConfiguration(host: "::1"), handler: .async { request in
+            seen.withLock { $0 = request.remoteAddress }
+            return HTTPServerResponse(status: 204)
+        })
+        let port = try #require(server.port)
+        let transport = CurlHTTPTransport(threadCount: 1)
+
+        let response = try await transport.send(HTTPRequest(method: "GET", url: "http://[::1]:\(port)/who"))
+        await server.stop()
+
+        #expect(response.status == 204)
+        #expect(seen.withLock { $0 } == "::1")
+    }
+
     @Test func requestInFlightAtDeadline_gets503() async throws {
         let gate = Gate()
         let configuration = HTTPServerConfiguration(stopDeadlineSeconds: 0.2)
