@@ -91,7 +91,9 @@ package final class Runtime: @unchecked Sendable {
         AdminAPI(
             store: store, tenants: tenants, tokens: APITokenService(store: store), deadLetters: deadLetterService,
             storedEvents: StoredEventDeliverer(store: store, wake: { [engine] in engine.wake() }), workflow: ChangeRequestWorkflow(store: store), alerts: alerts, router: router,
-            connectors: connectors, registry: registry, secretRotation: SecretRotation(store: store, vault: vault, clock: clock), clock: clock, logger: logger
+            connectors: connectors, registry: registry, secretRotation: SecretRotation(store: store, vault: vault, clock: clock),
+            connectionConfigurator: ConnectionConfigurator(store: store), connectionURLHosts: ConnectionURLHosts(configuration.connectionURLHosts),
+            clock: clock, logger: logger
         ).register(in: &routes)
         server = HTTPServer(
             configuration: HTTPServerConfiguration(

@@ -40,7 +40,8 @@ final class AdminTestHarness: @unchecked Sendable {
         self.running = running
     }
 
-    static func start(logger: Logger = .disabled) async throws -> AdminTestHarness {
+    /// - Parameter connectionURLHosts: serve's `admin.connection_url_hosts`.
+    static func start(logger: Logger = .disabled, connectionURLHosts: [String] = []) async throws -> AdminTestHarness {
         let folder = NSTemporaryDirectory() + "ledgerport-admin-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let keyFile = folder + "/master.key"
@@ -55,6 +56,7 @@ final class AdminTestHarness: @unchecked Sendable {
         configuration.masterKeyFile = keyFile
         configuration.specsDirectory = specsDirectory
         configuration.sqliteSynchronous = "normal"
+        configuration.connectionURLHosts = connectionURLHosts
         let clock = ManualClock(Date())
         let runtime = try await Runtime.open(configuration: configuration, environment: [:], logger: logger, clock: clock)
         let running = Task { try await runtime.run() }
@@ -273,8 +275,10 @@ struct HarnessError: Error, CustomStringConvertible {
 }
 
 /// Runs `body` with a started harness and stops it afterwards, also when `body` throws.
-func withHarness(logger: Logger = .disabled, _ body: (AdminTestHarness) async throws -> Void) async throws {
-    let harness = try await AdminTestHarness.start(logger: logger)
+func withHarness(
+    logger: Logger = .disabled, connectionURLHosts: [String] = [], _ body: (AdminTestHarness) async throws -> Void
+) async throws {
+    let harness = try await AdminTestHarness.start(logger: logger, connectionURLHosts: connectionURLHosts)
     do {
         try await body(harness)
     } catch {

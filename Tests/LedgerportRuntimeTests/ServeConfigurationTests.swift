@@ -50,4 +50,28 @@ import Testing
         #expect(throws: ConfigurationError.self) { try ServeConfiguration.load(path: path, environment: [:]) }
         #expect(throws: ConfigurationError.self) { try ServeConfiguration.load(path: nil, environment: ["LEDGERPORT_PORT": "http"]) }
     }
+
+    @Test func connectionURLHosts_readFromFileAndEnvironment() throws {
+        let path = try write(#"{"admin": {"connection_url_hosts": ["odoo.example.com", "*.acme.example"]}}"#)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+
+        let fromFile = try ServeConfiguration.load(path: path, environment: [:])
+        let fromEnvironment = try ServeConfiguration.load(path: path, environment: ["LEDGERPORT_ADMIN_CONNECTION_URL_HOSTS": " erp.example.com, 10.0.0.5 ,"])
+
+        #expect(fromFile.connectionURLHosts == ["odoo.example.com", "*.acme.example"])
+        #expect(fromEnvironment.connectionURLHosts == ["erp.example.com", "10.0.0.5"])
+        #expect(try ServeConfiguration.load(path: nil, environment: [:]).connectionURLHosts.isEmpty)
+    }
+
+    @Test func connectionURLHostWithScheme_namesPointer() throws {
+        let path = try write(#"{"admin": {"connection_url_hosts": ["odoo.example.com", "https://erp.example.com"]}}"#)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        do {
+            _ = try ServeConfiguration.load(path: path, environment: [:])
+            Issue.record("expected an error for the URL in the host list")
+        } catch {
+            #expect(error.pointer == "/admin/connection_url_hosts/1")
+            #expect(error.description.contains("\"https://erp.example.com\""))
+        }
+    }
 }

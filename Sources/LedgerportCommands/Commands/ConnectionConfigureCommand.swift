@@ -1,5 +1,6 @@
 import Foundation
 import LedgerportCore
+import LedgerportRuntime
 import LedgerportSDK
 import LedgerportStore
 
@@ -76,50 +77,37 @@ struct ConnectionConfigureCommand: RunnableCommand {
             let tenant = try await StoreCommandSupport.tenant(slug: tenantSlug, in: store)
             return try await StoreCommandSupport.translatingStoreErrors {
                 let current = try await store.connection(connectionID, tenant: tenant.id)
-                let secretValues = try await store.secretValues(connection: current.id, field: nil, tenant: tenant.id)
-                let merged = Self.merge(changes, into: current.configuration.objectValue ?? [:])
-                try check(merged, secretNames: Set(secretValues.map(\.field)), of: current, in: context)
-                return try await store.setConnectionConfiguration(.object(merged), connection: current.id, tenant: tenant.id, actor: actor)
+                let spec = try SpecsOption.spec(
+                    for: current, option: specsOption, in: context, operation: "configure connection \"\(connectionID)\"")
+                do {
+                    let outcome = try await ConnectionConfigurator(store: store).configure(
+                        changes, connection: current, spec: spec, urlHosts: nil, actor: actor)
+                    return outcome.connection
+                } catch let error as ConnectionConfigurationError {
+                    throw commandError(for: error, in: context)
+                }
             }
         }
         report(connection, changedFields: changes.keys.sorted(), context: context)
         return .ok
     }
 
-    /// Returns `configuration` with each change applied: a value sets its field, `null` removes it.
-    static func merge(_ changes: [String: JSONValue], into configuration: [String: JSONValue]) -> [String: JSONValue] {
-        var merged = configuration
-        for (field, value) in changes {
-            // JSONValue takes `nil` as a literal for JSON null, so removal is spelled out.
-            if value.isNull {
-                merged.removeValue(forKey: field)
-            } else {
-                merged[field] = value
-            }
-        }
-        return merged
-    }
-
-    private func check(_ configuration: [String: JSONValue], secretNames: Set<String>, of connection: Connection, in context: CommandContext)
-        throws(CommandError)
-    {
-        let spec = try SpecsOption.spec(
-            for: connection, option: specsOption, in: context, operation: "configure connection \"\(connectionID)\"")
-        let reference = "\(connection.connectorID)@\(connection.connectorVersion)"
-        let secrets = configuration.keys.filter { spec.configuration[$0]?.secret == true }.sorted()
-        if let secret = secrets.first {
-            throw .invalidData(
-                "configure connection \"\(connectionID)\": \"\(secret)\" is a secret field of \(reference), not configuration; nothing was changed",
+    /// Builds the command's error for a refused change; a spec mismatch lists every issue on standard error first.
+    private func commandError(for error: ConnectionConfigurationError, in context: CommandContext) -> CommandError {
+        switch error {
+        case .secretField(let field, _, let connector):
+            return .invalidData(
+                "configure connection \"\(connectionID)\": \"\(field)\" is a secret field of \(connector), not configuration; nothing was changed",
                 hint: "change it with `ledgerport connection rotate-secrets \(connectionID) --tenant \(tenantSlug) --secrets-file -`")
-        }
-        let issues = spec.validateConfiguration(values: configuration, secretNames: secretNames)
-        guard issues.isEmpty else {
+        case .invalid(let issues, _, let connector):
             for issue in issues {
-                context.standardError.writeLine("\(reference) configuration: \(issue.description)")
+                context.standardError.writeLine("\(connector) configuration: \(issue.description)")
             }
-            throw .invalidData(
+            return .invalidData(
                 "configure connection \"\(connectionID)\": \(issues.count) problem\(issues.count == 1 ? "" : "s") with the configuration; nothing was changed",
                 hint: "read the configuration fields of the connector's spec in connector-specs")
+        case .noChanges, .urlHostNotAllowed:
+            return .invalidData(error.description, hint: "write the fields to change, such as {\"field\": \"new value\"}")
         }
     }
 

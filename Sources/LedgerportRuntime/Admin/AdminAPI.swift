@@ -37,6 +37,9 @@ struct AdminAPI: Sendable {
     let connectors: ConnectorHost
     let registry: ConnectorRegistry
     let secretRotation: SecretRotation
+    let connectionConfigurator: ConnectionConfigurator
+    /// The hosts that connections' URL fields may name when changed through the API.
+    let connectionURLHosts: ConnectionURLHosts
     let clock: any WallClock
     let logger: Logger
     /// Rejected requests (4xx) are logged once per remote address and error code per interval, with a count of the rest.

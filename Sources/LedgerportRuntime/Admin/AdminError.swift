@@ -66,8 +66,21 @@ struct AdminError: Error, Sendable, Hashable {
         case let error as ConnectorError:
             // A dry run's translation or mapping failed: the request was fine, the event or mapping is not.
             return AdminError(status: 422, code: error.code, message: error.description)
+        case let error as ConnectionConfigurationError:
+            return classify(error)
         default:
             return nil
+        }
+    }
+
+    private static func classify(_ error: ConnectionConfigurationError) -> AdminError {
+        switch error {
+        case .noChanges, .secretField:
+            AdminError(status: 400, code: "invalid_input", message: error.description)
+        case .invalid:
+            AdminError(status: 400, code: "invalid_configuration", message: error.description)
+        case .urlHostNotAllowed:
+            AdminError(status: 403, code: "url_host_not_allowed", message: error.description)
         }
     }
 

@@ -22,6 +22,8 @@ struct AdminRequestShape: Sendable {
         case object([String: ValueType])
         /// An object of strings that may contain secrets, so no error message repeats a value of the body.
         case secretStrings
+        /// An object whose members the handler checks, such as a connection's configuration fields.
+        case anyObject
 
         /// The type as a message states the rule, such as "true or false".
         var requirement: String {
@@ -32,6 +34,7 @@ struct AdminRequestShape: Sendable {
             case .integerList: "a list of integers"
             case .object(let members): "an object with the members \(AdminRequestShape.list(members.keys))"
             case .secretStrings: "an object whose members are strings"
+            case .anyObject: "an object"
             }
         }
 
@@ -43,6 +46,7 @@ struct AdminRequestShape: Sendable {
             case .integerList: value.arrayValue?.allSatisfy { $0.int64Value != nil } ?? false
             case .object: value.objectValue != nil
             case .secretStrings: value.objectValue?.values.allSatisfy { $0.stringValue != nil } ?? false
+            case .anyObject: value.objectValue != nil
             }
         }
     }

@@ -37,4 +37,19 @@ struct ConfigurationReader {
         }
         return number
     }
+
+    func stringList(_ members: [String: JSONValue], _ key: String, at pointer: JSONPointer) throws(ConfigurationError) -> [String]? {
+        guard let value = members[key] else { return nil }
+        guard let items = value.arrayValue else {
+            throw ConfigurationError(file: file, pointer: pointer.appending(key).description, message: "expected a list of strings but found \(value.typeName)", hint: "write a JSON array such as [\"odoo.example.com\"]")
+        }
+        var strings: [String] = []
+        for (index, item) in items.enumerated() {
+            guard let text = item.stringValue else {
+                throw ConfigurationError(file: file, pointer: pointer.appending(key).appending(index).description, message: "expected a string but found \(item.typeName)", hint: "quote the value")
+            }
+            strings.append(text)
+        }
+        return strings
+    }
 }

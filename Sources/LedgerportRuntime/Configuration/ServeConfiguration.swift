@@ -23,6 +23,7 @@ import LedgerportSDK
 /// | `delivery.max_in_flight_per_tenant` | | 4 |
 /// | `delivery.batch_size` | | 100 (deliveries of one tenant whose operations may share a call to the target) |
 /// | `log.level` | `LEDGERPORT_LOG_LEVEL` | `info` |
+/// | `admin.connection_url_hosts` | `LEDGERPORT_ADMIN_CONNECTION_URL_HOSTS` (comma-separated) | none: the admin API changes no URL field |
 ///
 /// Unknown keys are rejected, so a misspelt key cannot silently fall back to a default.
 package struct ServeConfiguration: Sendable, Hashable {
@@ -43,6 +44,8 @@ package struct ServeConfiguration: Sendable, Hashable {
     /// The maximum number of deliveries of one tenant that one worker runs together.
     package var deliveryBatchSize = 100
     package var logLevel = "info"
+    /// The hosts a tenant admin may point a connection's URL fields at through the admin API (see ``ConnectionURLHosts``).
+    package var connectionURLHosts: [String] = []
 
     package init() {}
 
@@ -75,7 +78,7 @@ package struct ServeConfiguration: Sendable, Hashable {
 
     private mutating func apply(_ json: JSONValue, file: String) throws(ConfigurationError) {
         let reader = ConfigurationReader(file: file)
-        let root = try reader.object(json, at: .root, allowedKeys: ["listen", "data_dir", "master_key_file", "specs_dir", "sqlite", "http", "ingest", "delivery", "log"])
+        let root = try reader.object(json, at: .root, allowedKeys: ["listen", "data_dir", "master_key_file", "specs_dir", "sqlite", "http", "ingest", "delivery", "log", "admin"])
         if let listen = try reader.optionalObject(root, "listen", at: .root, allowedKeys: ["address", "port"]) {
             listenAddress = try reader.string(listen, "address", at: JSONPointer("/listen")!) ?? listenAddress
             port = try reader.integer(listen, "port", at: JSONPointer("/listen")!) ?? port
@@ -105,6 +108,9 @@ package struct ServeConfiguration: Sendable, Hashable {
         if let log = try reader.optionalObject(root, "log", at: .root, allowedKeys: ["level"]) {
             logLevel = try reader.string(log, "level", at: JSONPointer("/log")!) ?? logLevel
         }
+        if let admin = try reader.optionalObject(root, "admin", at: .root, allowedKeys: ["connection_url_hosts"]) {
+            connectionURLHosts = try reader.stringList(admin, "connection_url_hosts", at: JSONPointer("/admin")!) ?? connectionURLHosts
+        }
     }
 
     private mutating func apply(environment: [String: String]) throws(ConfigurationError) {
@@ -126,6 +132,9 @@ package struct ServeConfiguration: Sendable, Hashable {
             }
             payloadRetentionDays = days
         }
+        if let value = environment["LEDGERPORT_ADMIN_CONNECTION_URL_HOSTS"] {
+            connectionURLHosts = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
     }
 
     private func validate(file: String) throws(ConfigurationError) {
@@ -145,6 +154,13 @@ package struct ServeConfiguration: Sendable, Hashable {
         try check(maximumInFlightPerTenant >= 1, "/delivery/max_in_flight_per_tenant", "max_in_flight_per_tenant must be positive", "use a number such as 4")
         try check((1...1000).contains(deliveryBatchSize), "/delivery/batch_size", "batch_size \(deliveryBatchSize) is out of range", "use 1 (no batching) to 1000")
         try check(LogLevelName.isValid(logLevel), "/log/level", "log level \"\(logLevel)\" is not known", "use trace, debug, info, notice, warning, error or critical")
+        for (index, entry) in connectionURLHosts.enumerated() {
+            if let problem = ConnectionURLHosts.problem(with: entry) {
+                throw ConfigurationError(
+                    file: file, pointer: "/admin/connection_url_hosts/\(index)", message: problem,
+                    hint: "list bare hosts such as \"odoo.example.com\", \"10.0.0.5\" or \"*.example.com\"")
+            }
+        }
     }
 }
 

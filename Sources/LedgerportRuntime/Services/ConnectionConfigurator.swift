@@ -1,0 +1,108 @@
+import Foundation
+import LedgerportCore
+import LedgerportJSONSchema
+import LedgerportSDK
+import LedgerportStore
+
+/// Changes fields of a connection's plain configuration: merges the changes, checks the result against the connector spec, stores it.
+///
+/// A value sets its field and `null` removes it; fields not named keep their
+/// values. Nothing is stored unless the whole result fits the spec. Secret
+/// fields are refused: ``SecretRotation`` changes them. The command line and
+/// the admin API both configure through it; the admin API also limits the
+/// hosts of URL fields (``ConnectionURLHosts``).
+package struct ConnectionConfigurator: Sendable {
+    /// The outcome of one change.
+    package struct Outcome: Sendable {
+        package let connection: Connection
+        /// The fields named in the change, sorted.
+        package let changedFields: [String]
+    }
+
+    package let store: any Store
+
+    package init(store: any Store) {
+        self.store = store
+    }
+
+    /// Applies `changes` to `connection` and stores the result, audited as `connection.configured` by `actor`.
+    ///
+    /// - Parameter urlHosts: the hosts a changed `uri` field may name; nil allows any.
+    /// - Throws: ``ConnectionConfigurationError`` before anything is stored, or a ``StoreError``.
+    package func configure(
+        _ changes: [String: JSONValue], connection: Connection, spec: ConnectorSpec, urlHosts: ConnectionURLHosts?, actor: String
+    ) async throws -> Outcome {
+        guard !changes.isEmpty else {
+            throw ConnectionConfigurationError.noChanges(connection: connection.id)
+        }
+        if let secret = changes.keys.sorted().first(where: { spec.configuration[$0]?.secret == true }) {
+            throw ConnectionConfigurationError.secretField(secret, connection: connection.id, connector: spec.reference)
+        }
+        if let urlHosts {
+            try Self.checkURLHosts(changes, spec: spec, allowed: urlHosts, connection: connection.id)
+        }
+        let secretValues = try await store.secretValues(connection: connection.id, field: nil, tenant: connection.tenantID)
+        let merged = Self.merge(changes, into: connection.configuration.objectValue ?? [:])
+        let issues = spec.validateConfiguration(values: merged, secretNames: Set(secretValues.map(\.field)))
+        guard issues.isEmpty else {
+            throw ConnectionConfigurationError.invalid(issues, connection: connection.id, connector: spec.reference)
+        }
+        let stored = try await store.setConnectionConfiguration(.object(merged), connection: connection.id, tenant: connection.tenantID, actor: actor)
+        return Outcome(connection: stored, changedFields: changes.keys.sorted())
+    }
+
+    /// Returns `configuration` with each change applied: a value sets its field, `null` removes it.
+    package static func merge(_ changes: [String: JSONValue], into configuration: [String: JSONValue]) -> [String: JSONValue] {
+        var merged = configuration
+        for (field, value) in changes {
+            // JSONValue takes `nil` as a literal for JSON null, so removal is spelled out.
+            if value.isNull {
+                merged.removeValue(forKey: field)
+            } else {
+                merged[field] = value
+            }
+        }
+        return merged
+    }
+
+    private static func checkURLHosts(
+        _ changes: [String: JSONValue], spec: ConnectorSpec, allowed: ConnectionURLHosts, connection: ConnectionID
+    ) throws(ConnectionConfigurationError) {
+        for field in changes.keys.sorted() where spec.configuration[field]?.format == "uri" {
+            // A value of the wrong type, or a URL without a host, is left to the spec check.
+            guard let url = changes[field]?.stringValue, let host = ConnectionURLHosts.host(of: url) else {
+                continue
+            }
+            guard allowed.allows(host) else {
+                throw .urlHostNotAllowed(field: field, host: host, allowed: allowed, connection: connection)
+            }
+        }
+    }
+}
+
+/// The reason a change to a connection's configuration was refused; nothing was stored.
+package enum ConnectionConfigurationError: Error, Sendable, CustomStringConvertible {
+    case noChanges(connection: ConnectionID)
+    /// A secret field among the changes; the message never repeats its value.
+    case secretField(String, connection: ConnectionID, connector: String)
+    case invalid([ValidationIssue], connection: ConnectionID, connector: String)
+    case urlHostNotAllowed(field: String, host: String, allowed: ConnectionURLHosts, connection: ConnectionID)
+
+    package var description: String {
+        switch self {
+        case .noChanges(let connection):
+            return "configure connection \"\(connection)\": no fields to change; name the fields, such as {\"field\": \"new value\"}"
+        case .secretField(let field, let connection, let connector):
+            return "configure connection \"\(connection)\": \"\(field)\" is a secret field of \(connector), not configuration; "
+                + "nothing was changed; rotate it with rotate-secrets"
+        case .invalid(let issues, let connection, let connector):
+            let listed = issues.map { "\($0.pointerText): \($0.message) (\($0.fix))" }
+            return "configure connection \"\(connection)\": the configuration would not fit \(connector): "
+                + listed.joined(separator: "; ") + "; nothing was changed"
+        case .urlHostNotAllowed(let field, let host, let allowed, let connection):
+            let list = allowed.entries.isEmpty ? "lists no host" : "lists " + allowed.entries.joined(separator: ", ")
+            return "configure connection \"\(connection)\": \(field) names the host \"\(host)\", and serve's admin.connection_url_hosts "
+                + "\(list); nothing was changed; ask the operator to add the host there, or to run `ledgerport connection configure`"
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import LedgerportRuntime
+import LedgerportSDK
+import LedgerportStore
+import Testing
+
+/// `PATCH /admin/tenants/{tenant}/connections/{connection}`: a tenant admin changes plain configuration, checked against the spec.
+@Suite(.serialized)
+struct ConnectionConfigureAPITests {
+    @Test func configure_changesFieldAndAuditsIt() async throws {
+        try await withHarness { harness in
+            let acme = try await harness.provisionTenant(slug: "acme")
+            let admin = try await harness.token(tenant: acme.tenant.id, role: .tenantAdmin, name: "admin@acme.example")
+
+            let response = try await harness.request(
+                "PATCH", "/admin/tenants/acme/connections/odoo-main", token: admin, body: ["configuration": ["batch_size": 50]])
+            let stored = try await harness.runtime.store.connection("odoo-main", tenant: acme.tenant.id)
+            let audit = try await harness.runtime.store.auditEntries(scope: .tenant(acme.tenant.id), after: 0, limit: 500)
+
+            #expect(response.status == 200)
+            #expect(response.json["changed_fields"] == ["batch_size"])
+            #expect(response.json["configuration"]?["batch_size"] == 50)
+            #expect(response.json["configuration"]?["database"] != nil)
+            #expect(stored.configuration["batch_size"] == 50)
+            #expect(audit.last { $0.action == "connection.configured" }?.actor == "admin@acme.example")
+        }
+    }
+
+    @Test func nullValue_removesField() async throws {
+        try await withHarness { harness in
+            let acme = try await harness.provisionTenant(slug: "acme")
+            let admin = try await harness.token(tenant: acme.tenant.id, role: .tenantAdmin, name: "admin@acme.example")
+            let path = "/admin/tenants/acme/connections/odoo-main"
+            _ = try await harness.request("PATCH", path, token: admin, body: ["configuration": ["batch_size": 50]])
+
+            let response = try await harness.request("PATCH", path, token: admin, body: ["configuration": ["batch_size": .null]])
+
+            #expect(response.status == 200)
+            #expect(response.json["configuration"]?["batch_size"] == nil)
+        }
+    }
+
+    @Test func urlHostOutsideAllowList_isRefused() async throws {
+        try await withHarness { harness in
+            let acme = try await harness.provisionTenant(slug: "acme")
+            let admin = try await harness.token(tenant: acme.tenant.id, role: .tenantAdmin, name: "admin@acme.example")
+            let before = try await harness.runtime.store.connection("odoo-main", tenant: acme.tenant.id)
+
+            let response = try await harness.request(
+                "PATCH", "/admin/tenants/acme/connections/odoo-main", token: admin,
+                body: ["configuration": ["base_url": "http://10.0.0.5:8069"]])
+            let after = try await harness.runtime.store.connection("odoo-main", tenant: acme.tenant.id)
+            let message = response.json["error"]?["message"]?.stringValue ?? ""
+
+            #expect(response.status == 403)
+            #expect(response.json["error"]?["code"] == "url_host_not_allowed")
+            #expect(message.contains("\"10.0.0.5\""))
+            #expect(message.contains("admin.connection_url_hosts lists no host"))
+            #expect(after.configuration == before.configuration)
+        }
+    }
+
+    @Test func urlHostOnAllowList_isStored() async throws {
+        try await withHarness(connectionURLHosts: ["*.acme.example"]) { harness in
+            let acme = try await harness.provisionTenant(slug: "acme")
+            let admin = try await harness.token(tenant: acme.tenant.id, role: .tenantAdmin, name: "admin@acme.example")
+
+            let response = try await harness.request(
+                "PATCH", "/admin/tenants/acme/connections/odoo-main", token: admin,
+                body: ["configuration": ["base_url": "https://erp.acme.example"]])
+
+            #expect(response.status == 200)
+            #expect(response.json["configuration"]?["base_url"] == "https://erp.acme.example")
+        }
+    }
+
+    @Test func secretFieldAndSpecViolation_changeNothing() async throws {
+        try await withHarness { harness in
+            let acme = try await harness.provisionTenant(slug: "acme")
+            let admin = try await harness.token(tenant: acme.tenant.id, role: .tenantAdmin, name: "admin@acme.example")
+            let viewer = try await harness.token(tenant: acme.tenant.id, role: .viewer, name: "viewer@acme.example")
+            let path = "/admin/tenants/acme/connections/odoo-main"
+            let before = try await harness.runtime.store.connection("odoo-main", tenant: acme.tenant.id)
+
+            let secret = try await harness.request("PATCH", path, token: admin, body: ["configuration": ["api_key": "key_leak_1"]])
+            let wrongType = try await harness.request("PATCH", path, token: admin, body: ["configuration": ["batch_size": "many"]])
+            let empty = try await harness.request("PATCH", path, token: admin, body: ["configuration": [:]])
+            let byViewer = try await harness.request("PATCH", path, token: viewer, body: ["configuration": ["batch_size": 50]])
+            let after = try await harness.runtime.store.connection("odoo-main", tenant: acme.tenant.id)
+
+            #expect(secret.status == 400)
+            #expect(secret.json["error"]?["message"]?.stringValue?.contains("\"api_key\" is a secret field") == true)
+            #expect(!JSONWriter.string(secret.json).contains("key_leak_1"))
+            #expect(wrongType.status == 400)
+            #expect(wrongType.json["error"]?["code"] == "invalid_configuration")
+            #expect(wrongType.json["error"]?["message"]?.stringValue?.contains("/batch_size") == true)
+            #expect(empty.status == 400)
+            #expect(byViewer.status == 403)
+            #expect(after.configuration == before.configuration)
+        }
+    }
+}
