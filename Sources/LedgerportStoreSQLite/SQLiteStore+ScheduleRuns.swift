@@ -68,6 +68,29 @@ extension SQLiteStore {
         }
     }
 
+    /// Moves a `failed` run back to `running`, counting one more attempt and clearing its finish.
+    ///
+    /// The `WHERE state = 'failed'` decides, so of concurrent retries of one window, also from two processes, exactly one wins.
+    ///
+    /// - Throws: ``StoreError`` `not_found` when the window has no run.
+    package func retryScheduleRun(flow: FlowID, windowStart: Date, tenant: TenantID) async throws -> ScheduleRun? {
+        let operation = "retry schedule run of flow \"\(flow)\" for window \(StoreTime.iso8601(windowStart))"
+        let now = StoreTime.now(clock)
+        return try await write(operation) { db in
+            _ = try ScheduleRunRows.require(flow: flow, windowStart: windowStart, tenant: tenant, operation: operation, on: db)
+            let changed = try db.execute(
+                """
+                UPDATE schedule_runs SET state = 'running', attempts = attempts + 1, started_at_ms = ?, finished_at_ms = NULL
+                WHERE tenant_id = ? AND flow_id = ? AND window_start_ms = ? AND state = 'failed'
+                """,
+                [.integer(StoreTime.milliseconds(now)), .text(tenant.rawValue), .text(flow.rawValue), .integer(StoreTime.milliseconds(windowStart))])
+            guard changed == 1 else {
+                return nil
+            }
+            return try ScheduleRunRows.require(flow: flow, windowStart: windowStart, tenant: tenant, operation: operation, on: db)
+        }
+    }
+
     package func scheduleRuns(flow: FlowID, tenant: TenantID, limit: Int) async throws -> [ScheduleRun] {
         precondition(limit > 0, "listing schedule runs needs a positive limit")
         return try await read("list schedule runs of flow \"\(flow)\"") { db in
@@ -83,7 +106,7 @@ extension SQLiteStore {
 
 /// Reading rows of `schedule_runs`.
 enum ScheduleRunRows {
-    static let columns = "tenant_id, flow_id, window_start_ms, window_end_ms, state, started_at_ms, finished_at_ms, detail"
+    static let columns = "tenant_id, flow_id, window_start_ms, window_end_ms, state, started_at_ms, finished_at_ms, detail, attempts"
 
     static func decode(_ row: SQLiteRow) throws -> ScheduleRun {
         ScheduleRun(
@@ -91,7 +114,7 @@ enum ScheduleRunRows {
             windowStart: StoreTime.date(try row.int64(2)), windowEnd: StoreTime.date(try row.int64(3)),
             state: try StoredValue.decode(try row.text(4), as: ScheduleRunState.self, column: "schedule_runs.state"),
             startedAt: StoreTime.date(try row.int64(5)), finishedAt: StoreTime.optionalDate(try row.optionalInt64(6)),
-            detail: try row.optionalText(7))
+            detail: try row.optionalText(7), attempts: Int(try row.int64(8)))
     }
 
     /// Reads the run of the tenant's flow for the window starting at `windowStart`, or throws `not_found`.

@@ -88,6 +88,53 @@ import Testing
         #expect(resumed.standardOutput == "flow stripe-customers of tenant acme is active\n")
     }
 
+    @Test func flowCreate_withScheduleIsShownWithNextWindow() async throws {
+        let world = try await provisionedWorld()
+        try await activate(world)
+
+        let created = await world.run([
+            "flow", "create", "nightly-customers", "--tenant", "acme", "--source", "stripe-main", "--target", "odoo-main",
+            "--mapping", "stripe-customers", "--schedule", #"{"daily_at": "02:00"}"#, "--retry-policy", #"{"maximum_attempts": 3}"#, "--json",
+        ])
+        let flow = try JSONParser.parse(created.standardOutput)
+        let shown = await world.run(["flow", "show", "nightly-customers", "--tenant", "acme", "--json"])
+        let status = try JSONParser.parse(shown.standardOutput)["schedule_status"]
+        let text = await world.run(["flow", "show", "nightly-customers", "--tenant", "acme"])
+        let table = await world.run(["flow", "list", "--tenant", "acme"])
+
+        #expect(created.status == 0, "\(created.standardError)")
+        #expect(flow["mode"] == "scheduled")
+        #expect(flow["schedule"] == ["daily_at": "02:00"])
+        #expect(flow["retry_policy"]?["maximum_attempts"] == 3)
+        #expect(shown.status == 0, "\(shown.standardError)")
+        #expect(status?["time_zone"]?.stringValue?.isEmpty == false)
+        #expect(status?["next_window"]?["end"]?.stringValue?.isEmpty == false)
+        #expect(status?["runs"] == [])
+        #expect(text.standardOutput.contains("  next window:    "))
+        #expect(text.standardOutput.contains("  runs:           none yet"))
+        #expect(table.standardOutput.contains("scheduled"))
+    }
+
+    @Test func flowCreate_misspeltScheduleOrPolicyExits64() async throws {
+        let world = try await provisionedWorld()
+        try await activate(world)
+        let base = ["flow", "create", "nightly-customers", "--tenant", "acme", "--source", "stripe-main", "--target", "odoo-main", "--mapping", "stripe-customers"]
+
+        let schedule = await world.run(base + ["--schedule", #"{"dayly_at": "02:00"}"#])
+        let policy = await world.run(base + ["--retry-policy", #"{"max_attempts": 3}"#])
+        let notJSON = await world.run(base + ["--schedule", "daily"])
+        let listed = await world.run(["flow", "list", "--tenant", "acme", "--json"])
+
+        #expect(schedule.status == 64)
+        #expect(schedule.standardError.contains(#"invalid --schedule {"dayly_at": "02:00"}: it names "dayly_at""#))
+        #expect(schedule.standardError.contains(#"{"daily_at": "02:00"}"#))
+        #expect(policy.status == 64)
+        #expect(policy.standardError.contains(#"unknown member "max_attempts""#))
+        #expect(notJSON.status == 64)
+        #expect(notJSON.standardError.contains("not JSON"))
+        #expect(try JSONParser.parse(listed.standardOutput)["flows"]?.arrayValue?.isEmpty == true)
+    }
+
     @Test func flowDeliverStored_dryRunCountsAndNeedsSince() async throws {
         let world = try await provisionedWorld()
         try await activate(world)

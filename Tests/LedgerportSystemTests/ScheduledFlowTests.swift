@@ -76,4 +76,32 @@ import Testing
         #expect(recorded.count == 1)
         #expect(try await harness.odooCount("res.partner", [["email", "=like", "backfill%@system-test.example"]]) == 3)
     }
+
+    @Test func failedWindow_isRetriedAfterBackoff() async throws {
+        let server = try await LocalstripeServer.start()
+        defer { server.stop() }
+        let clock = ManualClock(Date().addingTimeInterval(3_600))
+        let harness = try await SystemHarness.start(clock: clock)
+        defer { Task { await harness.stop() } }
+        try await createCustomer(server, email: "retried@system-test.example", harness: harness)
+        // Nothing listens on port 9 of the loopback address, so the first run cannot list.
+        let flow = try await scheduledCustomerFlow(harness, apiURL: "http://127.0.0.1:9")
+        let tenant = harness.tenant.tenant.id
+
+        let failed = await harness.runtime.scheduler.runDueWindows()
+        let beforeBackoff = await harness.runtime.scheduler.runDueWindows()
+        _ = try await harness.runtime.store.setConnectionConfiguration(
+            ["api_base_url": .string(server.baseURL), "api_version": "2017-08-15"], connection: "stripe-api", tenant: tenant, actor: "test")
+        harness.runtime.connectors.invalidate(tenant: tenant, connection: "stripe-api")
+        clock.advance(seconds: 2)
+        let retried = await harness.runtime.scheduler.runDueWindows()
+        try await harness.waitForDeliveries()
+        let recorded = try await harness.runtime.store.scheduleRuns(flow: flow.id, tenant: tenant, limit: 10)
+
+        #expect(failed.map(\.state) == [.failed])
+        #expect(beforeBackoff.isEmpty)
+        #expect(retried.map(\.state) == [.completed], "\(retried.map { $0.detail ?? "" })")
+        #expect(recorded.map(\.attempts) == [2])
+        #expect(try await harness.odooCount("res.partner", [["email", "=", "retried@system-test.example"]]) == 1)
+    }
 }

@@ -1,8 +1,8 @@
-/// `ledgerport flow`: the commands that create, list, pause and resume a tenant's flows.
+/// `ledgerport flow`: the commands that create, list, show, pause and resume a tenant's flows.
 enum FlowCommand: CommandGroup {
     static let help = CommandHelp(
         name: "flow",
-        abstract: "Create, list, pause and resume flows (source connection, mapping and target connection), and deliver the events they did not take.",
+        abstract: "Create, list, show, pause and resume flows (source connection, mapping and target connection), and deliver the events they did not take.",
         examples: [
             .init(
                 "ledgerport flow create stripe-invoices --tenant acme --source stripe-live --target odoo --mapping stripe-invoices",
@@ -14,6 +14,7 @@ enum FlowCommand: CommandGroup {
     static let subcommands: [any CommandNode.Type] = [
         FlowCreateCommand.self,
         FlowListCommand.self,
+        FlowShowCommand.self,
         FlowPauseCommand.self,
         FlowResumeCommand.self,
         FlowDeliverStoredCommand.self,

@@ -2,22 +2,31 @@ import LedgerportRuntime
 import LedgerportSDK
 import LedgerportStore
 
-/// `ledgerport flow create`: creates a real-time flow, deriving its event types from the source spec and the mapping.
+/// `ledgerport flow create`: creates a real-time or scheduled flow, deriving its event types from the source spec and the mapping.
 struct FlowCreateCommand: RunnableCommand {
     static let help = CommandHelp(
         name: "create",
-        abstract: "Create a real-time flow from a source connection through a mapping to a target connection.",
+        abstract: "Create a real-time or scheduled flow from a source connection through a mapping to a target connection.",
         discussion: """
-            The flow takes the source's native event types whose canonical types the mapping \
-            reads, per the source connector's spec. The mapping needs a version active in the \
-            environment, activated through an approved change request; without one the flow is \
-            refused. Events stored before the flow existed get deliveries only through \
-            "ledgerport flow deliver-stored".
+            A real-time flow takes the source's native event types whose canonical types the \
+            mapping reads, per the source connector's spec. With --schedule the flow is scheduled \
+            instead: once per window of the schedule, in the tenant's time zone and after the \
+            window ends, it lists the objects the source created in the window and delivers them \
+            (a backfill or extract). Its first run covers the last finished window. The mapping \
+            needs a version active in the environment, activated through an approved change \
+            request; without one the flow is refused. Events stored before a real-time flow \
+            existed get deliveries only through "ledgerport flow deliver-stored".
             """,
         examples: [
             .init(
                 "ledgerport flow create stripe-invoices --tenant acme --source stripe-live --target odoo --mapping stripe-invoices --environment production",
                 "Create the flow in production."),
+            .init(
+                #"ledgerport flow create nightly-customers --tenant acme --source stripe-live --target odoo --mapping stripe-customers --schedule '{"daily_at": "02:00"}'"#,
+                "List the customers Stripe created each day, from 02:00 to 02:00 in the tenant's time zone, and deliver them after 02:00."),
+            .init(
+                #"ledgerport flow create stripe-invoices --tenant acme --source stripe-live --target odoo --mapping stripe-invoices --retry-policy '{"maximum_attempts": 3}'"#,
+                "Park a failing delivery after three attempts instead of eight."),
         ],
         exitStatuses: [
             (.ok, "the flow was created"),
@@ -34,6 +43,12 @@ struct FlowCreateCommand: RunnableCommand {
         .option("target", value: "connection", help: "The target connection id, such as odoo. Required.", required: true),
         .option("mapping", value: "id", help: "The mapping id, published with \"ledgerport mapping publish\". Required.", required: true),
         .option("environment", value: "name", help: "The tenant environment of both connections. Default: test."),
+        .option(
+            "schedule", value: "json",
+            help: #"Make the flow scheduled: {"every_minutes": 15}, {"daily_at": "02:00"} or {"monthly_on_day": 1, "at": "03:00"}."#),
+        .option(
+            "retry-policy", value: "json",
+            help: #"Retries of failed deliveries, such as {"maximum_attempts": 3, "maximum_delay_seconds": 10}; members left out keep the defaults (8 attempts, 1 to 60 s)."#),
         SpecsOption.definition,
         ActorOption.definition,
         DataOption.definition,
@@ -46,6 +61,8 @@ struct FlowCreateCommand: RunnableCommand {
     let target: ConnectionID
     let mappingID: MappingID
     let environment: EnvironmentName
+    let schedule: FlowSchedule?
+    let retryPolicy: RetryPolicy
     let specsOption: String?
     let actorOption: String?
     let dataOption: String?
@@ -64,6 +81,12 @@ struct FlowCreateCommand: RunnableCommand {
         self.target = ConnectionID(rawValue: target)
         mappingID = MappingID(rawValue: mapping)
         environment = EnvironmentName(rawValue: arguments.option("environment") ?? EnvironmentName.test.rawValue)
+        schedule = try arguments.option("schedule").map { text throws(CommandError) in
+            try FlowSettingOption.schedule(text)
+        }
+        retryPolicy = try arguments.option("retry-policy").map { text throws(CommandError) in
+            try FlowSettingOption.retryPolicy(text)
+        } ?? .standard
         specsOption = arguments.option(SpecsOption.name)
         actorOption = try ActorOption.parse(arguments)
         dataOption = arguments.option(DataOption.name)
@@ -77,11 +100,15 @@ struct FlowCreateCommand: RunnableCommand {
             let mapping = try await services.mappings.mapping(version, tenant: tenant.id)
             return try await services.flowProvisioner.createFlow(
                 id: id, environment: environment, source: source, target: target, mapping: mapping, mappingID: mappingID,
-                tenant: tenant.id, actor: actor
+                mode: schedule == nil ? .realtime : .scheduled, schedule: schedule, retryPolicy: retryPolicy, tenant: tenant.id, actor: actor
             )
         }
         if printsJSON {
             AdminCommandSupport.printJSON(AdminJSON.flow(flow), in: context)
+        } else if let schedule = flow.schedule {
+            context.standardOutput.writeLine(
+                "created scheduled flow \(flow.id) for tenant \(tenantSlug): \(flow.sourceConnectionID) -> \(flow.mappingID) -> \(flow.targetConnectionID), "
+                    + "schedule \(JSONWriter.string(schedule)); see its next run with \"ledgerport flow show \(flow.id) --tenant \(tenantSlug)\"")
         } else {
             context.standardOutput.writeLine(
                 "created flow \(flow.id) for tenant \(tenantSlug): \(flow.sourceConnectionID) -> \(flow.mappingID) -> \(flow.targetConnectionID), "

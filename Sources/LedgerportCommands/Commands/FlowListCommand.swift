@@ -56,9 +56,9 @@ struct FlowListCommand: RunnableCommand {
             AdminCommandSupport.printJSON(["flows": .array(flows)], in: context)
             return .ok
         }
-        var rows = [["ID", "STATE", "ENVIRONMENT", "SOURCE", "MAPPING", "TARGET", "SLO 24H"]]
+        var rows = [["ID", "STATE", "MODE", "ENVIRONMENT", "SOURCE", "MAPPING", "TARGET", "SLO 24H"]]
         rows += reports.map { flow, report in
-            [flow.id.rawValue, flow.state.rawValue, flow.environment.rawValue, flow.sourceConnectionID.rawValue,
+            [flow.id.rawValue, flow.state.rawValue, flow.mode.rawValue, flow.environment.rawValue, flow.sourceConnectionID.rawValue,
              flow.mappingID.rawValue, flow.targetConnectionID.rawValue, Self.sloText(report)]
         }
         AdminCommandSupport.printTable(rows, in: context)

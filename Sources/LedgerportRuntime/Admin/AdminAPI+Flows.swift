@@ -19,7 +19,12 @@ extension AdminAPI {
         }
         add(&routes, "GET", "/tenants/{tenant}/flows/{flow}", scope: .tenant, permission: .read, accepts: .query("since")) { request in
             let flow = try await store.flow(FlowID(rawValue: request.pathParameter("flow")), tenant: request.scopedTenant.id)
-            return (200, try await flowWithSLO(flow, since: try sloWindowStart(request)))
+            guard case .object(var object) = try await flowWithSLO(flow, since: try sloWindowStart(request)) else {
+                preconditionFailure("a flow's JSON is an object")
+            }
+            let status = try await FlowScheduleStatus.read(flow: flow, store: store, now: clock.now())
+            object["schedule_status"] = status.map(AdminJSON.scheduleStatus) ?? .null
+            return (200, .object(object))
         }
         add(&routes, "POST", "/tenants/{tenant}/flows/{flow}/pause", scope: .tenant, permission: .manageFlows, accepts: .nothing) { request in
             try await setState(.paused, request)

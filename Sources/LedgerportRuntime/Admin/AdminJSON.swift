@@ -163,6 +163,24 @@ package enum AdminJSON {
         ]
     }
 
+    /// Builds a scheduled flow's status: the time zone, the next window and the recent runs, newest first.
+    package static func scheduleStatus(_ status: FlowScheduleStatus) -> JSONValue {
+        [
+            "time_zone": .string(status.timeZone.identifier),
+            "next_window": ["start": timestamp(status.nextWindow.start), "end": timestamp(status.nextWindow.end)],
+            "runs": .array(status.runs.map(scheduleRun)),
+        ]
+    }
+
+    /// Builds one run of a scheduled flow's window.
+    package static func scheduleRun(_ run: ScheduleRun) -> JSONValue {
+        [
+            "window_start": timestamp(run.windowStart), "window_end": timestamp(run.windowEnd), "state": .string(run.state.rawValue),
+            "attempts": integer(Int64(run.attempts)), "started_at": timestamp(run.startedAt), "finished_at": run.finishedAt.map(timestamp) ?? .null,
+            "detail": run.detail.map(JSONValue.string) ?? .null,
+        ]
+    }
+
     /// Builds a flow's service level object: counts, ratio and whether the objective is met.
     package static func slo(_ report: FlowSLOReport) -> JSONValue {
         [

@@ -69,6 +69,12 @@ package enum FlowSchedule: Sendable, Hashable {
         return windows
     }
 
+    /// Returns the window that runs next: the oldest due window, which runs at the runner's next look (every 30 s),
+    /// or else the window containing `now`, which runs once it ends.
+    package func nextWindow(lastRunStart: Date?, now: Date, in timeZone: TimeZone) -> ScheduleWindow {
+        dueWindows(lastRunStart: lastRunStart, now: now, in: timeZone, limit: 1).first ?? window(containing: now, in: timeZone)
+    }
+
     private func nextMidnight(after midnight: Date, _ calendar: Calendar) -> Date {
         calendar.date(byAdding: .day, value: 1, to: midnight)!
     }

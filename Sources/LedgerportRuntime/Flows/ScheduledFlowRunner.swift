@@ -15,7 +15,9 @@ import LedgerportStore
 /// listed object as a canonical event with a delivery for this flow, and
 /// records the run's outcome. A run found still `running` at start was cut
 /// short by a stop or a crash; it is resumed, which is safe because listed
-/// events are deduplicated by id.
+/// events are deduplicated by id. A `failed` run is retried under the flow's
+/// retry policy, each delay counted from the failure. When its attempts run
+/// out, it stays `failed` for an operator to see.
 package final class ScheduledFlowRunner: @unchecked Sendable {
     private let store: any Store
     private let router: FlowRouter
@@ -81,6 +83,17 @@ package final class ScheduledFlowRunner: @unchecked Sendable {
         for interrupted in runs.filter({ $0.state == .running }).reversed() {
             finished.append(try await execute(flow, window: ScheduleWindow(start: interrupted.windowStart, end: interrupted.windowEnd)))
         }
+        let policy = (try? JSONValueDecoder().decode(RetryPolicy.self, from: flow.retryPolicy)) ?? .standard
+        for failed in runs.filter({ isDueForRetry($0, policy: policy) }).reversed() {
+            guard let retried = try await store.retryScheduleRun(flow: flow.id, windowStart: failed.windowStart, tenant: flow.tenantID) else {
+                continue
+            }
+            logger.info("retrying schedule window", metadata: [
+                LogMetadataKey.tenantID: .string(flow.tenantID.rawValue), LogMetadataKey.flowID: .string(flow.id.rawValue),
+                "window.start": .string(failed.windowStart.formatted(.iso8601)), LogMetadataKey.attempt: .integer(Int64(retried.attempts)),
+            ])
+            finished.append(try await execute(flow, window: ScheduleWindow(start: failed.windowStart, end: failed.windowEnd)))
+        }
         for window in schedule.dueWindows(lastRunStart: runs.first?.windowStart, now: clock.now(), in: zone) {
             guard try await store.startScheduleRun(flow: flow.id, windowStart: window.start, windowEnd: window.end, tenant: flow.tenantID) != nil else {
                 continue
@@ -88,6 +101,19 @@ package final class ScheduledFlowRunner: @unchecked Sendable {
             finished.append(try await execute(flow, window: window))
         }
         return finished
+    }
+
+    /// Returns whether a failed run has attempts left under `policy` and its backoff, counted from its finish, has passed.
+    ///
+    /// The backoff is the policy's delay without jitter; the runner looks every 30 s, so shorter delays round up to that.
+    private func isDueForRetry(_ run: ScheduleRun, policy: RetryPolicy) -> Bool {
+        guard run.state == .failed, let finishedAt = run.finishedAt else {
+            return false
+        }
+        guard case .retry(let delaySeconds) = policy.decision(afterFailedAttempts: run.attempts, random: 0) else {
+            return false
+        }
+        return finishedAt.addingTimeInterval(delaySeconds) <= clock.now()
     }
 
     /// Lists the window's objects and stores them as events; records the run as completed or failed.

@@ -59,6 +59,21 @@ package struct FlowProvisioner: Sendable {
                 hint: "choose a mapping for this source's objects"
             )
         }
+        if mode == .scheduled {
+            guard schedule != nil else {
+                throw ConnectorError.configuration(
+                    "flow_schedule_missing", "create flow \"\(id)\": a scheduled flow needs a schedule",
+                    hint: "give one of \(FlowSchedule.forms)")
+            }
+            let listable = entry.spec.spec.objects.filter { $0.backfill && $0.canonicalObject == mapping.source.objectType }
+            guard !listable.isEmpty else {
+                throw ConnectorError.configuration(
+                    "flow_source_cannot_list",
+                    "create flow \"\(id)\": \(entry.reference) cannot list \(mapping.source.objectType) objects, "
+                        + "so a scheduled run of mapping \(mapping.identity) would find nothing",
+                    hint: "create a real-time flow for this mapping, or schedule a mapping of objects the source can list")
+            }
+        }
         let flow = NewFlow(
             id: id, environment: environment, sourceConnectionID: source, targetConnectionID: target, mappingID: mappingID,
             nativeEventTypes: nativeTypes, mode: mode, schedule: try schedule.map { try JSONValueEncoder().encode($0) },

@@ -48,6 +48,10 @@ package protocol FlowStore: Sendable {
         flow: FlowID, windowStart: Date, state: ScheduleRunState, detail: String, tenant: TenantID
     ) async throws -> ScheduleRun
 
+    /// Moves a `failed` run back to `running` with one more attempt; returns nil when the run is not `failed`
+    /// (another node retried it first, or it is running or completed).
+    func retryScheduleRun(flow: FlowID, windowStart: Date, tenant: TenantID) async throws -> ScheduleRun?
+
     /// The flow's runs, newest window first.
     func scheduleRuns(flow: FlowID, tenant: TenantID, limit: Int) async throws -> [ScheduleRun]
 }

@@ -15,10 +15,12 @@ package struct ScheduleRun: Sendable, Hashable {
     package let finishedAt: Date?
     /// What the run did or why it failed, for operators.
     package let detail: String?
+    /// The attempts at the window so far: 1 for the first, one more for each retry of a failed run.
+    package let attempts: Int
 
     package init(
         tenantID: TenantID, flowID: FlowID, windowStart: Date, windowEnd: Date, state: ScheduleRunState, startedAt: Date,
-        finishedAt: Date?, detail: String?
+        finishedAt: Date?, detail: String?, attempts: Int = 1
     ) {
         self.tenantID = tenantID
         self.flowID = flowID
@@ -28,6 +30,7 @@ package struct ScheduleRun: Sendable, Hashable {
         self.startedAt = startedAt
         self.finishedAt = finishedAt
         self.detail = detail
+        self.attempts = attempts
     }
 }
 

@@ -18,5 +18,6 @@ enum StoreMigrations {
         Migration0009SpellOutDeliveryChecks.migration,
         Migration0010AddOperationalAlerts.migration,
         Migration0011CountConnectionChanges.migration,
+        Migration0012CountScheduleRunAttempts.migration,
     ]
 }

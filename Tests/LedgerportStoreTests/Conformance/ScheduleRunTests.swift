@@ -131,4 +131,47 @@ import Testing
             #expect(try await store.scheduleRuns(flow: "usage-import", tenant: tenant.id, limit: 10).isEmpty)
         }
     }
+
+    @Test(arguments: StoreFactory.all)
+    func failedRun_retriesOnceWithOneMoreAttempt(factory: StoreFactory) async throws {
+        try await factory.withStore { store, clock in
+            let tenant = try await tenantWithScheduledFlow(store)
+            _ = try await store.startScheduleRun(flow: "usage-import", windowStart: windowStart, windowEnd: windowEnd, tenant: tenant.id)
+            _ = try await store.finishScheduleRun(
+                flow: "usage-import", windowStart: windowStart, state: .failed, detail: "source unreachable", tenant: tenant.id)
+            clock.advance(seconds: 60)
+
+            let retried = try await store.retryScheduleRun(flow: "usage-import", windowStart: windowStart, tenant: tenant.id)
+            let again = try await store.retryScheduleRun(flow: "usage-import", windowStart: windowStart, tenant: tenant.id)
+
+            let run = try #require(retried)
+            #expect(run.state == .running)
+            #expect(run.attempts == 2)
+            #expect(run.startedAt == clock.now())
+            #expect(run.finishedAt == nil)
+            #expect(again == nil)
+        }
+    }
+
+    @Test(arguments: StoreFactory.all)
+    func runningOrCompletedRun_isNotRetried(factory: StoreFactory) async throws {
+        try await factory.withStore { store, _ in
+            let tenant = try await tenantWithScheduledFlow(store)
+            let later = windowStart.addingTimeInterval(86_400)
+            _ = try await store.startScheduleRun(flow: "usage-import", windowStart: windowStart, windowEnd: windowEnd, tenant: tenant.id)
+            _ = try await store.startScheduleRun(flow: "usage-import", windowStart: later, windowEnd: later.addingTimeInterval(86_400), tenant: tenant.id)
+            _ = try await store.finishScheduleRun(flow: "usage-import", windowStart: later, state: .completed, detail: "listed 0", tenant: tenant.id)
+
+            let running = try await store.retryScheduleRun(flow: "usage-import", windowStart: windowStart, tenant: tenant.id)
+            let completed = try await store.retryScheduleRun(flow: "usage-import", windowStart: later, tenant: tenant.id)
+            let missing = await #expect(throws: StoreError.self) {
+                try await store.retryScheduleRun(flow: "usage-import", windowStart: later.addingTimeInterval(86_400), tenant: tenant.id)
+            }
+
+            #expect(running == nil)
+            #expect(completed == nil)
+            #expect(missing?.code == .notFound)
+            #expect(try await store.scheduleRuns(flow: "usage-import", tenant: tenant.id, limit: 10).map(\.attempts) == [1, 1])
+        }
+    }
 }

@@ -1,0 +1,93 @@
+import Foundation
+import LedgerportRuntime
+import LedgerportSDK
+import LedgerportStore
+
+/// `ledgerport flow show`: one flow with its settings, and for a scheduled flow its next window and recent runs.
+struct FlowShowCommand: RunnableCommand {
+    static let help = CommandHelp(
+        name: "show",
+        abstract: "Show a flow with its mode, event types, retry policy and state; for a scheduled flow its next window and recent runs.",
+        discussion: """
+            Window times are printed in UTC and in the tenant's time zone. A scheduled flow runs a \
+            window after it ends, at the runtime's next look (every 30 s).
+            """,
+        examples: [
+            .init("ledgerport flow show nightly-customers --tenant acme", "Show the flow and its schedule's runs."),
+            .init("ledgerport flow show nightly-customers --tenant acme --json", "Print the same as JSON."),
+        ],
+        exitStatuses: [
+            (.ok, "the flow was shown"),
+            (.failure, "the tenant or the flow is unknown, or the database cannot be opened"),
+            (.usage, "the command line is invalid"),
+        ]
+    )
+
+    static let arguments: [ArgumentDefinition] = [
+        .positional("id", help: "The flow id."),
+        AdminCommandSupport.tenantDefinition,
+        DataOption.definition,
+        AdminCommandSupport.jsonDefinition,
+    ]
+
+    let id: FlowID
+    let tenantSlug: String
+    let dataOption: String?
+    let printsJSON: Bool
+
+    init(arguments: ParsedArguments) throws(CommandError) {
+        id = FlowID(rawValue: arguments.positional("id") ?? "")
+        guard !id.rawValue.isEmpty else {
+            throw .usage("missing flow id", hint: "name the flow, such as flow show stripe-invoices --tenant acme")
+        }
+        tenantSlug = try AdminCommandSupport.tenantSlug(arguments)
+        dataOption = arguments.option(DataOption.name)
+        printsJSON = arguments.flag("json")
+    }
+
+    func run(in context: CommandContext) async throws -> ExitCode {
+        let (flow, status) = try await AdminCommandSupport.withTenant(dataOption, slug: tenantSlug, in: context) { store, tenant in
+            try await StoreCommandSupport.translatingStoreErrors {
+                let flow = try await store.flow(id, tenant: tenant.id)
+                return (flow, try await FlowScheduleStatus.read(flow: flow, store: store, now: Date()))
+            }
+        }
+        if printsJSON {
+            guard case .object(var object) = AdminJSON.flow(flow) else { preconditionFailure("a flow's JSON is an object") }
+            object["schedule_status"] = status.map(AdminJSON.scheduleStatus) ?? .null
+            AdminCommandSupport.printJSON(.object(object), in: context)
+            return .ok
+        }
+
+        let out = context.standardOutput
+        out.writeLine("flow \(flow.id): \(flow.state.rawValue), \(flow.mode.rawValue), environment \(flow.environment)")
+        out.writeLine("  path:           \(flow.sourceConnectionID) -> \(flow.mappingID) -> \(flow.targetConnectionID)")
+        if flow.mode == .realtime {
+            out.writeLine("  event types:    \(flow.nativeEventTypes.joined(separator: ", "))")
+        }
+        out.writeLine("  retry policy:   \(JSONWriter.string(flow.retryPolicy))")
+
+        guard let status else {
+            return .ok
+        }
+        out.writeLine("  schedule:       \(JSONWriter.string(flow.schedule ?? .null)) in \(status.timeZone.identifier)")
+        out.writeLine("  next window:    \(Self.window(status.nextWindow.start, status.nextWindow.end, in: status.timeZone)), runs after its end")
+        guard !status.runs.isEmpty else {
+            out.writeLine("  runs:           none yet")
+            return .ok
+        }
+        var rows = [["WINDOW START (UTC)", "WINDOW END (UTC)", "STATE", "ATTEMPTS", "FINISHED", "DETAIL"]]
+        rows += status.runs.map { run in
+            [AdminJSON.timestampText(run.windowStart), AdminJSON.timestampText(run.windowEnd), run.state.rawValue, String(run.attempts),
+             run.finishedAt.map(AdminJSON.timestampText) ?? "-", run.detail ?? ""]
+        }
+        AdminCommandSupport.printTable(rows, in: context)
+        return .ok
+    }
+
+    /// Writes a window as UTC times followed by the same times on the tenant's clock.
+    static func window(_ start: Date, _ end: Date, in zone: TimeZone) -> String {
+        let local = Date.ISO8601FormatStyle(timeZone: zone)
+        return "\(AdminJSON.timestampText(start)) to \(AdminJSON.timestampText(end)) (\(start.formatted(local)) to \(end.formatted(local)))"
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import LedgerportRuntime
+import LedgerportSDK
+import LedgerportStore
+import Testing
+
+/// `GET /admin/tenants/{tenant}/flows/{flow}` shows a scheduled flow's next window and its runs.
+@Suite(.serialized)
+struct FlowScheduleStatusTests {
+    @Test func scheduledFlow_showsNextWindowAndRuns() async throws {
+        try await withHarness { harness in
+            let acme = try await harness.provisionTenant(slug: "acme")
+            let viewer = try await harness.token(tenant: acme.tenant.id, role: .viewer, name: "viewer@acme.example")
+            let runtime = harness.runtime
+            let activation = try #require(
+                try await runtime.store.activeMappingVersion(mapping: AdminTestHarness.customerMappingID, environment: .production, tenant: acme.tenant.id))
+            let mapping = try await runtime.mappings.mapping(activation.mapping, tenant: acme.tenant.id)
+            _ = try await runtime.flowProvisioner.createFlow(
+                id: "nightly-customers", environment: .production, source: "stripe-main", target: "odoo-main", mapping: mapping,
+                mappingID: AdminTestHarness.customerMappingID, mode: .scheduled, schedule: .daily(hour: 2, minute: 0),
+                tenant: acme.tenant.id, actor: AdminTestHarness.proposer)
+            let start = Date(timeIntervalSince1970: (harness.clock.now().timeIntervalSince1970 - 86_400).rounded(.down))
+            _ = try await runtime.store.startScheduleRun(
+                flow: "nightly-customers", windowStart: start, windowEnd: start.addingTimeInterval(3_600), tenant: acme.tenant.id)
+
+            let scheduled = try await harness.request("GET", "\(acme.path)/flows/nightly-customers", token: viewer)
+            let realtime = try await harness.request("GET", "\(acme.path)/flows/stripe-customers", token: viewer)
+            let status = scheduled.json["schedule_status"]
+
+            #expect(scheduled.status == 200)
+            #expect(status?["time_zone"] == "Europe/Berlin")
+            #expect(status?["next_window"]?["start"]?.stringValue?.isEmpty == false)
+            #expect(status?["runs"]?[0]?["state"] == "running")
+            #expect(status?["runs"]?[0]?["attempts"] == 1)
+            #expect(status?["runs"]?[0]?["window_start"] == AdminJSON.timestamp(start))
+            #expect(realtime.json["schedule_status"] == .null)
+        }
+    }
+}
