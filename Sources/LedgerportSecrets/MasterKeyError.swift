@@ -20,8 +20,9 @@ package enum MasterKeyError: Error, Sendable, Equatable, CustomStringConvertible
         switch self {
         case .missing:
             "load master key: no key supplied; set LEDGERPORT_MASTER_KEY_FILE to a file containing the key, "
-                + "or LEDGERPORT_MASTER_KEY to the key, as 64 hexadecimal digits or base64 of 32 bytes "
-                + "(create one with `openssl rand -hex 32`)"
+                + "or LEDGERPORT_MASTER_KEY to the key, as 64 hexadecimal digits or base64 of 32 bytes. "
+                + "For a data folder that holds secrets, that is the key they were sealed with; "
+                + "only a new data folder takes a new key (`openssl rand -hex 32`)"
         case .ambiguous:
             "load master key: both LEDGERPORT_MASTER_KEY_FILE and LEDGERPORT_MASTER_KEY are set; unset one of them"
         case .unreadableFile(let path, let reason):

@@ -17,13 +17,20 @@ package enum StoreValidation {
             (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
                 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
         }
-        guard let first = characters.first, characters.count <= maximumSlugLength,
-            characters.allSatisfy(isAllowed), first != UInt8(ascii: "-"), first != UInt8(ascii: "_")
-        else {
+        let isValid: ([UInt8]) -> Bool = { characters in
+            guard let first = characters.first else { return false }
+            return characters.count <= maximumSlugLength && characters.allSatisfy(isAllowed)
+                && first != UInt8(ascii: "-") && first != UInt8(ascii: "_")
+        }
+        guard isValid(characters) else {
+            // "Acme EU" is most likely meant as "acme-eu"; suggest that when it is a valid slug.
+            let suggestion = text.lowercased().split(separator: " ", omittingEmptySubsequences: true).joined(separator: "-")
+            let hint = suggestion != text && isValid(Array(suggestion.utf8))
+                ? "use \"\(suggestion)\"" : "choose a name such as \"acme-eu\""
             throw .invalidInput(
                 operation, "\(valueName) \"\(text)\"",
                 "a \(valueName) must be 1 to \(maximumSlugLength) characters of a-z, 0-9, '-' and '_', starting with a letter or digit",
-                hint: "choose a name such as \"acme-eu\"")
+                hint: hint)
         }
     }
 

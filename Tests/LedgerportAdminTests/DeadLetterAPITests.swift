@@ -36,9 +36,24 @@ struct DeadLetterAPITests {
             #expect(all.json["dead_letters"]?.arrayValue?.count == 2)
             #expect(configuration.json["dead_letters"]?.arrayValue?.count == 2)
             #expect(business.json["dead_letters"]?.arrayValue?.count == 0)
-            #expect(otherFlow.json["dead_letters"]?.arrayValue?.count == 0)
+            #expect(otherFlow.status == 404)
+            #expect(otherFlow.json["error"]?["message"]?.stringValue?.contains("flow \"stripe-invoices\": the tenant has no such flow") == true)
             #expect(later.json["dead_letters"]?.arrayValue?.count == 0)
             #expect(earlier.json["dead_letters"]?.arrayValue?.count == 2)
+        }
+    }
+
+    @Test func replayByMisspeltFlow_namesTheClosestFlow() async throws {
+        try await withHarness { harness in
+            let (acme, token) = try await parkCustomers(harness, count: 1)
+
+            let response = try await harness.request(
+                "POST", "\(acme.path)/dead-letters/replay", token: token, body: ["filter": ["flow": "stripe-customrs"], "dry_run": true])
+            let message = response.json["error"]?["message"]?.stringValue ?? ""
+
+            #expect(response.status == 404)
+            #expect(message.contains("did you mean \"stripe-customers\"?"))
+            #expect(try await harness.runtime.store.deadLetters(tenant: acme.tenant.id, filter: .init(status: .parked), after: nil, limit: 10).count == 1)
         }
     }
 

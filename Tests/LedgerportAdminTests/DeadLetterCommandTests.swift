@@ -75,6 +75,7 @@ struct DeadLetterCommandTests {
             let letters = try await harness.runtime.store.deadLetters(tenant: acme.tenant.id, filter: .init(), after: nil, limit: 10)
 
             let dryRun = await run(harness, ["dead-letter", "replay", letters[0].id.description, "--tenant", "acme", "--dry-run", "--json"])
+            let dryRunText = await run(harness, ["dead-letter", "replay", letters[0].id.description, "--tenant", "acme", "--dry-run"])
             let replayed = await run(harness, ["dead-letter", "replay", letters[0].id.description, "--tenant", "acme"])
             let again = await run(harness, ["dead-letter", "replay", letters[0].id.description, "--tenant", "acme"])
             let missingReason = await run(harness, ["dead-letter", "discard", letters[1].id.description, "--tenant", "acme"])
@@ -89,6 +90,9 @@ struct DeadLetterCommandTests {
             #expect(replayed.status == 0)
             #expect(again.status == 1)
             #expect(again.error.contains("already replayed"))
+            #expect(!again.error.contains("replay dead letter \(letters[0].id): replay dead letter"))
+            #expect(dryRunText.output.contains("  upsert res.partner "))
+            #expect(dryRunText.output.contains("    values: {"))
             #expect(missingReason.status == 64)
             #expect(discarded.status == 0)
             let first = try await harness.runtime.store.delivery(letters[0].deliveryID, tenant: acme.tenant.id)
@@ -110,6 +114,24 @@ struct DeadLetterCommandTests {
             #expect(outcome.error.contains("neither active nor approved"))
             let parked = try await harness.runtime.store.deadLetters(tenant: acme.tenant.id, filter: .init(status: .parked), after: nil, limit: 10)
             #expect(parked.count == 2)
+        }
+    }
+
+    @Test func replayUnderVersionAwaitingApproval_namesTheRequest() async throws {
+        try await withHarness { harness in
+            let acme = try await parkTwo(harness)
+            let version = try await harness.publishCustomerMapping(tenant: acme.tenant.id, version: "1.1.0")
+            let workflow = ChangeRequestWorkflow(store: harness.runtime.store)
+            let request = try await workflow.proposeActivation(
+                of: version.reference, environment: .production, summary: "Activate version 2", evidence: [:],
+                tenant: acme.tenant.id, proposer: AdminTestHarness.proposer)
+            _ = try await workflow.decide(
+                .approve, comment: "Reviewed", reviewer: AdminTestHarness.reviewers[0], request: request.id, tenant: acme.tenant.id)
+
+            let outcome = await run(harness, ["dead-letter", "replay", "--tenant", "acme", "--reason", "configuration", "--mapping-version", "2"])
+
+            #expect(outcome.status == 1)
+            #expect(outcome.error.contains("change request \(request.id) proposes it and has 1 approval so far"))
         }
     }
 

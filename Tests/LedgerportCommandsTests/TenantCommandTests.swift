@@ -52,7 +52,8 @@ import Testing
         let badZone = await world.run(["tenant", "create", "acme", "--time-zone", "Mars/Olympus"])
 
         #expect(badSlug.status == 64)
-        #expect(badSlug.standardError.contains("tenant slug \"Acme Corp\""))
+        #expect(badSlug.standardError.contains("create tenant slug \"Acme Corp\": a slug must be"))
+        #expect(badSlug.standardError.contains("hint: use \"acme-corp\""))
         #expect(badZone.status == 64)
         #expect(badZone.standardError.contains("time zone \"Mars/Olympus\": not an IANA time zone"))
         #expect(FileManager.default.fileExists(atPath: world.dataDirectory) == false)

@@ -79,9 +79,9 @@ struct DeadLetterListCommand: RunnableCommand {
             AdminCommandSupport.printJSON(["dead_letters": .array(letters.map(AdminJSON.deadLetter))], in: context)
             return .ok
         }
-        var rows = [["ID", "STATUS", "REASON", "FLOW", "CODE", "PARKED AT", "MESSAGE"]]
+        var rows = [["ID", "DELIVERY", "STATUS", "REASON", "FLOW", "CODE", "PARKED AT", "MESSAGE"]]
         rows += letters.map {
-            [$0.id.description, $0.status.rawValue, $0.reason.rawValue, $0.flowID.rawValue, $0.errorCode,
+            [$0.id.description, $0.deliveryID.description, $0.status.rawValue, $0.reason.rawValue, $0.flowID.rawValue, $0.errorCode,
              AdminJSON.timestampText($0.parkedAt), TextTable.elide($0.message, maximumLength: Self.messageLength)]
         }
         AdminCommandSupport.printTable(rows, in: context)

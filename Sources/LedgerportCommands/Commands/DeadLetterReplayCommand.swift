@@ -107,12 +107,15 @@ struct DeadLetterReplayCommand: RunnableCommand {
         var runs = [JSONValue]()
         for id in selected {
             let dryRun = try await service.dryRun(id, mappingVersion: mappingVersion, tenant: tenant.id)
-            runs.append(try AdminJSON.replayDryRun(dryRun))
+            let json = try AdminJSON.replayDryRun(dryRun)
+            runs.append(json)
             if !printsJSON {
                 let approval = dryRun.mappingApproved ? "approved" : "not approved, so a replay under it is rejected"
                 context.standardOutput.writeLine("dead letter \(id) under \(dryRun.mapping.mappingID) version \(dryRun.mapping.version) (\(approval)):")
-                for operation in dryRun.operations {
+                // The values are what tells two mapping versions apart, so each operation prints them.
+                for (operation, encoded) in zip(dryRun.operations, json["operations"]?.arrayValue ?? []) {
                     context.standardOutput.writeLine("  \(operation.action.rawValue) \(operation.model) \(operation.externalID)")
+                    context.standardOutput.writeLine("    values: \(JSONWriter.string(encoded["values"] ?? .null))")
                 }
             }
         }
@@ -135,7 +138,10 @@ struct DeadLetterReplayCommand: RunnableCommand {
                 }
             case .failed(let error):
                 failed += 1
-                context.standardError.writeLine("error: replay dead letter \(outcome.deadLetterID): \(error)")
+                // Store errors already begin with the operation; name the dead letter only when the message does not.
+                let message = "\(error)"
+                let operation = "replay dead letter \(outcome.deadLetterID)"
+                context.standardError.writeLine("error: " + (message.hasPrefix(operation) ? message : "\(operation): \(message)"))
             }
         }
         if printsJSON {

@@ -1,4 +1,5 @@
 import Foundation
+import LedgerportJSONSchema
 import LedgerportLog
 import LedgerportSDK
 import LedgerportStore
@@ -44,8 +45,11 @@ package struct DeadLetterService: Sendable {
     }
 
     /// Lists dead letters matching `filter` in id order after `after`, at most `limit`.
+    ///
+    /// - Throws: ``StoreError`` `not_found` when the filter names a flow the tenant does not have.
     package func list(tenant: TenantID, filter: DeadLetterFilter, after: DeadLetterID?, limit: Int) async throws -> [DeadLetter] {
-        try await store.deadLetters(tenant: tenant, filter: filter, after: after, limit: limit)
+        try await requireKnownFlow(in: filter, tenant: tenant)
+        return try await store.deadLetters(tenant: tenant, filter: filter, after: after, limit: limit)
     }
 
     /// Reads a dead letter with its delivery, every attempt of that delivery, and the event.
@@ -127,9 +131,26 @@ package struct DeadLetterService: Sendable {
 
     /// Lists the ids of the parked dead letters that `filter` selects, at most `limit`, for a replay by filter; `filter.status` is ignored.
     package func parkedIDs(matching filter: DeadLetterFilter, limit: Int, tenant: TenantID) async throws -> [DeadLetterID] {
+        try await requireKnownFlow(in: filter, tenant: tenant)
         var parked = filter
         parked.status = .parked
         return try await store.deadLetters(tenant: tenant, filter: parked, after: nil, limit: limit).map(\.id)
+    }
+
+    /// Throws `not_found` with the closest flow id when `filter` names a flow the tenant does not have.
+    ///
+    /// A misspelt flow would otherwise match no dead letter, and a replay by filter would report nothing to replay.
+    private func requireKnownFlow(in filter: DeadLetterFilter, tenant: TenantID) async throws {
+        guard let flow = filter.flowID else {
+            return
+        }
+        let known = try await store.flows(tenant: tenant, environment: nil).map(\.id.rawValue)
+        guard !known.contains(flow.rawValue) else {
+            return
+        }
+        throw StoreError(
+            .notFound, "select dead letters of flow \"\(flow)\": the tenant has no such flow",
+            hint: MessageText.didYouMean(flow.rawValue, among: known) + "the tenant's flows are " + (known.isEmpty ? "none" : MessageText.quotedList(known.sorted())))
     }
 
     /// Computes the operations a replay would send, under version `mappingVersion` of the flow's mapping or the delivery's own version, without changing anything.
@@ -172,7 +193,9 @@ package struct DeadLetterService: Sendable {
     private func requireApproved(_ mapping: MappingVersionReference, flow: Flow, letter: DeadLetter, tenant: TenantID) async throws {
         _ = try await store.mappingVersion(mapping.version, mapping: mapping.mappingID, tenant: tenant)
         guard try await MappingApproval(store: store).isApproved(mapping, environment: flow.environment, tenant: tenant) else {
-            throw DeadLetterServiceError.mappingNotApproved(id: letter.id, mapping: mapping, environment: flow.environment)
+            let open = try await MappingApproval(store: store).openRequest(for: mapping, environment: flow.environment, tenant: tenant)
+            throw DeadLetterServiceError.mappingNotApproved(
+                id: letter.id, mapping: mapping, environment: flow.environment, openRequest: open.map { ($0.request.id, $0.approvals) })
         }
     }
 }
@@ -219,7 +242,9 @@ package struct ReplayDryRun: Sendable {
 
 /// A dead-letter action that the service's rules reject.
 package enum DeadLetterServiceError: Error, Sendable, CustomStringConvertible {
-    case mappingNotApproved(id: DeadLetterID, mapping: MappingVersionReference, environment: EnvironmentName)
+    /// `openRequest` is the open change request proposing the version, with its distinct approvals so far.
+    case mappingNotApproved(
+        id: DeadLetterID, mapping: MappingVersionReference, environment: EnvironmentName, openRequest: (id: ChangeRequestID, approvals: Int)?)
     case noMappingVersion(DeadLetterID)
     case dryRunUnavailable(DeadLetterID)
 
@@ -235,7 +260,11 @@ package enum DeadLetterServiceError: Error, Sendable, CustomStringConvertible {
     /// The message for people: the dead letter, the rule broken and what to do.
     package var description: String {
         switch self {
-        case .mappingNotApproved(let id, let mapping, let environment):
+        case .mappingNotApproved(let id, let mapping, let environment, let openRequest?):
+            "replay dead letter \(id): mapping \(mapping.mappingID) version \(mapping.version) is neither active nor approved in \(environment); "
+                + "change request \(openRequest.id) proposes it and has \(openRequest.approvals) approval\(openRequest.approvals == 1 ? "" : "s") "
+                + "so far; replay once the board has approved it"
+        case .mappingNotApproved(let id, let mapping, let environment, nil):
             "replay dead letter \(id): mapping \(mapping.mappingID) version \(mapping.version) is neither active nor approved in \(environment); "
                 + "propose its activation with a change request and have it approved first"
         case .noMappingVersion(let id):

@@ -25,6 +25,18 @@ struct MappingApproval: Sendable {
         return false
     }
 
+    /// Returns the open change request that proposes `version` in `environment`, with its approvals so far, or nil.
+    func openRequest(
+        for version: MappingVersionReference, environment: EnvironmentName, tenant: TenantID
+    ) async throws -> (request: ChangeRequest, approvals: Int)? {
+        let open = try await store.changeRequests(tenant: tenant, state: .open)
+        guard let request = open.first(where: { Self.request($0, approves: version, in: environment) }) else {
+            return nil
+        }
+        let approvals = try await store.approvals(changeRequest: request.id, tenant: tenant).filter { $0.decision == .approve }
+        return (request, Set(approvals.map { ActorIdentity.normalized($0.reviewer) }).count)
+    }
+
     private static func request(_ request: ChangeRequest, approves version: MappingVersionReference, in environment: EnvironmentName) -> Bool {
         guard request.environment == environment, request.kind == .activateMapping || request.kind == .promoteMapping else {
             return false

@@ -34,7 +34,7 @@ package struct NewTenant: Sendable, Hashable {
     /// Checks the slug, the display name and the time zone.
     /// - Throws: ``StoreError`` (`invalid_input`).
     package func validate() throws(StoreError) {
-        try StoreValidation.validateSlug(slug, operation: "create tenant", valueName: "tenant slug")
+        try StoreValidation.validateSlug(slug, operation: "create tenant", valueName: "slug")
         try StoreValidation.validateNotBlank(displayName, operation: "create tenant \"\(slug)\"", valueName: "display name")
         try StoreValidation.validateTimeZone(timeZone, operation: "create tenant \"\(slug)\"")
     }
