@@ -43,6 +43,22 @@ struct DeadLetterAPITests {
         }
     }
 
+    @Test func parking_isAudited() async throws {
+        try await withHarness { harness in
+            let (acme, _) = try await parkCustomers(harness, count: 1)
+            let letter = try #require(try await harness.runtime.store.deadLetters(tenant: acme.tenant.id, filter: .init(), after: nil, limit: 1).first)
+
+            let audit = try await harness.runtime.store.auditEntries(scope: .tenant(acme.tenant.id), after: 0, limit: 500)
+            let parked = try #require(audit.last { $0.action == "delivery.parked" })
+
+            #expect(parked.actor == "runtime")
+            #expect(parked.subjectID == letter.deliveryID.description)
+            #expect(parked.details["reason"] == .string(letter.reason.rawValue))
+            #expect(parked.details["code"] == .string(letter.errorCode))
+            #expect(parked.details["flow_id"] == "stripe-customers")
+        }
+    }
+
     @Test func replayByMisspeltFlow_namesTheClosestFlow() async throws {
         try await withHarness { harness in
             let (acme, token) = try await parkCustomers(harness, count: 1)

@@ -274,9 +274,20 @@ struct DeliveryProcessor: Sendable {
             let outcome = AttemptOutcome.retry(at: now.addingTimeInterval(delay), error: AttemptError(waiting))
             return DeliveryAttemptReport(startedAt: started, finishedAt: now, outcome: outcome)
         }
-        let outcome = FailureDisposition.outcome(
-            for: error, failedAttempts: failedAttempts ?? delivery.attemptCount + 1, policy: policy, now: now, random: random())
-        return DeliveryAttemptReport(startedAt: started, finishedAt: now, outcome: outcome)
+        let attempts = failedAttempts ?? delivery.attemptCount + 1
+        let outcome = FailureDisposition.outcome(for: error, failedAttempts: attempts, policy: policy, now: now, random: random())
+        guard case .park(let reason, let parked) = outcome else {
+            return DeliveryAttemptReport(startedAt: started, finishedAt: now, outcome: outcome)
+        }
+        // The audit trail tells why a delivery stopped, next to the replay or discard that may follow.
+        let entry = NewAuditEntry(
+            occurredAt: now, actor: "runtime", action: "delivery.parked", subjectKind: "delivery", subjectID: delivery.id.description,
+            details: [
+                "flow_id": .string(delivery.flowID.rawValue), "event_id": .number(JSONNumber(delivery.eventID.rawValue)),
+                "reason": .string(reason.rawValue), "code": .string(parked.code), "message": .string(parked.message),
+                "attempts": .number(JSONNumber(attempts)),
+            ])
+        return DeliveryAttemptReport(startedAt: started, finishedAt: now, outcome: outcome, auditEntries: [entry])
     }
 
     /// Turns any error into a classified connector error; unknown errors are system failures.
