@@ -70,7 +70,7 @@ package final class Runtime: @unchecked Sendable {
         )
         scheduler = ScheduledFlowRunner(
             store: store, router: router, connectors: connectors, registry: registry, mappings: mappings, tenants: tenants,
-            clock: clock, logger: logger, onStored: { [engine] in engine.wake() }
+            alerts: alerts, clock: clock, logger: logger, onStored: { [engine] in engine.wake() }
         )
         let ingestor = WebhookIngestor(
             store: store, tenants: tenants, connectors: connectors, router: router, metrics: metrics, alerts: alerts, clock: clock,

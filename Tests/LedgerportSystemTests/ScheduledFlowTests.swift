@@ -90,18 +90,30 @@ import Testing
 
         let failed = await harness.runtime.scheduler.runDueWindows()
         let beforeBackoff = await harness.runtime.scheduler.runDueWindows()
+        // Two more failed attempts make three transient failures in a row, which raise the source's alert.
+        clock.advance(seconds: 2)
+        let second = await harness.runtime.scheduler.runDueWindows()
+        clock.advance(seconds: 3)
+        let third = await harness.runtime.scheduler.runDueWindows()
+        let alertsWhileFailing = harness.runtime.alerts.activeAlerts(tenantSlug: harness.tenant.tenant.slug)
         _ = try await harness.runtime.store.setConnectionConfiguration(
             ["api_base_url": .string(server.baseURL), "api_version": "2017-08-15"], connection: "stripe-api", tenant: tenant, actor: "test")
         harness.runtime.connectors.invalidate(tenant: tenant, connection: "stripe-api")
-        clock.advance(seconds: 2)
+        clock.advance(seconds: 5)
         let retried = await harness.runtime.scheduler.runDueWindows()
         try await harness.waitForDeliveries()
         let recorded = try await harness.runtime.store.scheduleRuns(flow: flow.id, tenant: tenant, limit: 10)
+        let alertsAfter = harness.runtime.alerts.activeAlerts(tenantSlug: harness.tenant.tenant.slug)
 
         #expect(failed.map(\.state) == [.failed])
         #expect(beforeBackoff.isEmpty)
+        #expect(second.map(\.state) == [.failed])
+        #expect(third.map(\.state) == [.failed])
+        #expect(alertsWhileFailing.map(\.connectionID) == ["stripe-api"])
+        #expect(alertsWhileFailing.first?.kind == .targetUnreachable)
         #expect(retried.map(\.state) == [.completed], "\(retried.map { $0.detail ?? "" })")
-        #expect(recorded.map(\.attempts) == [2])
+        #expect(recorded.map(\.attempts) == [4])
+        #expect(alertsAfter.isEmpty)
         #expect(try await harness.odooCount("res.partner", [["email", "=", "retried@system-test.example"]]) == 1)
     }
 }

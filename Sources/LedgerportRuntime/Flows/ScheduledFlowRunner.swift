@@ -25,6 +25,7 @@ package final class ScheduledFlowRunner: @unchecked Sendable {
     private let registry: ConnectorRegistry
     private let mappings: MappingCatalog
     private let tenants: TenantDirectory
+    private let alerts: AlertBook?
     private let clock: any WallClock
     private let logger: Logger
     private let onStored: @Sendable () -> Void
@@ -33,7 +34,8 @@ package final class ScheduledFlowRunner: @unchecked Sendable {
 
     init(
         store: any Store, router: FlowRouter, connectors: ConnectorHost, registry: ConnectorRegistry, mappings: MappingCatalog,
-        tenants: TenantDirectory, clock: any WallClock, logger: Logger, pageSize: Int = 100, onStored: @escaping @Sendable () -> Void
+        tenants: TenantDirectory, alerts: AlertBook? = nil, clock: any WallClock, logger: Logger, pageSize: Int = 100,
+        onStored: @escaping @Sendable () -> Void
     ) {
         self.store = store
         self.router = router
@@ -41,6 +43,7 @@ package final class ScheduledFlowRunner: @unchecked Sendable {
         self.registry = registry
         self.mappings = mappings
         self.tenants = tenants
+        self.alerts = alerts
         self.clock = clock
         self.logger = logger
         self.pageSize = pageSize
@@ -81,7 +84,7 @@ package final class ScheduledFlowRunner: @unchecked Sendable {
 
         var finished = [ScheduleRun]()
         for interrupted in runs.filter({ $0.state == .running }).reversed() {
-            finished.append(try await execute(flow, window: ScheduleWindow(start: interrupted.windowStart, end: interrupted.windowEnd)))
+            finished.append(try await execute(flow, tenant: tenant, window: ScheduleWindow(start: interrupted.windowStart, end: interrupted.windowEnd)))
         }
         let policy = (try? JSONValueDecoder().decode(RetryPolicy.self, from: flow.retryPolicy)) ?? .standard
         for failed in runs.filter({ isDueForRetry($0, policy: policy) }).reversed() {
@@ -92,13 +95,13 @@ package final class ScheduledFlowRunner: @unchecked Sendable {
                 LogMetadataKey.tenantID: .string(flow.tenantID.rawValue), LogMetadataKey.flowID: .string(flow.id.rawValue),
                 "window.start": .string(failed.windowStart.formatted(.iso8601)), LogMetadataKey.attempt: .integer(Int64(retried.attempts)),
             ])
-            finished.append(try await execute(flow, window: ScheduleWindow(start: failed.windowStart, end: failed.windowEnd)))
+            finished.append(try await execute(flow, tenant: tenant, window: ScheduleWindow(start: failed.windowStart, end: failed.windowEnd)))
         }
         for window in schedule.dueWindows(lastRunStart: runs.first?.windowStart, now: clock.now(), in: zone) {
             guard try await store.startScheduleRun(flow: flow.id, windowStart: window.start, windowEnd: window.end, tenant: flow.tenantID) != nil else {
                 continue
             }
-            finished.append(try await execute(flow, window: window))
+            finished.append(try await execute(flow, tenant: tenant, window: window))
         }
         return finished
     }
@@ -117,16 +120,22 @@ package final class ScheduledFlowRunner: @unchecked Sendable {
     }
 
     /// Lists the window's objects and stores them as events; records the run as completed or failed.
-    private func execute(_ flow: Flow, window: ScheduleWindow) async throws -> ScheduleRun {
+    ///
+    /// The source connection's operational alert follows the outcome: a failure to list raises it as a failed
+    /// delivery does (an unreachable source after a few failures, authentication at once), a completed run clears it.
+    private func execute(_ flow: Flow, tenant: Tenant, window: ScheduleWindow) async throws -> ScheduleRun {
         let log = logger.with([LogMetadataKey.tenantID: .string(flow.tenantID.rawValue), LogMetadataKey.flowID: .string(flow.id.rawValue)])
         do {
             let outcome = try await backfill(flow, window: window)
             let detail = "listed \(outcome.listed) objects, stored \(outcome.stored) new events, \(outcome.duplicates) already stored"
             log.info("ran schedule window", metadata: ["window.start": .string(window.start.formatted(.iso8601)), "window.detail": .string(detail)])
+            alerts?.recordSuccess(tenantSlug: tenant.slug, connectionID: flow.sourceConnectionID.rawValue)
             return try await store.finishScheduleRun(flow: flow.id, windowStart: window.start, state: .completed, detail: detail, tenant: flow.tenantID)
         } catch {
             let classified = DeliveryProcessor.classify(error)
             log.error("schedule window failed", metadata: ["window.start": .string(window.start.formatted(.iso8601)), LogMetadataKey.error: .string(classified.description)])
+            alerts?.recordFailure(
+                tenantID: flow.tenantID, tenantSlug: tenant.slug, connectionID: flow.sourceConnectionID.rawValue, error: classified, at: clock.now())
             return try await store.finishScheduleRun(flow: flow.id, windowStart: window.start, state: .failed, detail: classified.description, tenant: flow.tenantID)
         }
     }
