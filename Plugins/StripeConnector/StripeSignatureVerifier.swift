@@ -55,13 +55,12 @@ struct StripeSignatureVerifier: Sendable {
     }
 
     private func matchesAnySecret(_ header: StripeSignatureHeader, body: [UInt8]) -> Bool {
-        var message = Array(String(header.timestamp).utf8)
-        message.append(UInt8(ascii: "."))
-        message.append(contentsOf: body)
+        // Stripe signs "<timestamp>.<body>"; the parts are authenticated in turn instead of copied into one buffer.
+        let prefix = Array("\(header.timestamp).".utf8)
 
         var matched = false
         for secret in secrets {
-            let expected = MessageAuthentication.hmacSHA256(key: secret, message: message)
+            let expected = MessageAuthentication.hmacSHA256(key: secret, messageParts: [prefix, body])
             for signature in header.signatures where MessageAuthentication.constantTimeEquals(expected, signature) {
                 matched = true
             }

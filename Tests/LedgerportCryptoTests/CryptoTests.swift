@@ -7,6 +7,25 @@ import Testing
         #expect(Hex.encode(code) == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
     }
 
+    @Test func hmacSHA256_partsMatchTheWholeMessage() {
+        let key = Array("Jefe".utf8)
+        let parts = [Array("what do ya ".utf8), [], Array("want for nothing?".utf8)]
+
+        let code = HMACSHA256.authenticationCode(key: key, messageParts: parts)
+
+        #expect(Hex.encode(code) == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
+    }
+
+    @Test func hmacSHA256_acceptsASliceAndAnEmptyMessage() {
+        let bytes = Array("xxwhat do ya want for nothing?".utf8)
+
+        let code = HMACSHA256.authenticationCode(key: Array("Jefe".utf8), message: bytes[2...])
+        let empty = HMACSHA256.authenticationCode(key: Array("key".utf8), message: [UInt8]())
+
+        #expect(Hex.encode(code) == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
+        #expect(Hex.encode(empty) == "5d5d139563c95b5967b9bd9a8c9b233a9dedb45072794cd232dc1b74832607d0")
+    }
+
     @Test func sha256_matchesKnownDigest() {
         #expect(SHA256.hexDigest("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }

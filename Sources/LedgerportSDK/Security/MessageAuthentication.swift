@@ -10,6 +10,12 @@ public enum MessageAuthentication {
         key.withBytes { HMACSHA256.authenticationCode(key: $0, message: message) }
     }
 
+    /// HMAC-SHA256 under `key` of the parts of a message one after the other, such as a timestamp and a body,
+    /// without copying them into one buffer.
+    public static func hmacSHA256(key: Secret, messageParts: [[UInt8]]) -> [UInt8] {
+        key.withBytes { HMACSHA256.authenticationCode(key: $0, messageParts: messageParts) }
+    }
+
     /// SHA-256 of `message`, as 32 raw bytes.
     public static func sha256(_ message: some Collection<UInt8>) -> [UInt8] {
         SHA256.digest(message)
