@@ -94,12 +94,11 @@ struct IngestScenario {
     }
 
     private func measure(factory: StripeEventFactory, tenant: DemoTenant, runtimePort: UInt16, noopPort: UInt16, bench: BenchRuntime) async throws -> Result {
-        let path = tenant.webhookPath
-        let secret = tenant.webhookSecret
+        let template = SignedRequestTemplate(factory: factory, path: tenant.webhookPath, secret: tenant.webhookSecret)
         let connections = options.connections
         let makeRequest: (Int) -> LoadGenerator.RequestFactory = { phase in
             { connection, sequence in
-                factory.request(number: (phase << 40) + sequence * connections + connection, path: path, secret: secret)
+                template.request(number: (phase << 40) + sequence * connections + connection)
             }
         }
 

@@ -49,13 +49,18 @@ struct StripeEventFactory: Sendable {
     /// The body of copy `number`: the template with the event id and object id made from `number`.
     func body(number: Int) -> [UInt8] {
         var body = template
+        writeIDs(number: number, into: &body, bodyOffset: 0)
+        return body
+    }
+
+    /// Writes copy `number`'s event id and object id into a copy of the template that starts at `bodyOffset` in `bytes`.
+    func writeIDs(number: Int, into bytes: inout [UInt8], bodyOffset: Int) {
         for range in eventIDRanges {
-            Self.writeID(number, prefix: eventIDPrefix, into: &body, at: range)
+            Self.writeID(number, prefix: eventIDPrefix, into: &bytes, at: (range.lowerBound + bodyOffset)..<(range.upperBound + bodyOffset))
         }
         for range in objectIDRanges {
-            Self.writeID(number, prefix: objectIDPrefix, into: &body, at: range)
+            Self.writeID(number, prefix: objectIDPrefix, into: &bytes, at: (range.lowerBound + bodyOffset)..<(range.upperBound + bodyOffset))
         }
-        return body
     }
 
     /// The event id of copy `number`.
@@ -68,23 +73,15 @@ struct StripeEventFactory: Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The bytes of a signed webhook request for copy `number`, posted to `path` on 127.0.0.1.
-    func request(number: Int, path: String, secret: Secret) -> [UInt8] {
-        let body = body(number: number)
-        let signature = Self.signature(body: body, timestamp: Int64(Date().timeIntervalSince1970), secret: secret)
-        let head = "POST \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: Stripe/1.0 (+https://stripe.com/docs/webhooks)\r\n"
-            + "Content-Type: application/json; charset=utf-8\r\nStripe-Signature: \(signature)\r\nContent-Length: \(body.count)\r\n\r\n"
-        return Array(head.utf8) + body
-    }
-
     /// The `Stripe-Signature` value for `body` signed with `secret` at `timestamp` (Unix seconds).
     static func signature(body: [UInt8], timestamp: Int64, secret: Secret) -> String {
         StripeWebhookSigner.signatureHeader(body: body, timestamp: timestamp, secrets: [secret])
     }
 
     /// Overwrites `range` with `prefix` followed by `number` in base 36, zero-padded to fill the range.
+    private static let digits = Array("0123456789abcdefghijklmnopqrstuvwxyz".utf8)
+
     private static func writeID(_ number: Int, prefix: [UInt8], into bytes: inout [UInt8], at range: Range<Int>) {
-        let digits = Array("0123456789abcdefghijklmnopqrstuvwxyz".utf8)
         for (offset, byte) in prefix.enumerated() {
             bytes[range.lowerBound + offset] = byte
         }
