@@ -5,11 +5,11 @@ import LedgerportSDK
 /// Builds the bytes of signed webhook requests for one path and secret, each in one buffer.
 ///
 /// The load generator shares the machine's cores with the runtime it
-/// measures, so each request costs as little as it can: the head is prepared
-/// once, the copy's body is written into its place in the request, and the
-/// `Stripe-Signature` is computed over the timestamp and that body in place
-/// and written into a slot of the head. Each request is still signed when it
-/// is built, with the current time, as Stripe signs.
+/// measures, so each request should cost it little. The head is prepared
+/// once, and the copy's body is written into its place in the request. The
+/// `Stripe-Signature` is computed over the timestamp and that body in place,
+/// then written into a slot of the head. Each request is still signed when
+/// it is built, with the current time, as Stripe signs.
 struct SignedRequestTemplate: Sendable {
     private let factory: StripeEventFactory
     private let key: [UInt8]
@@ -27,7 +27,7 @@ struct SignedRequestTemplate: Sendable {
         headEnd = Array("\r\nContent-Length: \(factory.template.count)\r\n\r\n".utf8)
     }
 
-    /// The request of copy `number`, signed at `timestamp` (Unix seconds).
+    /// Builds the request of copy `number`, signed at `timestamp` (Unix seconds).
     func request(number: Int, timestamp: Int64 = Int64(Date().timeIntervalSince1970)) -> [UInt8] {
         let time = Array(String(timestamp).utf8)
         let hexCount = 2 * HMACSHA256.byteCount
