@@ -222,6 +222,10 @@ package final class Runtime: @unchecked Sendable {
         }
         try await router.reload()
         try await connectors.dropChangedConnections()
+        let hosts = configuration.connectionURLHosts
+        logger.info("admin API URL hosts", metadata: [
+            "admin.connection_url_hosts": .string(hosts.isEmpty ? "none: URL fields change only through the command line" : hosts.joined(separator: ",")),
+        ])
         readiness.markRoutesLoaded()
         try server.start()
         onListening(server.port ?? 0)

@@ -99,4 +99,47 @@ struct ConnectionConfigureAPITests {
             #expect(after.configuration == before.configuration)
         }
     }
+
+    @Test func urlWithoutListedHTTPHost_isRefused() async throws {
+        try await withHarness(connectionURLHosts: ["127.0.0.1"]) { harness in
+            let acme = try await harness.provisionTenant(slug: "acme")
+            let admin = try await harness.token(tenant: acme.tenant.id, role: .tenantAdmin, name: "admin@acme.example")
+            let path = "/admin/tenants/acme/connections/stripe-main"
+            let before = try await harness.runtime.store.connection("stripe-main", tenant: acme.tenant.id)
+
+            // Removing the field would fall back to the spec's default, https://api.stripe.com, which is not listed.
+            let removed = try await harness.request("PATCH", path, token: admin, body: ["configuration": ["api_base_url": .null]])
+            let file = try await harness.request("PATCH", path, token: admin, body: ["configuration": ["api_base_url": "file:///tmp/stripe"]])
+            let noHost = try await harness.request("PATCH", path, token: admin, body: ["configuration": ["api_base_url": "http:///v1"]])
+            let ftp = try await harness.request("PATCH", path, token: admin, body: ["configuration": ["api_base_url": "ftp://127.0.0.1:21"]])
+            let after = try await harness.runtime.store.connection("stripe-main", tenant: acme.tenant.id)
+
+            for response in [removed, file, noHost, ftp] {
+                #expect(response.status == 403)
+                #expect(response.json["error"]?["code"] == "url_host_not_allowed")
+            }
+            #expect(removed.json["error"]?["message"]?.stringValue?.contains("removing api_base_url makes it fall back to its default") == true)
+            #expect(after.configuration == before.configuration)
+        }
+    }
+
+    @Test func unchangedValues_areNeitherReportedNorAudited() async throws {
+        try await withHarness { harness in
+            let acme = try await harness.provisionTenant(slug: "acme")
+            let admin = try await harness.token(tenant: acme.tenant.id, role: .tenantAdmin, name: "admin@acme.example")
+            let path = "/admin/tenants/acme/connections/odoo-main"
+            let current = try await harness.runtime.store.connection("odoo-main", tenant: acme.tenant.id)
+            let username = try #require(current.configuration["username"])
+            let auditBefore = try await harness.runtime.store.auditEntries(scope: .tenant(acme.tenant.id), after: 0, limit: 500).count
+
+            let same = try await harness.request("PATCH", path, token: admin, body: ["configuration": ["username": username]])
+            let mixed = try await harness.request("PATCH", path, token: admin, body: ["configuration": ["username": username, "batch_size": 10]])
+            let audit = try await harness.runtime.store.auditEntries(scope: .tenant(acme.tenant.id), after: 0, limit: 500)
+
+            #expect(same.status == 200)
+            #expect(same.json["changed_fields"] == [])
+            #expect(mixed.json["changed_fields"] == ["batch_size"])
+            #expect(audit.count == auditBefore + 1)
+        }
+    }
 }

@@ -115,6 +115,23 @@ import Testing
         #expect(table.standardOutput.contains("scheduled"))
     }
 
+    @Test func flowRerunWindow_needsAFailedRun() async throws {
+        let world = try await provisionedWorld()
+        try await activate(world)
+        _ = await world.run([
+            "flow", "create", "nightly-customers", "--tenant", "acme", "--source", "stripe-main", "--target", "odoo-main",
+            "--mapping", "stripe-customers", "--schedule", #"{"daily_at": "02:00"}"#,
+        ])
+
+        let unknown = await world.run(["flow", "rerun-window", "nightly-customers", "--tenant", "acme", "--window-start", "2026-12-03T01:00:00Z"])
+        let badTime = await world.run(["flow", "rerun-window", "nightly-customers", "--tenant", "acme", "--window-start", "yesterday"])
+
+        #expect(unknown.status == 1)
+        #expect(unknown.standardError.contains("not found"))
+        #expect(badTime.status == 64)
+        #expect(badTime.standardError.contains("--window-start \"yesterday\" is not an ISO 8601 time"))
+    }
+
     @Test func flowCreate_misspeltScheduleOrPolicyExits64() async throws {
         let world = try await provisionedWorld()
         try await activate(world)

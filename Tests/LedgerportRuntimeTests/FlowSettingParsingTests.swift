@@ -16,7 +16,8 @@ import Testing
 
     @Test func scheduleMistakes_nameTheMember() throws {
         let cases: [(String, String)] = [
-            (#"{"dayly_at": "02:00"}"#, "\"dayly_at\", none of every_minutes, daily_at or monthly_on_day"),
+            (#"{"dayly_at": "02:00"}"#, "\"dayly_at\", none of every_minutes, daily_at or monthly_on_day; did you mean \"daily_at\"?"),
+            (#"{"every_minutes": 7}"#, "every_minutes 7 does not divide a day of 1440 minutes"),
             (#"{"daily_at": "02:00", "at": "03:00"}"#, "member \"at\" does not belong with \"daily_at\""),
             (#"{"daily_at": "25:00"}"#, "time \"25:00\" is invalid"),
             (#"{"every_minutes": 0}"#, "every_minutes 0 is out of range"),
@@ -43,7 +44,7 @@ import Testing
         let cases: [(String, String)] = [
             (#"{"maximum_attempts": 0}"#, "maximum_attempts 0 is not a whole number from 1 to 100"),
             (#"{"maximum_attempts": 2.5}"#, "maximum_attempts 2.5"),
-            (#"{"max_attempts": 3}"#, "unknown member \"max_attempts\""),
+            (#"{"maximum_attempt": 3}"#, "unknown member \"maximum_attempt\"; did you mean \"maximum_attempts\"?"),
             (#"{"initial_delay_seconds": 30, "maximum_delay_seconds": 10}"#, "must be at least initial_delay_seconds (30)"),
             (#"{"jitter": 2}"#, "jitter 2 is out of range 0 to 1"),
             (#"{"multiplier": "2"}"#, "member \"multiplier\" is \"2\", not a number"),

@@ -116,4 +116,54 @@ import Testing
         #expect(alertsAfter.isEmpty)
         #expect(try await harness.odooCount("res.partner", [["email", "=", "retried@system-test.example"]]) == 1)
     }
+
+    @Test func stopDuringRun_leavesItRunningWithoutUsingAnAttempt() async throws {
+        let clock = ManualClock(Date().addingTimeInterval(3_600))
+        let harness = try await SystemHarness.start(clock: clock)
+        defer { Task { await harness.stop() } }
+        let listener = try SilentListener()
+        defer { listener.close() }
+        let flow = try await scheduledCustomerFlow(harness, apiURL: "http://127.0.0.1:\(listener.port)")
+        let scheduler = harness.runtime.scheduler
+
+        let running = Task { await scheduler.runDueWindows() }
+        try await Task.sleep(nanoseconds: 500_000_000)
+        running.cancel()
+        let finished = await running.value
+        let recorded = try await harness.runtime.store.scheduleRuns(flow: flow.id, tenant: harness.tenant.tenant.id, limit: 10)
+
+        #expect(finished.isEmpty)
+        #expect(recorded.map(\.state) == [.running])
+        #expect(recorded.map(\.attempts) == [1])
+    }
+}
+
+/// A TCP listener on 127.0.0.1 that never accepts, so a client's request is sent and never answered.
+private final class SilentListener {
+    let port: UInt16
+    private let socket: Int32
+
+    init() throws {
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        self.socket = socket
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard bound == 0, listen(socket, 16) == 0 else {
+            Glibc.close(socket)
+            throw HarnessError("bind a silent listener on 127.0.0.1")
+        }
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socket, $0, &length) }
+        }
+        port = UInt16(bigEndian: address.sin_port)
+    }
+
+    func close() {
+        Glibc.close(socket)
+    }
 }

@@ -73,22 +73,21 @@ struct ConnectionConfigureCommand: RunnableCommand {
         let actor = try ActorOption.resolve(actorOption, in: context, for: .change)
         let changes = try readChanges()
 
-        let connection = try await DataOption.withStore(dataOption, in: context, creating: false) { store in
+        let outcome = try await DataOption.withStore(dataOption, in: context, creating: false) { store in
             let tenant = try await StoreCommandSupport.tenant(slug: tenantSlug, in: store)
             return try await StoreCommandSupport.translatingStoreErrors {
                 let current = try await store.connection(connectionID, tenant: tenant.id)
                 let spec = try SpecsOption.spec(
                     for: current, option: specsOption, in: context, operation: "configure connection \"\(connectionID)\"")
                 do {
-                    let outcome = try await ConnectionConfigurator(store: store).configure(
+                    return try await ConnectionConfigurator(store: store).configure(
                         changes, connection: current, spec: spec, urlHosts: nil, actor: actor)
-                    return outcome.connection
                 } catch let error as ConnectionConfigurationError {
                     throw commandError(for: error, in: context)
                 }
             }
         }
-        report(connection, changedFields: changes.keys.sorted(), context: context)
+        report(outcome.connection, changedFields: outcome.changedFields, context: context)
         return .ok
     }
 
@@ -106,7 +105,7 @@ struct ConnectionConfigureCommand: RunnableCommand {
             return .invalidData(
                 "configure connection \"\(connectionID)\": \(issues.count) problem\(issues.count == 1 ? "" : "s") with the configuration; nothing was changed",
                 hint: "read the configuration fields of the connector's spec in connector-specs")
-        case .noChanges, .urlHostNotAllowed:
+        case .noChanges, .urlHostNotAllowed, .urlNotHTTP:
             return .invalidData(error.description, hint: "write the fields to change, such as {\"field\": \"new value\"}")
         }
     }
@@ -130,7 +129,7 @@ struct ConnectionConfigureCommand: RunnableCommand {
             context.standardOutput.writeLine(JSONWriter.string(.object(object), style: .pretty))
             return
         }
-        context.standardOutput.writeLine(
-            "configured connection \(connection.id) for tenant \(tenantSlug): changed \(changedFields.joined(separator: ", "))")
+        let changed = changedFields.isEmpty ? "nothing changed, every field already had the value given" : "changed " + changedFields.joined(separator: ", ")
+        context.standardOutput.writeLine("configured connection \(connection.id) for tenant \(tenantSlug): \(changed)")
     }
 }

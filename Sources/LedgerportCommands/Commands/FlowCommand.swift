@@ -15,6 +15,7 @@ enum FlowCommand: CommandGroup {
         FlowCreateCommand.self,
         FlowListCommand.self,
         FlowShowCommand.self,
+        FlowRerunWindowCommand.self,
         FlowPauseCommand.self,
         FlowResumeCommand.self,
         FlowDeliverStoredCommand.self,

@@ -48,7 +48,7 @@ struct FlowCreateCommand: RunnableCommand {
             help: #"Make the flow scheduled: {"every_minutes": 15}, {"daily_at": "02:00"} or {"monthly_on_day": 1, "at": "03:00"}."#),
         .option(
             "retry-policy", value: "json",
-            help: #"Retries of failed deliveries, such as {"maximum_attempts": 3, "maximum_delay_seconds": 10}; members left out keep the defaults (8 attempts, 1 to 60 s)."#),
+            help: #"Retries of failed deliveries and of a scheduled flow's failed windows, such as {"maximum_attempts": 3, "maximum_delay_seconds": 10}; members left out keep the defaults (8 attempts, 1 to 60 s)."#),
         SpecsOption.definition,
         ActorOption.definition,
         DataOption.definition,

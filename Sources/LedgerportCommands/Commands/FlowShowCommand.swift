@@ -78,11 +78,19 @@ struct FlowShowCommand: RunnableCommand {
         }
         var rows = [["WINDOW START (UTC)", "WINDOW END (UTC)", "STATE", "ATTEMPTS", "FINISHED", "DETAIL"]]
         rows += status.runs.map { run in
-            [AdminJSON.timestampText(run.windowStart), AdminJSON.timestampText(run.windowEnd), run.state.rawValue, String(run.attempts),
+            [AdminJSON.timestampText(run.windowStart), AdminJSON.timestampText(run.windowEnd), Self.state(of: run, in: status), String(run.attempts),
              run.finishedAt.map(AdminJSON.timestampText) ?? "-", run.detail ?? ""]
         }
         AdminCommandSupport.printTable(rows, in: context)
         return .ok
+    }
+
+    /// Describes a run's state, saying for a failed run when it is retried or that it gave up.
+    static func state(of run: ScheduleRun, in status: FlowScheduleStatus) -> String {
+        if let retryAt = status.retryAt(run) {
+            return "failed, retry after \(AdminJSON.timestampText(retryAt))"
+        }
+        return status.gaveUp(run) ? "failed, gave up (flow rerun-window runs it again)" : run.state.rawValue
     }
 
     /// Writes a window as UTC times followed by the same times on the tenant's clock.

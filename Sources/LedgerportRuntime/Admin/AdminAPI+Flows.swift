@@ -32,6 +32,10 @@ extension AdminAPI {
         add(&routes, "POST", "/tenants/{tenant}/flows/{flow}/resume", scope: .tenant, permission: .manageFlows, accepts: .nothing) { request in
             try await setState(.active, request)
         }
+        add(&routes, "POST", "/tenants/{tenant}/flows/{flow}/schedule-runs/rerun", scope: .tenant, permission: .manageFlows,
+            accepts: .body(["window_start": .string])) { request in
+            try await rerunWindow(request)
+        }
         add(&routes, "POST", "/tenants/{tenant}/flows/{flow}/deliver-stored", scope: .tenant, permission: .manageFlows,
             accepts: .body(["since": .string, "dry_run": .boolean])) { request in
             try await deliverStored(request)
@@ -53,6 +57,24 @@ extension AdminAPI {
         let dryRun = request.body["dry_run"]?.boolValue ?? false
         let count = try await storedEvents.deliver(flow: id, since: since, dryRun: dryRun, tenant: request.scopedTenant.id, actor: request.actor)
         return (200, AdminJSON.storedEventDelivery(count, flow: id, since: text, dryRun: dryRun))
+    }
+
+    /// Runs a failed window of a scheduled flow again, `{"window_start": "2026-12-03T01:00:00Z"}`, also after its retries ran out.
+    private func rerunWindow(_ request: AdminRequest) async throws -> (Int, JSONValue) {
+        let id = FlowID(rawValue: request.pathParameter("flow"))
+        guard let text = request.body["window_start"]?.stringValue else {
+            throw AdminError.badRequest(
+                "invalid_input", "run a window of flow \"\(id)\" again: member \"window_start\" is missing; send the window's start as the flow's runs list it")
+        }
+        guard let start = AdminRequest.parseTimestamp(text) else {
+            throw AdminError.badRequest("invalid_input", "window_start \"\(text)\" is not an ISO 8601 time; write it as 2026-12-03T01:00:00Z")
+        }
+        guard let run = try await store.retryScheduleRun(flow: id, windowStart: start, tenant: request.scopedTenant.id) else {
+            throw AdminError(
+                status: 409, code: "conflict",
+                message: "run window \(text) of flow \"\(id)\" again: its run is not failed; only a failed run can be run again")
+        }
+        return (200, AdminJSON.scheduleRun(run))
     }
 
     private func setState(_ state: FlowState, _ request: AdminRequest) async throws -> (Int, JSONValue) {

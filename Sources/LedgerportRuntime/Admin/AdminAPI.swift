@@ -42,7 +42,7 @@ struct AdminAPI: Sendable {
     let connectionURLHosts: ConnectionURLHosts
     let clock: any WallClock
     let logger: Logger
-    /// Rejected requests (4xx) are logged once per remote address and error code per interval, with a count of the rest.
+    /// Rejected requests (4xx) are logged once per remote address, error code and token per interval, with a count of the rest.
     let rejectionThrottle = LogThrottle<RejectionKey>()
 
     /// The scope of a route: the platform, or the tenant named in its path.
@@ -141,16 +141,18 @@ struct AdminAPI: Sendable {
         return adminError.response
     }
 
-    /// The key of a rejected request's log line: the same address and code within an interval get one line.
+    /// The key of a rejected request's log line: the same address, code and token within an interval get one line.
     struct RejectionKey: Hashable, Sendable {
         let remoteAddress: String
         let code: String
+        /// The calling token's id, or nil before the token is known.
+        let tokenID: String?
     }
 
     /// Logs a 4xx response without the request's body or token: a warning when the caller failed authentication
     /// or reached for another tenant or a role it lacks, otherwise an info line.
     private func logRejection(_ rejection: AdminError, request: HTTPServerRequest, caller: APIToken?) {
-        let key = RejectionKey(remoteAddress: request.remoteAddress, code: rejection.code)
+        let key = RejectionKey(remoteAddress: request.remoteAddress, code: rejection.code, tokenID: caller?.id.rawValue)
         guard let leftOut = rejectionThrottle.admit(key, at: clock.now()) else {
             return
         }

@@ -45,9 +45,10 @@ struct AdminError: Error, Sendable, Hashable {
 
     static func forbidden(_ permission: AdminPermission, role: APIRole) -> AdminError {
         let roles = permission.roles.map(\.rawValue).joined(separator: " or ")
+        let fix = permission.roles.count == 1 ? "use a token with that role" : "use a token with one of those roles"
         return AdminError(
             status: 403, code: "forbidden",
-            message: "\(permission.activity) requires the role \(roles), and this token has the role \(role.rawValue); use a token with one of those roles"
+            message: "\(permission.activity) requires the role \(roles), and this token has the role \(role.rawValue); \(fix)"
         )
     }
 
@@ -79,7 +80,7 @@ struct AdminError: Error, Sendable, Hashable {
             AdminError(status: 400, code: "invalid_input", message: error.description)
         case .invalid:
             AdminError(status: 400, code: "invalid_configuration", message: error.description)
-        case .urlHostNotAllowed:
+        case .urlHostNotAllowed, .urlNotHTTP:
             AdminError(status: 403, code: "url_host_not_allowed", message: error.description)
         }
     }

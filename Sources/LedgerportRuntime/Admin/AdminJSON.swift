@@ -168,7 +168,12 @@ package enum AdminJSON {
         [
             "time_zone": .string(status.timeZone.identifier),
             "next_window": ["start": timestamp(status.nextWindow.start), "end": timestamp(status.nextWindow.end)],
-            "runs": .array(status.runs.map(scheduleRun)),
+            "runs": .array(status.runs.map { run in
+                guard case .object(var object) = scheduleRun(run) else { preconditionFailure("a run's JSON is an object") }
+                object["retry_at"] = status.retryAt(run).map(timestamp) ?? .null
+                object["gave_up"] = .bool(status.gaveUp(run))
+                return .object(object)
+            }),
         ]
     }
 

@@ -134,6 +134,11 @@ package struct ServeConfiguration: Sendable, Hashable {
         }
         if let value = environment["LEDGERPORT_ADMIN_CONNECTION_URL_HOSTS"] {
             connectionURLHosts = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            if let problem = connectionURLHosts.lazy.compactMap(ConnectionURLHosts.problem(with:)).first {
+                throw ConfigurationError(
+                    file: "environment", pointer: "LEDGERPORT_ADMIN_CONNECTION_URL_HOSTS", message: problem,
+                    hint: "list bare hosts separated by commas, such as \"odoo.example.com,10.0.0.5,*.example.com\"")
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+import LedgerportJSONSchema
 import LedgerportSDK
 
 extension RetryPolicy {
@@ -10,7 +11,7 @@ extension RetryPolicy {
             throw error("\(JSONWriter.string(value)) is not a JSON object")
         }
         if let unknown = members.keys.sorted().first(where: { !keys.contains($0) }) {
-            throw error("unknown member \"\(unknown)\"")
+            throw error("unknown member \"\(unknown)\"; \(MessageText.didYouMean(unknown, among: keys))the members are \(MessageText.quotedList(keys))")
         }
         func text(_ key: String, _ value: Double) -> String {
             members[key].map { JSONWriter.string($0) } ?? "\(value)"
@@ -50,6 +51,6 @@ extension RetryPolicy {
     private static func error(_ message: String) -> FlowSettingError {
         FlowSettingError(
             setting: "retry_policy", message: message,
-            hint: #"write an object such as {"maximum_attempts": 3, "initial_delay_seconds": 1, "maximum_delay_seconds": 10}"#)
+            hint: #"write an object of maximum_attempts, initial_delay_seconds, multiplier, maximum_delay_seconds and jitter, such as {"maximum_attempts": 3, "maximum_delay_seconds": 10}"#)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+import LedgerportJSONSchema
 import LedgerportSDK
 
 extension FlowSchedule {
@@ -20,10 +22,17 @@ extension FlowSchedule {
             else { [] }
         guard !form.isEmpty else {
             let named = members.keys.sorted().map { "\"\($0)\"" }.joined(separator: ", ")
-            throw error(members.isEmpty ? "the object is empty" : "it names \(named), none of every_minutes, daily_at or monthly_on_day")
+            let guess = members.keys.sorted().lazy.map { MessageText.didYouMean($0, among: ["every_minutes", "daily_at", "monthly_on_day", "at"]) }
+                .first { !$0.isEmpty } ?? ""
+            throw error(members.isEmpty ? "the object is empty" : "it names \(named), none of every_minutes, daily_at or monthly_on_day; \(guess)"
+                .trimmingCharacters(in: CharacterSet(charactersIn: "; ")))
         }
         if let extra = members.keys.sorted().first(where: { !form.contains($0) }) {
             throw error("member \"\(extra)\" does not belong with \(form.sorted().map { "\"\($0)\"" }.joined(separator: " and "))")
+        }
+        if let minutes = members["every_minutes"]?.intValue, (1...1440).contains(minutes), 1440 % minutes != 0 {
+            throw error("every_minutes \(minutes) does not divide a day of 1440 minutes, so the day's last window would be shorter than the others; "
+                + "use a divisor such as 5, 10, 15, 20, 30, 60 or 120")
         }
         do {
             return try JSONValueDecoder().decode(FlowSchedule.self, from: value)

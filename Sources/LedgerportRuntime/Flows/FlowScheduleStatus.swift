@@ -10,6 +10,23 @@ package struct FlowScheduleStatus: Sendable {
     package let runs: [ScheduleRun]
     /// The window that runs next; it runs at its end, or at the runner's next look (every 30 s) once that has passed.
     package let nextWindow: ScheduleWindow
+    /// The flow's retry policy, which decides whether a failed run is retried.
+    package let retryPolicy: RetryPolicy
+
+    /// Returns when a failed run is retried, or nil when it is not failed or its attempts ran out (it gave up).
+    package func retryAt(_ run: ScheduleRun) -> Date? {
+        guard run.state == .failed, let finishedAt = run.finishedAt,
+            case .retry(let delaySeconds) = retryPolicy.decision(afterFailedAttempts: run.attempts, random: 0)
+        else {
+            return nil
+        }
+        return finishedAt.addingTimeInterval(delaySeconds)
+    }
+
+    /// Returns whether a run failed and has no attempt left: only `flow rerun-window` runs its window again.
+    package func gaveUp(_ run: ScheduleRun) -> Bool {
+        run.state == .failed && retryAt(run) == nil
+    }
 
     /// Reads the status of `flow`, or returns nil for a flow without a schedule.
     package static func read(flow: Flow, store: any Store, now: Date, runLimit: Int = 20) async throws -> FlowScheduleStatus? {
@@ -21,6 +38,7 @@ package struct FlowScheduleStatus: Sendable {
         let zone = TimeZone(identifier: tenant.timeZone) ?? .gmt
         let runs = try await store.scheduleRuns(flow: flow.id, tenant: flow.tenantID, limit: runLimit)
         let next = schedule.nextWindow(lastRunStart: runs.first?.windowStart, now: now, in: zone)
-        return FlowScheduleStatus(schedule: schedule, timeZone: zone, runs: runs, nextWindow: next)
+        let policy = (try? JSONValueDecoder().decode(RetryPolicy.self, from: flow.retryPolicy)) ?? .standard
+        return FlowScheduleStatus(schedule: schedule, timeZone: zone, runs: runs, nextWindow: next, retryPolicy: policy)
     }
 }

@@ -65,6 +65,8 @@ package final class ScheduledFlowRunner: @unchecked Sendable {
         for flow in router.allFlows where flow.mode == .scheduled && flow.state == .active {
             do {
                 finished += try await runDueWindows(of: flow)
+            } catch is CancellationError {
+                break
             } catch {
                 logger.error("run scheduled flow failed", metadata: [
                     LogMetadataKey.tenantID: .string(flow.tenantID.rawValue), LogMetadataKey.flowID: .string(flow.id.rawValue),
@@ -93,7 +95,7 @@ package final class ScheduledFlowRunner: @unchecked Sendable {
             }
             logger.info("retrying schedule window", metadata: [
                 LogMetadataKey.tenantID: .string(flow.tenantID.rawValue), LogMetadataKey.flowID: .string(flow.id.rawValue),
-                "window.start": .string(failed.windowStart.formatted(.iso8601)), LogMetadataKey.attempt: .integer(Int64(retried.attempts)),
+                "window.start": .string(failed.windowStart.formatted(.iso8601)), "schedule.attempt": .integer(Int64(retried.attempts)),
             ])
             finished.append(try await execute(flow, tenant: tenant, window: ScheduleWindow(start: failed.windowStart, end: failed.windowEnd)))
         }
@@ -121,7 +123,7 @@ package final class ScheduledFlowRunner: @unchecked Sendable {
 
     /// Lists the window's objects and stores them as events; records the run as completed or failed.
     ///
-    /// The source connection's operational alert follows the outcome: a failure to list raises it as a failed
+    /// Reports the outcome to the source connection's operational alert: a failure to list raises it as a failed
     /// delivery does (an unreachable source after a few failures, authentication at once), a completed run clears it.
     private func execute(_ flow: Flow, tenant: Tenant, window: ScheduleWindow) async throws -> ScheduleRun {
         let log = logger.with([LogMetadataKey.tenantID: .string(flow.tenantID.rawValue), LogMetadataKey.flowID: .string(flow.id.rawValue)])
@@ -132,11 +134,24 @@ package final class ScheduledFlowRunner: @unchecked Sendable {
             alerts?.recordSuccess(tenantSlug: tenant.slug, connectionID: flow.sourceConnectionID.rawValue)
             return try await store.finishScheduleRun(flow: flow.id, windowStart: window.start, state: .completed, detail: detail, tenant: flow.tenantID)
         } catch {
+            if Task.isCancelled {
+                // A stop cut the run short: it stays running and resumes at the next start without using an attempt.
+                log.info("schedule window interrupted by a stop; it resumes at the next start", metadata: ["window.start": .string(window.start.formatted(.iso8601))])
+                throw CancellationError()
+            }
             let classified = DeliveryProcessor.classify(error)
             log.error("schedule window failed", metadata: ["window.start": .string(window.start.formatted(.iso8601)), LogMetadataKey.error: .string(classified.description)])
             alerts?.recordFailure(
                 tenantID: flow.tenantID, tenantSlug: tenant.slug, connectionID: flow.sourceConnectionID.rawValue, error: classified, at: clock.now())
-            return try await store.finishScheduleRun(flow: flow.id, windowStart: window.start, state: .failed, detail: classified.description, tenant: flow.tenantID)
+            let run = try await store.finishScheduleRun(flow: flow.id, windowStart: window.start, state: .failed, detail: classified.description, tenant: flow.tenantID)
+            let policy = (try? JSONValueDecoder().decode(RetryPolicy.self, from: flow.retryPolicy)) ?? .standard
+            if case .giveUp = policy.decision(afterFailedAttempts: run.attempts, random: 0) {
+                log.error("schedule window gave up", metadata: [
+                    "window.start": .string(window.start.formatted(.iso8601)), "schedule.attempt": .integer(Int64(run.attempts)),
+                    "hint": .string("run it again with ledgerport flow rerun-window \(flow.id) --tenant \(tenant.slug) --window-start \(window.start.formatted(.iso8601))"),
+                ])
+            }
+            return run
         }
     }
 

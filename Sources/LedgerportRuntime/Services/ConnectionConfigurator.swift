@@ -15,7 +15,7 @@ package struct ConnectionConfigurator: Sendable {
     /// The outcome of one change.
     package struct Outcome: Sendable {
         package let connection: Connection
-        /// The fields named in the change, sorted.
+        /// The fields whose value the change altered, sorted; empty when every value was already as asked.
         package let changedFields: [String]
     }
 
@@ -42,13 +42,19 @@ package struct ConnectionConfigurator: Sendable {
             try Self.checkURLHosts(changes, spec: spec, allowed: urlHosts, connection: connection.id)
         }
         let secretValues = try await store.secretValues(connection: connection.id, field: nil, tenant: connection.tenantID)
-        let merged = Self.merge(changes, into: connection.configuration.objectValue ?? [:])
+        let current = connection.configuration.objectValue ?? [:]
+        let merged = Self.merge(changes, into: current)
         let issues = spec.validateConfiguration(values: merged, secretNames: Set(secretValues.map(\.field)))
         guard issues.isEmpty else {
             throw ConnectionConfigurationError.invalid(issues, connection: connection.id, connector: spec.reference)
         }
+        // A field set to the value it has, or removed while absent, is no change: it is neither reported nor audited.
+        let changed = changes.keys.filter { merged[$0] != current[$0] }.sorted()
+        guard !changed.isEmpty else {
+            return Outcome(connection: connection, changedFields: [])
+        }
         let stored = try await store.setConnectionConfiguration(.object(merged), connection: connection.id, tenant: connection.tenantID, actor: actor)
-        return Outcome(connection: stored, changedFields: changes.keys.sorted())
+        return Outcome(connection: stored, changedFields: changed)
     }
 
     /// Returns `configuration` with each change applied: a value sets its field, `null` removes it.
@@ -65,16 +71,30 @@ package struct ConnectionConfigurator: Sendable {
         return merged
     }
 
+    /// Checks every changed URL field against `allowed`: the value a field takes after the change (its spec default
+    /// when the change removes it) must be an http or https URL whose host `allowed` lists.
     private static func checkURLHosts(
         _ changes: [String: JSONValue], spec: ConnectorSpec, allowed: ConnectionURLHosts, connection: ConnectionID
     ) throws(ConnectionConfigurationError) {
-        for field in changes.keys.sorted() where spec.configuration[field]?.format == "uri" {
-            // A value of the wrong type, or a URL without a host, is left to the spec check.
-            guard let url = changes[field]?.stringValue, let host = ConnectionURLHosts.host(of: url) else {
+        for field in changes.keys.sorted() {
+            guard let fieldSpec = spec.configuration[field], fieldSpec.format == "uri" else {
                 continue
             }
+            let change = changes[field] ?? .null
+            // A removed field falls back to the spec's default, which the runtime then calls.
+            guard let effective = change.isNull ? fieldSpec.defaultValue : change, !effective.isNull else {
+                continue
+            }
+            // A value of another type is left to the spec check.
+            guard let url = effective.stringValue else {
+                continue
+            }
+            let scheme = URLComponents(string: url)?.scheme?.lowercased()
+            guard scheme == "http" || scheme == "https", let host = ConnectionURLHosts.host(of: url) else {
+                throw .urlNotHTTP(field: field, value: url, removed: change.isNull, connection: connection)
+            }
             guard allowed.allows(host) else {
-                throw .urlHostNotAllowed(field: field, host: host, allowed: allowed, connection: connection)
+                throw .urlHostNotAllowed(field: field, host: host, removed: change.isNull, allowed: allowed, connection: connection)
             }
         }
     }
@@ -86,7 +106,9 @@ package enum ConnectionConfigurationError: Error, Sendable, CustomStringConverti
     /// A secret field among the changes; the message never repeats its value.
     case secretField(String, connection: ConnectionID, connector: String)
     case invalid([ValidationIssue], connection: ConnectionID, connector: String)
-    case urlHostNotAllowed(field: String, host: String, allowed: ConnectionURLHosts, connection: ConnectionID)
+    case urlHostNotAllowed(field: String, host: String, removed: Bool, allowed: ConnectionURLHosts, connection: ConnectionID)
+    /// A URL field through the admin API that is not an http or https URL with a host.
+    case urlNotHTTP(field: String, value: String, removed: Bool, connection: ConnectionID)
 
     package var description: String {
         switch self {
@@ -99,10 +121,15 @@ package enum ConnectionConfigurationError: Error, Sendable, CustomStringConverti
             let listed = issues.map { "\($0.pointerText): \($0.message) (\($0.fix))" }
             return "configure connection \"\(connection)\": the configuration would not fit \(connector): "
                 + listed.joined(separator: "; ") + "; nothing was changed"
-        case .urlHostNotAllowed(let field, let host, let allowed, let connection):
+        case .urlHostNotAllowed(let field, let host, let removed, let allowed, let connection):
             let list = allowed.entries.isEmpty ? "lists no host" : "lists " + allowed.entries.joined(separator: ", ")
-            return "configure connection \"\(connection)\": \(field) names the host \"\(host)\", and serve's admin.connection_url_hosts "
+            let subject = removed ? "removing \(field) makes it fall back to its default, whose host is" : "\(field) names the host"
+            return "configure connection \"\(connection)\": \(subject) \"\(host)\", and serve's admin.connection_url_hosts "
                 + "\(list); nothing was changed; ask the operator to add the host there, or to run `ledgerport connection configure`"
+        case .urlNotHTTP(let field, let value, let removed, let connection):
+            let subject = removed ? "removing \(field) makes it fall back to its default \"\(value)\"" : "\(field) \"\(value)\""
+            return "configure connection \"\(connection)\": \(subject) is not an http or https URL with a host, which the admin API requires "
+                + "of URL fields; nothing was changed; give a URL such as https://odoo.example.com"
         }
     }
 }
