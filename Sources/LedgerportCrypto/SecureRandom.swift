@@ -21,4 +21,13 @@ package enum SecureRandom {
     package static func hexString(byteCount count: Int) -> String {
         Hex.encode(bytes(count: count))
     }
+
+    /// Fills `buffer` with random bytes, for callers that keep them off the heap.
+    package static func fill(_ buffer: UnsafeMutableRawBufferPointer) {
+        guard let base = buffer.baseAddress, !buffer.isEmpty else {
+            return
+        }
+        let result = RAND_bytes(base.assumingMemoryBound(to: UInt8.self), Int32(buffer.count))
+        precondition(result == 1, "OpenSSL RAND_bytes failed: the random generator is not seeded")
+    }
 }

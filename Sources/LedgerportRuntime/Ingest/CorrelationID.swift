@@ -20,22 +20,28 @@ enum CorrelationID {
     /// two `getrandom` calls per id. OpenSSL's generator (`RAND_bytes`) works
     /// in memory and reseeds from the kernel on its own schedule.
     static func randomUUID() -> String {
-        var bytes = SecureRandom.bytes(count: 16)
-        bytes[6] = (bytes[6] & 0x0F) | 0x40
-        bytes[8] = (bytes[8] & 0x3F) | 0x80
-
-        let digits = Array("0123456789abcdef".utf8)
-        var text = [UInt8]()
-        text.reserveCapacity(36)
-        for (index, byte) in bytes.enumerated() {
-            if index == 4 || index == 6 || index == 8 || index == 10 {
-                text.append(UInt8(ascii: "-"))
+        // The random bytes stay on the stack and the text is written into the string's storage: one allocation per id.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { bytes in
+            SecureRandom.fill(UnsafeMutableRawBufferPointer(bytes))
+            bytes[6] = (bytes[6] & 0x0F) | 0x40
+            bytes[8] = (bytes[8] & 0x3F) | 0x80
+            return String(unsafeUninitializedCapacity: 36) { text in
+                var position = 0
+                for index in 0..<16 {
+                    if index == 4 || index == 6 || index == 8 || index == 10 {
+                        text[position] = UInt8(ascii: "-")
+                        position += 1
+                    }
+                    text[position] = hexDigits[Int(bytes[index] >> 4)]
+                    text[position + 1] = hexDigits[Int(bytes[index] & 0x0F)]
+                    position += 2
+                }
+                return position
             }
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0F)])
         }
-        return String(decoding: text, as: UTF8.self)
     }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// Returns the id of the `index`-th event of a request that carried several (HubSpot batches); the request's id for a single event.
     static func forEvent(request: String, index: Int, count: Int) -> String {
