@@ -54,4 +54,13 @@ import LedgerportRuntime
         #expect(batched.exposition() == single.exposition())
         #expect(batched.histogramCounts("ledgerport_delivery_seconds", labels: ["flow": "invoices"], atOrBelow: 60) == (total: 4, withinBound: 3))
     }
+
+    @Test func labelLiterals_sortByNameAndKeepTheLastValue() {
+        let literal: MetricLabels = ["tenant": "acme", "flow": "invoices", "connection": "odoo"]
+        let fromDictionary = MetricLabels(["connection": "odoo", "flow": "invoices", "tenant": "acme"])
+
+        #expect(literal == fromDictionary)
+        #expect(literal.pairs.map(\.name) == ["connection", "flow", "tenant"])
+        #expect(literal.rendered() == #"{connection="odoo",flow="invoices",tenant="acme"}"#)
+    }
 }

@@ -6,8 +6,23 @@ package struct MetricLabels: Sendable, Hashable, ExpressibleByDictionaryLiteral 
         pairs = labels.sorted { $0.key < $1.key }.map { (name: $0.key, value: $0.value) }
     }
 
+    /// Sorts the pairs by name; of two pairs with one name, the later one wins, as in a dictionary literal.
+    ///
+    /// Built without a dictionary: ingest and delivery make a few of these per event or batch.
     package init(dictionaryLiteral elements: (String, String)...) {
-        self.init(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+        var sorted = [(name: String, value: String)]()
+        sorted.reserveCapacity(elements.count)
+        for (name, value) in elements {
+            if let index = sorted.firstIndex(where: { $0.name == name }) {
+                sorted[index].value = value
+            } else {
+                sorted.append((name: name, value: value))
+            }
+        }
+        if sorted.count > 1 {
+            sorted.sort { $0.name < $1.name }
+        }
+        pairs = sorted
     }
 
     package static let none = MetricLabels([:])
