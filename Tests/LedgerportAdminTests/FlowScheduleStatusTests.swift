@@ -61,6 +61,8 @@ struct FlowScheduleStatusTests {
             let failed = try await harness.request("GET", path, token: admin)
             let rerun = try await harness.request("POST", "\(path)/schedule-runs/rerun", token: admin, body: ["window_start": AdminJSON.timestamp(start)])
             let again = try await harness.request("POST", "\(path)/schedule-runs/rerun", token: admin, body: ["window_start": AdminJSON.timestamp(start)])
+            let missing = try await harness.request(
+                "POST", "\(path)/schedule-runs/rerun", token: admin, body: ["window_start": AdminJSON.timestamp(start.addingTimeInterval(60))])
 
             #expect(failed.json["schedule_status"]?["runs"]?[0]?["gave_up"] == true)
             #expect(failed.json["schedule_status"]?["runs"]?[0]?["retry_at"] == .null)
@@ -68,6 +70,8 @@ struct FlowScheduleStatusTests {
             #expect(rerun.json["state"] == "running")
             #expect(rerun.json["attempts"] == 2)
             #expect(again.status == 409)
+            #expect(missing.status == 404)
+            #expect(missing.json["error"]?["message"]?.stringValue?.contains("the flow has no run of a window starting then") == true)
         }
     }
 }

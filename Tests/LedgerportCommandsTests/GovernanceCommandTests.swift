@@ -127,7 +127,7 @@ import Testing
         let badTime = await world.run(["flow", "rerun-window", "nightly-customers", "--tenant", "acme", "--window-start", "yesterday"])
 
         #expect(unknown.status == 1)
-        #expect(unknown.standardError.contains("not found"))
+        #expect(unknown.standardError.contains("the flow has no run of a window starting then"))
         #expect(badTime.status == 64)
         #expect(badTime.standardError.contains("--window-start \"yesterday\" is not an ISO 8601 time"))
     }

@@ -18,10 +18,12 @@ import Testing
     }
 
     /// Adds a Stripe connection that reads localstripe's API and a scheduled customer flow on it.
-    private func scheduledCustomerFlow(_ harness: SystemHarness, apiURL: String) async throws -> Flow {
+    private func scheduledCustomerFlow(
+        _ harness: SystemHarness, apiURL: String, connection: ConnectionID = "stripe-api", flow: FlowID = "customers-hourly"
+    ) async throws -> Flow {
         let runtime = harness.runtime
         let tenant = harness.tenant.tenant.id
-        let id = ConnectionID(rawValue: "stripe-api")
+        let id = connection
         let now = harness.clock.now()
         let secrets = [
             try runtime.vault.seal(Secret("sk_test_backfill"), field: "api_key", connection: id, tenant: tenant, activeFrom: now),
@@ -40,7 +42,7 @@ import Testing
         }
         let mapping = try await runtime.mappings.mapping(activation.mapping, tenant: tenant)
         let flow = try await runtime.flowProvisioner.createFlow(
-            id: "customers-hourly", environment: .production, source: id, target: harness.tenant.odooConnection, mapping: mapping,
+            id: flow, environment: .production, source: id, target: harness.tenant.odooConnection, mapping: mapping,
             mappingID: mappingID, mode: .scheduled, schedule: .everyMinutes(60), tenant: tenant, actor: "test"
         )
         try await runtime.router.reload()
@@ -115,6 +117,31 @@ import Testing
         #expect(recorded.map(\.attempts) == [4])
         #expect(alertsAfter.isEmpty)
         #expect(try await harness.odooCount("res.partner", [["email", "=", "retried@system-test.example"]]) == 1)
+    }
+
+    @Test func hangingSource_doesNotHoldUpAnotherFlow() async throws {
+        let server = try await LocalstripeServer.start()
+        defer { server.stop() }
+        let clock = ManualClock(Date().addingTimeInterval(3_600))
+        let harness = try await SystemHarness.start(clock: clock)
+        defer { Task { await harness.stop() } }
+        let listener = try SilentListener()
+        defer { listener.close() }
+        _ = try await scheduledCustomerFlow(harness, apiURL: "http://127.0.0.1:\(listener.port)", connection: "stripe-silent", flow: "customers-a-stuck")
+        let healthy = try await scheduledCustomerFlow(harness, apiURL: server.baseURL, connection: "stripe-api", flow: "customers-hourly")
+        let scheduler = harness.runtime.scheduler
+        let tenant = harness.tenant.tenant.id
+
+        let running = Task { await scheduler.runDueWindows() }
+        var states: [ScheduleRunState] = []
+        for _ in 0..<100 where states != [.completed] {
+            try await Task.sleep(nanoseconds: 50_000_000)
+            states = try await harness.runtime.store.scheduleRuns(flow: healthy.id, tenant: tenant, limit: 10).map(\.state)
+        }
+        running.cancel()
+        _ = await running.value
+
+        #expect(states == [.completed])
     }
 
     @Test func stopDuringRun_leavesItRunningWithoutUsingAnAttempt() async throws {

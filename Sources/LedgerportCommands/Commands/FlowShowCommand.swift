@@ -70,7 +70,7 @@ struct FlowShowCommand: RunnableCommand {
         guard let status else {
             return .ok
         }
-        out.writeLine("  schedule:       \(JSONWriter.string(flow.schedule ?? .null)) in \(status.timeZone.identifier)")
+        out.writeLine("  schedule:       \(JSONWriter.string(flow.schedule ?? .null)) in \(status.timeZoneName)")
         out.writeLine("  next window:    \(Self.window(status.nextWindow.start, status.nextWindow.end, in: status.timeZone)), runs after its end")
         guard !status.runs.isEmpty else {
             out.writeLine("  runs:           none yet")

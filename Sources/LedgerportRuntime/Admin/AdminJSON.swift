@@ -166,7 +166,7 @@ package enum AdminJSON {
     /// Builds a scheduled flow's status: the time zone, the next window and the recent runs, newest first.
     package static func scheduleStatus(_ status: FlowScheduleStatus) -> JSONValue {
         [
-            "time_zone": .string(status.timeZone.identifier),
+            "time_zone": .string(status.timeZoneName),
             "next_window": ["start": timestamp(status.nextWindow.start), "end": timestamp(status.nextWindow.end)],
             "runs": .array(status.runs.map { run in
                 guard case .object(var object) = scheduleRun(run) else { preconditionFailure("a run's JSON is an object") }

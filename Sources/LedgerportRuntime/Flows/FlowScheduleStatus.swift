@@ -6,6 +6,8 @@ import LedgerportStore
 package struct FlowScheduleStatus: Sendable {
     package let schedule: FlowSchedule
     package let timeZone: TimeZone
+    /// The tenant's time zone as the tenant stores it, such as `UTC` or `Europe/Berlin` (Foundation may name `UTC` `GMT`).
+    package let timeZoneName: String
     /// The newest runs first.
     package let runs: [ScheduleRun]
     /// The window that runs next; it runs at its end, or at the runner's next look (every 30 s) once that has passed.
@@ -39,6 +41,7 @@ package struct FlowScheduleStatus: Sendable {
         let runs = try await store.scheduleRuns(flow: flow.id, tenant: flow.tenantID, limit: runLimit)
         let next = schedule.nextWindow(lastRunStart: runs.first?.windowStart, now: now, in: zone)
         let policy = (try? JSONValueDecoder().decode(RetryPolicy.self, from: flow.retryPolicy)) ?? .standard
-        return FlowScheduleStatus(schedule: schedule, timeZone: zone, runs: runs, nextWindow: next, retryPolicy: policy)
+        return FlowScheduleStatus(
+            schedule: schedule, timeZone: zone, timeZoneName: tenant.timeZone, runs: runs, nextWindow: next, retryPolicy: policy)
     }
 }

@@ -58,23 +58,47 @@ package final class ScheduledFlowRunner: @unchecked Sendable {
         }
     }
 
-    /// Runs every due window of every active scheduled flow, oldest first; returns the runs finished.
+    /// How many scheduled flows run their windows at once, so that one flow whose source hangs does not hold up the others.
+    static let concurrentFlows = 8
+
+    /// Runs every due window of every active scheduled flow, each flow's oldest first; returns the runs finished.
+    ///
+    /// Flows run side by side, up to ``concurrentFlows`` at once; the windows of one flow run in order.
     @discardableResult
     package func runDueWindows() async -> [ScheduleRun] {
-        var finished = [ScheduleRun]()
-        for flow in router.allFlows where flow.mode == .scheduled && flow.state == .active {
-            do {
-                finished += try await runDueWindows(of: flow)
-            } catch is CancellationError {
-                break
-            } catch {
-                logger.error("run scheduled flow failed", metadata: [
-                    LogMetadataKey.tenantID: .string(flow.tenantID.rawValue), LogMetadataKey.flowID: .string(flow.id.rawValue),
-                    LogMetadataKey.error: .string("\(error)"),
-                ])
+        // In a fixed order (tenant, then flow id), so that which flows start first does not change from run to run.
+        let flows = router.allFlows.filter { $0.mode == .scheduled && $0.state == .active }
+            .sorted { ($0.tenantID.rawValue, $0.id.rawValue) < ($1.tenantID.rawValue, $1.id.rawValue) }
+        return await withTaskGroup(of: [ScheduleRun].self) { group in
+            var waiting = flows[...]
+            for _ in 0..<min(Self.concurrentFlows, flows.count) {
+                let flow = waiting.removeFirst()
+                group.addTask { await self.runDueWindowsLogging(of: flow) }
             }
+            var finished = [ScheduleRun]()
+            while let runs = await group.next() {
+                finished += runs
+                if !Task.isCancelled, let flow = waiting.popFirst() {
+                    group.addTask { await self.runDueWindowsLogging(of: flow) }
+                }
+            }
+            return finished
         }
-        return finished
+    }
+
+    /// Runs one flow's due windows and logs an error other than a stop; returns the runs it finished, none when it failed.
+    private func runDueWindowsLogging(of flow: Flow) async -> [ScheduleRun] {
+        do {
+            return try await runDueWindows(of: flow)
+        } catch is CancellationError {
+            return []
+        } catch {
+            logger.error("run scheduled flow failed", metadata: [
+                LogMetadataKey.tenantID: .string(flow.tenantID.rawValue), LogMetadataKey.flowID: .string(flow.id.rawValue),
+                LogMetadataKey.error: .string("\(error)"),
+            ])
+            return []
+        }
     }
 
     private func runDueWindows(of flow: Flow) async throws -> [ScheduleRun] {
