@@ -74,4 +74,18 @@ struct FlowScheduleStatusTests {
             #expect(missing.json["error"]?["message"]?.stringValue?.contains("the flow has no run of a window starting then") == true)
         }
     }
+
+    @Test func unknownFlow_namesTheClosestOne() async throws {
+        try await withHarness { harness in
+            let acme = try await harness.provisionTenant(slug: "acme")
+            let viewer = try await harness.token(tenant: acme.tenant.id, role: .viewer, name: "viewer@acme.example")
+
+            let response = try await harness.request("GET", "\(acme.path)/flows/stripe-customrs", token: viewer)
+            let message = response.json["error"]?["message"]?.stringValue ?? ""
+
+            #expect(response.status == 404)
+            #expect(message.contains("read flow \"stripe-customrs\": the tenant has no such flow"))
+            #expect(message.contains("did you mean \"stripe-customers\"?"))
+        }
+    }
 }

@@ -20,6 +20,7 @@ import Testing
             (#"{"every_minutes": 7}"#, "every_minutes 7 does not divide a day of 1440 minutes"),
             (#"{"daily_at": "02:00", "at": "03:00"}"#, "member \"at\" does not belong with \"daily_at\""),
             (#"{"daily_at": "25:00"}"#, "time \"25:00\" is invalid"),
+            (#"{"daily_at": "2:00"}"#, "time \"2:00\" is invalid; write it as HH:MM"),
             (#"{"every_minutes": 0}"#, "every_minutes 0 is out of range"),
             (#"{}"#, "the object is empty"),
             (#""daily""#, "is not a JSON object"),

@@ -48,7 +48,7 @@ struct FlowShowCommand: RunnableCommand {
     func run(in context: CommandContext) async throws -> ExitCode {
         let (flow, status) = try await AdminCommandSupport.withTenant(dataOption, slug: tenantSlug, in: context) { store, tenant in
             try await StoreCommandSupport.translatingStoreErrors {
-                let flow = try await store.flow(id, tenant: tenant.id)
+                let flow = try await FlowLookup.flow(id, tenant: tenant.id, store: store)
                 return (flow, try await FlowScheduleStatus.read(flow: flow, store: store, now: Date()))
             }
         }

@@ -18,7 +18,7 @@ extension AdminAPI {
             return (200, ["flows": .array(items)])
         }
         add(&routes, "GET", "/tenants/{tenant}/flows/{flow}", scope: .tenant, permission: .read, accepts: .query("since")) { request in
-            let flow = try await store.flow(FlowID(rawValue: request.pathParameter("flow")), tenant: request.scopedTenant.id)
+            let flow = try await FlowLookup.flow(FlowID(rawValue: request.pathParameter("flow")), tenant: request.scopedTenant.id, store: store)
             guard case .object(var object) = try await flowWithSLO(flow, since: try sloWindowStart(request)) else {
                 preconditionFailure("a flow's JSON is an object")
             }

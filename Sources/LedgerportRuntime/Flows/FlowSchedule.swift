@@ -142,7 +142,10 @@ extension FlowSchedule: Codable {
 
     private static func parseTime(_ text: String, key: CodingKeys, in container: KeyedDecodingContainer<CodingKeys>) throws -> (Int, Int) {
         let parts = text.split(separator: ":")
-        guard parts.count == 2, let hour = Int(parts[0]), let minute = Int(parts[1]), (0...23).contains(hour), (0...59).contains(minute) else {
+        // Two digits each, as the docs write times and as encoding writes them back.
+        guard parts.count == 2, parts[0].count == 2, parts[1].count == 2, let hour = Int(parts[0]), let minute = Int(parts[1]),
+            (0...23).contains(hour), (0...59).contains(minute)
+        else {
             throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: "time \"\(text)\" is invalid; write it as HH:MM, such as \"02:00\"")
         }
         return (hour, minute)
