@@ -1,5 +1,4 @@
 import Foundation
-import LedgerportJSONSchema
 import LedgerportLog
 import LedgerportSDK
 import LedgerportStore
@@ -144,13 +143,7 @@ package struct DeadLetterService: Sendable {
         guard let flow = filter.flowID else {
             return
         }
-        let known = try await store.flows(tenant: tenant, environment: nil).map(\.id.rawValue)
-        guard !known.contains(flow.rawValue) else {
-            return
-        }
-        throw StoreError(
-            .notFound, "select dead letters of flow \"\(flow)\": the tenant has no such flow",
-            hint: MessageText.didYouMean(flow.rawValue, among: known) + "the tenant's flows are " + (known.isEmpty ? "none" : MessageText.quotedList(known.sorted())))
+        try await FlowLookup.requireKnown(flow, operation: "select dead letters of flow \"\(flow)\"", tenant: tenant, store: store)
     }
 
     /// Computes the operations a replay would send, under version `mappingVersion` of the flow's mapping or the delivery's own version, without changing anything.

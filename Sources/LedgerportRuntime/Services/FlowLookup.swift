@@ -7,10 +7,26 @@ package enum FlowLookup {
         do {
             return try await store.flow(id, tenant: tenant)
         } catch let error as StoreError where error.code == .notFound {
-            let known = try await store.flows(tenant: tenant, environment: nil).map(\.id.rawValue).sorted()
-            throw StoreError(
-                .notFound, "read flow \"\(id)\": the tenant has no such flow",
-                hint: MessageText.didYouMean(id.rawValue, among: known) + "the tenant's flows are " + (known.isEmpty ? "none" : MessageText.quotedList(known)))
+            throw try await unknownFlow(id, operation: "read flow \"\(id)\"", tenant: tenant, store: store)
         }
+    }
+
+    /// Throws `not_found` for `id` unless the tenant has such a flow; `operation` starts the message.
+    package static func requireKnown(_ id: FlowID, operation: String, tenant: TenantID, store: any Store) async throws {
+        let known = try await store.flows(tenant: tenant, environment: nil).map(\.id.rawValue).sorted()
+        guard !known.contains(id.rawValue) else {
+            return
+        }
+        throw unknownFlow(id, operation: operation, known: known)
+    }
+
+    private static func unknownFlow(_ id: FlowID, operation: String, tenant: TenantID, store: any Store) async throws -> StoreError {
+        unknownFlow(id, operation: operation, known: try await store.flows(tenant: tenant, environment: nil).map(\.id.rawValue).sorted())
+    }
+
+    private static func unknownFlow(_ id: FlowID, operation: String, known: [String]) -> StoreError {
+        StoreError(
+            .notFound, "\(operation): the tenant has no such flow",
+            hint: MessageText.didYouMean(id.rawValue, among: known) + "the tenant's flows are " + (known.isEmpty ? "none" : MessageText.quotedList(known)))
     }
 }
