@@ -12,7 +12,7 @@ package enum HMACSHA256 {
     /// The length of an HMAC-SHA256 code in bytes.
     package static let byteCount = 32
 
-    /// A MAC context with OpenSSL's HMAC and its digest, SHA-256, set once and never keyed; each call works on a copy.
+    /// A MAC context with OpenSSL's HMAC and its digest, SHA-256, set once and never keyed. Each call works on a copy.
     ///
     /// Setting the digest by name on every call would look SHA-256 up again each time. The template is
     /// only read (duplicated) after it is built, which OpenSSL allows from several threads.

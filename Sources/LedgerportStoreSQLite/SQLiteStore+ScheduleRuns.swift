@@ -72,12 +72,20 @@ extension SQLiteStore {
     ///
     /// The `WHERE state = 'failed'` decides, so of concurrent retries of one window, also from two processes, exactly one wins.
     ///
-    /// - Throws: ``StoreError`` `not_found` when the window has no run.
+    /// - Throws: ``StoreError`` `not_found` when the flow has no run of a window starting at `windowStart`.
     package func retryScheduleRun(flow: FlowID, windowStart: Date, tenant: TenantID) async throws -> ScheduleRun? {
-        let operation = "retry schedule run of flow \"\(flow)\" for window \(StoreTime.iso8601(windowStart))"
+        let window = StoreTime.iso8601(windowStart)
+        let operation = "run window \(window) of flow \"\(flow)\" again"
         let now = StoreTime.now(clock)
         return try await write(operation) { db in
-            _ = try ScheduleRunRows.require(flow: flow, windowStart: windowStart, tenant: tenant, operation: operation, on: db)
+            let found = try db.queryFirst(
+                "SELECT \(ScheduleRunRows.columns) FROM schedule_runs WHERE tenant_id = ? AND flow_id = ? AND window_start_ms = ?",
+                [.text(tenant.rawValue), .text(flow.rawValue), .integer(StoreTime.milliseconds(windowStart))], ScheduleRunRows.decode)
+            guard found != nil else {
+                throw StoreError(
+                    .notFound, "\(operation): the flow has no run of a window starting then",
+                    hint: "copy a window start from the flow's runs (ledgerport flow show, or schedule_status in the admin API)")
+            }
             let changed = try db.execute(
                 """
                 UPDATE schedule_runs SET state = 'running', attempts = attempts + 1, started_at_ms = ?, finished_at_ms = NULL

@@ -97,8 +97,8 @@ import Testing
             "--mapping", "stripe-customers", "--schedule", #"{"daily_at": "02:00"}"#, "--retry-policy", #"{"maximum_attempts": 3}"#, "--json",
         ])
         let flow = try JSONParser.parse(created.standardOutput)
-        let shown = await world.run(["flow", "show", "nightly-customers", "--tenant", "acme", "--json"])
-        let status = try JSONParser.parse(shown.standardOutput)["schedule_status"]
+        let showJSON = await world.run(["flow", "show", "nightly-customers", "--tenant", "acme", "--json"])
+        let status = try JSONParser.parse(showJSON.standardOutput)["schedule_status"]
         let text = await world.run(["flow", "show", "nightly-customers", "--tenant", "acme"])
         let table = await world.run(["flow", "list", "--tenant", "acme"])
 
@@ -106,7 +106,7 @@ import Testing
         #expect(flow["mode"] == "scheduled")
         #expect(flow["schedule"] == ["daily_at": "02:00"])
         #expect(flow["retry_policy"]?["maximum_attempts"] == 3)
-        #expect(shown.status == 0, "\(shown.standardError)")
+        #expect(showJSON.status == 0, "\(showJSON.standardError)")
         #expect(status?["time_zone"]?.stringValue?.isEmpty == false)
         #expect(status?["next_window"]?["end"]?.stringValue?.isEmpty == false)
         #expect(status?["runs"] == [])

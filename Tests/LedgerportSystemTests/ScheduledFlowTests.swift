@@ -165,7 +165,7 @@ import Testing
     }
 }
 
-/// A TCP listener on 127.0.0.1 that never accepts, so a client's request is sent and never answered.
+/// A TCP listener on 127.0.0.1 that never accepts, so a client sends its request and never receives a response.
 private final class SilentListener {
     let port: UInt16
     private let socket: Int32

@@ -112,7 +112,7 @@ struct DeadLetterReplayCommand: RunnableCommand {
             if !printsJSON {
                 let approval = dryRun.mappingApproved ? "approved" : "not approved, so a replay under it is rejected"
                 context.standardOutput.writeLine("dead letter \(id) under \(dryRun.mapping.mappingID) version \(dryRun.mapping.version) (\(approval)):")
-                // The values are what tells two mapping versions apart, so each operation prints them.
+                // Two mapping versions differ in the values they send, so each operation prints its values.
                 for (operation, encoded) in zip(dryRun.operations, json["operations"]?.arrayValue ?? []) {
                     context.standardOutput.writeLine("  \(operation.action.rawValue) \(operation.model) \(operation.externalID)")
                     context.standardOutput.writeLine("    values: \(JSONWriter.string(encoded["values"] ?? .null))")
@@ -138,7 +138,7 @@ struct DeadLetterReplayCommand: RunnableCommand {
                 }
             case .failed(let error):
                 failed += 1
-                // Store errors already begin with the operation; name the dead letter only when the message does not.
+                // Store errors already begin with the operation, so the dead letter is named only when the message does not start with it.
                 let message = "\(error)"
                 let operation = "replay dead letter \(outcome.deadLetterID)"
                 context.standardError.writeLine("error: " + (message.hasPrefix(operation) ? message : "\(operation): \(message)"))

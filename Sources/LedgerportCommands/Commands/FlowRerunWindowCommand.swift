@@ -58,13 +58,7 @@ struct FlowRerunWindowCommand: RunnableCommand {
     func run(in context: CommandContext) async throws -> ExitCode {
         let run = try await AdminCommandSupport.withTenant(dataOption, slug: tenantSlug, in: context) { store, tenant in
             try await StoreCommandSupport.translatingStoreErrors {
-                _ = try await store.flow(id, tenant: tenant.id)
-                let runs = try await store.scheduleRuns(flow: id, tenant: tenant.id, limit: 1_000)
-                guard runs.contains(where: { $0.windowStart == windowStart }) else {
-                    throw CommandError.failure(
-                        "run window \(AdminJSON.timestampText(windowStart)) of flow \"\(id)\" again: the flow has no run of a window starting then",
-                        hint: "copy a window start from \"ledgerport flow show \(id) --tenant \(tenantSlug)\"")
-                }
+                _ = try await FlowLookup.flow(id, tenant: tenant.id, store: store)
                 return try await store.retryScheduleRun(flow: id, windowStart: windowStart, tenant: tenant.id)
             }
         }

@@ -69,14 +69,7 @@ extension AdminAPI {
         guard let start = AdminRequest.parseTimestamp(text) else {
             throw AdminError.badRequest("invalid_input", "window_start \"\(text)\" is not an ISO 8601 time; write it as 2026-12-03T01:00:00Z")
         }
-        _ = try await store.flow(id, tenant: request.scopedTenant.id)
-        let runs = try await store.scheduleRuns(flow: id, tenant: request.scopedTenant.id, limit: 1_000)
-        guard runs.contains(where: { $0.windowStart == start }) else {
-            throw AdminError(
-                status: 404, code: "not_found",
-                message: "run window \(text) of flow \"\(id)\" again: the flow has no run of a window starting then; "
-                    + "copy a window_start from the flow's schedule_status")
-        }
+        _ = try await FlowLookup.flow(id, tenant: request.scopedTenant.id, store: store)
         guard let run = try await store.retryScheduleRun(flow: id, windowStart: start, tenant: request.scopedTenant.id) else {
             throw AdminError(
                 status: 409, code: "conflict",

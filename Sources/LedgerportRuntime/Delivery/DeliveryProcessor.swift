@@ -279,7 +279,7 @@ struct DeliveryProcessor: Sendable {
         guard case .park(let reason, let parked) = outcome else {
             return DeliveryAttemptReport(startedAt: started, finishedAt: now, outcome: outcome)
         }
-        // The audit trail tells why a delivery stopped, next to the replay or discard that may follow.
+        // The audit entry records why the delivery stopped, next to the replay or discard that may follow.
         let entry = NewAuditEntry(
             occurredAt: now, actor: "runtime", action: "delivery.parked", subjectKind: "delivery", subjectID: delivery.id.description,
             details: [

@@ -2,7 +2,7 @@ import LedgerportJSONSchema
 import LedgerportSDK
 
 extension RetryPolicy {
-    /// Reads a retry policy given by a user; members left out keep the values of ``standard``.
+    /// Reads a retry policy given by a user. Members left out keep the values of ``standard``.
     ///
     /// `{"maximum_attempts": 3, "initial_delay_seconds": 1, "multiplier": 2, "maximum_delay_seconds": 10, "jitter": 0.2}`.
     package static func parse(_ value: JSONValue) throws(FlowSettingError) -> RetryPolicy {

@@ -8,7 +8,7 @@ extension FlowSchedule {
 
     /// Reads a schedule given by a user, naming the member and the rule for anything it cannot use.
     ///
-    /// Unlike the decoder, which reads stored schedules, it refuses members
+    /// Unlike the decoder, which reads stored schedules, it rejects members
     /// that the schedule's form does not take, so `{"daily_at": "02:00", "at":
     /// "03:00"}` is an error rather than a daily run at 02:00.
     package static func parse(_ value: JSONValue) throws(FlowSettingError) -> FlowSchedule {

@@ -17,7 +17,7 @@ import LedgerportStore
 /// short by a stop or a crash; it is resumed, which is safe because listed
 /// events are deduplicated by id. A `failed` run is retried under the flow's
 /// retry policy, each delay counted from the failure. When its attempts run
-/// out, it stays `failed` for an operator to see.
+/// out, it stays `failed` until an operator runs it again.
 package final class ScheduledFlowRunner: @unchecked Sendable {
     private let store: any Store
     private let router: FlowRouter
@@ -61,9 +61,9 @@ package final class ScheduledFlowRunner: @unchecked Sendable {
     /// How many scheduled flows run their windows at once, so that one flow whose source hangs does not hold up the others.
     static let concurrentFlows = 8
 
-    /// Runs every due window of every active scheduled flow, each flow's oldest first; returns the runs finished.
+    /// Runs every due window of every active scheduled flow, each flow's oldest first, and returns the finished runs.
     ///
-    /// Flows run side by side, up to ``concurrentFlows`` at once; the windows of one flow run in order.
+    /// Up to ``concurrentFlows`` flows run side by side, and the windows of one flow run in order.
     @discardableResult
     package func runDueWindows() async -> [ScheduleRun] {
         // In a fixed order (tenant, then flow id), so that which flows start first does not change from run to run.
@@ -86,7 +86,7 @@ package final class ScheduledFlowRunner: @unchecked Sendable {
         }
     }
 
-    /// Runs one flow's due windows and logs an error other than a stop; returns the runs it finished, none when it failed.
+    /// Runs one flow's due windows and returns the finished runs. An error other than a stop is logged, and then no run is returned.
     private func runDueWindowsLogging(of flow: Flow) async -> [ScheduleRun] {
         do {
             return try await runDueWindows(of: flow)
@@ -106,7 +106,9 @@ package final class ScheduledFlowRunner: @unchecked Sendable {
         let schedule = try JSONValueDecoder().decode(FlowSchedule.self, from: scheduleJSON)
         let tenant = try await tenants.tenant(id: flow.tenantID)
         let zone = TimeZone(identifier: tenant.timeZone) ?? .gmt
-        let runs = try await store.scheduleRuns(flow: flow.id, tenant: flow.tenantID, limit: 20)
+        // NOTE: only the newest 100 runs are resumed or retried. With short windows and long retry delays
+        // (every_minutes 5 and a delay over about 8 hours), an older failed run waits for `flow rerun-window`.
+        let runs = try await store.scheduleRuns(flow: flow.id, tenant: flow.tenantID, limit: 100)
 
         var finished = [ScheduleRun]()
         for interrupted in runs.filter({ $0.state == .running }).reversed() {
@@ -134,7 +136,7 @@ package final class ScheduledFlowRunner: @unchecked Sendable {
 
     /// Returns whether a failed run has attempts left under `policy` and its backoff, counted from its finish, has passed.
     ///
-    /// The backoff is the policy's delay without jitter; the runner looks every 30 s, so shorter delays round up to that.
+    /// The backoff is the policy's delay without jitter. The runner looks every 30 s, so shorter delays round up to that.
     private func isDueForRetry(_ run: ScheduleRun, policy: RetryPolicy) -> Bool {
         guard run.state == .failed, let finishedAt = run.finishedAt else {
             return false
@@ -147,8 +149,8 @@ package final class ScheduledFlowRunner: @unchecked Sendable {
 
     /// Lists the window's objects and stores them as events; records the run as completed or failed.
     ///
-    /// Reports the outcome to the source connection's operational alert: a failure to list raises it as a failed
-    /// delivery does (an unreachable source after a few failures, authentication at once), a completed run clears it.
+    /// Also reports the outcome to the source connection's operational alert. A failure to list raises it as a failed
+    /// delivery does (an unreachable source after three failures in a row, an authentication failure at once), and a completed run clears it.
     private func execute(_ flow: Flow, tenant: Tenant, window: ScheduleWindow) async throws -> ScheduleRun {
         let log = logger.with([LogMetadataKey.tenantID: .string(flow.tenantID.rawValue), LogMetadataKey.flowID: .string(flow.id.rawValue)])
         do {

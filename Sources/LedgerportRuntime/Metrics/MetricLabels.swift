@@ -6,7 +6,7 @@ package struct MetricLabels: Sendable, Hashable, ExpressibleByDictionaryLiteral 
         pairs = labels.sorted { $0.key < $1.key }.map { (name: $0.key, value: $0.value) }
     }
 
-    /// Sorts the pairs by name; of two pairs with one name, the later one wins, as in a dictionary literal.
+    /// Sorts the pairs by name. Of two pairs with one name, the later one wins, as in a dictionary literal.
     ///
     /// Built without a dictionary: ingest and delivery make a few of these per event or batch.
     package init(dictionaryLiteral elements: (String, String)...) {

@@ -15,7 +15,7 @@ package struct ConnectionConfigurator: Sendable {
     /// The outcome of one change.
     package struct Outcome: Sendable {
         package let connection: Connection
-        /// The fields whose value the change altered, sorted; empty when every value was already as asked.
+        /// The fields whose value the change altered, sorted; empty when every value was already as requested.
         package let changedFields: [String]
     }
 
@@ -100,7 +100,7 @@ package struct ConnectionConfigurator: Sendable {
     }
 }
 
-/// The reason a change to a connection's configuration was refused; nothing was stored.
+/// The reason a change to a connection's configuration was rejected, in which case nothing was stored.
 package enum ConnectionConfigurationError: Error, Sendable, CustomStringConvertible {
     case noChanges(connection: ConnectionID)
     /// A secret field among the changes; the message never repeats its value.

@@ -48,8 +48,10 @@ package protocol FlowStore: Sendable {
         flow: FlowID, windowStart: Date, state: ScheduleRunState, detail: String, tenant: TenantID
     ) async throws -> ScheduleRun
 
-    /// Moves a `failed` run back to `running` with one more attempt; returns nil when the run is not `failed`
-    /// (another node retried it first, or it is running or completed).
+    /// Moves a `failed` run back to `running` with one more attempt.
+    ///
+    /// Returns nil when the run is not `failed`, because another process retried it first or it is running or completed.
+    /// Throws `not_found` when the flow has no run of that window.
     func retryScheduleRun(flow: FlowID, windowStart: Date, tenant: TenantID) async throws -> ScheduleRun?
 
     /// The flow's runs, newest window first.
