@@ -6,11 +6,11 @@ import LedgerportStore
 
 /// Changes fields of a connection's plain configuration: merges the changes, checks the result against the connector spec, stores it.
 ///
-/// A value sets its field and `null` removes it; fields not named keep their
-/// values. Nothing is stored unless the whole result fits the spec. Secret
-/// fields are refused: ``SecretRotation`` changes them. The command line and
-/// the admin API both configure through it; the admin API also limits the
-/// hosts of URL fields (``ConnectionURLHosts``).
+/// A value sets its field and `null` removes it, and fields not named keep
+/// their values. Nothing is stored unless the whole result fits the spec.
+/// Secret fields are rejected, because ``SecretRotation`` changes them. The
+/// command line and the admin API both configure through it, and the admin
+/// API also limits the hosts of URL fields (``ConnectionURLHosts``).
 package struct ConnectionConfigurator: Sendable {
     /// The outcome of one change.
     package struct Outcome: Sendable {
@@ -53,6 +53,8 @@ package struct ConnectionConfigurator: Sendable {
         guard !changed.isEmpty else {
             return Outcome(connection: connection, changedFields: [])
         }
+        // NOTE: the merge starts from `connection` as the caller read it, so a change stored by someone else
+        // in between is overwritten for the fields this change does not name.
         let stored = try await store.setConnectionConfiguration(.object(merged), connection: connection.id, tenant: connection.tenantID, actor: actor)
         return Outcome(connection: stored, changedFields: changed)
     }
