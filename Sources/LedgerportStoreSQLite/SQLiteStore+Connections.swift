@@ -72,7 +72,7 @@ extension SQLiteStore {
 
 extension SQLiteStore {
     package func setConnectionConfiguration(
-        _ configuration: JSONValue, connection: ConnectionID, tenant: TenantID, actor: String
+        _ configuration: JSONValue, replacing expected: JSONValue?, connection: ConnectionID, tenant: TenantID, actor: String
     ) async throws -> Connection {
         let operation = "configure connection \"\(connection)\""
         guard let members = configuration.objectValue else {
@@ -82,6 +82,11 @@ extension SQLiteStore {
 
         return try await write(operation) { db in
             let before = try ConnectionRows.require(connection, tenant: tenant, operation: "configure connection", on: db)
+            if let expected, before.configuration != expected {
+                throw StoreError.conflict(
+                    "configure connection", "\"\(connection)\"", "its configuration changed after it was read, so nothing was written",
+                    hint: "read the connection again and repeat the change")
+            }
             let previous = before.configuration.objectValue ?? [:]
             let changed = Set(previous.keys).union(members.keys).filter { previous[$0] != members[$0] }.sorted()
             // Plain configuration contains no secrets, so the audit entry keeps both sides of each change.

@@ -41,23 +41,35 @@ package struct ConnectionConfigurator: Sendable {
         if let urlHosts {
             try Self.checkURLHosts(changes, spec: spec, allowed: urlHosts, connection: connection.id)
         }
-        let secretValues = try await store.secretValues(connection: connection.id, field: nil, tenant: connection.tenantID)
-        let current = connection.configuration.objectValue ?? [:]
-        let merged = Self.merge(changes, into: current)
-        let issues = spec.validateConfiguration(values: merged, secretNames: Set(secretValues.map(\.field)))
-        guard issues.isEmpty else {
-            throw ConnectionConfigurationError.invalid(issues, connection: connection.id, connector: spec.reference)
+        let secretNames = Set(try await store.secretValues(connection: connection.id, field: nil, tenant: connection.tenantID).map(\.field))
+        var read = connection
+        for attempt in 1... {
+            let current = read.configuration.objectValue ?? [:]
+            let merged = Self.merge(changes, into: current)
+            let issues = spec.validateConfiguration(values: merged, secretNames: secretNames)
+            guard issues.isEmpty else {
+                throw ConnectionConfigurationError.invalid(issues, connection: connection.id, connector: spec.reference)
+            }
+            // A field set to the value it has, or removed while absent, is no change: it is neither reported nor audited.
+            let changed = changes.keys.filter { merged[$0] != current[$0] }.sorted()
+            guard !changed.isEmpty else {
+                return Outcome(connection: read, changedFields: [])
+            }
+            do {
+                // Stored only over the configuration the merge started from, so a change to other fields
+                // stored in between is kept: the merge then starts again from the newer configuration.
+                let stored = try await store.setConnectionConfiguration(
+                    .object(merged), replacing: read.configuration, connection: connection.id, tenant: connection.tenantID, actor: actor)
+                return Outcome(connection: stored, changedFields: changed)
+            } catch let error as StoreError where error.code == .conflict && attempt < Self.attempts {
+                read = try await store.connection(connection.id, tenant: connection.tenantID)
+            }
         }
-        // A field set to the value it has, or removed while absent, is no change: it is neither reported nor audited.
-        let changed = changes.keys.filter { merged[$0] != current[$0] }.sorted()
-        guard !changed.isEmpty else {
-            return Outcome(connection: connection, changedFields: [])
-        }
-        // NOTE: the merge starts from `connection` as the caller read it, so a change stored by someone else
-        // in between is overwritten for the fields this change does not name.
-        let stored = try await store.setConnectionConfiguration(.object(merged), connection: connection.id, tenant: connection.tenantID, actor: actor)
-        return Outcome(connection: stored, changedFields: changed)
+        preconditionFailure("the loop returns or throws")
     }
+
+    /// How many times a change is merged into a configuration that others keep changing before the conflict is reported.
+    private static let attempts = 5
 
     /// Returns `configuration` with each change applied: a value sets its field, `null` removes it.
     package static func merge(_ changes: [String: JSONValue], into configuration: [String: JSONValue]) -> [String: JSONValue] {

@@ -21,10 +21,14 @@ package protocol ConnectionStore: Sendable {
     /// Replaces a connection's plain (non-secret) configuration, and audits it as `connection.configured`
     /// with the fields that changed and their values before and after (null for a field added or removed).
     ///
-    /// The caller checks the configuration against the connector's spec first.
-    /// - Throws: ``StoreError`` `invalid_input` when `configuration` is not a JSON object.
-    func setConnectionConfiguration(_ configuration: JSONValue, connection: ConnectionID, tenant: TenantID, actor: String)
-        async throws -> Connection
+    /// The caller checks the configuration against the connector's spec first. With `expected`, the write happens
+    /// only while the stored configuration still equals it, so a caller that merged a change into what it read
+    /// cannot overwrite a change stored in between.
+    /// - Throws: ``StoreError`` `invalid_input` when `configuration` is not a JSON object, and `conflict`, with
+    ///   nothing written, when `expected` is given and differs from the stored configuration.
+    func setConnectionConfiguration(
+        _ configuration: JSONValue, replacing expected: JSONValue?, connection: ConnectionID, tenant: TenantID, actor: String
+    ) async throws -> Connection
 
     /// Adds a sealed value to a secret field (for rotation with overlap), and audits it as `connection.secret_added`.
     ///
@@ -57,6 +61,15 @@ package protocol ConnectionStore: Sendable {
     /// connection changed since it was created, then the returned
     /// ``ConnectionChanges/latest`` on each later read. A platform method.
     func connectionChanges(after sequence: Int64) async throws -> ConnectionChanges
+}
+
+extension ConnectionStore {
+    /// Replaces a connection's plain configuration whatever it holds now, as an operator's full replacement does.
+    package func setConnectionConfiguration(_ configuration: JSONValue, connection: ConnectionID, tenant: TenantID, actor: String)
+        async throws -> Connection
+    {
+        try await setConnectionConfiguration(configuration, replacing: nil, connection: connection, tenant: tenant, actor: actor)
+    }
 }
 
 /// The key-check value, which shows whether the master key in use is the one the secrets were sealed with.

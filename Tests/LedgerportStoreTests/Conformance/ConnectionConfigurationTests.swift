@@ -29,6 +29,32 @@ import Testing
     }
 
     @Test(arguments: StoreFactory.all)
+    func configureOverChangedConfiguration_isConflictAndWritesNothing(factory: StoreFactory) async throws {
+        try await factory.withStore { store, _ in
+            let tenant = try await StoreFixtures.tenant(store, "acme")
+            let created = try await StoreFixtures.odooConnection(store, tenant: tenant)
+            let changed = try await store.setConnectionConfiguration(
+                ["base_url": "http://127.0.0.1:8070"], connection: created.id, tenant: tenant.id, actor: StoreFixtures.actor)
+            let entriesBefore = try await store.auditEntries(scope: .tenant(tenant.id), after: 0, limit: 100)
+
+            let error = await #expect(throws: StoreError.self) {
+                try await store.setConnectionConfiguration(
+                    ["base_url": "http://127.0.0.1:8069", "database": "demo"], replacing: created.configuration, connection: created.id,
+                    tenant: tenant.id, actor: StoreFixtures.actor)
+            }
+            let applied = try await store.setConnectionConfiguration(
+                ["base_url": "http://127.0.0.1:8070", "database": "demo"], replacing: changed.configuration, connection: created.id,
+                tenant: tenant.id, actor: StoreFixtures.actor)
+            let entriesAfter = try await store.auditEntries(scope: .tenant(tenant.id), after: 0, limit: 100)
+
+            #expect(error?.code == .conflict)
+            #expect(error?.message.contains("changed after it was read") == true)
+            #expect(applied.configuration == ["base_url": "http://127.0.0.1:8070", "database": "demo"])
+            #expect(entriesAfter.count == entriesBefore.count + 1)
+        }
+    }
+
+    @Test(arguments: StoreFactory.all)
     func configureWithNonObject_isInvalidInput(factory: StoreFactory) async throws {
         try await factory.withStore { store, _ in
             let tenant = try await StoreFixtures.tenant(store, "acme")
