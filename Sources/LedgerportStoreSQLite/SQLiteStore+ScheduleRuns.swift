@@ -112,6 +112,20 @@ extension SQLiteStore {
     }
 }
 
+extension SQLiteStore {
+    package func unfinishedScheduleRuns(flow: FlowID, tenant: TenantID, attemptsBelow: Int) async throws -> [ScheduleRun] {
+        try await read("list unfinished schedule runs of flow \"\(flow)\"") { db in
+            try db.query(
+                """
+                SELECT \(ScheduleRunRows.columns) FROM schedule_runs
+                WHERE tenant_id = ? AND flow_id = ? AND state IN ('running', 'failed') AND (state = 'running' OR attempts < ?)
+                ORDER BY window_start_ms
+                """,
+                [.text(tenant.rawValue), .text(flow.rawValue), .integer(Int64(attemptsBelow))], ScheduleRunRows.decode)
+        }
+    }
+}
+
 /// Reading rows of `schedule_runs`.
 enum ScheduleRunRows {
     static let columns = "tenant_id, flow_id, window_start_ms, window_end_ms, state, started_at_ms, finished_at_ms, detail, attempts"

@@ -119,6 +119,38 @@ import Testing
         #expect(try await harness.odooCount("res.partner", [["email", "=", "retried@system-test.example"]]) == 1)
     }
 
+    @Test func failedWindowOlderThanHundredRuns_isRetried() async throws {
+        let server = try await LocalstripeServer.start()
+        defer { server.stop() }
+        let clock = ManualClock(Date().addingTimeInterval(3_600))
+        let harness = try await SystemHarness.start(clock: clock)
+        defer { Task { await harness.stop() } }
+        try await createCustomer(server, email: "old-window@system-test.example", harness: harness)
+        let flow = try await scheduledCustomerFlow(harness, apiURL: "http://127.0.0.1:9")
+        let tenant = harness.tenant.tenant.id
+        let store = harness.runtime.store
+        let failed = await harness.runtime.scheduler.runDueWindows()
+        let failedWindow = try #require(failed.first)
+        // 120 later windows, completed, push the failed one out of the newest 100 runs.
+        for index in 1...120 {
+            let start = failedWindow.windowStart.addingTimeInterval(Double(index) * 3_600)
+            _ = try await store.startScheduleRun(flow: flow.id, windowStart: start, windowEnd: start.addingTimeInterval(3_600), tenant: tenant)
+            _ = try await store.finishScheduleRun(flow: flow.id, windowStart: start, state: .completed, detail: "listed 0 objects", tenant: tenant)
+        }
+        _ = try await store.setConnectionConfiguration(
+            ["api_base_url": .string(server.baseURL), "api_version": "2017-08-15"], connection: "stripe-api", tenant: tenant, actor: "test")
+        harness.runtime.connectors.invalidate(tenant: tenant, connection: "stripe-api")
+        clock.advance(seconds: 2)
+
+        let retried = await harness.runtime.scheduler.runDueWindows()
+        try await harness.waitForDeliveries()
+
+        #expect(failed.map(\.state) == [.failed])
+        #expect(retried.map(\.windowStart) == [failedWindow.windowStart])
+        #expect(retried.map(\.state) == [.completed], "\(retried.map { $0.detail ?? "" })")
+        #expect(try await harness.odooCount("res.partner", [["email", "=", "old-window@system-test.example"]]) == 1)
+    }
+
     @Test func hangingSource_doesNotHoldUpAnotherFlow() async throws {
         let server = try await LocalstripeServer.start()
         defer { server.stop() }

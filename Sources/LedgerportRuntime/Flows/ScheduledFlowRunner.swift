@@ -106,16 +106,15 @@ package final class ScheduledFlowRunner: @unchecked Sendable {
         let schedule = try JSONValueDecoder().decode(FlowSchedule.self, from: scheduleJSON)
         let tenant = try await tenants.tenant(id: flow.tenantID)
         let zone = TimeZone(identifier: tenant.timeZone) ?? .gmt
-        // NOTE: only the newest 100 runs are resumed or retried. With short windows and long retry delays
-        // (every_minutes 5 and a delay over about 8 hours), an older failed run waits for `flow rerun-window`.
-        let runs = try await store.scheduleRuns(flow: flow.id, tenant: flow.tenantID, limit: 100)
+        let policy = (try? JSONValueDecoder().decode(RetryPolicy.self, from: flow.retryPolicy)) ?? .standard
+        let unfinished = try await store.unfinishedScheduleRuns(flow: flow.id, tenant: flow.tenantID, attemptsBelow: policy.maximumAttempts)
+        let newest = try await store.scheduleRuns(flow: flow.id, tenant: flow.tenantID, limit: 1).first
 
         var finished = [ScheduleRun]()
-        for interrupted in runs.filter({ $0.state == .running }).reversed() {
+        for interrupted in unfinished where interrupted.state == .running {
             finished.append(try await execute(flow, tenant: tenant, window: ScheduleWindow(start: interrupted.windowStart, end: interrupted.windowEnd)))
         }
-        let policy = (try? JSONValueDecoder().decode(RetryPolicy.self, from: flow.retryPolicy)) ?? .standard
-        for failed in runs.filter({ isDueForRetry($0, policy: policy) }).reversed() {
+        for failed in unfinished where isDueForRetry(failed, policy: policy) {
             guard let retried = try await store.retryScheduleRun(flow: flow.id, windowStart: failed.windowStart, tenant: flow.tenantID) else {
                 continue
             }
@@ -125,7 +124,7 @@ package final class ScheduledFlowRunner: @unchecked Sendable {
             ])
             finished.append(try await execute(flow, tenant: tenant, window: ScheduleWindow(start: failed.windowStart, end: failed.windowEnd)))
         }
-        for window in schedule.dueWindows(lastRunStart: runs.first?.windowStart, now: clock.now(), in: zone) {
+        for window in schedule.dueWindows(lastRunStart: newest?.windowStart, now: clock.now(), in: zone) {
             guard try await store.startScheduleRun(flow: flow.id, windowStart: window.start, windowEnd: window.end, tenant: flow.tenantID) != nil else {
                 continue
             }

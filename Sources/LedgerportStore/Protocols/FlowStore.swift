@@ -56,6 +56,10 @@ package protocol FlowStore: Sendable {
 
     /// The flow's runs, newest window first.
     func scheduleRuns(flow: FlowID, tenant: TenantID, limit: Int) async throws -> [ScheduleRun]
+
+    /// Lists the flow's runs still to finish, oldest window first: every `running` run, and every `failed` run with
+    /// fewer than `attemptsBelow` attempts, however old its window.
+    func unfinishedScheduleRuns(flow: FlowID, tenant: TenantID, attemptsBelow: Int) async throws -> [ScheduleRun]
 }
 
 extension FlowStore {

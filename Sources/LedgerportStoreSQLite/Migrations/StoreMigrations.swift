@@ -19,5 +19,6 @@ enum StoreMigrations {
         Migration0010AddOperationalAlerts.migration,
         Migration0011CountConnectionChanges.migration,
         Migration0012CountScheduleRunAttempts.migration,
+        Migration0013IndexUnfinishedScheduleRuns.migration,
     ]
 }

@@ -174,4 +174,33 @@ import Testing
             #expect(try await store.scheduleRuns(flow: "usage-import", tenant: tenant.id, limit: 10).map(\.attempts) == [1, 1])
         }
     }
+
+    @Test(arguments: StoreFactory.all)
+    func unfinishedRuns_includeOldFailedBeyondNewest(factory: StoreFactory) async throws {
+        try await factory.withStore { store, _ in
+            let tenant = try await tenantWithScheduledFlow(store)
+            let hour: TimeInterval = 3_600
+            for index in 0..<150 {
+                let start = windowStart.addingTimeInterval(Double(index) * hour)
+                _ = try await store.startScheduleRun(flow: "usage-import", windowStart: start, windowEnd: start.addingTimeInterval(hour), tenant: tenant.id)
+                let state: ScheduleRunState = index == 0 || index == 1 ? .failed : .completed
+                if index != 149 {
+                    _ = try await store.finishScheduleRun(flow: "usage-import", windowStart: start, state: state, detail: "run \(index)", tenant: tenant.id)
+                }
+            }
+            // The second window used up its attempts: retried twice, failed three times in all.
+            let exhausted = windowStart.addingTimeInterval(hour)
+            for _ in 0..<2 {
+                _ = try await store.retryScheduleRun(flow: "usage-import", windowStart: exhausted, tenant: tenant.id)
+                _ = try await store.finishScheduleRun(flow: "usage-import", windowStart: exhausted, state: .failed, detail: "again", tenant: tenant.id)
+            }
+
+            let unfinished = try await store.unfinishedScheduleRuns(flow: "usage-import", tenant: tenant.id, attemptsBelow: 3)
+            let newest = try await store.scheduleRuns(flow: "usage-import", tenant: tenant.id, limit: 100)
+
+            #expect(unfinished.map(\.windowStart) == [windowStart, windowStart.addingTimeInterval(149 * hour)])
+            #expect(unfinished.map(\.state) == [.failed, .running])
+            #expect(!newest.contains { $0.windowStart == windowStart })
+        }
+    }
 }
