@@ -8,20 +8,8 @@ import Testing
 /// `ledgerport dead-letter` on the data folder of a running runtime, in this process.
 @Suite(.serialized)
 struct DeadLetterCommandTests {
-    /// Runs `ledgerport <arguments>` against the harness's data folder, with its master key.
     private func run(_ harness: AdminTestHarness, _ arguments: [String]) async -> (status: Int32, output: String, error: String) {
-        let output = CapturedOutput()
-        let error = CapturedOutput()
-        let context = CommandContext(
-            standardOutput: output, standardError: error,
-            environment: [
-                "LEDGERPORT_DATA_DIR": harness.folder + "/runtime", "LEDGERPORT_MASTER_KEY_FILE": harness.folder + "/master.key",
-                "LEDGERPORT_SPECS_DIR": AdminTestHarness.specsDirectory, "USER": "tester",
-            ],
-            currentDirectory: harness.folder, executablePath: nil
-        )
-        let status = await CommandRunner(root: LedgerportCommand.self).run(arguments, context: context)
-        return (status.rawValue, output.text, error.text)
+        await harness.runCommand(arguments)
     }
 
     private func parkTwo(_ harness: AdminTestHarness) async throws -> ProvisionedTenant {

@@ -47,6 +47,9 @@ enum ChangeRequestCommand: CommandGroup {
         out.writeLine("  \(request.kind.rawValue) in \(request.environment): \(JSONWriter.string(request.subject))")
         out.writeLine("  summary:  \(request.summary)")
         out.writeLine("  proposed: by \(request.proposedBy) at \(AdminJSON.timestampText(request.proposedAt))")
+        for line in ChangeEvidenceText.lines(request.evidence) {
+            out.writeLine(line)
+        }
         for approval in approvals {
             let comment = approval.comment.isEmpty ? "" : ": \(approval.comment)"
             out.writeLine("  \(approval.decision.rawValue): \(approval.reviewer) at \(AdminJSON.timestampText(approval.decidedAt))\(comment)")

@@ -58,11 +58,8 @@ struct ChangeRequestProposeCommand: RunnableCommand {
     func run(in context: CommandContext) async throws -> ExitCode {
         let proposer = try ActorOption.resolve(proposer, in: context, for: .governance)
         let request = try await AdminCommandSupport.withTenant(dataOption, slug: tenantSlug, in: context) { store, tenant in
-            let stored = try await store.mappingVersion(version.version, mapping: version.mappingID, tenant: tenant.id)
-            return try await ChangeRequestWorkflow(store: store).proposeActivation(
-                of: version, environment: environment, summary: summary, evidence: ["digest": .string(stored.digest)],
-                tenant: tenant.id, proposer: proposer
-            )
+            try await ChangeRequestWorkflow(store: store).proposeActivation(
+                of: version, environment: environment, summary: summary, tenant: tenant.id, proposer: proposer)
         }
         if printsJSON {
             AdminCommandSupport.printJSON(ChangeRequestCommand.json(request, []), in: context)

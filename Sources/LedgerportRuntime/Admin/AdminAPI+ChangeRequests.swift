@@ -61,11 +61,8 @@ extension AdminAPI {
         }
         let environment = EnvironmentName(rawValue: body["environment"]?.stringValue ?? EnvironmentName.test.rawValue)
         let reference = MappingVersionReference(mappingID: MappingID(rawValue: mapping), version: version)
-        let stored = try await store.mappingVersion(version, mapping: reference.mappingID, tenant: request.scopedTenant.id)
         let created = try await workflow.proposeActivation(
-            of: reference, environment: environment, summary: summary, evidence: ["digest": .string(stored.digest)],
-            tenant: request.scopedTenant.id, proposer: request.actor
-        )
+            of: reference, environment: environment, summary: summary, tenant: request.scopedTenant.id, proposer: request.actor)
         return AdminJSON.changeRequest(created)
     }
 

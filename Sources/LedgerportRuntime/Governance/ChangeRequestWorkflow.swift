@@ -30,16 +30,22 @@ package struct ChangeRequestWorkflow: Sendable {
     }
 
     /// Opens a request to activate a stored mapping version in an environment, with its evidence.
+    ///
+    /// The evidence is what reviewers decide on: the version's `digest`, the version in force in the environment
+    /// (`active`, null when none is) and `content_changes` against it (see ``proposalEvidence(for:environment:tenant:)``).
+    /// Members of `evidence` are added to it, replacing those of the same name.
     package func proposeActivation(
-        of version: MappingVersionReference, environment: EnvironmentName, summary: String, evidence: JSONValue,
+        of version: MappingVersionReference, environment: EnvironmentName, summary: String, evidence: JSONValue = [:],
         tenant: TenantID, proposer: String
     ) async throws -> ChangeRequest {
-        _ = try await store.mappingVersion(version.version, mapping: version.mappingID, tenant: tenant)
+        let stored = try await store.mappingVersion(version.version, mapping: version.mappingID, tenant: tenant)
         try await requireNewProposal(of: version, environment: environment, tenant: tenant)
+        var members = try await proposalEvidence(for: stored, environment: environment, tenant: tenant)
+        members.merge(evidence.objectValue ?? [:]) { _, added in added }
         let request = NewChangeRequest(
             environment: environment, kind: .activateMapping,
             subject: ["mapping_id": .string(version.mappingID.rawValue), "version": .number(JSONNumber(version.version))],
-            summary: summary, evidence: evidence
+            summary: summary, evidence: .object(members)
         )
         do {
             return try await store.createChangeRequest(request, tenant: tenant, actor: proposer)
@@ -48,6 +54,25 @@ package struct ChangeRequestWorkflow: Sendable {
             try await requireNewProposal(of: version, environment: environment, tenant: tenant)
             throw error
         }
+    }
+
+    /// Builds the evidence of a proposal: the version's digest, and the version in force with the content changes from it.
+    ///
+    /// Without a version in force, `content_changes` lists the whole document as added.
+    private func proposalEvidence(for version: MappingVersion, environment: EnvironmentName, tenant: TenantID) async throws -> [String: JSONValue] {
+        var evidence: [String: JSONValue] = ["digest": .string(version.digest), "active": .null]
+        var baseline: JSONValue = [:]
+        if let active = try await store.activeMappingVersion(mapping: version.mappingID, environment: environment, tenant: tenant) {
+            let current = try await store.mappingVersion(active.mapping.version, mapping: version.mappingID, tenant: tenant)
+            evidence["active"] = ["version": .number(JSONNumber(current.version)), "digest": .string(current.digest)]
+            baseline = current.content
+        }
+        let diff = MappingContentDiff(from: baseline, to: version.content)
+        evidence["content_changes"] = diff.json
+        if diff.omitted > 0 {
+            evidence["content_changes_omitted"] = .number(JSONNumber(diff.omitted))
+        }
+        return evidence
     }
 
     /// Throws when the version is already active in the environment, or an open or approved request already proposes it.

@@ -1,0 +1,55 @@
+import LedgerportSDK
+
+/// The text lines that show a change request's evidence: the digest, the version in force and the content changes.
+enum ChangeEvidenceText {
+    /// The maximum length of a value shown in a content change; `--json` prints every value whole.
+    static let maximumValueLength = 100
+
+    /// Formats `evidence` as indented lines; a request proposed before content changes were recorded shows its digest only.
+    static func lines(_ evidence: JSONValue) -> [String] {
+        var lines: [String] = []
+        if let digest = evidence["digest"]?.stringValue {
+            lines.append("  digest:   \(digest)")
+        }
+        guard let changes = evidence["content_changes"]?.arrayValue else {
+            return lines
+        }
+        let baseline: String
+        if let active = evidence["active"], let version = active["version"]?.intValue {
+            lines.append("  in force: version \(version), digest \(active["digest"]?.stringValue ?? "unknown")")
+            baseline = "version \(version)"
+        } else {
+            lines.append("  in force: no version")
+            baseline = "no version"
+        }
+        let omitted = evidence["content_changes_omitted"]?.intValue ?? 0
+        lines.append("  content changes from \(baseline): \(changes.count + omitted)")
+        for change in changes {
+            lines.append("    " + describe(change))
+        }
+        if omitted > 0 {
+            lines.append("    and \(omitted) more, not stored with the request; compare the two versions with `ledgerport mapping diff`")
+        }
+        return lines
+    }
+
+    /// Describes one change as `changed /path: old -> new`.
+    private static func describe(_ change: JSONValue) -> String {
+        let kind = change["change"]?.stringValue ?? "changed"
+        let path = change["path"]?.stringValue ?? ""
+        let label = kind.padding(toLength: 7, withPad: " ", startingAt: 0)
+        switch (change["from"], change["to"]) {
+        case (let from?, let to?): return "\(label) \(path): \(shortened(from)) -> \(shortened(to))"
+        case (let from?, nil): return "\(label) \(path): \(shortened(from))"
+        case (nil, let to?): return "\(label) \(path): \(shortened(to))"
+        case (nil, nil): return "\(label) \(path)"
+        }
+    }
+
+    /// Writes `value` as compact JSON, cut to ``maximumValueLength`` characters with an ellipsis.
+    private static func shortened(_ value: JSONValue) -> String {
+        let text = JSONWriter.string(value)
+        guard text.count > maximumValueLength else { return text }
+        return String(text.prefix(maximumValueLength)) + "…"
+    }
+}

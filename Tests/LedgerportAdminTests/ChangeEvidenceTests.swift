@@ -1,0 +1,63 @@
+import Foundation
+import LedgerportRuntime
+import LedgerportSDK
+import LedgerportStore
+import Testing
+
+/// A proposal records what reviewers decide on: the version's digest, the version in force and the content changes from it.
+@Suite(.serialized)
+struct ChangeEvidenceTests {
+    @Test func proposal_recordsChangesFromVersionInForce() async throws {
+        try await withHarness { harness in
+            let acme = try await harness.provisionTenant(slug: "acme")
+            let newer = try await harness.publishCustomerMapping(tenant: acme.tenant.id, version: "1.1.0")
+            let inForce = try await harness.runtime.store.mappingVersion(1, mapping: "stripe-customers", tenant: acme.tenant.id)
+            let admin = try await harness.token(tenant: acme.tenant.id, role: .tenantAdmin, name: "revops@acme.example")
+
+            let (status, created) = try await harness.request(
+                "POST", "\(acme.path)/change-requests", token: admin,
+                body: ["mapping_id": "stripe-customers", "version": 2, "environment": "production", "summary": "Prefix refs"])
+            let evidence = created["evidence"] ?? .null
+            let changes = evidence["content_changes"]?.arrayValue ?? []
+
+            #expect(status == 201)
+            #expect(evidence["digest"] == .string(newer.digest))
+            #expect(evidence["active"] == ["version": 1, "digest": .string(inForce.digest)])
+            #expect(changes.contains(["change": "changed", "path": "/version", "from": "1.0.0", "to": "1.1.0"]))
+            #expect(changes.contains { $0["path"] == "/operations/0/values/ref" && $0["change"] == "changed" }, "\(changes)")
+            #expect(evidence["content_changes_omitted"] == nil)
+        }
+    }
+
+    @Test func proposalWithoutVersionInForce_listsWholeDocument() async throws {
+        try await withHarness { harness in
+            let acme = try await harness.provisionTenant(slug: "acme")
+            _ = try await harness.publishCustomerMapping(tenant: acme.tenant.id, version: "1.1.0")
+            let request = try await ChangeRequestWorkflow(store: harness.runtime.store).proposeActivation(
+                of: MappingVersionReference(mappingID: "stripe-customers", version: 2), environment: .test, summary: "Try prefixed refs",
+                tenant: acme.tenant.id, proposer: AdminTestHarness.proposer)
+
+            let changes = request.evidence["content_changes"]?.arrayValue ?? []
+
+            #expect(request.evidence["active"] == .null)
+            #expect(changes.contains { $0["path"] == "/operations" && $0["change"] == "added" })
+        }
+    }
+
+    @Test func showCommand_printsEvidence() async throws {
+        try await withHarness { harness in
+            let acme = try await harness.provisionTenant(slug: "acme")
+            _ = try await harness.publishCustomerMapping(tenant: acme.tenant.id, version: "1.1.0")
+            let request = try await ChangeRequestWorkflow(store: harness.runtime.store).proposeActivation(
+                of: MappingVersionReference(mappingID: "stripe-customers", version: 2), environment: .production, summary: "Prefix refs",
+                tenant: acme.tenant.id, proposer: AdminTestHarness.proposer)
+
+            let shown = await harness.runCommand(["change-request", "show", request.id.rawValue, "--tenant", "acme"])
+
+            #expect(shown.status == 0)
+            #expect(shown.output.contains("in force: version 1, digest "))
+            #expect(shown.output.contains("content changes from version 1: "))
+            #expect(shown.output.contains(#"changed /version: "1.0.0" -> "1.1.0""#))
+        }
+    }
+}
