@@ -31,7 +31,7 @@ import Testing
     @Test func listWithoutDefaults_isUsageError() async {
         let outcome = await runCommand(["mapping", "list"])
         #expect(outcome.status == 64)
-        #expect(outcome.standardError.hasPrefix("error: mapping list needs --defaults\n"))
+        #expect(outcome.standardError.hasPrefix("error: mapping list needs --defaults or --tenant\n"))
     }
 
     @Test func validateDefaults_exitsZero() async {

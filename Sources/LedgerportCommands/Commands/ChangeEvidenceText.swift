@@ -28,7 +28,7 @@ enum ChangeEvidenceText {
             lines.append("    " + describe(change))
         }
         if omitted > 0 {
-            lines.append("    and \(omitted) more, not stored with the request; compare the two versions with `ledgerport mapping diff`")
+            lines.append("    and \(omitted) more, not stored with the request; read both versions whole with `ledgerport mapping show`")
         }
         return lines
     }

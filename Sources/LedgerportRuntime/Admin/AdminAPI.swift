@@ -58,6 +58,7 @@ struct AdminAPI: Sendable {
         registerDeadLetterRoutes(in: &routes)
         registerFlowRoutes(in: &routes)
         registerConnectionRoutes(in: &routes)
+        registerMappingRoutes(in: &routes)
         registerChangeRequestRoutes(in: &routes)
         registerAuditRoutes(in: &routes)
     }

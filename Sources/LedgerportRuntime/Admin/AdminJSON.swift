@@ -235,6 +235,38 @@ package enum AdminJSON {
         ]
     }
 
+    /// Builds a mapping object: id, display name, every version without its content, and `active`, the version
+    /// number in force per environment. An environment with no version in force is left out of `active`.
+    package static func mappingOverview(_ overview: MappingOverview) -> JSONValue {
+        var active: [String: JSONValue] = [:]
+        for activation in overview.activations {
+            active[activation.environment.rawValue] = integer(Int64(activation.mapping.version))
+        }
+        return [
+            "id": .string(overview.mapping.id.rawValue), "display_name": .string(overview.mapping.displayName),
+            "created_at": timestamp(overview.mapping.createdAt), "versions": .array(overview.versions.map(mappingVersionSummary)),
+            "active": .object(active),
+        ]
+    }
+
+    /// Builds one stored mapping version with its `content` and `active_in`, the environments where it is in force.
+    package static func mappingVersion(_ version: MappingVersion, activeIn environments: [EnvironmentName]) -> JSONValue {
+        guard case .object(var object) = mappingVersionSummary(version) else {
+            preconditionFailure("a mapping version's JSON is an object")
+        }
+        object["mapping_id"] = .string(version.mappingID.rawValue)
+        object["active_in"] = .array(environments.map { .string($0.rawValue) })
+        object["content"] = version.content
+        return .object(object)
+    }
+
+    private static func mappingVersionSummary(_ version: MappingVersion) -> JSONValue {
+        [
+            "version": integer(Int64(version.version)), "digest": .string(version.digest), "created_at": timestamp(version.createdAt),
+            "created_by": .string(version.createdBy),
+        ]
+    }
+
     /// Builds a token object with its scope, role and state, never the token itself.
     package static func token(_ token: APIToken, tenantSlug: String?) -> JSONValue {
         [
