@@ -125,7 +125,8 @@ package final class Runtime: @unchecked Sendable {
 
         let specsDirectory = try SpecsDirectory.locate(
             option: configuration.specsDirectory, environment: environment,
-            currentDirectory: FileManager.default.currentDirectoryPath, executablePath: CommandLine.arguments.first
+            // `arguments.first` is only the bare name when the executable was found through PATH.
+            currentDirectory: FileManager.default.currentDirectoryPath, executablePath: Bundle.main.executablePath ?? CommandLine.arguments.first
         )
         let registry = try ConnectorRegistry.load(specsDirectory: specsDirectory.path, implementations: BuiltinConnectors.all)
         let mappingEnvironment = try ValidationEnvironment.forRuntime(registry: registry)

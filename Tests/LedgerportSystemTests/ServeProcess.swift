@@ -25,7 +25,10 @@ final class ServeProcess: @unchecked Sendable {
     }
 
     /// Starts `ledgerport serve --json` on `folder/runtime` with the key in `folder/master.key`; returns once it listens.
-    static func start(folder: String, run: Int, logLevel: String = "warning") async throws -> ServeProcess {
+    ///
+    /// With `throughPath`, a shell in `folder` starts it by its bare name from `PATH`, as an operator who installed
+    /// it would, and no `LEDGERPORT_SPECS_DIR` is set, so serve must find the specs from its own location.
+    static func start(folder: String, run: Int, logLevel: String = "warning", throughPath: Bool = false) async throws -> ServeProcess {
         let outputPath = folder + "/serve-\(run).out"
         let errorPath = folder + "/serve-\(run).err"
         guard FileManager.default.createFile(atPath: outputPath, contents: nil), FileManager.default.createFile(atPath: errorPath, contents: nil) else {
@@ -33,12 +36,21 @@ final class ServeProcess: @unchecked Sendable {
         }
 
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["serve", "--json"]
-        process.environment = [
+        var environment = [
             "PATH": "/usr/bin:/bin", "LEDGERPORT_DATA_DIR": folder + "/runtime", "LEDGERPORT_MASTER_KEY_FILE": folder + "/master.key",
             "LEDGERPORT_PORT": "0", "LEDGERPORT_SPECS_DIR": Checkout.root + "/connector-specs", "LEDGERPORT_LOG_LEVEL": logLevel,
         ]
+        if throughPath {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "exec ledgerport serve --json"]
+            process.currentDirectoryURL = URL(fileURLWithPath: folder)
+            environment["PATH"] = (executable as NSString).deletingLastPathComponent + ":/usr/bin:/bin"
+            environment["LEDGERPORT_SPECS_DIR"] = nil
+        } else {
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = ["serve", "--json"]
+        }
+        process.environment = environment
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errorPath))
         try process.run()

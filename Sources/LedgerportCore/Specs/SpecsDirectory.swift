@@ -97,7 +97,7 @@ package enum SpecsDirectoryError: Error, Sendable, Equatable, CustomStringConver
         case .invalid(let path, let source):
             return "find connector specs: \"\(path)\" (from \(source.rawValue)) is not a folder containing \(SpecLoader.schemaFileName); point it at the repository's connector-specs folder"
         case .notFound(let directory):
-            return "find connector specs: no connector-specs folder in \"\(directory)\" or above the executable; pass --specs DIR or set \(SpecsDirectory.environmentVariable)"
+            return "find connector specs: no connector-specs folder in \"\(directory)\" or above the executable; pass --specs DIR or set \(SpecsDirectory.environmentVariable) (for serve, \"specs_dir\" in its configuration)"
         }
     }
 }

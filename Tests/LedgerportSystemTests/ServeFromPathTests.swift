@@ -1,0 +1,20 @@
+import Foundation
+import Testing
+
+/// `ledgerport serve` started by its bare name from `PATH` finds the connector specs from its own location.
+@Suite(.serialized)
+struct ServeFromPathTests {
+    @Test func serveFromPath_findsSpecsBesideExecutable() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ledgerport-path-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let setup = try await SystemHarness.openRuntime(folder: folder)
+        await setup.store.close()
+
+        let serve = try await ServeProcess.start(folder: folder, run: 1, throughPath: true)
+        defer { serve.stop() }
+
+        #expect(serve.port > 0)
+        #expect(serve.process.isRunning)
+    }
+}
