@@ -82,4 +82,26 @@ struct AdminAlertTests {
             #expect(letters.json["dead_letters"]?[0]?["target_message"]?.stringValue?.contains("VAT") == true)
         }
     }
+
+    @Test func unreadablePayload_raisesSourceAlertUntilNextTranslation() async throws {
+        try await withHarness { harness in
+            let acme = try await harness.provisionTenant(slug: "acme")
+            let viewer = try await harness.token(tenant: acme.tenant.id, role: .viewer, name: "viewer@acme.example")
+            let unreadable = #"{"id": "evt_C0", "object": "event", "type": "customer.created", "data": {"object": {"object": "customer"}}}"#
+            try await harness.postSigned(Array(unreadable.utf8), to: acme)
+            try await harness.waitForIdle(acme.tenant.id)
+
+            let raised = try await harness.request("GET", "\(acme.path)/alerts", token: viewer)
+            let letters = try await harness.request("GET", "\(acme.path)/dead-letters?reason=system", token: viewer)
+            try await harness.postCustomerCreated(acme, customerID: "cus_C1", eventID: "evt_C1")
+            try await harness.waitForIdle(acme.tenant.id)
+            let cleared = try await harness.request("GET", "\(acme.path)/alerts", token: viewer)
+
+            #expect(raised.json["alerts"]?.arrayValue?.count == 1)
+            #expect(raised.json["alerts"]?[0]?["kind"] == "system_failing")
+            #expect(raised.json["alerts"]?[0]?["connection_id"] == "stripe-main")
+            #expect(letters.json["dead_letters"]?.arrayValue?.count == 1)
+            #expect(cleared.json["alerts"]?.arrayValue?.isEmpty == true)
+        }
+    }
 }

@@ -220,7 +220,9 @@ final class AdminTestHarness: @unchecked Sendable {
         try await postSigned(Array(try Data(contentsOf: Self.fixture(name))), to: tenant)
     }
 
-    private func postSigned(_ body: [UInt8], to tenant: ProvisionedTenant) async throws -> Int {
+    /// Posts `body` signed with the tenant's webhook secret; returns the HTTP status.
+    @discardableResult
+    func postSigned(_ body: [UInt8], to tenant: ProvisionedTenant) async throws -> Int {
         let timestamp = Int64(clock.now().timeIntervalSince1970.rounded(.down))
         let response = try await runtime.transport.send(HTTPRequest(
             method: "POST", url: "http://127.0.0.1:\(runtime.port ?? 0)/webhooks/\(tenant.tenant.slug)/production/stripe-main",

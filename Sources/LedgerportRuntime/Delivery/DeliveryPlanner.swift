@@ -17,6 +17,8 @@ struct DeliveryPlanner: Sendable {
     let store: any Store
     let connectors: ConnectorHost
     let mappings: MappingCatalog
+    /// The alerts that a failure to translate raises on the flow's source connection. Dry runs pass nil, so they raise none.
+    var alerts: (book: AlertBook, clock: any WallClock)?
 
     /// The operations, the object versions they apply and the canonical events skipped as stale.
     struct Plan: Sendable {
@@ -42,8 +44,16 @@ struct DeliveryPlanner: Sendable {
     func plan(_ requests: [Request], tenant: Tenant) async -> [Result<Plan, any Error>] {
         var translated = [Result<(LedgerportMapping.Mapping, [CanonicalEvent]), any Error>]()
         for request in requests {
+            let events: [CanonicalEvent]
             do {
-                let events = try await translate(request.event, flow: request.flow, tenant: tenant)
+                events = try await translate(request.event, flow: request.flow, tenant: tenant)
+            } catch {
+                recordTranslationFailure(error, flow: request.flow, tenant: tenant)
+                translated.append(.failure(error))
+                continue
+            }
+            alerts?.book.recordTranslated(tenantSlug: tenant.slug, connectionID: request.flow.sourceConnectionID.rawValue)
+            do {
                 translated.append(.success((try await mappings.mapping(request.mapping, tenant: tenant.id), events)))
             } catch {
                 translated.append(.failure(error))
@@ -69,6 +79,16 @@ struct DeliveryPlanner: Sendable {
                 }
             }
         }
+    }
+
+    /// Raises the source connection's alert for a failure that an operator must look into: an event the connector
+    /// cannot read (system) or a source connection it cannot use (configuration).
+    private func recordTranslationFailure(_ error: any Error, flow: Flow, tenant: Tenant) {
+        guard let alerts else { return }
+        let classified = DeliveryProcessor.classify(error)
+        guard classified.failureClass == .system || classified.failureClass == .configuration else { return }
+        alerts.book.recordFailure(
+            tenantID: tenant.id, tenantSlug: tenant.slug, connectionID: flow.sourceConnectionID.rawValue, error: classified, at: alerts.clock.now())
     }
 
     private func translate(_ event: StoredEvent, flow: Flow, tenant: Tenant) async throws -> [CanonicalEvent] {

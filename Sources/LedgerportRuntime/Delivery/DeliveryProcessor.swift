@@ -141,7 +141,8 @@ struct DeliveryProcessor: Sendable {
             requests.append(DeliveryPlanner.Request(event: event, mapping: reference, flow: flow, logger: work[index].logger))
             owners.append(index)
         }
-        let plans = await DeliveryPlanner(store: store, connectors: connectors, mappings: mappings).plan(requests, tenant: tenant)
+        let planner = DeliveryPlanner(store: store, connectors: connectors, mappings: mappings, alerts: (alerts, clock))
+        let plans = await planner.plan(requests, tenant: tenant)
         for (index, plan) in zip(owners, plans) {
             switch plan {
             case .success(let plan):

@@ -136,13 +136,33 @@ package final class AlertBook: @unchecked Sendable {
             return cleared
         }
         if let cleared {
-            logger.info("cleared operational alert", metadata: [
-                LogMetadataKey.tenantID: .string(cleared.tenantID.rawValue), LogMetadataKey.tenantSlug: .string(tenantSlug),
-                LogMetadataKey.connectionID: .string(connectionID),
-                "alert.kind": .string(cleared.kind.rawValue), "alert.occurrences": .integer(Int64(cleared.occurrences)),
-            ])
+            logCleared(cleared)
         }
         return cleared
+    }
+
+    /// Records that a source connector translated an event of the connection, and clears only a `system_failing` alert,
+    /// because reading a payload does not show that the source can be reached or authenticated.
+    package func recordTranslated(tenantSlug: String, connectionID: String) {
+        let key = Key(tenantSlug: tenantSlug, connectionID: connectionID)
+        let cleared: Alert? = lock.withLock {
+            guard alerts[key]?.kind == .systemFailing, let cleared = alerts.removeValue(forKey: key) else {
+                return nil
+            }
+            journal?.clear(cleared)
+            return cleared
+        }
+        if let cleared {
+            logCleared(cleared)
+        }
+    }
+
+    private func logCleared(_ cleared: Alert) {
+        logger.info("cleared operational alert", metadata: [
+            LogMetadataKey.tenantID: .string(cleared.tenantID.rawValue), LogMetadataKey.tenantSlug: .string(cleared.tenantSlug),
+            LogMetadataKey.connectionID: .string(cleared.connectionID),
+            "alert.kind": .string(cleared.kind.rawValue), "alert.occurrences": .integer(Int64(cleared.occurrences)),
+        ])
     }
 
     /// The raised alerts of one tenant, or of every tenant when `tenantSlug` is nil, oldest first.
