@@ -146,7 +146,8 @@ package final class AlertBook: @unchecked Sendable {
     package func recordTranslated(tenantSlug: String, connectionID: String) {
         let key = Key(tenantSlug: tenantSlug, connectionID: connectionID)
         let cleared: Alert? = lock.withLock {
-            guard alerts[key]?.kind == .systemFailing, let cleared = alerts.removeValue(forKey: key) else {
+            // Called for every translated event, so the usual case, no alert at all, skips hashing the key.
+            guard !alerts.isEmpty, alerts[key]?.kind == .systemFailing, let cleared = alerts.removeValue(forKey: key) else {
                 return nil
             }
             journal?.clear(cleared)
