@@ -80,21 +80,20 @@ package final class Runtime: @unchecked Sendable {
         var routes = HTTPRouter()
         routes.add("POST", "/webhooks/{tenant}/{environment}/{connection}", ingestor.handler)
         routes.add("GET", "/health", .immediate { _, responder in responder.respond(.json(["status": "ok"])) })
-        routes.add("GET", "/metrics", .immediate { [metrics] _, responder in
-            responder.respond(HTTPServerResponse(status: 200, headers: ["Content-Type": "text/plain; version=0.0.4"], body: Array(metrics.exposition().utf8)))
-        })
         routes.add("GET", "/ready", readiness.handler)
         let deadLetterService = DeadLetterService(
             store: store, planner: DeliveryPlanner(store: store, connectors: connectors, mappings: mappings), clock: clock,
             wake: { [engine] in engine.wake() }, logger: logger
         )
-        AdminAPI(
+        let adminAPI = AdminAPI(
             store: store, tenants: tenants, tokens: APITokenService(store: store), deadLetters: deadLetterService,
             storedEvents: StoredEventDeliverer(store: store, wake: { [engine] in engine.wake() }), workflow: ChangeRequestWorkflow(store: store), alerts: alerts, router: router,
             connectors: connectors, registry: registry, secretRotation: SecretRotation(store: store, vault: vault, clock: clock),
             connectionConfigurator: ConnectionConfigurator(store: store), connectionURLHosts: ConnectionURLHosts(configuration.connectionURLHosts),
             clock: clock, logger: logger
-        ).register(in: &routes)
+        )
+        adminAPI.register(in: &routes)
+        adminAPI.registerMetricsRoute(in: &routes, requiresToken: configuration.metricsRequireToken) { [metrics] in metrics.exposition() }
         server = HTTPServer(
             configuration: HTTPServerConfiguration(
                 host: configuration.listenAddress, port: UInt16(configuration.port), threadCount: configuration.httpThreads,

@@ -40,8 +40,10 @@ final class AdminTestHarness: @unchecked Sendable {
         self.running = running
     }
 
-    /// - Parameter connectionURLHosts: serve's `admin.connection_url_hosts`.
-    static func start(logger: Logger = .disabled, connectionURLHosts: [String] = []) async throws -> AdminTestHarness {
+    /// - Parameters:
+    ///   - connectionURLHosts: serve's `admin.connection_url_hosts`.
+    ///   - metricsRequireToken: serve's `metrics.require_token`.
+    static func start(logger: Logger = .disabled, connectionURLHosts: [String] = [], metricsRequireToken: Bool = true) async throws -> AdminTestHarness {
         let folder = NSTemporaryDirectory() + "ledgerport-admin-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let keyFile = folder + "/master.key"
@@ -57,6 +59,7 @@ final class AdminTestHarness: @unchecked Sendable {
         configuration.specsDirectory = specsDirectory
         configuration.sqliteSynchronous = "normal"
         configuration.connectionURLHosts = connectionURLHosts
+        configuration.metricsRequireToken = metricsRequireToken
         let clock = ManualClock(Date())
         let runtime = try await Runtime.open(configuration: configuration, environment: [:], logger: logger, clock: clock)
         let running = Task { try await runtime.run() }
@@ -278,9 +281,9 @@ struct HarnessError: Error, CustomStringConvertible {
 
 /// Runs `body` with a started harness and stops it afterwards, also when `body` throws.
 func withHarness(
-    logger: Logger = .disabled, connectionURLHosts: [String] = [], _ body: (AdminTestHarness) async throws -> Void
+    logger: Logger = .disabled, connectionURLHosts: [String] = [], metricsRequireToken: Bool = true, _ body: (AdminTestHarness) async throws -> Void
 ) async throws {
-    let harness = try await AdminTestHarness.start(logger: logger, connectionURLHosts: connectionURLHosts)
+    let harness = try await AdminTestHarness.start(logger: logger, connectionURLHosts: connectionURLHosts, metricsRequireToken: metricsRequireToken)
     do {
         try await body(harness)
     } catch {

@@ -33,7 +33,8 @@ struct MetricsHelpTests {
             try await harness.postFixture("product.created.json", to: acme)
             try await harness.waitForIdle(acme.tenant.id)
 
-            let response = try await harness.runtime.transport.send(HTTPRequest(method: "GET", url: "http://127.0.0.1:\(harness.runtime.port ?? 0)/metrics"))
+            let operatorToken = try await harness.token(tenant: nil, role: .operator_, name: "ops@example.com")
+            let response = try await harness.getMetrics(token: operatorToken)
             let lines = String(decoding: response.body, as: UTF8.self).split(separator: "\n")
             var helps: [String: String] = [:]
             var labels: [String: Set<String>] = [:]

@@ -74,4 +74,28 @@ import Testing
             #expect(error.description.contains("\"https://erp.example.com\""))
         }
     }
+
+    @Test func metricsRequireToken_readFromFileAndEnvironment() throws {
+        let path = try write(#"{"metrics": {"require_token": false}}"#)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+
+        let fromFile = try ServeConfiguration.load(path: path, environment: [:])
+        let fromEnvironment = try ServeConfiguration.load(path: path, environment: ["LEDGERPORT_METRICS_REQUIRE_TOKEN": "true"])
+
+        #expect(fromFile.metricsRequireToken == false)
+        #expect(fromEnvironment.metricsRequireToken == true)
+        #expect(try ServeConfiguration.load(path: nil, environment: [:]).metricsRequireToken == true)
+    }
+
+    @Test func metricsRequireTokenAsString_namesPointer() throws {
+        let path = try write(#"{"metrics": {"require_token": "no"}}"#)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        do {
+            _ = try ServeConfiguration.load(path: path, environment: [:])
+            Issue.record("expected an error for the quoted flag")
+        } catch {
+            #expect(error.pointer == "/metrics/require_token")
+            #expect(error.description.contains("expected true or false"))
+        }
+    }
 }

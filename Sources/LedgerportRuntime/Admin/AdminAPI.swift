@@ -95,7 +95,7 @@ struct AdminAPI: Sendable {
         }
     }
 
-    private func authenticate(_ request: HTTPServerRequest) async throws -> APIToken {
+    func authenticate(_ request: HTTPServerRequest) async throws -> APIToken {
         guard let header = request.headers["Authorization"] else {
             throw AdminError.missingToken
         }
@@ -123,7 +123,7 @@ struct AdminAPI: Sendable {
         return tenant
     }
 
-    private func respond(to error: any Error, request: HTTPServerRequest, caller: APIToken?) -> HTTPServerResponse {
+    func respond(to error: any Error, request: HTTPServerRequest, caller: APIToken?) -> HTTPServerResponse {
         guard let adminError = AdminError.classify(error) else {
             logger.error("admin request failed", metadata: [
                 LogMetadataKey.httpMethod: .string(request.method), LogMetadataKey.httpPath: .string(request.path),

@@ -38,6 +38,14 @@ struct ConfigurationReader {
         return number
     }
 
+    func bool(_ members: [String: JSONValue], _ key: String, at pointer: JSONPointer) throws(ConfigurationError) -> Bool? {
+        guard let value = members[key] else { return nil }
+        guard let flag = value.boolValue else {
+            throw ConfigurationError(file: file, pointer: pointer.appending(key).description, message: "expected true or false but found \(value)", hint: "write true or false without quotes")
+        }
+        return flag
+    }
+
     func stringList(_ members: [String: JSONValue], _ key: String, at pointer: JSONPointer) throws(ConfigurationError) -> [String]? {
         guard let value = members[key] else { return nil }
         guard let items = value.arrayValue else {

@@ -24,6 +24,7 @@ import LedgerportSDK
 /// | `delivery.batch_size` | | 100 (deliveries of one tenant whose operations may share a call to the target) |
 /// | `log.level` | `LEDGERPORT_LOG_LEVEL` | `info` |
 /// | `admin.connection_url_hosts` | `LEDGERPORT_ADMIN_CONNECTION_URL_HOSTS` (comma-separated) | none: the admin API changes no URL field |
+/// | `metrics.require_token` | `LEDGERPORT_METRICS_REQUIRE_TOKEN` (`true` or `false`) | true: `/metrics` needs an operator token |
 ///
 /// Unknown keys are rejected, so a misspelt key cannot silently fall back to a default.
 package struct ServeConfiguration: Sendable, Hashable {
@@ -46,6 +47,8 @@ package struct ServeConfiguration: Sendable, Hashable {
     package var logLevel = "info"
     /// The hosts a tenant admin may point a connection's URL fields at through the admin API (see ``ConnectionURLHosts``).
     package var connectionURLHosts: [String] = []
+    /// Whether `GET /metrics` needs an operator's bearer token, because its series name every tenant and connection.
+    package var metricsRequireToken = true
 
     package init() {}
 
@@ -78,7 +81,7 @@ package struct ServeConfiguration: Sendable, Hashable {
 
     private mutating func apply(_ json: JSONValue, file: String) throws(ConfigurationError) {
         let reader = ConfigurationReader(file: file)
-        let root = try reader.object(json, at: .root, allowedKeys: ["listen", "data_dir", "master_key_file", "specs_dir", "sqlite", "http", "ingest", "delivery", "log", "admin"])
+        let root = try reader.object(json, at: .root, allowedKeys: ["listen", "data_dir", "master_key_file", "specs_dir", "sqlite", "http", "ingest", "delivery", "log", "admin", "metrics"])
         if let listen = try reader.optionalObject(root, "listen", at: .root, allowedKeys: ["address", "port"]) {
             listenAddress = try reader.string(listen, "address", at: JSONPointer("/listen")!) ?? listenAddress
             port = try reader.integer(listen, "port", at: JSONPointer("/listen")!) ?? port
@@ -111,6 +114,9 @@ package struct ServeConfiguration: Sendable, Hashable {
         if let admin = try reader.optionalObject(root, "admin", at: .root, allowedKeys: ["connection_url_hosts"]) {
             connectionURLHosts = try reader.stringList(admin, "connection_url_hosts", at: JSONPointer("/admin")!) ?? connectionURLHosts
         }
+        if let metrics = try reader.optionalObject(root, "metrics", at: .root, allowedKeys: ["require_token"]) {
+            metricsRequireToken = try reader.bool(metrics, "require_token", at: JSONPointer("/metrics")!) ?? metricsRequireToken
+        }
     }
 
     private mutating func apply(environment: [String: String]) throws(ConfigurationError) {
@@ -131,6 +137,13 @@ package struct ServeConfiguration: Sendable, Hashable {
                 throw ConfigurationError(file: "environment", pointer: "LEDGERPORT_PAYLOAD_RETENTION_DAYS", message: "\"\(value)\" is not a whole number of days", hint: "set a number such as 30")
             }
             payloadRetentionDays = days
+        }
+        if let value = environment["LEDGERPORT_METRICS_REQUIRE_TOKEN"] {
+            guard let flag = Bool(value) else {
+                throw ConfigurationError(
+                    file: "environment", pointer: "LEDGERPORT_METRICS_REQUIRE_TOKEN", message: "\"\(value)\" is not true or false", hint: "set true or false")
+            }
+            metricsRequireToken = flag
         }
         if let value = environment["LEDGERPORT_ADMIN_CONNECTION_URL_HOSTS"] {
             connectionURLHosts = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }

@@ -1,0 +1,50 @@
+import Foundation
+import LedgerportSDK
+import Testing
+
+/// `/metrics` names every tenant, so by default only an operator's token reads it.
+@Suite(.serialized)
+struct MetricsAccessTests {
+    @Test func metricsWithoutToken_isUnauthorized() async throws {
+        try await withHarness { harness in
+            _ = try await harness.provisionTenant(slug: "acme")
+
+            let response = try await harness.getMetrics(token: nil)
+            let body = String(decoding: response.body, as: UTF8.self)
+
+            #expect(response.status == 401)
+            #expect(!body.contains("acme"))
+        }
+    }
+
+    @Test func metricsWithTenantToken_isForbidden() async throws {
+        try await withHarness { harness in
+            let acme = try await harness.provisionTenant(slug: "acme")
+            let admin = try await harness.token(tenant: acme.tenant.id, role: .tenantAdmin, name: "admin@acme.example")
+
+            let response = try await harness.getMetrics(token: admin)
+
+            #expect(response.status == 403)
+        }
+    }
+
+    @Test func metricsWithOperatorToken_areServed() async throws {
+        try await withHarness { harness in
+            _ = try await harness.provisionTenant(slug: "acme")
+            let operatorToken = try await harness.token(tenant: nil, role: .operator_, name: "ops@example.com")
+
+            let response = try await harness.getMetrics(token: operatorToken)
+
+            #expect(response.status == 200)
+            #expect(String(decoding: response.body, as: UTF8.self).contains("# HELP"))
+        }
+    }
+
+    @Test func metricsNotRequiringToken_areServedWithoutOne() async throws {
+        try await withHarness(metricsRequireToken: false) { harness in
+            let response = try await harness.getMetrics(token: nil)
+
+            #expect(response.status == 200)
+        }
+    }
+}
