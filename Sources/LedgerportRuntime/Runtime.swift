@@ -226,6 +226,9 @@ package final class Runtime: @unchecked Sendable {
         logger.info("admin API URL hosts", metadata: [
             "admin.connection_url_hosts": .string(hosts.isEmpty ? "none: URL fields change only through the command line" : hosts.joined(separator: ",")),
         ])
+        logger.info("metrics access", metadata: [
+            "metrics.require_token": .string(configuration.metricsRequireToken ? "true: /metrics needs an operator's bearer token" : "false: /metrics answers anyone"),
+        ])
         readiness.markRoutesLoaded()
         try server.start()
         onListening(server.port ?? 0)
