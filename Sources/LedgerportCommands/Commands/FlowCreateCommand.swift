@@ -123,6 +123,8 @@ struct FlowCreateCommand: RunnableCommand {
             return active.mapping
         }
         guard let newest = try await store.mappingVersions(mapping: mappingID, tenant: tenant).last else {
+            try await MappingLookup.requireKnown(
+                mappingID, operation: "create flow \"\(id)\" with mapping \"\(mappingID)\"", tenant: tenant, store: store)
             throw CommandError.failure(
                 "create flow \"\(id)\": mapping \"\(mappingID)\" has no version", hint: "publish one with \"ledgerport mapping publish\"")
         }

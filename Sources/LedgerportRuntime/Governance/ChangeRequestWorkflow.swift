@@ -38,7 +38,7 @@ package struct ChangeRequestWorkflow: Sendable {
         of version: MappingVersionReference, environment: EnvironmentName, summary: String, evidence: JSONValue = [:],
         tenant: TenantID, proposer: String
     ) async throws -> ChangeRequest {
-        let stored = try await store.mappingVersion(version.version, mapping: version.mappingID, tenant: tenant)
+        let stored = try await proposedVersion(version, tenant: tenant)
         try await requireNewProposal(of: version, environment: environment, tenant: tenant)
         var members = try await proposalEvidence(for: stored, environment: environment, tenant: tenant)
         members.merge(evidence.objectValue ?? [:]) { _, added in added }
@@ -52,6 +52,18 @@ package struct ChangeRequestWorkflow: Sendable {
         } catch let error as StoreError where error.code == .alreadyExists {
             // Another proposal of the same version was created after the check above, so the check now names it.
             try await requireNewProposal(of: version, environment: environment, tenant: tenant)
+            throw error
+        }
+    }
+
+    /// Reads the version to propose. An unknown mapping gets `not_found` naming the closest mapping, so only a known
+    /// mapping's missing version gets the store's hint to publish it.
+    private func proposedVersion(_ version: MappingVersionReference, tenant: TenantID) async throws -> MappingVersion {
+        do {
+            return try await store.mappingVersion(version.version, mapping: version.mappingID, tenant: tenant)
+        } catch let error as StoreError where error.code == .notFound {
+            try await MappingLookup.requireKnown(
+                version.mappingID, operation: "propose activating mapping \"\(version.mappingID)\"", tenant: tenant, store: store)
             throw error
         }
     }
