@@ -6,6 +6,33 @@ import Testing
 /// A misspelt id gets `not_found` naming the closest id, through the CLI and the admin API alike.
 @Suite(.serialized)
 struct UnknownIDHintTests {
+    /// Runs `ledgerport flow create stripe-more` from the tenant acme's Stripe connection to its Odoo connection.
+    private func createFlowCommand(_ harness: AdminTestHarness, mapping: String, environment: String) async -> (status: Int32, output: String, error: String) {
+        await harness.runCommand([
+            "flow", "create", "stripe-more", "--tenant", "acme", "--source", "stripe-main", "--target", "odoo-main",
+            "--mapping", mapping, "--environment", environment,
+        ])
+    }
+
+    /// Runs `ledgerport change-request propose` for version 1 of `mapping` of the tenant acme.
+    private func proposeCommand(_ harness: AdminTestHarness, mapping: String, environment: String) async -> (status: Int32, output: String, error: String) {
+        await harness.runCommand([
+            "change-request", "propose", "--tenant", "acme", "--mapping", mapping, "--version", "1",
+            "--environment", environment, "--summary", "Activate", "--as", "revops@acme.example",
+        ])
+    }
+
+    /// Proposes activating version 1 of `mapping` through the API as the tenant's admin, and returns the response and its error message.
+    private func propose(
+        _ harness: AdminTestHarness, _ tenant: ProvisionedTenant, mapping: String, environment: String
+    ) async throws -> (response: (status: Int, json: JSONValue), message: String) {
+        let admin = try await harness.token(tenant: tenant.tenant.id, role: .tenantAdmin, name: "revops@\(tenant.tenant.slug).example")
+        let response = try await harness.request(
+            "POST", "\(tenant.path)/change-requests", token: admin,
+            body: ["mapping_id": .string(mapping), "version": 1, "environment": .string(environment), "summary": "Activate"])
+        return (response, response.json["error"]?["message"]?.stringValue ?? "")
+    }
+
     @Test func flowPauseCommand_namesClosestFlow() async throws {
         try await withHarness { harness in
             _ = try await harness.provisionTenant(slug: "acme")
@@ -43,10 +70,7 @@ struct UnknownIDHintTests {
         try await withHarness { harness in
             _ = try await harness.provisionTenant(slug: "acme")
 
-            let outcome = await harness.runCommand([
-                "flow", "create", "stripe-more", "--tenant", "acme", "--source", "stripe-main", "--target", "odoo-main",
-                "--mapping", "stripe-customer", "--environment", "production",
-            ])
+            let outcome = await createFlowCommand(harness, mapping: "stripe-customer", environment: "production")
 
             #expect(outcome.status == 1)
             #expect(outcome.error.contains(#"create flow "stripe-more" with mapping "stripe-customer": the tenant has no such mapping"#))
@@ -61,10 +85,7 @@ struct UnknownIDHintTests {
             _ = try await harness.runtime.store.createMapping(
                 id: MappingID(rawValue: "stripe-drafts"), displayName: "Drafts", tenant: acme.tenant.id, actor: AdminTestHarness.proposer)
 
-            let outcome = await harness.runCommand([
-                "flow", "create", "stripe-more", "--tenant", "acme", "--source", "stripe-main", "--target", "odoo-main",
-                "--mapping", "stripe-drafts", "--environment", "production",
-            ])
+            let outcome = await createFlowCommand(harness, mapping: "stripe-drafts", environment: "production")
 
             #expect(outcome.status == 1)
             #expect(outcome.error.contains(#"create flow "stripe-more": mapping "stripe-drafts" has no version"#))
@@ -76,13 +97,10 @@ struct UnknownIDHintTests {
         try await withHarness { harness in
             _ = try await harness.provisionTenant(slug: "acme")
 
-            let outcome = await harness.runCommand([
-                "change-request", "propose", "--tenant", "acme", "--mapping", "stripe-customer", "--version", "1",
-                "--environment", "production", "--summary", "Activate", "--as", "revops@acme.example",
-            ])
+            let outcome = await proposeCommand(harness, mapping: "stripe-customer", environment: "production")
 
             #expect(outcome.status == 1)
-            #expect(outcome.error.contains(#"propose activating mapping "stripe-customer": the tenant has no such mapping"#))
+            #expect(outcome.error.contains(#"propose activating mapping "stripe-customer" version 1 in environment "production": the tenant has no such mapping"#))
             #expect(outcome.error.contains(#"did you mean "stripe-customers"?"#))
         }
     }
@@ -90,18 +108,53 @@ struct UnknownIDHintTests {
     @Test func proposeRoute_namesClosestMapping() async throws {
         try await withHarness { harness in
             let acme = try await harness.provisionTenant(slug: "acme")
-            let admin = try await harness.token(tenant: acme.tenant.id, role: .tenantAdmin, name: "revops@acme.example")
 
-            let response = try await harness.request(
-                "POST", "\(acme.path)/change-requests", token: admin,
-                body: ["mapping_id": "stripe-customer", "version": 1, "environment": "production", "summary": "Activate"])
-            let message = response.json["error"]?["message"]?.stringValue ?? ""
+            let (response, message) = try await propose(harness, acme, mapping: "stripe-customer", environment: "production")
 
             #expect(response.status == 404)
             #expect(response.json["error"]?["code"] == "not_found")
-            #expect(message.contains(#"propose activating mapping "stripe-customer": the tenant has no such mapping"#))
+            #expect(message.contains(#"propose activating mapping "stripe-customer" version 1 in environment "production": the tenant has no such mapping"#))
             #expect(message.contains(#"did you mean "stripe-customers"?"#))
             #expect(!message.contains("publish the version"))
+        }
+    }
+
+    @Test func proposeCommand_unknownEnvironmentIsUsage() async throws {
+        try await withHarness { harness in
+            _ = try await harness.provisionTenant(slug: "acme")
+
+            let outcome = await proposeCommand(harness, mapping: "stripe-customers", environment: "prod")
+
+            #expect(outcome.status == 64)
+            #expect(outcome.error.contains(#"version 1 in environment "prod": the tenant has no such environment"#))
+            #expect(outcome.error.contains(#"did you mean "production"? the tenant's environments are "production", "test""#))
+        }
+    }
+
+    @Test func proposeRoute_unknownEnvironmentIs404() async throws {
+        try await withHarness { harness in
+            let acme = try await harness.provisionTenant(slug: "acme")
+
+            let (response, message) = try await propose(harness, acme, mapping: "stripe-customers", environment: "prod")
+
+            #expect(response.status == 404)
+            #expect(response.json["error"]?["code"] == "not_found")
+            #expect(message.contains(#"in environment "prod": the tenant has no such environment"#))
+            #expect(message.contains(#"did you mean "production"?"#))
+            let requests = try await harness.runtime.store.changeRequests(tenant: acme.tenant.id, state: nil)
+            #expect(!requests.contains { $0.environment.rawValue == "prod" })
+        }
+    }
+
+    @Test func flowCreateCommand_unknownEnvironmentIsUsage() async throws {
+        try await withHarness { harness in
+            _ = try await harness.provisionTenant(slug: "acme")
+
+            let outcome = await createFlowCommand(harness, mapping: "stripe-customers", environment: "prod")
+
+            #expect(outcome.status == 64)
+            #expect(outcome.error.contains(#"create flow "stripe-more" in environment "prod": the tenant has no such environment"#))
+            #expect(outcome.error.contains(#"did you mean "production"?"#))
         }
     }
 }

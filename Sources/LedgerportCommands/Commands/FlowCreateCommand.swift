@@ -31,7 +31,7 @@ struct FlowCreateCommand: RunnableCommand {
         exitStatuses: [
             (.ok, "the flow was created"),
             (.failure, "the tenant, a connection or the mapping is unknown, the id is taken, or the database cannot be opened"),
-            (.usage, "the command line is invalid"),
+            (.usage, "the command line is invalid, or the tenant has no such environment"),
             (.dataError, "the connections or the mapping do not fit together"),
         ]
     )
@@ -96,6 +96,8 @@ struct FlowCreateCommand: RunnableCommand {
     func run(in context: CommandContext) async throws -> ExitCode {
         let actor = try ActorOption.resolve(actorOption, in: context, for: .change)
         let flow = try await AdminCommandSupport.withServices(dataOption, specsOption: specsOption, slug: tenantSlug, unsealing: false, in: context) { services, tenant in
+            try await AdminCommandSupport.requireEnvironment(
+                environment, operation: "create flow \"\(id)\" in environment \"\(environment)\"", tenant: tenant.id, store: services.store)
             let version = try await mappingVersion(services.store, tenant: tenant.id)
             let mapping = try await services.mappings.mapping(version, tenant: tenant.id)
             return try await services.flowProvisioner.createFlow(

@@ -1,4 +1,3 @@
-import LedgerportJSONSchema
 import LedgerportStore
 
 /// Checks a tenant's mapping ids. An unknown id gets `not_found` naming the closest mapping and every mapping the tenant has.
@@ -14,9 +13,7 @@ package enum MappingLookup {
 
     /// Builds the `not_found` error for `id`, given the ids of every mapping the tenant has.
     static func unknownMapping(_ id: MappingID, operation: String, known: [String]) -> StoreError {
-        StoreError(
-            .notFound, "\(operation): the tenant has no such mapping",
-            hint: MessageText.didYouMean(id.rawValue, among: known) + "the tenant's mappings are "
-                + (known.isEmpty ? "none; publish one with `ledgerport mapping publish`" : MessageText.quotedList(known)))
+        StoreError.unknownTenantID(
+            id.rawValue, kind: "mapping", operation: operation, known: known, whenNone: "publish one with `ledgerport mapping publish`")
     }
 }

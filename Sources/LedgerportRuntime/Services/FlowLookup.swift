@@ -1,4 +1,3 @@
-import LedgerportJSONSchema
 import LedgerportStore
 
 /// Reads a tenant's flow by id; an unknown id gets `not_found` naming the closest flow and every flow the tenant has.
@@ -35,8 +34,6 @@ package enum FlowLookup {
     }
 
     private static func unknownFlow(_ id: FlowID, operation: String, known: [String]) -> StoreError {
-        StoreError(
-            .notFound, "\(operation): the tenant has no such flow",
-            hint: MessageText.didYouMean(id.rawValue, among: known) + "the tenant's flows are " + (known.isEmpty ? "none" : MessageText.quotedList(known)))
+        StoreError.unknownTenantID(id.rawValue, kind: "flow", operation: operation, known: known)
     }
 }
