@@ -157,4 +157,32 @@ struct UnknownIDHintTests {
             #expect(outcome.error.contains(#"did you mean "production"?"#))
         }
     }
+
+    @Test func misspeltTenantSlug_namesClosestTenant() async throws {
+        try await withHarness { harness in
+            _ = try await harness.provisionTenant(slug: "acme")
+            _ = try await harness.provisionTenant(slug: "globex")
+
+            let outcome = await harness.runCommand(["flow", "list", "--tenant", "acmee"])
+
+            #expect(outcome.status == 1)
+            #expect(outcome.error.contains(#"error: find tenant "acmee": not found"#))
+            #expect(outcome.error.contains(#"hint: did you mean "acme"? list tenants with "ledgerport tenant list""#))
+        }
+    }
+
+    @Test func misspeltTenantRoute_staysUniform404() async throws {
+        try await withHarness { harness in
+            let acme = try await harness.provisionTenant(slug: "acme")
+            let operator_ = try await harness.token(tenant: nil, role: .operator_, name: "ops@platform.example")
+            let viewer = try await harness.token(tenant: acme.tenant.id, role: .viewer, name: "viewer@acme.example")
+
+            for token in [operator_, viewer] {
+                let response = try await harness.request("GET", "/admin/tenants/acmee/flows", token: token)
+
+                #expect(response.status == 404)
+                #expect(response.json["error"]?["message"] == #"tenant "acmee" not found; check the slug, and use a token issued for that tenant"#)
+            }
+        }
+    }
 }
