@@ -185,4 +185,37 @@ struct UnknownIDHintTests {
             }
         }
     }
+
+    @Test func unknownIDRoutes_nameListRoute() async throws {
+        try await withHarness { harness in
+            let acme = try await harness.provisionTenant(slug: "acme")
+            let admin = try await harness.token(tenant: acme.tenant.id, role: .tenantAdmin, name: "revops@acme.example")
+            let cases: [(method: String, path: String, body: JSONValue, subject: String, listRoute: String)] = [
+                ("PATCH", "connections/odoo-mian", ["configuration": ["database": "revops"]], "odoo-mian", "connections"),
+                ("POST", "connections/odoo-mian/rotate-secrets", ["secrets": ["api_key": "odoo_key_2"]], "odoo-mian", "connections"),
+                ("POST", "flows/stripe-customer/deliver-stored", ["since": "2026-12-01T00:00:00Z"], "stripe-customer", "flows"),
+            ]
+
+            for item in cases {
+                let response = try await harness.request(item.method, "\(acme.path)/\(item.path)", token: admin, body: item.body)
+                let message = response.json["error"]?["message"]?.stringValue ?? ""
+
+                #expect(response.status == 404, "\(item.method) \(item.path)")
+                #expect(message.contains(#""\#(item.subject)" of tenant "acme": not found"#), "\(message)")
+                #expect(message.hasSuffix("; list \(item.listRoute) with GET /admin/tenants/acme/\(item.listRoute)"), "\(message)")
+                #expect(!message.contains("ledgerport"), "\(message)")
+            }
+        }
+    }
+
+    @Test func unknownFlowCommand_keepsCommandHint() async throws {
+        try await withHarness { harness in
+            _ = try await harness.provisionTenant(slug: "acme")
+
+            let outcome = await harness.runCommand(["flow", "deliver-stored", "stripe-customer", "--tenant", "acme", "--since", "2026-12-01T00:00:00Z"])
+
+            #expect(outcome.status == 1)
+            #expect(outcome.error.contains("hint: list flows with `ledgerport flow list`"))
+        }
+    }
 }
