@@ -64,7 +64,7 @@ extension SQLiteStore {
             let token = try APITokenRows.require(id, tenant: tenant, operation: "revoke API token", on: db)
             if let revokedAt = token.revokedAt {
                 throw StoreError.conflict(
-                    operation, "token \"\(token.name)\"", "it was revoked at \(StoreTime.iso8601(revokedAt))",
+                    "revoke API token", "\"\(id)\" (\(token.name))", "it was revoked at \(StoreTime.iso8601(revokedAt))",
                     hint: "nothing to do; the token no longer authenticates")
             }
             try db.execute(
@@ -102,11 +102,18 @@ enum APITokenRows {
     }
 
     /// Reads the token of `tenant` (nil: a platform token), or throws `not_found` (also for another scope's token).
+    ///
+    /// The error names the tenant by its slug and how to list the tokens of that scope.
     static func require(_ id: APITokenID, tenant: TenantID?, operation: String, on db: SQLiteConnection) throws -> APIToken {
         let found = try db.queryFirst(
             "SELECT \(columns) FROM api_tokens WHERE id = ? AND tenant_id IS ?", [.text(id.rawValue), .text(tenant?.rawValue)], decode)
         guard let found else {
-            throw StoreError.notFound(operation, "\"\(id)\" of \(owner(tenant))")
+            guard let tenant else {
+                throw StoreError.notFound(operation, "\"\(id)\" of the platform", hint: "list platform tokens with `ledgerport token list`")
+            }
+            let slug = TenantRows.slug(tenant, on: db) ?? tenant.rawValue
+            throw StoreError.notFound(
+                operation, "\"\(id)\" of tenant \"\(slug)\"", hint: "list the tenant's tokens with `ledgerport token list --tenant \(slug)`")
         }
         return found
     }

@@ -103,9 +103,13 @@ enum TenantRows {
 
     /// Names the tenant for messages by its slug, `tenant "acme"`, as people know it; by its id when no row has it.
     static func label(_ tenant: TenantID, on connection: SQLiteConnection) -> String {
-        // A failed lookup only costs the message its slug, so the id is used instead.
-        let slug = try? connection.queryFirst("SELECT slug FROM tenants WHERE id = ?", [.text(tenant.rawValue)]) { try $0.text(0) }
-        return "tenant \"\(slug ?? tenant.rawValue)\""
+        "tenant \"\(slug(tenant, on: connection) ?? tenant.rawValue)\""
+    }
+
+    /// Reads the tenant's slug for a message, or nil when no row has it or the read fails.
+    static func slug(_ tenant: TenantID, on connection: SQLiteConnection) -> String? {
+        // A failed lookup only costs the message its slug, so callers name the tenant by its id instead.
+        try? connection.queryFirst("SELECT slug FROM tenants WHERE id = ?", [.text(tenant.rawValue)]) { try $0.text(0) }
     }
 
     /// Throws `not_found` unless the tenant exists.

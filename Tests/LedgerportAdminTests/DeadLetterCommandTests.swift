@@ -79,6 +79,7 @@ struct DeadLetterCommandTests {
             #expect(again.status == 1)
             #expect(again.error.contains("already replayed"))
             #expect(!again.error.contains("replay dead letter \(letters[0].id): replay dead letter"))
+            #expect(again.error.contains("hint: list parked dead letters and pick one of those"))
             #expect(dryRunText.output.contains("  upsert res.partner "))
             #expect(dryRunText.output.contains("    values: {"))
             #expect(missingReason.status == 64)
@@ -137,6 +138,19 @@ struct DeadLetterCommandTests {
             #expect(status == 200)
             #expect(listed.output.contains("auditor@acme.example"))
             #expect(!listed.output.contains(token))
+        }
+    }
+
+    @Test func replayUnknownID_namesItOnceWithHint() async throws {
+        try await withHarness { harness in
+            _ = try await harness.provisionTenant(slug: "acme")
+
+            let outcome = await run(harness, ["dead-letter", "replay", "99", "--tenant", "acme"])
+
+            #expect(outcome.status == 1)
+            #expect(outcome.error.contains(#"error: replay dead letter 99 of tenant "acme": not found"#))
+            #expect(!outcome.error.contains("read dead letter"))
+            #expect(outcome.error.contains("hint: list the parked dead letters with `ledgerport dead-letter list --tenant acme --status parked`"))
         }
     }
 }

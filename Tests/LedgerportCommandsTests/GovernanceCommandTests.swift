@@ -350,7 +350,21 @@ import Testing
         #expect(try JSONParser.parse(listed.standardOutput)["tokens"]?[0]?["role"] == "finance_operator")
         #expect(revoked.status == 0)
         #expect(twice.status == 1)
+        #expect(twice.standardError.contains("error: revoke API token \"\(id)\" (finance@acme.example): it was revoked at "))
         #expect(try world.dataFilesContain(token) == false)
+    }
+
+    @Test func tokenRevoke_otherTenantNamesSlug() async throws {
+        let world = try await provisionedWorld()
+        try #require(await world.run(["tenant", "create", "beta"]).status == 0)
+        let created = await world.run(["token", "create", "--tenant", "acme", "--role", "viewer", "--name", "viewer@acme.example", "--json"])
+        let id = try #require(try JSONParser.parse(created.standardOutput)["id"]?.stringValue)
+
+        let outcome = await world.run(["token", "revoke", id, "--tenant", "beta"])
+
+        #expect(outcome.status == 1)
+        #expect(outcome.standardError.contains("error: revoke API token \"\(id)\" of tenant \"beta\": not found"))
+        #expect(outcome.standardError.contains("hint: list the tenant's tokens with `ledgerport token list --tenant beta`"))
     }
 
     @Test func tokenCreate_operatorRoleNeedsNoTenant() async throws {

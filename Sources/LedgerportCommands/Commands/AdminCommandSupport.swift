@@ -74,6 +74,15 @@ enum AdminCommandSupport {
         }
     }
 
+    /// Throws a usage error (exit status 64) naming the closest environment unless the tenant has the `--environment` one.
+    static func requireEnvironment(_ name: EnvironmentName, operation: String, tenant: TenantID, store: any Store) async throws {
+        do {
+            try await EnvironmentLookup.requireKnown(name, operation: operation, tenant: tenant, store: store)
+        } catch let error as StoreError where error.code == .notFound {
+            throw CommandError.usage(error.message, hint: error.hint)
+        }
+    }
+
     /// Opens the store and reads the tenant, runs `body`, and converts the errors of the services into command errors.
     static func withTenant<Value>(
         _ dataOption: String?, slug: String, in context: CommandContext, _ body: (any Store, Tenant) async throws -> Value

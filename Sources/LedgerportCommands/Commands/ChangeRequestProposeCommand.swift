@@ -14,8 +14,8 @@ struct ChangeRequestProposeCommand: RunnableCommand {
         ],
         exitStatuses: [
             (.ok, "the request was opened"),
-            (.failure, "the tenant, the mapping version or the environment is unknown, or the database cannot be opened"),
-            (.usage, "the command line is invalid"),
+            (.failure, "the tenant or the mapping version is unknown, or the database cannot be opened"),
+            (.usage, "the command line is invalid, or the tenant has no such environment"),
             (.dataError, "the summary is blank"),
         ]
     )
@@ -58,7 +58,9 @@ struct ChangeRequestProposeCommand: RunnableCommand {
     func run(in context: CommandContext) async throws -> ExitCode {
         let proposer = try ActorOption.resolve(proposer, in: context, for: .governance)
         let request = try await AdminCommandSupport.withTenant(dataOption, slug: tenantSlug, in: context) { store, tenant in
-            try await ChangeRequestWorkflow(store: store).proposeActivation(
+            try await AdminCommandSupport.requireEnvironment(
+                environment, operation: ChangeRequestWorkflow.proposalOperation(version, environment: environment), tenant: tenant.id, store: store)
+            return try await ChangeRequestWorkflow(store: store).proposeActivation(
                 of: version, environment: environment, summary: summary, tenant: tenant.id, proposer: proposer)
         }
         if printsJSON {

@@ -138,10 +138,7 @@ struct DeadLetterReplayCommand: RunnableCommand {
                 }
             case .failed(let error):
                 failed += 1
-                // Store errors already begin with the operation, so the dead letter is named only when the message does not start with it.
-                let message = "\(error)"
-                let operation = "replay dead letter \(outcome.deadLetterID)"
-                context.standardError.writeLine("error: " + (message.hasPrefix(operation) ? message : "\(operation): \(message)"))
+                report(error, of: outcome.deadLetterID, tenant: tenant, in: context)
             }
         }
         if printsJSON {
@@ -154,5 +151,25 @@ struct DeadLetterReplayCommand: RunnableCommand {
             context.standardOutput.writeLine("no parked dead letter matches")
         }
         return failed == 0 ? .ok : .failure
+    }
+
+    /// Prints the failed replay of one dead letter as an `error:` line and, when there is a next step, a `hint:` line.
+    private func report(_ error: any Error, of id: DeadLetterID, tenant: Tenant, in context: CommandContext) {
+        let operation = "replay dead letter \(id)"
+        var message = "\(error)"
+        var hint: String?
+        if let error = error as? StoreError {
+            message = error.message
+            hint = error.hint
+            // `replay dead letter 4 of tenant "acme": not found` is about the dead letter, not its flow or mapping version.
+            if error.code == .notFound, message.hasPrefix("\(operation) of ") {
+                hint = "list the parked dead letters with `ledgerport dead-letter list --tenant \(tenant.slug) --status parked`"
+            }
+        }
+        // Store errors already begin with the operation, so the dead letter is named only when the message does not start with it.
+        context.standardError.writeLine("error: " + (message.hasPrefix(operation) ? message : "\(operation): \(message)"))
+        if let hint {
+            context.standardError.writeLine("hint: \(hint)")
+        }
     }
 }

@@ -31,7 +31,7 @@ struct FlowCreateCommand: RunnableCommand {
         exitStatuses: [
             (.ok, "the flow was created"),
             (.failure, "the tenant, a connection or the mapping is unknown, the id is taken, or the database cannot be opened"),
-            (.usage, "the command line is invalid"),
+            (.usage, "the command line is invalid, or the tenant has no such environment"),
             (.dataError, "the connections or the mapping do not fit together"),
         ]
     )
@@ -96,6 +96,8 @@ struct FlowCreateCommand: RunnableCommand {
     func run(in context: CommandContext) async throws -> ExitCode {
         let actor = try ActorOption.resolve(actorOption, in: context, for: .change)
         let flow = try await AdminCommandSupport.withServices(dataOption, specsOption: specsOption, slug: tenantSlug, unsealing: false, in: context) { services, tenant in
+            try await AdminCommandSupport.requireEnvironment(
+                environment, operation: "create flow \"\(id)\" in environment \"\(environment)\"", tenant: tenant.id, store: services.store)
             let version = try await mappingVersion(services.store, tenant: tenant.id)
             let mapping = try await services.mappings.mapping(version, tenant: tenant.id)
             return try await services.flowProvisioner.createFlow(
@@ -123,6 +125,8 @@ struct FlowCreateCommand: RunnableCommand {
             return active.mapping
         }
         guard let newest = try await store.mappingVersions(mapping: mappingID, tenant: tenant).last else {
+            try await MappingLookup.requireKnown(
+                mappingID, operation: "create flow \"\(id)\" with mapping \"\(mappingID)\"", tenant: tenant, store: store)
             throw CommandError.failure(
                 "create flow \"\(id)\": mapping \"\(mappingID)\" has no version", hint: "publish one with \"ledgerport mapping publish\"")
         }

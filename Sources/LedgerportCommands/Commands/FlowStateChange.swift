@@ -30,7 +30,7 @@ struct FlowStateChange: Sendable {
     func run(setting state: FlowState, in context: CommandContext) async throws -> ExitCode {
         let actor = try ActorOption.resolve(actorOption, in: context, for: .change)
         let flow = try await AdminCommandSupport.withTenant(dataOption, slug: tenantSlug, in: context) { store, tenant in
-            try await store.setFlowState(state, flow: id, tenant: tenant.id, actor: actor)
+            try await FlowLookup.setState(state, flow: id, tenant: tenant.id, actor: actor, store: store)
         }
         if printsJSON {
             AdminCommandSupport.printJSON(AdminJSON.flow(flow), in: context)

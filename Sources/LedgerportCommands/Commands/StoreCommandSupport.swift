@@ -1,4 +1,5 @@
 import Foundation
+import LedgerportJSONSchema
 import LedgerportSDK
 import LedgerportStore
 
@@ -30,12 +31,15 @@ enum StoreCommandSupport {
         return formatter.string(from: date)
     }
 
-    /// Reads the tenant named by `slug`, or throws the error a command reports.
+    /// Reads the tenant named by `slug`, or throws the error a command reports, naming the closest slug.
+    ///
+    /// The data folder's owner may list every tenant, so unlike the admin API this error may name other tenants.
     static func tenant(slug: String, in store: any Store) async throws -> Tenant {
         do {
             return try await store.tenant(slug: slug)
         } catch let error as StoreError where error.code == .notFound {
-            throw CommandError.failure("find tenant \"\(slug)\": not found", hint: "list tenants with \"ledgerport tenant list\"")
+            let suggestion = MessageText.didYouMean(slug, among: try await store.tenants().map(\.slug))
+            throw CommandError.failure("find tenant \"\(slug)\": not found", hint: suggestion + "list tenants with \"ledgerport tenant list\"")
         }
     }
 }

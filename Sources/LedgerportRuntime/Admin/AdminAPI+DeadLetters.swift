@@ -65,14 +65,14 @@ extension AdminAPI {
                 do {
                     runs.append(try AdminJSON.replayDryRun(try await deadLetters.dryRun(id, mappingVersion: options.mappingVersion, tenant: tenant)))
                 } catch {
-                    runs.append(["dead_letter_id": .number(JSONNumber(id.rawValue)), "error": Self.errorObject(error)])
+                    runs.append(["dead_letter_id": .number(JSONNumber(id.rawValue)), "error": Self.errorObject(error, tenantSlug: request.scopedTenant.slug)])
                 }
             }
             return (200, ["dry_runs": .array(runs), "applied": false])
         }
         let outcomes = await deadLetters.replay(ids, mappingVersion: options.mappingVersion, tenant: tenant, actor: request.actor)
         let replayed = outcomes.filter { if case .replayed = $0.result { true } else { false } }.count
-        let results = outcomes.map { AdminJSON.replayOutcome($0, describe: Self.describe) }
+        let results = outcomes.map { AdminJSON.replayOutcome($0, describe: { error in Self.describe(error, tenantSlug: request.scopedTenant.slug) }) }
         return (200, ["results": .array(results), "replayed": .number(JSONNumber(replayed)), "failed": .number(JSONNumber(outcomes.count - replayed))])
     }
 
@@ -125,15 +125,15 @@ extension AdminAPI {
         return filter
     }
 
-    static func describe(_ error: any Error) -> (code: String, message: String) {
-        guard let adminError = AdminError.classify(error) else {
+    static func describe(_ error: any Error, tenantSlug: String) -> (code: String, message: String) {
+        guard let adminError = AdminError.classify(error, tenantSlug: tenantSlug) else {
             return ("internal_error", "the replay failed; see the server log")
         }
         return (adminError.code, adminError.message)
     }
 
-    private static func errorObject(_ error: any Error) -> JSONValue {
-        let (code, message) = describe(error)
+    private static func errorObject(_ error: any Error, tenantSlug: String) -> JSONValue {
+        let (code, message) = describe(error, tenantSlug: tenantSlug)
         return ["code": .string(code), "message": .string(message)]
     }
 }

@@ -80,7 +80,7 @@ extension AdminAPI {
 
     private func setState(_ state: FlowState, _ request: AdminRequest) async throws -> (Int, JSONValue) {
         let id = FlowID(rawValue: request.pathParameter("flow"))
-        let flow = try await store.setFlowState(state, flow: id, tenant: request.scopedTenant.id, actor: request.actor)
+        let flow = try await FlowLookup.setState(state, flow: id, tenant: request.scopedTenant.id, actor: request.actor, store: store)
         // Route the change at once instead of at the next periodic reload.
         try await router.reload()
         return (200, AdminJSON.flow(flow))

@@ -19,7 +19,7 @@ import LedgerportStore
 /// 4. check the query and the body against the route's ``AdminRequestShape``
 ///    (400 for an unknown key or a member of the wrong type), so nothing runs
 ///    with a misspelt option silently left at its default;
-/// 5. run the handler; its errors go through ``AdminError/classify(_:)``.
+/// 5. run the handler; its errors go through ``AdminError/classify(_:tenantSlug:)``.
 ///
 /// The routes and their JSON are described in `docs/admin-api.md`. The API
 /// does not create tokens: `ledgerport token create` does, on the data folder.
@@ -124,7 +124,7 @@ struct AdminAPI: Sendable {
     }
 
     func respond(to error: any Error, request: HTTPServerRequest, caller: APIToken?) -> HTTPServerResponse {
-        guard let adminError = AdminError.classify(error) else {
+        guard let adminError = AdminError.classify(error, tenantSlug: request.pathParameters["tenant"]) else {
             logger.error("admin request failed", metadata: [
                 LogMetadataKey.httpMethod: .string(request.method), LogMetadataKey.httpPath: .string(request.path),
                 LogMetadataKey.error: .string("\(error)"),

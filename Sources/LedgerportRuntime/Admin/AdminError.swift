@@ -5,7 +5,7 @@ import LedgerportStore
 /// An admin API failure with its HTTP status, a stable code and a message that names the value, the rule and the fix.
 ///
 /// Every error reaches the client through ``response``, which uses the
-/// server's one JSON error shape. ``classify(_:)`` maps the errors of the
+/// server's one JSON error shape. ``classify(_:tenantSlug:)`` maps the errors of the
 /// store, the governance workflow and the services; anything else is a 500
 /// whose detail goes only to the log.
 struct AdminError: Error, Sendable, Hashable {
@@ -53,12 +53,15 @@ struct AdminError: Error, Sendable, Hashable {
     }
 
     /// Maps a thrown error to the client's error, or nil for an unexpected one that becomes a 500.
-    static func classify(_ error: any Error) -> AdminError? {
+    ///
+    /// `tenantSlug` is the tenant of the route, if any. A token holder usually cannot run the CLI on the data folder,
+    /// so a hint to list a tenant's connections or flows names the API route for that tenant instead.
+    static func classify(_ error: any Error, tenantSlug: String?) -> AdminError? {
         switch error {
         case let error as AdminError:
             return error
         case let error as StoreError:
-            return classify(error)
+            return classifyStoreError(error, tenantSlug: tenantSlug)
         case let error as WorkflowError:
             return classify(error)
         case let error as DeadLetterServiceError:
@@ -85,7 +88,11 @@ struct AdminError: Error, Sendable, Hashable {
         }
     }
 
-    private static func classify(_ error: StoreError) -> AdminError {
+    private static func classifyStoreError(_ error: StoreError, tenantSlug: String?) -> AdminError {
+        var message = error.description
+        if let listing = error.listing, let tenantSlug {
+            message = "\(error.message); list \(listing.rawValue) with GET \(AdminAPI.basePath)/tenants/\(tenantSlug)/\(listing.rawValue)"
+        }
         let status =
             switch error.code {
             case .notFound: 404
@@ -94,7 +101,7 @@ struct AdminError: Error, Sendable, Hashable {
             case .unavailable: 503
             case .schemaMismatch, .storageFailure: 500
             }
-        return AdminError(status: status, code: error.code.rawValue, message: error.description)
+        return AdminError(status: status, code: error.code.rawValue, message: message)
     }
 
     private static func classify(_ error: WorkflowError) -> AdminError {

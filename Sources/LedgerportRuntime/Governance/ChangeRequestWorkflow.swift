@@ -38,7 +38,9 @@ package struct ChangeRequestWorkflow: Sendable {
         of version: MappingVersionReference, environment: EnvironmentName, summary: String, evidence: JSONValue = [:],
         tenant: TenantID, proposer: String
     ) async throws -> ChangeRequest {
-        let stored = try await store.mappingVersion(version.version, mapping: version.mappingID, tenant: tenant)
+        try await EnvironmentLookup.requireKnown(
+            environment, operation: Self.proposalOperation(version, environment: environment), tenant: tenant, store: store)
+        let stored = try await proposedVersion(version, environment: environment, tenant: tenant)
         try await requireNewProposal(of: version, environment: environment, tenant: tenant)
         var members = try await proposalEvidence(for: stored, environment: environment, tenant: tenant)
         members.merge(evidence.objectValue ?? [:]) { _, added in added }
@@ -52,6 +54,23 @@ package struct ChangeRequestWorkflow: Sendable {
         } catch let error as StoreError where error.code == .alreadyExists {
             // Another proposal of the same version was created after the check above, so the check now names it.
             try await requireNewProposal(of: version, environment: environment, tenant: tenant)
+            throw error
+        }
+    }
+
+    /// Names a proposal in messages: `propose activating mapping "stripe-invoices" version 2 in environment "production"`.
+    package static func proposalOperation(_ version: MappingVersionReference, environment: EnvironmentName) -> String {
+        "propose activating mapping \"\(version.mappingID)\" version \(version.version) in environment \"\(environment)\""
+    }
+
+    /// Reads the version to propose. An unknown mapping gets `not_found` naming the closest mapping, so only a known
+    /// mapping's missing version gets the store's hint to publish it.
+    private func proposedVersion(_ version: MappingVersionReference, environment: EnvironmentName, tenant: TenantID) async throws -> MappingVersion {
+        do {
+            return try await store.mappingVersion(version.version, mapping: version.mappingID, tenant: tenant)
+        } catch let error as StoreError where error.code == .notFound {
+            try await MappingLookup.requireKnown(
+                version.mappingID, operation: Self.proposalOperation(version, environment: environment), tenant: tenant, store: store)
             throw error
         }
     }

@@ -1,4 +1,3 @@
-import LedgerportJSONSchema
 import LedgerportStore
 
 /// A tenant's mapping with every stored version and the version in force in each environment, as a reviewer reads it.
@@ -26,10 +25,7 @@ package struct MappingOverview: Sendable {
             mapping = try await store.mapping(id, tenant: tenant)
         } catch let error as StoreError where error.code == .notFound {
             let known = try await store.mappings(tenant: tenant).map(\.id.rawValue)
-            throw StoreError(
-                .notFound, "read mapping \"\(id)\": the tenant has no such mapping",
-                hint: MessageText.didYouMean(id.rawValue, among: known) + "the tenant's mappings are "
-                    + (known.isEmpty ? "none; publish one with `ledgerport mapping publish`" : MessageText.quotedList(known)))
+            throw MappingLookup.unknownMapping(id, operation: "read mapping \"\(id)\"", known: known)
         }
         return try await read(mapping, environments: try await store.environments(tenant: tenant).map(\.name), store: store)
     }

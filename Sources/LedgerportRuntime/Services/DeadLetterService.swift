@@ -66,7 +66,7 @@ package struct DeadLetterService: Sendable {
     ///   for the flow's environment. ``StoreError`` `conflict` when the dead
     ///   letter is not parked, and `not_found` when it or the version does not exist.
     package func replay(_ id: DeadLetterID, mappingVersion: Int?, tenant: TenantID, actor: String) async throws -> Delivery {
-        let letter = try await store.deadLetter(id, tenant: tenant)
+        let letter = try await letterToReplay(id, tenant: tenant)
         var mapping: MappingVersionReference?
         if let mappingVersion {
             let flow = try await store.flow(letter.flowID, tenant: tenant)
@@ -81,6 +81,17 @@ package struct DeadLetterService: Sendable {
         ])
         wake()
         return delivery
+    }
+
+    /// Reads the dead letter to replay. A missing one gets `not_found` under the operation the caller ran,
+    /// `replay dead letter 4 of tenant "acme"`, rather than the store's `read dead letter`.
+    private func letterToReplay(_ id: DeadLetterID, tenant: TenantID) async throws -> DeadLetter {
+        do {
+            return try await store.deadLetter(id, tenant: tenant)
+        } catch let error as StoreError where error.code == .notFound {
+            let slug = try await store.tenant(tenant).slug
+            throw StoreError.notFound("replay dead letter", "\(id) of tenant \"\(slug)\"", hint: error.hint)
+        }
     }
 
     /// The maximum number of replays of one bulk request that run at once.
