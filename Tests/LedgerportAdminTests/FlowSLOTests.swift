@@ -35,6 +35,7 @@ struct FlowSLOTests {
             #expect(slo["open"] == 0)
             #expect(slo["ratio"] == .number(JSONNumber(ExactDecimal(significand: 6666, scale: 4))))
             #expect(slo["met"] == false)
+            #expect(json["flows"]?[0]?["mapping_version_in_force"] == 1)
         }
     }
 

@@ -112,6 +112,8 @@ import Testing
         #expect(status?["runs"] == [])
         #expect(text.standardOutput.contains("  next window:    "))
         #expect(text.standardOutput.contains("  runs:           none yet"))
+        #expect(try JSONParser.parse(showJSON.standardOutput)["mapping_version_in_force"] == 1)
+        #expect(text.standardOutput.contains("  mapping:        version 1 in force in test"), "\(text.standardOutput)")
         #expect(table.standardOutput.contains("scheduled"))
     }
 

@@ -46,15 +46,17 @@ struct FlowShowCommand: RunnableCommand {
     }
 
     func run(in context: CommandContext) async throws -> ExitCode {
-        let (flow, status) = try await AdminCommandSupport.withTenant(dataOption, slug: tenantSlug, in: context) { store, tenant in
+        let (flow, status, inForce) = try await AdminCommandSupport.withTenant(dataOption, slug: tenantSlug, in: context) { store, tenant in
             try await StoreCommandSupport.translatingStoreErrors {
                 let flow = try await FlowLookup.flow(id, tenant: tenant.id, store: store)
-                return (flow, try await FlowScheduleStatus.read(flow: flow, store: store, now: Date()))
+                let inForce = try await store.activeMappingVersion(mapping: flow.mappingID, environment: flow.environment, tenant: tenant.id)
+                return (flow, try await FlowScheduleStatus.read(flow: flow, store: store, now: Date()), inForce?.mapping.version)
             }
         }
         if printsJSON {
             guard case .object(var object) = AdminJSON.flow(flow) else { preconditionFailure("a flow's JSON is an object") }
             object["schedule_status"] = status.map(AdminJSON.scheduleStatus) ?? .null
+            object["mapping_version_in_force"] = inForce.map { .number(JSONNumber($0)) } ?? .null
             AdminCommandSupport.printJSON(.object(object), in: context)
             return .ok
         }
@@ -62,6 +64,7 @@ struct FlowShowCommand: RunnableCommand {
         let out = context.standardOutput
         out.writeLine("flow \(flow.id): \(flow.state.rawValue), \(flow.mode.rawValue), environment \(flow.environment)")
         out.writeLine("  path:           \(flow.sourceConnectionID) -> \(flow.mappingID) -> \(flow.targetConnectionID)")
+        out.writeLine("  mapping:        " + (inForce.map { "version \($0) in force in \(flow.environment)" } ?? "no version in force in \(flow.environment)"))
         if flow.mode == .realtime {
             out.writeLine("  event types:    \(flow.nativeEventTypes.joined(separator: ", "))")
         }

@@ -92,6 +92,8 @@ extension AdminAPI {
             preconditionFailure("a flow's JSON is an object")
         }
         object["slo"] = AdminJSON.slo(report)
+        let inForce = try await store.activeMappingVersion(mapping: flow.mappingID, environment: flow.environment, tenant: flow.tenantID)
+        object["mapping_version_in_force"] = inForce.map { .number(JSONNumber($0.mapping.version)) } ?? .null
         return .object(object)
     }
 
