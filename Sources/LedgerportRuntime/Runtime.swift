@@ -89,7 +89,8 @@ package final class Runtime: @unchecked Sendable {
             store: store, tenants: tenants, tokens: APITokenService(store: store), deadLetters: deadLetterService,
             storedEvents: StoredEventDeliverer(store: store, wake: { [engine] in engine.wake() }), workflow: ChangeRequestWorkflow(store: store), alerts: alerts, router: router,
             connectors: connectors, registry: registry, secretRotation: SecretRotation(store: store, vault: vault, clock: clock),
-            connectionConfigurator: ConnectionConfigurator(store: store), connectionURLHosts: ConnectionURLHosts(configuration.connectionURLHosts),
+            connectionConfigurator: ConnectionConfigurator(store: store), mappingPublisher: MappingPublisher(store: store, catalog: mappings),
+            connectionURLHosts: ConnectionURLHosts(configuration.connectionURLHosts),
             clock: clock, logger: logger
         )
         adminAPI.register(in: &routes)

@@ -143,16 +143,23 @@ final class AdminTestHarness: @unchecked Sendable {
 
     /// Publishes the default customer mapping under `version`; any version but 1.0.0 writes `ref` as `stripe:<id>`.
     func publishCustomerMapping(tenant: TenantID, version: String) async throws -> MappingVersion {
+        let (document, file) = try Self.customerMappingDocument(version: version)
+        return try await runtime.mappingPublisher.publish(
+            document, file: file, mappingID: Self.customerMappingID, tenant: tenant, actor: Self.proposer
+        )
+    }
+
+    /// Returns the default customer mapping's document under `version`, as ``publishCustomerMapping(tenant:version:)``
+    /// publishes it, with its file's path in the repository.
+    static func customerMappingDocument(version: String) throws -> (document: JSONValue, file: String) {
         guard let entry = try DefaultMappings.list().first(where: { $0.name == "stripe_customer_to_odoo" }) else {
             throw HarnessError("the default customer mapping is missing from the build")
         }
         var document = try JSONParser.parse(Array(try Data(contentsOf: entry.url)))
         if version != "1.0.0" {
-            document = Self.withPrefixedReference(document, version: version)
+            document = withPrefixedReference(document, version: version)
         }
-        return try await runtime.mappingPublisher.publish(
-            document, file: entry.repositoryPath, mappingID: Self.customerMappingID, tenant: tenant, actor: Self.proposer
-        )
+        return (document, entry.repositoryPath)
     }
 
     /// Proposes, approves (two board members) and, when `applying`, applies the activation of `version` in production.

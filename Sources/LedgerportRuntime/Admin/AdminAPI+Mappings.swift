@@ -17,7 +17,29 @@ extension AdminAPI {
             let version = try overview.version(number)
             return (200, AdminJSON.mappingVersion(version, activeIn: overview.environments(activating: number)))
         }
+        add(&routes, "POST", "/tenants/{tenant}/mappings/{mapping}/versions", scope: .tenant, permission: .proposeChangeRequests, accepts: Self.publishShape) {
+            request in try await publish(request)
+        }
     }
+
+    /// Validates the body's `document` and stores it as the mapping's next version: 201 with the version, or 200 with
+    /// the stored version when the same content was published before.
+    private func publish(_ request: AdminRequest) async throws -> (Int, JSONValue) {
+        let id = MappingID(rawValue: request.pathParameter("mapping"))
+        guard let document = request.body["document"], document.objectValue != nil else {
+            throw AdminError.badRequest(
+                "invalid_input",
+                "publish a version of mapping \"\(id)\": member \"document\" is missing or not an object; send {\"document\": {...}} with the mapping document")
+        }
+        let tenant = request.scopedTenant.id
+        let before = try? await store.mappingVersions(mapping: id, tenant: tenant)
+        let version = try await mappingPublisher.publish(document, file: id.rawValue, mappingID: id, tenant: tenant, actor: request.actor)
+        let created = !(before ?? []).contains { $0.version == version.version }
+        let overview = try await MappingOverview.read(id, tenant: tenant, store: store)
+        return (created ? 201 : 200, AdminJSON.mappingVersion(version, activeIn: overview.environments(activating: version.version)))
+    }
+
+    private static let publishShape = AdminRequestShape.body(["document": .anyObject])
 
     /// Reads the `{version}` path segment, a positive integer.
     private static func versionNumber(_ text: String, mapping id: MappingID) throws(AdminError) -> Int {

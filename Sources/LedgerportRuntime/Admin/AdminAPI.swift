@@ -38,6 +38,7 @@ struct AdminAPI: Sendable {
     let registry: ConnectorRegistry
     let secretRotation: SecretRotation
     let connectionConfigurator: ConnectionConfigurator
+    let mappingPublisher: MappingPublisher
     /// The hosts that connections' URL fields may name when changed through the API.
     let connectionURLHosts: ConnectionURLHosts
     let clock: any WallClock

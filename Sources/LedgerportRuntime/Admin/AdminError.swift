@@ -1,4 +1,5 @@
 import LedgerportHTTPServer
+import LedgerportMapping
 import LedgerportSDK
 import LedgerportStore
 
@@ -72,6 +73,8 @@ struct AdminError: Error, Sendable, Hashable {
             return AdminError(status: 422, code: error.code, message: error.description)
         case let error as ConnectionConfigurationError:
             return classify(error)
+        case let error as MappingValidationError:
+            return AdminError(status: 422, code: "mapping_invalid", message: error.description)
         default:
             return nil
         }

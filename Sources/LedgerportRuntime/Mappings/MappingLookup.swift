@@ -14,6 +14,6 @@ package enum MappingLookup {
     /// Builds the `not_found` error for `id`, given the ids of every mapping the tenant has.
     static func unknownMapping(_ id: MappingID, operation: String, known: [String]) -> StoreError {
         StoreError.unknownTenantID(
-            id.rawValue, kind: "mapping", operation: operation, known: known, whenNone: "publish one with `ledgerport mapping publish`")
+            id.rawValue, kind: "mapping", operation: operation, known: known, whenNone: "publish one with `ledgerport mapping publish` or POST /admin/tenants/{tenant}/mappings/{mapping}/versions")
     }
 }

@@ -47,7 +47,7 @@ package struct MappingOverview: Sendable {
             // Versions are numbered 1, 2, 3 and so on without gaps, so the first and the last name them all.
             let hint =
                 switch versions.count {
-                case 0: "the mapping has no version yet; publish one with `ledgerport mapping publish`"
+                case 0: "the mapping has no version yet; publish one with `ledgerport mapping publish` or POST /admin/tenants/{tenant}/mappings/{mapping}/versions"
                 case 1: "its only version is 1"
                 default: "its versions are 1 to \(versions.count); name one of them"
                 }
