@@ -228,7 +228,8 @@ package final class Runtime: @unchecked Sendable {
             "admin.connection_url_hosts": .string(hosts.isEmpty ? "none: URL fields change only through the command line" : hosts.joined(separator: ",")),
         ])
         logger.info("metrics access", metadata: [
-            "metrics.require_token": .string(configuration.metricsRequireToken ? "true: /metrics needs an operator's bearer token" : "false: /metrics answers anyone"),
+            // Not `metrics.require_token`: the log redacts every key ending in `_token`.
+            "metrics.access": .string(configuration.metricsRequireToken ? "an operator's bearer token (metrics.require_token true)" : "anyone (metrics.require_token false)"),
         ])
         readiness.markRoutesLoaded()
         try server.start()

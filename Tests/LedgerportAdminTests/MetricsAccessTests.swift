@@ -1,4 +1,5 @@
 import Foundation
+import LedgerportLog
 import LedgerportSDK
 import Testing
 
@@ -23,8 +24,10 @@ struct MetricsAccessTests {
             let admin = try await harness.token(tenant: acme.tenant.id, role: .tenantAdmin, name: "admin@acme.example")
 
             let response = try await harness.getMetrics(token: admin)
+            let message = try JSONParser.parse(response.body)["error"]?["message"]?.stringValue ?? ""
 
             #expect(response.status == 403)
+            #expect(message.contains("read metrics"), "\(message)")
         }
     }
 
@@ -45,6 +48,16 @@ struct MetricsAccessTests {
             let response = try await harness.getMetrics(token: nil)
 
             #expect(response.status == 200)
+        }
+    }
+
+    @Test func start_logsWhoMayReadMetrics() async throws {
+        let handler = CapturingLogHandler()
+        try await withHarness(logger: Logger(label: "test", logLevel: .info, handler: handler)) { _ in
+            let record = try #require(handler.records.first { $0.message == "metrics access" })
+
+            #expect(record.metadata["metrics.access"] == .string("an operator's bearer token (metrics.require_token true)"))
+            #expect(handler.renderedLines.contains("an operator's bearer token"))
         }
     }
 }

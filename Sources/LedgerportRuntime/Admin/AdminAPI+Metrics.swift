@@ -16,8 +16,8 @@ extension AdminAPI {
             do {
                 let token = try await self.authenticate(request)
                 caller = token
-                guard AdminPermission.managePlatform.allows(token.role) else {
-                    throw AdminError.forbidden(.managePlatform, role: token.role)
+                guard AdminPermission.readMetrics.allows(token.role) else {
+                    throw AdminError.forbidden(.readMetrics, role: token.role)
                 }
                 return Self.metricsResponse(exposition())
             } catch {

@@ -9,6 +9,7 @@ import LedgerportStore
 /// | decide change requests | board_member, tenant_admin |
 /// | propose or apply change requests, pause or resume flows, rotate connection secrets | tenant_admin |
 /// | list or create tenants, read alerts of every tenant and the platform's audit log | operator |
+/// | read `/metrics`, whose series name every tenant | operator |
 ///
 /// Operators run the platform: they read every tenant but change none of a
 /// tenant's data, which is the tenant's own people's work.
@@ -22,6 +23,7 @@ enum AdminPermission: String, Sendable, CaseIterable {
     case manageFlows = "manage_flows"
     case manageConnections = "manage_connections"
     case managePlatform = "manage_platform"
+    case readMetrics = "read_metrics"
 
     /// The roles allowed to take this action, in the order error messages list them.
     var roles: [APIRole] {
@@ -30,7 +32,7 @@ enum AdminPermission: String, Sendable, CaseIterable {
         case .replayDeadLetters, .discardDeadLetters: [.financeOperator, .tenantAdmin]
         case .decideChangeRequests: [.boardMember, .tenantAdmin]
         case .proposeChangeRequests, .applyChangeRequests, .manageFlows, .manageConnections: [.tenantAdmin]
-        case .managePlatform: [.operator_]
+        case .managePlatform, .readMetrics: [.operator_]
         }
     }
 
