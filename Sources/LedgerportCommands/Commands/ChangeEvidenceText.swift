@@ -39,12 +39,36 @@ enum ChangeEvidenceText {
         let path = change["path"]?.stringValue ?? ""
         let label = kind.padding(toLength: 7, withPad: " ", startingAt: 0)
         switch (change["from"], change["to"]) {
+        case (.string(let from)?, .string(let to)?):
+            let (old, new) = differingParts(JSONWriter.string(.string(from)), JSONWriter.string(.string(to)))
+            return "\(label) \(path): \(old) -> \(new)"
         case (let from?, let to?): return "\(label) \(path): \(shortened(from)) -> \(shortened(to))"
         case (let from?, nil): return "\(label) \(path): \(shortened(from))"
         case (nil, let to?): return "\(label) \(path): \(shortened(to))"
         case (nil, nil): return "\(label) \(path)"
         }
     }
+
+    /// Cuts two long texts to where they start to differ, so that the shown parts are not the same prefix.
+    ///
+    /// Each keeps ``contextLength`` characters before the first difference, marked by an ellipsis when cut there,
+    /// and is cut to ``maximumValueLength`` characters after that point.
+    private static func differingParts(_ old: String, _ new: String) -> (String, String) {
+        guard old.count > maximumValueLength || new.count > maximumValueLength else {
+            return (old, new)
+        }
+        let common = zip(old, new).prefix { $0 == $1 }.count
+        let start = max(0, common - contextLength)
+        func part(_ text: String) -> String {
+            let tail = text.dropFirst(start)
+            let shown = String(tail.prefix(maximumValueLength))
+            return (start > 0 ? "…" : "") + shown + (tail.count > maximumValueLength ? "…" : "")
+        }
+        return (part(old), part(new))
+    }
+
+    /// The characters shown before the first difference of two long texts.
+    static let contextLength = 20
 
     /// Writes `value` as compact JSON, cut to ``maximumValueLength`` characters with an ellipsis.
     private static func shortened(_ value: JSONValue) -> String {
