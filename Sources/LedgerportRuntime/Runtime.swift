@@ -128,6 +128,7 @@ package final class Runtime: @unchecked Sendable {
             // `arguments.first` is only the bare name when the executable was found through PATH.
             currentDirectory: FileManager.default.currentDirectoryPath, executablePath: Bundle.main.executablePath ?? CommandLine.arguments.first
         )
+        logger.info("connector specs", metadata: ["specs.path": .string(specsDirectory.path), "specs.found_through": .string(specsDirectory.source.rawValue)])
         let registry = try ConnectorRegistry.load(specsDirectory: specsDirectory.path, implementations: BuiltinConnectors.all)
         let mappingEnvironment = try ValidationEnvironment.forRuntime(registry: registry)
         try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true)

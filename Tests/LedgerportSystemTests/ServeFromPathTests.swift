@@ -11,10 +11,13 @@ struct ServeFromPathTests {
         let setup = try await SystemHarness.openRuntime(folder: folder)
         await setup.store.close()
 
-        let serve = try await ServeProcess.start(folder: folder, run: 1, throughPath: true)
+        let serve = try await ServeProcess.start(folder: folder, run: 1, logLevel: "info", throughPath: true)
         defer { serve.stop() }
+
+        let log = (try? String(contentsOfFile: serve.errorPath, encoding: .utf8)) ?? ""
 
         #expect(serve.port > 0)
         #expect(serve.process.isRunning)
+        #expect(log.contains(#""specs.found_through":"above the executable""#), "\(log.prefix(2_000))")
     }
 }
