@@ -189,7 +189,7 @@ enum ChangeRequestRows {
             "SELECT \(columns) FROM change_requests WHERE tenant_id = ? AND id = ?", [.text(tenant.rawValue), .text(id.rawValue)], decode)
         guard let found else {
             throw StoreError.notFound(
-                operation, "\"\(id)\" of \(TenantRows.label(tenant, on: db))", hint: "list the tenant's change requests to find its id")
+                operation, "\"\(id)\" of \(TenantRows.label(tenant, on: db))", remedy: .list(.changeRequests))
         }
         return found
     }

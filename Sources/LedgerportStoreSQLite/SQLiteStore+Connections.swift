@@ -152,7 +152,7 @@ enum ConnectionRows {
             "SELECT 1 FROM connections WHERE tenant_id = ? AND id = ?", [.text(tenant.rawValue), .text(id.rawValue)])
         guard exists != nil else {
             throw StoreError.notFound(
-                operation, "\"\(id)\" of \(TenantRows.label(tenant, on: db))", listing: .connections)
+                operation, "\"\(id)\" of \(TenantRows.label(tenant, on: db))", remedy: .list(.connections))
         }
     }
 
@@ -163,7 +163,7 @@ enum ConnectionRows {
             "SELECT \(columns) FROM connections WHERE tenant_id = ? AND id = ?", [.text(tenant.rawValue), .text(id.rawValue)], decode)
         guard let found else {
             throw StoreError.notFound(
-                operation, "\"\(id)\" of \(TenantRows.label(tenant, on: db))", listing: .connections)
+                operation, "\"\(id)\" of \(TenantRows.label(tenant, on: db))", remedy: .list(.connections))
         }
         return found
     }

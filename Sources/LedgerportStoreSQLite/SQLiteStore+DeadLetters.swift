@@ -138,7 +138,7 @@ enum DeadLetterRows {
             "SELECT \(columns) FROM dead_letters WHERE tenant_id = ? AND id = ?", [.text(tenant.rawValue), .integer(id.rawValue)], decode)
         guard let found else {
             throw StoreError.notFound(
-                operation, "\(id) of \(TenantRows.label(tenant, on: db))", hint: "list the tenant's dead letters to find its id")
+                operation, "\(id) of \(TenantRows.label(tenant, on: db))", remedy: .list(.deadLetters))
         }
         return found
     }

@@ -238,7 +238,7 @@ enum DeliveryRows {
         let found = try db.queryFirst(selectByIDSQL, [.text(tenant.rawValue), .integer(id.rawValue)], decode)
         guard let found else {
             throw StoreError.notFound(
-                operation, "\(id) of \(TenantRows.label(tenant, on: db))", hint: "list the tenant's deliveries to find its id")
+                operation, "\(id) of \(TenantRows.label(tenant, on: db))", remedy: .list(.deliveries))
         }
         return found
     }

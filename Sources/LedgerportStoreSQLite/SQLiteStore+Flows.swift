@@ -124,7 +124,7 @@ enum FlowRows {
             "SELECT \(columns) FROM flows WHERE tenant_id = ? AND id = ?", [.text(tenant.rawValue), .text(id.rawValue)], decode)
         guard let found else {
             throw StoreError.notFound(
-                operation, "\"\(id)\" of \(TenantRows.label(tenant, on: db))", listing: .flows)
+                operation, "\"\(id)\" of \(TenantRows.label(tenant, on: db))", remedy: .list(.flows))
         }
         return found
     }

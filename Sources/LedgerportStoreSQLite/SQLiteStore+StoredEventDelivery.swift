@@ -77,8 +77,7 @@ enum StoredEventRows {
         }
         guard flow.state == .active else {
             throw StoreError(
-                .conflict, "\(operation): the flow is \(flow.state.rawValue), so no delivery through it runs",
-                hint: "resume it first with \"ledgerport flow resume \(flow.id)\"")
+                .conflict, "\(operation): the flow is \(flow.state.rawValue), so no delivery through it runs", remedy: .resumeFlow(flow.id))
         }
     }
 

@@ -115,7 +115,7 @@ struct UnknownIDHintTests {
             #expect(response.json["error"]?["code"] == "not_found")
             #expect(message.contains(#"propose activating mapping "stripe-customer" version 1 in environment "production": the tenant has no such mapping"#))
             #expect(message.contains(#"did you mean "stripe-customers"?"#))
-            #expect(!message.contains("publish the version"))
+            #expect(!message.contains("publish a new version"))
         }
     }
 
