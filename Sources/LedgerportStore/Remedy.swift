@@ -1,6 +1,6 @@
 /// The step that fixes a failure, kept as data so that the CLI can name a command and the admin API a route.
 ///
-/// ``StoreError/hint`` contains ``commandHint``. The admin API names the same step
+/// ``StoreError/hint`` contains ``commandHint(tenantSlug:)``. The admin API names the same step
 /// by its route instead, because a token holder usually cannot run the CLI on the data folder.
 package enum Remedy: Sendable, Hashable {
     /// Find the right id in one of the tenant's collections.
@@ -20,6 +20,17 @@ package enum Remedy: Sendable, Hashable {
         case deliveries
         case deadLetters = "dead-letters"
 
+        /// The CLI command that lists the collection, such as `change-request list`.
+        package var command: String {
+            switch self {
+            case .connections: "connection list"
+            case .flows: "flow list"
+            case .changeRequests: "change-request list"
+            case .deliveries: "delivery list"
+            case .deadLetters: "dead-letter list"
+            }
+        }
+
         /// The collection's name in a sentence, such as "change requests".
         package var noun: String {
             switch self {
@@ -30,21 +41,21 @@ package enum Remedy: Sendable, Hashable {
         }
     }
 
-    /// The hint that names the CLI command, such as "list flows with `ledgerport flow list`".
-    package var commandHint: String {
+    /// Words the step as the CLI command with every option it needs, such as "list flows with `ledgerport flow list --tenant acme`".
+    ///
+    /// `tenantSlug` is nil when the error does not know the tenant's slug, and the command then shows `<slug>` in its place.
+    package func commandHint(tenantSlug: String?) -> String {
+        let tenant = "--tenant \(tenantSlug ?? "<slug>")"
         switch self {
-        case .list(.connections):
-            "list connections with `ledgerport connection list`"
-        case .list(.flows):
-            "list flows with `ledgerport flow list`"
         case .list(let listing):
-            "list the tenant's \(listing.noun) to find its id"
+            return "list \(listing.noun) with `ledgerport \(listing.command) \(tenant)`"
         case .resumeFlow(let flow):
-            "resume it first with \"ledgerport flow resume \(flow)\""
+            return "resume it first with \"ledgerport flow resume \(flow) \(tenant)\""
         case .applyOrWithdraw(let id):
-            "apply it with \"ledgerport change-request apply \(id)\", or withdraw it"
-        case .publishVersion(_, let newestVersion):
-            Self.publishedVersions(newestVersion) + "publish a new version with `ledgerport mapping publish`"
+            return "apply it with \"ledgerport change-request apply \(id) \(tenant)\", "
+                + "or withdraw it with \"ledgerport change-request withdraw \(id) \(tenant)\""
+        case .publishVersion(let mapping, let newestVersion):
+            return Self.publishedVersions(newestVersion) + "publish a new version with `ledgerport mapping publish FILE \(tenant) --id \(mapping)`"
         }
     }
 

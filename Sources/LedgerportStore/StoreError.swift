@@ -42,11 +42,11 @@ package struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         remedy = nil
     }
 
-    /// Makes an error whose hint is the CLI command of `remedy`.
-    package init(_ code: Code, _ message: String, remedy: Remedy) {
+    /// Makes an error whose hint is the CLI command of `remedy` for the tenant `tenantSlug`, when it is known.
+    package init(_ code: Code, _ message: String, remedy: Remedy, tenantSlug: String?) {
         self.code = code
         self.message = message
-        hint = remedy.commandHint
+        hint = remedy.commandHint(tenantSlug: tenantSlug)
         self.remedy = remedy
     }
 
@@ -73,9 +73,9 @@ extension StoreError {
         StoreError(.notFound, "\(operation) \(object): not found", hint: hint)
     }
 
-    /// Makes the error for a missing row, with `remedy` as the hint.
-    package static func notFound(_ operation: String, _ object: String, remedy: Remedy) -> StoreError {
-        StoreError(.notFound, "\(operation) \(object): not found", remedy: remedy)
+    /// Makes the error for a missing row of the tenant `tenantSlug`, with `remedy` as the hint.
+    package static func notFound(_ operation: String, _ object: String, remedy: Remedy, tenantSlug: String?) -> StoreError {
+        StoreError(.notFound, "\(operation) \(object): not found", remedy: remedy, tenantSlug: tenantSlug)
     }
 
     /// Makes the error for a duplicate unique key: `<operation> <object>: already exists`.

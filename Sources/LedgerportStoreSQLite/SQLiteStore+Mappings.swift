@@ -190,8 +190,8 @@ enum MappingRows {
                 "SELECT coalesce(max(version), 0) FROM mapping_versions WHERE tenant_id = ? AND mapping_id = ?",
                 [.text(tenant.rawValue), .text(reference.mappingID.rawValue)]) ?? 0
             throw StoreError.notFound(
-                operation, "mapping \"\(reference.mappingID)\" version \(reference.version) of \(TenantRows.label(tenant, on: db))",
-                remedy: .publishVersion(reference.mappingID, newestVersion: Int(newest)))
+                operation, "mapping \"\(reference.mappingID)\" version \(reference.version)", of: tenant,
+                remedy: .publishVersion(reference.mappingID, newestVersion: Int(newest)), on: db)
         }
         return found
     }

@@ -1,3 +1,4 @@
+import Foundation
 import LedgerportRuntime
 import LedgerportSDK
 import LedgerportStore
@@ -44,7 +45,7 @@ struct RemedyHintTests {
             let outcome = await harness.runCommand(["flow", "deliver-stored", "stripe-customers", "--tenant", "acme", "--since", since])
 
             #expect(outcome.status == 1)
-            #expect(outcome.error.contains(#"hint: resume it first with "ledgerport flow resume stripe-customers""#), "\(outcome.error)")
+            #expect(outcome.error.contains(#"hint: resume it first with "ledgerport flow resume stripe-customers --tenant acme""#), "\(outcome.error)")
         }
     }
 
@@ -79,7 +80,11 @@ struct RemedyHintTests {
             ])
 
             #expect(outcome.status == 1)
-            #expect(outcome.error.contains(#"apply it with "ledgerport change-request apply \#(request.id)", or withdraw it"#), "\(outcome.error)")
+            #expect(
+                outcome.error.contains(
+                    #"apply it with "ledgerport change-request apply \#(request.id) --tenant acme", "#
+                        + #"or withdraw it with "ledgerport change-request withdraw \#(request.id) --tenant acme""#),
+                "\(outcome.error)")
         }
     }
 
@@ -112,7 +117,11 @@ struct RemedyHintTests {
             ])
 
             #expect(outcome.status == 1)
-            #expect(outcome.error.contains("hint: its only published version is 1; name it, or publish a new version with `ledgerport mapping publish`"), "\(outcome.error)")
+            #expect(
+                outcome.error.contains(
+                    "hint: its only published version is 1; name it, or publish a new version with "
+                        + "`ledgerport mapping publish FILE --tenant acme --id stripe-customers`"),
+                "\(outcome.error)")
         }
     }
 
@@ -136,15 +145,25 @@ struct RemedyHintTests {
         }
     }
 
-    @Test func unknownChangeRequestCommand_keepsCommandHint() async throws {
+    @Test func unknownIDCommands_nameListCommand() async throws {
         try await withHarness { harness in
             _ = try await harness.provisionTenant(slug: "acme")
+            let changesFile = harness.folder + "/changes.json"
+            try Data(#"{"database": "revops"}"#.utf8).write(to: URL(fileURLWithPath: changesFile))
+            let cases: [(arguments: [String], hint: String)] = [
+                (["change-request", "show", "999"], "hint: list change requests with `ledgerport change-request list --tenant acme`"),
+                (["delivery", "show", "999"], "hint: list deliveries with `ledgerport delivery list --tenant acme`"),
+                (["dead-letter", "show", "999"], "hint: list dead letters with `ledgerport dead-letter list --tenant acme`"),
+                (["connection", "configure", "odoo-mian", "--config", changesFile], "hint: list connections with `ledgerport connection list --tenant acme`"),
+            ]
 
-            let outcome = await harness.runCommand(["change-request", "show", "999", "--tenant", "acme"])
+            for item in cases {
+                let outcome = await harness.runCommand(item.arguments + ["--tenant", "acme"])
 
-            #expect(outcome.status == 1)
-            #expect(outcome.error.contains("hint: list the tenant's change requests to find its id"), "\(outcome.error)")
-            #expect(!outcome.error.contains("/admin/"), "\(outcome.error)")
+                #expect(outcome.status == 1, "\(item.arguments)")
+                #expect(outcome.error.contains(item.hint), "\(outcome.error)")
+                #expect(!outcome.error.contains("/admin/"), "\(outcome.error)")
+            }
         }
     }
 }

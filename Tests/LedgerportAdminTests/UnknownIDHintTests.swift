@@ -215,7 +215,7 @@ struct UnknownIDHintTests {
             let outcome = await harness.runCommand(["flow", "deliver-stored", "stripe-customer", "--tenant", "acme", "--since", "2026-12-01T00:00:00Z"])
 
             #expect(outcome.status == 1)
-            #expect(outcome.error.contains("hint: list flows with `ledgerport flow list`"))
+            #expect(outcome.error.contains("hint: list flows with `ledgerport flow list --tenant acme`"))
         }
     }
 }

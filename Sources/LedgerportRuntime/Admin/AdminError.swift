@@ -108,7 +108,7 @@ struct AdminError: Error, Sendable, Hashable {
     }
 
     private static func classifyWorkflowError(_ error: WorkflowError, tenantSlug: String?) -> AdminError {
-        let message = error.message(wordingRemedy: { remedy in tenantSlug.map { remedy.routeHint(tenantSlug: $0) } ?? remedy.commandHint })
+        let message = error.message(wordingRemedy: { remedy in tenantSlug.map { remedy.routeHint(tenantSlug: $0) } ?? remedy.commandHint(tenantSlug: nil) })
         return switch error {
         case .wrongState, .notApproved:
             AdminError(status: 409, code: "change_request_state", message: message)

@@ -180,9 +180,9 @@ package enum WorkflowError: Error, Sendable, Hashable, CustomStringConvertible {
     case alreadyActive(version: MappingVersionReference, environment: EnvironmentName)
     case alreadyProposed(id: ChangeRequestID, state: ChangeRequestState, version: MappingVersionReference, environment: EnvironmentName)
 
-    /// The message with the CLI command that fixes the error, when a command does.
+    /// The message with the CLI command that fixes the error, when a command does, with `<slug>` for the tenant's slug.
     package var description: String {
-        message(wordingRemedy: \.commandHint)
+        message(wordingRemedy: { $0.commandHint(tenantSlug: nil) })
     }
 
     /// Builds the message, with `wordingRemedy` wording the fix for the interface that reports it: a CLI command or an API route.
