@@ -79,6 +79,31 @@ struct UnknownIDHintTests {
         }
     }
 
+    @Test func flowCreateCommand_namesClosestConnection() async throws {
+        try await withHarness { harness in
+            _ = try await harness.provisionTenant(slug: "acme")
+            let cases: [(role: String, source: String, target: String, typed: String, closest: String)] = [
+                ("source", "stripe-mian", "odoo-main", "stripe-mian", "stripe-main"),
+                ("target", "stripe-main", "odoo-mian", "odoo-mian", "odoo-main"),
+            ]
+
+            for item in cases {
+                let outcome = await harness.runCommand([
+                    "flow", "create", "new-flow", "--tenant", "acme", "--source", item.source, "--target", item.target,
+                    "--mapping", "stripe-customers", "--environment", "production",
+                ])
+
+                #expect(outcome.status == 1, "\(item.role)")
+                #expect(
+                    outcome.error.contains(#"create flow "new-flow" with \#(item.role) connection "\#(item.typed)": the tenant has no such connection"#),
+                    "\(outcome.error)")
+                #expect(
+                    outcome.error.contains(#"did you mean "\#(item.closest)"? the tenant's connections are "odoo-main", "stripe-main""#),
+                    "\(outcome.error)")
+            }
+        }
+    }
+
     @Test func flowCreateCommand_versionlessMappingKeepsHint() async throws {
         try await withHarness { harness in
             let acme = try await harness.provisionTenant(slug: "acme")
