@@ -188,11 +188,14 @@ struct UnknownIDHintTests {
             _ = try await harness.provisionTenant(slug: "acme")
             _ = try await harness.provisionTenant(slug: "globex")
 
-            let outcome = await harness.runCommand(["flow", "list", "--tenant", "acmee"])
+            // A typo, and the slug typed in capitals.
+            for typed in ["acmee", "ACME"] {
+                let outcome = await harness.runCommand(["flow", "list", "--tenant", typed])
 
-            #expect(outcome.status == 1)
-            #expect(outcome.error.contains(#"error: find tenant "acmee": not found"#))
-            #expect(outcome.error.contains(#"hint: did you mean "acme"? list tenants with "ledgerport tenant list""#))
+                #expect(outcome.status == 1)
+                #expect(outcome.error.contains(#"error: find tenant "\#(typed)": not found"#))
+                #expect(outcome.error.contains(#"hint: did you mean "acme"? list tenants with "ledgerport tenant list""#), "\(outcome.error)")
+            }
         }
     }
 
