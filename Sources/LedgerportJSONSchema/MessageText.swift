@@ -34,9 +34,10 @@ package enum MessageText {
     /// Returns a "did you mean" phrase for the candidate closest to `name`, or an empty string when none is close.
     ///
     /// A candidate is close when at most a third of its characters (at least one)
-    /// must change, the usual size of a typo.
+    /// must change, the usual size of a typo. Letter case does not count as a change,
+    /// so `ACME` finds `acme`. Callers still match the names themselves case-sensitively.
     package static func didYouMean(_ name: String, among candidates: some Sequence<String>) -> String {
-        let scored = candidates.map { ($0, editDistance(name, $0)) }
+        let scored = candidates.map { ($0, editDistance(name.lowercased(), $0.lowercased())) }
         guard let best = scored.min(by: { ($0.1, $0.0) < ($1.1, $1.0) }) else {
             return ""
         }

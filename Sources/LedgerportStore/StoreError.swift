@@ -27,41 +27,27 @@ package struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case storageFailure = "storage_failure"
     }
 
-    /// A tenant's collection that a `not_found` error searched, so each interface can name its own way to list it.
-    package enum Listing: String, Sendable, Hashable {
-        case connections
-        case flows
-
-        /// The CLI hint the store puts in ``StoreError/hint``, such as "list flows with `ledgerport flow list`".
-        package var commandHint: String {
-            switch self {
-            case .connections: "list connections with `ledgerport connection list`"
-            case .flows: "list flows with `ledgerport flow list`"
-            }
-        }
-    }
-
     package let code: Code
     /// The failed operation and the value it failed on.
     package let message: String
     /// The next step for a person, when one is known.
     package let hint: String?
-    /// The collection a `not_found` error searched, when ``hint`` is the command that lists it.
-    package let listing: Listing?
+    /// The step that fixes the error, when ``hint`` names it as a CLI command and the admin API names it by its route.
+    package let remedy: Remedy?
 
     package init(_ code: Code, _ message: String, hint: String? = nil) {
         self.code = code
         self.message = message
         self.hint = hint
-        listing = nil
+        remedy = nil
     }
 
-    /// Makes a `not_found` error whose hint is the CLI command that lists `listing`.
-    package init(notFound message: String, listing: Listing) {
-        code = .notFound
+    /// Makes an error whose hint is the CLI command of `remedy` for the tenant `tenantSlug`, when it is known.
+    package init(_ code: Code, _ message: String, remedy: Remedy, tenantSlug: String?) {
+        self.code = code
         self.message = message
-        hint = listing.commandHint
-        self.listing = listing
+        hint = remedy.commandHint(tenantSlug: tenantSlug)
+        self.remedy = remedy
     }
 
     /// The class of failure, which decides who acts next: the person who supplied the input, a retry, or an operator.
@@ -87,9 +73,9 @@ extension StoreError {
         StoreError(.notFound, "\(operation) \(object): not found", hint: hint)
     }
 
-    /// Makes the error for a row missing from a tenant's `listing`, with the hint to list it.
-    package static func notFound(_ operation: String, _ object: String, listing: Listing) -> StoreError {
-        StoreError(notFound: "\(operation) \(object): not found", listing: listing)
+    /// Makes the error for a missing row of the tenant `tenantSlug`, with `remedy` as the hint.
+    package static func notFound(_ operation: String, _ object: String, remedy: Remedy, tenantSlug: String?) -> StoreError {
+        StoreError(.notFound, "\(operation) \(object): not found", remedy: remedy, tenantSlug: tenantSlug)
     }
 
     /// Makes the error for a duplicate unique key: `<operation> <object>: already exists`.

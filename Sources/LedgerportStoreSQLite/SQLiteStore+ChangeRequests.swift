@@ -188,8 +188,7 @@ enum ChangeRequestRows {
         let found = try db.queryFirst(
             "SELECT \(columns) FROM change_requests WHERE tenant_id = ? AND id = ?", [.text(tenant.rawValue), .text(id.rawValue)], decode)
         guard let found else {
-            throw StoreError.notFound(
-                operation, "\"\(id)\" of \(TenantRows.label(tenant, on: db))", hint: "list the tenant's change requests to find its id")
+            throw StoreError.notFound(operation, "\"\(id)\"", of: tenant, remedy: .list(.changeRequests), on: db)
         }
         return found
     }

@@ -151,8 +151,7 @@ enum ConnectionRows {
         let exists = try db.scalarInt64(
             "SELECT 1 FROM connections WHERE tenant_id = ? AND id = ?", [.text(tenant.rawValue), .text(id.rawValue)])
         guard exists != nil else {
-            throw StoreError.notFound(
-                operation, "\"\(id)\" of \(TenantRows.label(tenant, on: db))", listing: .connections)
+            throw StoreError.notFound(operation, "\"\(id)\"", of: tenant, remedy: .list(.connections), on: db)
         }
     }
 
@@ -162,8 +161,7 @@ enum ConnectionRows {
         let found = try db.queryFirst(
             "SELECT \(columns) FROM connections WHERE tenant_id = ? AND id = ?", [.text(tenant.rawValue), .text(id.rawValue)], decode)
         guard let found else {
-            throw StoreError.notFound(
-                operation, "\"\(id)\" of \(TenantRows.label(tenant, on: db))", listing: .connections)
+            throw StoreError.notFound(operation, "\"\(id)\"", of: tenant, remedy: .list(.connections), on: db)
         }
         return found
     }

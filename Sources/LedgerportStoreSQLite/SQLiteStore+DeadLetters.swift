@@ -137,8 +137,7 @@ enum DeadLetterRows {
         let found = try db.queryFirst(
             "SELECT \(columns) FROM dead_letters WHERE tenant_id = ? AND id = ?", [.text(tenant.rawValue), .integer(id.rawValue)], decode)
         guard let found else {
-            throw StoreError.notFound(
-                operation, "\(id) of \(TenantRows.label(tenant, on: db))", hint: "list the tenant's dead letters to find its id")
+            throw StoreError.notFound(operation, "\(id)", of: tenant, remedy: .list(.deadLetters), on: db)
         }
         return found
     }

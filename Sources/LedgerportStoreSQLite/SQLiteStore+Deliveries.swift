@@ -237,8 +237,7 @@ enum DeliveryRows {
     static func require(_ id: DeliveryID, tenant: TenantID, operation: String, on db: SQLiteConnection) throws -> Delivery {
         let found = try db.queryFirst(selectByIDSQL, [.text(tenant.rawValue), .integer(id.rawValue)], decode)
         guard let found else {
-            throw StoreError.notFound(
-                operation, "\(id) of \(TenantRows.label(tenant, on: db))", hint: "list the tenant's deliveries to find its id")
+            throw StoreError.notFound(operation, "\(id)", of: tenant, remedy: .list(.deliveries), on: db)
         }
         return found
     }

@@ -123,8 +123,7 @@ enum FlowRows {
         let found = try db.queryFirst(
             "SELECT \(columns) FROM flows WHERE tenant_id = ? AND id = ?", [.text(tenant.rawValue), .text(id.rawValue)], decode)
         guard let found else {
-            throw StoreError.notFound(
-                operation, "\"\(id)\" of \(TenantRows.label(tenant, on: db))", listing: .flows)
+            throw StoreError.notFound(operation, "\"\(id)\"", of: tenant, remedy: .list(.flows), on: db)
         }
         return found
     }

@@ -186,9 +186,12 @@ enum MappingRows {
             "SELECT \(versionColumns) FROM mapping_versions WHERE tenant_id = ? AND mapping_id = ? AND version = ?",
             [.text(tenant.rawValue), .text(reference.mappingID.rawValue), .integer(reference.version)], decodeVersion)
         guard let found else {
+            let newest = try db.scalarInt64(
+                "SELECT coalesce(max(version), 0) FROM mapping_versions WHERE tenant_id = ? AND mapping_id = ?",
+                [.text(tenant.rawValue), .text(reference.mappingID.rawValue)]) ?? 0
             throw StoreError.notFound(
-                operation, "mapping \"\(reference.mappingID)\" version \(reference.version) of \(TenantRows.label(tenant, on: db))",
-                hint: "publish the version with `ledgerport mapping publish`, or name one that is published")
+                operation, "mapping \"\(reference.mappingID)\" version \(reference.version)", of: tenant,
+                remedy: .publishVersion(reference.mappingID, newestVersion: Int(newest)), on: db)
         }
         return found
     }

@@ -10,7 +10,7 @@ extension SQLiteStore {
 
         return try await write(operation) { db in
             let flow = try FlowRows.require(request.flow, tenant: tenant, operation: operation, on: db)
-            try StoredEventRows.requireActiveRealtime(flow, operation: operation)
+            try StoredEventRows.requireActiveRealtime(flow, operation: operation, on: db)
             let selection: [SQLiteValue] = [
                 .text(tenant.rawValue), .text(flow.sourceConnectionID.rawValue),
                 .text(JSONWriter.string(.array(flow.nativeEventTypes.map { .string($0) }))),
@@ -69,7 +69,7 @@ enum StoredEventRows {
     /// It runs inside the write transaction, so a pause made just before cannot give a paused flow new
     /// deliveries. The mapping version is not checked again, because like a delivery made at ingest,
     /// one made here keeps the version that was active when it was requested.
-    static func requireActiveRealtime(_ flow: Flow, operation: String) throws {
+    static func requireActiveRealtime(_ flow: Flow, operation: String, on db: SQLiteConnection) throws {
         guard flow.mode == .realtime else {
             throw StoreError(
                 .conflict, "\(operation): the flow runs on a schedule, and each run creates its own deliveries",
@@ -77,8 +77,8 @@ enum StoredEventRows {
         }
         guard flow.state == .active else {
             throw StoreError(
-                .conflict, "\(operation): the flow is \(flow.state.rawValue), so no delivery through it runs",
-                hint: "resume it first with \"ledgerport flow resume \(flow.id)\"")
+                .conflict, "\(operation): the flow is \(flow.state.rawValue), so no delivery through it runs", remedy: .resumeFlow(flow.id),
+                tenantSlug: TenantRows.slug(flow.tenantID, on: db))
         }
     }
 

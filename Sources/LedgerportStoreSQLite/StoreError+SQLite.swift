@@ -34,3 +34,11 @@ extension StoreError {
         }
     }
 }
+
+extension StoreError {
+    /// Makes the `not_found` error for `object` of the tenant, named by its slug, with `remedy` for that tenant as the hint.
+    static func notFound(_ operation: String, _ object: String, of tenant: TenantID, remedy: Remedy, on db: SQLiteConnection) -> StoreError {
+        let slug = TenantRows.slug(tenant, on: db)
+        return .notFound(operation, "\(object) of tenant \"\(slug ?? tenant.rawValue)\"", remedy: remedy, tenantSlug: slug)
+    }
+}

@@ -14,7 +14,7 @@ struct ErrorMessageTests {
             let (status, json) = try await harness.request("GET", "\(acme.path)/dead-letters/999", token: viewer)
 
             #expect(status == 404)
-            #expect(json["error"]?["message"] == #"read dead letter 999 of tenant "acme": not found; list the tenant's dead letters to find its id"#)
+            #expect(json["error"]?["message"] == #"read dead letter 999 of tenant "acme": not found; list dead letters with GET /admin/tenants/acme/dead-letters"#)
         }
     }
 
@@ -31,7 +31,9 @@ struct ErrorMessageTests {
             #expect(status == 404)
             #expect(
                 json["error"]?["message"]
-                    == #"read mapping "stripe-customers" version 99 of tenant "acme": not found; publish the version with `ledgerport mapping publish`, or name one that is published"#
+                    == .string(
+                        #"read mapping "stripe-customers" version 99 of tenant "acme": not found; its only published version is 1; "#
+                            + "name it, or publish a new version with POST /admin/tenants/acme/mappings/stripe-customers/versions")
             )
             #expect(json["error"]?["message"]?.stringValue?.contains(acme.tenant.id.rawValue) == false)
         }

@@ -79,6 +79,31 @@ struct UnknownIDHintTests {
         }
     }
 
+    @Test func flowCreateCommand_namesClosestConnection() async throws {
+        try await withHarness { harness in
+            _ = try await harness.provisionTenant(slug: "acme")
+            let cases: [(role: String, source: String, target: String, typed: String, closest: String)] = [
+                ("source", "stripe-mian", "odoo-main", "stripe-mian", "stripe-main"),
+                ("target", "stripe-main", "odoo-mian", "odoo-mian", "odoo-main"),
+            ]
+
+            for item in cases {
+                let outcome = await harness.runCommand([
+                    "flow", "create", "new-flow", "--tenant", "acme", "--source", item.source, "--target", item.target,
+                    "--mapping", "stripe-customers", "--environment", "production",
+                ])
+
+                #expect(outcome.status == 1, "\(item.role)")
+                #expect(
+                    outcome.error.contains(#"create flow "new-flow" with \#(item.role) connection "\#(item.typed)": the tenant has no such connection"#),
+                    "\(outcome.error)")
+                #expect(
+                    outcome.error.contains(#"did you mean "\#(item.closest)"? the tenant's connections are "odoo-main", "stripe-main""#),
+                    "\(outcome.error)")
+            }
+        }
+    }
+
     @Test func flowCreateCommand_versionlessMappingKeepsHint() async throws {
         try await withHarness { harness in
             let acme = try await harness.provisionTenant(slug: "acme")
@@ -115,7 +140,7 @@ struct UnknownIDHintTests {
             #expect(response.json["error"]?["code"] == "not_found")
             #expect(message.contains(#"propose activating mapping "stripe-customer" version 1 in environment "production": the tenant has no such mapping"#))
             #expect(message.contains(#"did you mean "stripe-customers"?"#))
-            #expect(!message.contains("publish the version"))
+            #expect(!message.contains("publish a new version"))
         }
     }
 
@@ -163,11 +188,14 @@ struct UnknownIDHintTests {
             _ = try await harness.provisionTenant(slug: "acme")
             _ = try await harness.provisionTenant(slug: "globex")
 
-            let outcome = await harness.runCommand(["flow", "list", "--tenant", "acmee"])
+            // A typo, and the slug typed in capitals.
+            for typed in ["acmee", "ACME"] {
+                let outcome = await harness.runCommand(["flow", "list", "--tenant", typed])
 
-            #expect(outcome.status == 1)
-            #expect(outcome.error.contains(#"error: find tenant "acmee": not found"#))
-            #expect(outcome.error.contains(#"hint: did you mean "acme"? list tenants with "ledgerport tenant list""#))
+                #expect(outcome.status == 1)
+                #expect(outcome.error.contains(#"error: find tenant "\#(typed)": not found"#))
+                #expect(outcome.error.contains(#"hint: did you mean "acme"? list tenants with "ledgerport tenant list""#), "\(outcome.error)")
+            }
         }
     }
 
@@ -215,7 +243,7 @@ struct UnknownIDHintTests {
             let outcome = await harness.runCommand(["flow", "deliver-stored", "stripe-customer", "--tenant", "acme", "--since", "2026-12-01T00:00:00Z"])
 
             #expect(outcome.status == 1)
-            #expect(outcome.error.contains("hint: list flows with `ledgerport flow list`"))
+            #expect(outcome.error.contains("hint: list flows with `ledgerport flow list --tenant acme`"))
         }
     }
 }

@@ -35,6 +35,28 @@ import Testing
         return (world, .object(root))
     }
 
+    @Test func publish_printsStoredVersion() async throws {
+        let world = try StoreCommandWorld()
+        try #require(await world.run(["tenant", "create", "acme"]).status == 0)
+
+        let outcome = await world.run(["mapping", "publish", "stripe_customer_to_odoo", "--tenant", "acme", "--id", "stripe-customers", "--as", Self.publisher])
+
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        #expect(outcome.standardOutput.hasPrefix("mapping stripe-customers of tenant acme: stored this content as version 1 (digest "))
+    }
+
+    @Test func publishOlderContent_saysNothingAdded() async throws {
+        let (world, _) = try await publishedWorld()
+
+        let outcome = await world.run(["mapping", "publish", "stripe_customer_to_odoo", "--tenant", "acme", "--id", "stripe-customers", "--as", Self.publisher])
+        let text = outcome.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
+
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        #expect(text.hasPrefix("mapping stripe-customers of tenant acme: this content is already stored as version 1 (digest "), "\(text)")
+        #expect(text.hasSuffix("); nothing was added; the newest version is 2"), "\(text)")
+        #expect(!text.contains("is at version"), "\(text)")
+    }
+
     @Test func listTenant_printsVersionsAndActiveEnvironment() async throws {
         let (world, _) = try await publishedWorld()
 

@@ -25,6 +25,8 @@ import Testing
     @Test func didYouMean_suggestsOnlyCloseNames() {
         #expect(MessageText.didYouMean("requried", among: ["required", "properties"]) == #"did you mean "required"? "#)
         #expect(MessageText.didYouMean("colour", among: ["required", "properties"]) == "")
+        #expect(MessageText.didYouMean("ACME", among: ["acme", "globex"]) == #"did you mean "acme"? "#)
+        #expect(MessageText.didYouMean("Requried", among: ["required", "properties"]) == #"did you mean "required"? "#)
         #expect(MessageText.editDistance("enmu", "enum") == 1)
         #expect(MessageText.editDistance("kitten", "sitting") == 3)
     }

@@ -89,7 +89,7 @@ enum AdminCommandSupport {
     ) async throws -> Value {
         try await DataOption.withStore(dataOption, in: context, creating: false) { store in
             let tenant = try await StoreCommandSupport.tenant(slug: slug, in: store)
-            return try await translatingErrors { try await body(store, tenant) }
+            return try await translatingErrors(tenantSlug: tenant.slug) { try await body(store, tenant) }
         }
     }
 
@@ -116,13 +116,15 @@ enum AdminCommandSupport {
     }
 
     /// Runs `body`, converting the errors of the store, the workflow and the services: invalid input exits with 65, the rest with 1.
-    static func translatingErrors<Value>(_ body: () async throws -> Value) async throws -> Value {
+    ///
+    /// `tenantSlug` is the `--tenant` of the command, which a workflow error's fix names.
+    static func translatingErrors<Value>(tenantSlug: String? = nil, _ body: () async throws -> Value) async throws -> Value {
         do {
             return try await body()
         } catch let error as StoreError {
             throw StoreCommandSupport.commandError(error)
         } catch let error as WorkflowError {
-            throw CommandError.failure(error.description)
+            throw CommandError.failure(error.message(wordingRemedy: { $0.commandHint(tenantSlug: tenantSlug) }))
         } catch let error as DeadLetterServiceError {
             throw CommandError.failure(error.description)
         } catch let error as MappingValidationError {

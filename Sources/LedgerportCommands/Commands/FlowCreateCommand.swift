@@ -128,7 +128,7 @@ struct FlowCreateCommand: RunnableCommand {
             try await MappingLookup.requireKnown(
                 mappingID, operation: "create flow \"\(id)\" with mapping \"\(mappingID)\"", tenant: tenant, store: store)
             throw CommandError.failure(
-                "create flow \"\(id)\": mapping \"\(mappingID)\" has no version", hint: "publish one with \"ledgerport mapping publish\"")
+                "create flow \"\(id)\": mapping \"\(mappingID)\" has no version", hint: "publish one with \"ledgerport mapping publish FILE --tenant \(tenantSlug) --id \(mappingID)\"")
         }
         return newest.reference
     }

@@ -10,7 +10,7 @@ struct FlowListCommand: RunnableCommand {
         abstract: "List a tenant's flows with their state and service level over the last 24 hours.",
         examples: [
             .init("ledgerport flow list --tenant acme", "Print a table of the flows."),
-            .init("ledgerport flow list --tenant acme --json", "Print the flows with their SLO figures as JSON."),
+            .init("ledgerport flow list --tenant acme --json", "Print the flows with their SLO figures and mapping versions in force as JSON."),
         ],
         exitStatuses: [
             (.ok, "the flows were listed"),
@@ -41,25 +41,24 @@ struct FlowListCommand: RunnableCommand {
     func run(in context: CommandContext) async throws -> ExitCode {
         let since = Date().addingTimeInterval(-86_400)
         let reports = try await AdminCommandSupport.withTenant(dataOption, slug: tenantSlug, in: context) { store, tenant in
-            var reports = [(Flow, FlowSLOReport)]()
+            var reports = [(flow: Flow, slo: FlowSLOReport, inForce: Int?)]()
             for flow in try await store.flows(tenant: tenant.id, environment: environment) {
-                reports.append((flow, try await FlowSLOReport.compute(flow: flow, since: since, store: store)))
+                let report = try await FlowSLOReport.compute(flow: flow, since: since, store: store)
+                let inForce = try await store.activeMappingVersion(mapping: flow.mappingID, environment: flow.environment, tenant: tenant.id)
+                reports.append((flow, report, inForce?.mapping.version))
             }
             return reports
         }
         if printsJSON {
-            let flows = reports.map { flow, report -> JSONValue in
-                guard case .object(var object) = AdminJSON.flow(flow) else { preconditionFailure("a flow's JSON is an object") }
-                object["slo"] = AdminJSON.slo(report)
-                return .object(object)
-            }
+            let flows = reports.map { AdminJSON.flow($0.flow, slo: $0.slo, mappingVersionInForce: $0.inForce) }
             AdminCommandSupport.printJSON(["flows": .array(flows)], in: context)
             return .ok
         }
+        // MAPPING shows the mapping and the version in force in the flow's environment, such as stripe-customers@2, or @- when none is.
         var rows = [["ID", "STATE", "MODE", "ENVIRONMENT", "SOURCE", "MAPPING", "TARGET", "SLO 24H"]]
-        rows += reports.map { flow, report in
+        rows += reports.map { flow, report, inForce in
             [flow.id.rawValue, flow.state.rawValue, flow.mode.rawValue, flow.environment.rawValue, flow.sourceConnectionID.rawValue,
-             flow.mappingID.rawValue, flow.targetConnectionID.rawValue, Self.sloText(report)]
+             "\(flow.mappingID)@\(inForce.map(String.init) ?? "-")", flow.targetConnectionID.rawValue, Self.sloText(report)]
         }
         AdminCommandSupport.printTable(rows, in: context)
         return .ok

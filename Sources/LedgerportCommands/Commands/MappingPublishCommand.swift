@@ -66,8 +66,12 @@ struct MappingPublishCommand: RunnableCommand {
     func run(in context: CommandContext) async throws -> ExitCode {
         let actor = try ActorOption.resolve(actorOption, in: context, for: .change)
         let (document, name) = try readDocument(in: context)
-        let version = try await AdminCommandSupport.withServices(dataOption, specsOption: specsOption, slug: tenantSlug, unsealing: false, in: context) { services, tenant in
-            try await services.mappingPublisher.publish(document, file: name, mappingID: mappingID, tenant: tenant.id, actor: actor)
+        let (version, before) = try await AdminCommandSupport.withServices(
+            dataOption, specsOption: specsOption, slug: tenantSlug, unsealing: false, in: context
+        ) { services, tenant in
+            let before = try await services.store.mappingVersions(mapping: mappingID, tenant: tenant.id)
+            let version = try await services.mappingPublisher.publish(document, file: name, mappingID: mappingID, tenant: tenant.id, actor: actor)
+            return (version, before)
         }
         if printsJSON {
             AdminCommandSupport.printJSON(
@@ -78,9 +82,20 @@ struct MappingPublishCommand: RunnableCommand {
                 in: context
             )
         } else {
-            context.standardOutput.writeLine("mapping \(version.mappingID) of tenant \(tenantSlug) is at version \(version.version) (digest \(version.digest.prefix(12)))")
+            context.standardOutput.writeLine(Self.summary(of: version, before: before, tenantSlug: tenantSlug))
         }
         return .ok
+    }
+
+    /// Builds the output line: the version stored, or, when one of the versions in `before` has the content, that nothing was added.
+    static func summary(of version: MappingVersion, before: [MappingVersion], tenantSlug: String) -> String {
+        let subject = "mapping \(version.mappingID) of tenant \(tenantSlug)"
+        let digest = "digest \(version.digest.prefix(12))"
+        guard let newest = before.last, before.contains(where: { $0.version == version.version }) else {
+            return "\(subject): stored this content as version \(version.version) (\(digest))"
+        }
+        return "\(subject): this content is already stored as version \(version.version) (\(digest)); nothing was added; "
+            + "the newest version is \(newest.version)"
     }
 
     /// Reads the file, or the default mapping of that name when no such file exists.

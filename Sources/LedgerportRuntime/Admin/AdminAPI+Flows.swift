@@ -88,13 +88,8 @@ extension AdminAPI {
 
     private func flowWithSLO(_ flow: Flow, since: Date) async throws -> JSONValue {
         let report = try await FlowSLOReport.compute(flow: flow, since: since, store: store)
-        guard case .object(var object) = AdminJSON.flow(flow) else {
-            preconditionFailure("a flow's JSON is an object")
-        }
-        object["slo"] = AdminJSON.slo(report)
         let inForce = try await store.activeMappingVersion(mapping: flow.mappingID, environment: flow.environment, tenant: flow.tenantID)
-        object["mapping_version_in_force"] = inForce.map { .number(JSONNumber($0.mapping.version)) } ?? .null
-        return .object(object)
+        return AdminJSON.flow(flow, slo: report, mappingVersionInForce: inForce?.mapping.version)
     }
 
     private func sloWindowStart(_ request: AdminRequest) throws(AdminError) -> Date {

@@ -56,7 +56,7 @@ struct AdminError: Error, Sendable, Hashable {
     /// Maps a thrown error to the client's error, or nil for an unexpected one that becomes a 500.
     ///
     /// `tenantSlug` is the tenant of the route, if any. A token holder usually cannot run the CLI on the data folder,
-    /// so a hint to list a tenant's connections or flows names the API route for that tenant instead.
+    /// so an error with a ``Remedy`` names the API route for that tenant instead of the CLI command.
     static func classify(_ error: any Error, tenantSlug: String?) -> AdminError? {
         switch error {
         case let error as AdminError:
@@ -64,7 +64,7 @@ struct AdminError: Error, Sendable, Hashable {
         case let error as StoreError:
             return classifyStoreError(error, tenantSlug: tenantSlug)
         case let error as WorkflowError:
-            return classify(error)
+            return classifyWorkflowError(error, tenantSlug: tenantSlug)
         case let error as DeadLetterServiceError:
             let status = if case .dryRunUnavailable = error { 503 } else { 409 }
             return AdminError(status: status, code: error.code, message: error.description)
@@ -93,8 +93,8 @@ struct AdminError: Error, Sendable, Hashable {
 
     private static func classifyStoreError(_ error: StoreError, tenantSlug: String?) -> AdminError {
         var message = error.description
-        if let listing = error.listing, let tenantSlug {
-            message = "\(error.message); list \(listing.rawValue) with GET \(AdminAPI.basePath)/tenants/\(tenantSlug)/\(listing.rawValue)"
+        if let remedy = error.remedy, let tenantSlug {
+            message = "\(error.message); \(remedy.routeHint(tenantSlug: tenantSlug))"
         }
         let status =
             switch error.code {
@@ -107,18 +107,19 @@ struct AdminError: Error, Sendable, Hashable {
         return AdminError(status: status, code: error.code.rawValue, message: message)
     }
 
-    private static func classify(_ error: WorkflowError) -> AdminError {
-        switch error {
+    private static func classifyWorkflowError(_ error: WorkflowError, tenantSlug: String?) -> AdminError {
+        let message = error.message(wordingRemedy: { remedy in tenantSlug.map { remedy.routeHint(tenantSlug: $0) } ?? remedy.commandHint(tenantSlug: nil) })
+        return switch error {
         case .wrongState, .notApproved:
-            AdminError(status: 409, code: "change_request_state", message: error.description)
+            AdminError(status: 409, code: "change_request_state", message: message)
         case .alreadyActive, .alreadyProposed:
-            AdminError(status: 409, code: "change_request_duplicate", message: error.description)
+            AdminError(status: 409, code: "change_request_duplicate", message: message)
         case .selfReview:
-            AdminError(status: 403, code: "self_review", message: error.description)
+            AdminError(status: 403, code: "self_review", message: message)
         case .notProposer:
-            AdminError(status: 403, code: "not_proposer", message: error.description)
+            AdminError(status: 403, code: "not_proposer", message: message)
         case .unsupportedKind:
-            AdminError(status: 422, code: "unsupported_change", message: error.description)
+            AdminError(status: 422, code: "unsupported_change", message: message)
         }
     }
 }

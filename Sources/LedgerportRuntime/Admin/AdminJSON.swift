@@ -163,6 +163,16 @@ package enum AdminJSON {
         ]
     }
 
+    /// Builds a flow object as the flows listing prints it: ``flow(_:)`` with `slo` and `mapping_version_in_force`, null when no version is.
+    package static func flow(_ flow: Flow, slo report: FlowSLOReport, mappingVersionInForce: Int?) -> JSONValue {
+        guard case .object(var object) = self.flow(flow) else {
+            preconditionFailure("a flow's JSON is an object")
+        }
+        object["slo"] = slo(report)
+        object["mapping_version_in_force"] = mappingVersionInForce.map { .number(JSONNumber($0)) } ?? .null
+        return .object(object)
+    }
+
     /// Builds a scheduled flow's status: the time zone, the next window and the recent runs, newest first.
     package static func scheduleStatus(_ status: FlowScheduleStatus) -> JSONValue {
         [

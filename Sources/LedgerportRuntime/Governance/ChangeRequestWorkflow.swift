@@ -180,10 +180,16 @@ package enum WorkflowError: Error, Sendable, Hashable, CustomStringConvertible {
     case alreadyActive(version: MappingVersionReference, environment: EnvironmentName)
     case alreadyProposed(id: ChangeRequestID, state: ChangeRequestState, version: MappingVersionReference, environment: EnvironmentName)
 
+    /// The message with the CLI command that fixes the error, when a command does, with `<slug>` for the tenant's slug.
     package var description: String {
+        message(wordingRemedy: { $0.commandHint(tenantSlug: nil) })
+    }
+
+    /// Builds the message, with `wordingRemedy` wording the fix for the interface that reports it: a CLI command or an API route.
+    package func message(wordingRemedy: (Remedy) -> String) -> String {
         switch self {
         case .wrongState(let id, .approved, let action):
-            "\(action) change request \(id): it is approved already, and only open requests are decided; apply it with \"ledgerport change-request apply \(id)\", or withdraw it"
+            "\(action) change request \(id): it is approved already, and only open requests are decided; \(wordingRemedy(.applyOrWithdraw(id)))"
         case .wrongState(let id, let state, let action):
             "\(action) change request \(id): it is \(state.rawValue), which closes it; propose a new request to change the mapping again"
         case .alreadyActive(let version, let environment):

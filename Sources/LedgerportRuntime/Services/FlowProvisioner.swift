@@ -24,7 +24,8 @@ package struct FlowProvisioner: Sendable {
         mappingID: MappingID, mode: FlowMode = .realtime, schedule: FlowSchedule? = nil, retryPolicy: RetryPolicy = .standard,
         tenant: TenantID, actor: String
     ) async throws -> Flow {
-        let sourceConnection = try await store.connection(source, tenant: tenant)
+        let sourceConnection = try await ConnectionLookup.connection(
+            source, operation: "create flow \"\(id)\" with source connection \"\(source)\"", tenant: tenant, store: store)
         guard let entry = registry.entry(id: sourceConnection.connectorID, version: sourceConnection.connectorVersion),
             entry.spec.spec.kind == .source
         else {
@@ -33,7 +34,8 @@ package struct FlowProvisioner: Sendable {
                 hint: "pass a Stripe or HubSpot connection as the source"
             )
         }
-        let targetConnection = try await store.connection(target, tenant: tenant)
+        let targetConnection = try await ConnectionLookup.connection(
+            target, operation: "create flow \"\(id)\" with target connection \"\(target)\"", tenant: tenant, store: store)
         if let violation = FlowEnvironmentRule.violation(flow: id, environment: environment, source: sourceConnection, target: targetConnection) {
             throw violation
         }
