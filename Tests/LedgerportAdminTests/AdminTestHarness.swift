@@ -46,6 +46,18 @@ final class AdminTestHarness: @unchecked Sendable {
     static func start(logger: Logger = .disabled, connectionURLHosts: [String] = [], metricsRequireToken: Bool = true) async throws -> AdminTestHarness {
         let folder = NSTemporaryDirectory() + "ledgerport-admin-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        do {
+            return try await start(in: folder, logger: logger, connectionURLHosts: connectionURLHosts, metricsRequireToken: metricsRequireToken)
+        } catch {
+            // A runtime that failed to open leaves no folder behind.
+            try? FileManager.default.removeItem(atPath: folder)
+            throw error
+        }
+    }
+
+    private static func start(
+        in folder: String, logger: Logger, connectionURLHosts: [String], metricsRequireToken: Bool
+    ) async throws -> AdminTestHarness {
         let keyFile = folder + "/master.key"
         guard FileManager.default.createFile(atPath: keyFile, contents: Data(Hex.encode(SecureRandom.bytes(count: 32)).utf8)) else {
             throw HarnessError("cannot write the master key file \(keyFile)")
@@ -61,7 +73,13 @@ final class AdminTestHarness: @unchecked Sendable {
         configuration.connectionURLHosts = connectionURLHosts
         configuration.metricsRequireToken = metricsRequireToken
         let clock = ManualClock(Date())
-        let runtime = try await Runtime.open(configuration: configuration, environment: [:], logger: logger, clock: clock)
+        let runtime: Runtime
+        do {
+            runtime = try await Runtime.open(configuration: configuration, environment: [:], logger: logger, clock: clock)
+        } catch {
+            await sandbox.stop()
+            throw error
+        }
         let running = Task { try await runtime.run() }
         for _ in 0..<400 where runtime.port == nil || !runtime.readiness.isReady {
             try await Task.sleep(nanoseconds: 25_000_000)
