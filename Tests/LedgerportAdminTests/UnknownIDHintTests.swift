@@ -66,6 +66,21 @@ struct UnknownIDHintTests {
         }
     }
 
+    @Test func eventsConnectionFilter_namesClosestConnection() async throws {
+        try await withHarness { harness in
+            let acme = try await harness.provisionTenant(slug: "acme")
+            let viewer = try await harness.token(tenant: acme.tenant.id, role: .viewer, name: "viewer@acme.example")
+
+            let misspelt = try await harness.request("GET", "\(acme.path)/events?connection=stripe-mian", token: viewer)
+            let known = try await harness.request("GET", "\(acme.path)/events?connection=stripe-main", token: viewer)
+            let message = misspelt.json["error"]?["message"]?.stringValue ?? ""
+
+            #expect(misspelt.status == 404)
+            #expect(message.contains("did you mean \"stripe-main\"?"), "\(message)")
+            #expect(known.status == 200)
+        }
+    }
+
     @Test func flowCreateCommand_namesClosestMapping() async throws {
         try await withHarness { harness in
             _ = try await harness.provisionTenant(slug: "acme")

@@ -8,6 +8,10 @@ extension AdminAPI {
         add(&routes, "GET", "/tenants/{tenant}/events", scope: .tenant, permission: .read, accepts: .query("connection", "after", "limit")) { request in
             let limit = try request.limit()
             let connection = request.query("connection").map(ConnectionID.init(rawValue:))
+            if let connection {
+                // A misspelt filter would otherwise answer an empty list, as if the connection had received nothing.
+                _ = try await ConnectionLookup.connection(connection, operation: "list events of connection", tenant: request.scopedTenant.id, store: store)
+            }
             let events = try await store.events(
                 tenant: request.scopedTenant.id, connection: connection, after: try request.after().map(EventID.init(rawValue:)), limit: limit
             )
