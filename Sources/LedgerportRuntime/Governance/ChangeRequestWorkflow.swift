@@ -77,7 +77,7 @@ package struct ChangeRequestWorkflow: Sendable {
 
     /// Builds the evidence of a proposal: the version's digest, and the version in force with the content changes from it.
     ///
-    /// Without a version in force, `content_changes` lists the whole document as added.
+    /// Without a version in force, `content_changes` lists each top-level member of the document as added.
     private func proposalEvidence(for version: MappingVersion, environment: EnvironmentName, tenant: TenantID) async throws -> [String: JSONValue] {
         var evidence: [String: JSONValue] = ["digest": .string(version.digest), "active": .null]
         var baseline: JSONValue = [:]
