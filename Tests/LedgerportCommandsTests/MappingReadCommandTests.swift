@@ -129,6 +129,18 @@ import Testing
         #expect(try JSONParser.parse(parts.last ?? "") == second)
     }
 
+    @Test func showDocument_printsPublishedDocumentAlone() async throws {
+        let (world, second) = try await publishedWorld()
+
+        let outcome = await world.run(["mapping", "show", "stripe-customers", "--version", "2", "--tenant", "acme", "--document"])
+        let both = await world.run(["mapping", "show", "stripe-customers", "--version", "2", "--tenant", "acme", "--document", "--json"])
+
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        #expect(try JSONParser.parse(outcome.standardOutput) == second)
+        #expect(both.status == 64)
+        #expect(both.standardError.contains("--json and --document exclude each other"))
+    }
+
     @Test func showJSON_matchesAdminShape() async throws {
         let (world, second) = try await publishedWorld()
 

@@ -16,6 +16,9 @@ struct MappingShowCommand: RunnableCommand {
         examples: [
             .init("ledgerport mapping show stripe-invoices --version 2 --tenant acme", "Print version 2 and its document."),
             .init("ledgerport mapping show stripe-invoices --version 2 --tenant acme --json", "Print the same as one JSON object."),
+            .init(
+                "ledgerport mapping show stripe-invoices --version 2 --tenant acme --document > v2.json",
+                "Save the document alone, for mapping diff and mapping dry-run."),
         ],
         exitStatuses: [
             (.ok, "the version was shown"),
@@ -30,6 +33,7 @@ struct MappingShowCommand: RunnableCommand {
         AdminCommandSupport.tenantDefinition,
         DataOption.definition,
         AdminCommandSupport.jsonDefinition,
+        .flag("document", help: "Print only the mapping document, as the file that was published would read."),
     ]
 
     let mappingID: MappingID
@@ -37,6 +41,7 @@ struct MappingShowCommand: RunnableCommand {
     let tenantSlug: String
     let dataOption: String?
     let printsJSON: Bool
+    let printsDocumentOnly: Bool
 
     init(arguments: ParsedArguments) throws(CommandError) {
         mappingID = MappingID(rawValue: arguments.positional("mapping") ?? "")
@@ -52,6 +57,10 @@ struct MappingShowCommand: RunnableCommand {
         tenantSlug = try AdminCommandSupport.tenantSlug(arguments)
         dataOption = arguments.option(DataOption.name)
         printsJSON = arguments.flag("json")
+        printsDocumentOnly = arguments.flag("document")
+        if printsJSON && printsDocumentOnly {
+            throw .usage("--json and --document exclude each other", hint: "pass --document for the mapping document alone, or --json for the version with its document")
+        }
     }
 
     func run(in context: CommandContext) async throws -> ExitCode {
@@ -60,6 +69,10 @@ struct MappingShowCommand: RunnableCommand {
             return (overview, try overview.version(version))
         }
         let environments = overview.environments(activating: version)
+        if printsDocumentOnly {
+            context.standardOutput.writeLine(JSONWriter.string(stored.content, style: .pretty))
+            return .ok
+        }
         if printsJSON {
             AdminCommandSupport.printJSON(AdminJSON.mappingVersion(stored, activeIn: environments), in: context)
             return .ok
