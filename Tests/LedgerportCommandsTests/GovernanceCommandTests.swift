@@ -113,6 +113,8 @@ import Testing
         #expect(text.standardOutput.contains("  next window:    "))
         #expect(text.standardOutput.contains("  runs:           none yet"))
         #expect(try JSONParser.parse(showJSON.standardOutput)["mapping_version_in_force"] == 1)
+        #expect(try JSONParser.parse(showJSON.standardOutput)["slo"]?["total"] == 0)
+        #expect(text.standardOutput.contains("  SLO 24h:        no deliveries, objective 99%: met"), "\(text.standardOutput)")
         #expect(text.standardOutput.contains("  mapping:        version 1 in force in test"), "\(text.standardOutput)")
         #expect(table.standardOutput.contains("scheduled"))
     }

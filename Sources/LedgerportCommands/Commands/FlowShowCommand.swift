@@ -7,7 +7,7 @@ import LedgerportStore
 struct FlowShowCommand: RunnableCommand {
     static let help = CommandHelp(
         name: "show",
-        abstract: "Show a flow with its mode, event types, retry policy and state; for a scheduled flow its next window and recent runs.",
+        abstract: "Show a flow with its mode, mapping version in force, event types, retry policy, state and 24-hour SLO; for a scheduled flow its next window and recent runs.",
         discussion: """
             Window times are printed in UTC and in the tenant's time zone. A scheduled flow runs a \
             window after it ends, at the runtime's next look (every 30 s).
@@ -46,17 +46,21 @@ struct FlowShowCommand: RunnableCommand {
     }
 
     func run(in context: CommandContext) async throws -> ExitCode {
-        let (flow, status, inForce) = try await AdminCommandSupport.withTenant(dataOption, slug: tenantSlug, in: context) { store, tenant in
+        let now = Date()
+        let (flow, status, inForce, slo) = try await AdminCommandSupport.withTenant(dataOption, slug: tenantSlug, in: context) { store, tenant in
             try await StoreCommandSupport.translatingStoreErrors {
                 let flow = try await FlowLookup.flow(id, tenant: tenant.id, store: store)
                 let inForce = try await store.activeMappingVersion(mapping: flow.mappingID, environment: flow.environment, tenant: tenant.id)
-                return (flow, try await FlowScheduleStatus.read(flow: flow, store: store, now: Date()), inForce?.mapping.version)
+                // The last 24 hours, as `flow list` and the admin API's default.
+                let slo = try await FlowSLOReport.compute(flow: flow, since: now.addingTimeInterval(-86_400), store: store)
+                return (flow, try await FlowScheduleStatus.read(flow: flow, store: store, now: now), inForce?.mapping.version, slo)
             }
         }
         if printsJSON {
-            guard case .object(var object) = AdminJSON.flow(flow) else { preconditionFailure("a flow's JSON is an object") }
+            guard case .object(var object) = AdminJSON.flow(flow, slo: slo, mappingVersionInForce: inForce) else {
+                preconditionFailure("a flow's JSON is an object")
+            }
             object["schedule_status"] = status.map(AdminJSON.scheduleStatus) ?? .null
-            object["mapping_version_in_force"] = inForce.map { .number(JSONNumber($0)) } ?? .null
             AdminCommandSupport.printJSON(.object(object), in: context)
             return .ok
         }
@@ -69,6 +73,7 @@ struct FlowShowCommand: RunnableCommand {
             out.writeLine("  event types:    \(flow.nativeEventTypes.joined(separator: ", "))")
         }
         out.writeLine("  retry policy:   \(JSONWriter.string(flow.retryPolicy))")
+        out.writeLine("  SLO 24h:        \(FlowListCommand.sloText(slo))")
 
         guard let status else {
             return .ok
