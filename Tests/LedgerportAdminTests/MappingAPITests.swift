@@ -53,6 +53,23 @@ struct MappingAPITests {
         }
     }
 
+    @Test func oneMapping_isReadAtItsPathAndVersionsPath() async throws {
+        try await withAcmeViewer { harness, acme, viewer in
+            _ = try await publishSecondVersion(harness, tenant: acme.tenant.id)
+
+            let mapping = try await harness.request("GET", "\(acme.path)/mappings/stripe-customers", token: viewer)
+            let versions = try await harness.request("GET", "\(acme.path)/mappings/stripe-customers/versions", token: viewer)
+            let misspelt = try await harness.request("GET", "\(acme.path)/mappings/stripe-customer", token: viewer)
+
+            #expect(mapping.status == 200)
+            #expect(mapping.json["id"] == "stripe-customers")
+            #expect(mapping.json["versions"]?.arrayValue?.count == 2)
+            #expect(mapping.json["active"] == ["production": 1, "test": 2])
+            #expect(versions.json == mapping.json)
+            #expect(misspelt.status == 404)
+        }
+    }
+
     @Test func version_returnsContentAndActiveEnvironments() async throws {
         try await withHarness { harness in
             let acme = try await harness.provisionTenant(slug: "acme")

@@ -10,6 +10,14 @@ extension AdminAPI {
             let overviews = try await MappingOverview.list(tenant: request.scopedTenant.id, store: store)
             return (200, ["mappings": .array(overviews.map(AdminJSON.mappingOverview))])
         }
+        // One mapping, and the same object at its versions' path, so a caller who walks up a version's URL finds them.
+        for path in ["/tenants/{tenant}/mappings/{mapping}", "/tenants/{tenant}/mappings/{mapping}/versions"] {
+            add(&routes, "GET", path, scope: .tenant, permission: .read, accepts: .nothing) { request in
+                let overview = try await MappingOverview.read(
+                    MappingID(rawValue: request.pathParameter("mapping")), tenant: request.scopedTenant.id, store: store)
+                return (200, AdminJSON.mappingOverview(overview))
+            }
+        }
         add(&routes, "GET", "/tenants/{tenant}/mappings/{mapping}/versions/{version}", scope: .tenant, permission: .read, accepts: .nothing) { request in
             let id = MappingID(rawValue: request.pathParameter("mapping"))
             let number = try Self.versionNumber(request.pathParameter("version"), mapping: id)
