@@ -24,6 +24,11 @@ package struct EventDocument: Sendable {
     /// The canonical event as written (null kept apart from missing) or as translated.
     package var json: JSONValue
 
+    package init(origin: String, json: JSONValue) {
+        self.origin = origin
+        self.json = json
+    }
+
     /// The event's `id`, or `?` when the document has none.
     package var eventID: String { json["id"]?.stringValue ?? "?" }
     /// The event's `type`, or `?` when the document has none.

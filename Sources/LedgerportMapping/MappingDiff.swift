@@ -221,7 +221,7 @@ extension MappingDiff.Side {
 
 extension TargetOperation {
     /// Every amount the operation carries: money values, then expected amounts.
-    var amounts: [Money] {
+    package var amounts: [Money] {
         values.keys.sorted().flatMap { values[$0]!.moneyValues } + expectations.map(\.expected)
     }
 }

@@ -85,9 +85,11 @@ package final class Runtime: @unchecked Sendable {
             store: store, planner: DeliveryPlanner(store: store, connectors: connectors, mappings: mappings), clock: clock,
             wake: { [engine] in engine.wake() }, logger: logger
         )
+        var workflow = ChangeRequestWorkflow(store: store)
+        workflow.dryRun = ProposalDryRun(store: store, connectors: connectors, mappings: mappings)
         let adminAPI = AdminAPI(
             store: store, tenants: tenants, tokens: APITokenService(store: store), deadLetters: deadLetterService,
-            storedEvents: StoredEventDeliverer(store: store, wake: { [engine] in engine.wake() }), workflow: ChangeRequestWorkflow(store: store), alerts: alerts, router: router,
+            storedEvents: StoredEventDeliverer(store: store, wake: { [engine] in engine.wake() }), workflow: workflow, alerts: alerts, router: router,
             connectors: connectors, registry: registry, secretRotation: SecretRotation(store: store, vault: vault, clock: clock),
             connectionConfigurator: ConnectionConfigurator(store: store), mappingPublisher: MappingPublisher(store: store, catalog: mappings),
             connectionURLHosts: ConnectionURLHosts(configuration.connectionURLHosts),

@@ -80,6 +80,14 @@ extension SQLiteStore {
         }
     }
 
+    package func newestEvents(tenant: TenantID, connection: ConnectionID, limit: Int) async throws -> [StoredEvent] {
+        try await read("list the newest events of connection \"\(connection)\"") { db in
+            try db.query(
+                "SELECT \(EventRows.columns) FROM events WHERE tenant_id = ? AND connection_id = ? ORDER BY id DESC LIMIT ?",
+                [.text(tenant.rawValue), .text(connection.rawValue), .integer(Int64(limit))], EventRows.decode)
+        }
+    }
+
     package func removePayloads(receivedBefore cutoff: Date, tenant: TenantID) async throws -> Int {
         // NOTE: no index covers received_at_ms, so this scans the tenant's events; run it off-peak in batches of tenants.
         try await write("remove event payloads of tenant \"\(tenant)\"") { db in

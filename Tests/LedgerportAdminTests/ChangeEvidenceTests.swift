@@ -29,6 +29,33 @@ struct ChangeEvidenceTests {
         }
     }
 
+    @Test func proposal_dryRunsNewestEventsUnderBothVersions() async throws {
+        try await withHarness { harness in
+            let acme = try await harness.provisionTenant(slug: "acme")
+            try await harness.postCustomerCreated(acme, customerID: "cus_D1", eventID: "evt_D1")
+            try await harness.postCustomerCreated(acme, customerID: "cus_D2", eventID: "evt_D2")
+            try await harness.waitForIdle(acme.tenant.id)
+            _ = try await harness.publishCustomerMapping(tenant: acme.tenant.id, version: "1.1.0")
+            let admin = try await harness.token(tenant: acme.tenant.id, role: .tenantAdmin, name: "revops@acme.example")
+
+            let (status, created) = try await harness.request(
+                "POST", "\(acme.path)/change-requests", token: admin,
+                body: ["mapping_id": "stripe-customers", "version": 2, "environment": "production", "summary": "Prefix refs"])
+            let dryRun = created["evidence"]?["dry_run"] ?? .null
+            let changes = dryRun["changes"]?.arrayValue ?? []
+            let shown = await harness.runCommand(["change-request", "show", created["id"]?.stringValue ?? "", "--tenant", "acme"])
+
+            #expect(status == 201)
+            #expect(dryRun["events"] == 2, "\(dryRun)")
+            #expect(dryRun["events_unreadable"] == 0)
+            #expect(dryRun["operations"]?["changed"] == 2)
+            #expect(changes.allSatisfy { ($0["fields"]?.arrayValue ?? []).contains { $0["path"] == "values/ref" } }, "\(changes)")
+            #expect(Set(changes.compactMap { $0["event_id"]?.stringValue }) == ["evt_D1", "evt_D2"])
+            #expect(shown.output.contains("  dry run over the newest stored events: 2 handled by the mapping"), "\(shown.output)")
+            #expect(shown.output.contains("0 added, 0 removed, 2 changed"))
+        }
+    }
+
     @Test func proposalWithoutVersionInForce_listsWholeDocument() async throws {
         try await withHarness { harness in
             let acme = try await harness.provisionTenant(slug: "acme")

@@ -30,6 +30,41 @@ enum ChangeEvidenceText {
         if omitted > 0 {
             lines.append("    and \(omitted) more, not stored with the request; read both versions whole with `ledgerport mapping show`")
         }
+        if let dryRun = evidence["dry_run"] {
+            lines += dryRunLines(dryRun)
+        }
+        return lines
+    }
+
+    /// Formats the dry run over the tenant's newest events: the operation counts, the amounts per currency and the first changes.
+    private static func dryRunLines(_ dryRun: JSONValue) -> [String] {
+        if let problem = dryRun["problem"]?.stringValue {
+            return ["  dry run:  \(problem)"]
+        }
+        let events = dryRun["events"]?.intValue ?? 0
+        let unreadable = dryRun["events_unreadable"]?.intValue ?? 0
+        var lines = ["  dry run over the newest stored events: \(events) handled by the mapping" + (unreadable > 0 ? ", \(unreadable) unreadable" : "")]
+        let operations = dryRun["operations"] ?? .null
+        if let total = operations.intValue {
+            lines.append("    operations: \(total)")
+        } else {
+            let counts = ["added", "removed", "changed", "unchanged"].map { "\(operations[$0]?.intValue ?? 0) \($0)" }
+            lines.append("    operations: " + counts.joined(separator: ", "))
+        }
+        for amount in dryRun["amounts"]?.arrayValue ?? [] {
+            let currency = amount["currency"]?.stringValue ?? "?"
+            let to = amount["to"]?["decimal"]?.stringValue ?? "?"
+            if let from = amount["from"]?["decimal"]?.stringValue {
+                lines.append("    amounts \(currency): \(from) -> \(to)")
+            } else {
+                lines.append("    amounts \(currency): \(to)")
+            }
+        }
+        for change in dryRun["changes"]?.arrayValue ?? [] {
+            let fields = (change["fields"]?.arrayValue ?? []).compactMap { $0["path"]?.stringValue }
+            let what = [change["change"], change["action"], change["model"], change["external_id"]].compactMap { $0?.stringValue }.joined(separator: " ")
+            lines.append("    \(change["event_id"]?.stringValue ?? "?"): \(what)" + (fields.isEmpty ? "" : " (\(fields.joined(separator: ", ")))"))
+        }
         return lines
     }
 

@@ -28,6 +28,7 @@ struct ChangeRequestProposeCommand: RunnableCommand {
         .option("summary", value: "text", help: "What the change does, for the reviewers. Required.", required: true),
         ActorOption.governanceDefinition(recordedAs: "the proposer"),
         DataOption.definition,
+        SpecsOption.definition,
         AdminCommandSupport.jsonDefinition,
     ]
 
@@ -37,6 +38,7 @@ struct ChangeRequestProposeCommand: RunnableCommand {
     let summary: String
     let proposer: String?
     let dataOption: String?
+    let specsOption: String?
     let printsJSON: Bool
 
     init(arguments: ParsedArguments) throws(CommandError) {
@@ -52,15 +54,23 @@ struct ChangeRequestProposeCommand: RunnableCommand {
         self.summary = summary
         proposer = try ActorOption.parse(arguments)
         dataOption = arguments.option(DataOption.name)
+        specsOption = arguments.option(SpecsOption.name)
         printsJSON = arguments.flag("json")
     }
 
     func run(in context: CommandContext) async throws -> ExitCode {
         let proposer = try ActorOption.resolve(proposer, in: context, for: .governance)
-        let request = try await AdminCommandSupport.withTenant(dataOption, slug: tenantSlug, in: context) { store, tenant in
+        // The dry run reads the source connections' events, which needs the master key; without one the evidence has no dry run.
+        let unsealing = context.environment["LEDGERPORT_MASTER_KEY_FILE"] != nil || context.environment["LEDGERPORT_MASTER_KEY"] != nil
+        let request = try await AdminCommandSupport.withServices(
+            dataOption, specsOption: specsOption, slug: tenantSlug, unsealing: unsealing, in: context
+        ) { services, tenant in
             try await AdminCommandSupport.requireEnvironment(
-                environment, operation: ChangeRequestWorkflow.proposalOperation(version, environment: environment), tenant: tenant.id, store: store)
-            return try await ChangeRequestWorkflow(store: store).proposeActivation(
+                environment, operation: ChangeRequestWorkflow.proposalOperation(version, environment: environment), tenant: tenant.id,
+                store: services.store)
+            var workflow = ChangeRequestWorkflow(store: services.store)
+            workflow.dryRun = services.proposalDryRun
+            return try await workflow.proposeActivation(
                 of: version, environment: environment, summary: summary, tenant: tenant.id, proposer: proposer)
         }
         if printsJSON {

@@ -91,7 +91,8 @@ struct DeliveryPlanner: Sendable {
             tenantID: tenant.id, tenantSlug: tenant.slug, connectionID: flow.sourceConnectionID.rawValue, error: classified, at: alerts.clock.now())
     }
 
-    private func translate(_ event: StoredEvent, flow: Flow, tenant: Tenant) async throws -> [CanonicalEvent] {
+    /// Translates a stored event with the flow's source connector; a scheduled flow's events are stored canonical already.
+    func translate(_ event: StoredEvent, flow: Flow, tenant: Tenant) async throws -> [CanonicalEvent] {
         guard let payload = event.payload else {
             throw ConnectorError.system(
                 "payload_removed", "deliver event \"\(event.sourceEventID)\": its payload was removed by the retention setting",

@@ -22,6 +22,8 @@ package struct ChangeRequestWorkflow: Sendable {
     /// How many distinct approvals a request needs.
     package let quorum: Int
     package let store: any Store
+    /// Runs proposals over the tenant's newest events for their evidence; without it, proposals record no `dry_run`.
+    package var dryRun: ProposalDryRun?
 
     package init(store: any Store, quorum: Int = 2) {
         precondition(quorum >= 1, "a change request needs at least one approval")
@@ -90,6 +92,11 @@ package struct ChangeRequestWorkflow: Sendable {
         evidence["content_changes"] = diff.json
         if diff.omitted > 0 {
             evidence["content_changes_omitted"] = .number(JSONNumber(diff.omitted))
+        }
+        if let dryRun {
+            let inForce = evidence["active"]?["version"]?.intValue.map { MappingVersionReference(mappingID: version.mappingID, version: $0) }
+            evidence["dry_run"] = await dryRun.evidence(
+                proposed: version.reference, inForce: inForce, environment: environment, tenant: try await store.tenant(tenant))
         }
         return evidence
     }

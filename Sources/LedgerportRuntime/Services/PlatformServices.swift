@@ -55,6 +55,11 @@ package struct PlatformServices: Sendable {
         StoredEventDeliverer(store: store, wake: {})
     }
 
+    /// The dry run of mapping proposals over stored events, or nil without the master key, which reading a source needs.
+    package var proposalDryRun: ProposalDryRun? {
+        connectors.map { ProposalDryRun(store: store, connectors: $0, mappings: mappings) }
+    }
+
     /// The dead-letter service; replays wake no engine here, because the serving runtime polls its queue.
     package var deadLetters: DeadLetterService {
         let planner = connectors.map { DeliveryPlanner(store: store, connectors: $0, mappings: mappings) }

@@ -21,6 +21,22 @@ import Testing
     }
 
     @Test(arguments: StoreFactory.all)
+    func newestEvents_ofOneConnectionNewestFirst(factory: StoreFactory) async throws {
+        try await factory.withStore { store, _ in
+            let acme = try await StoreFixtures.tenant(store, "acme")
+            for connection: ConnectionID in ["stripe-test", "stripe-eu"] {
+                try await StoreFixtures.connection(store, tenant: acme, id: connection)
+            }
+            let events = ["evt_1", "evt_2", "evt_3"].map { StoreFixtures.event($0) } + [StoreFixtures.event("evt_4", connection: "stripe-eu")]
+            _ = try await store.insertEvents(events, tenant: acme.id)
+
+            let newest = try await store.newestEvents(tenant: acme.id, connection: "stripe-test", limit: 2)
+
+            #expect(newest.map(\.sourceEventID) == ["evt_3", "evt_2"])
+        }
+    }
+
+    @Test(arguments: StoreFactory.all)
     func otherConnectionOrTenant_isNotDuplicate(factory: StoreFactory) async throws {
         try await factory.withStore { store, _ in
             let acme = try await StoreFixtures.tenant(store, "acme")

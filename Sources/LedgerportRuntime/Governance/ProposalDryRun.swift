@@ -1,0 +1,120 @@
+import Foundation
+import LedgerportLog
+import LedgerportMapping
+import LedgerportSDK
+import LedgerportStore
+
+/// Runs a proposed mapping version, and the version in force, over a tenant's newest stored events, for a change request's evidence.
+///
+/// The events come from the source connections of the environment's flows
+/// that use the mapping, at most ``eventsPerConnection`` of each, and are
+/// translated as a delivery would translate them. The result gives what a
+/// reviewer needs before approving: how many operations the change adds,
+/// removes and changes, the first changed fields, and the amounts per
+/// currency under each version. It never writes to the store or calls a target.
+package struct ProposalDryRun: Sendable {
+    let planner: DeliveryPlanner
+
+    /// The newest events read from each source connection.
+    package static let eventsPerConnection = 20
+    /// The maximum number of operation changes kept in the evidence; the counts cover them all.
+    package static let keptChanges = 20
+
+    package init(store: any Store, connectors: ConnectorHost, mappings: MappingCatalog) {
+        planner = DeliveryPlanner(store: store, connectors: connectors, mappings: mappings)
+    }
+
+    /// Builds the `dry_run` member of a proposal's evidence.
+    ///
+    /// An event that cannot be translated is counted in `events_unreadable` and left out. Any other failure gives a
+    /// `problem` member instead of failing the proposal.
+    package func evidence(
+        proposed: MappingVersionReference, inForce: MappingVersionReference?, environment: EnvironmentName, tenant: Tenant
+    ) async -> JSONValue {
+        do {
+            return try await run(proposed: proposed, inForce: inForce, environment: environment, tenant: tenant)
+        } catch {
+            return ["problem": .string("the dry run could not run: \(DeliveryProcessor.classify(error).description)")]
+        }
+    }
+
+    private func run(
+        proposed: MappingVersionReference, inForce: MappingVersionReference?, environment: EnvironmentName, tenant: Tenant
+    ) async throws -> JSONValue {
+        let store = planner.store
+        let flows = try await store.flows(tenant: tenant.id, environment: environment).filter { $0.mappingID == proposed.mappingID }
+        let new = try await planner.mappings.mapping(proposed, tenant: tenant.id)
+        let (documents, unreadable) = try await recentEvents(of: flows, handledBy: new, tenant: tenant)
+        var evidence: [String: JSONValue] = [
+            "events": .number(JSONNumber(documents.count)), "events_unreadable": .number(JSONNumber(unreadable)),
+            "events_per_connection": .number(JSONNumber(Self.eventsPerConnection)),
+        ]
+        let context = try EvaluationContext(tenantID: tenant.slug, timeZoneIdentifier: tenant.timeZone)
+
+        guard let inForce else {
+            let report = MappingDryRun.run(new, events: documents, context: context)
+            let operations = report.results.flatMap(\.operations)
+            evidence["operations"] = .number(JSONNumber(operations.count))
+            evidence["amounts"] = .array(try Self.totals(operations).map { ["currency": .string($0.key.rawValue), "to": Self.money($0.value)] })
+            return .object(evidence)
+        }
+
+        let old = try await planner.mappings.mapping(inForce, tenant: tenant.id)
+        let diff = try MappingDiff.compute(from: old, to: new, events: documents, context: context)
+        let counts = diff.counts
+        evidence["operations"] = [
+            "added": .number(JSONNumber(counts.added)), "removed": .number(JSONNumber(counts.removed)),
+            "changed": .number(JSONNumber(counts.changed)), "unchanged": .number(JSONNumber(counts.unchanged)),
+        ]
+        evidence["amounts"] = .array(diff.amounts.map { ["currency": .string($0.currency.rawValue), "from": Self.money($0.from), "to": Self.money($0.to)] })
+
+        let changes = diff.events.flatMap { event in event.changes.map { (event.eventID, $0) } }
+        evidence["changes"] = .array(changes.prefix(Self.keptChanges).map { eventID, change in
+            [
+                "event_id": .string(eventID), "change": .string(change.kind.rawValue), "action": .string(change.action.rawValue),
+                "model": .string(change.model), "external_id": .string(change.externalID),
+                "fields": .array(change.fields.map { field in
+                    ["path": .string(field.path), "from": field.from ?? .null, "to": field.to ?? .null]
+                }),
+            ]
+        })
+        return .object(evidence)
+    }
+
+    /// Reads the newest events of each flow's source connection and translates them, keeping the canonical events `mapping` handles.
+    private func recentEvents(of flows: [Flow], handledBy mapping: LedgerportMapping.Mapping, tenant: Tenant) async throws -> ([EventDocument], Int) {
+        var documents = [EventDocument]()
+        var unreadable = 0
+        var seen = Set<EventID>()
+        for flow in flows {
+            for stored in try await planner.store.newestEvents(tenant: tenant.id, connection: flow.sourceConnectionID, limit: Self.eventsPerConnection) {
+                guard seen.insert(stored.id).inserted else { continue }
+                let translated: [CanonicalEvent]
+                do {
+                    translated = try await planner.translate(stored, flow: flow, tenant: tenant)
+                } catch {
+                    unreadable += 1
+                    continue
+                }
+                for event in translated where mapping.handles(event) {
+                    documents.append(EventDocument(origin: "event \(stored.sourceEventID)", json: try event.jsonValue()))
+                }
+            }
+        }
+        return (documents, unreadable)
+    }
+
+    /// Sums the amounts of `operations` per currency.
+    private static func totals(_ operations: [TargetOperation]) throws -> [CurrencyCode: Money] {
+        var totals = [CurrencyCode: Money]()
+        for amount in operations.flatMap(\.amounts) {
+            totals[amount.currency] = try (totals[amount.currency] ?? .zero(amount.currency)) + amount
+        }
+        return totals
+    }
+
+    /// Writes an amount as `{"minor_units": 1999, "decimal": "19.99"}`, exact, with the currency's exponent.
+    private static func money(_ amount: Money) -> JSONValue {
+        ["minor_units": .number(JSONNumber(amount.minorUnits)), "decimal": (try? amount.decimalString()).map(JSONValue.string) ?? .null]
+    }
+}
