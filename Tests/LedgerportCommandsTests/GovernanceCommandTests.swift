@@ -216,6 +216,20 @@ import Testing
         #expect(applied.standardError.contains("it is withdrawn, which closes it"))
     }
 
+    @Test func changeRequestProposeWithoutKey_recordsWhyNoDryRun() async throws {
+        let world = try await provisionedWorld()
+
+        let withoutKey = await world.run([
+            "change-request", "propose", "--tenant", "acme", "--mapping", "stripe-customers", "--version", "1",
+            "--summary", "Activate customers", "--as", "revops@acme.example", "--json",
+        ], withKey: false)
+        let evidence = try JSONParser.parse(withoutKey.standardOutput)["change_request"]?["evidence"]
+
+        #expect(withoutKey.status == 0, "\(withoutKey.standardError)")
+        #expect(evidence?["dry_run"]?["problem"]?.stringValue?.hasPrefix("not run: proposed through the command line without the master key") == true)
+        #expect(evidence?["digest"]?.stringValue?.isEmpty == false)
+    }
+
     @Test func changeRequestPropose_activeVersionFails() async throws {
         let world = try await provisionedWorld()
         try await activate(world)

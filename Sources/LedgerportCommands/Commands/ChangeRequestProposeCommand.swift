@@ -58,6 +58,10 @@ struct ChangeRequestProposeCommand: RunnableCommand {
         printsJSON = arguments.flag("json")
     }
 
+    static let dryRunSkipped =
+        "not run: proposed through the command line without the master key, which reading the source's events needs; "
+        + "propose with LEDGERPORT_MASTER_KEY_FILE set, or through the admin API"
+
     func run(in context: CommandContext) async throws -> ExitCode {
         let proposer = try ActorOption.resolve(proposer, in: context, for: .governance)
         // The dry run reads the source connections' events, which needs the master key; without one the evidence has no dry run.
@@ -70,8 +74,10 @@ struct ChangeRequestProposeCommand: RunnableCommand {
                 store: services.store)
             var workflow = ChangeRequestWorkflow(store: services.store)
             workflow.dryRun = services.proposalDryRun
+            // Reviewers see that the dry run is missing, and why, instead of no dry run at all.
+            let skipped: JSONValue = workflow.dryRun != nil ? [:] : ["dry_run": ["problem": .string(Self.dryRunSkipped)]]
             return try await workflow.proposeActivation(
-                of: version, environment: environment, summary: summary, tenant: tenant.id, proposer: proposer)
+                of: version, environment: environment, summary: summary, evidence: skipped, tenant: tenant.id, proposer: proposer)
         }
         if printsJSON {
             AdminCommandSupport.printJSON(ChangeRequestCommand.json(request, []), in: context)
