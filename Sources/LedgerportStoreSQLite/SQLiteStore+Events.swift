@@ -80,11 +80,17 @@ extension SQLiteStore {
         }
     }
 
-    package func newestEvents(tenant: TenantID, connection: ConnectionID, limit: Int) async throws -> [StoredEvent] {
-        try await read("list the newest events of connection \"\(connection)\"") { db in
+    package func newestEvents(tenant: TenantID, connection: ConnectionID, eventTypes: [String]?, limit: Int) async throws -> [StoredEvent] {
+        // The types travel as one JSON array, so the statement text stays the same for any number of them.
+        let types: SQLiteValue = eventTypes.map { .text(JSONWriter.string(.array($0.map(JSONValue.string)))) } ?? .null
+        return try await read("list the newest events of connection \"\(connection)\"") { db in
             try db.query(
-                "SELECT \(EventRows.columns) FROM events WHERE tenant_id = ? AND connection_id = ? ORDER BY id DESC LIMIT ?",
-                [.text(tenant.rawValue), .text(connection.rawValue), .integer(Int64(limit))], EventRows.decode)
+                """
+                SELECT \(EventRows.columns) FROM events
+                WHERE tenant_id = ?1 AND connection_id = ?2 AND (?3 IS NULL OR event_type IN (SELECT value FROM json_each(?3)))
+                ORDER BY id DESC LIMIT ?4
+                """,
+                [.text(tenant.rawValue), .text(connection.rawValue), types, .integer(Int64(limit))], EventRows.decode)
         }
     }
 

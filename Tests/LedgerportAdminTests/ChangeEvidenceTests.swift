@@ -51,8 +51,27 @@ struct ChangeEvidenceTests {
             #expect(dryRun["operations"]?["changed"] == 2)
             #expect(changes.allSatisfy { ($0["fields"]?.arrayValue ?? []).contains { $0["path"] == "values/ref" } }, "\(changes)")
             #expect(Set(changes.compactMap { $0["event_id"]?.stringValue }) == ["evt_D1", "evt_D2"])
-            #expect(shown.output.contains("  dry run over the newest stored events: 2 handled by the mapping"), "\(shown.output)")
+            #expect(shown.output.contains("  dry run over the newest stored events: 2 read through stripe-customers (production), 2 handled by the mapping"), "\(shown.output)")
+            #expect(shown.output.contains(#"      values/ref: "cus_D1" -> "stripe:cus_D1""#), "\(shown.output)")
             #expect(shown.output.contains("0 added, 0 removed, 2 changed"))
+        }
+    }
+
+    @Test func proposalForNewEnvironment_dryRunsOtherEnvironmentsFlows() async throws {
+        try await withHarness { harness in
+            let acme = try await harness.provisionTenant(slug: "acme")
+            try await harness.postCustomerCreated(acme, customerID: "cus_E1", eventID: "evt_E1")
+            try await harness.waitForIdle(acme.tenant.id)
+            _ = try await harness.publishCustomerMapping(tenant: acme.tenant.id, version: "1.1.0")
+
+            let request = try await ChangeRequestWorkflow(store: harness.runtime.store).withDryRun(harness).proposeActivation(
+                of: MappingVersionReference(mappingID: "stripe-customers", version: 2), environment: .test, summary: "Try prefixed refs",
+                tenant: acme.tenant.id, proposer: AdminTestHarness.proposer)
+            let dryRun = request.evidence["dry_run"] ?? .null
+
+            #expect(dryRun["flows"] == ["stripe-customers (production)"], "\(dryRun)")
+            #expect(dryRun["events"] == 1)
+            #expect(dryRun["operations"] == 1)
         }
     }
 
@@ -86,5 +105,14 @@ struct ChangeEvidenceTests {
             #expect(shown.output.contains("content changes from version 1: "))
             #expect(shown.output.contains(#"changed /version: "1.0.0" -> "1.1.0""#))
         }
+    }
+}
+
+extension ChangeRequestWorkflow {
+    /// Returns the workflow with the dry run the harness's runtime gives the admin API.
+    fileprivate func withDryRun(_ harness: AdminTestHarness) -> ChangeRequestWorkflow {
+        var workflow = self
+        workflow.dryRun = ProposalDryRun(store: harness.runtime.store, connectors: harness.runtime.connectors, mappings: harness.runtime.mappings)
+        return workflow
     }
 }

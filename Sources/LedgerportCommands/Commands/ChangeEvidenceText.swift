@@ -42,8 +42,13 @@ enum ChangeEvidenceText {
             return ["  dry run:  \(problem)"]
         }
         let events = dryRun["events"]?.intValue ?? 0
+        let read = dryRun["events_read"]?.intValue ?? events
         let unreadable = dryRun["events_unreadable"]?.intValue ?? 0
-        var lines = ["  dry run over the newest stored events: \(events) handled by the mapping" + (unreadable > 0 ? ", \(unreadable) unreadable" : "")]
+        let flows = (dryRun["flows"]?.arrayValue ?? []).compactMap(\.stringValue).joined(separator: ", ")
+        var lines = [
+            "  dry run over the newest stored events: \(read) read" + (flows.isEmpty ? "" : " through \(flows)")
+                + ", \(events) handled by the mapping" + (unreadable > 0 ? ", \(unreadable) unreadable" : "")
+        ]
         let operations = dryRun["operations"] ?? .null
         if let total = operations.intValue {
             lines.append("    operations: \(total)")
@@ -61,11 +66,18 @@ enum ChangeEvidenceText {
             }
         }
         for change in dryRun["changes"]?.arrayValue ?? [] {
-            let fields = (change["fields"]?.arrayValue ?? []).compactMap { $0["path"]?.stringValue }
             let what = [change["change"], change["action"], change["model"], change["external_id"]].compactMap { $0?.stringValue }.joined(separator: " ")
-            lines.append("    \(change["event_id"]?.stringValue ?? "?"): \(what)" + (fields.isEmpty ? "" : " (\(fields.joined(separator: ", ")))"))
+            lines.append("    \(change["event_id"]?.stringValue ?? "?"): \(what)")
+            for field in change["fields"]?.arrayValue ?? [] {
+                lines.append("      \(field["path"]?.stringValue ?? "?"): \(sent(field["from"])) -> \(sent(field["to"]))")
+            }
         }
         return lines
+    }
+
+    /// Writes a field's value on one side of a change, or `(not sent)` when that side leaves the field out.
+    private static func sent(_ value: JSONValue?) -> String {
+        value.map(shortened) ?? "(not sent)"
     }
 
     /// Describes one change as `changed /path: old -> new`.

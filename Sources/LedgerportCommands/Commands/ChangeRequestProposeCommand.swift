@@ -7,6 +7,13 @@ struct ChangeRequestProposeCommand: RunnableCommand {
     static let help = CommandHelp(
         name: "propose",
         abstract: "Propose activating a published mapping version in an environment.",
+        discussion: """
+            The request records evidence for its reviewers: the version's digest, the version \
+            in force and the content changes from it, and a dry run of both versions over the \
+            tenant's newest stored events. The dry run reads the source connections' events, so \
+            it runs only when the master key is set ($LEDGERPORT_MASTER_KEY_FILE); without it \
+            the evidence says that it was skipped.
+            """,
         examples: [
             .init(
                 "ledgerport change-request propose --tenant acme --mapping stripe-invoices --version 2 --environment production --summary \"Post invoices in EUR\" --as revops@acme.example",

@@ -7,7 +7,8 @@ import LedgerportStore
 /// Runs a proposed mapping version, and the version in force, over a tenant's newest stored events, for a change request's evidence.
 ///
 /// The events come from the source connections of the environment's flows
-/// that use the mapping, at most ``eventsPerConnection`` of each, and are
+/// that use the mapping, at most ``eventsPerConnection`` of each and of the
+/// types those flows take, and are
 /// translated as a delivery would translate them. The result gives what a
 /// reviewer needs before approving: how many operations the change adds,
 /// removes and changes, the first changed fields, and the amounts per
@@ -42,12 +43,19 @@ package struct ProposalDryRun: Sendable {
         proposed: MappingVersionReference, inForce: MappingVersionReference?, environment: EnvironmentName, tenant: Tenant
     ) async throws -> JSONValue {
         let store = planner.store
-        let flows = try await store.flows(tenant: tenant.id, environment: environment).filter { $0.mappingID == proposed.mappingID }
+        let using = try await store.flows(tenant: tenant.id, environment: nil).filter { $0.mappingID == proposed.mappingID }
+        // A first activation in an environment has no flow there yet, so the other environments' flows lend their events.
+        let inEnvironment = using.filter { $0.environment == environment }
+        let flows = inEnvironment.isEmpty ? using : inEnvironment
+        guard !flows.isEmpty else {
+            return ["problem": .string("not run: no flow uses mapping \"\(proposed.mappingID)\" yet, so the tenant has no events to run it over")]
+        }
         let new = try await planner.mappings.mapping(proposed, tenant: tenant.id)
-        let (documents, unreadable) = try await recentEvents(of: flows, handledBy: new, tenant: tenant)
+        let (documents, read, unreadable) = try await recentEvents(of: flows, handledBy: new, tenant: tenant)
         var evidence: [String: JSONValue] = [
-            "events": .number(JSONNumber(documents.count)), "events_unreadable": .number(JSONNumber(unreadable)),
-            "events_per_connection": .number(JSONNumber(Self.eventsPerConnection)),
+            "events": .number(JSONNumber(documents.count)), "events_read": .number(JSONNumber(read)),
+            "events_unreadable": .number(JSONNumber(unreadable)), "events_per_connection": .number(JSONNumber(Self.eventsPerConnection)),
+            "flows": .array(flows.map { .string("\($0.id) (\($0.environment))") }),
         ]
         let context = try EvaluationContext(tenantID: tenant.slug, timeZoneIdentifier: tenant.timeZone)
 
@@ -73,8 +81,12 @@ package struct ProposalDryRun: Sendable {
             [
                 "event_id": .string(eventID), "change": .string(change.kind.rawValue), "action": .string(change.action.rawValue),
                 "model": .string(change.model), "external_id": .string(change.externalID),
+                // As `mapping diff --json` writes them: a side that does not send the field has no member, because null would clear it.
                 "fields": .array(change.fields.map { field in
-                    ["path": .string(field.path), "from": field.from ?? .null, "to": field.to ?? .null]
+                    var members: [String: JSONValue] = ["path": .string(field.path)]
+                    if let from = field.from { members["from"] = from }
+                    if let to = field.to { members["to"] = to }
+                    return .object(members)
                 }),
             ]
         })
@@ -82,12 +94,18 @@ package struct ProposalDryRun: Sendable {
     }
 
     /// Reads the newest events of each flow's source connection and translates them, keeping the canonical events `mapping` handles.
-    private func recentEvents(of flows: [Flow], handledBy mapping: LedgerportMapping.Mapping, tenant: Tenant) async throws -> ([EventDocument], Int) {
+    private func recentEvents(
+        of flows: [Flow], handledBy mapping: LedgerportMapping.Mapping, tenant: Tenant
+    ) async throws -> (documents: [EventDocument], read: Int, unreadable: Int) {
         var documents = [EventDocument]()
         var unreadable = 0
         var seen = Set<EventID>()
         for flow in flows {
-            for stored in try await planner.store.newestEvents(tenant: tenant.id, connection: flow.sourceConnectionID, limit: Self.eventsPerConnection) {
+            // A real-time flow's event types keep the sample to events the mapping reads; a scheduled flow stores canonical ones.
+            let types = flow.mode == .realtime && !flow.nativeEventTypes.isEmpty ? flow.nativeEventTypes : nil
+            let newest = try await planner.store.newestEvents(
+                tenant: tenant.id, connection: flow.sourceConnectionID, eventTypes: types, limit: Self.eventsPerConnection)
+            for stored in newest {
                 guard seen.insert(stored.id).inserted else { continue }
                 let translated: [CanonicalEvent]
                 do {
@@ -101,7 +119,7 @@ package struct ProposalDryRun: Sendable {
                 }
             }
         }
-        return (documents, unreadable)
+        return (documents, seen.count, unreadable)
     }
 
     /// Sums the amounts of `operations` per currency.

@@ -37,8 +37,8 @@ package protocol EventStore: Sendable {
     /// Lists a tenant's events in id order after `afterID`, from one connection or all, at most `limit`.
     func events(tenant: TenantID, connection: ConnectionID?, after afterID: EventID?, limit: Int) async throws -> [StoredEvent]
 
-    /// Lists the newest `limit` events of one of a tenant's connections, newest first.
-    func newestEvents(tenant: TenantID, connection: ConnectionID, limit: Int) async throws -> [StoredEvent]
+    /// Lists the newest `limit` events of one of a tenant's connections, newest first, of the given types only when `eventTypes` is not nil.
+    func newestEvents(tenant: TenantID, connection: ConnectionID, eventTypes: [String]?, limit: Int) async throws -> [StoredEvent]
 
     /// Removes the raw payloads of a tenant's events received before `cutoff`, keeping their digests.
     ///

@@ -30,9 +30,14 @@ import Testing
             let events = ["evt_1", "evt_2", "evt_3"].map { StoreFixtures.event($0) } + [StoreFixtures.event("evt_4", connection: "stripe-eu")]
             _ = try await store.insertEvents(events, tenant: acme.id)
 
-            let newest = try await store.newestEvents(tenant: acme.id, connection: "stripe-test", limit: 2)
+            let newest = try await store.newestEvents(tenant: acme.id, connection: "stripe-test", eventTypes: nil, limit: 2)
+            let otherType = try await store.newestEvents(tenant: acme.id, connection: "stripe-test", eventTypes: ["customer.created"], limit: 2)
+            let sameType = try await store.newestEvents(
+                tenant: acme.id, connection: "stripe-test", eventTypes: ["customer.created", "invoice.paid"], limit: 5)
 
             #expect(newest.map(\.sourceEventID) == ["evt_3", "evt_2"])
+            #expect(otherType.isEmpty)
+            #expect(sameType.map(\.sourceEventID) == ["evt_3", "evt_2", "evt_1"])
         }
     }
 
