@@ -64,6 +64,7 @@ struct MappingAPITests {
             #expect(mapping.status == 200)
             #expect(mapping.json["id"] == "stripe-customers")
             #expect(mapping.json["versions"]?.arrayValue?.count == 2)
+            #expect(mapping.json["versions"]?[1]?["document_version"] == "1.1.0")
             #expect(mapping.json["active"] == ["production": 1, "test": 2])
             #expect(versions.json == mapping.json)
             #expect(misspelt.status == 404)

@@ -49,6 +49,28 @@ struct MappingPublishAPITests {
         }
     }
 
+    @Test func reusedVersion_isUnprocessableWithPlainMessage() async throws {
+        try await withHarness { harness in
+            let acme = try await harness.provisionTenant(slug: "acme")
+            let admin = try await harness.token(tenant: acme.tenant.id, role: .tenantAdmin, name: "revops@acme.example")
+            guard case .object(var document) = try AdminTestHarness.customerMappingDocument(version: "1.1.0").document else {
+                Issue.record("the customer mapping is an object")
+                return
+            }
+            let path = "\(acme.path)/mappings/stripe-customers/versions"
+            _ = try await harness.request("POST", path, token: admin, body: ["document": .object(document)])
+            document["description"] = "Other content under the same version."
+
+            let response = try await harness.request("POST", path, token: admin, body: ["document": .object(document)])
+            let message = response.json["error"]?["message"]?.stringValue ?? ""
+
+            #expect(response.status == 422)
+            #expect(response.json["error"]?["code"] == "mapping_version_reused")
+            #expect(message.contains("raise \"version\""), "\(message)")
+            #expect(!message.contains("[configuration"))
+        }
+    }
+
     @Test func viewer_cannotPublish() async throws {
         try await withHarness { harness in
             let acme = try await harness.provisionTenant(slug: "acme")

@@ -69,8 +69,10 @@ struct AdminError: Error, Sendable, Hashable {
             let status = if case .dryRunUnavailable = error { 503 } else { 409 }
             return AdminError(status: status, code: error.code, message: error.description)
         case let error as ConnectorError:
-            // A dry run's translation or mapping failed: the request was fine, the event or mapping is not.
-            return AdminError(status: 422, code: error.code, message: error.description)
+            // A dry run's translation or mapping failed, or a published version was reused: the request was fine, the event or
+            // mapping is not. The body names the code, so the message leaves out the description's class and code tag.
+            let parts = [error.message] + [error.targetMessage.map { "target says: \($0)" }, error.hint].compactMap { $0 }
+            return AdminError(status: 422, code: error.code, message: parts.joined(separator: "; "))
         case let error as ConnectionConfigurationError:
             return classify(error)
         case let error as MappingValidationError:

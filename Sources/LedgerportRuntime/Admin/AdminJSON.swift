@@ -273,7 +273,7 @@ package enum AdminJSON {
     private static func mappingVersionSummary(_ version: MappingVersion) -> JSONValue {
         [
             "version": integer(Int64(version.version)), "digest": .string(version.digest), "created_at": timestamp(version.createdAt),
-            "created_by": .string(version.createdBy),
+            "created_by": .string(version.createdBy), "document_version": version.content["version"] ?? .null,
         ]
     }
 
