@@ -7,6 +7,11 @@ import Testing
 /// `POST /admin/tenants/{tenant}/mappings/{mapping}/versions`: a tenant admin publishes a mapping document, validated first.
 @Suite(.serialized)
 struct MappingPublishAPITests {
+    /// Returns the members of the default customer mapping's document under `version`.
+    private func members(of version: String) throws -> [String: JSONValue] {
+        try #require(try AdminTestHarness.customerMappingDocument(version: version).document.objectValue)
+    }
+
     @Test func publish_storesNextVersion() async throws {
         try await withHarness { harness in
             let acme = try await harness.provisionTenant(slug: "acme")
@@ -32,10 +37,7 @@ struct MappingPublishAPITests {
         try await withHarness { harness in
             let acme = try await harness.provisionTenant(slug: "acme")
             let admin = try await harness.token(tenant: acme.tenant.id, role: .tenantAdmin, name: "revops@acme.example")
-            guard case .object(var document) = try AdminTestHarness.customerMappingDocument(version: "1.2.0").document else {
-                Issue.record("the customer mapping is an object")
-                return
-            }
+            var document = try members(of: "1.2.0")
             document["operations"] = "not a list"
 
             let response = try await harness.request(
@@ -53,10 +55,7 @@ struct MappingPublishAPITests {
         try await withHarness { harness in
             let acme = try await harness.provisionTenant(slug: "acme")
             let admin = try await harness.token(tenant: acme.tenant.id, role: .tenantAdmin, name: "revops@acme.example")
-            guard case .object(var document) = try AdminTestHarness.customerMappingDocument(version: "1.1.0").document else {
-                Issue.record("the customer mapping is an object")
-                return
-            }
+            var document = try members(of: "1.1.0")
             let path = "\(acme.path)/mappings/stripe-customers/versions"
             _ = try await harness.request("POST", path, token: admin, body: ["document": .object(document)])
             document["description"] = "Other content under the same version."
