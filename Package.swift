@@ -193,7 +193,9 @@ let package = Package(
         // MARK: Runtime.
 
         // Helpers shared by test targets, such as a localstripe server on loopback; no product depends on it.
-        .target(name: "LedgerportTestSupport", dependencies: ["LedgerportHTTPClient", "LedgerportSDK"]),
+        // Child processes for tests and the bench, spawned without Foundation's Process (see ChildProcess).
+        .target(name: "CChildProcess"),
+        .target(name: "LedgerportTestSupport", dependencies: ["LedgerportHTTPClient", "LedgerportSDK", "CChildProcess"]),
 
         .testTarget(
             name: "LedgerportSystemTests",

@@ -11,7 +11,7 @@ import LedgerportSDK
 package final class LocalstripeServer: @unchecked Sendable {
     package let port: Int
     package let baseURL: String
-    private let process: Process
+    private let process: ChildProcess
     private let stateDirectory: URL
 
     /// The libcurl transport every localstripe test shares.
@@ -23,7 +23,7 @@ package final class LocalstripeServer: @unchecked Sendable {
         package let description: String
     }
 
-    private init(port: Int, process: Process, stateDirectory: URL) {
+    private init(port: Int, process: ChildProcess, stateDirectory: URL) {
         self.port = port
         self.baseURL = "http://127.0.0.1:\(port)"
         self.process = process
@@ -40,12 +40,9 @@ package final class LocalstripeServer: @unchecked Sendable {
         let stateDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("localstripe-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: stateDirectory, withIntermediateDirectories: true)
 
-        let process = Process()
-        process.executableURL = repositoryRoot.appendingPathComponent("scripts/localstripe.sh")
-        process.arguments = ["start", String(port), stateDirectory.appendingPathComponent("state.pickle").path]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try ChildProcess.spawn(
+            repositoryRoot.appendingPathComponent("scripts/localstripe.sh").path,
+            arguments: ["start", String(port), stateDirectory.appendingPathComponent("state.pickle").path])
 
         let server = LocalstripeServer(port: port, process: process, stateDirectory: stateDirectory)
         try await server.waitUntilReady()

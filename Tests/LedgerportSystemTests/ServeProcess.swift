@@ -1,4 +1,5 @@
 import Foundation
+import LedgerportTestSupport
 
 /// A `ledgerport serve` child process on a data folder, started and stopped by its process id.
 final class ServeProcess: @unchecked Sendable {
@@ -11,13 +12,13 @@ final class ServeProcess: @unchecked Sendable {
         return folder.appendingPathComponent("ledgerport").path
     }()
 
-    let process: Process
+    let process: ChildProcess
     let port: Int
     private let outputPath: String
     /// The file the process writes its log lines to (standard error).
     let errorPath: String
 
-    private init(process: Process, port: Int, outputPath: String, errorPath: String) {
+    private init(process: ChildProcess, port: Int, outputPath: String, errorPath: String) {
         self.process = process
         self.port = port
         self.outputPath = outputPath
@@ -35,25 +36,20 @@ final class ServeProcess: @unchecked Sendable {
             throw HarnessError("cannot create the output files of ledgerport serve in \(folder)")
         }
 
-        let process = Process()
         var environment = [
             "PATH": "/usr/bin:/bin", "LEDGERPORT_DATA_DIR": folder + "/runtime", "LEDGERPORT_MASTER_KEY_FILE": folder + "/master.key",
             "LEDGERPORT_PORT": "0", "LEDGERPORT_SPECS_DIR": Checkout.root + "/connector-specs", "LEDGERPORT_LOG_LEVEL": logLevel,
         ]
+        var launch = (executable: executable, arguments: ["serve", "--json"], directory: String?.none)
         if throughPath {
-            process.executableURL = URL(fileURLWithPath: "/bin/sh")
-            process.arguments = ["-c", "exec ledgerport serve --json"]
-            process.currentDirectoryURL = URL(fileURLWithPath: folder)
+            launch = ("/bin/sh", ["-c", "exec ledgerport serve --json"], folder)
             environment["PATH"] = (executable as NSString).deletingLastPathComponent + ":/usr/bin:/bin"
             environment["LEDGERPORT_SPECS_DIR"] = nil
-        } else {
-            process.executableURL = URL(fileURLWithPath: executable)
-            process.arguments = ["serve", "--json"]
         }
-        process.environment = environment
-        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errorPath))
-        try process.run()
+        let process = try ChildProcess.spawn(
+            launch.executable, arguments: launch.arguments, environment: environment, currentDirectory: launch.directory,
+            standardOutput: try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath)),
+            standardError: try FileHandle(forWritingTo: URL(fileURLWithPath: errorPath)))
 
         for _ in 0..<500 {
             if let text = try? String(contentsOfFile: outputPath, encoding: .utf8), let line = text.split(separator: "\n").first,
