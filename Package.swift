@@ -110,7 +110,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LedgerportCommandsTests",
-            dependencies: ["LedgerportCommands", "LedgerportCore", "LedgerportSDK", "StripeConnector", "ledgerport"],
+            dependencies: ["LedgerportCommands", "LedgerportCore", "LedgerportSDK", "StripeConnector", "LedgerportTestSupport", "ledgerport"],
             exclude: ["Fixtures"]
         ),
 
@@ -147,7 +147,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LedgerportOdooSandboxTests",
-            dependencies: ["LedgerportOdooSandbox", "LedgerportSDK", "LedgerportLog", "LedgerportHTTPClient", "ledgerport"],
+            dependencies: ["LedgerportOdooSandbox", "LedgerportSDK", "LedgerportLog", "LedgerportHTTPClient", "LedgerportTestSupport", "ledgerport"],
             resources: [.copy("Fixtures")]
         ),
 

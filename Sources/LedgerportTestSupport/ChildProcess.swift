@@ -81,6 +81,16 @@ package final class ChildProcess: @unchecked Sendable {
         }
     }
 
+    /// Waits until the child exits on a thread of its own, so no task of the concurrency pool blocks in `waitpid`.
+    package func exited() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            Thread {
+                self.waitUntilExit()
+                continuation.resume()
+            }.start()
+        }
+    }
+
     /// Calls `body` with a NULL-terminated array of C strings that live until it returns.
     private static func withCStrings<Result>(_ strings: [String], _ body: (UnsafePointer<UnsafeMutablePointer<CChar>?>) -> Result) -> Result {
         let copies: [UnsafeMutablePointer<CChar>?] = strings.map { strdup($0) } + [nil]

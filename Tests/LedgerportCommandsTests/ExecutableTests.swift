@@ -1,4 +1,5 @@
 import Foundation
+import LedgerportTestSupport
 import Testing
 
 /// Runs the built `ledgerport` executable as a child process, as a user would.
@@ -22,24 +23,12 @@ import Testing
         try #require(FileManager.default.createFile(atPath: outputPath, contents: nil))
         try #require(FileManager.default.createFile(atPath: errorPath, contents: nil))
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: currentDirectory)
-        process.environment = ["PATH": "/usr/bin:/bin"]
-        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errorPath))
-
         // Output goes to files rather than pipes, so a large output cannot block the child.
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            process.terminationHandler = { _ in continuation.resume() }
-            do {
-                try process.run()
-            } catch {
-                Issue.record("cannot start \(Self.executable): \(error)")
-                continuation.resume()
-            }
-        }
+        let process = try ChildProcess.spawn(
+            Self.executable, arguments: arguments, environment: ["PATH": "/usr/bin:/bin"], currentDirectory: currentDirectory,
+            standardOutput: try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath)),
+            standardError: try FileHandle(forWritingTo: URL(fileURLWithPath: errorPath)))
+        await process.exited()
         return CommandOutcome(
             status: process.isRunning ? -1 : process.terminationStatus,
             standardOutput: try String(contentsOfFile: outputPath, encoding: .utf8),

@@ -1,6 +1,7 @@
 import Foundation
 import LedgerportHTTPClient
 import LedgerportSDK
+import LedgerportTestSupport
 import Testing
 
 /// `ledgerport sandbox odoo` run as a user runs it: as a child process, stopped with SIGTERM.
@@ -15,15 +16,11 @@ import Testing
     }()
 
     /// Starts the sandbox command and waits for its first line of output, the JSON details.
-    private func start(_ arguments: [String], output: String) async throws -> (Process, JSONValue) {
+    private func start(_ arguments: [String], output: String) async throws -> (ChildProcess, JSONValue) {
         try #require(FileManager.default.createFile(atPath: output, contents: nil))
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.executable)
-        process.arguments = ["sandbox", "odoo"] + arguments
-        process.environment = ["PATH": "/usr/bin:/bin"]
-        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try ChildProcess.spawn(
+            Self.executable, arguments: ["sandbox", "odoo"] + arguments, environment: ["PATH": "/usr/bin:/bin"],
+            standardOutput: try FileHandle(forWritingTo: URL(fileURLWithPath: output)))
         // The process prints its details once it listens; polling the file is a wait, not a timing assertion.
         for _ in 0..<600 {
             if let text = try? String(contentsOfFile: output, encoding: .utf8), let line = text.split(separator: "\n").first {
@@ -36,11 +33,9 @@ import Testing
         throw CommandStartError.noOutput
     }
 
-    private func stop(_ process: Process) async -> Int32 {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            process.terminationHandler = { _ in continuation.resume() }
-            process.terminate()
-        }
+    private func stop(_ process: ChildProcess) async -> Int32 {
+        process.terminate()
+        await process.exited()
         return process.terminationStatus
     }
 
@@ -81,15 +76,10 @@ import Testing
     }
 
     @Test func invalidVersion_isUsageError() async throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.executable)
-        process.arguments = ["sandbox", "odoo", "--odoo-version", "18.0"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            process.terminationHandler = { _ in continuation.resume() }
-            do { try process.run() } catch { continuation.resume() }
-        }
+        let process = try ChildProcess.spawn(Self.executable, arguments: ["sandbox", "odoo", "--odoo-version", "18.0"])
+
+        await process.exited()
+
         #expect(process.terminationStatus == 64)
     }
 }

@@ -3,6 +3,7 @@ import LedgerportDemo
 import LedgerportHTTPClient
 import LedgerportOdooSandbox
 import LedgerportSDK
+import LedgerportTestSupport
 import StripeConnector
 import Testing
 
@@ -10,17 +11,16 @@ import Testing
 @Suite(.serialized) struct KeptDemoFolderTests {
     /// Runs the `ledgerport` executable on the folder's data and key, and returns its exit status and standard output.
     private func ledgerport(_ arguments: [String], folder: String) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: ServeProcess.executable)
-        process.arguments = arguments
-        process.environment = [
-            "PATH": "/usr/bin:/bin", "LEDGERPORT_DATA_DIR": folder + "/runtime", "LEDGERPORT_MASTER_KEY_FILE": folder + "/master.key",
-            "LEDGERPORT_SPECS_DIR": Checkout.root + "/connector-specs", "LEDGERPORT_ACTOR": "ops@example.com",
-        ]
         let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try ChildProcess.spawn(
+            ServeProcess.executable, arguments: arguments,
+            environment: [
+                "PATH": "/usr/bin:/bin", "LEDGERPORT_DATA_DIR": folder + "/runtime", "LEDGERPORT_MASTER_KEY_FILE": folder + "/master.key",
+                "LEDGERPORT_SPECS_DIR": Checkout.root + "/connector-specs", "LEDGERPORT_ACTOR": "ops@example.com",
+            ],
+            standardOutput: output.fileHandleForWriting)
+        // The child has its own copy of the write end; closing this one lets the read below end.
+        try output.fileHandleForWriting.close()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
