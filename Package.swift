@@ -110,7 +110,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LedgerportCommandsTests",
-            dependencies: ["LedgerportCommands", "LedgerportCore", "LedgerportSDK", "StripeConnector", "LedgerportTestSupport", "ledgerport"],
+            dependencies: ["LedgerportCommands", "LedgerportCore", "LedgerportSDK", "StripeConnector", "LedgerportChildProcess", "ledgerport"],
             exclude: ["Fixtures"]
         ),
 
@@ -147,7 +147,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LedgerportOdooSandboxTests",
-            dependencies: ["LedgerportOdooSandbox", "LedgerportSDK", "LedgerportLog", "LedgerportHTTPClient", "LedgerportTestSupport", "ledgerport"],
+            dependencies: ["LedgerportOdooSandbox", "LedgerportSDK", "LedgerportLog", "LedgerportHTTPClient", "LedgerportChildProcess", "ledgerport"],
             resources: [.copy("Fixtures")]
         ),
 
@@ -195,14 +195,15 @@ let package = Package(
         // Helpers shared by test targets, such as a localstripe server on loopback; no product depends on it.
         // Child processes for tests and the bench, spawned without Foundation's Process (see ChildProcess).
         .target(name: "CChildProcess"),
-        .target(name: "LedgerportTestSupport", dependencies: ["LedgerportHTTPClient", "LedgerportSDK", "CChildProcess"]),
+        .target(name: "LedgerportChildProcess", dependencies: ["CChildProcess"]),
+        .target(name: "LedgerportTestSupport", dependencies: ["LedgerportHTTPClient", "LedgerportSDK", "LedgerportChildProcess"]),
 
         .testTarget(
             name: "LedgerportSystemTests",
             dependencies: [
                 "LedgerportRuntime", "LedgerportDemo", "LedgerportOdooSandbox", "LedgerportStore", "LedgerportStoreSQLite",
                 "LedgerportSQLite", "LedgerportSDK", "LedgerportHTTPClient", "StripeConnector", "LedgerportCrypto", "LedgerportLog",
-                "LedgerportTestSupport", "LedgerportSecrets", "ledgerport",
+                "LedgerportTestSupport", "LedgerportChildProcess", "LedgerportSecrets", "ledgerport",
             ]
         ),
 
@@ -243,7 +244,7 @@ let package = Package(
             dependencies: [
                 "LedgerportRuntime", "LedgerportDemo", "LedgerportDemoData", "LedgerportHTTPServer", "LedgerportHTTPClient",
                 "LedgerportOdooSandbox", "LedgerportStore", "LedgerportSDK", "LedgerportLog", "StripeConnector", "OdooConnector",
-                "LedgerportCrypto", "CEpoll",
+                "LedgerportCrypto", "CEpoll", "LedgerportChildProcess",
             ]
         ),
         .executableTarget(name: "ledgerport-bench", dependencies: ["LedgerportBenchmarks"], path: "Sources/LedgerportBenchCLI"),

@@ -1,4 +1,5 @@
 import Foundation
+import LedgerportChildProcess
 import LedgerportDemo
 import LedgerportLog
 import LedgerportOdooSandbox
@@ -19,10 +20,10 @@ final class OdooSandboxProcess: @unchecked Sendable {
 
     /// The URL, database and credentials the Odoo connection uses.
     let endpoint: OdooEndpoint
-    private let process: Process?
+    private let process: ChildProcess?
     private let server: OdooSandboxServer?
 
-    private init(endpoint: OdooEndpoint, process: Process?, server: OdooSandboxServer?) {
+    private init(endpoint: OdooEndpoint, process: ChildProcess?, server: OdooSandboxServer?) {
         self.endpoint = endpoint
         self.process = process
         self.server = server
@@ -62,10 +63,8 @@ final class OdooSandboxProcess: @unchecked Sendable {
         guard let process, process.isRunning else {
             return
         }
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            process.terminationHandler = { _ in continuation.resume() }
-            process.terminate()
-        }
+        process.terminate()
+        await process.exited()
     }
 
     private static func startChild(executable: String) async throws -> OdooSandboxProcess {
@@ -75,14 +74,12 @@ final class OdooSandboxProcess: @unchecked Sendable {
                 hint: "build it with `swift build -c release --product ledgerport`, pass --ledgerport PATH, or use --sandbox in-process"
             )
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["sandbox", "odoo", "--port", "0", "--json"]
-        process.environment = ["PATH": "/usr/bin:/bin"]
         let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try ChildProcess.spawn(
+            executable, arguments: ["sandbox", "odoo", "--port", "0", "--json"], environment: ["PATH": "/usr/bin:/bin"],
+            standardOutput: output.fileHandleForWriting)
+        // The child has its own copy of the write end; closing this one lets a read end when the child exits.
+        try output.fileHandleForWriting.close()
 
         let line = await readFirstLine(of: output.fileHandleForReading)
         guard let line, let details = try? JSONParser.parse(line), let url = details["url"]?.stringValue,

@@ -1,4 +1,5 @@
 import Foundation
+import LedgerportChildProcess
 import LedgerportRuntime
 import LedgerportSDK
 import LedgerportStore
@@ -43,15 +44,14 @@ enum TenantMemoryReader {
                 hint: "build it with `swift build -c release --product ledgerport-bench`"
             )
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = [childScenario, "--data", folder, "--tenants", String(tenants), "--seconds", String(seconds), "--json"]
         let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.standardError
-        try process.run()
+        let process = try ChildProcess.spawn(
+            executable, arguments: [childScenario, "--data", folder, "--tenants", String(tenants), "--seconds", String(seconds), "--json"],
+            standardOutput: output.fileHandleForWriting, standardError: FileHandle.standardError)
+        // The child has its own copy of the write end; closing this one lets the read below end.
+        try output.fileHandleForWriting.close()
         let bytes = await readToEnd(output.fileHandleForReading)
-        process.waitUntilExit()
+        await process.exited()
 
         guard process.terminationStatus == 0, let json = try? JSONParser.parse(bytes) else {
             throw BenchError("read tenant memory: `\(executable) \(childScenario)` exited with status \(process.terminationStatus)")

@@ -1,4 +1,5 @@
 import Foundation
+import LedgerportChildProcess
 import LedgerportHTTPClient
 import LedgerportSDK
 

@@ -1,5 +1,5 @@
 import Foundation
-import LedgerportTestSupport
+import LedgerportChildProcess
 import Testing
 
 /// Runs the built `ledgerport` executable as a child process, as a user would.

@@ -1,7 +1,7 @@
 import Foundation
 import LedgerportHTTPClient
 import LedgerportSDK
-import LedgerportTestSupport
+import LedgerportChildProcess
 import Testing
 
 /// `ledgerport sandbox odoo` run as a user runs it: as a child process, stopped with SIGTERM.

@@ -1,5 +1,5 @@
 import Foundation
-import LedgerportTestSupport
+import LedgerportChildProcess
 import Testing
 
 /// ``ChildProcess`` starts, reaps and stops children without Foundation's `Process`.

@@ -1,4 +1,5 @@
 import Foundation
+import LedgerportChildProcess
 import LedgerportDemo
 import LedgerportHTTPClient
 import LedgerportOdooSandbox

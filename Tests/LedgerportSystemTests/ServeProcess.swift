@@ -1,5 +1,5 @@
 import Foundation
-import LedgerportTestSupport
+import LedgerportChildProcess
 
 /// A `ledgerport serve` child process on a data folder, started and stopped by its process id.
 final class ServeProcess: @unchecked Sendable {
