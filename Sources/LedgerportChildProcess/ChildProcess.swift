@@ -1,4 +1,4 @@
-import CChildProcess
+internal import CChildProcess
 import Foundation
 
 /// A child process started with `posix_spawn`, for tests and the bench.
@@ -11,11 +11,11 @@ import Foundation
 /// own, and it is stopped by its pid.
 package final class ChildProcess: @unchecked Sendable {
     /// The child's process id.
-    package let processIdentifier: pid_t
+    package let processIdentifier: Int32
     private let lock = NSLock()
     private var exitStatus: Int32?
 
-    private init(processIdentifier: pid_t) {
+    private init(processIdentifier: Int32) {
         self.processIdentifier = processIdentifier
     }
 

@@ -1,5 +1,5 @@
 import Foundation
-import LedgerportChildProcess
+internal import LedgerportChildProcess
 import LedgerportHTTPClient
 import LedgerportSDK
 

@@ -1,5 +1,4 @@
 import LedgerportCommands
-import LedgerportTestSupport
 
 extension AdminTestHarness {
     /// Runs `ledgerport <arguments>` against the harness's data folder, with its master key and specs.
