@@ -69,15 +69,22 @@ package final class ChildProcess: @unchecked Sendable {
     }
 
     /// Waits until the child exits, and reaps it.
+    ///
+    /// The wait runs outside the lock, so ``isRunning`` does not block meanwhile. When ``isRunning`` reaps the child
+    /// first, this wait fails with ECHILD and the status that ``isRunning`` recorded is kept.
     package func waitUntilExit() {
+        guard lock.withLock({ exitStatus == nil }) else { return }
+        var status: Int32 = 0
+        var reaped: pid_t
+        repeat {
+            reaped = waitpid(processIdentifier, &status, 0)
+        } while reaped == -1 && errno == EINTR
         lock.withLock {
-            guard exitStatus == nil else { return }
-            var status: Int32 = 0
-            var reaped: pid_t
-            repeat {
-                reaped = waitpid(processIdentifier, &status, 0)
-            } while reaped == -1 && errno == EINTR
-            exitStatus = reaped == processIdentifier ? status : 0
+            if reaped == processIdentifier {
+                exitStatus = status
+            } else if exitStatus == nil {
+                exitStatus = 0
+            }
         }
     }
 

@@ -24,7 +24,8 @@ struct ChangeEvidenceTests {
             #expect(evidence["digest"] == .string(newer.digest))
             #expect(evidence["active"] == ["version": 1, "digest": .string(inForce.digest)])
             #expect(changes.contains(["change": "changed", "path": "/version", "from": "1.0.0", "to": "1.1.0"]))
-            #expect(changes.contains { $0["path"] == "/operations/0/values/ref" && $0["change"] == "changed" }, "\(changes)")
+            let reference = changes.first { $0["path"] == "/operations/0/values/ref" }
+            #expect(reference?["change"] == "changed", "\(changes)")
             #expect(evidence["content_changes_omitted"] == nil)
         }
     }
@@ -43,7 +44,7 @@ struct ChangeEvidenceTests {
                 body: ["mapping_id": "stripe-customers", "version": 2, "environment": "production", "summary": "Prefix refs"])
             let dryRun = created["evidence"]?["dry_run"] ?? .null
             let changes = dryRun["changes"]?.arrayValue ?? []
-            let shown = await harness.runCommand(["change-request", "show", created["id"]?.stringValue ?? "", "--tenant", "acme"])
+            let printed = await harness.runCommand(["change-request", "show", created["id"]?.stringValue ?? "", "--tenant", "acme"])
 
             #expect(status == 201)
             #expect(dryRun["events"] == 2, "\(dryRun)")
@@ -51,9 +52,9 @@ struct ChangeEvidenceTests {
             #expect(dryRun["operations"]?["changed"] == 2)
             #expect(changes.allSatisfy { ($0["fields"]?.arrayValue ?? []).contains { $0["path"] == "values/ref" } }, "\(changes)")
             #expect(Set(changes.compactMap { $0["event_id"]?.stringValue }) == ["evt_D1", "evt_D2"])
-            #expect(shown.output.contains("  dry run over the newest stored events: 2 read through stripe-customers (production), 2 handled by the mapping"), "\(shown.output)")
-            #expect(shown.output.contains(#"      values/ref: "cus_D1" -> "stripe:cus_D1""#), "\(shown.output)")
-            #expect(shown.output.contains("0 added, 0 removed, 2 changed"))
+            #expect(printed.output.contains("  dry run over the newest stored events: 2 read through stripe-customers (production), 2 handled by the mapping"), "\(printed.output)")
+            #expect(printed.output.contains(#"      values/ref: "cus_D1" -> "stripe:cus_D1""#), "\(printed.output)")
+            #expect(printed.output.contains("0 added, 0 removed, 2 changed"))
         }
     }
 
@@ -86,7 +87,7 @@ struct ChangeEvidenceTests {
             let changes = request.evidence["content_changes"]?.arrayValue ?? []
 
             #expect(request.evidence["active"] == .null)
-            #expect(changes.contains { $0["path"] == "/operations" && $0["change"] == "added" })
+            #expect(changes.first { $0["path"] == "/operations" }?["change"] == "added")
         }
     }
 
@@ -98,12 +99,12 @@ struct ChangeEvidenceTests {
                 of: MappingVersionReference(mappingID: "stripe-customers", version: 2), environment: .production, summary: "Prefix refs",
                 tenant: acme.tenant.id, proposer: AdminTestHarness.proposer)
 
-            let shown = await harness.runCommand(["change-request", "show", request.id.rawValue, "--tenant", "acme"])
+            let printed = await harness.runCommand(["change-request", "show", request.id.rawValue, "--tenant", "acme"])
 
-            #expect(shown.status == 0)
-            #expect(shown.output.contains("in force: version 1, digest "))
-            #expect(shown.output.contains("content changes from version 1: "))
-            #expect(shown.output.contains(#"changed /version: "1.0.0" -> "1.1.0""#))
+            #expect(printed.status == 0)
+            #expect(printed.output.contains("in force: version 1, digest "))
+            #expect(printed.output.contains("content changes from version 1: "))
+            #expect(printed.output.contains(#"changed /version: "1.0.0" -> "1.1.0""#))
         }
     }
 }

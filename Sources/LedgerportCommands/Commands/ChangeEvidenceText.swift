@@ -66,8 +66,8 @@ enum ChangeEvidenceText {
             }
         }
         for change in dryRun["changes"]?.arrayValue ?? [] {
-            let what = [change["change"], change["action"], change["model"], change["external_id"]].compactMap { $0?.stringValue }.joined(separator: " ")
-            lines.append("    \(change["event_id"]?.stringValue ?? "?"): \(what)")
+            let operation = [change["change"], change["action"], change["model"], change["external_id"]].compactMap { $0?.stringValue }.joined(separator: " ")
+            lines.append("    \(change["event_id"]?.stringValue ?? "?"): \(operation)")
             for field in change["fields"]?.arrayValue ?? [] {
                 lines.append("      \(field["path"]?.stringValue ?? "?"): \(sent(field["from"])) -> \(sent(field["to"]))")
             }
@@ -108,8 +108,8 @@ enum ChangeEvidenceText {
         let start = max(0, common - contextLength)
         func part(_ text: String) -> String {
             let tail = text.dropFirst(start)
-            let shown = String(tail.prefix(maximumValueLength))
-            return (start > 0 ? "…" : "") + shown + (tail.count > maximumValueLength ? "…" : "")
+            let kept = String(tail.prefix(maximumValueLength))
+            return (start > 0 ? "…" : "") + kept + (tail.count > maximumValueLength ? "…" : "")
         }
         return (part(old), part(new))
     }

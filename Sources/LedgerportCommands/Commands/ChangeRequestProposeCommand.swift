@@ -71,7 +71,7 @@ struct ChangeRequestProposeCommand: RunnableCommand {
 
     func run(in context: CommandContext) async throws -> ExitCode {
         let proposer = try ActorOption.resolve(proposer, in: context, for: .governance)
-        // The dry run reads the source connections' events, which needs the master key; without one the evidence says it was skipped.
+        // The dry run reads the source connections' events, which needs the master key; without one the evidence records that it was skipped.
         let unsealing = context.environment["LEDGERPORT_MASTER_KEY_FILE"] != nil || context.environment["LEDGERPORT_MASTER_KEY"] != nil
         let request = try await AdminCommandSupport.withServices(
             dataOption, specsOption: specsOption, slug: tenantSlug, unsealing: unsealing, in: context

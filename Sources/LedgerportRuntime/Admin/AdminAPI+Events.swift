@@ -9,7 +9,7 @@ extension AdminAPI {
             let limit = try request.limit()
             let connection = request.query("connection").map(ConnectionID.init(rawValue:))
             if let connection {
-                // A misspelt filter would otherwise answer an empty list, as if the connection had received nothing.
+                // A misspelt filter would otherwise return an empty list, as if the connection had received nothing.
                 _ = try await ConnectionLookup.connection(connection, operation: "list events of connection", tenant: request.scopedTenant.id, store: store)
             }
             let events = try await store.events(

@@ -1,7 +1,7 @@
 import LedgerportStore
 
 extension Remedy {
-    /// The hint that names the admin API route of the tenant `tenantSlug`, such as "list flows with GET /admin/tenants/acme/flows".
+    /// Words the step as the admin API route of the tenant `tenantSlug`, such as "list flows with GET /admin/tenants/acme/flows".
     func routeHint(tenantSlug: String) -> String {
         let tenantPath = "\(AdminAPI.basePath)/tenants/\(tenantSlug)"
         switch self {

@@ -29,7 +29,7 @@ package struct MappingContentDiff: Sendable, Hashable {
     package private(set) var changes: [Change] = []
     /// How many differences were found beyond ``limit`` and left out.
     package private(set) var omitted = 0
-    /// The most differences kept; the rest are only counted.
+    /// The maximum number of differences kept; the rest are only counted.
     package let limit: Int
 
     /// Compares `old` with `new`, keeping at most `limit` differences.

@@ -63,7 +63,8 @@ package struct ProposalDryRun: Sendable {
             let report = MappingDryRun.run(new, events: documents, context: context)
             let operations = report.results.flatMap(\.operations)
             evidence["operations"] = .number(JSONNumber(operations.count))
-            evidence["amounts"] = .array(try Self.totals(operations).map { ["currency": .string($0.key.rawValue), "to": Self.money($0.value)] })
+            let totals = try Self.totals(operations)
+            evidence["amounts"] = .array(totals.keys.sorted().map { ["currency": .string($0.rawValue), "to": Self.money(totals[$0]!)] })
             return .object(evidence)
         }
 

@@ -64,7 +64,7 @@ package protocol ConnectionStore: Sendable {
 }
 
 extension ConnectionStore {
-    /// Replaces a connection's plain configuration whatever it holds now, as an operator's full replacement does.
+    /// Replaces a connection's plain configuration whatever it contains now, as an operator's full replacement does.
     package func setConnectionConfiguration(_ configuration: JSONValue, connection: ConnectionID, tenant: TenantID, actor: String)
         async throws -> Connection
     {

@@ -29,7 +29,7 @@ import Testing
     }
 
     @Test(arguments: StoreFactory.all)
-    func configureOverChangedConfiguration_isConflictAndWritesNothing(factory: StoreFactory) async throws {
+    func configureOverChangedConfiguration_isConflict(factory: StoreFactory) async throws {
         try await factory.withStore { store, _ in
             let tenant = try await StoreFixtures.tenant(store, "acme")
             let created = try await StoreFixtures.odooConnection(store, tenant: tenant)
