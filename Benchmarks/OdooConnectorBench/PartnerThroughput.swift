@@ -21,7 +21,7 @@ struct PartnerThroughput {
     }
 
     var transport: any HTTPTransport
-    var values: [String: JSONValue]
+    var values: JSONObject
     var secrets: [String: [Secret]]
 
     func round(mode: String, records: Int, batchSize: Int, runID: String) async throws -> Round {

@@ -9,7 +9,7 @@ import LedgerportSDK
 enum AmountCheck {
     /// Checks every expectation against the fields read back from the record.
     static func verify(
-        _ expectations: [AmountExpectation], readBack: [String: JSONValue], currency: CurrencyCode, label: String
+        _ expectations: [AmountExpectation], readBack: JSONObject, currency: CurrencyCode, label: String
     ) throws(ConnectorError) {
         for expectation in expectations {
             guard expectation.expected.currency == currency else {

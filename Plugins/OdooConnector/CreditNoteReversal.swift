@@ -71,7 +71,7 @@ struct CreditNoteReversal: Sendable {
     }
 
     private func resolveTarget(
-        _ values: OperationValues, operation: TargetOperation, invoiceID: Int64, invoice: [String: JSONValue], upsert: InvoiceUpsert
+        _ values: OperationValues, operation: TargetOperation, invoiceID: Int64, invoice: JSONObject, upsert: InvoiceUpsert
     ) async throws(ConnectorError) -> InvoiceUpsert.Target {
         let label = values.label
         guard let currencyCode = invoice["currency_id"]?[1]?.stringValue, let partnerID = invoice["partner_id"]?[0]?.int64Value else {
@@ -80,7 +80,7 @@ struct CreditNoteReversal: Sendable {
         let currency = try await workspace.catalog.currency(currencyCode, label: label)
         let reason = try values.string("reason")
         let number = invoice["name"]?.stringValue ?? String(invoiceID)
-        var header: [String: JSONValue] = [
+        var header: JSONObject = [
             "move_type": "out_refund", "partner_id": .number(JSONNumber(partnerID)), "currency_id": .number(JSONNumber(currency.id)),
             "reversed_entry_id": .number(JSONNumber(invoiceID)), "invoice_origin": .string(workspace.scope.qualified(operation.externalID)),
             "ref": .string("Reversal of: \(number)" + (reason.map { ", \($0)" } ?? "")),

@@ -80,8 +80,8 @@ struct DocumentLine: Sendable, Hashable {
     }
 
     /// Builds the values of a `(0, 0, values)` create command.
-    func createValues(_ fields: Fields) -> [String: JSONValue] {
-        var values: [String: JSONValue] = [
+    func createValues(_ fields: Fields) -> JSONObject {
+        var values: JSONObject = [
             "name": .string(name), fields.quantity: OdooAmounts.json(quantity),
             "price_unit": OdooAmounts.json(priceUnit), "discount": OdooAmounts.json(discount),
             fields.taxes: [[6, 0, jsonIDs(taxIDs.sorted())]],

@@ -22,7 +22,7 @@ struct InvoiceUpsert: Sendable {
 
     /// The header values and lines a move should have.
     struct Target: Sendable {
-        var header: [String: JSONValue]
+        var header: JSONObject
         var lines: [DocumentLine]
         var currency: ReferenceCatalog.Currency
     }
@@ -95,7 +95,7 @@ struct InvoiceUpsert: Sendable {
             throw values.invalid("move_type", expected: "out_invoice or out_refund, not \"\(moveType)\"")
         }
         let partner = try await workspace.requireRecord(try values.requireReference("partner", model: "res.partner"), label: label)
-        var header: [String: JSONValue] = [
+        var header: JSONObject = [
             "move_type": .string(moveType), "partner_id": .number(JSONNumber(partner)), "currency_id": .number(JSONNumber(currency.id)),
             "invoice_origin": .string(workspace.scope.qualified(operation.externalID)),
         ]
@@ -121,7 +121,7 @@ struct InvoiceUpsert: Sendable {
     }
 
     /// Describes the first header value that differs, or returns nil. Many-to-one fields read back as `[id, name]`.
-    static func headerDifference(_ wanted: [String: JSONValue], _ actual: [String: JSONValue]) -> String? {
+    static func headerDifference(_ wanted: JSONObject, _ actual: JSONObject) -> String? {
         for key in wanted.keys.sorted() {
             let want = wanted[key] ?? .null
             var have = actual[key] ?? .null

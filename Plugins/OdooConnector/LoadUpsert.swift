@@ -16,7 +16,7 @@ struct LoadUpsert: Sendable {
     struct Row: Sendable {
         var operation: TargetOperation
         var cells: [String: String]
-        var writeValues: [String: JSONValue]
+        var writeValues: JSONObject
     }
 
     let workspace: OdooWorkspace
@@ -67,7 +67,7 @@ struct LoadUpsert: Sendable {
 
     /// Writes values that `load` cannot take as text (Odoo ids such as `country_id`), one call per distinct set of values.
     private func writeIDValues(rows: [Row], ids: [Int64], label: String) async throws(ConnectorError) {
-        var byValues = [[String: JSONValue]: [Int64]]()
+        var byValues = [JSONObject: [Int64]]()
         for (row, id) in zip(rows, ids) where !row.writeValues.isEmpty {
             byValues[row.writeValues, default: []].append(id)
         }

@@ -95,7 +95,7 @@ struct MoveLifecycle: Sendable {
     }
 
     /// Refuses a posting that Odoo would reject late or accept with a silent difference.
-    func checkBeforePosting(_ row: [String: JSONValue], label: String) async throws(ConnectorError) {
+    func checkBeforePosting(_ row: JSONObject, label: String) async throws(ConnectorError) {
         if let total = OdooAmounts.decimal(row["amount_total"]), total.isNegative {
             throw .business(
                 "odoo_negative_total", "\(label): the total \(OdooAmounts.text(total)) \(row["currency_id"]?[1]?.stringValue ?? "") is negative, and Odoo rejects posting it",
@@ -105,7 +105,7 @@ struct MoveLifecycle: Sendable {
         try await ExchangeRateGuard(workspace: workspace).check(row, label: label)
     }
 
-    static func outcome(_ operation: TargetOperation, id: Int64, row: [String: JSONValue], effect: OperationResult.Effect) -> OperationOutcome {
+    static func outcome(_ operation: TargetOperation, id: Int64, row: JSONObject, effect: OperationResult.Effect) -> OperationOutcome {
         var readBack = row
         readBack["id"] = nil
         if let code = row["currency_id"]?[1]?.stringValue, let currency = CurrencyCode(code), !operation.expectations.isEmpty {
@@ -127,7 +127,7 @@ struct MoveLifecycle: Sendable {
 struct ExchangeRateGuard: Sendable {
     let workspace: OdooWorkspace
 
-    func check(_ row: [String: JSONValue], label: String) async throws(ConnectorError) {
+    func check(_ row: JSONObject, label: String) async throws(ConnectorError) {
         let company = try await workspace.catalog.company(label: label)
         guard let currencyID = row["currency_id"]?[0]?.int64Value, currencyID != company.currencyID else { return }
         let code = row["currency_id"]?[1]?.stringValue ?? String(currencyID)

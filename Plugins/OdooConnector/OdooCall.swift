@@ -16,9 +16,9 @@ struct OdooCall: Sendable, Hashable {
     /// Required arguments in signature order, by name (`vals_list`, `domain`, `fields` of `load`).
     var arguments: [Argument]
     /// Optional keyword arguments, such as `fields`, `limit` and `order` of `search_read`.
-    var options: [String: JSONValue]
+    var options: JSONObject
     /// The Odoo context (`active_model`, `active_ids`, `default_*`), sent only when not empty.
-    var context: [String: JSONValue]
+    var context: JSONObject
 
     /// A named positional argument.
     struct Argument: Sendable, Hashable {
@@ -28,7 +28,7 @@ struct OdooCall: Sendable, Hashable {
 
     init(
         model: String, method: String, ids: [Int64]? = nil, arguments: [Argument] = [],
-        options: [String: JSONValue] = [:], context: [String: JSONValue] = [:]
+        options: JSONObject = [:], context: JSONObject = [:]
     ) {
         self.model = model
         self.method = method
@@ -46,9 +46,9 @@ extension OdooCall {
     /// `search_read(domain, fields=..., order=..., limit=...)`.
     static func searchRead(
         _ model: String, domain: JSONValue, fields: [String], order: String? = nil, limit: Int? = nil,
-        context: [String: JSONValue] = [:]
+        context: JSONObject = [:]
     ) -> OdooCall {
-        var options: [String: JSONValue] = ["fields": .array(fields.map(JSONValue.string))]
+        var options: JSONObject = ["fields": .array(fields.map(JSONValue.string))]
         if let order { options["order"] = .string(order) }
         if let limit { options["limit"] = .number(JSONNumber(limit)) }
         return OdooCall(model: model, method: "search_read", arguments: [Argument(name: "domain", value: domain)], options: options, context: context)
@@ -60,17 +60,17 @@ extension OdooCall {
     }
 
     /// `write(ids, vals)`.
-    static func write(_ model: String, ids: [Int64], values: [String: JSONValue]) -> OdooCall {
+    static func write(_ model: String, ids: [Int64], values: JSONObject) -> OdooCall {
         OdooCall(model: model, method: "write", ids: ids, arguments: [Argument(name: "vals", value: .object(values))])
     }
 
     /// `create(vals_list)` with a list, so the result is always a list of ids.
-    static func create(_ model: String, values: [[String: JSONValue]], context: [String: JSONValue] = [:]) -> OdooCall {
+    static func create(_ model: String, values: [JSONObject], context: JSONObject = [:]) -> OdooCall {
         OdooCall(model: model, method: "create", arguments: [Argument(name: "vals_list", value: .array(values.map(JSONValue.object)))], context: context)
     }
 
     /// `load(fields, data)`: the import upsert keyed by the `id` column's external ids.
-    static func load(_ model: String, fields: [String], rows: [[String]], context: [String: JSONValue] = [:]) -> OdooCall {
+    static func load(_ model: String, fields: [String], rows: [[String]], context: JSONObject = [:]) -> OdooCall {
         OdooCall(
             model: model, method: "load",
             arguments: [
@@ -82,7 +82,7 @@ extension OdooCall {
     }
 
     /// A record method that takes no argument, such as `action_post` or `button_cancel`.
-    static func action(_ model: String, _ method: String, ids: [Int64], context: [String: JSONValue] = [:]) -> OdooCall {
+    static func action(_ model: String, _ method: String, ids: [Int64], context: JSONObject = [:]) -> OdooCall {
         OdooCall(model: model, method: method, ids: ids, context: context)
     }
 

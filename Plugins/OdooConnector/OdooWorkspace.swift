@@ -21,10 +21,10 @@ struct OdooWorkspace: Sendable {
     }
 
     /// Reads `fields` of records `ids` of `model`, keyed by id.
-    func read(_ model: String, ids: [Int64], fields: [String], label: String) async throws(ConnectorError) -> [Int64: [String: JSONValue]] {
+    func read(_ model: String, ids: [Int64], fields: [String], label: String) async throws(ConnectorError) -> [Int64: JSONObject] {
         guard !ids.isEmpty else { return [:] }
         let rows = try await call(.read(model, ids: ids, fields: fields), label: label).arrayValue ?? []
-        var result = [Int64: [String: JSONValue]]()
+        var result = [Int64: JSONObject]()
         for row in rows {
             if let id = row["id"]?.int64Value, let object = row.objectValue { result[id] = object }
         }
@@ -32,7 +32,7 @@ struct OdooWorkspace: Sendable {
     }
 
     /// Reads one record, throwing `odoo_record_missing` when Odoo has no record with that id.
-    func readOne(_ model: String, id: Int64, fields: [String], label: String) async throws(ConnectorError) -> [String: JSONValue] {
+    func readOne(_ model: String, id: Int64, fields: [String], label: String) async throws(ConnectorError) -> JSONObject {
         guard let row = try await read(model, ids: [id], fields: fields, label: label)[id] else {
             throw .business("odoo_record_missing", "\(label): \(model) record \(id) does not exist or was deleted in Odoo", hint: "restore the record in Odoo or change the source, then replay")
         }

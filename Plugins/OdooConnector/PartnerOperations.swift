@@ -40,7 +40,7 @@ struct PartnerOperations: Sendable {
             cells["parent_id/id"] = workspace.scope.qualified(parent.externalID)
         }
 
-        var writeValues = [String: JSONValue]()
+        var writeValues = JSONObject()
         if let code = try values.string("country_code") {
             let countryID = try await workspace.catalog.country(code, label: values.label)
             writeValues["country_id"] = .number(JSONNumber(countryID))

@@ -120,7 +120,7 @@ struct PaymentRegistration: Sendable {
         ])
     }
 
-    private static func matched(_ payment: [String: JSONValue], invoiceID: Int64) -> Bool {
+    private static func matched(_ payment: JSONObject, invoiceID: Int64) -> Bool {
         (payment["reconciled_invoice_ids"]?.arrayValue ?? []).contains { $0.int64Value == invoiceID }
     }
 
@@ -139,7 +139,7 @@ struct PaymentRegistration: Sendable {
     }
 
     /// Refuses a new payment on an invoice that is not posted, already settled, or smaller than the amount.
-    private func checkOpen(_ invoice: [String: JSONValue], amount: Money, label: String) throws(ConnectorError) {
+    private func checkOpen(_ invoice: JSONObject, amount: Money, label: String) throws(ConnectorError) {
         let name = invoice["name"]?.stringValue ?? "the invoice"
         guard invoice["state"]?.stringValue == "posted" else {
             throw .business("odoo_invoice_not_posted", "\(label): \(name) is \(invoice["state"]?.stringValue ?? "not posted") in Odoo; a payment needs a posted invoice", hint: "post the invoice first; the mapping should send a post operation before the payment")

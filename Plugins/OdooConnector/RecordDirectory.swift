@@ -108,7 +108,7 @@ actor RecordDirectory {
     }
 
     /// Returns the record bound to each reference, creating empty records (with `context` defaults) for new ones.
-    func claim(_ references: [TargetReference], model: String, context: [String: JSONValue], label: String) async throws(ConnectorError) -> [Int64] {
+    func claim(_ references: [TargetReference], model: String, context: JSONObject, label: String) async throws(ConnectorError) -> [Int64] {
         let rows = references.map { [scope.qualified($0.externalID)] }
         let result = try await session.execute(.load(model, fields: ["id"], rows: rows, context: context), operation: label)
         let claimed = try LoadResult(result, label: label).requireIDs(count: references.count, label: label)

@@ -57,7 +57,7 @@ struct SaleOrderOperations: Sendable {
         if let currencyText, header["currency_id"]?[1]?.stringValue != currencyText.uppercased() {
             throw .business("odoo_currency_mismatch", "\(label): the order's pricelist is in \(header["currency_id"]?[1]?.stringValue ?? "no currency"), the source in \(currencyText)", hint: "give the customer a pricelist in \(currencyText) in Odoo, then replay")
         }
-        var wanted: [String: JSONValue] = ["partner_id": .number(JSONNumber(partnerID))]
+        var wanted: JSONObject = ["partner_id": .number(JSONNumber(partnerID))]
         if let reference = try values.string("client_order_ref") { wanted["client_order_ref"] = .string(reference) }
         let lineRows = try await readLines(id, fields: fields, label: label)
         let actual = lineRows.compactMap { DocumentLine(odoo: $0, fields: fields) }

@@ -50,7 +50,7 @@ package struct BenchReport: Sendable {
 
     /// The report as one JSON object, with `scenario` as a field.
     package var json: JSONValue {
-        var object: [String: JSONValue] = ["scenario": .string(scenario)]
+        var object: JSONObject = ["scenario": .string(scenario)]
         for (name, value) in fields {
             object[name] = Self.json(value)
         }

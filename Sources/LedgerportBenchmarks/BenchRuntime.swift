@@ -73,7 +73,7 @@ final class BenchRuntime: Sendable {
     ///   - odooSettings: further fields of the Odoo connection's configuration, such as its request limits.
     ///   - reloadsRouter: false to leave the flow router as it is, when many tenants are provisioned before one reload.
     func provisionTenant(
-        slug: String, odoo: OdooEndpoint, odooSettings: [String: JSONValue] = [:], reloadsRouter: Bool = true
+        slug: String, odoo: OdooEndpoint, odooSettings: JSONObject = [:], reloadsRouter: Bool = true
     ) async throws -> DemoTenant {
         var provisioner = DemoProvisioner(runtime: runtime, clock: runtime.clock)
         provisioner.odooConfiguration = odooSettings
@@ -82,7 +82,7 @@ final class BenchRuntime: Sendable {
     }
 
     /// Odoo connection limits that the sandbox, not the connection's budget, limits: a rate no run reaches and `concurrent` requests.
-    static func unthrottledOdoo(concurrent: Int) -> [String: JSONValue] {
+    static func unthrottledOdoo(concurrent: Int) -> JSONObject {
         ["max_requests_per_second": 1_000_000, "max_concurrent_requests": .number(JSONNumber(min(16, max(1, concurrent))))]
     }
 

@@ -56,7 +56,7 @@ struct ConnectorThroughput {
     }
 
     private func makeConnector(batchSize: Int) throws -> OdooConnector {
-        let values: [String: JSONValue] = [
+        let values: JSONObject = [
             "base_url": .string(endpoint.url), "database": .string(endpoint.database), "username": .string(endpoint.login),
             "batch_size": .number(JSONNumber(batchSize)),
         ]

@@ -14,7 +14,7 @@ package struct DemoProvisioner {
     package let runtime: Runtime
     package let clock: any WallClock
     /// Extra configuration of the Odoo connection, such as `max_requests_per_second`.
-    package var odooConfiguration: [String: JSONValue] = [:]
+    package var odooConfiguration: JSONObject = [:]
     /// The retry policy of every flow created.
     package var retryPolicy: RetryPolicy = .standard
     /// Whether ``provision(slug:odoo:)`` ends by reloading the runtime's flow router, so the tenant's flows take webhooks at once.

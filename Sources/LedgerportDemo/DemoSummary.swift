@@ -59,7 +59,7 @@ package struct DemoSummary: Sendable {
 
     /// The summary as one JSON object.
     package var json: JSONValue {
-        var object: [String: JSONValue] = [
+        var object: JSONObject = [
             "requests_sent": .number(JSONNumber(requestsSent)),
             "requests_rejected": .number(JSONNumber(requestsRejected)),
             "events_received": .number(JSONNumber(eventsReceived)),

@@ -124,7 +124,7 @@ struct SchemaValidator {
         return nil
     }
 
-    private mutating func checkObject(_ members: [String: JSONValue], _ node: SchemaNode, at pointer: JSONPointer) {
+    private mutating func checkObject(_ members: JSONObject, _ node: SchemaNode, at pointer: JSONPointer) {
         for name in node.required where members[name] == nil {
             report(pointer, node, "required", "required property \(MessageText.quote(name)) is missing", fix: "add the required property \(MessageText.quote(name))")
         }

@@ -49,7 +49,7 @@ package struct ValidationIssue: Sendable, Hashable, CustomStringConvertible {
 
     /// The issue as a JSON object for `--json` output.
     package var json: JSONValue {
-        var members: [String: JSONValue] = [
+        var members: JSONObject = [
             "pointer": .string(pointer.description),
             "rule": .string(rule),
             "message": .string(message),

@@ -48,7 +48,7 @@ extension DryRunReport {
     }
 
     private static func json(_ result: DryRunResult) -> JSONValue {
-        var members: [String: JSONValue] = [
+        var members: JSONObject = [
             "event_id": .string(result.eventID), "event_type": .string(result.eventType), "origin": .string(result.origin),
             "problems": .array(result.problems.map(JSONValue.string)),
         ]

@@ -116,7 +116,7 @@ package struct LookupTable: Sendable {
     /// The table name.
     package var name: String
     /// The entries, source key to target value.
-    package var entries: [String: JSONValue]
+    package var entries: JSONObject
     /// The policy for a key without an entry.
     package var fallback: FieldPolicy
     /// The type of the values, when every entry has the same JSON type.

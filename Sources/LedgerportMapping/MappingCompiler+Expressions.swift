@@ -70,7 +70,7 @@ extension MappingCompiler {
         return Expression(.list(compiled), type: StaticType(.list(kind == .null ? .any : kind)), pointer: pointer)
     }
 
-    private mutating func compileOperator(_ members: [String: JSONValue], at pointer: JSONPointer, scope: Scope) -> Expression {
+    private mutating func compileOperator(_ members: JSONObject, at pointer: JSONPointer, scope: Scope) -> Expression {
         let names = members.keys.filter { Self.operators[$0] != nil }.sorted()
         guard names.count == 1, let name = names.first else {
             let found = names.isEmpty ? "no operator" : "several operators (\(names.joined(separator: ", ")))"
@@ -85,7 +85,7 @@ extension MappingCompiler {
         return compileOperator(name, operand: operand, options: options, at: pointer, scope: scope)
     }
 
-    private mutating func compileOperator(_ name: String, operand: JSONValue, options: [String: JSONValue], at pointer: JSONPointer, scope: Scope) -> Expression {
+    private mutating func compileOperator(_ name: String, operand: JSONValue, options: JSONObject, at pointer: JSONPointer, scope: Scope) -> Expression {
         let call = OperatorCall(name: name, operand: operand, options: options, pointer: pointer)
         switch name {
         case "const": return Expression(.constant(.json(operand)), type: .any, pointer: pointer)
@@ -132,7 +132,7 @@ extension MappingCompiler {
 struct OperatorCall {
     var name: String
     var operand: JSONValue
-    var options: [String: JSONValue]
+    var options: JSONObject
     /// The pointer of the whole operator object.
     var pointer: JSONPointer
 

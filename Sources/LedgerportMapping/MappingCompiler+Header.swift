@@ -148,7 +148,7 @@ extension MappingCompiler {
     }
 
     /// Returns the members of the object at `pointer`, or reports it missing or mistyped.
-    mutating func requireObject(_ value: JSONValue?, at pointer: JSONPointer, expecting content: String) -> [String: JSONValue]? {
+    mutating func requireObject(_ value: JSONValue?, at pointer: JSONPointer, expecting content: String) -> JSONObject? {
         guard let value else {
             report(.invalidDocument, at: pointer, "\(pointer.tokens.last ?? "value") is missing", fix: "add an object with \(content)")
             return nil

@@ -35,7 +35,7 @@ extension MappingCompiler {
     /// Compiles an iteration: the list, the variable named by `as`, an optional `index_as` and `where`.
     /// Returns the scope the element expression sees.
     mutating func compileIteration(
-        over listJSON: JSONValue, at listPointer: JSONPointer, options: [String: JSONValue], optionPointer: JSONPointer, scope: Scope
+        over listJSON: JSONValue, at listPointer: JSONPointer, options: JSONObject, optionPointer: JSONPointer, scope: Scope
     ) -> (iteration: Iteration, scope: Scope)? {
         let list = compileExpression(listJSON, at: listPointer, scope: scope)
         expectNotNull(list, role: "the list to iterate")

@@ -70,7 +70,7 @@ extension MappingCompiler {
     }
 
     /// Reads `action` and `model` and finds what the catalog says about them.
-    private mutating func operationShape(_ members: [String: JSONValue], at pointer: JSONPointer) -> OperationShape? {
+    private mutating func operationShape(_ members: JSONObject, at pointer: JSONPointer) -> OperationShape? {
         let modelName = requireString(members["model"], at: pointer.appending("model"), expecting: "a target model such as \"account.move\"")
         let actionName = requireString(members["action"], at: pointer.appending("action"), expecting: "an action such as \"upsert\"")
         guard let modelName, let actionName, let catalog else {

@@ -62,7 +62,7 @@ struct MappingCompiler {
     }
 
     /// Reports members of an object that the format does not define, with the closest known name.
-    mutating func reportUnknownMembers(_ members: [String: JSONValue], allowed: Set<String>, at pointer: JSONPointer) {
+    mutating func reportUnknownMembers(_ members: JSONObject, allowed: Set<String>, at pointer: JSONPointer) {
         for key in members.keys.sorted() where !allowed.contains(key) {
             report(.unknownMember, at: pointer.appending(key), "\"\(key)\" is not a member here", fix: Suggestion.fix(for: key, among: allowed, noun: "member"))
         }

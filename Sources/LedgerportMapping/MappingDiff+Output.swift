@@ -59,7 +59,7 @@ extension MappingDiff {
 
     /// Renders a field change as JSON. A side where the field is not sent has no member, which keeps it apart from a null value.
     private static func json(_ field: FieldChange) -> JSONValue {
-        var members: [String: JSONValue] = ["path": .string(field.path)]
+        var members: JSONObject = ["path": .string(field.path)]
         members["from"] = field.from
         members["to"] = field.to
         return .object(members)
@@ -70,7 +70,7 @@ extension MappingDiff {
     }
 
     private static func json(_ event: EventDiff) -> JSONValue {
-        var members: [String: JSONValue] = [
+        var members: JSONObject = [
             "event_id": .string(event.eventID), "event_type": .string(event.eventType), "origin": .string(event.origin),
             "unchanged": .number(JSONNumber(event.unchanged)),
             "changes": .array(event.changes.map { change in

@@ -178,8 +178,8 @@ extension MappingDiff {
     }
 
     /// Flattens the operation's values and expectations into leaf paths, with tagged values (`$money`, `$ref`, ...) kept whole.
-    private static func flattened(_ operation: TargetOperation) -> [String: JSONValue] {
-        var leaves = [String: JSONValue]()
+    private static func flattened(_ operation: TargetOperation) -> JSONObject {
+        var leaves = JSONObject()
         for (name, value) in operation.values {
             flatten(value.json, at: "values/\(name)", into: &leaves)
         }
@@ -189,7 +189,7 @@ extension MappingDiff {
         return leaves
     }
 
-    private static func flatten(_ value: JSONValue, at path: String, into leaves: inout [String: JSONValue]) {
+    private static func flatten(_ value: JSONValue, at path: String, into leaves: inout JSONObject) {
         switch value {
         case .object(let members) where !(members.count == 1 && members.keys.first!.hasPrefix("$")):
             for (key, member) in members {

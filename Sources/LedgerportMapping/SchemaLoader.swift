@@ -15,7 +15,7 @@ package struct SchemaLoader {
         "additionalProperties", "items", "enum", "const", "format", "pattern", "anyOf",
     ]
 
-    private let definitions: [String: JSONValue]
+    private let definitions: JSONObject
     private let file: String
 
     /// Loads the root node of `document`; `file` names the document in errors.
@@ -69,7 +69,7 @@ package struct SchemaLoader {
         )
     }
 
-    private func plainNode(_ members: [String: JSONValue], at pointer: JSONPointer, role: SchemaRole?, depth: Int) throws(SchemaLoadError) -> SchemaNode {
+    private func plainNode(_ members: JSONObject, at pointer: JSONPointer, role: SchemaRole?, depth: Int) throws(SchemaLoadError) -> SchemaNode {
         var properties = [String: SchemaNode]()
         for (name, schema) in members["properties"]?.objectValue ?? [:] {
             properties[name] = try node(schema, at: pointer.appending("properties").appending(name), role: nil, depth: depth + 1)

@@ -72,7 +72,7 @@ extension SchemaNode {
         return found
     }
 
-    private func memberViolations(of members: [String: JSONValue], at pointer: JSONPointer) -> [SchemaViolation] {
+    private func memberViolations(of members: JSONObject, at pointer: JSONPointer) -> [SchemaViolation] {
         var found = [SchemaViolation]()
         for name in required.sorted() where members[name] == nil {
             found.append(SchemaViolation(pointer: pointer.appending(name), message: "required member \"\(name)\" is missing"))

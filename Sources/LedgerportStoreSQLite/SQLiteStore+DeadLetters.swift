@@ -46,7 +46,7 @@ extension SQLiteStore {
                 [.integer(StoreTime.milliseconds(notBefore)), .text(mapping?.mappingID.rawValue), .integer(mapping?.version),
                  .integer(StoreTime.milliseconds(now)), .text(tenant.rawValue), .integer(letter.deliveryID.rawValue)])
 
-            var details: [String: JSONValue] = ["delivery_id": .number(JSONNumber(letter.deliveryID.rawValue))]
+            var details: JSONObject = ["delivery_id": .number(JSONNumber(letter.deliveryID.rawValue))]
             if let mapping {
                 details["mapping_id"] = .string(mapping.mappingID.rawValue)
                 details["mapping_version"] = .number(JSONNumber(mapping.version))

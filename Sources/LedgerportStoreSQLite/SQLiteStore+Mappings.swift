@@ -111,7 +111,7 @@ extension SQLiteStore {
                 [.text(tenant.rawValue), .text(environment.rawValue), .text(version.mappingID.rawValue), .integer(version.version),
                  .text(changeRequest?.rawValue), .integer(StoreTime.milliseconds(activation.activatedAt)), .text(actor)])
 
-            var details: [String: JSONValue] = [
+            var details: JSONObject = [
                 "environment": .string(environment.rawValue), "version": .number(JSONNumber(version.version)),
             ]
             if let changeRequest {

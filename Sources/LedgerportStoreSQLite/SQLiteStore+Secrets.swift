@@ -115,7 +115,7 @@ enum SecretValueRows {
              .integer(StoreTime.milliseconds(now))])
         let stored = try require(SecretValueID(rawValue: db.lastInsertRowID), tenant: tenant, on: db)
 
-        var details: [String: JSONValue] = [
+        var details: JSONObject = [
             "field": .string(value.field), "value_id": .number(JSONNumber(stored.id.rawValue)),
             "active_from_ms": .number(JSONNumber(StoreTime.milliseconds(value.activeFrom))),
         ]

@@ -8,7 +8,7 @@ import Testing
 @Suite(.serialized)
 struct MappingPublishAPITests {
     /// Returns the members of the default customer mapping's document under `version`.
-    private func members(of version: String) throws -> [String: JSONValue] {
+    private func members(of version: String) throws -> JSONObject {
         try #require(try AdminTestHarness.customerMappingDocument(version: version).document.objectValue)
     }
 

@@ -7,7 +7,7 @@ import Testing
 @Suite struct ConfigurationValidationTests {
     private let odoo: ConnectorSpec = repositoryLoader.loadFile(Checkout.specsDirectory + "/odoo/1.0.0.json").0!.spec
 
-    private let goodValues: [String: JSONValue] = [
+    private let goodValues: JSONObject = [
         "base_url": "https://odoo.example.com", "database": "revops", "username": "billing@example.com",
     ]
 

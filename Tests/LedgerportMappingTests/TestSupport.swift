@@ -154,10 +154,10 @@ enum ProbeTarget {
     }
 
     /// Compiles a probe mapping and evaluates it for `event`, returning the probe operation's values.
-    static func evaluate(_ document: JSONValue, event: JSONValue, context: EvaluationContext = TestSupport.context()) throws -> [String: JSONValue] {
+    static func evaluate(_ document: JSONValue, event: JSONValue, context: EvaluationContext = TestSupport.context()) throws -> JSONObject {
         let mapping = try Mapping(document: document, file: "probe.json", environment: environment)
         let operations = try MappingEvaluator.evaluate(mapping, eventDocument: event, context: context)
-        return operations.first?.values.mapValues(\.json) ?? [:]
+        return JSONObject(operations.first?.values.mapValues(\.json) ?? [:])
     }
 }
 

@@ -7,7 +7,7 @@ struct OdooProbe {
     let database: String
     let transport: any HTTPTransport
 
-    func call(model: String, method: String, arguments: [JSONValue], keywordArguments: [String: JSONValue] = [:]) async throws -> JSONValue {
+    func call(model: String, method: String, arguments: [JSONValue], keywordArguments: JSONObject = [:]) async throws -> JSONValue {
         let request: JSONValue = [
             "jsonrpc": "2.0", "method": "call", "id": 1,
             "params": [

@@ -31,7 +31,7 @@ final class SystemHarness: @unchecked Sendable {
 
     /// Starts everything and provisions tenant `northwind` with the default Stripe flows.
     static func start(
-        clock: any WallClock = SystemClock(), maximumRequestBytes: Int = 1_048_576, odooConfiguration: [String: JSONValue] = [:],
+        clock: any WallClock = SystemClock(), maximumRequestBytes: Int = 1_048_576, odooConfiguration: JSONObject = [:],
         retryPolicy: RetryPolicy = .standard, deliveryWorkers: Int = 16, maximumInFlightPerTenant: Int = 4, deliveryBatchSize: Int = 100
     ) async throws -> SystemHarness {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ledgerport-system-\(UUID().uuidString)").path
@@ -94,7 +94,7 @@ final class SystemHarness: @unchecked Sendable {
     }
 
     /// Provisions one more tenant on the same runtime and sandbox.
-    func provisionTenant(_ slug: String, odooConfiguration: [String: JSONValue] = [:]) async throws -> DemoTenant {
+    func provisionTenant(_ slug: String, odooConfiguration: JSONObject = [:]) async throws -> DemoTenant {
         var provisioner = DemoProvisioner(runtime: runtime, clock: clock)
         provisioner.odooConfiguration = odooConfiguration
         return try await provisioner.provision(slug: slug, odoo: try Self.endpoint(of: sandbox))

@@ -8,7 +8,7 @@ import Testing
     @Test func busyTenants_allProgressWhenWorkersAreFewerThanTenants() async throws {
         // Two workers for three tenants, each with a backlog slowed by its own Odoo budget of 2 requests per second.
         // A turn is one batch, so batches of one delivery make the turns visible in the completion order.
-        let budget: [String: JSONValue] = ["max_requests_per_second": 2, "max_concurrent_requests": 1]
+        let budget: JSONObject = ["max_requests_per_second": 2, "max_concurrent_requests": 1]
         let harness = try await SystemHarness.start(
             odooConfiguration: budget, deliveryWorkers: 2, maximumInFlightPerTenant: 2, deliveryBatchSize: 1
         )

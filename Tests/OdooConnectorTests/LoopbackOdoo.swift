@@ -34,7 +34,7 @@ final class LoopbackOdoo: @unchecked Sendable {
     }
 
     /// A connector that reaches this server through the libcurl transport.
-    func connector(extra: [String: JSONValue] = [:]) throws -> OdooConnector {
+    func connector(extra: JSONObject = [:]) throws -> OdooConnector {
         try TestConnection.connector(CurlHTTPTransport(threadCount: 4), url: url, extra: extra)
     }
 }

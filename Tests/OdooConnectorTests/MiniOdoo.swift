@@ -12,7 +12,7 @@ import LedgerportSDK
 final class MiniOdoo: @unchecked Sendable {
     let server = ScriptedOdoo()
     private let lock = NSLock()
-    private(set) var records: [String: [Int64: [String: JSONValue]]] = [:]
+    private(set) var records: [String: [Int64: JSONObject]] = [:]
     private var externalIDs: [String: (model: String, id: Int64)] = [:]
     private var nextID: Int64 = 100
 
@@ -61,7 +61,7 @@ final class MiniOdoo: @unchecked Sendable {
 
     /// Adds a record directly, as if it existed before, optionally bound to an external id.
     @discardableResult
-    func seed(_ model: String, _ values: [String: JSONValue], externalID: String? = nil) -> Int64 {
+    func seed(_ model: String, _ values: JSONObject, externalID: String? = nil) -> Int64 {
         lock.withLock {
             let id = newID()
             records[model, default: [:]][id] = values.merging(["id": .number(JSONNumber(id))]) { _, new in new }
@@ -70,11 +70,11 @@ final class MiniOdoo: @unchecked Sendable {
         }
     }
 
-    func all(_ model: String) -> [[String: JSONValue]] {
+    func all(_ model: String) -> [JSONObject] {
         lock.withLock { (records[model] ?? [:]).sorted { $0.key < $1.key }.map(\.value) }
     }
 
-    func record(_ model: String, _ id: Int64) -> [String: JSONValue]? {
+    func record(_ model: String, _ id: Int64) -> JSONObject? {
         lock.withLock { records[model]?[id] }
     }
 
@@ -89,7 +89,7 @@ final class MiniOdoo: @unchecked Sendable {
             var ids = [JSONValue]()
             var created = [(String, Int64)]()
             for (index, row) in call.loadRows.enumerated() {
-                var values = [String: JSONValue]()
+                var values = JSONObject()
                 for (field, cell) in zip(fields, row) where field != "id" && !cell.isEmpty {
                     if field.hasSuffix("/id") {
                         guard let target = externalIDs[cell] else {
@@ -138,7 +138,7 @@ final class MiniOdoo: @unchecked Sendable {
         ["ids": false, "messages": [["type": "error", "record": .number(JSONNumber(index)), "rows": ["from": 0, "to": 0], "message": .string(message)]], "nextrow": 0]
     }
 
-    private func defaults(_ model: String, context: [String: JSONValue]) -> [String: JSONValue] {
+    private func defaults(_ model: String, context: JSONObject) -> JSONObject {
         switch model {
         case "account.move":
             return ["state": "draft", "name": "/", "move_type": context["default_move_type"] ?? "entry", "partner_id": false, "currency_id": 1,
@@ -152,7 +152,7 @@ final class MiniOdoo: @unchecked Sendable {
         }
     }
 
-    private func write(_ model: String, ids: [Int64], values: [String: JSONValue]) {
+    private func write(_ model: String, ids: [Int64], values: JSONObject) {
         lock.withLock {
             for id in ids {
                 for (field, value) in values {
@@ -242,9 +242,9 @@ final class MiniOdoo: @unchecked Sendable {
         }
     }
 
-    private func project(_ model: String, _ record: [String: JSONValue], fields: JSONValue?) -> [String: JSONValue] {
+    private func project(_ model: String, _ record: JSONObject, fields: JSONValue?) -> JSONObject {
         let names = (fields?.arrayValue ?? []).compactMap(\.stringValue)
-        var result: [String: JSONValue] = ["id": record["id"] ?? .null]
+        var result: JSONObject = ["id": record["id"] ?? .null]
         for name in names {
             var value = record[name] ?? .bool(false)
             if name == "currency_id", let id = value.int64Value {
@@ -261,7 +261,7 @@ final class MiniOdoo: @unchecked Sendable {
 
     private func externalIDs(_ model: String, ids: [Int64]) -> JSONValue {
         lock.withLock {
-            var result = [String: JSONValue]()
+            var result = JSONObject()
             for id in ids {
                 result[String(id)] = .string(externalIDs.first { $0.value.model == model && $0.value.id == id }?.key ?? "")
             }
@@ -286,7 +286,7 @@ final class MiniOdoo: @unchecked Sendable {
         }
     }
 
-    private func update(_ model: String, _ ids: [Int64], _ change: (inout [String: JSONValue]) -> Void) {
+    private func update(_ model: String, _ ids: [Int64], _ change: (inout JSONObject) -> Void) {
         lock.withLock {
             for id in ids {
                 if var record = records[model]?[id] {

@@ -34,15 +34,15 @@ final class SandboxHarness: @unchecked Sendable {
         await server.stop()
     }
     /// A connector for the sandbox's `admin` user with the fixed API key.
-    func connector(extra: [String: JSONValue] = [:], apiKey: String = SandboxHarness.apiKey) throws -> OdooConnector {
-        var values: [String: JSONValue] = ["base_url": .string(url), "database": "sandbox", "username": "admin"]
+    func connector(extra: JSONObject = [:], apiKey: String = SandboxHarness.apiKey) throws -> OdooConnector {
+        var values: JSONObject = ["base_url": .string(url), "database": "sandbox", "username": "admin"]
         values.merge(extra) { _, new in new }
         let configuration = ConnectorConfiguration(values: values, secrets: ["api_key": [Secret(apiKey)]])
         return try OdooConnector(configuration: configuration, context: TestConnection.context(CurlHTTPTransport(threadCount: 4)))
     }
 
     /// Runs a model call as admin directly on the sandbox, for assertions.
-    func call(_ model: String, _ method: String, _ args: [JSONValue], _ keywords: [String: JSONValue] = [:]) throws -> JSONValue {
+    func call(_ model: String, _ method: String, _ args: [JSONValue], _ keywords: JSONObject = [:]) throws -> JSONValue {
         let body: JSONValue = [
             "jsonrpc": "2.0", "method": "call", "id": 1,
             "params": ["service": "object", "method": "execute_kw", "args": .array(["sandbox", 2, "admin", .string(model), .string(method), .array(args), .object(keywords)])],

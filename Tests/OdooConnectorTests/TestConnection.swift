@@ -10,8 +10,8 @@ enum TestConnection {
 
     static let clock = ManualClock(Date(timeIntervalSince1970: 1_796_428_800))  // 2026-12-04T00:00:00Z
 
-    static func configuration(url: String = "http://127.0.0.1:8069", extra: [String: JSONValue] = [:], password: Bool = false) -> ConnectorConfiguration {
-        var values: [String: JSONValue] = ["base_url": .string(url), "database": "revops", "username": "billing-integration"]
+    static func configuration(url: String = "http://127.0.0.1:8069", extra: JSONObject = [:], password: Bool = false) -> ConnectorConfiguration {
+        var values: JSONObject = ["base_url": .string(url), "database": "revops", "username": "billing-integration"]
         values.merge(extra) { _, new in new }
         let secrets = password ? ["password": [Secret("billing-pass-123")]] : ["api_key": [Secret(apiKey)]]
         return ConnectorConfiguration(values: values, secrets: secrets)
@@ -25,7 +25,7 @@ enum TestConnection {
     }
 
     static func connector(
-        _ transport: any HTTPTransport, url: String = "http://127.0.0.1:8069", extra: [String: JSONValue] = [:], logs: CapturingLogHandler = CapturingLogHandler()
+        _ transport: any HTTPTransport, url: String = "http://127.0.0.1:8069", extra: JSONObject = [:], logs: CapturingLogHandler = CapturingLogHandler()
     ) throws -> OdooConnector {
         try OdooConnector(configuration: configuration(url: url, extra: extra), context: context(transport, logs: logs))
     }

@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct StripeAPIClientTests {
     static func client(_ transport: RecordedTransport, apiKey: String = "sk_test_fixture", rate: Int? = nil) throws -> (StripeAPIClient, ManualClock) {
-        var extra: [String: JSONValue] = [:]
+        var extra: JSONObject = [:]
         if let rate { extra["requests_per_second"] = .number(JSONNumber(rate)) }
         let configuration = StripeTestSupport.configuration(apiKey: apiKey, extra: extra)
         let (connector, clock) = try StripeTestSupport.connector(http: transport, configuration: configuration)

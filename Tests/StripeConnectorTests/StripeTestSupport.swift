@@ -53,9 +53,9 @@ enum StripeTestSupport {
 
     static func configuration(
         apiKey: String = "sk_test_fixture", secrets: [Secret] = [recordedSecret], baseURL: String = "http://127.0.0.1:1",
-        version: String = "2017-08-15", extra: [String: JSONValue] = [:]
+        version: String = "2017-08-15", extra: JSONObject = [:]
     ) -> ConnectorConfiguration {
-        var values: [String: JSONValue] = ["api_base_url": .string(baseURL), "api_version": .string(version)]
+        var values: JSONObject = ["api_base_url": .string(baseURL), "api_version": .string(version)]
         values.merge(extra) { _, new in new }
         return ConnectorConfiguration(values: values, secrets: ["api_key": [Secret(apiKey)], "webhook_signing_secret": secrets])
     }

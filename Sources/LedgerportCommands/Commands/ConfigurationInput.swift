@@ -7,7 +7,7 @@ enum ConfigurationInput {
     ///
     /// - Throws: ``CommandError`` with status 1 when the file cannot be read,
     ///   and status 65 when it is not valid JSON or not an object.
-    static func read(_ file: String) throws(CommandError) -> [String: JSONValue] {
+    static func read(_ file: String) throws(CommandError) -> JSONObject {
         guard FileManager.default.fileExists(atPath: file) else {
             throw .failure("read configuration \"\(file)\": not found", hint: "check the path")
         }

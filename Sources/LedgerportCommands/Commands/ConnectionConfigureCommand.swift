@@ -110,7 +110,7 @@ struct ConnectionConfigureCommand: RunnableCommand {
         }
     }
 
-    private func readChanges() throws(CommandError) -> [String: JSONValue] {
+    private func readChanges() throws(CommandError) -> JSONObject {
         let members = try ConfigurationInput.read(configurationFile)
         guard !members.isEmpty else {
             throw .invalidData(

@@ -106,7 +106,7 @@ struct ConnectionCreateCommand: RunnableCommand {
     }
 
     private func create(
-        in store: any Store, configuration: [String: JSONValue], secrets: [String: Secret], actor: String, context: CommandContext
+        in store: any Store, configuration: JSONObject, secrets: [String: Secret], actor: String, context: CommandContext
     ) async throws -> (Connection, [String]) {
         let tenant = try await StoreCommandSupport.tenant(slug: tenantSlug, in: store)
         let sealed = try await seal(secrets, tenant: tenant.id, store: store, context: context)
@@ -142,7 +142,7 @@ struct ConnectionCreateCommand: RunnableCommand {
         return loaded.spec
     }
 
-    private func readConfiguration() throws(CommandError) -> [String: JSONValue] {
+    private func readConfiguration() throws(CommandError) -> JSONObject {
         guard let configurationFile else {
             return [:]
         }

@@ -90,7 +90,7 @@ struct ConnectionListCommand: RunnableCommand {
     }
 
     /// Returns the JSON members of a connection, with its secret fields as counts of (all, active) values.
-    static func json(for connection: Connection, secretFields: [(String, Int, Int)]) -> [String: JSONValue] {
+    static func json(for connection: Connection, secretFields: [(String, Int, Int)]) -> JSONObject {
         [
             "id": .string(connection.id.rawValue),
             "environment": .string(connection.environment.rawValue),

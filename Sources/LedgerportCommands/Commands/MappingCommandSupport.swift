@@ -104,7 +104,7 @@ enum MappingCommandSupport {
             guard let entries = entries.objectValue else {
                 throw .invalidData("read lookups \(path): table \"\(table)\" is not an object of entries", hint: "write {\"\(table)\": {\"<key>\": <value>}}")
             }
-            overrides[table] = entries
+            overrides[table] = entries.dictionary
         }
         return overrides
     }

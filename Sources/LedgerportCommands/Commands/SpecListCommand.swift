@@ -86,7 +86,7 @@ struct SpecListCommand: RunnableCommand {
 
     /// Returns a configuration field as `connection create` reads it: secret fields go in `--secrets-file`, the others in `--config`.
     private static func field(_ name: String, _ field: ConfigurationFieldSpec) -> JSONValue {
-        var object: [String: JSONValue] = [
+        var object: JSONObject = [
             "name": .string(name), "type": .string(field.type.rawValue), "required": .bool(field.required), "secret": .bool(field.secret),
             "description": .string(field.description), "example": field.example,
         ]

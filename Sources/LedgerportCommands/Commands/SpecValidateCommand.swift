@@ -83,7 +83,7 @@ struct SpecValidateCommand: RunnableCommand {
         let referenceByFile = Dictionary(result.specs.map { ($0.file, $0.reference) }, uniquingKeysWith: { first, _ in first })
         let invalid = Set(result.invalidFiles)
         let files: [JSONValue] = result.files.map { file in
-            var entry: [String: JSONValue] = ["file": .string(file), "valid": .bool(!invalid.contains(file))]
+            var entry: JSONObject = ["file": .string(file), "valid": .bool(!invalid.contains(file))]
             if let reference = referenceByFile[file], !invalid.contains(file) {
                 entry["connector"] = .string(reference)
             }

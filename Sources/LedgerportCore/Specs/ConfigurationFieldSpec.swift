@@ -56,7 +56,7 @@ package struct ConfigurationFieldSpec: Sendable, Hashable, Decodable {
 
     /// The JSON Schema a value of this field must satisfy, built from its type and constraints.
     package var valueSchema: JSONValue {
-        var schema: [String: JSONValue] = ["type": .string(type.rawValue)]
+        var schema: JSONObject = ["type": .string(type.rawValue)]
         if let allowedValues {
             schema["enum"] = .array(allowedValues)
         }

@@ -28,7 +28,7 @@ extension ConnectorSpec {
     /// stored value is `missing_secret`, and a stored secret the spec does not
     /// declare is `unknown_secret`. Plain values are validated against
     /// ``configurationSchema``.
-    package func validateConfiguration(values: [String: JSONValue], secretNames: Set<String>, file: String? = nil) -> [ValidationIssue] {
+    package func validateConfiguration(values: JSONObject, secretNames: Set<String>, file: String? = nil) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
         var plainValues = values
         for name in values.keys.sorted() where configuration[name]?.secret == true {
@@ -66,7 +66,7 @@ extension ConnectorSpec {
     }
 
     /// Returns `values` with the spec's default filled in for every absent plain field.
-    package func applyingDefaults(to values: [String: JSONValue]) -> [String: JSONValue] {
+    package func applyingDefaults(to values: JSONObject) -> JSONObject {
         var result = values
         for (name, field) in configuration where !field.secret && result[name] == nil {
             if let defaultValue = field.defaultValue {

@@ -12,7 +12,7 @@ enum FieldsDescription {
     static func describe(_ model: ModelDefinition, fields requested: JSONValue, attributes requestedAttributes: JSONValue) -> JSONValue {
         let names = requested.arrayValue?.compactMap(\.stringValue) ?? model.fields.map(\.name)
         let attributes = requestedAttributes.arrayValue?.compactMap(\.stringValue) ?? defaultAttributes
-        var result: [String: JSONValue] = [:]
+        var result: JSONObject = [:]
         for name in names {
             guard let field = model.field(name) else { continue }
             result[name] = describe(field, attributes: attributes)
@@ -21,7 +21,7 @@ enum FieldsDescription {
     }
 
     private static func describe(_ field: FieldDefinition, attributes: [String]) -> JSONValue {
-        var description: [String: JSONValue] = [:]
+        var description: JSONObject = [:]
         for attribute in attributes {
             if let value = value(of: attribute, for: field) {
                 description[attribute] = value

@@ -24,8 +24,8 @@ struct LoadImport {
     private struct ImportRecord {
         let firstRow: Int
         var lastRow: Int
-        var values: [String: JSONValue]
-        var lines: [String: [[String: JSONValue]]]
+        var values: JSONObject
+        var lines: [String: [JSONObject]]
     }
 
     func run(fields: [String], rows: [[JSONValue]]) throws -> JSONValue {
@@ -55,8 +55,8 @@ struct LoadImport {
     private func group(_ rows: [[JSONValue]], columns: [Column], model: ModelDefinition) -> [ImportRecord] {
         var records: [ImportRecord] = []
         for (rowIndex, row) in rows.enumerated() {
-            var values: [String: JSONValue] = [:]
-            var lineValues: [String: [String: JSONValue]] = [:]
+            var values: JSONObject = [:]
+            var lineValues: [String: JSONObject] = [:]
             for column in columns where column.index < row.count {
                 let cell = row[column.index]
                 guard !isEmpty(cell) else { continue }
@@ -88,7 +88,7 @@ struct LoadImport {
             existing = databaseID
         }
         var vals = try convertValues(record.values, model: model)
-        var linesWithIDs: [(field: FieldDefinition, externalID: String, values: [String: JSONValue])] = []
+        var linesWithIDs: [(field: FieldDefinition, externalID: String, values: JSONObject)] = []
         for (fieldName, lines) in record.lines.sorted(by: { $0.key < $1.key }) {
             let field = model.field(fieldName)!
             let comodel = try transaction.definition(field.type.relation!)
@@ -126,7 +126,7 @@ struct LoadImport {
         return id
     }
 
-    private func createLines(_ lines: [(field: FieldDefinition, externalID: String, values: [String: JSONValue])], parent: Int) throws {
+    private func createLines(_ lines: [(field: FieldDefinition, externalID: String, values: JSONObject)], parent: Int) throws {
         for line in lines {
             guard case .one2many(let comodel, let inverse) = line.field.type else { continue }
             var values = line.values
@@ -137,8 +137,8 @@ struct LoadImport {
     }
 
     /// Converts the text cells of one record to ORM values.
-    private func convertValues(_ cells: [String: JSONValue], model: ModelDefinition) throws -> [String: JSONValue] {
-        var values: [String: JSONValue] = [:]
+    private func convertValues(_ cells: JSONObject, model: ModelDefinition) throws -> JSONObject {
+        var values: JSONObject = [:]
         for (column, cell) in cells.sorted(by: { $0.key < $1.key }) where column != "id" && column != ".id" {
             let parts = column.split(separator: "/").map(String.init)
             guard let field = model.field(parts[0]) else {
@@ -200,7 +200,7 @@ private enum LoadFault: Error {
     case generic(String)
 
     func message(record: Int, rows: (Int, Int), profile: OdooVersionProfile) -> JSONValue {
-        var entry: [String: JSONValue] = [
+        var entry: JSONObject = [
             "rows": ["from": .int(rows.0), "to": .int(rows.1)], "type": "error", "record": .int(record),
         ]
         switch self {

@@ -14,13 +14,13 @@ struct MethodCall: Sendable {
     /// The record ids for a record method; empty for an `@api.model` method.
     let ids: [Int]
     /// The bound arguments, including defaults for parameters the caller left out.
-    let arguments: [String: JSONValue]
+    let arguments: JSONObject
     /// Keyword arguments beyond the signature, for methods that take `**kwargs`.
-    let extraKeywords: [String: JSONValue]
+    let extraKeywords: JSONObject
 
     init(
-        model: String, method: String, ids: [Int] = [], arguments: [String: JSONValue] = [:],
-        extraKeywords: [String: JSONValue] = [:]
+        model: String, method: String, ids: [Int] = [], arguments: JSONObject = [:],
+        extraKeywords: JSONObject = [:]
     ) {
         self.model = model
         self.method = method

@@ -9,9 +9,9 @@ struct MethodDispatcher: Sendable {
     /// How the caller passed arguments, which decides the error for a bad argument list.
     enum BindingStyle: Sendable {
         /// Python call semantics: positional `args` then `kwargs`; errors are `TypeError`s.
-        case positional(args: [JSONValue], kwargs: [String: JSONValue])
+        case positional(args: [JSONValue], kwargs: JSONObject)
         /// JSON-2: record ids apart, then names only; errors are HTTP 422.
-        case named(ids: JSONValue?, arguments: [String: JSONValue])
+        case named(ids: JSONValue?, arguments: JSONObject)
     }
 
     private let access = AccessControl.standard
@@ -67,7 +67,7 @@ struct MethodDispatcher: Sendable {
         }
     }
 
-    private func bindPositional(_ method: ModelMethod, model: String, args: [JSONValue], kwargs: [String: JSONValue]) throws -> MethodCall {
+    private func bindPositional(_ method: ModelMethod, model: String, args: [JSONValue], kwargs: JSONObject) throws -> MethodCall {
         var remaining = args[...]
         var ids: [Int] = []
         if !method.signature.isModelMethod {
@@ -83,11 +83,11 @@ struct MethodDispatcher: Sendable {
                 "\(method.name)() takes \(parameters.count + 1) positional arguments but \(args.count + (method.signature.isModelMethod ? 1 : 0)) were given"
             )
         }
-        var bound: [String: JSONValue] = [:]
+        var bound: JSONObject = [:]
         for (parameter, value) in zip(parameters, remaining) {
             bound[parameter.name] = value
         }
-        var extra: [String: JSONValue] = [:]
+        var extra: JSONObject = [:]
         for (name, value) in kwargs.sorted(by: { $0.key < $1.key }) {
             if parameters.contains(where: { $0.name == name }) {
                 guard bound[name] == nil else {
@@ -109,7 +109,7 @@ struct MethodDispatcher: Sendable {
         return MethodCall(model: model, method: method.name, ids: ids, arguments: bound, extraKeywords: extra)
     }
 
-    private func bindNamed(_ method: ModelMethod, model: String, ids: JSONValue?, arguments: [String: JSONValue]) throws -> MethodCall {
+    private func bindNamed(_ method: ModelMethod, model: String, ids: JSONValue?, arguments: JSONObject) throws -> MethodCall {
         var recordIDs: [Int] = []
         if let ids {
             guard !method.signature.isModelMethod else {
@@ -118,7 +118,7 @@ struct MethodDispatcher: Sendable {
             recordIDs = ids.arrayValue != nil ? ids.idList : ids.intValue.map { [$0] } ?? []
         }
         // Python's Signature.bind reports a missing argument before an unexpected one.
-        var bound: [String: JSONValue] = [:]
+        var bound: JSONObject = [:]
         for parameter in method.signature.parameters {
             if let value = arguments[parameter.name] {
                 bound[parameter.name] = value
@@ -128,7 +128,7 @@ struct MethodDispatcher: Sendable {
                 throw OdooFault(.unprocessableEntity, "missing a required argument: '\(parameter.name)'")
             }
         }
-        var extra: [String: JSONValue] = [:]
+        var extra: JSONObject = [:]
         for (name, value) in arguments.sorted(by: { $0.key < $1.key }) where bound[name] == nil {
             guard method.signature.acceptsExtraKeywords else {
                 throw OdooFault(.unprocessableEntity, "got an unexpected keyword argument '\(name)'")

@@ -6,7 +6,7 @@ import LedgerportSDK
 /// Values keep the JSON form the API uses: strings for char, date and
 /// selection fields, exact numbers for numeric fields, a bare id for a
 /// many2one, an id array for a many2many, and `null` for an empty column.
-package typealias RecordValues = [String: JSONValue]
+package typealias RecordValues = JSONObject
 
 extension JSONValue {
     /// Python truthiness: `false`, `null`, `0`, `""`, `[]` and `{}` are false.

@@ -128,7 +128,7 @@ enum StandardMethods {
     }
 
     static let getExternalID = ModelMethod("get_external_id", MethodSignature(), access: .read) { call, transaction in
-        var result: [String: JSONValue] = [:]
+        var result: JSONObject = [:]
         for id in call.ids {
             result[String(id)] = .string(transaction.externalID(call.model, id) ?? "")
         }

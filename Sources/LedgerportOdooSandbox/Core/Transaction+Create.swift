@@ -27,7 +27,7 @@ extension Transaction {
         try create(model, [.object(values)])[0]
     }
 
-    private func createRecord(_ model: ModelDefinition, _ members: [String: JSONValue]) throws -> Int {
+    private func createRecord(_ model: ModelDefinition, _ members: JSONObject) throws -> Int {
         for name in members.keys.sorted() where model.field(name) == nil {
             throw profile.unknownFieldInCreate(name, model: model.name)
         }

@@ -11,7 +11,7 @@ extension Transaction {
         let names = try fieldNames(fields, of: definition)
         var records: [JSONValue] = []
         for id in ids where exists(model, id) {
-            var record: [String: JSONValue] = ["id": .int(id)]
+            var record: JSONObject = ["id": .int(id)]
             for name in names {
                 record[name] = try readValue(definition, id, definition.field(name)!)
             }

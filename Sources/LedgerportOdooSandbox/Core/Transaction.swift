@@ -18,7 +18,7 @@ final class Transaction {
     /// The user the call runs as.
     private(set) var uid: Int
     /// The call's context (`active_test`, `active_ids`, `lang`, ...).
-    var context: [String: JSONValue]
+    var context: JSONObject
     private var superuserDepth = 0
     /// Records whose one2many lines are being created with them; their lines' hooks wait for the parent's `didCreate`.
     private(set) var recordsInCreation: Set<RecordReference> = []
@@ -27,7 +27,7 @@ final class Transaction {
 
     init(
         state: DatabaseState, registry: ModelRegistry, clock: any WallClock, databaseName: String,
-        uid: Int, context: [String: JSONValue] = [:], transport: Transport = .jsonRPC
+        uid: Int, context: JSONObject = [:], transport: Transport = .jsonRPC
     ) {
         self.state = state
         self.registry = registry
@@ -58,7 +58,7 @@ final class Transaction {
     }
 
     /// Runs `body` with `changes` merged into the context, restoring the context afterwards.
-    func withContext<Result>(_ changes: [String: JSONValue], _ body: () throws -> Result) rethrows -> Result {
+    func withContext<Result>(_ changes: JSONObject, _ body: () throws -> Result) rethrows -> Result {
         let saved = context
         context.merge(changes) { _, new in new }
         defer { context = saved }

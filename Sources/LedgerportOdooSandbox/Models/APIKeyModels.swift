@@ -68,7 +68,7 @@ struct APIKeyDescriptionModel: ModelBehavior {
                 let check = try transaction.sudo {
                     try transaction.create("res.users.identitycheck", ["description_id": .int(call.ids.first ?? 0)] as RecordValues)
                 }
-                var action: [String: JSONValue] = [
+                var action: JSONObject = [
                     "type": "ir.actions.act_window", "res_model": "res.users.identitycheck", "res_id": .int(check),
                     "name": transaction.profile.version == .v17 ? "Security Control" : "Access Control", "target": "new",
                     "views": [[false, "form"]],

@@ -85,7 +85,7 @@ struct MoveReversalModel: ModelBehavior {
     }
 
     private static func action(opening moves: [Int], moveType: String, in transaction: Transaction) -> JSONValue {
-        var action: [String: JSONValue] = [
+        var action: JSONObject = [
             "name": "Reverse Moves", "type": "ir.actions.act_window", "res_model": "account.move",
             "context": ["default_move_type": .string(moveType)],
         ]
@@ -137,7 +137,7 @@ struct MoveReversal {
         })
         return lines.map { line in
             let row = transaction.row("account.move.line", line)!
-            var values: [String: JSONValue] = [:]
+            var values: JSONObject = [:]
             for field in ["name", "product_id", "quantity", "price_unit", "discount", "account_id"] {
                 values[field] = row[field] ?? .null
             }

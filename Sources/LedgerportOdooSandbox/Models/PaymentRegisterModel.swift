@@ -103,7 +103,7 @@ struct PaymentRegisterModel: ModelBehavior {
                 if transaction.context["dont_redirect_to_payments"]?.isTruthy == true {
                     return .value(true)
                 }
-                var action: [String: JSONValue] = [
+                var action: JSONObject = [
                     "name": "Payments", "type": "ir.actions.act_window", "res_model": "account.payment", "context": ["create": false],
                 ]
                 if payments.count == 1 {

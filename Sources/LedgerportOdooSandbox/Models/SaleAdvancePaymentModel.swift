@@ -60,7 +60,7 @@ struct SaleAdvancePaymentModel: ModelBehavior {
         let order = transaction.row("sale.order", orders.first ?? 0) ?? [:]
         let listMode = transaction.profile.version == .v17 ? "tree" : "list"
         // The ids of the action and its views are those of a 17.0 database, as recorded.
-        var action: [String: JSONValue] = [
+        var action: JSONObject = [
             "id": 254, "view_id": [668, "account.out.invoice.tree"], "search_view_id": [678, "account.invoice.select"],
             "help": .string(Self.invoiceActionHelp),
             "name": "Invoices", "type": "ir.actions.act_window", "xml_id": "account.action_move_out_invoice_type",

@@ -98,7 +98,7 @@ extension OdooSandbox {
     }
 
     /// Parses the named arguments of the body; an empty body is `{}` and a non-object body is ignored, as Odoo 19 does.
-    private func json2Body(_ bytes: [UInt8]) throws -> [String: JSONValue] {
+    private func json2Body(_ bytes: [UInt8]) throws -> JSONObject {
         guard !bytes.isEmpty else {
             return [:]
         }

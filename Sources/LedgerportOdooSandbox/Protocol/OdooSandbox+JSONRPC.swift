@@ -25,7 +25,7 @@ extension OdooSandbox {
 
     /// Builds the success envelope; `MethodResult.none` leaves out `result`, as Odoo does for `None`.
     func jsonRPCResult(_ result: MethodResult, id: JSONValue) -> JSONValue {
-        var envelope: [String: JSONValue] = ["jsonrpc": "2.0", "id": id]
+        var envelope: JSONObject = ["jsonrpc": "2.0", "id": id]
         switch result {
         case .none:
             break
@@ -108,7 +108,7 @@ extension OdooSandbox {
         }
         let secret = arguments[2].stringValue ?? ""
         var positional = Array(arguments.dropFirst(5))
-        var keywords: [String: JSONValue] = [:]
+        var keywords: JSONObject = [:]
         if method == "execute_kw" {
             positional = arguments.count > 5 ? arguments[5].arrayValue ?? [] : []
             keywords = arguments.count > 6 ? arguments[6].objectValue ?? [:] : [:]

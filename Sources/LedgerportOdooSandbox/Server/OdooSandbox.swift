@@ -143,7 +143,7 @@ package final class OdooSandbox: @unchecked Sendable {
 
     /// Runs `body` in a transaction of database `name`, or raises the error Odoo raises for an unknown database.
     func withDatabase<Result>(
-        _ name: String, uid: Int, context: [String: JSONValue] = [:], transport: Transport, _ body: (Transaction) throws -> Result
+        _ name: String, uid: Int, context: JSONObject = [:], transport: Transport, _ body: (Transaction) throws -> Result
     ) throws -> Result {
         guard let database = databases[name] else {
             throw OdooFault(

@@ -26,7 +26,7 @@ package final class SandboxDatabase {
 
     /// Runs `body` in one transaction: all its changes are kept and stored, or none when it throws.
     func run<Result>(
-        uid: Int, context: [String: JSONValue] = [:], transport: Transport = .jsonRPC, _ body: (Transaction) throws -> Result
+        uid: Int, context: JSONObject = [:], transport: Transport = .jsonRPC, _ body: (Transaction) throws -> Result
     ) throws -> Result {
         let transaction = Transaction(
             state: state, registry: registry, clock: clock, databaseName: name, uid: uid, context: context, transport: transport

@@ -77,7 +77,7 @@ extension AdminAPI {
     }
 
     /// Selects the ids of a bulk request from `ids`, or from `filter` with an optional `limit`, never both.
-    private func selectedIDs(_ body: [String: JSONValue], tenant: TenantID) async throws -> [DeadLetterID] {
+    private func selectedIDs(_ body: JSONObject, tenant: TenantID) async throws -> [DeadLetterID] {
         switch (body["ids"], body["filter"]) {
         case (let ids?, nil):
             guard let list = ids.arrayValue, !list.isEmpty, list.count <= Self.maximumReplayBatch,
@@ -107,7 +107,7 @@ extension AdminAPI {
         )
     }
 
-    private static func filter(from members: [String: JSONValue]) throws(AdminError) -> DeadLetterFilter {
+    private static func filter(from members: JSONObject) throws(AdminError) -> DeadLetterFilter {
         var filter = DeadLetterFilter()
         if let reason = members["reason"]?.stringValue {
             guard let value = DeadLetterReason(rawValue: reason) else {
@@ -146,7 +146,7 @@ private struct ReplayOptions {
     let mappingVersion: Int?
     let dryRun: Bool
 
-    init(_ body: [String: JSONValue]) throws(AdminError) {
+    init(_ body: JSONObject) throws(AdminError) {
         if let value = body["mapping_version"], !value.isNull {
             guard let version = value.intValue, version > 0 else {
                 throw .badRequest("invalid_input", "mapping_version \(value) must be a positive integer: a stored version of the flow's mapping")

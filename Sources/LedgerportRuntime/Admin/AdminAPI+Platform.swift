@@ -21,7 +21,7 @@ extension AdminAPI {
 
     private static let newTenantShape = AdminRequestShape.body(["slug": .string, "display_name": .string, "time_zone": .string])
 
-    private static func newTenant(from body: [String: JSONValue]) throws -> NewTenant {
+    private static func newTenant(from body: JSONObject) throws -> NewTenant {
         guard let slug = body["slug"]?.stringValue else {
             throw AdminError.badRequest("invalid_input", "create tenant: member \"slug\" is missing or not a string; send {\"slug\": \"acme\", \"display_name\": \"Acme Ltd\", \"time_zone\": \"Europe/Paris\"}")
         }

@@ -67,7 +67,7 @@ package enum AdminJSON {
 
     /// Builds an attempt object with its outcome, mapping version and classified error.
     package static func attempt(_ attempt: DeliveryAttempt) -> JSONValue {
-        var object: [String: JSONValue] = [
+        var object: JSONObject = [
             "number": integer(Int64(attempt.number)), "started_at": timestamp(attempt.startedAt),
             "finished_at": timestamp(attempt.finishedAt), "outcome": .string(attempt.outcome.rawValue),
             "mapping": attempt.mapping.map(mappingReference) ?? .null, "error": .null,
@@ -248,7 +248,7 @@ package enum AdminJSON {
     /// Builds a mapping object: id, display name, every version without its content, and `active`, the version
     /// number in force per environment. An environment with no version in force is left out of `active`.
     package static func mappingOverview(_ overview: MappingOverview) -> JSONValue {
-        var active: [String: JSONValue] = [:]
+        var active: JSONObject = [:]
         for activation in overview.activations {
             active[activation.environment.rawValue] = integer(Int64(activation.mapping.version))
         }

@@ -14,7 +14,7 @@ struct AdminRequest: Sendable {
     /// The tenant of a `/admin/tenants/{tenant}/...` route, already checked against the token's scope.
     let tenant: Tenant?
     /// The body as a JSON object, already checked against the route's ``AdminRequestShape``; `{}` for an empty body.
-    let body: [String: JSONValue]
+    let body: JSONObject
 
     /// Checks the query and the body of `http` against `shape` and parses the body.
     ///
@@ -111,7 +111,7 @@ struct AdminRequest: Sendable {
     }
 
     /// Parses the body as a JSON object; an empty body reads as `{}`.
-    private static func parseBody(_ bytes: [UInt8]) throws(AdminError) -> [String: JSONValue] {
+    private static func parseBody(_ bytes: [UInt8]) throws(AdminError) -> JSONObject {
         guard !bytes.isEmpty else {
             return [:]
         }

@@ -83,14 +83,14 @@ struct AdminRequestShape: Sendable {
     }
 
     /// Throws a 400 `invalid_input` for a body member the route does not accept or whose type is wrong.
-    func checkBody(_ object: [String: JSONValue]) throws(AdminError) {
+    func checkBody(_ object: JSONObject) throws(AdminError) {
         // A body that carries secrets may carry them in the wrong member too, so no message repeats any of its values.
         let sensitive = body.values.contains { if case .secretStrings = $0 { true } else { false } }
         try Self.check(object, against: body, path: "", repeatingValues: !sensitive)
     }
 
     private static func check(
-        _ object: [String: JSONValue], against members: [String: ValueType], path: String, repeatingValues: Bool
+        _ object: JSONObject, against members: [String: ValueType], path: String, repeatingValues: Bool
     ) throws(AdminError) {
         for name in object.keys.sorted() {
             guard let value = object[name], !value.isNull else {

@@ -4,7 +4,7 @@ import LedgerportSDK
 struct ConfigurationReader {
     let file: String
 
-    func object(_ value: JSONValue, at pointer: JSONPointer, allowedKeys: Set<String>) throws(ConfigurationError) -> [String: JSONValue] {
+    func object(_ value: JSONValue, at pointer: JSONPointer, allowedKeys: Set<String>) throws(ConfigurationError) -> JSONObject {
         guard case .object(let members) = value else {
             throw ConfigurationError(file: file, pointer: pointer.description, message: "expected an object but found \(value.typeName)", hint: "write this value as a JSON object")
         }
@@ -17,12 +17,12 @@ struct ConfigurationReader {
         return members
     }
 
-    func optionalObject(_ members: [String: JSONValue], _ key: String, at pointer: JSONPointer, allowedKeys: Set<String>) throws(ConfigurationError) -> [String: JSONValue]? {
+    func optionalObject(_ members: JSONObject, _ key: String, at pointer: JSONPointer, allowedKeys: Set<String>) throws(ConfigurationError) -> JSONObject? {
         guard let value = members[key] else { return nil }
         return try object(value, at: pointer.appending(key), allowedKeys: allowedKeys)
     }
 
-    func string(_ members: [String: JSONValue], _ key: String, at pointer: JSONPointer) throws(ConfigurationError) -> String? {
+    func string(_ members: JSONObject, _ key: String, at pointer: JSONPointer) throws(ConfigurationError) -> String? {
         guard let value = members[key] else { return nil }
         guard case .string(let text) = value else {
             throw ConfigurationError(file: file, pointer: pointer.appending(key).description, message: "expected a string but found \(value.typeName)", hint: "quote the value")
@@ -30,7 +30,7 @@ struct ConfigurationReader {
         return text
     }
 
-    func integer(_ members: [String: JSONValue], _ key: String, at pointer: JSONPointer) throws(ConfigurationError) -> Int? {
+    func integer(_ members: JSONObject, _ key: String, at pointer: JSONPointer) throws(ConfigurationError) -> Int? {
         guard let value = members[key] else { return nil }
         guard let number = value.intValue else {
             throw ConfigurationError(file: file, pointer: pointer.appending(key).description, message: "expected a whole number but found \(value)", hint: "write a number without quotes or fraction")
@@ -38,7 +38,7 @@ struct ConfigurationReader {
         return number
     }
 
-    func bool(_ members: [String: JSONValue], _ key: String, at pointer: JSONPointer) throws(ConfigurationError) -> Bool? {
+    func bool(_ members: JSONObject, _ key: String, at pointer: JSONPointer) throws(ConfigurationError) -> Bool? {
         guard let value = members[key] else { return nil }
         guard let flag = value.boolValue else {
             throw ConfigurationError(file: file, pointer: pointer.appending(key).description, message: "expected true or false but found \(value)", hint: "write true or false without quotes")
@@ -46,7 +46,7 @@ struct ConfigurationReader {
         return flag
     }
 
-    func stringList(_ members: [String: JSONValue], _ key: String, at pointer: JSONPointer) throws(ConfigurationError) -> [String]? {
+    func stringList(_ members: JSONObject, _ key: String, at pointer: JSONPointer) throws(ConfigurationError) -> [String]? {
         guard let value = members[key] else { return nil }
         guard let items = value.arrayValue else {
             throw ConfigurationError(file: file, pointer: pointer.appending(key).description, message: "expected a list of strings but found \(value.typeName)", hint: "write a JSON array such as [\"odoo.example.com\"]")

@@ -80,8 +80,8 @@ package struct ChangeRequestWorkflow: Sendable {
     /// Builds the evidence of a proposal: the version's digest, and the version in force with the content changes from it.
     ///
     /// Without a version in force, `content_changes` lists each top-level member of the document as added.
-    private func proposalEvidence(for version: MappingVersion, environment: EnvironmentName, tenant: TenantID) async throws -> [String: JSONValue] {
-        var evidence: [String: JSONValue] = ["digest": .string(version.digest), "active": .null]
+    private func proposalEvidence(for version: MappingVersion, environment: EnvironmentName, tenant: TenantID) async throws -> JSONObject {
+        var evidence: JSONObject = ["digest": .string(version.digest), "active": .null]
         var baseline: JSONValue = [:]
         if let active = try await store.activeMappingVersion(mapping: version.mappingID, environment: environment, tenant: tenant) {
             let current = try await store.mappingVersion(active.mapping.version, mapping: version.mappingID, tenant: tenant)

@@ -89,7 +89,7 @@ package struct MappingContentDiff: Sendable, Hashable {
     /// added and without `to` when removed.
     package var json: JSONValue {
         .array(changes.map { change in
-            var members: [String: JSONValue] = ["change": .string(change.kind.rawValue), "path": .string(change.path)]
+            var members: JSONObject = ["change": .string(change.kind.rawValue), "path": .string(change.path)]
             if let from = change.from { members["from"] = from }
             if let to = change.to { members["to"] = to }
             return .object(members)

@@ -52,7 +52,7 @@ package struct ProposalDryRun: Sendable {
         }
         let new = try await planner.mappings.mapping(proposed, tenant: tenant.id)
         let (documents, read, unreadable) = try await recentEvents(of: flows, handledBy: new, tenant: tenant)
-        var evidence: [String: JSONValue] = [
+        var evidence: JSONObject = [
             "events": .number(JSONNumber(documents.count)), "events_read": .number(JSONNumber(read)),
             "events_unreadable": .number(JSONNumber(unreadable)), "events_per_connection": .number(JSONNumber(Self.eventsPerConnection)),
             "flows": .array(flows.map { .string("\($0.id) (\($0.environment))") }),
@@ -84,7 +84,7 @@ package struct ProposalDryRun: Sendable {
                 "model": .string(change.model), "external_id": .string(change.externalID),
                 // As `mapping diff --json` writes them: a side that does not send the field has no member, because null would clear it.
                 "fields": .array(change.fields.map { field in
-                    var members: [String: JSONValue] = ["path": .string(field.path)]
+                    var members: JSONObject = ["path": .string(field.path)]
                     if let from = field.from { members["from"] = from }
                     if let to = field.to { members["to"] = to }
                     return .object(members)

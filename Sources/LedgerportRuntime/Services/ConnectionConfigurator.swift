@@ -30,7 +30,7 @@ package struct ConnectionConfigurator: Sendable {
     /// - Parameter urlHosts: the hosts a changed `uri` field may name; nil allows any.
     /// - Throws: ``ConnectionConfigurationError`` before anything is stored, or a ``StoreError``.
     package func configure(
-        _ changes: [String: JSONValue], connection: Connection, spec: ConnectorSpec, urlHosts: ConnectionURLHosts?, actor: String
+        _ changes: JSONObject, connection: Connection, spec: ConnectorSpec, urlHosts: ConnectionURLHosts?, actor: String
     ) async throws -> Outcome {
         guard !changes.isEmpty else {
             throw ConnectionConfigurationError.noChanges(connection: connection.id)
@@ -72,7 +72,7 @@ package struct ConnectionConfigurator: Sendable {
     private static let attempts = 5
 
     /// Returns `configuration` with each change applied: a value sets its field, `null` removes it.
-    package static func merge(_ changes: [String: JSONValue], into configuration: [String: JSONValue]) -> [String: JSONValue] {
+    package static func merge(_ changes: JSONObject, into configuration: JSONObject) -> JSONObject {
         var merged = configuration
         for (field, value) in changes {
             // JSONValue takes `nil` as a literal for JSON null, so removal is spelled out.
@@ -88,7 +88,7 @@ package struct ConnectionConfigurator: Sendable {
     /// Checks every changed URL field against `allowed`: the value a field takes after the change (its spec default
     /// when the change removes it) must be an http or https URL whose host `allowed` lists.
     private static func checkURLHosts(
-        _ changes: [String: JSONValue], spec: ConnectorSpec, allowed: ConnectionURLHosts, connection: ConnectionID
+        _ changes: JSONObject, spec: ConnectorSpec, allowed: ConnectionURLHosts, connection: ConnectionID
     ) throws(ConnectionConfigurationError) {
         for field in changes.keys.sorted() {
             guard let fieldSpec = spec.configuration[field], fieldSpec.format == "uri" else {

@@ -5,7 +5,7 @@ extension CanonicalEvent {
     /// (``CanonicalObjectValue/directJSON()``) are built without the generic encoder's keyed containers.
     /// Keep the members in step with ``encode(to:)``; the tests compare both with the pinned bytes.
     package func jsonValue() throws -> JSONValue {
-        var sourceMembers: [String: JSONValue] = [
+        var sourceMembers: JSONObject = [
             "connector": .string(source.connector),
             "connector_version": .string(source.connectorVersion),
             "native_type": .string(source.nativeType),

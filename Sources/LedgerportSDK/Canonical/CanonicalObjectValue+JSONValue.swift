@@ -23,10 +23,10 @@ extension CanonicalObjectValue {
 
 /// The members of one JSON object under construction; an optional that is nil is left out, as the synthesized `Encodable` does.
 private struct Members {
-    private(set) var values: [String: JSONValue]
+    private(set) var values: JSONObject
 
     init(capacity: Int) {
-        values = [String: JSONValue](minimumCapacity: capacity)
+        values = JSONObject()
     }
 
     var json: JSONValue {

@@ -6,10 +6,10 @@
 /// configuration against the spec before the connector sees it: required
 /// fields are present and each value has the declared type.
 public struct ConnectorConfiguration: Sendable {
-    public let values: [String: JSONValue]
+    public let values: JSONObject
     private let secrets: [String: [Secret]]
 
-    public init(values: [String: JSONValue], secrets: [String: [Secret]] = [:]) {
+    public init(values: JSONObject, secrets: [String: [Secret]] = [:]) {
         self.values = values
         self.secrets = secrets
     }

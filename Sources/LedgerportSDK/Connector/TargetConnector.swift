@@ -58,9 +58,9 @@ public struct OperationResult: Codable, Sendable, Hashable {
     /// The target's own id of the record, such as `account.move,42`.
     public var targetRecordID: String?
     /// Fields read back after the write (name, totals, state), for the audit log and demos.
-    public var readBack: [String: JSONValue]
+    public var readBack: JSONObject
 
-    public init(reference: TargetReference, effect: Effect, targetRecordID: String? = nil, readBack: [String: JSONValue] = [:]) {
+    public init(reference: TargetReference, effect: Effect, targetRecordID: String? = nil, readBack: JSONObject = [:]) {
         self.reference = reference
         self.effect = effect
         self.targetRecordID = targetRecordID
@@ -78,9 +78,9 @@ public struct OperationResult: Codable, Sendable, Hashable {
 public struct TargetRecordState: Codable, Sendable, Hashable {
     public var reference: TargetReference
     public var targetRecordID: String
-    public var fields: [String: JSONValue]
+    public var fields: JSONObject
 
-    public init(reference: TargetReference, targetRecordID: String, fields: [String: JSONValue]) {
+    public init(reference: TargetReference, targetRecordID: String, fields: JSONObject) {
         self.reference = reference
         self.targetRecordID = targetRecordID
         self.fields = fields

@@ -12,16 +12,18 @@ public struct JSONParser {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
     private var depth = 0
-    /// The members of the objects being parsed, innermost last.
+    /// The members of the objects being parsed, innermost last, with the byte offset of each key.
     ///
-    /// An object's members wait here until it closes, then move into a
-    /// dictionary of exactly their count. Growing the dictionary member by
-    /// member rehashed it at every doubling, and reserving room up front left
-    /// small objects oversized: 4 KB more per idle tenant, whose connections
-    /// and flows keep small parsed objects.
-    private var pendingMembers: [(key: String, value: JSONValue)] = []
-    /// The number of members up to which a new key is checked against the others one by one, before a set takes over.
-    private static let linearKeyCheckLimit = 32
+    /// An object's members wait here until it closes, then are sorted by key
+    /// and move into an array of exactly their count (see ``JSONObject``).
+    /// Reserving room per object instead left small objects oversized, which
+    /// costs memory per idle tenant, whose connections and flows keep small
+    /// parsed objects.
+    private var pendingMembers: [JSONObject.Member] = []
+    /// The byte offset of each pending member's key, for the message about a duplicate.
+    private var pendingOffsets: [Int] = []
+    /// Where each open object's members start in ``pendingMembers``, innermost last.
+    private var openObjectStarts: [Int] = []
 
     private init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -49,8 +51,28 @@ public struct JSONParser {
             }
             return .success(value)
         } catch {
-            return .failure(error)
+            return .failure(parser.duplicateKey(before: error) ?? error)
         }
+    }
+
+    /// The first duplicate key among the members of the objects still open, when it comes before `failure`.
+    ///
+    /// An object's keys are checked for duplicates when it closes; an error
+    /// inside it comes first, but a duplicate before that error is the first
+    /// thing wrong with the document, so it is reported instead.
+    private func duplicateKey(before failure: JSONParseError) -> JSONParseError? {
+        var first: (key: String, offset: Int)?
+        for (level, start) in openObjectStarts.enumerated() {
+            let end = level + 1 < openObjectStarts.count ? openObjectStarts[level + 1] : pendingMembers.count
+            var seen = Set<[UInt8]>()
+            for index in start..<end where !seen.insert(Array(pendingMembers[index].key.utf8)).inserted {
+                let offset = pendingOffsets[index]
+                if offset < failure.offset, first.map({ offset < $0.offset }) ?? true {
+                    first = (pendingMembers[index].key, offset)
+                }
+            }
+        }
+        return first.map { error("duplicate object key \"\($0.key)\"", at: $0.offset) }
     }
 
     private mutating func parseValue() throws(JSONParseError) -> JSONValue {
@@ -79,7 +101,7 @@ public struct JSONParser {
             return .object([:])
         }
         let firstMember = pendingMembers.count
-        var keys: Set<String>?
+        openObjectStarts.append(firstMember)
         while true {
             skipWhitespace()
             guard peek(UInt8(ascii: "\"")) else {
@@ -87,14 +109,15 @@ public struct JSONParser {
             }
             let keyOffset = index
             let key = try parseString()
-            guard isNew(key, amongMembersFrom: firstMember, keys: &keys) else {
-                throw error("duplicate object key \"\(key)\"", at: keyOffset)
-            }
+            // The member waits with a null value while its value is parsed, so that an error inside
+            // the value is reported after a duplicate of this key, as it comes first in the text.
+            let slot = pendingMembers.count
+            pendingMembers.append(JSONObject.Member(key: key, value: .null))
+            pendingOffsets.append(keyOffset)
             skipWhitespace()
             try expect(UInt8(ascii: ":"), "expected ':' after an object key")
             skipWhitespace()
-            let value = try parseValue()
-            pendingMembers.append((key, value))
+            pendingMembers[slot].value = try parseValue()
             skipWhitespace()
             if peek(UInt8(ascii: ",")) {
                 index += 1
@@ -102,33 +125,46 @@ public struct JSONParser {
             }
             try expect(UInt8(ascii: "}"), "expected ',' or '}' in the object")
             depth -= 1
-            return .object(takeMembers(from: firstMember))
+            return .object(try takeMembers(from: firstMember))
         }
     }
 
-    /// Returns whether `key` differs from the keys pending from `first` on.
+    /// Moves the pending members from `first` on into an object, sorted by key.
     ///
-    /// Small objects compare keys one by one, which needs no hashing. From
-    /// ``linearKeyCheckLimit`` members on, `keys` contains them all, so a body
-    /// with many keys costs linear time, not quadratic.
-    private func isNew(_ key: String, amongMembersFrom first: Int, keys: inout Set<String>?) -> Bool {
-        if keys == nil, pendingMembers.count - first >= Self.linearKeyCheckLimit {
-            keys = Set(pendingMembers[first...].lazy.map(\.key))
+    /// - Throws: a duplicate key, at the offset of its second occurrence.
+    private mutating func takeMembers(from first: Int) throws(JSONParseError) -> JSONObject {
+        defer {
+            pendingMembers.removeSubrange(first...)
+            pendingOffsets.removeSubrange(first...)
+            openObjectStarts.removeLast()
         }
-        if keys != nil {
-            return keys!.insert(key).inserted
+        var inOrder = true
+        var position = first + 1
+        while position < pendingMembers.count {
+            if pendingMembers[position - 1].compare(to: pendingMembers[position]) >= 0 {
+                inOrder = false
+                break
+            }
+            position += 1
         }
-        return !pendingMembers[first...].contains { $0.key == key }
-    }
-
-    /// Moves the pending members from `first` on into a dictionary of their exact count, because their keys are distinct.
-    private mutating func takeMembers(from first: Int) -> [String: JSONValue] {
-        var members = [String: JSONValue](minimumCapacity: pendingMembers.count - first)
-        for member in pendingMembers[first...] {
-            members[member.key] = member.value
+        if inOrder {
+            return JSONObject(sortedUniqueMembers: Array(pendingMembers[first...]))
         }
-        pendingMembers.removeSubrange(first...)
-        return members
+        // Sorting positions moves integers, not members.
+        let order = (first..<pendingMembers.count).sorted { left, right in
+            let comparison = pendingMembers[left].compare(to: pendingMembers[right])
+            return comparison != 0 ? comparison < 0 : left < right
+        }
+        var duplicate: Int?
+        for (previous, current) in zip(order, order.dropFirst()) where pendingMembers[previous].compare(to: pendingMembers[current]) == 0 {
+            if duplicate.map({ pendingOffsets[current] < pendingOffsets[$0] }) ?? true {
+                duplicate = current
+            }
+        }
+        if let duplicate {
+            throw error("duplicate object key \"\(pendingMembers[duplicate].key)\"", at: pendingOffsets[duplicate])
+        }
+        return JSONObject(sortedUniqueMembers: order.map { pendingMembers[$0] })
     }
 
     private mutating func parseArray() throws(JSONParseError) -> JSONValue {

@@ -2,15 +2,21 @@
 ///
 /// Numbers keep their exact decimal value (see ``JSONNumber``), so amounts
 /// read from Odoo or written to it never pass through binary floating point.
-/// Objects are unordered; ``JSONWriter`` sorts keys, so equal values always
-/// serialize to the same bytes, which is what digests of mappings rely on.
+/// An object keeps its members sorted by key (see ``JSONObject``), the order
+/// ``JSONWriter`` writes them in, so equal values always serialize to the
+/// same bytes, which is what digests of mappings rely on.
 public enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     case number(JSONNumber)
     case string(String)
     case array([JSONValue])
-    case object([String: JSONValue])
+    case object(JSONObject)
+
+    /// An object with the members of `dictionary`.
+    public static func object(_ dictionary: [String: JSONValue]) -> JSONValue {
+        .object(JSONObject(dictionary))
+    }
 
     /// The JSON type name used in error messages and JSON Schema (`"integer"` for whole numbers).
     public var typeName: String {
@@ -55,7 +61,7 @@ extension JSONValue {
         return nil
     }
 
-    public var objectValue: [String: JSONValue]? {
+    public var objectValue: JSONObject? {
         if case .object(let members) = self { return members }
         return nil
     }
@@ -99,7 +105,7 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Ex
     }
 
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
-        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+        self = .object(JSONObject(elements))
     }
 
     public init(nilLiteral: ()) {

@@ -137,6 +137,10 @@ private struct ValueDecoder: Decoder {
         if type == JSONValue.self {
             return value as! T
         }
+        if type == JSONObject.self {
+            guard case .object(let members) = value else { throw mismatch(expected: "object") }
+            return members as! T
+        }
         if type == Date.self {
             guard case .string(let text) = value, let date = RFC3339.date(from: text) else {
                 throw DecodingError.dataCorrupted(.init(
@@ -164,7 +168,7 @@ private struct ValueDecoder: Decoder {
 }
 
 private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
-    let members: [String: JSONValue]
+    let members: JSONObject
     let codingPath: [any CodingKey]
 
     var allKeys: [Key] { members.keys.compactMap { Key(stringValue: $0) } }

@@ -51,14 +51,16 @@ final class ValueEncoder: Encoder {
         case .single:
             return single
         case .object:
-            var result = [String: JSONValue](minimumCapacity: members.count + openMembers.count)
+            // A later member of the same name replaces an earlier one, as it did in a dictionary.
+            var result = [(String, JSONValue)]()
+            result.reserveCapacity(members.count + openMembers.count)
             for member in members {
-                result[member.key] = member.value
+                result.append((member.key, member.value))
             }
             for (name, encoder) in openMembers {
-                result[name] = encoder.value
+                result.append((name, encoder.value))
             }
-            return .object(result)
+            return .object(JSONObject(result))
         case .array:
             guard !openElements.isEmpty else { return .array(elements) }
             var result = elements
@@ -130,6 +132,9 @@ final class ValueEncoder: Encoder {
         }
         if T.self == JSONValue.self, let json = value as? JSONValue {
             return json
+        }
+        if T.self == JSONObject.self, let object = value as? JSONObject {
+            return .object(object)
         }
         if T.self == Date.self, let date = value as? Date {
             return .string(RFC3339.string(from: date))

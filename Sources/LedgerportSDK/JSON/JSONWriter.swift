@@ -62,15 +62,14 @@ public enum JSONWriter {
         output.append(UInt8(ascii: "]"))
     }
 
-    private static func writeObject(_ members: [String: JSONValue], to output: inout [UInt8], style: Style, indent: Int) {
+    private static func writeObject(_ members: JSONObject, to output: inout [UInt8], style: Style, indent: Int) {
         guard !members.isEmpty else {
             output.append(contentsOf: "{}".utf8)
             return
         }
         output.append(UInt8(ascii: "{"))
-        // Sorting the members, not the keys, spares a dictionary lookup per key.
-        let sorted = members.sorted { utf8Precedes($0.key, $1.key) }
-        for (position, member) in sorted.enumerated() {
+        // The object keeps its members in key order, so they are written as they are.
+        for (position, member) in members.enumerated() {
             if position > 0 { output.append(UInt8(ascii: ",")) }
             newline(&output, style: style, indent: indent + 1)
             writeString(member.key, to: &output)
@@ -80,22 +79,6 @@ public enum JSONWriter {
         }
         newline(&output, style: style, indent: indent)
         output.append(UInt8(ascii: "}"))
-    }
-
-    /// Returns whether the UTF-8 bytes of `left` sort before those of `right`.
-    ///
-    /// `String`'s `<` compares Unicode scalars after normalization, which is not byte order.
-    private static func utf8Precedes(_ left: String, _ right: String) -> Bool {
-        var left = left
-        var right = right
-        return left.withUTF8 { leftBytes in
-            right.withUTF8 { rightBytes in
-                for (leftByte, rightByte) in zip(leftBytes, rightBytes) where leftByte != rightByte {
-                    return leftByte < rightByte
-                }
-                return leftBytes.count < rightBytes.count
-            }
-        }
     }
 
     private static func newline(_ output: inout [UInt8], style: Style, indent: Int) {

@@ -86,7 +86,7 @@ final class ConformanceReplay {
         return JSONWriter.bytes(body)
     }
 
-    private func replacing(_ envelope: JSONValue, params changes: [String: JSONValue]) -> JSONValue {
+    private func replacing(_ envelope: JSONValue, params changes: JSONObject) -> JSONValue {
         var members = envelope.objectValue ?? [:]
         var params = members["params"]?.objectValue ?? [:]
         params.merge(changes) { _, new in new }

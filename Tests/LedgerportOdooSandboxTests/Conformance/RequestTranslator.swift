@@ -66,7 +66,7 @@ struct RequestTranslator {
 
     // MARK: Calls
 
-    private func call(model: String, method: String, positional: [JSONValue], keywords: [String: JSONValue]) -> (positional: [JSONValue], keywords: [String: JSONValue]) {
+    private func call(model: String, method: String, positional: [JSONValue], keywords: JSONObject) -> (positional: [JSONValue], keywords: JSONObject) {
         var args = positional
         var rest = 0
         if !Self.modelMethods.contains(method), !args.isEmpty {
@@ -76,7 +76,7 @@ struct RequestTranslator {
         for index in args.indices.dropFirst(rest) {
             args[index] = positionalArgument(args[index], position: index - rest, model: model, method: method)
         }
-        var translatedKeywords: [String: JSONValue] = [:]
+        var translatedKeywords: JSONObject = [:]
         for (name, value) in keywords {
             translatedKeywords[name] = keywordArgument(value, name: name, model: model)
         }
@@ -146,7 +146,7 @@ struct RequestTranslator {
     }
 
     /// Finds the model a `res_id` points into: `model` of `ir.model.data`, or the `ir.model` of an activity.
-    private func documentModel(of members: [String: JSONValue], owner: String) -> String? {
+    private func documentModel(of members: JSONObject, owner: String) -> String? {
         if let name = members["model"]?.stringValue ?? members["res_model"]?.stringValue {
             return name
         }

@@ -256,7 +256,7 @@ final class ResponseComparator {
         }
     }
 
-    private func compareObject(_ members: [String: JSONValue], _ actualMembers: [String: JSONValue], path: String) {
+    private func compareObject(_ members: JSONObject, _ actualMembers: JSONObject, path: String) {
         compareKeys(Set(members.keys), Set(actualMembers.keys), path: path)
         let actionModel = members["res_model"]?.stringValue
         for key in members.keys.sorted() {

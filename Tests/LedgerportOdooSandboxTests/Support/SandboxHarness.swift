@@ -44,7 +44,7 @@ final class SandboxHarness {
 
     /// Calls `execute_kw` as admin (or `uid` with `secret`) and returns the envelope.
     func executeKW(
-        _ model: String, _ method: String, _ args: [JSONValue], _ kwargs: [String: JSONValue] = [:], uid: Int = 2, secret: String = "admin"
+        _ model: String, _ method: String, _ args: [JSONValue], _ kwargs: JSONObject = [:], uid: Int = 2, secret: String = "admin"
     ) -> JSONValue {
         jsonRPC(
             service: "object", method: "execute_kw",
@@ -53,7 +53,7 @@ final class SandboxHarness {
     }
 
     /// Calls `execute_kw` and returns `result`, failing the caller when the call raised.
-    func call(_ model: String, _ method: String, _ args: [JSONValue], _ kwargs: [String: JSONValue] = [:]) throws -> JSONValue {
+    func call(_ model: String, _ method: String, _ args: [JSONValue], _ kwargs: JSONObject = [:]) throws -> JSONValue {
         let envelope = executeKW(model, method, args, kwargs)
         if let error = envelope["error"] {
             throw HarnessError.odoo(error["data"]?["name"]?.stringValue ?? "", error["data"]?["message"]?.stringValue ?? "")
