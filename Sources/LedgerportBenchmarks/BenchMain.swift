@@ -9,6 +9,7 @@ package enum BenchMain {
         "deliver": ["records", "batch-size", "delivery-batch-size", "phases", "sandbox", "ledgerport", "workers", "max-in-flight-per-tenant"],
         "replay": ["dead-letters", "sandbox", "ledgerport", "workers", "max-in-flight-per-tenant"],
         "tenants": ["tenants", "data", "bench", "concurrency"],
+        "json": ["event"],
         TenantMemoryReader.childScenario: ["tenants", "data"],
     ]
 
@@ -52,6 +53,9 @@ package enum BenchMain {
                       --data DIR           provision into DIR and reuse it on later runs (default: a temporary folder)
                       --bench PATH         the ledgerport-bench executable for the reading (default: the one named ledgerport-bench beside this executable)
                       --concurrency N      tenants provisioned at once (default 16)
+          json      parsing, writing and reading a recorded Stripe webhook body, thread CPU time per operation
+                      --seconds N          length of each of the three parts (default 2)
+                      --event FILE         a file of the demo month (default 034-invoice.payment_succeeded.json)
 
         --json prints one JSON object with snake_case fields; exit status 0 on success, 1 when the
         scenario failed, 64 for an invalid command line.
@@ -95,6 +99,11 @@ package enum BenchMain {
             return try await ReplayScenario(options: replayOptions(commandLine)).run()
         case "tenants":
             return try await TenantsScenario(options: tenantsOptions(commandLine)).run()
+        case "json":
+            var options = JSONScenario.Options()
+            options.seconds = try commandLine.number("seconds", default: options.seconds)
+            options.event = commandLine.text("event") ?? options.event
+            return try await JSONScenario(options: options).run()
         case TenantMemoryReader.childScenario:
             guard let folder = commandLine.text("data") else {
                 throw BenchUsageError("\(TenantMemoryReader.childScenario) needs --data DIR")

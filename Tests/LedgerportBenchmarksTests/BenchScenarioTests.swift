@@ -82,6 +82,22 @@ import Testing
         #expect(try #require(integer(report, "rss_loaded_bytes")) > 0)
     }
 
+    @Test func json_timesEachPart() async throws {
+        let report = try await run(["json", "--seconds", "0.05", "--event", "008-customer.created.json"])
+
+        #expect(integer(report, "body_bytes") == 1594)
+        #expect(try #require(decimal(report, "parse_us")) > 0)
+        #expect(try #require(decimal(report, "write_us")) > 0)
+        #expect(try #require(decimal(report, "read_us")) > 0)
+        #expect(try #require(integer(report, "reads")) >= 500)
+    }
+
+    @Test func json_namesAMissingEvent() async {
+        await #expect(throws: BenchError.self) {
+            try await run(["json", "--seconds", "0.05", "--event", "999-missing.json"])
+        }
+    }
+
     @Test func commandLine_rejectsUnknownOption() {
         #expect(throws: BenchUsageError.self) {
             try BenchCommandLine(["ingest", "--records", "5"], scenarios: BenchMain.scenarioOptions)
