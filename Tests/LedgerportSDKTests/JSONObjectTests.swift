@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct JSONObjectTests {
     /// Keys that share their first eight bytes, differ in length, or have bytes above 0x7f, in UTF-8 byte order.
-    static let orderedKeys = ["", "a", "a\u{0}", "billing", "billing_cycle_anchor", "billing_reason", "billingz", "b\u{e9}", "z", "\u{e9}"]
+    static let orderedKeys = ["", "a", "a\u{0}", "billing", "billing\u{0}x", "billing_cycle_anchor", "billing_reason", "billingz", "b\u{e9}", "z", "\u{e9}"]
 
     @Test func members_iterateInUTF8ByteOrder() {
         let object = JSONObject(JSONObjectTests.orderedKeys.reversed().map { ($0, JSONValue.string($0)) })

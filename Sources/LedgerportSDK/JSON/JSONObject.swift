@@ -1,3 +1,5 @@
+import Foundation
+
 /// The members of a JSON object, kept sorted by the UTF-8 bytes of their keys.
 ///
 /// A delivery parses a payload, builds the canonical event's JSON form and
@@ -17,11 +19,14 @@ public struct JSONObject: Sendable {
     /// One member, with the first eight bytes of its key as a number, which orders most keys without reading them.
     public struct Member: Sendable {
         package var prefix: UInt64
+        /// The key's length in UTF-8 bytes; with the prefix, it decides the order of keys up to eight bytes long.
+        package var length: Int32
         package var key: String
         package var value: JSONValue
 
         package init(key: String, value: JSONValue) {
             self.prefix = JSONObject.prefix(of: key)
+            self.length = Int32(truncatingIfNeeded: key.utf8.count)
             self.key = key
             self.value = value
         }
@@ -29,8 +34,7 @@ public struct JSONObject: Sendable {
         /// Orders two members by their keys' UTF-8 bytes: negative, zero or positive.
         @inline(__always)
         package func compare(to other: Member) -> Int {
-            if prefix != other.prefix { return prefix < other.prefix ? -1 : 1 }
-            return JSONObject.compare(key, other.key)
+            JSONObject.compare(prefix: prefix, length: length, key: key, toPrefix: other.prefix, length: other.length, key: other.key)
         }
     }
 
@@ -210,26 +214,24 @@ public struct JSONObject: Sendable {
 
     /// Orders two keys by their UTF-8 bytes: negative, zero or positive.
     public static func compare(_ left: String, _ right: String) -> Int {
-        var left = left
-        var right = right
-        return left.withUTF8 { leftBytes in
-            right.withUTF8 { rightBytes in
-                let shorter = Swift.min(leftBytes.count, rightBytes.count)
-                if shorter > 0 {
-                    let order = firstDifference(leftBytes.baseAddress!, rightBytes.baseAddress!, shorter)
-                    if order != 0 { return order }
-                }
-                return leftBytes.count - rightBytes.count
+        let order = left.utf8.withContiguousStorageIfAvailable { leftBytes in
+            right.utf8.withContiguousStorageIfAvailable { rightBytes in
+                compare(leftBytes, rightBytes)
             }
+        }
+        if let order = order ?? nil { return order }
+        return Array(left.utf8).withUnsafeBufferPointer { leftBytes in
+            Array(right.utf8).withUnsafeBufferPointer { rightBytes in compare(leftBytes, rightBytes) }
         }
     }
 
-    /// Returns the difference of the first two bytes that differ in `count` bytes, or 0 when none does.
-    private static func firstDifference(_ left: UnsafePointer<UInt8>, _ right: UnsafePointer<UInt8>, _ count: Int) -> Int {
-        for offset in 0..<count where left[offset] != right[offset] {
-            return Int(left[offset]) - Int(right[offset])
+    private static func compare(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Int {
+        let shorter = Swift.min(left.count, right.count)
+        if shorter > 0 {
+            let order = memcmp(left.baseAddress!, right.baseAddress!, shorter)
+            if order != 0 { return Int(order) }
         }
-        return 0
+        return left.count - right.count
     }
 
     private enum Position {
@@ -239,17 +241,13 @@ public struct JSONObject: Sendable {
 
     private func position(of key: String) -> Position {
         let prefix = JSONObject.prefix(of: key)
+        let length = Int32(truncatingIfNeeded: key.utf8.count)
         var low = 0
         var high = members.count
         while low < high {
             let middle = (low + high) / 2
             let member = members[middle]
-            let order: Int
-            if member.prefix != prefix {
-                order = member.prefix < prefix ? -1 : 1
-            } else {
-                order = JSONObject.compare(member.key, key)
-            }
+            let order = JSONObject.compare(prefix: member.prefix, length: member.length, key: member.key, toPrefix: prefix, length: length, key: key)
             if order == 0 { return .found(middle) }
             if order < 0 {
                 low = middle + 1
@@ -258,6 +256,18 @@ public struct JSONObject: Sendable {
             }
         }
         return .insertion(low)
+    }
+
+    /// Orders two keys given with their prefixes and lengths: negative, zero or positive.
+    ///
+    /// Different prefixes decide at once. Equal prefixes of keys no longer than
+    /// eight bytes hold every byte, so the shorter key comes first (a zero byte
+    /// of padding sorts like the end of a key). Only longer keys are read.
+    @inline(__always)
+    private static func compare(prefix: UInt64, length: Int32, key: String, toPrefix otherPrefix: UInt64, length otherLength: Int32, key otherKey: String) -> Int {
+        if prefix != otherPrefix { return prefix < otherPrefix ? -1 : 1 }
+        if length <= 8 || otherLength <= 8 { return Int(length) - Int(otherLength) }
+        return compare(key, otherKey)
     }
 
     /// Sorts the members by key, keeping the last of equal keys.
