@@ -22,7 +22,7 @@ package final class SQLiteConnection: @unchecked Sendable {
 
     private let handle: OpaquePointer
     private let lock = NSRecursiveLock()
-    private var statementCache: [String: SQLiteStatement] = [:]
+    private var statementCache: [StatementKey: SQLiteStatement] = [:]
     private var isClosed = false
     /// The WAL's frames after the last commit, counted once ``deferCheckpoints()`` has run.
     let walFrames = WALFrameCounter()
@@ -175,13 +175,14 @@ package final class SQLiteConnection: @unchecked Sendable {
     /// use gets a fresh, uncached statement.
     package func cachedStatement(_ sql: String) throws -> SQLiteStatement {
         try withExclusiveAccess { () throws -> SQLiteStatement in
-            if let cached = statementCache[sql], !cached.isInUse {
+            let key = StatementKey(sql: sql)
+            if let cached = statementCache[key], !cached.isInUse {
                 try cached.resetAndClearBindings()
                 return cached
             }
             let statement = try prepare(sql)
-            if statementCache[sql] == nil {
-                statementCache[sql] = statement
+            if statementCache[key] == nil {
+                statementCache[key] = statement
             }
             return statement
         }

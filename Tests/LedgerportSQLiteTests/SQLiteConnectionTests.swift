@@ -130,4 +130,17 @@ import Testing
             #expect(pairs.map(\.1) == [[1, 2], [1, 2]])
         }
     }
+
+    @Test func statementsDifferingInTheMiddle_areCachedApart() throws {
+        try withConnection { connection in
+            // Same length, same first and last 32 bytes: the cache's hash sees no difference, its equality does.
+            let head = "SELECT /* " + String(repeating: "h", count: 40) + " */ '"
+            let tail = "' AS value /* " + String(repeating: "t", count: 40) + " */"
+
+            for _ in 0..<2 {
+                #expect(try connection.query(head + "first" + tail) { try $0.text(0) } == ["first"])
+                #expect(try connection.query(head + "other" + tail) { try $0.text(0) } == ["other"])
+            }
+        }
+    }
 }
