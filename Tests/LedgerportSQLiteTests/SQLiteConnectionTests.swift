@@ -138,8 +138,10 @@ import Testing
             let tail = "' AS value /* " + String(repeating: "t", count: 40) + " */"
 
             for _ in 0..<2 {
-                #expect(try connection.query(head + "first" + tail) { try $0.text(0) } == ["first"])
-                #expect(try connection.query(head + "other" + tail) { try $0.text(0) } == ["other"])
+                let first = try connection.query(head + "first" + tail) { row in try row.text(0) }
+                let other = try connection.query(head + "other" + tail) { row in try row.text(0) }
+                #expect(first == ["first"])
+                #expect(other == ["other"])
             }
         }
     }
