@@ -9,18 +9,22 @@ extension SQLiteStore {
         guard alert.occurrences > 0 else {
             throw StoreError.invalidInput(operation, "occurrences \(alert.occurrences)", "an alert counts at least the failure that raised it")
         }
+        guard alert.origin == "call" || alert.origin == "translation" else {
+            throw StoreError.invalidInput(operation, "origin \"\(alert.origin)\"", "an alert's origin is \"call\" or \"translation\"")
+        }
         try await write(operation) { db in
             try ConnectionRows.requireExists(alert.connectionID, tenant: alert.tenantID, operation: operation, on: db)
             try db.execute(
                 """
-                INSERT INTO operational_alerts (tenant_id, connection_id, kind, code, message, since_ms, last_seen_ms, occurrences)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO operational_alerts (tenant_id, connection_id, kind, code, message, since_ms, last_seen_ms, occurrences, origin)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (tenant_id, connection_id) DO UPDATE SET
                     kind = excluded.kind, code = excluded.code, message = excluded.message, since_ms = excluded.since_ms,
-                    last_seen_ms = excluded.last_seen_ms, occurrences = excluded.occurrences
+                    last_seen_ms = excluded.last_seen_ms, occurrences = excluded.occurrences, origin = excluded.origin
                 """,
                 [.text(alert.tenantID.rawValue), .text(alert.connectionID.rawValue), .text(alert.kind), .text(alert.code), .text(alert.message),
-                 .integer(StoreTime.milliseconds(alert.since)), .integer(StoreTime.milliseconds(alert.lastSeen)), .integer(Int64(alert.occurrences))])
+                 .integer(StoreTime.milliseconds(alert.since)), .integer(StoreTime.milliseconds(alert.lastSeen)), .integer(Int64(alert.occurrences)),
+                 .text(alert.origin)])
         }
     }
 
@@ -35,14 +39,14 @@ extension SQLiteStore {
         try await read("list alerts") { db in
             try db.query(
                 """
-                SELECT tenant_id, connection_id, kind, code, message, since_ms, last_seen_ms, occurrences
+                SELECT tenant_id, connection_id, kind, code, message, since_ms, last_seen_ms, occurrences, origin
                 FROM operational_alerts ORDER BY since_ms, tenant_id, connection_id
                 """
             ) { row in
                 OperationalAlert(
                     tenantID: TenantID(rawValue: try row.text(0)), connectionID: ConnectionID(rawValue: try row.text(1)), kind: try row.text(2),
                     code: try row.text(3), message: try row.text(4), since: StoreTime.date(try row.int64(5)),
-                    lastSeen: StoreTime.date(try row.int64(6)), occurrences: try row.int(7))
+                    lastSeen: StoreTime.date(try row.int64(6)), occurrences: try row.int(7), origin: try row.text(8))
             }
         }
     }

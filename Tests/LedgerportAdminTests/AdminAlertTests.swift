@@ -100,6 +100,7 @@ struct AdminAlertTests {
             #expect(raised.json["alerts"]?.arrayValue?.count == 1)
             #expect(raised.json["alerts"]?[0]?["kind"] == "system_failing")
             #expect(raised.json["alerts"]?[0]?["connection_id"] == "stripe-main")
+            #expect(raised.json["alerts"]?[0]?["origin"] == "translation")
             #expect(letters.json["dead_letters"]?.arrayValue?.count == 1)
             #expect(cleared.json["alerts"]?.arrayValue?.isEmpty == true)
         }

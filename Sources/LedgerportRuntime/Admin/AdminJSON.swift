@@ -214,7 +214,7 @@ package enum AdminJSON {
         [
             "tenant": .string(alert.tenantSlug), "connection_id": .string(alert.connectionID), "kind": .string(alert.kind.rawValue),
             "code": .string(alert.code), "message": .string(alert.message), "since": timestamp(alert.since),
-            "last_seen": timestamp(alert.lastSeen), "occurrences": integer(Int64(alert.occurrences)),
+            "last_seen": timestamp(alert.lastSeen), "occurrences": integer(Int64(alert.occurrences)), "origin": .string(alert.origin.rawValue),
         ]
     }
 

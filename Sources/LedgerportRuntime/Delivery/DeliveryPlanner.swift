@@ -88,7 +88,8 @@ struct DeliveryPlanner: Sendable {
         let classified = DeliveryProcessor.classify(error)
         guard classified.failureClass == .system || classified.failureClass == .configuration else { return }
         alerts.book.recordFailure(
-            tenantID: tenant.id, tenantSlug: tenant.slug, connectionID: flow.sourceConnectionID.rawValue, error: classified, at: alerts.clock.now())
+            tenantID: tenant.id, tenantSlug: tenant.slug, connectionID: flow.sourceConnectionID.rawValue, error: classified, origin: .translation,
+            at: alerts.clock.now())
     }
 
     /// Translates a stored event with the flow's source connector; a scheduled flow's events are stored canonical already.

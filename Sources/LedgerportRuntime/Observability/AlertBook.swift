@@ -9,7 +9,9 @@ import LedgerportStore
 /// finance operator and never raises an alert here. An alert is raised
 /// per connection when the target is unreachable (transient failures in a
 /// row, ``unreachableThreshold`` by default) or when authentication or
-/// configuration fails (at once), and it clears at the next success.
+/// configuration fails (at once), and it clears at the next success of
+/// the same origin: a successful call clears an alert that a call raised,
+/// and a translated event clears one that a translation raised.
 /// With a store, every change is also written there in the order it
 /// happened (see ``AlertJournal``), and ``restore(from:)`` reads them back
 /// after a restart. Thread-safe.
@@ -19,6 +21,14 @@ package final class AlertBook: @unchecked Sendable {
         case targetUnreachable = "target_unreachable"
         case configurationFailing = "configuration_failing"
         case systemFailing = "system_failing"
+    }
+
+    /// What raised an alert, which decides what clears it.
+    package enum Origin: String, Sendable, Hashable {
+        /// A call toward the connection failed, or its connector could not be built.
+        case call
+        /// The source connector could not translate one of the connection's events.
+        case translation
     }
 
     /// One raised alert.
@@ -32,6 +42,7 @@ package final class AlertBook: @unchecked Sendable {
         package let since: Date
         package var lastSeen: Date
         package var occurrences: Int
+        package var origin: Origin = .call
     }
 
     private struct Key: Hashable {
@@ -59,13 +70,13 @@ package final class AlertBook: @unchecked Sendable {
         let stored = try await store.allAlerts()
         lock.withLock {
             for alert in stored {
-                guard let slug = slugs[alert.tenantID], let kind = Kind(rawValue: alert.kind) else {
+                guard let slug = slugs[alert.tenantID], let kind = Kind(rawValue: alert.kind), let origin = Origin(rawValue: alert.origin) else {
                     continue
                 }
                 let key = Key(tenantSlug: slug, connectionID: alert.connectionID.rawValue)
                 alerts[key] = Alert(
                     tenantID: alert.tenantID, tenantSlug: slug, connectionID: alert.connectionID.rawValue, kind: kind, code: alert.code,
-                    message: alert.message, since: alert.since, lastSeen: alert.lastSeen, occurrences: alert.occurrences
+                    message: alert.message, since: alert.since, lastSeen: alert.lastSeen, occurrences: alert.occurrences, origin: origin
                 )
             }
         }
@@ -76,9 +87,11 @@ package final class AlertBook: @unchecked Sendable {
         await journal?.finish()
     }
 
-    /// Records a failed call toward a connection; returns the alert when this failure raised a new one.
+    /// Records a failure of `origin` toward a connection; returns the alert when this failure raised a new one.
     @discardableResult
-    package func recordFailure(tenantID: TenantID, tenantSlug: String, connectionID: String, error: ConnectorError, at time: Date) -> Alert? {
+    package func recordFailure(
+        tenantID: TenantID, tenantSlug: String, connectionID: String, error: ConnectorError, origin: Origin = .call, at time: Date
+    ) -> Alert? {
         let key = Key(tenantSlug: tenantSlug, connectionID: connectionID)
         // Whole milliseconds, as the store keeps them, so an alert reads the same before and after a restart.
         let now = Date(timeIntervalSince1970: Double(AuditChain.milliseconds(time)) / 1000)
@@ -98,7 +111,7 @@ package final class AlertBook: @unchecked Sendable {
             case .system:
                 kind = .systemFailing
             }
-            if var existing = alerts[key], existing.kind == kind {
+            if var existing = alerts[key], existing.kind == kind, existing.origin == origin {
                 existing.lastSeen = now
                 existing.occurrences += 1
                 alerts[key] = existing
@@ -107,7 +120,7 @@ package final class AlertBook: @unchecked Sendable {
             }
             let alert = Alert(
                 tenantID: tenantID, tenantSlug: tenantSlug, connectionID: connectionID, kind: kind, code: error.code, message: error.message,
-                since: now, lastSeen: now, occurrences: 1
+                since: now, lastSeen: now, occurrences: 1, origin: origin
             )
             alerts[key] = alert
             journal?.save(alert)
@@ -123,13 +136,13 @@ package final class AlertBook: @unchecked Sendable {
         return raised
     }
 
-    /// Records a successful call toward a connection, clearing its alert; returns the cleared alert.
+    /// Records a successful call toward a connection, clearing an alert that a call raised; returns the cleared alert.
     @discardableResult
     package func recordSuccess(tenantSlug: String, connectionID: String) -> Alert? {
         let key = Key(tenantSlug: tenantSlug, connectionID: connectionID)
         let cleared: Alert? = lock.withLock {
             transientStreaks[key] = 0
-            guard let cleared = alerts.removeValue(forKey: key) else {
+            guard alerts[key]?.origin == .call, let cleared = alerts.removeValue(forKey: key) else {
                 return nil
             }
             journal?.clear(cleared)
@@ -141,13 +154,15 @@ package final class AlertBook: @unchecked Sendable {
         return cleared
     }
 
-    /// Records that a source connector translated an event of the connection, and clears only a `system_failing` alert,
-    /// because reading a payload does not show that the source can be reached or authenticated.
+    /// Records that a source connector translated an event of the connection, clearing an alert that a translation raised.
+    ///
+    /// An alert that a call raised stays, because reading a payload does not
+    /// show that the source can be reached or authenticated.
     package func recordTranslated(tenantSlug: String, connectionID: String) {
         let key = Key(tenantSlug: tenantSlug, connectionID: connectionID)
         let cleared: Alert? = lock.withLock {
             // Called for every translated event, so the usual case, no alert at all, skips hashing the key.
-            guard !alerts.isEmpty, alerts[key]?.kind == .systemFailing, let cleared = alerts.removeValue(forKey: key) else {
+            guard !alerts.isEmpty, alerts[key]?.origin == .translation, let cleared = alerts.removeValue(forKey: key) else {
                 return nil
             }
             journal?.clear(cleared)

@@ -31,7 +31,7 @@ final class AlertJournal: Sendable {
     func save(_ alert: AlertBook.Alert) {
         let stored = OperationalAlert(
             tenantID: alert.tenantID, connectionID: ConnectionID(rawValue: alert.connectionID), kind: alert.kind.rawValue, code: alert.code,
-            message: alert.message, since: alert.since, lastSeen: alert.lastSeen, occurrences: alert.occurrences
+            message: alert.message, since: alert.since, lastSeen: alert.lastSeen, occurrences: alert.occurrences, origin: alert.origin.rawValue
         )
         continuation.yield(.save(stored))
     }

@@ -19,10 +19,12 @@ package struct OperationalAlert: Sendable, Hashable {
     package var lastSeen: Date
     /// How many failures of this kind were seen since the alert was raised.
     package var occurrences: Int
+    /// What raised the alert: `call` (a call toward the connection) or `translation` (reading one of its events).
+    package var origin: String
 
     package init(
         tenantID: TenantID, connectionID: ConnectionID, kind: String, code: String, message: String, since: Date, lastSeen: Date,
-        occurrences: Int
+        occurrences: Int, origin: String = "call"
     ) {
         self.tenantID = tenantID
         self.connectionID = connectionID
@@ -32,5 +34,6 @@ package struct OperationalAlert: Sendable, Hashable {
         self.since = since
         self.lastSeen = lastSeen
         self.occurrences = occurrences
+        self.origin = origin
     }
 }

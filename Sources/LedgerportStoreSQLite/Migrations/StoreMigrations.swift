@@ -20,5 +20,6 @@ enum StoreMigrations {
         Migration0011CountConnectionChanges.migration,
         Migration0012CountScheduleRunAttempts.migration,
         Migration0013IndexUnfinishedScheduleRuns.migration,
+        Migration0014RecordAlertOrigin.migration,
     ]
 }

@@ -89,4 +89,37 @@ import Testing
             #expect(error?.code == .invalidInput)
         }
     }
+
+    @Test(arguments: StoreFactory.all)
+    func origin_isKeptAndReplaced(factory: StoreFactory) async throws {
+        try await factory.withStore { store, _ in
+            let tenant = try await StoreFixtures.tenant(store, "acme")
+            try await StoreFixtures.odooConnection(store, tenant: tenant)
+            var translation = alert(tenant, kind: "system_failing")
+            translation.origin = "translation"
+
+            try await store.saveAlert(translation)
+            #expect(try await store.allAlerts().map(\.origin) == ["translation"])
+
+            try await store.saveAlert(alert(tenant, kind: "system_failing"))
+            #expect(try await store.allAlerts().map(\.origin) == ["call"])
+        }
+    }
+
+    @Test(arguments: StoreFactory.all)
+    func unknownOrigin_isInvalidInput(factory: StoreFactory) async throws {
+        try await factory.withStore { store, _ in
+            let tenant = try await StoreFixtures.tenant(store, "acme")
+            try await StoreFixtures.odooConnection(store, tenant: tenant)
+            var unknown = alert(tenant)
+            unknown.origin = "listing"
+
+            let error = await #expect(throws: StoreError.self) {
+                try await store.saveAlert(unknown)
+            }
+
+            #expect(error?.code == .invalidInput)
+            #expect(try await store.allAlerts().isEmpty)
+        }
+    }
 }

@@ -43,12 +43,13 @@ import Testing
         try await open(path).close()
         let recorded = try await recordedMigrations(path)
 
-        #expect(recorded.map(\.number) == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13])
+        #expect(recorded.map(\.number) == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14])
         #expect(
-            recorded.map(\.name).suffix(12) == [
+            recorded.map(\.name).suffix(13) == [
                 "add_flows_and_api_tokens", "index_finished_deliveries_by_flow", "order_deliveries_by_source_version", "add_replayed_dead_letter_status",
                 "store_event_ordering_version", "spell_out_partial_index_states", "spell_out_attempt_checks", "spell_out_delivery_checks",
                 "add_operational_alerts", "count_connection_changes", "count_schedule_run_attempts", "index_unfinished_schedule_runs",
+                "record_alert_origin",
             ])
         #expect(recorded[1].checksum == Migration0002AddFlowsAndAPITokens.migration.checksum)
         #expect(recorded[2].checksum == Migration0003IndexFinishedDeliveriesByFlow.migration.checksum)
@@ -62,6 +63,7 @@ import Testing
         #expect(recorded[10].checksum == Migration0011CountConnectionChanges.migration.checksum)
         #expect(recorded[11].checksum == Migration0012CountScheduleRunAttempts.migration.checksum)
         #expect(recorded[12].checksum == Migration0013IndexUnfinishedScheduleRuns.migration.checksum)
+        #expect(recorded[13].checksum == Migration0014RecordAlertOrigin.migration.checksum)
     }
 
     @Test func databaseAt0001_upgradesKeepingRows() async throws {
