@@ -19,14 +19,11 @@ public struct JSONObject: Sendable {
     /// One member, with the first eight bytes of its key as a number, which orders most keys without reading them.
     public struct Member: Sendable {
         package var prefix: UInt64
-        /// The key's length in UTF-8 bytes; with the prefix, it decides the order of keys up to eight bytes long.
-        package var length: Int32
         package var key: String
         package var value: JSONValue
 
         package init(key: String, value: JSONValue) {
             self.prefix = JSONObject.prefix(of: key)
-            self.length = Int32(truncatingIfNeeded: key.utf8.count)
             self.key = key
             self.value = value
         }
@@ -34,7 +31,7 @@ public struct JSONObject: Sendable {
         /// Orders two members by their keys' UTF-8 bytes: negative, zero or positive.
         @inline(__always)
         package func compare(to other: Member) -> Int {
-            JSONObject.compare(prefix: prefix, length: length, key: key, toPrefix: other.prefix, length: other.length, key: other.key)
+            JSONObject.compare(prefix: prefix, key: key, toPrefix: other.prefix, key: other.key)
         }
     }
 
@@ -241,13 +238,14 @@ public struct JSONObject: Sendable {
 
     private func position(of key: String) -> Position {
         let prefix = JSONObject.prefix(of: key)
-        let length = Int32(truncatingIfNeeded: key.utf8.count)
+        let length = key.utf8.count
         var low = 0
         var high = members.count
         while low < high {
             let middle = (low + high) / 2
             let member = members[middle]
-            let order = JSONObject.compare(prefix: member.prefix, length: member.length, key: member.key, toPrefix: prefix, length: length, key: key)
+            // The order of the member against the key, from the key's order against the member.
+            let order = -JSONObject.compare(prefix: prefix, key: key, length: length, toPrefix: member.prefix, key: member.key)
             if order == 0 { return .found(middle) }
             if order < 0 {
                 low = middle + 1
@@ -258,15 +256,20 @@ public struct JSONObject: Sendable {
         return .insertion(low)
     }
 
-    /// Orders two keys given with their prefixes and lengths: negative, zero or positive.
+    /// Orders two keys given with their prefixes: negative, zero or positive.
     ///
     /// Different prefixes decide at once. Equal prefixes of keys no longer than
     /// eight bytes hold every byte, so the shorter key comes first (a zero byte
     /// of padding sorts like the end of a key). Only longer keys are read.
+    /// A length that the caller knows already is passed to spare counting it again.
     @inline(__always)
-    private static func compare(prefix: UInt64, length: Int32, key: String, toPrefix otherPrefix: UInt64, length otherLength: Int32, key otherKey: String) -> Int {
+    private static func compare(
+        prefix: UInt64, key: String, length: Int? = nil, toPrefix otherPrefix: UInt64, key otherKey: String, length otherLength: Int? = nil
+    ) -> Int {
         if prefix != otherPrefix { return prefix < otherPrefix ? -1 : 1 }
-        if length <= 8 || otherLength <= 8 { return Int(length) - Int(otherLength) }
+        let count = length ?? key.utf8.count
+        let otherCount = otherLength ?? otherKey.utf8.count
+        if count <= 8 || otherCount <= 8 { return count - otherCount }
         return compare(key, otherKey)
     }
 
