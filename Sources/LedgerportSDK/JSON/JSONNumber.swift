@@ -5,15 +5,24 @@
 /// (``ExactDecimal``) when the value fits one, and the literal text otherwise
 /// (very large exponents), so nothing read is ever altered.
 public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
-    /// The exact value when it fits an ``ExactDecimal``.
-    public let decimal: ExactDecimal?
+    /// The value: one case or the other, so a number (and every ``JSONValue``) stays small.
+    private enum Storage: Sendable, Hashable {
+        /// The exact value, when it fits an ``ExactDecimal``.
+        case decimal(ExactDecimal)
+        /// The literal text, when it does not.
+        case literal(String)
+    }
 
-    /// The literal text, kept only when ``decimal`` is nil.
-    private let literal: String?
+    private let storage: Storage
+
+    /// The exact value when it fits an ``ExactDecimal``.
+    public var decimal: ExactDecimal? {
+        if case .decimal(let value) = storage { return value }
+        return nil
+    }
 
     public init(_ value: Int64) {
-        decimal = ExactDecimal(significand: value, scale: 0)
-        literal = nil
+        storage = .decimal(ExactDecimal(significand: value, scale: 0))
     }
 
     public init(_ value: Int) {
@@ -21,8 +30,7 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
     }
 
     public init(_ value: ExactDecimal) {
-        decimal = value.normalized()
-        literal = nil
+        storage = .decimal(value.normalized())
     }
 
     /// Parses a JSON number literal such as `-12.345` or `1e3`; returns nil for invalid text.
@@ -31,11 +39,9 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
             return nil
         }
         if let value = ExactDecimal(parsing: text) {
-            decimal = value.normalized()
-            literal = nil
+            storage = .decimal(value.normalized())
         } else {
-            decimal = nil
-            literal = text
+            storage = .literal(text)
         }
     }
 
@@ -59,7 +65,10 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
 
     /// The canonical JSON text: no exponent when the decimal fits, shortest form otherwise.
     public var description: String {
-        decimal?.description ?? literal!
+        switch storage {
+        case .decimal(let value): value.description
+        case .literal(let text): text
+        }
     }
 
     private static func isValidLiteral(_ text: String) -> Bool {
