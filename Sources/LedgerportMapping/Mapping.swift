@@ -116,7 +116,11 @@ package struct LookupTable: Sendable {
     /// The table name.
     package var name: String
     /// The entries, source key to target value.
-    package var entries: JSONObject
+    ///
+    /// A dictionary rather than a ``JSONObject``: its keys match by Unicode
+    /// canonical equivalence, so a key the source sends decomposed (`u` and a
+    /// combining diaeresis) still finds the entry written with `ü`.
+    package var entries: [String: JSONValue]
     /// The policy for a key without an entry.
     package var fallback: FieldPolicy
     /// The type of the values, when every entry has the same JSON type.

@@ -41,7 +41,7 @@ extension MappingCompiler {
             kind = kind.joined(with: Self.kind(ofEntry: constant))
         }
         guard let fallback else { return nil }
-        return LookupTable(name: name, entries: entries, fallback: fallback, kind: kind == .null ? .any : kind)
+        return LookupTable(name: name, entries: entries.dictionary, fallback: fallback, kind: kind == .null ? .any : kind)
     }
 
     private static func kind(ofEntry value: JSONValue) -> ValueKind {

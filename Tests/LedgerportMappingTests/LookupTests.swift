@@ -8,7 +8,10 @@ import Testing
     static let tables: JSONValue = [
         "journal": [
             "description": "Legal entity to its Odoo company and sales journal.",
-            "entries": ["acme_de": ["company": "ACME GmbH", "journal_code": "INVDE"], "acme_us": ["company": "ACME Inc", "journal_code": "INVUS"]],
+            "entries": [
+                "acme_de": ["company": "ACME GmbH", "journal_code": "INVDE"], "acme_us": ["company": "ACME Inc", "journal_code": "INVUS"],
+                "m\u{FC}nchen": ["company": "ACME München", "journal_code": "INVMUC"],
+            ],
             "default": ["value": ["company": "ACME GmbH", "journal_code": "INV"]],
         ],
         "product": ["entries": ["biz-monthly": "product_business"], "default": "omit"],
@@ -27,6 +30,10 @@ import Testing
     @Test func entry_selectsAMemberOfAnObject() throws {
         #expect(try Self.evaluate("text", Self.entity) == "INVDE")
         #expect(try Self.evaluate("text", Self.entity, legalEntity: "acme_us") == "INVUS")
+    }
+
+    @Test func decomposedKey_findsComposedEntry() throws {
+        #expect(try Self.evaluate("text", Self.entity, legalEntity: "mu\u{308}nchen") == "INVMUC")
     }
 
     @Test func unknownKey_takesTheDefault() throws {
