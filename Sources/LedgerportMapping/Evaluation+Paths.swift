@@ -37,8 +37,8 @@ extension Evaluation {
         var current: RuntimeValue
         switch path.root {
         case .event: current = .json(event)
-        case .object: current = .json(event["object"] ?? .null)
-        case .context: current = .json(contextJSON)
+        case .object: current = .json(object)
+        case .context: current = .json(context.json)
         case .variable(let name): current = bindings[name] ?? .absent
         }
         for token in path.tokens {

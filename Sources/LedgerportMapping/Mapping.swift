@@ -145,13 +145,16 @@ package struct OperationTemplate: Sendable {
     package var externalID: Expression
     /// The target fields, by name.
     package var values: [String: Expression] {
-        didSet { sortedValues = Self.sorted(values) }
+        didSet { sortedValues = Self.sorted(values, fields: fields) }
     }
     /// The entries of ``values`` in field name order, the order evaluation runs them in, so it reports the same first error
-    /// every time. Kept here so that evaluation does not sort the names for every event.
-    package private(set) var sortedValues: [(name: String, expression: Expression)]
+    /// every time, each with its field's kind from ``fields``. Kept here so that evaluation neither sorts the names nor
+    /// looks the fields up for every event.
+    package private(set) var sortedValues: [(name: String, expression: Expression, kind: TargetFieldKind?)]
     /// The target catalog's description of each field, which evaluation uses to shape values (an integer quantity becomes a decimal).
-    package var fields: TargetFields
+    package var fields: TargetFields {
+        didSet { sortedValues = Self.sorted(values, fields: fields) }
+    }
     /// The amounts the target must hold after the operation.
     package var expectations: [ExpectationTemplate]
 
@@ -167,13 +170,13 @@ package struct OperationTemplate: Sendable {
         self.model = model
         self.externalID = externalID
         self.values = values
-        self.sortedValues = Self.sorted(values)
         self.fields = fields
+        self.sortedValues = Self.sorted(values, fields: fields)
         self.expectations = expectations
     }
 
-    private static func sorted(_ values: [String: Expression]) -> [(name: String, expression: Expression)] {
-        values.map { (name: $0.key, expression: $0.value) }.sorted { $0.name < $1.name }
+    private static func sorted(_ values: [String: Expression], fields: TargetFields) -> [(name: String, expression: Expression, kind: TargetFieldKind?)] {
+        values.map { (name: $0.key, expression: $0.value, kind: fields[$0.key]?.kind) }.sorted { $0.name < $1.name }
     }
 }
 

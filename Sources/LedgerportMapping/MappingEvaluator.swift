@@ -85,13 +85,14 @@ struct Evaluation {
     let mapping: Mapping
     let event: JSONValue
     let context: EvaluationContext
-    let contextJSON: JSONValue
+    /// The event's `object` member, which most paths start from, looked up once per evaluation.
+    let object: JSONValue
 
     init(mapping: Mapping, event: JSONValue, context: EvaluationContext) {
         self.mapping = mapping
         self.event = event
         self.context = context
-        self.contextJSON = context.json
+        self.object = event["object"] ?? .null
     }
 
     /// Builds an error at `pointer` with the mapping's identity.
@@ -123,9 +124,9 @@ struct Evaluation {
                 hint: "build it with {\"external_id\": [...]}, which normalises its parts")
         }
         var values = [String: TargetValue](minimumCapacity: template.values.count)
-        for (name, expression) in template.sortedValues {
+        for (name, expression, kind) in template.sortedValues {
             let result = try value(of: expression, bindings: bindings)
-            if let shaped = TargetValueShaper.shape(result, as: template.fields[name]?.kind) {
+            if let shaped = TargetValueShaper.shape(result, as: kind) {
                 values[name] = shaped
             }
         }

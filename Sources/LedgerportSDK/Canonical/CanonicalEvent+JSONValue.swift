@@ -17,16 +17,18 @@ extension CanonicalEvent {
             sourceMembers["livemode"] = .bool(livemode)
         }
 
-        return .object([
+        // In key order, so the object takes the members without sorting them.
+        let members: JSONObject = [
             "envelope_version": .number(JSONNumber(CanonicalEvent.envelopeVersion)),
             "id": .string(id),
-            "type": .string(type.rawValue),
-            "occurred_at": .string(RFC3339.string(from: occurredAt)),
-            "source": .object(sourceMembers),
-            "ordering": .object(["key": .string(ordering.key), "version": .number(JSONNumber(ordering.version))]),
-            "object_type": .string(object.objectType.rawValue),
-            "object_schema_version": .number(JSONNumber(object.schemaVersion)),
             "object": object.directJSON(),
-        ])
+            "object_schema_version": .number(JSONNumber(object.schemaVersion)),
+            "object_type": .string(object.objectType.rawValue),
+            "occurred_at": .string(RFC3339.string(from: occurredAt)),
+            "ordering": .object(["key": .string(ordering.key), "version": .number(JSONNumber(ordering.version))]),
+            "source": .object(sourceMembers),
+            "type": .string(type.rawValue),
+        ]
+        return .object(members)
     }
 }

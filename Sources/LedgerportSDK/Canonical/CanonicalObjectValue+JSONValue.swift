@@ -27,6 +27,7 @@ private struct Members {
 
     init(capacity: Int) {
         values = JSONObject()
+        values.reserveCapacity(capacity)
     }
 
     var json: JSONValue {

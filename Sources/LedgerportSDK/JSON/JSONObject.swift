@@ -66,6 +66,11 @@ public struct JSONObject: Sendable {
         self.members = members
     }
 
+    /// Makes room for `capacity` members, for a caller that sets them one by one.
+    public mutating func reserveCapacity(_ capacity: Int) {
+        members.reserveCapacity(capacity)
+    }
+
     /// The number of members.
     public var count: Int { members.count }
 
