@@ -306,14 +306,24 @@ public struct JSONObject: Sendable {
 
     /// The first eight UTF-8 bytes of `key`, big-endian, padded with zeros.
     package static func prefix(of key: String) -> UInt64 {
-        var prefix: UInt64 = 0
-        var count = 0
-        for byte in key.utf8 {
-            prefix = prefix << 8 | UInt64(byte)
-            count += 1
-            if count == 8 { return prefix }
+        let prefix = key.utf8.withContiguousStorageIfAvailable { bytes -> UInt64 in
+            if bytes.count >= 8 {
+                return UInt64(bigEndian: UnsafeRawPointer(bytes.baseAddress!).loadUnaligned(as: UInt64.self))
+            }
+            var prefix: UInt64 = 0
+            for byte in bytes {
+                prefix = prefix << 8 | UInt64(byte)
+            }
+            return bytes.isEmpty ? 0 : prefix << (8 * (8 - bytes.count))
         }
-        return count == 0 ? 0 : prefix << (8 * (8 - count))
+        if let prefix { return prefix }
+        var slow: UInt64 = 0
+        var count = 0
+        for byte in key.utf8.prefix(8) {
+            slow = slow << 8 | UInt64(byte)
+            count += 1
+        }
+        return count == 0 ? 0 : slow << (8 * (8 - count))
     }
 }
 
