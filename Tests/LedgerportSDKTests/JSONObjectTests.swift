@@ -69,24 +69,4 @@ import Testing
         #expect(value["data"]?["object"]?["email"] == "a@example.com")
         #expect(JSONWriter.string(value) == #"{"data":{"object":{"address":null,"email":"a@example.com","id":"cus_1"}},"id":"evt_1","object":"event"}"#)
     }
-
-    @Test func parser_reportsTheFirstDuplicateInAnUnsortedObject() {
-        do {
-            _ = try JSONParser.parse(#"{"z": 1, "b": 2, "a": 3, "b": 4, "z": 5}"#)
-            Issue.record("expected a parse error")
-        } catch {
-            #expect(error.message == "duplicate object key \"b\"")
-            #expect(error.offset == 25)
-        }
-    }
-
-    @Test func parser_reportsAnOuterDuplicateBeforeAnInnerOne() {
-        do {
-            _ = try JSONParser.parse(#"{"a": 1, "a": {"x": 1, "x": 2}}"#)
-            Issue.record("expected a parse error")
-        } catch {
-            #expect(error.message == "duplicate object key \"a\"")
-            #expect(error.offset == 9)
-        }
-    }
 }

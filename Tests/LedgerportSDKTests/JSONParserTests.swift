@@ -107,6 +107,22 @@ import Testing
         }
     }
 
+    /// A document, the key reported as duplicate, and the offset of its second occurrence: the first of
+    /// several in an object whose keys are out of order, and one in an outer object before one inside it.
+    @Test(arguments: [
+        (#"{"z": 1, "b": 2, "a": 3, "b": 4, "z": 5}"#, "b", 25),
+        (#"{"a": 1, "a": {"x": 1, "x": 2}}"#, "a", 9),
+    ])
+    func duplicateKey_firstInTextIsReported(text: String, key: String, offset: Int) {
+        do {
+            _ = try JSONParser.parse(text)
+            Issue.record("expected a parse error")
+        } catch {
+            #expect(error.message == "duplicate object key \"\(key)\"")
+            #expect(error.offset == offset)
+        }
+    }
+
     @Test func duplicateKeyInLargeObject_isRejectedAtTheKey() {
         let members = (0..<40).map { "\"k\($0)\": \($0)" }.joined(separator: ", ")
         let tail = #""k3": 0, "z": tru}"#

@@ -133,7 +133,7 @@ import Testing
 
     @Test func statementsDifferingInTheMiddle_areCachedApart() throws {
         try withConnection { connection in
-            // Same length, same first and last 32 bytes: the cache's hash sees no difference, its equality does.
+            // Same length and same first and last 32 bytes, so both texts hash alike and only equality tells them apart.
             let head = "SELECT /* " + String(repeating: "h", count: 40) + " */ '"
             let tail = "' AS value /* " + String(repeating: "t", count: 40) + " */"
 

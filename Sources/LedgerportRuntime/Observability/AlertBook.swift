@@ -23,7 +23,7 @@ package final class AlertBook: @unchecked Sendable {
         case systemFailing = "system_failing"
     }
 
-    /// What raised an alert, which decides what clears it.
+    /// The origin of an alert, which decides what clears it.
     package enum Origin: String, Sendable, Hashable {
         /// A call toward the connection failed, or its connector could not be built.
         case call

@@ -5,7 +5,7 @@
 /// (``ExactDecimal``) when the value fits one, and the literal text otherwise
 /// (very large exponents), so nothing read is ever altered.
 public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
-    /// The value: one case or the other, so a number (and every ``JSONValue``) stays small.
+    /// The stored value, one case or the other, so that a number (and every ``JSONValue``) stays small.
     private enum Storage: Sendable, Hashable {
         /// The exact value, when it fits an ``ExactDecimal``.
         case decimal(ExactDecimal)

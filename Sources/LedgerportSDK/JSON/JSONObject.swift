@@ -92,7 +92,7 @@ public struct JSONObject: Sendable {
         Dictionary(members.lazy.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last })
     }
 
-    /// The value of the member named `key`, or nil; setting nil removes the member.
+    /// Accesses the value of the member named `key`, which is nil when there is none; setting nil removes the member.
     public subscript(key: String) -> JSONValue? {
         get {
             switch position(of: key) {
@@ -110,7 +110,7 @@ public struct JSONObject: Sendable {
         }
     }
 
-    /// The value of the member named `key`, or `defaultValue` when there is none.
+    /// Accesses the value of the member named `key`, or `defaultValue` when there is none.
     public subscript(key: String, default defaultValue: @autoclosure () -> JSONValue) -> JSONValue {
         get { self[key] ?? defaultValue() }
         set { self[key] = newValue }
@@ -132,7 +132,7 @@ public struct JSONObject: Sendable {
         return old
     }
 
-    /// The object with every value transformed.
+    /// Returns the object with every value transformed.
     public func mapValues(_ transform: (JSONValue) throws -> JSONValue) rethrows -> JSONObject {
         JSONObject(sortedUniqueMembers: try members.map { member in
             var changed = member
@@ -141,7 +141,7 @@ public struct JSONObject: Sendable {
         })
     }
 
-    /// The object with every value transformed, leaving out the members whose transform is nil.
+    /// Returns the object with every value transformed, leaving out the members whose transform is nil.
     public func compactMapValues(_ transform: (JSONValue) throws -> JSONValue?) rethrows -> JSONObject {
         JSONObject(sortedUniqueMembers: try members.compactMap { member in
             try transform(member.value).map { value in
@@ -152,7 +152,7 @@ public struct JSONObject: Sendable {
         })
     }
 
-    /// A dictionary of every value transformed.
+    /// Returns a dictionary of every value transformed.
     public func mapValues<T>(_ transform: (JSONValue) throws -> T) rethrows -> [String: T] {
         var result = [String: T](minimumCapacity: members.count)
         for member in members {
@@ -161,7 +161,7 @@ public struct JSONObject: Sendable {
         return result
     }
 
-    /// A dictionary of the values whose transform is not nil.
+    /// Returns a dictionary of the values whose transform is not nil.
     public func compactMapValues<T>(_ transform: (JSONValue) throws -> T?) rethrows -> [String: T] {
         var result = [String: T]()
         for member in members {
@@ -170,7 +170,7 @@ public struct JSONObject: Sendable {
         return result
     }
 
-    /// The members for which `isIncluded` holds.
+    /// Returns the members for which `isIncluded` is true.
     public func filter(_ isIncluded: (Element) throws -> Bool) rethrows -> JSONObject {
         JSONObject(sortedUniqueMembers: try members.filter { try isIncluded((key: $0.key, value: $0.value)) })
     }
@@ -207,7 +207,7 @@ public struct JSONObject: Sendable {
         members = merged
     }
 
-    /// The object with the members of `other` added; `combine` picks the value of a key both have.
+    /// Returns the object with the members of `other` added; `combine` picks the value of a key both have.
     public func merging(_ other: JSONObject, uniquingKeysWith combine: (JSONValue, JSONValue) throws -> JSONValue) rethrows -> JSONObject {
         var result = self
         try result.merge(other, uniquingKeysWith: combine)
@@ -249,8 +249,7 @@ public struct JSONObject: Sendable {
         while low < high {
             let middle = (low + high) / 2
             let member = members[middle]
-            // The order of the member against the key, from the key's order against the member.
-            let order = -JSONObject.compare(prefix: prefix, key: key, length: length, toPrefix: member.prefix, key: member.key)
+            let order = JSONObject.compare(prefix: member.prefix, key: member.key, toPrefix: prefix, key: key, otherLength: length)
             if order == 0 { return .found(middle) }
             if order < 0 {
                 low = middle + 1
@@ -264,12 +263,12 @@ public struct JSONObject: Sendable {
     /// Orders two keys given with their prefixes: negative, zero or positive.
     ///
     /// Different prefixes decide at once. Equal prefixes of keys no longer than
-    /// eight bytes hold every byte, so the shorter key comes first (a zero byte
-    /// of padding sorts like the end of a key). Only longer keys are read.
-    /// A length that the caller knows already is passed to spare counting it again.
+    /// eight bytes contain every byte, so the shorter key comes first (a zero
+    /// byte of padding sorts like the end of a key). Only longer keys are read.
+    /// A caller that has counted a key's bytes already passes the count.
     @inline(__always)
     private static func compare(
-        prefix: UInt64, key: String, length: Int? = nil, toPrefix otherPrefix: UInt64, key otherKey: String, length otherLength: Int? = nil
+        prefix: UInt64, key: String, length: Int? = nil, toPrefix otherPrefix: UInt64, key otherKey: String, otherLength: Int? = nil
     ) -> Int {
         if prefix != otherPrefix { return prefix < otherPrefix ? -1 : 1 }
         let count = length ?? key.utf8.count
@@ -304,26 +303,20 @@ public struct JSONObject: Sendable {
         members = unique
     }
 
-    /// The first eight UTF-8 bytes of `key`, big-endian, padded with zeros.
+    /// Returns the first eight UTF-8 bytes of `key` as a big-endian number, padded with zeros.
     package static func prefix(of key: String) -> UInt64 {
-        let prefix = key.utf8.withContiguousStorageIfAvailable { bytes -> UInt64 in
-            if bytes.count >= 8 {
-                return UInt64(bigEndian: UnsafeRawPointer(bytes.baseAddress!).loadUnaligned(as: UInt64.self))
-            }
-            var prefix: UInt64 = 0
-            for byte in bytes {
-                prefix = prefix << 8 | UInt64(byte)
-            }
-            return bytes.isEmpty ? 0 : prefix << (8 * (8 - bytes.count))
+        key.utf8.withContiguousStorageIfAvailable(prefix(of:)) ?? Array(key.utf8.prefix(8)).withUnsafeBufferPointer(prefix(of:))
+    }
+
+    private static func prefix(of bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        if bytes.count >= 8 {
+            return UInt64(bigEndian: UnsafeRawPointer(bytes.baseAddress!).loadUnaligned(as: UInt64.self))
         }
-        if let prefix { return prefix }
-        var slow: UInt64 = 0
-        var count = 0
-        for byte in key.utf8.prefix(8) {
-            slow = slow << 8 | UInt64(byte)
-            count += 1
+        var prefix: UInt64 = 0
+        for byte in bytes {
+            prefix = prefix << 8 | UInt64(byte)
         }
-        return count == 0 ? 0 : slow << (8 * (8 - count))
+        return bytes.isEmpty ? 0 : prefix << (8 * (8 - bytes.count))
     }
 }
 
@@ -335,7 +328,7 @@ extension JSONObject: RandomAccessCollection {
         (key: members[position].key, value: members[position].value)
     }
 
-    /// The position of the member named `key`, or nil.
+    /// Returns the position of the member named `key`, or nil.
     public func index(forKey key: String) -> Int? {
         if case .found(let index) = position(of: key) { return index }
         return nil

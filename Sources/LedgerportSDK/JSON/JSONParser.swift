@@ -12,7 +12,7 @@ public struct JSONParser {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
     private var depth = 0
-    /// The members of the objects being parsed, innermost last, with the byte offset of each key.
+    /// The members of the objects being parsed, innermost last.
     ///
     /// An object's members wait here until it closes, then are sorted by key
     /// and move into an array of exactly their count (see ``JSONObject``).
@@ -22,7 +22,7 @@ public struct JSONParser {
     private var pendingMembers: [JSONObject.Member] = []
     /// The byte offset of each pending member's key, for the message about a duplicate.
     private var pendingOffsets: [Int] = []
-    /// Where each open object's members start in ``pendingMembers``, innermost last.
+    /// The index in ``pendingMembers`` of each open object's first member, innermost last.
     private var openObjectStarts: [Int] = []
 
     private init(bytes: UnsafeBufferPointer<UInt8>) {
@@ -57,8 +57,8 @@ public struct JSONParser {
 
     /// The first duplicate key among the members of the objects still open, when it comes before `failure`.
     ///
-    /// An object's keys are checked for duplicates when it closes; an error
-    /// inside it comes first, but a duplicate before that error is the first
+    /// An object's keys are checked for duplicates when it closes, so an error
+    /// inside it is found first. A duplicate before that error is the first
     /// thing wrong with the document, so it is reported instead.
     private func duplicateKey(before failure: JSONParseError) -> JSONParseError? {
         var first: (key: String, offset: Int)?
@@ -109,8 +109,8 @@ public struct JSONParser {
             }
             let keyOffset = index
             let key = try parseString()
-            // The member waits with a null value while its value is parsed, so that an error inside
-            // the value is reported after a duplicate of this key, as it comes first in the text.
+            // The member waits with a null value while its value is parsed, so that a duplicate of this key,
+            // which comes first in the text, is reported before an error inside the value.
             let slot = pendingMembers.count
             pendingMembers.append(JSONObject.Member(key: key, value: .null))
             pendingOffsets.append(keyOffset)

@@ -13,7 +13,7 @@ public enum JSONValue: Sendable, Hashable {
     case array([JSONValue])
     case object(JSONObject)
 
-    /// An object with the members of `dictionary`.
+    /// Returns an object with the members of `dictionary`.
     public static func object(_ dictionary: [String: JSONValue]) -> JSONValue {
         .object(JSONObject(dictionary))
     }

@@ -19,7 +19,7 @@ package struct OperationalAlert: Sendable, Hashable {
     package var lastSeen: Date
     /// How many failures of this kind were seen since the alert was raised.
     package var occurrences: Int
-    /// What raised the alert: `call` (a call toward the connection) or `translation` (reading one of its events).
+    /// The origin of the alert: `call` (a call toward the connection) or `translation` (reading one of its events).
     package var origin: String
 
     package init(
