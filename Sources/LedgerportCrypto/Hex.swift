@@ -15,19 +15,23 @@ package enum Hex {
 
     /// Decodes hexadecimal text in either case; returns nil for odd length or a non-hex character.
     package static func decode(_ text: some StringProtocol) -> [UInt8]? {
-        let characters = Array(text.utf8)
+        let characters = text.utf8
         guard characters.count % 2 == 0 else {
             return nil
         }
         var bytes = [UInt8]()
         bytes.reserveCapacity(characters.count / 2)
-        var index = 0
-        while index < characters.count {
-            guard let high = value(of: characters[index]), let low = value(of: characters[index + 1]) else {
+        var high: UInt8?
+        for character in characters {
+            guard let nibble = value(of: character) else {
                 return nil
             }
-            bytes.append(high << 4 | low)
-            index += 2
+            if let pending = high {
+                bytes.append(pending << 4 | nibble)
+                high = nil
+            } else {
+                high = nibble
+            }
         }
         return bytes
     }

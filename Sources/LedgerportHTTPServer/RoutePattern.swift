@@ -30,17 +30,24 @@ struct RoutePattern: Sendable, Hashable {
 
     /// Matches `path` and returns the captured parameters, or `nil` when it does not match.
     ///
-    /// It splits and compares UTF-8 bytes, not characters, since every request is matched.
+    /// It walks the path's UTF-8 bytes in place, one segment at a time, and
+    /// stops at the first literal that differs: every request is matched
+    /// against the routes in turn, so nothing is allocated before a match.
     func match(_ path: String) -> [String: String]? {
-        guard path.utf8.first == UInt8(ascii: "/") else {
-            return nil
-        }
-        let parts = path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropFirst()
-        guard parts.count == segments.count else {
+        let bytes = path.utf8
+        guard bytes.first == UInt8(ascii: "/") else {
             return nil
         }
         var parameters: [String: String] = [:]
-        for (segment, part) in zip(segments, parts) {
+        var start = bytes.index(after: bytes.startIndex)
+        for (position, segment) in segments.enumerated() {
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: "/")) ?? bytes.endIndex
+            // The last segment must end the path, and every other one must be followed by a slash.
+            let isLast = position == segments.count - 1
+            guard isLast == (end == bytes.endIndex) else {
+                return nil
+            }
+            let part = bytes[start..<end]
             switch segment {
             case .literal(let literal):
                 guard part.elementsEqual(literal.utf8) else {
@@ -51,6 +58,9 @@ struct RoutePattern: Sendable, Hashable {
                     return nil
                 }
                 parameters[name] = PercentDecoding.decode(Substring(part), plusAsSpace: false)
+            }
+            if !isLast {
+                start = bytes.index(after: end)
             }
         }
         return parameters

@@ -31,11 +31,12 @@ extension SQLiteStore {
             completion(.success([]))
             return
         }
-        let operation = "ingest \(events.count) events for tenant \"\(tenant)\""
+        let count = events.count
         pool.write(Self.insertion(of: events, tenant: tenant, at: StoreTime.now(clock))) { result in
             switch result {
             case .success(let outcomes): completion(.success(outcomes))
-            case .failure(let error): completion(.failure(StoreError.translating(error, operation: operation)))
+            case .failure(let error):
+                completion(.failure(StoreError.translating(error, operation: "ingest \(count) events for tenant \"\(tenant)\"")))
             }
         }
     }
@@ -45,8 +46,11 @@ extension SQLiteStore {
         of events: [NewEvent], tenant: TenantID, at now: Date
     ) -> @Sendable (SQLiteConnection) throws -> [IngestOutcome] {
         { db in
-            for connection in Set(events.map(\.connectionID)) {
-                try ConnectionRows.requireExists(connection, tenant: tenant, operation: "ingest event for connection", on: db)
+            // A webhook's events share one connection, so a list checks each once without hashing.
+            var checked: [ConnectionID] = []
+            for event in events where !checked.contains(event.connectionID) {
+                try ConnectionRows.requireExists(event.connectionID, tenant: tenant, operation: "ingest event for connection", on: db)
+                checked.append(event.connectionID)
             }
             return try events.map { try EventRows.insert($0, tenant: tenant, at: now, on: db) }
         }

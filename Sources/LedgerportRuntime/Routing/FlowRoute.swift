@@ -10,9 +10,4 @@ package struct FlowRoute: Sendable, Hashable {
     package let mapping: MappingVersionReference
     /// The target connection's connector version, recorded on every delivery.
     package let targetConnectorVersion: SemanticVersion
-
-    /// Whether the flow takes events of `eventType`.
-    package func takes(_ eventType: String) -> Bool {
-        nativeEventTypes.contains(eventType)
-    }
 }

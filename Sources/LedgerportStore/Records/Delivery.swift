@@ -97,9 +97,9 @@ package struct NewDelivery: Sendable, Hashable {
     }
 
     /// Checks the flow id and that the ordering key is not empty.
-    package func validate(operation: String) throws(StoreError) {
-        try StoreValidation.validateSlug(flowID.rawValue, operation: operation, valueName: "flow id")
-        try StoreValidation.validateNotBlank(orderingKey, operation: operation, valueName: "ordering key")
+    package func validate(operation: @autoclosure () -> String) throws(StoreError) {
+        try StoreValidation.validateSlug(flowID.rawValue, operation: operation(), valueName: "flow id")
+        try StoreValidation.validateNotBlank(orderingKey, operation: operation(), valueName: "ordering key")
     }
 }
 

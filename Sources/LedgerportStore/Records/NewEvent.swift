@@ -39,15 +39,16 @@ package struct NewEvent: Sendable, Hashable {
 
     /// Checks that the source event id, event type and correlation id are not empty.
     package func validate() throws(StoreError) {
-        let operation = "ingest event for connection \"\(connectionID)\""
-        try StoreValidation.validateNotBlank(sourceEventID, operation: operation, valueName: "source event id")
-        try StoreValidation.validateNotBlank(eventType, operation: operation, valueName: "event type")
-        try StoreValidation.validateNotBlank(correlationID, operation: operation, valueName: "correlation id")
+        // The operation's text is built only for an error: ingest validates every event.
+        let operation = { [connectionID] in "ingest event for connection \"\(connectionID)\"" }
+        try StoreValidation.validateNotBlank(sourceEventID, operation: operation(), valueName: "source event id")
+        try StoreValidation.validateNotBlank(eventType, operation: operation(), valueName: "event type")
+        try StoreValidation.validateNotBlank(correlationID, operation: operation(), valueName: "correlation id")
         guard payloadSHA256.count == 32 else {
-            throw .invalidInput(operation, "payload digest", "has \(payloadSHA256.count) bytes, expected 32")
+            throw .invalidInput(operation(), "payload digest", "has \(payloadSHA256.count) bytes, expected 32")
         }
         for delivery in deliveries {
-            try delivery.validate(operation: operation)
+            try delivery.validate(operation: operation())
         }
     }
 }
