@@ -91,6 +91,8 @@ struct IngestScenario {
         var pacedRate: Double
         /// The store's commits during the runtime's closed loop.
         var commits: StoreCommitStatistics
+        /// The store's commits during the paced load.
+        var pacedCommits: StoreCommitStatistics
     }
 
     private func measure(factory: StripeEventFactory, tenant: DemoTenant, runtimePort: UInt16, noopPort: UInt16, bench: BenchRuntime) async throws -> Result {
@@ -109,11 +111,12 @@ struct IngestScenario {
         let before = await bench.runtime.store.commitStatistics()
         let ingest = try await PhaseOutcome.measure(LoadGenerator(settings: settings(port: runtimePort, seconds: options.seconds, rate: nil), makeRequest: makeRequest(3)))
         let after = await bench.runtime.store.commitStatistics()
-        let commits = StoreCommitStatistics(commits: after.commits - before.commits, writes: after.writes - before.writes, largestGroup: after.largestGroup)
+        let commits = after.since(before)
 
         let pacedRate = options.pacedRate ?? max(1, ingest.outcome.requestsPerSecond * options.pacedShare)
         let paced = try await PhaseOutcome.measure(LoadGenerator(settings: settings(port: runtimePort, seconds: options.seconds, rate: pacedRate), makeRequest: makeRequest(4)))
-        return Result(noop: noop, ingest: ingest, paced: paced, pacedRate: pacedRate, commits: commits)
+        let pacedCommits = await bench.runtime.store.commitStatistics().since(after)
+        return Result(noop: noop, ingest: ingest, paced: paced, pacedRate: pacedRate, commits: commits, pacedCommits: pacedCommits)
     }
 
     private func settings(port: UInt16, seconds: Double, rate: Double?) -> LoadGenerator.Settings {
@@ -153,12 +156,18 @@ struct IngestScenario {
         report.set("deliveries_were_created", .flag(stored.deliveries > 0 && stored.deliveries >= stored.events))
         report.set("commits", .integer(result.commits.commits))
         report.set("events_per_commit", Double(result.commits.writes) / Double(max(1, result.commits.commits)), decimals: 1)
+        report.set("background_checkpoints", .integer(result.commits.backgroundCheckpoints))
+        report.set("writer_checkpoints", .integer(result.commits.writerCheckpoints))
+        report.set("paced_background_checkpoints", .integer(result.pacedCommits.backgroundCheckpoints))
+        report.set("paced_writer_checkpoints", .integer(result.pacedCommits.writerCheckpoints))
+        report.set("largest_wal_pages", .integer(result.pacedCommits.largestLogPages))
         report.set("cpu_us_per_event", result.ingest.cpuMicrosecondsPerRequest, decimals: 1)
         report.set("noop_cpu_us_per_request", result.noop.cpuMicrosecondsPerRequest, decimals: 1)
         let threads = result.ingest.threadMicrosecondsPerRequest
         report.set("writer_cpu_us_per_event", threads.writer, decimals: 1)
         report.set("http_cpu_us_per_event", threads.http, decimals: 1)
         report.set("resume_cpu_us_per_event", threads.resume, decimals: 1)
+        report.set("checkpoint_cpu_us_per_event", threads.checkpoint, decimals: 1)
         report.set("other_cpu_us_per_event", threads.rest, decimals: 1)
         report.set("connections", .integer(options.connections))
         report.set("load_threads", .integer(options.loadThreads))

@@ -6,6 +6,8 @@ struct ThreadShares {
     var http: Double
     /// The thread that resumes the callers of each commit (`sqlite-resume`).
     var resume: Double
+    /// The thread that checkpoints the WAL beside the commits (`sqlite-ckpt`).
+    var checkpoint: Double
     /// Everything else: the load generator, the Swift concurrency pool, SQLite readers.
     var rest: Double
 
@@ -14,9 +16,11 @@ struct ThreadShares {
         let writer = after.seconds(of: "sqlite-writer", since: before)
         let http = after.seconds(of: "MHD-worker", since: before)
         let resume = after.seconds(of: "sqlite-resume", since: before)
+        let checkpoint = after.seconds(of: "sqlite-ckpt", since: before)
         self.writer = writer * scale
         self.http = http * scale
         self.resume = resume * scale
-        self.rest = max(0, process - writer - http - resume) * scale
+        self.checkpoint = checkpoint * scale
+        self.rest = max(0, process - writer - http - resume - checkpoint) * scale
     }
 }

@@ -1,14 +1,12 @@
 import CSQLite
 
-/// Checkpoints that the writer runs between commits, instead of SQLite's automatic ones inside `COMMIT`.
+/// Checkpoints that the writer and its checkpointer run between commits, instead of SQLite's automatic ones inside `COMMIT`.
 ///
 /// SQLite's automatic checkpoint runs inside the `COMMIT` that crossed the
 /// threshold, so every caller of that commit also waits for the copy into
 /// the database file and its flush. With ``deferCheckpoints()`` the
-/// connection only counts the frames in the WAL after each commit, and the
-/// writer calls ``checkpointIfNeeded(thresholdPages:)`` once it has handed
-/// the committed writes over: the same checkpoints, run after the callers
-/// received their results.
+/// connection only counts the frames in the WAL after each commit, and a
+/// ``SQLiteCheckpointer`` decides where and when to checkpoint.
 extension SQLiteConnection {
     /// Replaces SQLite's automatic checkpoints with a count of the WAL's frames after each commit.
     func deferCheckpoints() {
@@ -23,20 +21,20 @@ extension SQLiteConnection {
         }
     }
 
-    /// Runs a passive checkpoint when the WAL has at least `thresholdPages` frames; 0 never checkpoints.
+    /// Runs a passive checkpoint, which copies the frames that no reader still needs and waits for no lock.
     ///
-    /// Passive means it copies the frames that no reader still needs and
-    /// waits for no lock, as SQLite's automatic checkpoint does. The result is
-    /// not checked: the next commit that finds the WAL over the threshold
-    /// tries again, and the WAL only grows meanwhile.
-    func checkpointIfNeeded(thresholdPages: Int) {
-        guard thresholdPages > 0, walFrames.frames >= thresholdPages else {
-            return
-        }
+    /// Returns how many of the WAL's frames, counted from its start, are in
+    /// the database file now, or nil when the checkpoint could not run (for
+    /// example while another one holds the lock). A checkpoint that copied
+    /// less than everything leaves the WAL longer, and the next one goes on.
+    @discardableResult
+    func checkpointPassive() -> Int? {
         withHandle { handle in
-            _ = sqlite3_wal_checkpoint_v2(handle, nil, SQLITE_CHECKPOINT_PASSIVE, nil, nil)
+            var logFrames: Int32 = 0
+            var copiedFrames: Int32 = 0
+            let result = sqlite3_wal_checkpoint_v2(handle, nil, SQLITE_CHECKPOINT_PASSIVE, &logFrames, &copiedFrames)
+            return result == SQLITE_OK && copiedFrames >= 0 ? Int(copiedFrames) : nil
         }
-        walFrames.frames = 0
     }
 }
 

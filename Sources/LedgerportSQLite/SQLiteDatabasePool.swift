@@ -32,6 +32,8 @@ package final class SQLiteDatabasePool: Sendable {
     package init(configuration: SQLiteConfiguration) throws {
         let writerConnection = try SQLiteConnection(path: configuration.path)
         try writerConnection.configure(as: .writer, configuration: configuration)
+        let checkpointConnection = try SQLiteConnection(path: configuration.path)
+        try checkpointConnection.configure(as: .checkpointer, configuration: configuration)
 
         // Readers open after the writer so that the file is already in WAL mode.
         var readerConnections: [SQLiteConnection] = []
@@ -42,7 +44,9 @@ package final class SQLiteDatabasePool: Sendable {
         }
 
         self.configuration = configuration
-        self.writer = SQLiteWriter(connection: writerConnection, checkpointPages: configuration.walAutocheckpointPages)
+        self.writer = SQLiteWriter(
+            connection: writerConnection, checkpointConnection: checkpointConnection, checkpointPages: configuration.walAutocheckpointPages,
+            walLimitPages: configuration.walLimitPages)
         self.readers = SQLiteReaderPool(connections: readerConnections)
     }
 

@@ -23,19 +23,24 @@ final class SQLiteWriter: Sendable {
     private let resumer = SQLiteJobResumer(name: "sqlite-resume")
     private let thread: DedicatedThread
 
-    /// Starts the writer thread for `connection`, which must already be configured as the writer.
+    /// Starts the writer thread for `connection`, which must already be configured as the writer, and the checkpoint thread.
     ///
-    /// After each commit whose callers were handed over, the writer checkpoints the WAL once it has `checkpointPages` frames.
-    init(connection: SQLiteConnection, checkpointPages: Int) {
+    /// After each group of commits whose callers were handed over, the
+    /// writer tells `checkpoints` how many frames the WAL has (see
+    /// ``SQLiteCheckpointer``). `checkpointConnection` serves the checkpoint thread only.
+    init(connection: SQLiteConnection, checkpointConnection: SQLiteConnection, checkpointPages: Int, walLimitPages: Int) {
         self.connection = connection
         let queue = self.queue
         let statistics = self.statistics
         let resumer = self.resumer
+        let checkpointer = SQLiteCheckpointer(
+            connection: checkpointConnection, thresholdPages: checkpointPages, limitPages: walLimitPages, statistics: statistics)
         thread = DedicatedThread(name: "sqlite-writer") {
             while let jobs = queue.takeAll() {
                 SQLiteWriter.run(jobs, on: connection, statistics: statistics, resumer: resumer)
-                connection.checkpointIfNeeded(thresholdPages: checkpointPages)
+                checkpointer.afterCommit(walFrames: connection.walFrames.frames, on: connection)
             }
+            checkpointer.closeAndWait()
             connection.close()
             resumer.closeAndWait()
         }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Counts of the writer's commits, for metrics: how well group commit is batching.
+/// Counts of the writer's commits and checkpoints, for metrics: how well group commit batches and how long the WAL gets.
 package struct SQLiteWriterStatistics: Sendable, Equatable {
     /// Group transactions committed since the database opened.
     package var committedTransactions: Int = 0
@@ -8,11 +8,23 @@ package struct SQLiteWriterStatistics: Sendable, Equatable {
     package var committedWrites: Int = 0
     /// The maximum number of writes that one transaction covered.
     package var largestGroup: Int = 0
+    /// Checkpoints run by the checkpoint thread, beside the commits.
+    package var backgroundCheckpoints: Int = 0
+    /// Checkpoints run by the writer between two transactions, because the WAL reached its limit.
+    package var writerCheckpoints: Int = 0
+    /// The maximum number of frames the WAL had after a commit.
+    package var largestWALFrames: Int = 0
 
-    package init(committedTransactions: Int = 0, committedWrites: Int = 0, largestGroup: Int = 0) {
+    package init(
+        committedTransactions: Int = 0, committedWrites: Int = 0, largestGroup: Int = 0, backgroundCheckpoints: Int = 0,
+        writerCheckpoints: Int = 0, largestWALFrames: Int = 0
+    ) {
         self.committedTransactions = committedTransactions
         self.committedWrites = committedWrites
         self.largestGroup = largestGroup
+        self.backgroundCheckpoints = backgroundCheckpoints
+        self.writerCheckpoints = writerCheckpoints
+        self.largestWALFrames = largestWALFrames
     }
 }
 
@@ -30,7 +42,25 @@ final class SQLiteWriterStatisticsRecorder: @unchecked Sendable {
         }
     }
 
-    /// A copy of the counts at this moment.
+    /// Records the WAL's size after a commit.
+    func recordWALFrames(_ frames: Int) {
+        lock.withLock {
+            statistics.largestWALFrames = max(statistics.largestWALFrames, frames)
+        }
+    }
+
+    /// Records one checkpoint, run by the writer or by the checkpoint thread.
+    func recordCheckpoint(onWriter: Bool) {
+        lock.withLock {
+            if onWriter {
+                statistics.writerCheckpoints += 1
+            } else {
+                statistics.backgroundCheckpoints += 1
+            }
+        }
+    }
+
+    /// Returns a copy of the counts at this moment.
     func snapshot() -> SQLiteWriterStatistics {
         lock.withLock { statistics }
     }

@@ -70,7 +70,9 @@ package final class SQLiteStore: Store {
     package func commitStatistics() async -> StoreCommitStatistics {
         let statistics = pool.writerStatistics
         return StoreCommitStatistics(
-            commits: statistics.committedTransactions, writes: statistics.committedWrites, largestGroup: statistics.largestGroup)
+            commits: statistics.committedTransactions, writes: statistics.committedWrites, largestGroup: statistics.largestGroup,
+            backgroundCheckpoints: statistics.backgroundCheckpoints, writerCheckpoints: statistics.writerCheckpoints,
+            largestLogPages: statistics.largestWALFrames)
     }
 
     package func close() async {

@@ -19,7 +19,7 @@ package final class SQLiteSandboxStore: SandboxStore {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let path = (folder as NSString).appendingPathComponent(Self.fileName)
         connection = try SQLiteConnection(path: path)
-        try connection.configure(as: .writer, configuration: SQLiteConfiguration(path: path))
+        try connection.configure(as: .standalone, configuration: SQLiteConfiguration(path: path))
         try SQLiteMigrator.migrate(connection, migrations: Self.migrations, appliedAt: clock.now())
     }
 

@@ -28,16 +28,35 @@ package protocol Store: TenantStore, ConnectionStore, EventStore, DeliveryStore,
     func close() async
 }
 
-/// How many commits a store made and how many write calls they covered.
+/// How many commits a store made, how many write calls they covered, and how its log was checkpointed.
 package struct StoreCommitStatistics: Sendable, Hashable {
     package var commits: Int
     package var writes: Int
     /// The maximum number of write calls that one commit covered.
     package var largestGroup: Int
+    /// Checkpoints run beside the commits, on a thread of their own (0 where the store has none).
+    package var backgroundCheckpoints: Int
+    /// Checkpoints the writer ran between two commits because the log reached its limit.
+    package var writerCheckpoints: Int
+    /// The maximum length of the write-ahead log after a commit, in pages.
+    package var largestLogPages: Int
 
-    package init(commits: Int, writes: Int, largestGroup: Int) {
+    package init(
+        commits: Int, writes: Int, largestGroup: Int, backgroundCheckpoints: Int = 0, writerCheckpoints: Int = 0, largestLogPages: Int = 0
+    ) {
         self.commits = commits
         self.writes = writes
         self.largestGroup = largestGroup
+        self.backgroundCheckpoints = backgroundCheckpoints
+        self.writerCheckpoints = writerCheckpoints
+        self.largestLogPages = largestLogPages
+    }
+
+    /// Returns the counts made since `earlier`; the largest group and log size stay those of the whole run.
+    package func since(_ earlier: StoreCommitStatistics) -> StoreCommitStatistics {
+        StoreCommitStatistics(
+            commits: commits - earlier.commits, writes: writes - earlier.writes, largestGroup: largestGroup,
+            backgroundCheckpoints: backgroundCheckpoints - earlier.backgroundCheckpoints,
+            writerCheckpoints: writerCheckpoints - earlier.writerCheckpoints, largestLogPages: largestLogPages)
     }
 }
