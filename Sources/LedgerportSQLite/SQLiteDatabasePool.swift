@@ -62,9 +62,16 @@ package final class SQLiteDatabasePool: Sendable {
     /// When `body` throws, only its own changes are rolled back and the error
     /// is rethrown here. When the shared commit fails, every write of the
     /// group throws that ``SQLiteError`` and none of them is stored.
-    package func write<Value: Sendable>(_ body: @escaping @Sendable (SQLiteConnection) throws -> Value) async throws -> Value {
+    ///
+    /// Pass `rerunnable: true` when `body` only reads and writes the database
+    /// and returns a value. The writer may then run it more than once, and it
+    /// shares a savepoint with the rerunnable writes next to it, which saves
+    /// copying pages into a savepoint journal for each.
+    package func write<Value: Sendable>(
+        rerunnable: Bool = false, _ body: @escaping @Sendable (SQLiteConnection) throws -> Value
+    ) async throws -> Value {
         try await withCheckedThrowingContinuation { continuation in
-            writer.enqueue(SQLiteJob(mode: .grouped, body: body, continuation: continuation))
+            writer.enqueue(SQLiteJob(mode: rerunnable ? .rerunnable : .grouped, body: body, continuation: continuation))
         }
     }
 
@@ -76,10 +83,10 @@ package final class SQLiteDatabasePool: Sendable {
     /// that responds to a request from there (the webhook path), sparing a
     /// task and a thread switch per write.
     package func write<Value: Sendable>(
-        _ body: @escaping @Sendable (SQLiteConnection) throws -> Value,
+        rerunnable: Bool = false, _ body: @escaping @Sendable (SQLiteConnection) throws -> Value,
         completion: @escaping @Sendable (Result<Value, any Error>) -> Void
     ) {
-        writer.enqueue(SQLiteJob(mode: .grouped, body: body, completion: completion))
+        writer.enqueue(SQLiteJob(mode: rerunnable ? .rerunnable : .grouped, body: body, completion: completion))
     }
 
     /// Runs `body` alone on the writer with no transaction around it; `body` must close any transaction it opens.

@@ -14,6 +14,12 @@ final class SQLiteJob: @unchecked Sendable {
     enum Mode {
         /// Runs inside the writer's group transaction, in its own savepoint.
         case grouped
+        /// Runs inside the writer's group transaction, sharing one savepoint with the rerunnable jobs next to it.
+        ///
+        /// Its body only reads and writes the database and returns a value, so
+        /// the writer may roll it back and run it again when a job beside it
+        /// fails (see `GroupTransaction`).
+        case rerunnable
         /// Runs alone with no transaction around it (migrations, `VACUUM`, pragmas).
         case exclusive
     }

@@ -89,7 +89,7 @@ final class SQLiteWriter: Sendable {
         var group: [SQLiteJob] = []
         for job in jobs {
             switch job.mode {
-            case .grouped:
+            case .grouped, .rerunnable:
                 group.append(job)
             case .exclusive:
                 commitGroup(group, on: connection, statistics: statistics, resumer: resumer)

@@ -13,7 +13,8 @@ extension SQLiteStore {
         }
         let now = StoreTime.now(clock)
 
-        return try await write("ingest \(events.count) events for tenant \"\(tenant)\"", Self.insertion(of: events, tenant: tenant, at: now))
+        return try await write(
+            "ingest \(events.count) events for tenant \"\(tenant)\"", rerunnable: true, Self.insertion(of: events, tenant: tenant, at: now))
     }
 
     package func insertEvents(
@@ -32,7 +33,7 @@ extension SQLiteStore {
             return
         }
         let count = events.count
-        pool.write(Self.insertion(of: events, tenant: tenant, at: StoreTime.now(clock))) { result in
+        pool.write(rerunnable: true, Self.insertion(of: events, tenant: tenant, at: StoreTime.now(clock))) { result in
             switch result {
             case .success(let outcomes): completion(.success(outcomes))
             case .failure(let error):
@@ -42,6 +43,8 @@ extension SQLiteStore {
     }
 
     /// Returns the write closure of an ingest, which checks the connections, then inserts each event unless it is a duplicate.
+    ///
+    /// It only reads and writes the database, so the writer may run it again (see `SQLiteDatabasePool.write`).
     private static func insertion(
         of events: [NewEvent], tenant: TenantID, at now: Date
     ) -> @Sendable (SQLiteConnection) throws -> [IngestOutcome] {

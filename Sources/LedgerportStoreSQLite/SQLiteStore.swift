@@ -82,9 +82,11 @@ package final class SQLiteStore: Store {
     // MARK: Running closures on the pool
 
     /// Runs `body` on the writer and translates SQLite errors into ``StoreError``s about `operation`.
-    func write<Value: Sendable>(_ operation: String, _ body: @escaping @Sendable (SQLiteConnection) throws -> Value) async throws -> Value {
+    func write<Value: Sendable>(
+        _ operation: String, rerunnable: Bool = false, _ body: @escaping @Sendable (SQLiteConnection) throws -> Value
+    ) async throws -> Value {
         do {
-            return try await pool.write(body)
+            return try await pool.write(rerunnable: rerunnable, body)
         } catch {
             throw StoreError.translating(error, operation: operation)
         }

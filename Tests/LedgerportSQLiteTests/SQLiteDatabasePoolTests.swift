@@ -7,17 +7,7 @@ import Testing
     private struct Abort: Error {}
 
     private func withPool(_ body: (SQLiteDatabasePool) async throws -> Void) async throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        let pool = try await SQLiteDatabasePool.open(SQLiteConfiguration(path: folder.path("test.sqlite")))
-        try await pool.writeWithoutTransaction { try $0.executeScript("CREATE TABLE sample (a INTEGER UNIQUE)") }
-        do {
-            try await body(pool)
-        } catch {
-            await pool.close()
-            throw error
-        }
-        await pool.close()
+        try await withTemporaryPool(schema: "CREATE TABLE sample (a INTEGER UNIQUE)", body)
     }
 
     /// Waits until `count` writes are queued on the paused writer; polls without asserting any timing.
