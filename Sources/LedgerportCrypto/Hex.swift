@@ -15,23 +15,27 @@ package enum Hex {
 
     /// Decodes hexadecimal text in either case; returns nil for odd length or a non-hex character.
     package static func decode(_ text: some StringProtocol) -> [UInt8]? {
-        let characters = text.utf8
+        // Reading the UTF-8 in place avoids a copy, and the loop below then runs on plain bytes,
+        // which a generic walk over `some StringProtocol` does not.
+        if let decoded = text.utf8.withContiguousStorageIfAvailable({ decode(bytes: $0) }) {
+            return decoded
+        }
+        return Array(text.utf8).withUnsafeBufferPointer { decode(bytes: $0) }
+    }
+
+    private static func decode(bytes characters: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         guard characters.count % 2 == 0 else {
             return nil
         }
         var bytes = [UInt8]()
         bytes.reserveCapacity(characters.count / 2)
-        var high: UInt8?
-        for character in characters {
-            guard let nibble = value(of: character) else {
+        var index = 0
+        while index < characters.count {
+            guard let high = value(of: characters[index]), let low = value(of: characters[index + 1]) else {
                 return nil
             }
-            if let pending = high {
-                bytes.append(pending << 4 | nibble)
-                high = nil
-            } else {
-                high = nibble
-            }
+            bytes.append(high << 4 | low)
+            index += 2
         }
         return bytes
     }
