@@ -115,9 +115,12 @@ package final class SQLiteDatabasePool: Sendable {
         writer.queuedWriteCount
     }
 
-    /// Holds queued writes until ``resumeWrites()``, for example around a file copy of the database.
+    /// Holds queued writes until ``resumeWrites()``, for example so that writes queued meanwhile share one group.
     ///
-    /// Writes still queue while paused; their callers wait. Reads continue.
+    /// Writes still queue while paused; their callers wait. Reads continue,
+    /// and so does a checkpoint already asked for, which writes into the
+    /// database file: a pause does not make a file copy of the database
+    /// consistent (SQLite's backup API does).
     package func pauseWrites() {
         writer.pauseWrites()
     }
