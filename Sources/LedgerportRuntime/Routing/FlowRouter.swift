@@ -23,6 +23,7 @@ package final class FlowRouter: @unchecked Sendable {
     /// The same routes by event type, so that each webhook costs two lookups instead of a set test per flow.
     private var routesByEventType: [SourceKey: [String: [FlowRoute]]] = [:]
     private var flowsByID: [TenantID: [FlowID: Flow]] = [:]
+    private var reloads = ReloadOrder()
 
     init(store: any Store, logger: Logger) {
         self.store = store
@@ -50,7 +51,13 @@ package final class FlowRouter: @unchecked Sendable {
     }
 
     /// Rebuilds the table from the store's active flows and mapping activations.
+    ///
+    /// Reloads may overlap: the periodic one can run while an administrator's
+    /// activation triggers another. The table keeps the result of the reload
+    /// that started last, so one that read the store before an activation
+    /// cannot replace the result of one that read it after.
     package func reload() async throws {
+        let generation = lock.withLock { reloads.begin() }
         let flows = try await store.activeFlows()
         var newRoutes: [SourceKey: [FlowRoute]] = [:]
         var newFlows: [TenantID: [FlowID: Flow]] = [:]
@@ -74,6 +81,9 @@ package final class FlowRouter: @unchecked Sendable {
 
         let byEventType = newRoutes.mapValues(Self.indexedByEventType)
         lock.withLock {
+            guard reloads.mayApply(generation) else {
+                return
+            }
             routes = newRoutes
             routesByEventType = byEventType
             flowsByID = newFlows
