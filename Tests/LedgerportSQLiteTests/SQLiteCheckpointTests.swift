@@ -44,7 +44,29 @@ import Testing
         return pool
     }
 
+    /// Waits until the checkpoint thread has finished a checkpoint, for at most about 10 s; polls without asserting any timing.
+    private func waitForBackgroundCheckpoint(_ pool: SQLiteDatabasePool) async throws {
+        for _ in 0..<1_000 where pool.writerStatistics.backgroundCheckpoints == 0 {
+            try await Task.sleep(nanoseconds: 10_000_000)
+        }
+    }
+
     @Test func checkpointThread_runsOnceTheWALReachesTheThreshold() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let pool = try await openPool(in: folder, checkpointPages: 10)
+
+        try await writeRows(60, to: pool)
+        try await waitForBackgroundCheckpoint(pool)
+        let statistics = pool.writerStatistics
+        await pool.close()
+
+        #expect(statistics.backgroundCheckpoints > 0)
+        // About 120 frames stay far below the limit of 10,000, so the writer never copies any itself.
+        #expect(statistics.writerCheckpoints == 0)
+    }
+
+    @Test func walLimit_keepsTheWALShort() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let pool = try await openPool(in: folder, checkpointPages: 10, walLimitPages: 20)
@@ -54,7 +76,7 @@ import Testing
         let frames = try await walFrames(of: pool)
         await pool.close()
 
-        #expect(statistics.backgroundCheckpoints > 0)
+        #expect(statistics.backgroundCheckpoints + statistics.writerCheckpoints > 0)
         // Each commit adds about two frames, so 60 commits without checkpoints would leave over 100.
         // The writer copies the rest of the WAL itself by twice the limit, so the WAL stays under 40 frames plus one commit.
         #expect(frames < 45)
@@ -73,7 +95,7 @@ import Testing
         await pool.close()
 
         #expect(rows == 600)
-        #expect(statistics.backgroundCheckpoints > 0)
+        #expect(statistics.backgroundCheckpoints + statistics.writerCheckpoints > 0)
         #expect(statistics.largestWALFrames < 2 * 40 + 12)
     }
 
