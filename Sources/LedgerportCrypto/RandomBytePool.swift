@@ -4,8 +4,8 @@ import Foundation
 ///
 /// Every webhook without a correlation id of its own gets a random one. In a
 /// profile of `ledgerport-bench ingest`, one `RAND_bytes` call of 16 bytes
-/// per request took about 3% of the HTTP threads' time. The pool asks for
-/// 4 KiB at once and hands them out under its own lock.
+/// per request took about 3% of the HTTP threads' time. The pool draws
+/// 4 KiB at a time and hands them out under its own lock.
 ///
 /// The bytes handed out stay in the pool's buffer until it is refilled, so
 /// use it for identifiers only, never for keys or secrets; those take

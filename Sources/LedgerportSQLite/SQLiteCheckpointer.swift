@@ -19,6 +19,10 @@ import Foundation
 /// When the writer ran every checkpoint itself, they took about a fifth of
 /// its time in `ledgerport-bench ingest`, including a flush of the database
 /// file each, and every write queued meanwhile waited for them.
+///
+/// NOTE: a reader that keeps an old snapshot open stops every checkpoint
+/// at the frames it still needs. The WAL then grows past the limit, and the
+/// writer tries a checkpoint after each commit until that read ends.
 final class SQLiteCheckpointer: @unchecked Sendable {
     /// The number of WAL frames not yet in the database file from which a commit wakes the checkpoint thread; 0 never checkpoints.
     let thresholdPages: Int

@@ -26,8 +26,8 @@ final class SQLiteWriter: Sendable {
     /// Starts the writer thread for `connection`, which must already be configured as the writer, and the checkpoint thread.
     ///
     /// After each group of commits whose callers were handed over, the
-    /// writer tells `checkpoints` how many frames the WAL has (see
-    /// ``SQLiteCheckpointer``). `checkpointConnection` serves the checkpoint thread only.
+    /// writer passes the WAL's frame count to its ``SQLiteCheckpointer``,
+    /// which runs on `checkpointConnection` and decides where the next checkpoint runs.
     init(connection: SQLiteConnection, checkpointConnection: SQLiteConnection, checkpointPages: Int, walLimitPages: Int) {
         self.connection = connection
         let queue = self.queue

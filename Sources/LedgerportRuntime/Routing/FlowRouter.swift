@@ -52,10 +52,10 @@ package final class FlowRouter: @unchecked Sendable {
 
     /// Rebuilds the table from the store's active flows and mapping activations.
     ///
-    /// Reloads may overlap: the periodic one can run while an administrator's
-    /// activation triggers another. The table keeps the result of the reload
-    /// that started last, so one that read the store before an activation
-    /// cannot replace the result of one that read it after.
+    /// Reloads may overlap, because the periodic one can run while an
+    /// administrator's activation triggers another. The table keeps the
+    /// result of the reload that started last, so a reload that read the
+    /// store before an activation cannot replace a later reload's result.
     package func reload() async throws {
         let generation = lock.withLock { reloads.begin() }
         let flows = try await store.activeFlows()
