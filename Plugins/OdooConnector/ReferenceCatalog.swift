@@ -28,6 +28,8 @@ actor ReferenceCatalog {
     private var salesTaxes: [String: [Int64]]?
     private var journals: [(id: Int64, code: String, type: String)]?
     private var countries: [String: Int64] = [:]
+    /// State ids by country id and the state's code or name as sent, such as `233 CA`.
+    private var countryStates: [String: Int64] = [:]
     private var unitPriceDigits: Int?
     private var modelIDs: [String: Int64] = [:]
     private var activityTypes: [String: Int64] = [:]
@@ -198,6 +200,8 @@ actor ReferenceCatalog {
 extension ReferenceCatalog {
     /// Looks up the state or province `text` (its code or name) in country `countryID`.
     func countryState(_ text: String, countryID: Int64, label: String) async throws(ConnectorError) -> Int64 {
+        let key = "\(countryID) \(text)"
+        if let id = countryStates[key] { return id }
         let domain: JSONValue = [
             domainLeaf("country_id", "=", .number(JSONNumber(countryID))), "|",
             domainLeaf("code", "=", .string(text)), domainLeaf("name", "=", .string(text)),
@@ -206,6 +210,7 @@ extension ReferenceCatalog {
         guard let id = try await execute(call, label: label)[0]?["id"]?.int64Value else {
             throw .business("odoo_state_unknown", "\(label): state \"\(text)\" does not exist for the country in Odoo", hint: "send the state's code or name as Odoo lists it")
         }
+        countryStates[key] = id
         return id
     }
 }
