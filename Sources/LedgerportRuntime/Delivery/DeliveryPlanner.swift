@@ -1,5 +1,4 @@
 import Foundation
-import LedgerportLog
 import LedgerportMapping
 import LedgerportSDK
 import LedgerportStore
@@ -24,7 +23,23 @@ struct DeliveryPlanner: Sendable {
     struct Plan: Sendable {
         var operations: [TargetOperation] = []
         var appliedVersions: [AppliedObjectVersion] = []
-        var skippedStale: [String] = []
+        var staleStates: [StaleState] = []
+
+        /// The ids of the canonical events skipped as stale.
+        var skippedStale: [String] {
+            staleStates.map(\.eventID)
+        }
+    }
+
+    /// A canonical event skipped because its object already has a newer applied version in the flow.
+    struct StaleState: Sendable {
+        var eventID: String
+        /// The object's key, such as `invoice:in_1`.
+        var objectKey: String
+        /// The event's version of the object.
+        var version: Int64
+        /// The newer version already applied.
+        var appliedVersion: Int64
     }
 
     /// One event to plan: the stored event, the flow it goes through, and the mapping version to evaluate.
@@ -32,37 +47,48 @@ struct DeliveryPlanner: Sendable {
         var event: StoredEvent
         var mapping: MappingVersionReference
         var flow: Flow
-        var logger: Logger
     }
 
     /// Plans `event` for `flow` under `reference`; throws a classified error when the event cannot be translated or mapped.
-    func plan(_ event: StoredEvent, mapping reference: MappingVersionReference, flow: Flow, tenant: Tenant, logger: Logger) async throws -> Plan {
-        try await plan([Request(event: event, mapping: reference, flow: flow, logger: logger)], tenant: tenant)[0].get()
+    func plan(_ event: StoredEvent, mapping reference: MappingVersionReference, flow: Flow, tenant: Tenant) async throws -> Plan {
+        try await plan([Request(event: event, mapping: reference, flow: flow)], tenant: tenant)[0].get()
     }
 
     /// Plans each request of one tenant; returns, in order, each plan or the error that prevented it.
+    ///
+    /// The requests are read in place by index, and each mapping version is looked up once per call:
+    /// copying a request or a compiled mapping retains every string and array in it.
     func plan(_ requests: [Request], tenant: Tenant) async -> [Result<Plan, any Error>] {
-        var translated = [Result<(LedgerportMapping.Mapping, [CanonicalEvent]), any Error>]()
-        for request in requests {
+        var translated = [Result<[CanonicalEvent], any Error>]()
+        translated.reserveCapacity(requests.count)
+        var compiled = [MappingVersionReference: LedgerportMapping.Mapping]()
+        for index in requests.indices {
             let events: [CanonicalEvent]
             do {
-                events = try await translate(request.event, flow: request.flow, tenant: tenant)
+                events = try await translate(requests[index].event, flow: requests[index].flow, tenant: tenant)
             } catch {
-                recordTranslationFailure(error, flow: request.flow, tenant: tenant)
+                recordTranslationFailure(error, flow: requests[index].flow, tenant: tenant)
                 translated.append(.failure(error))
                 continue
             }
-            alerts?.book.recordTranslated(tenantSlug: tenant.slug, connectionID: request.flow.sourceConnectionID.rawValue)
-            do {
-                translated.append(.success((try await mappings.mapping(request.mapping, tenant: tenant.id), events)))
-            } catch {
-                translated.append(.failure(error))
+            if let alerts {
+                alerts.book.recordTranslated(tenantSlug: tenant.slug, connectionID: requests[index].flow.sourceConnectionID.rawValue)
             }
+            let reference = requests[index].mapping
+            if compiled[reference] == nil {
+                do {
+                    compiled[reference] = try await mappings.mapping(reference, tenant: tenant.id)
+                } catch {
+                    translated.append(.failure(error))
+                    continue
+                }
+            }
+            translated.append(.success(events))
         }
 
         let applied: [FlowID: [String: Int64]]
         do {
-            applied = try await appliedVersions(of: zip(requests, translated).map { ($0.flow, $1) }, tenant: tenant)
+            applied = try await appliedVersions(of: requests, translated: translated, mappings: compiled, tenant: tenant)
         } catch {
             return requests.map { _ in .failure(error) }
         }
@@ -72,13 +98,22 @@ struct DeliveryPlanner: Sendable {
         } catch {
             return requests.map { _ in .failure(error.connectorError) }
         }
-        return zip(requests, translated).map { request, translation in
-            translation.flatMap { mapping, events in
-                Result {
-                    try evaluate(events, mapping: mapping, context: context, applied: applied[request.flow.id] ?? [:], logger: request.logger)
+        var plans = [Result<Plan, any Error>]()
+        plans.reserveCapacity(requests.count)
+        for index in requests.indices {
+            switch translated[index] {
+            case .failure(let error):
+                plans.append(.failure(error))
+            case .success(let events):
+                guard let mapping = compiled[requests[index].mapping] else {
+                    preconditionFailure("a translated request has its compiled mapping")
                 }
+                plans.append(Result {
+                    try evaluate(events, mapping: mapping, context: context, applied: applied[requests[index].flow.id] ?? [:])
+                })
             }
         }
+        return plans
     }
 
     /// Raises the source connection's alert for a failure that an operator must look into: an event the connector
@@ -110,12 +145,14 @@ struct DeliveryPlanner: Sendable {
 
     /// Reads the applied versions of every object the translated events would change, with one query per flow.
     private func appliedVersions(
-        of items: [(Flow, Result<(LedgerportMapping.Mapping, [CanonicalEvent]), any Error>)], tenant: Tenant
+        of requests: [Request], translated: [Result<[CanonicalEvent], any Error>],
+        mappings compiled: [MappingVersionReference: LedgerportMapping.Mapping], tenant: Tenant
     ) async throws -> [FlowID: [String: Int64]] {
         var keysByFlow = [FlowID: Set<String>]()
-        for case let (flow, .success((mapping, events))) in items {
+        for index in requests.indices {
+            guard case .success(let events) = translated[index], let mapping = compiled[requests[index].mapping] else { continue }
             for event in events where mapping.handles(event) {
-                keysByFlow[flow.id, default: []].insert(Self.objectKey(of: event))
+                keysByFlow[requests[index].flow.id, default: []].insert(Self.objectKey(of: event))
             }
         }
         var versions = [FlowID: [String: Int64]]()
@@ -127,14 +164,13 @@ struct DeliveryPlanner: Sendable {
 
     /// Evaluates the mapping for every canonical event it handles whose state is not stale.
     private func evaluate(
-        _ events: [CanonicalEvent], mapping: LedgerportMapping.Mapping, context: EvaluationContext, applied: [String: Int64], logger: Logger
+        _ events: [CanonicalEvent], mapping: LedgerportMapping.Mapping, context: EvaluationContext, applied: [String: Int64]
     ) throws -> Plan {
         var plan = Plan()
         for event in events where mapping.handles(event) {
             let objectKey = Self.objectKey(of: event)
             if let version = applied[objectKey], version > event.ordering.version {
-                plan.skippedStale.append(event.id)
-                logger.info("skipped stale object state", metadata: ["object.key": .string(objectKey), "object.version": .integer(event.ordering.version), "object.applied_version": .integer(version)])
+                plan.staleStates.append(StaleState(eventID: event.id, objectKey: objectKey, version: event.ordering.version, appliedVersion: version))
                 continue
             }
             do throws(MappingEvaluationError) {

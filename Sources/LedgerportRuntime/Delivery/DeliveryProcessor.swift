@@ -43,29 +43,29 @@ struct DeliveryProcessor: Sendable {
             return DeliveryBatchOutcome(reports: [])
         }
         precondition(claims.allSatisfy { $0.delivery.tenantID == tenantID }, "a delivery batch belongs to one tenant")
-        var work = claims.map { DeliveryWork(claim: $0, logger: logger) }
         let tenant: Tenant
         do {
             tenant = try await tenants.tenant(id: tenantID)
         } catch {
-            return DeliveryBatchOutcome(reports: work.map { item in
-                contextFailure(error, delivery: item.delivery, started: started)
+            return DeliveryBatchOutcome(reports: claims.map { claim in
+                contextFailure(error, delivery: claim.delivery, started: started)
             })
         }
+        let work = claims.map { DeliveryWork(claim: $0, tenantSlug: tenant.slug, logger: logger) }
 
-        await loadContext(&work, tenant: tenant)
-        await plan(&work, tenant: tenant)
-        await apply(&work, tenant: tenant)
-        await weighReferenceWaits(&work, tenant: tenant)
+        await loadContext(work, tenant: tenant)
+        await plan(work, tenant: tenant)
+        await apply(work, tenant: tenant)
+        await weighReferenceWaits(work, tenant: tenant)
         var outcome = DeliveryBatchOutcome(reports: work.map { report(for: $0, tenant: tenant, started: started) })
         recordDelivered(work, tenant: tenant)
-        for (item, report) in zip(work, outcome.reports) {
-            switch report.outcome {
+        for index in work.indices {
+            switch outcome.reports[index].outcome {
             case .delivered:
-                outcome.written += item.result.applied.map(\.reference)
+                outcome.written += work[index].result.applied.map(\.reference)
             case .retry:
-                if let missing = item.failure?.missingReference {
-                    outcome.waiting.append((item.delivery.id, missing))
+                if let missing = work[index].failure?.missingReference {
+                    outcome.waiting.append((work[index].delivery.id, missing))
                 }
             case .park:
                 break
@@ -75,7 +75,7 @@ struct DeliveryProcessor: Sendable {
     }
 
     /// Finds each delivery's flow and retry policy, then reads every event with one query.
-    private func loadContext(_ work: inout [DeliveryWork], tenant: Tenant) async {
+    private func loadContext(_ work: [DeliveryWork], tenant: Tenant) async {
         var policies = [FlowID: RetryPolicy]()
         for index in work.indices {
             let delivery = work[index].delivery
@@ -86,11 +86,6 @@ struct DeliveryProcessor: Sendable {
                     policies[flow.id] = (try? JSONValueDecoder().decode(RetryPolicy.self, from: flow.retryPolicy)) ?? .standard
                 }
                 work[index].policy = policies[flow.id] ?? .standard
-                work[index].logger = logger.with([
-                    LogMetadataKey.tenantID: .string(tenant.id.rawValue), LogMetadataKey.tenantSlug: .string(tenant.slug),
-                    LogMetadataKey.flowID: .string(flow.id.rawValue),
-                    LogMetadataKey.deliveryID: .string(delivery.id.description), LogMetadataKey.attempt: .integer(Int64(delivery.attemptCount + 1)),
-                ])
             } catch {
                 work[index].contextError = error
             }
@@ -98,7 +93,6 @@ struct DeliveryProcessor: Sendable {
 
         let events: [EventID: StoredEvent]
         do {
-            // Filtering indices instead of `work` avoids copying the work of every running delivery.
             let ids = work.indices.filter { work[$0].isRunning }.map { work[$0].delivery.eventID }
             let read = try await store.events(ids: ids, tenant: tenant.id)
             events = Dictionary(read.map { ($0.id, $0) }) { first, _ in first }
@@ -113,8 +107,6 @@ struct DeliveryProcessor: Sendable {
                 continue
             }
             work[index].event = event
-            work[index].logger[metadataKey: LogMetadataKey.correlationID] = .string(event.correlationID)
-            work[index].logger[metadataKey: LogMetadataKey.eventID] = .string(event.sourceEventID)
         }
     }
 
@@ -126,7 +118,7 @@ struct DeliveryProcessor: Sendable {
     }
 
     /// Plans every delivery still running, reading the applied versions of all their objects together.
-    private func plan(_ work: inout [DeliveryWork], tenant: Tenant) async {
+    private func plan(_ work: [DeliveryWork], tenant: Tenant) async {
         var requests = [DeliveryPlanner.Request]()
         var owners = [Int]()
         for index in work.indices where work[index].isRunning {
@@ -138,7 +130,7 @@ struct DeliveryProcessor: Sendable {
                 ))
                 continue
             }
-            requests.append(DeliveryPlanner.Request(event: event, mapping: reference, flow: flow, logger: work[index].logger))
+            requests.append(DeliveryPlanner.Request(event: event, mapping: reference, flow: flow))
             owners.append(index)
         }
         let planner = DeliveryPlanner(store: store, connectors: connectors, mappings: mappings, alerts: (alerts, clock))
@@ -148,6 +140,15 @@ struct DeliveryProcessor: Sendable {
             case .success(let plan):
                 work[index].operations = plan.operations
                 work[index].result = DeliveryResult(skippedStale: plan.skippedStale, appliedVersions: plan.appliedVersions)
+                if !plan.staleStates.isEmpty {
+                    let logger = work[index].logger
+                    for stale in plan.staleStates {
+                        logger.info("skipped stale object state", metadata: [
+                            "object.key": .string(stale.objectKey), "object.version": .integer(stale.version),
+                            "object.applied_version": .integer(stale.appliedVersion),
+                        ])
+                    }
+                }
             case .failure(let error):
                 work[index].fail(Self.classify(error))
             }
@@ -155,7 +156,7 @@ struct DeliveryProcessor: Sendable {
     }
 
     /// Applies the planned operations through each target connection, with the deliveries of one connection in waves.
-    private func apply(_ work: inout [DeliveryWork], tenant: Tenant) async {
+    private func apply(_ work: [DeliveryWork], tenant: Tenant) async {
         var byTarget = [ConnectionID: [Int]]()
         for index in work.indices where work[index].isRunning && !work[index].operations.isEmpty {
             if let flow = work[index].flow {
@@ -190,7 +191,7 @@ struct DeliveryProcessor: Sendable {
     ///
     /// Reads the tenant's flows only when such a failure occurred, and a delivery's attempts only when a flow
     /// into its target changed after the delivery was created. See ``ReferenceWait``.
-    private func weighReferenceWaits(_ work: inout [DeliveryWork], tenant: Tenant) async {
+    private func weighReferenceWaits(_ work: [DeliveryWork], tenant: Tenant) async {
         let waiting = work.indices.filter { work[$0].failure.map(ReferenceWait.concerns) ?? false }
         guard !waiting.isEmpty else {
             return
@@ -248,7 +249,9 @@ struct DeliveryProcessor: Sendable {
         guard let event = work.event else {
             preconditionFailure("a running delivery has its event")
         }
-        work.logger.debug("delivered", metadata: ["operations": .integer(Int64(work.result.applied.count))])
+        if work.logs(.debug) {
+            work.logger.debug("delivered", metadata: ["operations": .integer(Int64(work.result.applied.count))])
+        }
         return DeliveryAttemptReport(
             startedAt: started, finishedAt: clock.now(), outcome: .delivered, appliedVersions: work.result.appliedVersions,
             auditEntries: auditEntries(work.result, delivery: delivery, event: event, flow: flow)

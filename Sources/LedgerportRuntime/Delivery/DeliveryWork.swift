@@ -3,10 +3,14 @@ import LedgerportSDK
 import LedgerportStore
 
 /// One claimed delivery as a batch moves it along: its context, its plan, its results, and the error that stopped it.
-struct DeliveryWork: Sendable {
+///
+/// A class, because a batch reads and updates each delivery's work many times. Reading a struct element
+/// through the batch's array copied it, which retained every string in the claim, flow and event.
+/// Only the task that runs the batch uses it.
+final class DeliveryWork {
     let claim: DeliveryClaim
-    /// The delivery's logger, with the tenant, flow, delivery, event and correlation ids once they are known.
-    var logger: Logger
+    /// The slug of the delivery's tenant, for the logger's metadata.
+    let tenantSlug: String
     /// The flow, once found; nil when it could not be loaded.
     var flow: Flow?
     /// The error that kept the flow from loading.
@@ -25,10 +29,13 @@ struct DeliveryWork: Sendable {
     var referenceWait = ReferenceWait.none
     /// The failed attempts that count toward the retry policy, this one included, when not all of them do.
     var countedFailedAttempts: Int?
+    /// The processor's logger, without the delivery's metadata.
+    private let baseLogger: Logger
 
-    init(claim: DeliveryClaim, logger: Logger) {
+    init(claim: DeliveryClaim, tenantSlug: String, logger: Logger) {
         self.claim = claim
-        self.logger = logger
+        self.tenantSlug = tenantSlug
+        self.baseLogger = logger
     }
 
     /// The delivery the claim is for.
@@ -41,8 +48,29 @@ struct DeliveryWork: Sendable {
         flow != nil && failure == nil
     }
 
+    /// Whether the delivery's logger writes records of `level`.
+    func logs(_ level: LogLevel) -> Bool {
+        level >= baseLogger.logLevel
+    }
+
+    /// The delivery's logger, with the tenant, flow, delivery, event and correlation ids known so far.
+    ///
+    /// Built on each read, because most deliveries log nothing. Check ``logs(_:)`` before a debug line on the hot path.
+    var logger: Logger {
+        var metadata: LogMetadata = [
+            LogMetadataKey.tenantID: .string(delivery.tenantID.rawValue), LogMetadataKey.tenantSlug: .string(tenantSlug),
+            LogMetadataKey.flowID: .string(delivery.flowID.rawValue), LogMetadataKey.deliveryID: .string(delivery.id.description),
+            LogMetadataKey.attempt: .integer(Int64(delivery.attemptCount + 1)),
+        ]
+        if let event {
+            metadata[LogMetadataKey.correlationID] = .string(event.correlationID)
+            metadata[LogMetadataKey.eventID] = .string(event.sourceEventID)
+        }
+        return baseLogger.with(metadata)
+    }
+
     /// Stops the delivery with `error`, unless an earlier error stopped it already.
-    mutating func fail(_ error: ConnectorError) {
+    func fail(_ error: ConnectorError) {
         if failure == nil {
             failure = error
         }

@@ -177,7 +177,7 @@ package struct DeadLetterService: Sendable {
         let event = try await store.event(letter.eventID, tenant: tenant)
         let owner = try await store.tenant(tenant)
 
-        let plan = try await planner.plan(event, mapping: reference, flow: flow, tenant: owner, logger: logger)
+        let plan = try await planner.plan(event, mapping: reference, flow: flow, tenant: owner)
         let approved = try await MappingApproval(store: store).isApproved(reference, environment: flow.environment, tenant: tenant)
         return ReplayDryRun(
             deadLetterID: id, mapping: reference, mappingApproved: approved, operations: plan.operations, skippedStale: plan.skippedStale
