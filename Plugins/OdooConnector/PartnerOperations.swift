@@ -29,7 +29,7 @@ struct PartnerOperations: Sendable {
 
     private func prepare(_ operation: TargetOperation) async throws(ConnectorError) -> LoadUpsert.Row {
         let values = OperationValues(operation)
-        var cells = [String: String]()
+        var cells = [String: String](minimumCapacity: Self.textFields.count + 2)
         for field in Self.textFields {
             if let text = try values.string(field) { cells[field] = text }
         }

@@ -12,6 +12,8 @@ import Testing
         (0.0, "1970-01-01T00:00:00Z"),
         (-62_135_596_800.0, "0001-01-01T00:00:00Z"),
         (253_402_300_799.0, "9999-12-31T23:59:59Z"),
+        (253_402_300_800.25, "10000-01-01T00:00:00.250Z"),
+        (-0.5, "1969-12-31T23:59:59.500Z"),
     ])
     func string_writesPaddedFields(seconds: Double, expected: String) {
         #expect(RFC3339.string(from: Date(timeIntervalSince1970: seconds)) == expected)

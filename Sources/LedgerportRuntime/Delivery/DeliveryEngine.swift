@@ -183,16 +183,19 @@ package final class DeliveryEngine: @unchecked Sendable {
         guard let tenant = batch.first?.delivery.tenantID else { return }
         let outcome = await processor.process(batch)
         let errors = await store.recordAttempts(Array(zip(outcome.reports, batch)).map { (report: $0, claim: $1) }, tenant: tenant)
-        var recorded = Set<DeliveryID>()
         for (claim, error) in zip(batch, errors) {
             if let error {
                 logRecordingFailure(error, claim: claim)
-            } else {
-                recorded.insert(claim.deliveryID)
             }
         }
-        for (delivery, reference) in outcome.waiting where recorded.contains(delivery) {
-            waiters.add(delivery, waitingFor: reference, tenant: tenant)
+        if !outcome.waiting.isEmpty {
+            var recorded = Set<DeliveryID>(minimumCapacity: batch.count)
+            for (claim, error) in zip(batch, errors) where error == nil {
+                recorded.insert(claim.deliveryID)
+            }
+            for (delivery, reference) in outcome.waiting where recorded.contains(delivery) {
+                waiters.add(delivery, waitingFor: reference, tenant: tenant)
+            }
         }
         await releaseWaiters(for: outcome.written, tenant: tenant)
     }

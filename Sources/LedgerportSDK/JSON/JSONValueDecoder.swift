@@ -54,44 +54,46 @@ enum RFC3339 {
         let fraction = Int(milliseconds - Double(seconds) * 1000)
         var parts = tm()
         gmtime_r(&seconds, &parts)
+        let year = Int(parts.tm_year) + 1900
+        guard (0...9999).contains(year) else {
+            // Outside four digits, `%04d` decides the width and the sign.
+            let base = String(format: "%04d-%02d-%02dT%02d:%02d:%02d", year, Int(parts.tm_mon) + 1, Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
+            return base + (fraction != 0 ? String(format: ".%03d", fraction) : "") + "Z"
+        }
 
-        var text = [UInt8]()
-        text.reserveCapacity(24)
-        appendDigits(Int(parts.tm_year) + 1900, width: 4, to: &text)
-        text.append(UInt8(ascii: "-"))
-        appendDigits(Int(parts.tm_mon) + 1, width: 2, to: &text)
-        text.append(UInt8(ascii: "-"))
-        appendDigits(Int(parts.tm_mday), width: 2, to: &text)
-        text.append(UInt8(ascii: "T"))
-        appendDigits(Int(parts.tm_hour), width: 2, to: &text)
-        text.append(UInt8(ascii: ":"))
-        appendDigits(Int(parts.tm_min), width: 2, to: &text)
-        text.append(UInt8(ascii: ":"))
-        appendDigits(Int(parts.tm_sec), width: 2, to: &text)
-        if fraction != 0 {
-            text.append(UInt8(ascii: "."))
-            appendDigits(fraction, width: 3, to: &text)
+        // The text is ASCII and at most 24 bytes, so the string is written in place without an array in between.
+        return String(unsafeUninitializedCapacity: 24) { buffer in
+            var end = 0
+            func digits(_ value: Int, width: Int) {
+                var remaining = value
+                for offset in stride(from: width - 1, through: 0, by: -1) {
+                    buffer[end + offset] = UInt8(ascii: "0") + UInt8(remaining % 10)
+                    remaining /= 10
+                }
+                end += width
+            }
+            func character(_ byte: UInt8) {
+                buffer[end] = byte
+                end += 1
+            }
+            digits(year, width: 4)
+            character(UInt8(ascii: "-"))
+            digits(Int(parts.tm_mon) + 1, width: 2)
+            character(UInt8(ascii: "-"))
+            digits(Int(parts.tm_mday), width: 2)
+            character(UInt8(ascii: "T"))
+            digits(Int(parts.tm_hour), width: 2)
+            character(UInt8(ascii: ":"))
+            digits(Int(parts.tm_min), width: 2)
+            character(UInt8(ascii: ":"))
+            digits(Int(parts.tm_sec), width: 2)
+            if fraction != 0 {
+                character(UInt8(ascii: "."))
+                digits(fraction, width: 3)
+            }
+            character(UInt8(ascii: "Z"))
+            return end
         }
-        text.append(UInt8(ascii: "Z"))
-        return String(decoding: text, as: UTF8.self)
-    }
-
-    /// Appends `value` in decimal, zero-padded to `width` digits as `%0*d` writes it.
-    private static func appendDigits(_ value: Int, width: Int, to text: inout [UInt8]) {
-        guard value >= 0 else {
-            text.append(contentsOf: String(format: "%0\(width)d", value).utf8)
-            return
-        }
-        let start = text.count
-        var remaining = value
-        repeat {
-            text.append(UInt8(ascii: "0") + UInt8(remaining % 10))
-            remaining /= 10
-        } while remaining > 0
-        while text.count - start < width {
-            text.append(UInt8(ascii: "0"))
-        }
-        text[start...].reverse()
     }
 
     static func date(from text: String) -> Date? {
