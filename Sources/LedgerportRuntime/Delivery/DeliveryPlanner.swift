@@ -42,42 +42,44 @@ struct DeliveryPlanner: Sendable {
         var appliedVersion: Int64
     }
 
-    /// One event to plan: the stored event, the flow it goes through, and the mapping version to evaluate.
+    /// One event to plan: the stored event, the flow it goes through and its source connection, and the mapping version to evaluate.
     struct Request: Sendable {
         var event: StoredEvent
         var mapping: MappingVersionReference
-        var flow: Flow
+        var flowID: FlowID
+        var sourceConnectionID: ConnectionID
     }
 
     /// Plans `event` for `flow` under `reference`; throws a classified error when the event cannot be translated or mapped.
     func plan(_ event: StoredEvent, mapping reference: MappingVersionReference, flow: Flow, tenant: Tenant) async throws -> Plan {
-        try await plan([Request(event: event, mapping: reference, flow: flow)], tenant: tenant)[0].get()
+        let request = Request(event: event, mapping: reference, flowID: flow.id, sourceConnectionID: flow.sourceConnectionID)
+        return try await plan([request], tenant: tenant)[0].get()
     }
 
     /// Plans each request of one tenant; returns, in order, each plan or the error that prevented it.
     ///
-    /// The requests are read in place by index, and each mapping version is looked up once per call:
-    /// copying a request or a compiled mapping retains every string and array in it.
+    /// The requests are read in place by index, and each mapping version is looked up once per call,
+    /// because copying a request or a compiled mapping retains every string and array in it.
     func plan(_ requests: [Request], tenant: Tenant) async -> [Result<Plan, any Error>] {
         var translated = [Result<[CanonicalEvent], any Error>]()
         translated.reserveCapacity(requests.count)
-        var compiled = [MappingVersionReference: LedgerportMapping.Mapping]()
+        var compiled = [MappingVersionReference: CompiledMapping]()
         for index in requests.indices {
             let events: [CanonicalEvent]
             do {
-                events = try await translate(requests[index].event, flow: requests[index].flow, tenant: tenant)
+                events = try await translate(requests[index].event, sourceConnection: requests[index].sourceConnectionID, tenant: tenant)
             } catch {
-                recordTranslationFailure(error, flow: requests[index].flow, tenant: tenant)
+                recordTranslationFailure(error, sourceConnection: requests[index].sourceConnectionID, tenant: tenant)
                 translated.append(.failure(error))
                 continue
             }
             if let alerts {
-                alerts.book.recordTranslated(tenantSlug: tenant.slug, connectionID: requests[index].flow.sourceConnectionID.rawValue)
+                alerts.book.recordTranslated(tenantSlug: tenant.slug, connectionID: requests[index].sourceConnectionID.rawValue)
             }
             let reference = requests[index].mapping
-            if compiled[reference] == nil {
+            if compiled.index(forKey: reference) == nil {
                 do {
-                    compiled[reference] = try await mappings.mapping(reference, tenant: tenant.id)
+                    compiled[reference] = CompiledMapping(try await mappings.mapping(reference, tenant: tenant.id))
                 } catch {
                     translated.append(.failure(error))
                     continue
@@ -105,11 +107,11 @@ struct DeliveryPlanner: Sendable {
             case .failure(let error):
                 plans.append(.failure(error))
             case .success(let events):
-                guard let mapping = compiled[requests[index].mapping] else {
+                guard let compiledMapping = compiled[requests[index].mapping] else {
                     preconditionFailure("a translated request has its compiled mapping")
                 }
                 plans.append(Result {
-                    try evaluate(events, mapping: mapping, context: context, applied: applied[requests[index].flow.id] ?? [:])
+                    try evaluate(events, mapping: compiledMapping.mapping, context: context, applied: applied[requests[index].flowID] ?? [:])
                 })
             }
         }
@@ -118,17 +120,22 @@ struct DeliveryPlanner: Sendable {
 
     /// Raises the source connection's alert for a failure that an operator must look into: an event the connector
     /// cannot read (system) or a source connection it cannot use (configuration).
-    private func recordTranslationFailure(_ error: any Error, flow: Flow, tenant: Tenant) {
+    private func recordTranslationFailure(_ error: any Error, sourceConnection: ConnectionID, tenant: Tenant) {
         guard let alerts else { return }
         let classified = DeliveryProcessor.classify(error)
         guard classified.failureClass == .system || classified.failureClass == .configuration else { return }
         alerts.book.recordFailure(
-            tenantID: tenant.id, tenantSlug: tenant.slug, connectionID: flow.sourceConnectionID.rawValue, error: classified, origin: .translation,
+            tenantID: tenant.id, tenantSlug: tenant.slug, connectionID: sourceConnection.rawValue, error: classified, origin: .translation,
             at: alerts.clock.now())
     }
 
     /// Translates a stored event with the flow's source connector; a scheduled flow's events are stored canonical already.
     func translate(_ event: StoredEvent, flow: Flow, tenant: Tenant) async throws -> [CanonicalEvent] {
+        try await translate(event, sourceConnection: flow.sourceConnectionID, tenant: tenant)
+    }
+
+    /// Translates a stored event with the source connector of `sourceConnection`.
+    private func translate(_ event: StoredEvent, sourceConnection: ConnectionID, tenant: Tenant) async throws -> [CanonicalEvent] {
         guard let payload = event.payload else {
             throw ConnectorError.system(
                 "payload_removed", "deliver event \"\(event.sourceEventID)\": its payload was removed by the retention setting",
@@ -138,7 +145,7 @@ struct DeliveryPlanner: Sendable {
         if CanonicalEventPayload.isCanonical(eventType: event.eventType) {
             return [try CanonicalEventPayload.decode(payload, eventID: event.sourceEventID)]
         }
-        let (_, source) = try await connectors.source(tenant: tenant.id, connection: flow.sourceConnectionID)
+        let (_, source) = try await connectors.source(tenant: tenant.id, connection: sourceConnection)
         let native = NativeEvent(eventID: event.sourceEventID, eventType: event.eventType, payload: payload, receivedAt: event.receivedAt)
         return try await source.translate(native)
     }
@@ -146,13 +153,13 @@ struct DeliveryPlanner: Sendable {
     /// Reads the applied versions of every object the translated events would change, with one query per flow.
     private func appliedVersions(
         of requests: [Request], translated: [Result<[CanonicalEvent], any Error>],
-        mappings compiled: [MappingVersionReference: LedgerportMapping.Mapping], tenant: Tenant
+        mappings compiled: [MappingVersionReference: CompiledMapping], tenant: Tenant
     ) async throws -> [FlowID: [String: Int64]] {
         var keysByFlow = [FlowID: Set<String>]()
         for index in requests.indices {
-            guard case .success(let events) = translated[index], let mapping = compiled[requests[index].mapping] else { continue }
-            for event in events where mapping.handles(event) {
-                keysByFlow[requests[index].flow.id, default: []].insert(Self.objectKey(of: event))
+            guard case .success(let events) = translated[index], let compiledMapping = compiled[requests[index].mapping] else { continue }
+            for event in events where compiledMapping.mapping.handles(event) {
+                keysByFlow[requests[index].flowID, default: []].insert(Self.objectKey(of: event))
             }
         }
         var versions = [FlowID: [String: Int64]]()
@@ -186,5 +193,14 @@ struct DeliveryPlanner: Sendable {
     /// The key the applied version of `event`'s object is stored under, such as `invoice:in_1`.
     private static func objectKey(of event: CanonicalEvent) -> String {
         "\(event.object.objectType.rawValue):\(event.object.id)"
+    }
+}
+
+/// A compiled mapping shared by the requests of one batch without copying it, since a copy retains every string and array in it.
+private final class CompiledMapping: Sendable {
+    let mapping: LedgerportMapping.Mapping
+
+    init(_ mapping: LedgerportMapping.Mapping) {
+        self.mapping = mapping
     }
 }

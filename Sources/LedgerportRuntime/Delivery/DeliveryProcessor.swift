@@ -122,7 +122,9 @@ struct DeliveryProcessor: Sendable {
         var requests = [DeliveryPlanner.Request]()
         var owners = [Int]()
         for index in work.indices where work[index].isRunning {
-            guard let flow = work[index].flow, let event = work[index].event else { continue }
+            guard let flowID = work[index].flow?.id, let sourceConnectionID = work[index].flow?.sourceConnectionID,
+                let event = work[index].event
+            else { continue }
             guard let reference = work[index].delivery.mapping else {
                 work[index].fail(ConnectorError.configuration(
                     "mapping_not_pinned", "deliver event \"\(event.sourceEventID)\": the delivery has no mapping version",
@@ -130,7 +132,7 @@ struct DeliveryProcessor: Sendable {
                 ))
                 continue
             }
-            requests.append(DeliveryPlanner.Request(event: event, mapping: reference, flow: flow))
+            requests.append(DeliveryPlanner.Request(event: event, mapping: reference, flowID: flowID, sourceConnectionID: sourceConnectionID))
             owners.append(index)
         }
         let planner = DeliveryPlanner(store: store, connectors: connectors, mappings: mappings, alerts: (alerts, clock))
@@ -159,8 +161,8 @@ struct DeliveryProcessor: Sendable {
     private func apply(_ work: [DeliveryWork], tenant: Tenant) async {
         var byTarget = [ConnectionID: [Int]]()
         for index in work.indices where work[index].isRunning && !work[index].operations.isEmpty {
-            if let flow = work[index].flow {
-                byTarget[flow.targetConnectionID, default: []].append(index)
+            if let target = work[index].flow?.targetConnectionID {
+                byTarget[target, default: []].append(index)
             }
         }
         for (connectionID, members) in byTarget.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
@@ -236,17 +238,17 @@ struct DeliveryProcessor: Sendable {
     /// Returns the report of one delivery: delivered with its versions and audit entries, or its failure's outcome.
     private func report(for work: DeliveryWork, tenant: Tenant, started: Date) -> DeliveryAttemptReport {
         let delivery = work.delivery
-        guard let flow = work.flow else {
+        guard let flowID = work.flow?.id else {
             return contextFailure(work.contextError, delivery: delivery, started: started)
         }
         if let failure = work.failure {
             let report = failureReport(
                 failure, delivery: delivery, policy: work.policy, failedAttempts: work.countedFailedAttempts,
                 waitingFor: work.referenceWait, started: started)
-            recordFailure(failure, outcome: report.outcome, flow: flow, tenant: tenant, wait: work.referenceWait, logger: work.logger)
+            recordFailure(failure, outcome: report.outcome, flowID: flowID, tenant: tenant, wait: work.referenceWait, logger: work.logger)
             return report
         }
-        guard let event = work.event else {
+        guard let sourceEventID = work.event?.sourceEventID, let correlationID = work.event?.correlationID else {
             preconditionFailure("a running delivery has its event")
         }
         if work.logs(.debug) {
@@ -254,7 +256,8 @@ struct DeliveryProcessor: Sendable {
         }
         return DeliveryAttemptReport(
             startedAt: started, finishedAt: clock.now(), outcome: .delivered, appliedVersions: work.result.appliedVersions,
-            auditEntries: auditEntries(work.result, delivery: delivery, event: event, flow: flow)
+            auditEntries: auditEntries(
+                work.result, delivery: delivery, sourceEventID: sourceEventID, correlationID: correlationID, flowID: flowID)
         )
     }
 
@@ -318,13 +321,13 @@ struct DeliveryProcessor: Sendable {
         var delivered = [FlowID: (count: Int, skippedStale: Int, labels: MetricLabels, seconds: [Double])]()
         var operations = [String: (count: Int, labels: MetricLabels)]()
         for index in work.indices where work[index].failure == nil {
-            guard let flow = work[index].flow, let receivedAt = work[index].event?.receivedAt else { continue }
+            guard let flowID = work[index].flow?.id, let receivedAt = work[index].event?.receivedAt else { continue }
             let result = work[index].result
-            var counted = delivered[flow.id] ?? (0, 0, ["tenant": tenant.slug, "flow": flow.id.rawValue], [])
+            var counted = delivered[flowID] ?? (0, 0, ["tenant": tenant.slug, "flow": flowID.rawValue], [])
             counted.count += 1
             counted.skippedStale += result.skippedStale.count
             counted.seconds.append(max(0, now.timeIntervalSince(receivedAt)))
-            delivered[flow.id] = counted
+            delivered[flowID] = counted
             for applied in result.applied {
                 let key = "\(applied.reference.model) \(applied.effect.rawValue)"
                 let labels = operations[key]?.labels ?? [
@@ -346,9 +349,9 @@ struct DeliveryProcessor: Sendable {
     }
 
     private func recordFailure(
-        _ error: ConnectorError, outcome: AttemptOutcome, flow: Flow, tenant: Tenant, wait: ReferenceWait, logger: Logger
+        _ error: ConnectorError, outcome: AttemptOutcome, flowID: FlowID, tenant: Tenant, wait: ReferenceWait, logger: Logger
     ) {
-        let labels: MetricLabels = ["tenant": tenant.slug, "flow": flow.id.rawValue]
+        let labels: MetricLabels = ["tenant": tenant.slug, "flow": flowID.rawValue]
         let metadata: LogMetadata = [
             LogMetadataKey.failureClass: .string(error.failureClass.rawValue), "error.code": .string(error.code),
             LogMetadataKey.error: .string(error.description),
@@ -366,7 +369,7 @@ struct DeliveryProcessor: Sendable {
                 logger.warning("retrying delivery", metadata: retry)
             }
         case .park(let reason, _):
-            metrics.increment(RuntimeMetrics.deliveriesParked, labels: ["tenant": tenant.slug, "flow": flow.id.rawValue, "reason": reason.rawValue])
+            metrics.increment(RuntimeMetrics.deliveriesParked, labels: ["tenant": tenant.slug, "flow": flowID.rawValue, "reason": reason.rawValue])
             let level: LogLevel = reason == .business ? .notice : .error
             logger.log(level: level, "parked delivery", metadata: metadata.merging(["dead_letter.reason": .string(reason.rawValue)]) { _, new in new })
         case .delivered:
@@ -374,7 +377,9 @@ struct DeliveryProcessor: Sendable {
         }
     }
 
-    private func auditEntries(_ result: DeliveryResult, delivery: Delivery, event: StoredEvent, flow: Flow) -> [NewAuditEntry] {
+    private func auditEntries(
+        _ result: DeliveryResult, delivery: Delivery, sourceEventID: String, correlationID: String, flowID: FlowID
+    ) -> [NewAuditEntry] {
         let mapping = delivery.mapping.map { "\($0.mappingID)@\($0.version)" } ?? "none"
         let connector = delivery.connectorVersion?.description ?? "unknown"
         return result.applied.map { applied in
@@ -385,10 +390,10 @@ struct DeliveryProcessor: Sendable {
                     "effect": .string(applied.effect.rawValue),
                     "target_record_id": applied.targetRecordID.map(JSONValue.string) ?? .null,
                     "read_back": .object(applied.readBack),
-                    "flow_id": .string(flow.id.rawValue),
+                    "flow_id": .string(flowID.rawValue),
                     "delivery_id": .number(JSONNumber(delivery.id.rawValue)),
-                    "source_event_id": .string(event.sourceEventID),
-                    "correlation_id": .string(event.correlationID),
+                    "source_event_id": .string(sourceEventID),
+                    "correlation_id": .string(correlationID),
                     "mapping": .string(mapping),
                     "target_connector_version": .string(connector),
                 ]
