@@ -42,11 +42,15 @@ package final class HTTPServer: @unchecked Sendable {
 
     /// Creates a server that picks the handler of each request with `route`, which
     /// runs on a libmicrohttpd thread and may set the request's path parameters.
+    ///
+    /// `onRejected` sees every request the server answers itself before routing it (a body over
+    /// ``HTTPServerConfiguration/maximumBodyBytes``). It runs on a libmicrohttpd thread and must not block.
     package init(
         configuration: HTTPServerConfiguration = HTTPServerConfiguration(), logger: Logger,
-        route: @escaping @Sendable (inout HTTPServerRequest) -> HTTPServerHandler
+        route: @escaping @Sendable (inout HTTPServerRequest) -> HTTPServerHandler,
+        onRejected: (@Sendable (HTTPServerRejection) -> Void)? = nil
     ) {
-        core = MHDServerCore(configuration: configuration, logger: logger, route: route)
+        core = MHDServerCore(configuration: configuration, logger: logger, route: route, onRejected: onRejected)
     }
 
     /// Creates a server that sends every request to `handler`.
@@ -56,9 +60,12 @@ package final class HTTPServer: @unchecked Sendable {
         self.init(configuration: configuration, logger: logger, route: { _ in handler })
     }
 
-    /// Creates a server that dispatches requests through `router`.
-    package convenience init(configuration: HTTPServerConfiguration = HTTPServerConfiguration(), logger: Logger, router: HTTPRouter) {
-        self.init(configuration: configuration, logger: logger, route: { request in router.route(&request) })
+    /// Creates a server that dispatches requests through `router`; see the designated initializer for `onRejected`.
+    package convenience init(
+        configuration: HTTPServerConfiguration = HTTPServerConfiguration(), logger: Logger, router: HTTPRouter,
+        onRejected: (@Sendable (HTTPServerRejection) -> Void)? = nil
+    ) {
+        self.init(configuration: configuration, logger: logger, route: { request in router.route(&request) }, onRejected: onRejected)
     }
 
     deinit {

@@ -15,6 +15,8 @@ package struct HTTPServerConfiguration: Sendable, Hashable {
     /// client still sending a body larger than the socket buffers may get a
     /// reset before it reads the 413.
     package var maximumBodyBytes: Int
+    /// The name of the setting that raises ``maximumBodyBytes`` (such as `http.max_request_bytes`), which the 413 message names.
+    package var bodyLimitSetting: String?
     /// Seconds a connection may stay idle (no bytes received or sent) before it
     /// is closed, while reading the header, while reading the body, and between
     /// keep-alive requests. A connection waiting for its handler is not idle.
@@ -32,7 +34,7 @@ package struct HTTPServerConfiguration: Sendable, Hashable {
     package init(
         host: String = "127.0.0.1", port: UInt16 = 0, threadCount: Int = 2, maximumBodyBytes: Int = 1024 * 1024,
         connectionTimeoutSeconds: Int = 30, connectionLimit: Int = 1000, connectionMemoryLimitBytes: Int = 64 * 1024,
-        stopDeadlineSeconds: Double = 10
+        stopDeadlineSeconds: Double = 10, bodyLimitSetting: String? = nil
     ) {
         precondition(threadCount > 0, "threadCount must be positive")
         precondition(maximumBodyBytes >= 0, "maximumBodyBytes must not be negative")
@@ -48,5 +50,6 @@ package struct HTTPServerConfiguration: Sendable, Hashable {
         self.connectionLimit = connectionLimit
         self.connectionMemoryLimitBytes = connectionMemoryLimitBytes
         self.stopDeadlineSeconds = stopDeadlineSeconds
+        self.bodyLimitSetting = bodyLimitSetting
     }
 }

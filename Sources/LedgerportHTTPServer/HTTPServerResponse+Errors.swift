@@ -38,11 +38,17 @@ extension HTTPServerResponse {
     }
 
     /// 413: the body is larger than the server accepts.
-    package static func payloadTooLarge(limitBytes: Int) -> HTTPServerResponse {
-        .error(
-            status: 413, code: "payload_too_large",
-            message: "request body exceeds \(limitBytes) bytes; send a smaller body"
-        )
+    package static func payloadTooLarge(limitBytes: Int, limitSetting: String? = nil) -> HTTPServerResponse {
+        .error(status: 413, code: payloadTooLargeCode, message: payloadTooLargeMessage(limitBytes: limitBytes, limitSetting: limitSetting))
+    }
+
+    /// The error code of a 413.
+    static let payloadTooLargeCode = "payload_too_large"
+
+    /// The message of a 413; `limitSetting` names the server setting that raises the limit.
+    static func payloadTooLargeMessage(limitBytes: Int, limitSetting: String?) -> String {
+        let raise = limitSetting.map { ", or have the server's operator raise \($0)" } ?? ""
+        return "request body exceeds \(limitBytes) bytes; send a smaller body\(raise)"
     }
 
     /// 500: the handler failed; details go to the log, not to the client.

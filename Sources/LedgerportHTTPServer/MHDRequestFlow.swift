@@ -14,7 +14,7 @@ enum MHDRequestFlow {
             return .YES
         }
         guard declared <= UInt64(limit) else {
-            return reject(exchange, with: .payloadTooLarge(limitBytes: limit))
+            return rejectOversized(exchange)
         }
         exchange.body.reserveCapacity(Int(declared))
         return .YES
@@ -28,7 +28,7 @@ enum MHDRequestFlow {
     static func receive(_ chunk: UnsafeRawBufferPointer, for exchange: MHDExchange) -> MHD_Result {
         let limit = exchange.core.configuration.maximumBodyBytes
         guard exchange.body.count + chunk.count <= limit else {
-            return reject(exchange, with: .payloadTooLarge(limitBytes: limit))
+            return rejectOversized(exchange)
         }
         exchange.body.append(contentsOf: chunk)
         return .YES
@@ -111,9 +111,17 @@ enum MHDRequestFlow {
         }
     }
 
-    private static func reject(_ exchange: MHDExchange, with response: HTTPServerResponse) -> MHD_Result {
+    /// Answers 413 and tells the server's rejection observer, without the body.
+    private static func rejectOversized(_ exchange: MHDExchange) -> MHD_Result {
+        let configuration = exchange.core.configuration
+        let message = HTTPServerResponse.payloadTooLargeMessage(limitBytes: configuration.maximumBodyBytes, limitSetting: configuration.bodyLimitSetting)
+        if let observe = exchange.core.onRejected {
+            observe(HTTPServerRejection(
+                method: exchange.method, path: exchange.rawURL, remoteAddress: MHDRequestReader.remoteAddress(of: exchange.connection),
+                status: 413, code: HTTPServerResponse.payloadTooLargeCode, message: message))
+        }
         exchange.isReceiving = false
         exchange.core.lock.withLock { exchange.state = .queued }
-        return MHDResponseWriter.queue(response, for: exchange)
+        return MHDResponseWriter.queue(.error(status: 413, code: HTTPServerResponse.payloadTooLargeCode, message: message), for: exchange)
     }
 }

@@ -14,6 +14,8 @@ final class MHDServerCore: @unchecked Sendable {
     let configuration: HTTPServerConfiguration
     let logger: Logger
     let route: @Sendable (inout HTTPServerRequest) -> HTTPServerHandler
+    /// Called on the libmicrohttpd thread for each request the server answers before routing it.
+    let onRejected: (@Sendable (HTTPServerRejection) -> Void)?
     let lock = NSCondition()
 
     // Guarded by `lock`.
@@ -29,11 +31,13 @@ final class MHDServerCore: @unchecked Sendable {
 
     init(
         configuration: HTTPServerConfiguration, logger: Logger,
-        route: @escaping @Sendable (inout HTTPServerRequest) -> HTTPServerHandler
+        route: @escaping @Sendable (inout HTTPServerRequest) -> HTTPServerHandler,
+        onRejected: (@Sendable (HTTPServerRejection) -> Void)? = nil
     ) {
         self.configuration = configuration
         self.logger = logger
         self.route = route
+        self.onRejected = onRejected
     }
 
     /// Counts a new request in flight. Called on the libmicrohttpd thread for the first call of each request.

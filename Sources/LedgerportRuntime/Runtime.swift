@@ -101,9 +101,10 @@ package final class Runtime: @unchecked Sendable {
             configuration: HTTPServerConfiguration(
                 host: configuration.listenAddress, port: UInt16(configuration.port), threadCount: configuration.httpThreads,
                 maximumBodyBytes: configuration.maximumRequestBytes, connectionTimeoutSeconds: configuration.connectionTimeoutSeconds,
-                connectionLimit: configuration.maximumConnections, connectionMemoryLimitBytes: Self.connectionMemoryBytes
+                connectionLimit: configuration.maximumConnections, connectionMemoryLimitBytes: Self.connectionMemoryBytes,
+                bodyLimitSetting: "http.max_request_bytes"
             ),
-            logger: logger, router: routes
+            logger: logger, router: routes, onRejected: { [ingestor] rejection in ingestor.recordServerRejection(rejection) }
         )
     }
 

@@ -64,4 +64,23 @@ import Testing
         )
         #expect(rejected == 3)
     }
+
+    @Test func oversizedRequest_isCountedAndNamesTheSetting() async throws {
+        let harness = try await SystemHarness.start(maximumRequestBytes: 16_384)
+        defer { Task { await harness.stop() } }
+        let body = StripeBodies.file("008-customer.created.json")
+        // A first webhook warms the tenant and connector caches, so the rejection is counted before the 413 is sent.
+        _ = try await harness.post(body)
+
+        let oversized = try await harness.post(body + Array(repeating: UInt8(ascii: " "), count: 20_000))
+
+        #expect(oversized.status == 413)
+        let message = try #require((try? JSONParser.parse(oversized.body))?["error"]?["message"]?.stringValue)
+        #expect(message.contains("http.max_request_bytes"))
+        let rejected = harness.runtime.metrics.value(
+            "ledgerport_webhook_requests_rejected_total",
+            labels: ["tenant": "northwind", "connection": "stripe-main", "reason": "payload_too_large"]
+        )
+        #expect(rejected == 1)
+    }
 }

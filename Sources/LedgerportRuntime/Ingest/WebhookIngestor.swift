@@ -218,6 +218,40 @@ final class WebhookIngestor: @unchecked Sendable {
         )
     }
 
+    /// Counts and logs a webhook request that the HTTP server rejected before routing it, such as a body over the size limit.
+    ///
+    /// Only a request to an existing source connection is counted, so a path cannot add metric series of its own.
+    /// Like every rejection, it is logged without its body through the throttled rejection log (one line per connection and reason every 10 s).
+    func recordServerRejection(_ rejection: HTTPServerRejection) {
+        guard let path = WebhookPath(requestPath: rejection.path) else {
+            return
+        }
+        let arrived = clock.now()
+        if let tenant = tenants.cachedTenant(slug: path.tenant),
+            let (connection, _) = connectors.cachedSource(tenant: tenant.id, connection: ConnectionID(rawValue: path.connection))
+        {
+            countServerRejection(rejection, path: path, tenant: tenant, connection: connection, at: arrived)
+            return
+        }
+        Task {
+            // A tenant or connection that does not exist is not counted, as for any request to an unknown endpoint.
+            guard let tenant = try? await tenants.tenant(slug: path.tenant),
+                let (connection, _) = try? await connectors.source(tenant: tenant.id, connection: ConnectionID(rawValue: path.connection))
+            else { return }
+            countServerRejection(rejection, path: path, tenant: tenant, connection: connection, at: arrived)
+        }
+    }
+
+    private func countServerRejection(_ rejection: HTTPServerRejection, path: WebhookPath, tenant: Tenant, connection: Connection, at arrived: Date) {
+        guard connection.environment.rawValue == path.environment else {
+            return
+        }
+        metrics.increment(RuntimeMetrics.requestsRejected, labels: ["tenant": tenant.slug, "connection": connection.id.rawValue, "reason": rejection.code])
+        rejections.record(
+            tenant: tenant.slug, connection: connection.id.rawValue, reason: rejection.code, message: rejection.message, detail: nil,
+            remoteAddress: rejection.remoteAddress, at: arrived)
+    }
+
     /// Builds the response for a tenant, environment or connection that does not exist or takes no webhooks.
     ///
     /// It is the same for all three, so a caller cannot probe which tenants exist.
@@ -239,5 +273,16 @@ struct WebhookPath: Sendable {
         tenant = parameters["tenant"] ?? ""
         environment = parameters["environment"] ?? ""
         connection = parameters["connection"] ?? ""
+    }
+
+    /// Reads the parameters from a request path `/webhooks/{tenant}/{environment}/{connection}`; nil for any other path.
+    init?(requestPath: String) {
+        let parts = requestPath.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 5, parts[0].isEmpty, parts[1] == "webhooks", !parts[2].isEmpty, !parts[3].isEmpty, !parts[4].isEmpty else {
+            return nil
+        }
+        tenant = String(parts[2])
+        environment = String(parts[3])
+        connection = String(parts[4])
     }
 }
