@@ -49,7 +49,7 @@ package struct StripeConnector: SourceConnector {
         try verifier.verify(header: request.headers[StripeSignatureHeader.fieldName], body: request.body, now: context.clock.now())
 
         guard let envelope = StripeEventEnvelope.scan(request.body) else {
-            throw WebhookRejection(.malformedPayload, "the body is not a Stripe event: expected a JSON object with string \"id\" and \"type\"", httpStatus: 400)
+            throw StripeEventEnvelope.malformedPayload(request.body)
         }
         if let version = envelope.apiVersion, StripeAPIVersion(rawValue: version) == nil {
             throw WebhookRejection(

@@ -1,4 +1,5 @@
 import Foundation
+import LedgerportSDK
 
 /// The top-level `id`, `type` and `api_version` of a Stripe event, found without parsing the whole body.
 ///
@@ -282,5 +283,21 @@ private struct TopLevelScanner {
 
     private static func endsScalar(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: ",") || byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]") || isWhitespace(byte)
+    }
+}
+
+extension StripeEventEnvelope {
+    /// Builds the rejection of a body that ``scan(_:)`` could not read, naming where the JSON breaks when it is not JSON.
+    ///
+    /// Parsing runs only on this error path. The message gives the line and column, never text from the body.
+    static func malformedPayload(_ body: [UInt8]) -> WebhookRejection {
+        let reason: String
+        do {
+            _ = try JSONParser.parse(body)
+            reason = "the body is not a Stripe event: expected a JSON object with string \"id\" and \"type\""
+        } catch {
+            reason = "the body is not valid JSON at line \(error.line), column \(error.column); send the event as Stripe sent it, unchanged"
+        }
+        return WebhookRejection(.malformedPayload, reason, httpStatus: 400)
     }
 }

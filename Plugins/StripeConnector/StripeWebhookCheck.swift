@@ -18,7 +18,7 @@ package enum StripeWebhookCheck {
         let value = try headerValue(headerLine)
         try StripeSignatureVerifier(secrets: secrets, toleranceSeconds: toleranceSeconds).verify(header: value, body: body, now: now)
         guard let envelope = StripeEventEnvelope.scan(body) else {
-            throw WebhookRejection(.malformedPayload, "the body is not a Stripe event: expected a JSON object with string \"id\" and \"type\"", httpStatus: 400)
+            throw StripeEventEnvelope.malformedPayload(body)
         }
         return ReceivedEvent(eventID: envelope.id, eventType: envelope.type, payload: body)
     }

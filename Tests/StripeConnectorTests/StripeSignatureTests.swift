@@ -169,5 +169,16 @@ import Testing
         let rejection = try Self.rejection(Self.request(header: header, body: body))
         #expect(rejection?.reason == .malformedPayload)
         #expect(rejection?.httpStatus == 400)
+        #expect(rejection?.message == "the body is not a Stripe event: expected a JSON object with string \"id\" and \"type\"")
+    }
+
+    @Test func signedTruncatedJSON_namesWhereItBreaks() throws {
+        let body = Array("{\"id\": \"evt_x\",\n \"type\": \"customer.created\", \"data\": {".utf8)
+        let header = StripeTestSupport.signatureHeader(body: body, timestamp: 1_796_412_200, secrets: [StripeTestSupport.recordedSecret])
+        let rejection = try Self.rejection(Self.request(header: header, body: body))
+        #expect(rejection?.reason == .malformedPayload)
+        #expect(rejection?.httpStatus == 400)
+        #expect(rejection?.message.hasPrefix("the body is not valid JSON at line 2, column ") == true)
+        #expect(rejection?.message.contains("evt_x") == false)
     }
 }
