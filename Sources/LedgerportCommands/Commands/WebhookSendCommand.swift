@@ -33,8 +33,8 @@ struct WebhookSendCommand: RunnableCommand {
     )
 
     static let arguments: [ArgumentDefinition] = [
-        .option("secret-file", value: "file", help: "The endpoint's signing secret: one per line (the first signs), or a connection's secrets file with \"webhook_signing_secret\"."),
-        .option("url", value: "url", help: "The webhook URL, http on a loopback address."),
+        .option("secret-file", value: "file", help: "The endpoint's signing secret: one per line (the first signs), or a connection's secrets file with \"webhook_signing_secret\".", required: true),
+        .option("url", value: "url", help: "The webhook URL, http on a loopback address.", required: true),
         .option("duplicate", value: "count", help: "How many times to send each event, one after another. Default: 1."),
         .option("order", value: "order", help: "recorded, reversed or shuffle. Default: recorded."),
         .option("seed", value: "number", help: "The seed of --order shuffle, so a run can be repeated. Default: 1."),

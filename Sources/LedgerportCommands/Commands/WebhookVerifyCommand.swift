@@ -39,10 +39,10 @@ struct WebhookVerifyCommand: RunnableCommand {
     )
 
     static let arguments: [ArgumentDefinition] = [
-        .option("connector", value: "id", help: "The connector whose signature scheme applies. Supported: stripe."),
-        .option("secret-file", value: "file", help: "The signing secrets, one per line, newest first, or a connection's secrets file with \"webhook_signing_secret\"."),
-        .option("header", value: "header", help: "The signature header as received, such as 'Stripe-Signature: t=...,v1=...', or its value alone."),
-        .option("body-file", value: "file", help: "A file with the request body, byte for byte as received."),
+        .option("connector", value: "id", help: "The connector whose signature scheme applies. Supported: stripe.", required: true),
+        .option("secret-file", value: "file", help: "The signing secrets, one per line, newest first, or a connection's secrets file with \"webhook_signing_secret\".", required: true),
+        .option("header", value: "header", help: "The signature header as received, such as 'Stripe-Signature: t=...,v1=...', or its value alone.", required: true),
+        .option("body-file", value: "file", help: "A file with the request body, byte for byte as received.", required: true),
         .option("now", value: "unix-seconds", help: "The time to check the tolerance against, in Unix seconds. Default: the current time."),
         .flag("json", help: "Print a JSON object with the members valid, event_id, event_type, reason and message."),
     ]
