@@ -117,6 +117,16 @@ package final class Runtime: @unchecked Sendable {
     /// larger ones get 431.
     static let connectionMemoryBytes = 16 * 1024
 
+    /// Names where the specs folder came from for the start-up log. `serve` has no `--specs` option: a folder passed
+    /// to the search as the option came from `specs_dir` in the configuration, or from `LEDGERPORT_SPECS_DIR`, which overrides it.
+    static func specsSource(_ directory: SpecsDirectory, environment: [String: String]) -> String {
+        guard directory.source == .option else {
+            return directory.source.rawValue
+        }
+        let variable = environment[SpecsDirectory.environmentVariable] ?? ""
+        return variable.isEmpty ? "specs_dir in the configuration" : SpecsDirectory.environmentVariable
+    }
+
     /// Opens the store, checks the master key, loads the connector specs and builds the runtime, without listening yet.
     package static func open(
         configuration: ServeConfiguration, environment: [String: String], logger: Logger, clock: any WallClock = SystemClock()
@@ -131,10 +141,17 @@ package final class Runtime: @unchecked Sendable {
             // `arguments.first` is only the bare name when the executable was found through PATH.
             currentDirectory: FileManager.default.currentDirectoryPath, executablePath: Bundle.main.executablePath ?? CommandLine.arguments.first
         )
-        logger.info("connector specs", metadata: ["specs.path": .string(specsDirectory.path), "specs.found_through": .string(specsDirectory.source.rawValue)])
+        logger.info("connector specs", metadata: [
+            "specs.path": .string(specsDirectory.path), "specs.found_through": .string(Self.specsSource(specsDirectory, environment: environment)),
+        ])
         let registry = try ConnectorRegistry.load(specsDirectory: specsDirectory.path, implementations: BuiltinConnectors.all)
         let mappingEnvironment = try ValidationEnvironment.forRuntime(registry: registry)
-        try FileManager.default.createDirectory(atPath: configuration.dataDirectory, withIntermediateDirectories: true)
+        try DataFolder.create(atPath: configuration.dataDirectory)
+        if let mode = DataFolder.modeOpenToOthers(atPath: configuration.dataDirectory) {
+            logger.warning("data folder is readable by other users", metadata: [
+                "file.path": .string(configuration.dataDirectory), "file.mode": .string(String(mode, radix: 8)), "hint": "run chmod 700 on it",
+            ])
+        }
 
         let path = (configuration.dataDirectory as NSString).appendingPathComponent(SQLiteStore.fileName)
         let synchronous: SQLiteSynchronousMode = configuration.sqliteSynchronous == "normal" ? .normal : .full

@@ -19,7 +19,8 @@ package enum MasterKeyError: Error, Sendable, Equatable, CustomStringConvertible
     package var description: String {
         switch self {
         case .missing:
-            "load master key: no key supplied; set LEDGERPORT_MASTER_KEY_FILE to a file containing the key, "
+            "load master key: no key supplied; set LEDGERPORT_MASTER_KEY_FILE to a file containing the key "
+                + "(for `ledgerport serve`, master_key_file in its configuration does the same), "
                 + "or LEDGERPORT_MASTER_KEY to the key, as 64 hexadecimal digits or base64 of 32 bytes. "
                 + "For a data folder that holds secrets, that is the key they were sealed with; "
                 + "only a new data folder takes a new key (`openssl rand -hex 32`)"

@@ -68,7 +68,7 @@ enum DataOption {
                 hint: "create a tenant first with \"ledgerport tenant create\", or name the data folder with --data or $\(environmentVariable)")
         }
         do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try DataFolder.create(atPath: folder)
         } catch {
             throw .failure("create data folder \"\(folder)\": \(error.localizedDescription)", hint: "check the path and its permissions")
         }
