@@ -10,7 +10,7 @@ extension DemoSummary {
         lines.append("Governance \(changeRequestsApplied) mapping activations, each approved by two board members before it applied")
         lines.append("Deliveries \(deliveriesDelivered) delivered, \(deliveriesParked) parked, \(deliveriesOpen) still open")
         if retries > 0 {
-            lines.append("           \(retries) attempts retried, such as an invoice that arrived before its customer")
+            lines.append("           \(Self.count(retries, "attempt")) retried, such as an invoice that arrived before its customer")
         }
         if !eventsWithoutFlow.isEmpty {
             let types = eventsWithoutFlow.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", ")
@@ -56,7 +56,9 @@ extension DemoSummary {
         if let dataDirectory {
             lines.append("Data kept in \(dataDirectory): the master key in master.key, the runtime's data folder in runtime/, the sandbox's in odoo-sandbox/.")
             lines.append("Inspect it with, for example: LEDGERPORT_MASTER_KEY_FILE=\(dataDirectory)/master.key ledgerport dead-letter list --tenant northwind --data \(dataDirectory)/runtime")
-            lines.append("To keep using it, with LEDGERPORT_MASTER_KEY_FILE and LEDGERPORT_DATA_DIR=\(dataDirectory)/runtime set:")
+            lines.append(
+                "To keep using it, with LEDGERPORT_MASTER_KEY_FILE, LEDGERPORT_DATA_DIR=\(dataDirectory)/runtime "
+                    + "and LEDGERPORT_ACTOR (your name for the audit log, else $USER) set:")
             lines.append("  1. ledgerport sandbox odoo --port 18069 --data \(dataDirectory)/odoo-sandbox")
             lines.append("  2. ledgerport connection configure odoo-main --tenant northwind --config FILE, with FILE {\"base_url\": \"http://127.0.0.1:18069\"}")
             lines.append("  3. ledgerport connection rotate-secrets stripe-main --tenant northwind --secrets-file FILE, with FILE {\"webhook_signing_secret\": \"whsec_...\"}")
