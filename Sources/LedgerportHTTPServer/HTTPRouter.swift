@@ -49,7 +49,27 @@ package struct HTTPRouter: Sendable {
         }
 
         let response: HTTPServerResponse =
-            allowed.isEmpty ? .notFound(path: request.path) : .methodNotAllowed(method: request.method, allowed: allowed)
+            allowed.isEmpty
+            ? .notFound(path: request.path, nearest: nearestPatterns(to: request.path))
+            : .methodNotAllowed(method: request.method, allowed: allowed)
         return .immediate { _, responder in responder.respond(response) }
+    }
+
+    /// Returns the patterns that share the most leading segments with `path`, at most five, in the order added.
+    ///
+    /// A 404 names them, so that a caller who mistyped a path gets the shapes of the paths served there.
+    private func nearestPatterns(to path: String) -> [String] {
+        let shared = routes.map { $0.pattern.sharedLeadingSegments(with: path) }
+        guard let most = shared.max() else {
+            return []
+        }
+        var nearest: [String] = []
+        for (route, count) in zip(routes, shared) where count == most && !nearest.contains(route.pattern.text) {
+            nearest.append(route.pattern.text)
+            if nearest.count == 5 {
+                break
+            }
+        }
+        return nearest
     }
 }

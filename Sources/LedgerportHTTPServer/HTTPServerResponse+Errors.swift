@@ -23,9 +23,10 @@ extension HTTPServerResponse {
         .error(status: 400, code: "bad_request", message: message)
     }
 
-    /// 404: no route matches the path.
-    package static func notFound(path: String) -> HTTPServerResponse {
-        .error(status: 404, code: "not_found", message: "no endpoint at path \"\(truncated(path))\"")
+    /// 404: no route matches the path. The message names the route patterns in `nearest`, those closest to it.
+    package static func notFound(path: String, nearest: [String] = []) -> HTTPServerResponse {
+        let hint = nearest.isEmpty ? "" : "; the nearest paths served are " + nearest.joined(separator: ", ")
+        return .error(status: 404, code: "not_found", message: "no endpoint at path \"\(truncated(path))\"\(hint)")
     }
 
     /// 405: the path exists but not for this method; the `Allow` field lists the methods that do.
@@ -45,7 +46,7 @@ extension HTTPServerResponse {
     /// The error code of a 413.
     static let payloadTooLargeCode = "payload_too_large"
 
-    /// The message of a 413; `limitSetting` names the server setting that raises the limit.
+    /// Builds the message of a 413. `limitSetting` names the server setting that raises the limit.
     static func payloadTooLargeMessage(limitBytes: Int, limitSetting: String?) -> String {
         let raise = limitSetting.map { ", or have the server's operator raise \($0)" } ?? ""
         return "request body exceeds \(limitBytes) bytes; send a smaller body\(raise)"

@@ -65,4 +65,21 @@ struct RoutePattern: Sendable, Hashable {
         }
         return parameters
     }
+
+    /// Counts the leading segments of `path` that this pattern's segments match, literal or parameter, for the hint of a 404.
+    func sharedLeadingSegments(with path: String) -> Int {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+        var shared = 0
+        for (segment, part) in zip(segments, parts) {
+            switch segment {
+            case .literal(let literal) where literal == part:
+                shared += 1
+            case .parameter where !part.isEmpty:
+                shared += 1
+            default:
+                return shared
+            }
+        }
+        return shared
+    }
 }

@@ -53,7 +53,10 @@ import Testing
         #expect(health.bodyText == "ok")
         #expect(missing.status == 404)
         #expect(try JSONParser.parse(missing.body) == [
-            "error": ["code": "not_found", "message": "no endpoint at path \"/webhooks/acme\"", "status": 404]
+            "error": [
+                "code": "not_found", "status": 404,
+                "message": "no endpoint at path \"/webhooks/acme\"; the nearest paths served are /webhooks/{tenant}/{environment}/{connection}",
+            ]
         ])
         #expect(wrongMethod.status == 405)
         #expect(wrongMethod.headers["Allow"] == "POST")
@@ -61,6 +64,29 @@ import Testing
         #expect(failing.status == 500)
         #expect(try JSONParser.parse(failing.body)["error"]?["code"] == "internal_error")
         #expect(forgotten.status == 500)
+    }
+
+    @Test func unknownPath_namesNearestRoutes() async throws {
+        var router = HTTPRouter()
+        router.add("GET", "/health", .immediate { _, responder in responder.respond(.text("ok")) })
+        router.add("GET", "/admin/tenants/{tenant}/flows") { _ in HTTPServerResponse(status: 200) }
+        router.add("POST", "/admin/tenants/{tenant}/flows/{flow}/pause") { _ in HTTPServerResponse(status: 200) }
+        router.add("GET", "/admin/tenants/{tenant}/deliveries") { _ in HTTPServerResponse(status: 200) }
+        let server = HTTPServer(logger: .disabled, router: router)
+        try server.start()
+
+        let widgets = try await send("GET", "/admin/tenants/acme/widgets", to: server)
+        let elsewhere = try await send("GET", "/nope", to: server)
+        await server.stop()
+
+        #expect(widgets.status == 404)
+        #expect(try JSONParser.parse(widgets.body)["error"]?["message"] == """
+            no endpoint at path "/admin/tenants/acme/widgets"; the nearest paths served are \
+            /admin/tenants/{tenant}/flows, /admin/tenants/{tenant}/flows/{flow}/pause, /admin/tenants/{tenant}/deliveries
+            """)
+        #expect(elsewhere.status == 404)
+        #expect(try JSONParser.parse(elsewhere.body)["error"]?["message"]?.stringValue?.hasSuffix("are /health, /admin/tenants/{tenant}/flows, "
+            + "/admin/tenants/{tenant}/flows/{flow}/pause, /admin/tenants/{tenant}/deliveries") == true)
     }
 
     @Test func badRequest_hasJSONBody() throws {
