@@ -1,4 +1,5 @@
 import Foundation
+import LedgerportJSONSchema
 import LedgerportMapping
 import LedgerportRuntime
 import LedgerportSDK
@@ -21,10 +22,10 @@ enum AdminCommandSupport {
         return slug
     }
 
-    /// Reads a positional integer id such as a dead letter's.
-    static func integerID(_ text: String?, name: String) throws(CommandError) -> Int64 {
+    /// Reads an integer id such as a dead letter's; `listing` is the command that lists the ids, such as `ledgerport delivery list`.
+    static func integerID(_ text: String?, name: String, listing: String) throws(CommandError) -> Int64 {
         guard let text, let value = Int64(text), value > 0 else {
-            throw .usage("invalid \(name) \"\(text ?? "")\": expected a positive integer id", hint: "list the ids with the list command")
+            throw .usage("invalid \(name) \"\(text ?? "")\": expected a positive integer id", hint: "list the ids with \(listing) --tenant <slug>")
         }
         return value
     }
@@ -37,7 +38,8 @@ enum AdminCommandSupport {
             return nil
         }
         guard let value = Value(rawValue: text) else {
-            throw .usage("invalid --\(name) \"\(text)\"", hint: "use one of \(Value.allCases.map(\.rawValue).joined(separator: ", "))")
+            let allowed = Value.allCases.map(\.rawValue)
+            throw .usage("invalid --\(name) \"\(text)\"", hint: "\(MessageText.didYouMean(text, among: allowed))use one of \(allowed.joined(separator: ", "))")
         }
         return value
     }

@@ -35,7 +35,7 @@ struct DeadLetterDiscardCommand: RunnableCommand {
     let printsJSON: Bool
 
     init(arguments: ParsedArguments) throws(CommandError) {
-        id = DeadLetterID(rawValue: try AdminCommandSupport.integerID(arguments.positional("id"), name: "dead letter id"))
+        id = DeadLetterID(rawValue: try AdminCommandSupport.integerID(arguments.positional("id"), name: "dead letter id", listing: "ledgerport dead-letter list"))
         tenantSlug = try AdminCommandSupport.tenantSlug(arguments)
         guard let reason = arguments.option("reason"), !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw .usage("missing option --reason", hint: "say why the delivery is dropped, such as --reason \"duplicate customer\"")

@@ -64,7 +64,7 @@ struct DeadLetterListCommand: RunnableCommand {
         }
         self.filter = filter
         after = try arguments.option("after").map { text throws(CommandError) in
-            DeadLetterID(rawValue: try AdminCommandSupport.integerID(text, name: "--after"))
+            DeadLetterID(rawValue: try AdminCommandSupport.integerID(text, name: "--after", listing: "ledgerport dead-letter list"))
         }
         limit = try AdminCommandSupport.integerOption(arguments, "limit", range: 1...1_000) ?? 100
         dataOption = arguments.option(DataOption.name)

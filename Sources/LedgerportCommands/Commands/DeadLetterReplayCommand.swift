@@ -59,7 +59,7 @@ struct DeadLetterReplayCommand: RunnableCommand {
     init(arguments: ParsedArguments) throws(CommandError) {
         var ids = [DeadLetterID]()
         for text in arguments.positionalList("ids") {
-            ids.append(DeadLetterID(rawValue: try AdminCommandSupport.integerID(text, name: "dead letter id")))
+            ids.append(DeadLetterID(rawValue: try AdminCommandSupport.integerID(text, name: "dead letter id", listing: "ledgerport dead-letter list")))
         }
         self.ids = ids
         var filter = DeadLetterFilter(

@@ -31,7 +31,7 @@ struct DeadLetterShowCommand: RunnableCommand {
     let printsJSON: Bool
 
     init(arguments: ParsedArguments) throws(CommandError) {
-        id = DeadLetterID(rawValue: try AdminCommandSupport.integerID(arguments.positional("id"), name: "dead letter id"))
+        id = DeadLetterID(rawValue: try AdminCommandSupport.integerID(arguments.positional("id"), name: "dead letter id", listing: "ledgerport dead-letter list"))
         tenantSlug = try AdminCommandSupport.tenantSlug(arguments)
         dataOption = arguments.option(DataOption.name)
         printsJSON = arguments.flag("json")

@@ -49,7 +49,7 @@ struct DeliveryListCommand: RunnableCommand {
         tenantSlug = try AdminCommandSupport.tenantSlug(arguments)
         state = try AdminCommandSupport.enumOption(arguments, "state", as: DeliveryState.self)
         after = try arguments.option("after").map { text throws(CommandError) in
-            DeliveryID(rawValue: try AdminCommandSupport.integerID(text, name: "--after"))
+            DeliveryID(rawValue: try AdminCommandSupport.integerID(text, name: "--after", listing: "ledgerport delivery list"))
         }
         limit = try AdminCommandSupport.integerOption(arguments, "limit", range: 1...1_000) ?? 100
         dataOption = arguments.option(DataOption.name)

@@ -31,7 +31,7 @@ struct DeliveryShowCommand: RunnableCommand {
     let printsJSON: Bool
 
     init(arguments: ParsedArguments) throws(CommandError) {
-        id = DeliveryID(rawValue: try AdminCommandSupport.integerID(arguments.positional("id"), name: "delivery id"))
+        id = DeliveryID(rawValue: try AdminCommandSupport.integerID(arguments.positional("id"), name: "delivery id", listing: "ledgerport delivery list"))
         tenantSlug = try AdminCommandSupport.tenantSlug(arguments)
         dataOption = arguments.option(DataOption.name)
         printsJSON = arguments.flag("json")
