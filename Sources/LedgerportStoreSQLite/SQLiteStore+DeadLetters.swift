@@ -146,7 +146,13 @@ enum DeadLetterRows {
     static func requireParked(_ id: DeadLetterID, tenant: TenantID, operation: String, on db: SQLiteConnection) throws -> DeadLetter {
         let letter = try require(id, tenant: tenant, operation: operation, on: db)
         guard letter.status == .parked else {
-            throw StoreError.conflict(operation, "\(id)", "it is already \(letter.status.rawValue)", hint: "list parked dead letters and pick one of those")
+            // A replayed delivery that failed again is parked under a new dead letter; name it, since that is the one to act on.
+            let newer = try db.queryFirst(
+                "SELECT id FROM dead_letters WHERE tenant_id = ? AND delivery_id = ? AND status = 'parked'",
+                [.text(tenant.rawValue), .integer(letter.deliveryID.rawValue)]) { try $0.int64(0) }
+            let hint = newer.map { "its delivery was parked again as dead letter \($0); inspect or replay that one" }
+                ?? "list parked dead letters and pick one of those"
+            throw StoreError.conflict(operation, "\(id)", "it is already \(letter.status.rawValue)", hint: hint)
         }
         return letter
     }

@@ -85,7 +85,8 @@ struct ServeCommand: RunnableCommand {
         do {
             try await running.value
         } catch {
-            throw CommandError.failure("run the runtime: \(error)", hint: "check the listen address and port")
+            // The runtime's errors say what to do, such as freeing the port, so no general hint is added.
+            throw CommandError.failure("run the runtime: \(error)")
         }
         logger.info("stopped")
         return .ok

@@ -60,6 +60,28 @@ import Testing
     }
 
     @Test(arguments: StoreFactory.all)
+    func replayOfClosedLetter_namesNewerLetter(factory: StoreFactory) async throws {
+        try await factory.withStore { store, clock in
+            let (tenant, _, letter) = try await parkedDelivery(store, clock)
+            _ = try await store.replayDeadLetter(letter.id, notBefore: clock.now(), mapping: nil, tenant: tenant.id, actor: StoreFixtures.actor)
+            let claim = try await store.claimDueDeliveries(tenant: tenant.id, limit: 1, leaseSeconds: 30)[0]
+            _ = try await store.recordAttempt(
+                DeliveryAttemptReport(startedAt: clock.now(), finishedAt: clock.now(), outcome: .park(reason: .business, error: businessError)),
+                claim: claim, tenant: tenant.id)
+            let newer = try await store.deadLetters(tenant: tenant.id, filter: DeadLetterFilter(status: .parked), after: nil, limit: 10)
+
+            let again = await #expect(throws: StoreError.self) {
+                try await store.replayDeadLetter(letter.id, notBefore: clock.now(), mapping: nil, tenant: tenant.id, actor: StoreFixtures.actor)
+            }
+
+            #expect(newer.count == 1)
+            #expect(newer.first?.id != letter.id)
+            #expect(again?.code == .conflict)
+            #expect(again?.hint == "its delivery was parked again as dead letter \(newer.first?.id.rawValue ?? 0); inspect or replay that one")
+        }
+    }
+
+    @Test(arguments: StoreFactory.all)
     func replayedDelivery_recordsAttemptUnderNewMapping(factory: StoreFactory) async throws {
         try await factory.withStore { store, clock in
             let (tenant, deliveryID, letter) = try await parkedDelivery(store, clock)
