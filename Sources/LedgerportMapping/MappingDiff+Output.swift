@@ -31,7 +31,10 @@ extension MappingDiff {
             lines.append("  \(amount.currency): \(amount.from.displayText) -> \(amount.to.displayText) (change \(delta))")
         }
         let counts = counts
-        lines.append("\(DryRunReport.count(events.count, "event")): \(counts.added) added, \(counts.removed) removed, \(counts.changed) changed, \(counts.unchanged) unchanged")
+        let operations = counts.added + counts.removed + counts.changed + counts.unchanged
+        lines.append(
+            "\(DryRunReport.count(events.count, "event")), \(DryRunReport.count(operations, "operation")): "
+                + "\(counts.added) added, \(counts.removed) removed, \(counts.changed) changed, \(counts.unchanged) unchanged")
         return lines.joined(separator: "\n") + "\n"
     }
 

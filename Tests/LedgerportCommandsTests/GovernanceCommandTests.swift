@@ -178,6 +178,19 @@ import Testing
         #expect(unknown.status == 1)
     }
 
+    @Test func changeRequestPropose_semanticVersionGetsHint() async throws {
+        let world = try await provisionedWorld()
+
+        let outcome = await world.run([
+            "change-request", "propose", "--tenant", "acme", "--mapping", "stripe-customers", "--version", "1.1.0",
+            "--summary", "Reference", "--as", "revops@acme.example",
+        ])
+
+        #expect(outcome.status == 64)
+        #expect(outcome.standardError.contains(#"invalid --version "1.1.0": expected the stored version number, such as 2"#))
+        #expect(outcome.standardError.contains("list them with ledgerport mapping list --tenant <slug>"))
+    }
+
     @Test func changeRequestPropose_duplicateFailsUntilWithdrawn() async throws {
         let world = try await provisionedWorld()
         let id = try await propose(world)

@@ -101,7 +101,7 @@ import Testing
         #expect(outcome.status == 0)
         #expect(outcome.standardOutput.contains("  ~ upsert account.move stripe_invoice_in_1\n      values/journal_code: (not sent) -> \"SAJ\"\n"))
         #expect(outcome.standardOutput.contains("  JPY: 4500 JPY -> 4500 JPY (change 0 JPY)\n"))
-        #expect(outcome.standardOutput.hasSuffix("1 event: 0 added, 0 removed, 1 changed, 1 unchanged\n"))
+        #expect(outcome.standardOutput.hasSuffix("1 event, 2 operations: 0 added, 0 removed, 1 changed, 1 unchanged\n"))
     }
 
     /// The localstripe recordings, as webhook bodies.

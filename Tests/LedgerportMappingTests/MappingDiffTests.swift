@@ -61,7 +61,7 @@ import Testing
         #expect(text.contains("  ~ register_payment account.payment stripe_payment_pi_i7vsqisloqii14\n      values/journal_code: (not sent) -> \"BNK2\"\n"))
         #expect(text.contains("  USD: 32.00 USD -> 0.00 USD (change -32.00 USD)\n"))
         #expect(text.contains("  JPY: 4500 JPY -> 0 JPY (change -4500 JPY)\n"))
-        #expect(text.hasSuffix("8 events: 0 added, 2 removed, 3 changed, 8 unchanged\n"))
+        #expect(text.hasSuffix("8 events, 13 operations: 0 added, 2 removed, 3 changed, 8 unchanged\n"))
         #expect(!diff.contentChangedWithoutNewVersion)
         #expect(diff.json["amounts"]?[1]?["currency"] == "JPY")
     }

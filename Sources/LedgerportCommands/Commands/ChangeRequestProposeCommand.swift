@@ -50,6 +50,12 @@ struct ChangeRequestProposeCommand: RunnableCommand {
 
     init(arguments: ParsedArguments) throws(CommandError) {
         tenantSlug = try AdminCommandSupport.tenantSlug(arguments)
+        if let text = arguments.option("version"), Int(text) == nil {
+            throw .usage(
+                "invalid --version \"\(text)\": expected the stored version number, such as 2",
+                hint: "the tenant numbers a mapping's stored versions 1, 2, 3 apart from the document's own version; "
+                    + "list them with ledgerport mapping list --tenant <slug>")
+        }
         guard let mapping = arguments.option("mapping"), let number = try AdminCommandSupport.integerOption(arguments, "version", range: 1...Int(Int32.max)) else {
             throw .usage("missing option --mapping or --version", hint: "name the mapping and its stored version, such as --mapping stripe-invoices --version 2")
         }
