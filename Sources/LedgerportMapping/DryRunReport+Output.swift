@@ -71,7 +71,7 @@ extension DryRunReport {
     }
 
     /// Renders one operation as lines: its header, one line per field (one per element for lists of records), and its expectations.
-    static func describe(_ operation: TargetOperation, number: Int) -> [String] {
+    package static func describe(_ operation: TargetOperation, number: Int) -> [String] {
         var lines = ["  \(number). \(operation.action) \(operation.model) \(operation.externalID)"]
         for name in operation.values.keys.sorted() {
             let value = operation.values[name]!

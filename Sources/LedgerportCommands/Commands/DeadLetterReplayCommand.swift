@@ -1,4 +1,5 @@
 import Foundation
+import LedgerportMapping
 import LedgerportRuntime
 import LedgerportSDK
 import LedgerportStore
@@ -110,12 +111,14 @@ struct DeadLetterReplayCommand: RunnableCommand {
             let json = try AdminJSON.replayDryRun(dryRun)
             runs.append(json)
             if !printsJSON {
-                let approval = dryRun.mappingApproved ? "approved" : "not approved, so a replay under it is rejected"
+                let approval = dryRun.mappingApproved ? "active or approved" : "not approved, so a replay under it is rejected"
                 context.standardOutput.writeLine("dead letter \(id) under \(dryRun.mapping.mappingID) version \(dryRun.mapping.version) (\(approval)):")
-                // Two mapping versions differ in the values they send, so each operation prints its values.
-                for (operation, encoded) in zip(dryRun.operations, json["operations"]?.arrayValue ?? []) {
-                    context.standardOutput.writeLine("  \(operation.action.rawValue) \(operation.model) \(operation.externalID)")
-                    context.standardOutput.writeLine("    values: \(JSONWriter.string(encoded["values"] ?? .null))")
+                // Two mapping versions differ in the values they send, so each operation prints its values and expected amounts,
+                // as `mapping dry-run` does.
+                for (index, operation) in dryRun.operations.enumerated() {
+                    for line in DryRunReport.describe(operation, number: index + 1) {
+                        context.standardOutput.writeLine(line)
+                    }
                 }
             }
         }
