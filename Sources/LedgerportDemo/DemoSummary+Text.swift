@@ -63,6 +63,10 @@ extension DemoSummary {
             lines.append("  2. ledgerport connection configure odoo-main --tenant northwind --config FILE, with FILE {\"base_url\": \"http://127.0.0.1:18069\"}")
             lines.append("  3. ledgerport connection rotate-secrets stripe-main --tenant northwind --secrets-file FILE, with FILE {\"webhook_signing_secret\": \"whsec_...\"}")
             lines.append("  4. ledgerport serve, which takes webhooks signed with that secret at /webhooks/northwind/production/stripe-main")
+            lines.append(
+                "  5. for scheduled flows (backfills), which call Stripe's API: ledgerport connection configure stripe-main --tenant northwind "
+                    + "--config FILE, with FILE {\"api_base_url\": \"http://127.0.0.1:8420\"} for a localstripe there, "
+                    + "and its API key through rotate-secrets. The demo never calls Stripe's API, so its URL is a closed port")
         }
         return lines.joined(separator: "\n") + "\n"
     }

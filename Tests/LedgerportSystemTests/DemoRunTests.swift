@@ -31,5 +31,12 @@ import Testing
         #expect(summary.text.contains("1 confirmed sales order, 2 cancelled"))
         #expect(summary.text.contains("1 record waits in parked deliveries"))
         #expect(summary.text.contains("7 posted invoices, 6 payments, 2 credit notes"))
+
+        var kept = summary
+        kept.dataDirectory = "/srv/ledgerport-demo"
+        kept.retries = 1
+        #expect(kept.text.contains("1 attempt retried, such as"))
+        #expect(kept.text.contains("and LEDGERPORT_ACTOR (your name for the audit log, else $USER) set:"))
+        #expect(kept.text.contains("5. for scheduled flows (backfills), which call Stripe's API: ledgerport connection configure stripe-main"))
     }
 }
