@@ -101,6 +101,8 @@ import Testing
         let status = try JSONParser.parse(showJSON.standardOutput)["schedule_status"]
         let text = await world.run(["flow", "show", "nightly-customers", "--tenant", "acme"])
         let table = await world.run(["flow", "list", "--tenant", "acme"])
+        _ = await world.run(["flow", "pause", "nightly-customers", "--tenant", "acme", "--as", "revops@acme.example"])
+        let pausedText = await world.run(["flow", "show", "nightly-customers", "--tenant", "acme"])
 
         #expect(created.status == 0, "\(created.standardError)")
         #expect(flow["mode"] == "scheduled")
@@ -111,6 +113,10 @@ import Testing
         #expect(status?["next_window"]?["end"]?.stringValue?.isEmpty == false)
         #expect(status?["runs"] == [])
         #expect(text.standardOutput.contains("  next window:    "))
+        // A new flow's first window is the last one that ended, so it is due at once.
+        #expect(text.standardOutput.contains("), ended, so it runs at the runner's next look (every 30 s)\n"), "\(text.standardOutput)")
+        #expect(!text.standardOutput.contains("  paused:"))
+        #expect(pausedText.standardOutput.contains("  paused:         no window runs and no failed window is retried until flow resume\n"))
         #expect(text.standardOutput.contains("  runs:           none yet"))
         #expect(try JSONParser.parse(showJSON.standardOutput)["mapping_version_in_force"] == 1)
         #expect(try JSONParser.parse(showJSON.standardOutput)["slo"]?["total"] == 0)

@@ -79,26 +79,38 @@ struct FlowShowCommand: RunnableCommand {
             return .ok
         }
         out.writeLine("  schedule:       \(JSONWriter.string(flow.schedule ?? .null)) in \(status.timeZoneName)")
-        out.writeLine("  next window:    \(Self.window(status.nextWindow.start, status.nextWindow.end, in: status.timeZone)), runs after its end")
+        let when = status.nextWindow.end <= now ? "ended, so it runs at the runner's next look (every 30 s)" : "runs after its end"
+        out.writeLine("  next window:    \(Self.window(status.nextWindow.start, status.nextWindow.end, in: status.timeZone)), \(when)")
+        let paused = flow.state == .paused
+        if paused {
+            out.writeLine("  paused:         no window runs and no failed window is retried until flow resume")
+        }
         guard !status.runs.isEmpty else {
             out.writeLine("  runs:           none yet")
             return .ok
         }
         var rows = [["WINDOW START (UTC)", "WINDOW END (UTC)", "STATE", "ATTEMPTS", "FINISHED", "DETAIL"]]
         rows += status.runs.map { run in
-            [AdminJSON.timestampText(run.windowStart), AdminJSON.timestampText(run.windowEnd), Self.state(of: run, in: status), String(run.attempts),
+            [AdminJSON.timestampText(run.windowStart), AdminJSON.timestampText(run.windowEnd), Self.state(of: run, in: status, paused: paused), String(run.attempts),
              run.finishedAt.map(AdminJSON.timestampText) ?? "-", run.detail ?? ""]
         }
         AdminCommandSupport.printTable(rows, in: context)
         return .ok
     }
 
-    /// Describes a run's state, saying for a failed run when it is retried or that it gave up.
-    static func state(of run: ScheduleRun, in status: FlowScheduleStatus) -> String {
+    /// Describes a run's state, saying for a failed run when it is retried or that it gave up, and what waits for a paused flow.
+    static func state(of run: ScheduleRun, in status: FlowScheduleStatus, paused: Bool) -> String {
         if let retryAt = status.retryAt(run) {
-            return "failed, retry after \(AdminJSON.timestampText(retryAt))"
+            return "failed, retry after \(AdminJSON.timestampText(retryAt))" + (paused ? " once the flow resumes" : "")
         }
-        return status.gaveUp(run) ? "failed, gave up (flow rerun-window runs it again)" : run.state.rawValue
+        if status.gaveUp(run) {
+            return "failed, gave up (flow rerun-window runs it again)"
+        }
+        // A run left running, by a stop or by rerun-window, resumes at the runner's next look, which skips a paused flow.
+        if run.state == .running && paused {
+            return "running, waits for the flow to resume"
+        }
+        return run.state.rawValue
     }
 
     /// Writes a window as UTC times followed by the same times on the tenant's clock.
