@@ -52,8 +52,8 @@ package enum Remedy: Sendable, Hashable {
         case .resumeFlow(let flow):
             return "resume it first with \"ledgerport flow resume \(flow) \(tenant)\""
         case .applyOrWithdraw(let id):
-            return "apply it with \"ledgerport change-request apply \(id) \(tenant)\", "
-                + "or withdraw it with \"ledgerport change-request withdraw \(id) \(tenant)\""
+            return "apply it with \"ledgerport change-request apply \(id) \(tenant) --as <email>\", "
+                + "or have its proposer withdraw it with \"ledgerport change-request withdraw \(id) \(tenant) --as <email>\""
         case .publishVersion(let mapping, let newestVersion):
             return Self.publishedVersions(newestVersion) + "publish a new version with `ledgerport mapping publish FILE \(tenant) --id \(mapping)`"
         }

@@ -64,7 +64,7 @@ struct RemedyHintTests {
             #expect(
                 message.hasSuffix(
                     "; apply it with POST /admin/tenants/acme/change-requests/\(request.id)/apply, "
-                        + "or withdraw it with POST /admin/tenants/acme/change-requests/\(request.id)/withdraw"),
+                        + "or have its proposer withdraw it with POST /admin/tenants/acme/change-requests/\(request.id)/withdraw"),
                 "\(message)")
             #expect(!message.contains("ledgerport"), "\(message)")
         }
@@ -82,8 +82,8 @@ struct RemedyHintTests {
             #expect(outcome.status == 1)
             #expect(
                 outcome.error.contains(
-                    #"apply it with "ledgerport change-request apply \#(request.id) --tenant acme", "#
-                        + #"or withdraw it with "ledgerport change-request withdraw \#(request.id) --tenant acme""#),
+                    #"apply it with "ledgerport change-request apply \#(request.id) --tenant acme --as <email>", "#
+                        + #"or have its proposer withdraw it with "ledgerport change-request withdraw \#(request.id) --tenant acme --as <email>""#),
                 "\(outcome.error)")
         }
     }

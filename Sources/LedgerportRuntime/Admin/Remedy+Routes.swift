@@ -10,7 +10,8 @@ extension Remedy {
         case .resumeFlow(let flow):
             return "resume it first with POST \(tenantPath)/flows/\(flow)/resume"
         case .applyOrWithdraw(let id):
-            return "apply it with POST \(tenantPath)/change-requests/\(id)/apply, or withdraw it with POST \(tenantPath)/change-requests/\(id)/withdraw"
+            return "apply it with POST \(tenantPath)/change-requests/\(id)/apply, "
+                + "or have its proposer withdraw it with POST \(tenantPath)/change-requests/\(id)/withdraw"
         case .publishVersion(let mapping, let newestVersion):
             return Self.publishedVersions(newestVersion) + "publish a new version with POST \(tenantPath)/mappings/\(mapping)/versions"
         }
