@@ -52,7 +52,9 @@ struct DeliveryShowCommand: RunnableCommand {
         out.writeLine("delivery \(delivery.id): \(delivery.state.rawValue), flow \(delivery.flowID), event \(delivery.eventID)")
         out.writeLine("  ordering key:   \(delivery.orderingKey)")
         out.writeLine("  mapping:        \(delivery.mapping.map { "\($0.mappingID)@\($0.version)" } ?? "none")")
-        out.writeLine("  attempts:       \(delivery.attemptCount)")
+        // A replay starts the delivery's count again, while the table below lists every attempt recorded.
+        let sinceReplay = attempts.count > delivery.attemptCount ? " since the last replay (\(attempts.count) recorded in all)" : ""
+        out.writeLine("  attempts:       \(delivery.attemptCount)\(sinceReplay)")
         if delivery.state == .pending {
             out.writeLine("  next attempt:   \(AdminJSON.timestampText(delivery.nextAttemptAt))")
         }
