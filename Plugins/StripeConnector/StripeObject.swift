@@ -88,8 +88,8 @@ struct StripeObject: Sendable {
     /// Returns the `metadata` field's string values, skipping values of other types.
     func metadata() -> [String: String] {
         guard let members = json["metadata"]?.objectValue else { return [:] }
-        // A loop here builds the dictionary with code specialized for String values; the SDK's generic
-        // `compactMapValues` looked up type metadata at run time for every event.
+        // A loop here builds the dictionary with code specialized for String values, because the SDK's
+        // generic `compactMapValues` looked up type metadata at run time for every event.
         var texts = [String: String](minimumCapacity: members.count)
         for (key, value) in members {
             if let text = value.stringValue { texts[key] = text }

@@ -43,7 +43,7 @@ package final class HTTPServer: @unchecked Sendable {
     /// Creates a server that picks the handler of each request with `route`, which
     /// runs on a libmicrohttpd thread and may set the request's path parameters.
     ///
-    /// `onRejected` sees every request the server answers itself before routing it (a body over
+    /// `onRejected` receives every request the server responds to itself before routing it (a body over
     /// ``HTTPServerConfiguration/maximumBodyBytes``). It runs on a libmicrohttpd thread and must not block.
     package init(
         configuration: HTTPServerConfiguration = HTTPServerConfiguration(), logger: Logger,

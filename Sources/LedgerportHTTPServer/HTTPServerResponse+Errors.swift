@@ -38,12 +38,7 @@ extension HTTPServerResponse {
         )
     }
 
-    /// 413: the body is larger than the server accepts.
-    package static func payloadTooLarge(limitBytes: Int, limitSetting: String? = nil) -> HTTPServerResponse {
-        .error(status: 413, code: payloadTooLargeCode, message: payloadTooLargeMessage(limitBytes: limitBytes, limitSetting: limitSetting))
-    }
-
-    /// The error code of a 413.
+    /// The error code of a 413, the response to a body larger than the server accepts.
     static let payloadTooLargeCode = "payload_too_large"
 
     /// Builds the message of a 413. `limitSetting` names the server setting that raises the limit.

@@ -111,7 +111,7 @@ enum MHDRequestFlow {
         }
     }
 
-    /// Answers 413 and tells the server's rejection observer, without the body.
+    /// Responds 413 and passes the rejection, without the body, to the server's rejection observer.
     private static func rejectOversized(_ exchange: MHDExchange) -> MHD_Result {
         let configuration = exchange.core.configuration
         let message = HTTPServerResponse.payloadTooLargeMessage(limitBytes: configuration.maximumBodyBytes, limitSetting: configuration.bodyLimitSetting)

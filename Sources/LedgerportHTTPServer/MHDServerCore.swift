@@ -14,7 +14,7 @@ final class MHDServerCore: @unchecked Sendable {
     let configuration: HTTPServerConfiguration
     let logger: Logger
     let route: @Sendable (inout HTTPServerRequest) -> HTTPServerHandler
-    /// Called on the libmicrohttpd thread for each request the server answers before routing it.
+    /// Called on the libmicrohttpd thread for each request the server responds to before routing it.
     let onRejected: (@Sendable (HTTPServerRejection) -> Void)?
     let lock = NSCondition()
 

@@ -3,7 +3,7 @@ import Foundation
 /// The folder of a runtime's database, which contains event payloads, sealed connection secrets and the audit log.
 ///
 /// A folder created here is readable and enterable by its owner only (mode 700). An existing folder keeps its mode,
-/// and ``modeOpenToOthers(atPath:)`` tells the caller when to warn about it.
+/// which ``modeOpenToOthers(atPath:)`` returns when the caller should warn about it.
 package enum DataFolder {
     /// Creates the folder at `path` and its missing parents unless it exists. Only the folder itself gets mode 700.
     package static func create(atPath path: String) throws {

@@ -86,9 +86,9 @@ struct DeadLetterCommandTests {
             #expect(missingReason.status == 64)
             #expect(discarded.status == 0)
             let first = try await harness.runtime.store.delivery(letters[0].deliveryID, tenant: acme.tenant.id)
-            let shown = await run(harness, ["delivery", "show", letters[0].deliveryID.description, "--tenant", "acme"])
+            let deliveryText = await run(harness, ["delivery", "show", letters[0].deliveryID.description, "--tenant", "acme"])
             let recorded = try await harness.runtime.store.deliveryAttempts(delivery: letters[0].deliveryID, tenant: acme.tenant.id).count
-            #expect(shown.output.contains("  attempts:       1 since the last replay (\(recorded) recorded in all)\n"), "\(shown.output)")
+            #expect(deliveryText.output.contains("  attempts:       1 since the last replay (\(recorded) recorded in all)\n"), "\(deliveryText.output)")
             let second = try await harness.runtime.store.deadLetter(letters[1].id, tenant: acme.tenant.id)
             #expect(first.state == .delivered)
             #expect(second.status == .discarded)

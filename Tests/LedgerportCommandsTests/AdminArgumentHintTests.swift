@@ -3,15 +3,8 @@ import Testing
 
 /// Mistyped ids and enumerated values name the listing command and the closest value.
 @Suite struct AdminArgumentHintTests {
-    private func worldWithTenant() async throws -> StoreCommandWorld {
-        let world = try StoreCommandWorld()
-        let outcome = await world.run(["tenant", "create", "acme"])
-        try #require(outcome.status == 0)
-        return world
-    }
-
     @Test func nonNumericDeliveryID_namesListCommand() async throws {
-        let world = try await worldWithTenant()
+        let world = try await StoreCommandWorld.withTenant()
 
         let outcome = await world.run(["delivery", "show", "abc", "--tenant", "acme"])
 
@@ -21,7 +14,7 @@ import Testing
     }
 
     @Test func misspeltReason_suggestsClosest() async throws {
-        let world = try await worldWithTenant()
+        let world = try await StoreCommandWorld.withTenant()
 
         let outcome = await world.run(["dead-letter", "list", "--tenant", "acme", "--reason", "buisness"])
 

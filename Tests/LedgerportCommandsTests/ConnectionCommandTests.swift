@@ -5,16 +5,8 @@ import Testing
 @Suite struct ConnectionCommandTests {
     private let stripeSecrets = #"{"api_key": "sk_test_cli_7Qx", "webhook_signing_secret": "whsec_cli_9Zy"}"#
 
-    /// A world with the tenant acme already created.
-    private func worldWithTenant() async throws -> StoreCommandWorld {
-        let world = try StoreCommandWorld()
-        let outcome = await world.run(["tenant", "create", "acme"])
-        try #require(outcome.status == 0)
-        return world
-    }
-
     @Test func createWithStandardInputSecrets_storesThemEncrypted() async throws {
-        let world = try await worldWithTenant()
+        let world = try await StoreCommandWorld.withTenant()
 
         let created = await world.run(
             ["connection", "create", "stripe-test", "--tenant", "acme", "--connector", "stripe@1.0.0", "--secrets-file", "-"],
@@ -34,7 +26,7 @@ import Testing
     }
 
     @Test func createWithConfigAndSecretsFiles_listsJSON() async throws {
-        let world = try await worldWithTenant()
+        let world = try await StoreCommandWorld.withTenant()
         let config = try world.folder.write(#"{"base_url": "http://127.0.0.1:8069", "database": "demo", "username": "billing"}"#, to: "odoo.json")
         let secrets = try world.folder.write(#"{"api_key": "odoo_key_cli_3Kp"}"#, to: "odoo-secrets.json")
 
@@ -55,7 +47,7 @@ import Testing
 
     /// Creates a world with the tenant acme and its Odoo connection `odoo`, whose API key is `odoo_key_old_4Rt`.
     private func worldWithOdooConnection() async throws -> StoreCommandWorld {
-        let world = try await worldWithTenant()
+        let world = try await StoreCommandWorld.withTenant()
         let config = try world.folder.write(#"{"base_url": "http://127.0.0.1:8069", "database": "demo", "username": "billing"}"#, to: "odoo.json")
         let created = await world.run(
             ["connection", "create", "odoo", "--tenant", "acme", "--connector", "odoo@1.0.0", "--config", config, "--secrets-file", "-"],
@@ -176,7 +168,7 @@ import Testing
     }
 
     @Test func rotateSecretsNotMatchingThePattern_isRejected() async throws {
-        let world = try await worldWithTenant()
+        let world = try await StoreCommandWorld.withTenant()
         _ = await world.run(
             ["connection", "create", "stripe-test", "--tenant", "acme", "--connector", "stripe@1.0.0", "--secrets-file", "-"],
             input: stripeSecrets)
@@ -192,7 +184,7 @@ import Testing
     }
 
     @Test func createWithSecretNotMatchingThePattern_createsNothing() async throws {
-        let world = try await worldWithTenant()
+        let world = try await StoreCommandWorld.withTenant()
 
         let outcome = await world.run(
             ["connection", "create", "stripe-test", "--tenant", "acme", "--connector", "stripe@1.0.0", "--secrets-file", "-"],
@@ -225,7 +217,7 @@ import Testing
     }
 
     @Test func missingMasterKey_createsNothing() async throws {
-        let world = try await worldWithTenant()
+        let world = try await StoreCommandWorld.withTenant()
 
         let outcome = await world.run(
             ["connection", "create", "stripe-test", "--tenant", "acme", "--connector", "stripe@1.0.0", "--secrets-file", "-"],
@@ -238,7 +230,7 @@ import Testing
     }
 
     @Test func wrongMasterKey_isRejected() async throws {
-        let world = try await worldWithTenant()
+        let world = try await StoreCommandWorld.withTenant()
         _ = await world.run(
             ["connection", "create", "stripe-test", "--tenant", "acme", "--connector", "stripe@1.0.0", "--secrets-file", "-"],
             input: stripeSecrets)
@@ -253,7 +245,7 @@ import Testing
     }
 
     @Test func secretInConfiguration_isInvalidDataWithoutEchoingIt() async throws {
-        let world = try await worldWithTenant()
+        let world = try await StoreCommandWorld.withTenant()
         let config = try world.folder.write(#"{"api_key": "sk_test_in_config_1Ab"}"#, to: "stripe.json")
 
         let outcome = await world.run(
@@ -266,7 +258,7 @@ import Testing
     }
 
     @Test func invalidSecretsJSON_isInvalidDataWithoutEchoingIt() async throws {
-        let world = try await worldWithTenant()
+        let world = try await StoreCommandWorld.withTenant()
 
         let outcome = await world.run(
             ["connection", "create", "stripe-test", "--tenant", "acme", "--connector", "stripe@1.0.0", "--secrets-file", "-"],
@@ -278,7 +270,7 @@ import Testing
     }
 
     @Test func unknownConnectorOrTenant_isRejected() async throws {
-        let world = try await worldWithTenant()
+        let world = try await StoreCommandWorld.withTenant()
 
         let unknownConnector = await world.run(["connection", "create", "x", "--tenant", "acme", "--connector", "salesforce@1.0.0"])
         let malformedConnector = await world.run(["connection", "create", "x", "--tenant", "acme", "--connector", "stripe"])
@@ -295,7 +287,7 @@ import Testing
     }
 
     @Test func duplicateConnectionID_exitsOne() async throws {
-        let world = try await worldWithTenant()
+        let world = try await StoreCommandWorld.withTenant()
         let arguments = ["connection", "create", "stripe-test", "--tenant", "acme", "--connector", "stripe@1.0.0", "--secrets-file", "-"]
         _ = await world.run(arguments, input: stripeSecrets)
 

@@ -11,6 +11,14 @@ struct StoreCommandWorld {
         folder = try TemporaryDirectory()
     }
 
+    /// A world with the tenant `slug` already created.
+    static func withTenant(_ slug: String = "acme") async throws -> StoreCommandWorld {
+        let world = try StoreCommandWorld()
+        let outcome = await world.run(["tenant", "create", slug])
+        try #require(outcome.status == 0)
+        return world
+    }
+
     var dataDirectory: String { folder.path + "/data" }
 
     /// The environment of a run: the data folder, the user, and the master key unless `withKey` is false.

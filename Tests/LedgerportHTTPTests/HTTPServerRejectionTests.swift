@@ -7,11 +7,11 @@ import Testing
 /// The server passes every request it rejects before routing to its rejection observer, and the 413 names the limit setting.
 @Suite struct HTTPServerRejectionTests {
     @Test func oversizedBody_reachesObserver() async throws {
-        let seen = Locked<[HTTPServerRejection]>([])
+        let observed = Locked<[HTTPServerRejection]>([])
         let configuration = HTTPServerConfiguration(maximumBodyBytes: 1024, bodyLimitSetting: "http.max_request_bytes")
         let server = HTTPServer(
             configuration: configuration, logger: .disabled, route: { _ in .async { _ in HTTPServerResponse(status: 200) } },
-            onRejected: { rejection in seen.withLock { $0.append(rejection) } })
+            onRejected: { rejection in observed.withLock { $0.append(rejection) } })
         try server.start()
         let transport = CurlHTTPTransport(threadCount: 1)
 
@@ -24,7 +24,7 @@ import Testing
         #expect(oversized.status == 413)
         #expect(try JSONParser.parse(oversized.body)["error"]?["message"]?.stringValue == message)
         #expect(fitting.status == 200)
-        let rejections = seen.withLock { $0 }
+        let rejections = observed.withLock { $0 }
         #expect(rejections.count == 1)
         #expect(rejections.first?.method == "POST")
         #expect(rejections.first?.path == "/webhooks/acme/production/stripe-main")

@@ -32,11 +32,11 @@ import Testing
         #expect(summary.text.contains("1 record waits in parked deliveries"))
         #expect(summary.text.contains("7 posted invoices, 6 payments, 2 credit notes"))
 
-        var kept = summary
-        kept.dataDirectory = "/srv/ledgerport-demo"
-        kept.retries = 1
-        #expect(kept.text.contains("1 attempt retried, such as"))
-        #expect(kept.text.contains("and LEDGERPORT_ACTOR (your name for the audit log, else $USER) set:"))
-        #expect(kept.text.contains("5. for scheduled flows (backfills), which call Stripe's API: ledgerport connection configure stripe-main"))
+        var keptSummary = summary
+        keptSummary.dataDirectory = "/srv/ledgerport-demo"
+        keptSummary.retries = 1
+        #expect(keptSummary.text.contains("1 attempt retried, such as"))
+        #expect(keptSummary.text.contains("and LEDGERPORT_ACTOR (your name for the audit log, else $USER) set:"))
+        #expect(keptSummary.text.contains("5. for scheduled flows (backfills), which call Stripe's API: ledgerport connection configure stripe-main"))
     }
 }

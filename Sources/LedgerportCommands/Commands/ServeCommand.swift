@@ -85,7 +85,7 @@ struct ServeCommand: RunnableCommand {
         do {
             try await running.value
         } catch {
-            // The runtime's errors say what to do, such as freeing the port, so no general hint is added.
+            // The runtime's errors name the fix themselves, such as freeing the port, so no general hint is added.
             throw CommandError.failure("run the runtime: \(error)")
         }
         logger.info("stopped")

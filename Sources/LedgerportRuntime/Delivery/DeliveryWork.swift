@@ -48,7 +48,7 @@ final class DeliveryWork {
         flow != nil && failure == nil
     }
 
-    /// Whether the delivery's logger writes records of `level`.
+    /// Returns whether the delivery's logger writes records of `level`.
     func logs(_ level: LogLevel) -> Bool {
         level >= baseLogger.logLevel
     }

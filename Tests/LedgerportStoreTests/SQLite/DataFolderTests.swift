@@ -2,7 +2,7 @@ import Foundation
 import LedgerportStoreSQLite
 import Testing
 
-/// A data folder created for a runtime is its owner's alone; an existing one keeps its mode and is reported when open to others.
+/// Tests that a new data folder is its owner's alone, and that an existing one keeps its mode and is reported when open to others.
 @Suite struct DataFolderTests {
     private func temporaryPath() -> String {
         FileManager.default.temporaryDirectory.appendingPathComponent("ledgerport-data-folder-\(UUID().uuidString)").path
