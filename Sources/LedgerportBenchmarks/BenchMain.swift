@@ -5,7 +5,7 @@ import LedgerportSDK
 package enum BenchMain {
     /// The options each scenario accepts besides `--seconds` and `--json`.
     static let scenarioOptions: [String: [String]] = [
-        "ingest": ["connections", "load-threads", "paced-share", "paced-rate", "http-threads", "synchronous", "data"],
+        "ingest": ["connections", "load-threads", "paced-share", "paced-rate", "http-threads", "synchronous", "ids", "data"],
         "deliver": ["records", "batch-size", "delivery-batch-size", "phases", "sandbox", "ledgerport", "workers", "max-in-flight-per-tenant"],
         "replay": ["dead-letters", "sandbox", "ledgerport", "workers", "max-in-flight-per-tenant"],
         "tenants": ["tenants", "data", "bench", "concurrency"],
@@ -29,6 +29,7 @@ package enum BenchMain {
                       --paced-rate N       paced rate in events per second, instead of a share
                       --http-threads N     libmicrohttpd threads of both servers (default 2)
                       --synchronous MODE   full or normal (default full)
+                      --ids ORDER          sequential, scattered or scattered-objects ids (default sequential)
                       --data DIR           keep the store in DIR (default: a temporary folder, removed)
           deliver   stored customer events through the delivery engine into the Odoo sandbox (the runtime's
                     CPU time per record), batched and one by one, then partner upserts through the Odoo
@@ -126,6 +127,8 @@ package enum BenchMain {
         }
         options.httpThreads = try commandLine.integer("http-threads", default: options.httpThreads)
         options.synchronous = try commandLine.choice("synchronous", ["full", "normal"], default: options.synchronous)
+        let order = try commandLine.choice("ids", StripeEventFactory.IDOrder.allCases.map(\.rawValue), default: options.idOrder.rawValue)
+        options.idOrder = StripeEventFactory.IDOrder(rawValue: order) ?? options.idOrder
         options.folder = commandLine.text("data")
         return options
     }

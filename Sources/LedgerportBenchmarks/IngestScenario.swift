@@ -38,6 +38,8 @@ struct IngestScenario {
         var httpThreads = 2
         /// `full` or `normal`, as `sqlite.synchronous` sets it.
         var synchronous = "full"
+        /// Whether the copies' event ids and object ids grow with their number or are spread like Stripe's.
+        var idOrder = StripeEventFactory.IDOrder.sequential
         /// The recording copied for each request, from the demo month.
         var recording = "016-customer.subscription.created.json"
         /// The data folder, or nil for a temporary one.
@@ -49,7 +51,7 @@ struct IngestScenario {
 
     /// Runs the three loads and reports rates, latencies, commit sizes and CPU time.
     func run() async throws -> BenchReport {
-        let factory = try StripeEventFactory.recording(options.recording)
+        let factory = try StripeEventFactory.recording(options.recording, idOrder: options.idOrder)
         let bench = try await BenchRuntime.open(folder: options.folder, synchronous: options.synchronous, httpThreads: options.httpThreads)
         defer { bench.remove() }
         let tenant = try await bench.provisionTenant(slug: "ingest-bench", odoo: BenchRuntime.unusedOdoo)
@@ -174,6 +176,7 @@ struct IngestScenario {
         report.set("seconds", options.seconds, decimals: 1)
         report.set("body_bytes", .integer(bodyBytes))
         report.set("synchronous", .text(options.synchronous))
+        report.set("ids", .text(options.idOrder.rawValue))
         report.set("http_threads", .integer(options.httpThreads))
         report.set("load_average_end", ProcessResources.loadAverage() ?? 0, decimals: 2)
     }

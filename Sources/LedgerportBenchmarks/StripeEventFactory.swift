@@ -10,7 +10,26 @@ import StripeConnector
 /// place, wherever they occur, with ids of the same length made from the
 /// copy's number. Distinct event ids matter: copies with one id would be
 /// stored once and later batches would write nothing.
+///
+/// With ``IDOrder/sequential`` the ids grow with the copy's number, so each
+/// new event id and ordering key lands at the right edge of its index. The
+/// localstripe recordings' ids carry no such order, and with
+/// ``IDOrder/scattered`` each id's digits come from a bijective mix of the
+/// number instead: still distinct, but spread over the whole index.
+/// ``IDOrder/scatteredObjects`` keeps the event ids in order and spreads the
+/// object ids only, as for events that arrive in the order they were created
+/// about objects of every age.
 struct StripeEventFactory: Sendable {
+    /// How the copies' ids follow their numbers.
+    enum IDOrder: String, Sendable, CaseIterable {
+        /// The number itself in base 36: consecutive copies get ids that sort next to each other.
+        case sequential
+        /// A bijective mix of the number in base 36: consecutive copies get ids far apart, as localstripe's are.
+        case scattered
+        /// Sequential event ids and scattered object ids.
+        case scatteredObjects = "scattered-objects"
+    }
+
     /// The recorded body.
     let template: [UInt8]
     /// The recording's event type, such as `customer.created`.
@@ -19,18 +38,19 @@ struct StripeEventFactory: Sendable {
     private let objectIDRanges: [Range<Int>]
     private let eventIDPrefix: [UInt8]
     private let objectIDPrefix: [UInt8]
+    private let idOrder: IDOrder
 
     /// Reads the demo month's recording `file` (such as `016-customer.subscription.created.json`).
-    static func recording(_ file: String) throws -> StripeEventFactory {
+    static func recording(_ file: String, idOrder: IDOrder = .sequential) throws -> StripeEventFactory {
         guard let folder = DemoResources.stripeMonthFolder else {
             throw BenchError("read the Stripe recordings: the bundled demo events are missing", hint: "rebuild the package")
         }
         let body = Array(try Data(contentsOf: folder.appendingPathComponent(file)))
-        return try StripeEventFactory(template: body)
+        return try StripeEventFactory(template: body, idOrder: idOrder)
     }
 
     /// Prepares copies of `template`, a Stripe event whose `data.object` has an `id`.
-    init(template: [UInt8]) throws {
+    init(template: [UInt8], idOrder: IDOrder = .sequential) throws {
         let json = try JSONParser.parse(template)
         guard let eventID = json["id"]?.stringValue, let objectID = json["data"]?["object"]?["id"]?.stringValue,
             let type = json["type"]?.stringValue, let eventUnderscore = eventID.firstIndex(of: "_"),
@@ -38,7 +58,14 @@ struct StripeEventFactory: Sendable {
         else {
             throw BenchError("prepare Stripe event copies: the template has no \"id\", \"type\" or \"data.object.id\"")
         }
+        if idOrder != .sequential {
+            // A mixed 64-bit value takes up to 13 base-36 digits.
+            for id in [eventID, objectID] where id.utf8.count - (id.split(separator: "_").first?.utf8.count ?? 0) - 1 < 13 {
+                throw BenchError("prepare Stripe event copies: id \"\(id)\" is too short for scattered ids (13 characters after the prefix)")
+            }
+        }
         self.template = template
+        self.idOrder = idOrder
         eventType = type
         eventIDRanges = Self.ranges(of: Array(eventID.utf8), in: template)
         objectIDRanges = Self.ranges(of: Array(objectID.utf8), in: template)
@@ -55,11 +82,13 @@ struct StripeEventFactory: Sendable {
 
     /// Writes copy `number`'s event id and object id into a copy of the template that starts at `bodyOffset` in `bytes`.
     func writeIDs(number: Int, into bytes: inout [UInt8], bodyOffset: Int) {
+        let eventNumber = eventIDNumber(number)
+        let objectNumber = objectIDNumber(number)
         for range in eventIDRanges {
-            Self.writeID(number, prefix: eventIDPrefix, into: &bytes, at: (range.lowerBound + bodyOffset)..<(range.upperBound + bodyOffset))
+            Self.writeID(eventNumber, prefix: eventIDPrefix, into: &bytes, at: (range.lowerBound + bodyOffset)..<(range.upperBound + bodyOffset))
         }
         for range in objectIDRanges {
-            Self.writeID(number, prefix: objectIDPrefix, into: &bytes, at: (range.lowerBound + bodyOffset)..<(range.upperBound + bodyOffset))
+            Self.writeID(objectNumber, prefix: objectIDPrefix, into: &bytes, at: (range.lowerBound + bodyOffset)..<(range.upperBound + bodyOffset))
         }
     }
 
@@ -69,8 +98,26 @@ struct StripeEventFactory: Sendable {
             return ""
         }
         var bytes = Array(template[range])
-        Self.writeID(number, prefix: eventIDPrefix, into: &bytes, at: 0..<bytes.count)
+        Self.writeID(eventIDNumber(number), prefix: eventIDPrefix, into: &bytes, at: 0..<bytes.count)
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Returns the value written into copy `number`'s event id: the number itself, or its mix for scattered ids.
+    private func eventIDNumber(_ number: Int) -> UInt64 {
+        idOrder == .scattered ? Self.mix(UInt64(number)) : UInt64(number)
+    }
+
+    /// Returns the value written into copy `number`'s object id: the number itself, or its mix for scattered ids.
+    private func objectIDNumber(_ number: Int) -> UInt64 {
+        idOrder == .sequential ? UInt64(number) : Self.mix(UInt64(number))
+    }
+
+    /// SplitMix64's finalizer, a bijection on 64-bit values: distinct numbers keep distinct ids.
+    static func mix(_ value: UInt64) -> UInt64 {
+        var z = value &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 
     /// The `Stripe-Signature` value for `body` signed with `secret` at `timestamp` (Unix seconds).
@@ -81,14 +128,14 @@ struct StripeEventFactory: Sendable {
     /// Overwrites `range` with `prefix` followed by `number` in base 36, zero-padded to fill the range.
     private static let digits = Array("0123456789abcdefghijklmnopqrstuvwxyz".utf8)
 
-    private static func writeID(_ number: Int, prefix: [UInt8], into bytes: inout [UInt8], at range: Range<Int>) {
+    private static func writeID(_ number: UInt64, prefix: [UInt8], into bytes: inout [UInt8], at range: Range<Int>) {
         for (offset, byte) in prefix.enumerated() {
             bytes[range.lowerBound + offset] = byte
         }
         var remaining = number
         var position = range.upperBound - 1
         while position >= range.lowerBound + prefix.count {
-            bytes[position] = digits[remaining % 36]
+            bytes[position] = digits[Int(remaining % 36)]
             remaining /= 36
             position -= 1
         }

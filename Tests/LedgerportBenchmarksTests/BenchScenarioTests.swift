@@ -34,7 +34,23 @@ import Testing
         #expect(integer(report, "deliveries_created") == integer(report, "events_stored"))
         #expect(report["deliveries_were_created"] == .flag(true))
         #expect(report["synchronous"] == .text("full"))
+        #expect(report["ids"] == .text("sequential"))
         #expect(try #require(decimal(report, "host_calibration_ms")) > 0)
+    }
+
+    @Test func ingest_withScatteredIDs_storesEveryEventOnce() async throws {
+        let report = try await run(["ingest", "--seconds", "0.2", "--connections", "2", "--ids", "scattered"])
+
+        #expect(report["ids"] == .text("scattered"))
+        #expect(integer(report, "failed_requests") == 0)
+        #expect(integer(report, "events_duplicate") == 0)
+        #expect(try #require(integer(report, "events_stored")) > 0)
+    }
+
+    @Test func ingest_rejectsAnUnknownIDOrder() async {
+        await #expect(throws: BenchUsageError.self) {
+            _ = try await run(["ingest", "--ids", "random"])
+        }
     }
 
     @Test func deliver_writesEveryRecordInEachPhase() async throws {

@@ -18,4 +18,35 @@ import Testing
         #expect(first["data"]?["object"]?["id"]?.stringValue?.hasPrefix("cus_") == true)
         #expect(first["type"] == "customer.created")
     }
+
+    @Test func scatteredIDs_areDistinctAndOutOfOrder() throws {
+        let factory = try StripeEventFactory.recording("016-customer.subscription.created.json", idOrder: .scattered)
+        let bodies = (1...200).map { factory.body(number: $0) }
+        let events = try bodies.map { try JSONParser.parse($0) }
+        let eventIDs = events.compactMap { $0["id"]?.stringValue }
+        let objectIDs = events.compactMap { $0["data"]?["object"]?["id"]?.stringValue }
+
+        #expect(bodies.allSatisfy { $0.count == factory.template.count })
+        #expect(Set(eventIDs).count == 200)
+        #expect(Set(objectIDs).count == 200)
+        #expect(eventIDs != eventIDs.sorted())
+        #expect(objectIDs != objectIDs.sorted())
+        #expect(eventIDs.first == factory.eventID(number: 1))
+    }
+
+    @Test func scatteredObjects_keepsEventIDsInOrder() throws {
+        let factory = try StripeEventFactory.recording("016-customer.subscription.created.json", idOrder: .scatteredObjects)
+        let events = try (1...50).map { try JSONParser.parse(factory.body(number: $0)) }
+        let eventIDs = events.compactMap { $0["id"]?.stringValue }
+        let objectIDs = events.compactMap { $0["data"]?["object"]?["id"]?.stringValue }
+
+        #expect(eventIDs == eventIDs.sorted())
+        #expect(Set(objectIDs).count == 50)
+        #expect(objectIDs != objectIDs.sorted())
+    }
+
+    @Test func mix_isABijectionOnTheFirstNumbers() {
+        let mixed = Set((0..<10_000).map { StripeEventFactory.mix(UInt64($0)) })
+        #expect(mixed.count == 10_000)
+    }
 }
