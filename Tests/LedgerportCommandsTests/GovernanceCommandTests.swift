@@ -285,6 +285,9 @@ import Testing
         #expect(selfReview.standardError.contains("proposed it and cannot review it"))
         #expect(first.status == 0)
         #expect(first.standardOutput.contains("change request \(id): open"))
+        #expect(first.standardOutput.contains("approvals: 1 of 2; it waits for 1 more from other board members"))
+        #expect(first.standardOutput.contains("the diff and the dry run: ledgerport change-request show \(id) --tenant acme"))
+        #expect(!first.standardOutput.contains("dry run over the newest stored events"))
         #expect(twice.status == 1)
         #expect(try JSONParser.parse(second.standardOutput)["change_request"]?["state"] == "approved")
         #expect(applied.standardOutput.contains("stripe-customers version 1 is active in test"))
@@ -308,6 +311,22 @@ import Testing
         }
         let applied = await world.run(["change-request", "apply", id, "--tenant", "acme", "--as", "revops@acme.example"])
         try #require(applied.status == 0, "\(applied.standardError)")
+    }
+
+    @Test func changeRequestApprove_atQuorumNamesTheNextStep() async throws {
+        let world = try await provisionedWorld()
+        let id = try await propose(world)
+
+        _ = await world.run(["change-request", "approve", id, "--tenant", "acme", "--as", "controller@acme.example"])
+        let second = await world.run(["change-request", "approve", id, "--tenant", "acme", "--as", "cfo@acme.example"])
+        let shown = await world.run(["change-request", "show", id, "--tenant", "acme"])
+
+        #expect(second.status == 0)
+        #expect(second.standardOutput.contains("change request \(id): approved"))
+        #expect(second.standardOutput.contains("approvals: 2 of 2"))
+        #expect(second.standardOutput.contains("next: apply it with \"ledgerport change-request apply \(id) --tenant acme --as <email>\""))
+        #expect(!second.standardOutput.contains("dry run"))
+        #expect(shown.standardOutput.contains("dry run"))
     }
 
     @Test func changeRequestApprove_proposerUnderOtherSpellingIsRejected() async throws {

@@ -41,14 +41,19 @@ enum ChangeRequestCommand: CommandGroup {
         ["change_request": AdminJSON.changeRequest(request), "approvals": .array(approvals.map(AdminJSON.approval))]
     }
 
-    static func printText(_ request: ChangeRequest, _ approvals: [ChangeApproval], in context: CommandContext) {
+    /// Prints a request, its evidence and its decisions as `show` does.
+    ///
+    /// Without `includesEvidence`, the diff and the dry run are left out, as after a decision, when the reviewer has read them already.
+    static func printText(_ request: ChangeRequest, _ approvals: [ChangeApproval], includesEvidence: Bool = true, in context: CommandContext) {
         let out = context.standardOutput
         out.writeLine("change request \(request.id): \(request.state.rawValue)")
         out.writeLine("  \(request.kind.rawValue) in \(request.environment): \(JSONWriter.string(request.subject))")
         out.writeLine("  summary:  \(request.summary)")
         out.writeLine("  proposed: by \(request.proposedBy) at \(AdminJSON.timestampText(request.proposedAt))")
-        for line in ChangeEvidenceText.lines(request.evidence) {
-            out.writeLine(line)
+        if includesEvidence {
+            for line in ChangeEvidenceText.lines(request.evidence) {
+                out.writeLine(line)
+            }
         }
         for approval in approvals {
             let comment = approval.comment.isEmpty ? "" : ": \(approval.comment)"
