@@ -53,7 +53,7 @@ extension SQLiteStore {
     package func recordApproval(
         _ decision: ApprovalDecision, comment: String, reviewer: String, changeRequest: ChangeRequestID, tenant: TenantID
     ) async throws -> ChangeApproval {
-        let operation = "record decision on change request \"\(changeRequest)\""
+        let operation = "decide on change request \"\(changeRequest)\""
         try StoreValidation.validateNotBlank(reviewer, operation: operation, valueName: "reviewer")
         let reviewer = ActorIdentity.normalized(reviewer)
         let approval = ChangeApproval(
@@ -61,7 +61,7 @@ extension SQLiteStore {
             decidedAt: StoreTime.now(clock))
 
         return try await write(operation) { db in
-            let request = try ChangeRequestRows.require(changeRequest, tenant: tenant, operation: "record decision on change request", on: db)
+            let request = try ChangeRequestRows.require(changeRequest, tenant: tenant, operation: "decide on change request", on: db)
             guard request.state == .open else {
                 throw StoreError.conflict(operation, "by \"\(reviewer)\"", "the request is \(request.state.rawValue), not open")
             }
@@ -100,7 +100,7 @@ extension SQLiteStore {
     private static func alreadyDecided(_ id: ChangeRequestID, reviewer: String, decision: ApprovalDecision?) -> StoreError {
         let earlier = decision.map { " (\($0.rawValue))" } ?? ""
         return StoreError(
-            .alreadyExists, "record decision on change request \"\(id)\": \"\(reviewer)\" already decided this request\(earlier)",
+            .alreadyExists, "decide on change request \"\(id)\": \"\(reviewer)\" already decided this request\(earlier)",
             hint: "each reviewer decides once; ask another board member")
     }
 

@@ -53,7 +53,7 @@ import Testing
             }
 
             #expect(error?.code == .alreadyExists)
-            #expect(error?.message == #"record decision on change request "\#(request.id)": "carol@acme.example" already decided this request (approve)"#)
+            #expect(error?.message == #"decide on change request "\#(request.id)": "carol@acme.example" already decided this request (approve)"#)
             #expect(error?.hint == "each reviewer decides once; ask another board member")
             let approvals = try await store.approvals(changeRequest: request.id, tenant: tenant.id)
             #expect(approvals.map(\.reviewer) == ["carol@acme.example"])
