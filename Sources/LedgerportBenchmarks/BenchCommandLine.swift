@@ -76,7 +76,8 @@ struct BenchCommandLine {
             return fallback
         }
         guard choices.contains(text) else {
-            throw BenchUsageError("invalid --\(name) \"\(text)\": expected \(choices.joined(separator: " or "))")
+            let listed = choices.count > 2 ? choices.dropLast().joined(separator: ", ") + " or " + (choices.last ?? "") : choices.joined(separator: " or ")
+            throw BenchUsageError("invalid --\(name) \"\(text)\": expected \(listed)")
         }
         return text
     }
