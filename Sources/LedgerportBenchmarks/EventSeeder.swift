@@ -57,7 +57,7 @@ struct EventSeeder {
         let routes = runtime.router.routes(tenant: tenant.tenant.id, sourceConnection: connection.id, eventType: received.eventType)
         let deliveries = routes.map { route in
             NewDelivery(
-                flowID: route.flow.id, orderingKey: orderingKey, orderingVersion: received.orderingVersion ?? 0, notBefore: now,
+                flowID: route.flowID, orderingKey: orderingKey, orderingVersion: received.orderingVersion ?? 0, notBefore: now,
                 mapping: route.mapping, connectorVersion: route.targetConnectorVersion
             )
         }

@@ -207,7 +207,7 @@ final class WebhookIngestor: @unchecked Sendable {
         let orderingKey = received.orderingKey ?? "event:\(received.eventID)"
         let deliveries = router.routes(tenant: connection.tenantID, sourceConnection: connection.id, eventType: received.eventType).map { route in
             NewDelivery(
-                flowID: route.flow.id, orderingKey: orderingKey, orderingVersion: received.orderingVersion ?? 0, notBefore: arrived,
+                flowID: route.flowID, orderingKey: orderingKey, orderingVersion: received.orderingVersion ?? 0, notBefore: arrived,
                 mapping: route.mapping, connectorVersion: route.targetConnectorVersion
             )
         }
