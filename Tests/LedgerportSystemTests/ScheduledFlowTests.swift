@@ -7,6 +7,23 @@ import LedgerportTestSupport
 import Testing
 
 @Suite(.serialized) struct ScheduledFlowTests {
+    /// Returns a start for the manual clock half an hour after the end of the current hour, so that the last window
+    /// that ended is the current hour, which holds the customers the test creates in localstripe now.
+    ///
+    /// The flows run every hour on the hour. A start of now plus an hour fell a few seconds before an hour's end once in
+    /// a few hundred runs, and the seconds a test advances then made a second window due. Near the end of an hour, this
+    /// waits for the next one, so that the customers created now also fall in the hour the clock looks back on.
+    private static func midHourStart() async throws -> Date {
+        var now = Date()
+        let secondsLeft = 3_600 - now.timeIntervalSince1970.truncatingRemainder(dividingBy: 3_600)
+        if secondsLeft < 30 {
+            try await Task.sleep(nanoseconds: UInt64((secondsLeft + 1) * 1_000_000_000))
+            now = Date()
+        }
+        let hour = (now.timeIntervalSince1970 / 3_600).rounded(.down) * 3_600
+        return Date(timeIntervalSince1970: hour + 3_600 + 1_800)
+    }
+
     /// Creates a customer in localstripe through its API.
     private func createCustomer(_ server: LocalstripeServer, email: String, harness: SystemHarness) async throws {
         let body = Array("email=\(email.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? email)&name=Backfilled".utf8)
@@ -53,7 +70,7 @@ import Testing
         let server = try await LocalstripeServer.start()
         defer { server.stop() }
         // The clock stands an hour ahead, so the hour in which the customers are created has ended.
-        let clock = ManualClock(Date().addingTimeInterval(3_600))
+        let clock = ManualClock(try await Self.midHourStart())
         let harness = try await SystemHarness.start(clock: clock)
         defer { Task { await harness.stop() } }
         for index in 0..<3 {
@@ -82,7 +99,7 @@ import Testing
     @Test func failedWindow_isRetriedAfterBackoff() async throws {
         let server = try await LocalstripeServer.start()
         defer { server.stop() }
-        let clock = ManualClock(Date().addingTimeInterval(3_600))
+        let clock = ManualClock(try await Self.midHourStart())
         let harness = try await SystemHarness.start(clock: clock)
         defer { Task { await harness.stop() } }
         try await createCustomer(server, email: "retried@system-test.example", harness: harness)
@@ -122,7 +139,7 @@ import Testing
     @Test func failedWindowOlderThanHundredRuns_isRetried() async throws {
         let server = try await LocalstripeServer.start()
         defer { server.stop() }
-        let clock = ManualClock(Date().addingTimeInterval(3_600))
+        let clock = ManualClock(try await Self.midHourStart())
         let harness = try await SystemHarness.start(clock: clock)
         defer { Task { await harness.stop() } }
         try await createCustomer(server, email: "old-window@system-test.example", harness: harness)
@@ -154,7 +171,7 @@ import Testing
     @Test func hangingSource_doesNotHoldUpAnotherFlow() async throws {
         let server = try await LocalstripeServer.start()
         defer { server.stop() }
-        let clock = ManualClock(Date().addingTimeInterval(3_600))
+        let clock = ManualClock(try await Self.midHourStart())
         let harness = try await SystemHarness.start(clock: clock)
         defer { Task { await harness.stop() } }
         let listener = try SilentListener()
@@ -177,7 +194,7 @@ import Testing
     }
 
     @Test func stopDuringRun_leavesItRunningWithoutUsingAnAttempt() async throws {
-        let clock = ManualClock(Date().addingTimeInterval(3_600))
+        let clock = ManualClock(try await Self.midHourStart())
         let harness = try await SystemHarness.start(clock: clock)
         defer { Task { await harness.stop() } }
         let listener = try SilentListener()
