@@ -76,6 +76,48 @@ struct ChangeEvidenceTests {
         }
     }
 
+    /// Publishes the customer mapping with prefixed references as a new mapping, which no flow uses, and proposes activating it.
+    private func proposeNewMapping(_ harness: AdminTestHarness, tenant: TenantID, environment: EnvironmentName) async throws -> ChangeRequest {
+        let (document, file) = try AdminTestHarness.customerMappingDocument(version: "1.1.0")
+        _ = try await harness.runtime.mappingPublisher.publish(
+            document, file: file, mappingID: "stripe-customers-prefixed", tenant: tenant, actor: AdminTestHarness.proposer)
+        return try await ChangeRequestWorkflow(store: harness.runtime.store).withDryRun(harness).proposeActivation(
+            of: MappingVersionReference(mappingID: "stripe-customers-prefixed", version: 1), environment: environment,
+            summary: "Prefixed refs under a new mapping", tenant: tenant, proposer: AdminTestHarness.proposer)
+    }
+
+    @Test func firstActivation_dryRunsTheEnvironmentsSourceConnections() async throws {
+        try await withHarness { harness in
+            let acme = try await harness.provisionTenant(slug: "acme")
+            try await harness.postCustomerCreated(acme, customerID: "cus_F1", eventID: "evt_F1")
+            try await harness.waitForIdle(acme.tenant.id)
+            let request = try await proposeNewMapping(harness, tenant: acme.tenant.id, environment: .production)
+            let dryRun = request.evidence["dry_run"] ?? .null
+            let printed = await harness.runCommand(["change-request", "show", request.id.rawValue, "--tenant", "acme"])
+
+            #expect(dryRun["problem"] == nil, "\(dryRun)")
+            #expect(dryRun["flows"] == nil)
+            #expect(dryRun["connections"] == ["stripe-main (production)"], "\(dryRun)")
+            #expect(dryRun["events"] == 1)
+            #expect(dryRun["operations"] == 1)
+            #expect(
+                printed.output.contains("  dry run over the newest stored events: 1 read from stripe-main (production), 1 handled by the mapping"),
+                "\(printed.output)")
+        }
+    }
+
+    @Test func firstActivation_withoutSourceConnection_saysWhyNothingRan() async throws {
+        try await withHarness { harness in
+            let acme = try await harness.provisionTenant(slug: "acme")
+            let request = try await proposeNewMapping(harness, tenant: acme.tenant.id, environment: .test)
+
+            #expect(
+                request.evidence["dry_run"]?["problem"]
+                    == #"not run: no flow uses mapping "stripe-customers-prefixed" yet, and no source connection in environment "test" emits the events it reads, so the tenant has no events to run it over"#
+            )
+        }
+    }
+
     @Test func proposalWithoutVersionInForce_listsWholeDocument() async throws {
         try await withHarness { harness in
             let acme = try await harness.provisionTenant(slug: "acme")

@@ -45,8 +45,15 @@ enum ChangeEvidenceText {
         let read = dryRun["events_read"]?.intValue ?? events
         let unreadable = dryRun["events_unreadable"]?.intValue ?? 0
         let flows = (dryRun["flows"]?.arrayValue ?? []).compactMap(\.stringValue).joined(separator: ", ")
+        let connections = (dryRun["connections"]?.arrayValue ?? []).compactMap(\.stringValue).joined(separator: ", ")
+        var origin = ""
+        if !flows.isEmpty {
+            origin = " through \(flows)"
+        } else if !connections.isEmpty {
+            origin = " from \(connections)"
+        }
         var lines = [
-            "  dry run over the newest stored events: \(read) read" + (flows.isEmpty ? "" : " through \(flows)")
+            "  dry run over the newest stored events: \(read) read" + origin
                 + ", \(events) handled by the mapping" + (unreadable > 0 ? ", \(unreadable) unreadable" : "")
         ]
         let operations = dryRun["operations"] ?? .null

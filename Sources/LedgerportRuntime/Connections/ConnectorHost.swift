@@ -167,6 +167,11 @@ package final class ConnectorHost: @unchecked Sendable {
         return fresh
     }
 
+    /// The spec of the connector that `connection` uses, or nil when this build does not include it.
+    package func connectorSpec(of connection: Connection) -> ConnectorSpec? {
+        registry.entry(id: connection.connectorID, version: connection.connectorVersion)?.spec.spec
+    }
+
     /// Builds the connection's connector, and returns the next time one of its secret fields changes values, if any.
     private func build(_ connection: Connection) async throws -> (any Connector, Date?) {
         guard let entry = registry.entry(id: connection.connectorID, version: connection.connectorVersion) else {

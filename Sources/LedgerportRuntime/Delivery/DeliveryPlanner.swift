@@ -135,7 +135,7 @@ struct DeliveryPlanner: Sendable {
     }
 
     /// Translates a stored event with the source connector of `sourceConnection`.
-    private func translate(_ event: StoredEvent, sourceConnection: ConnectionID, tenant: Tenant) async throws -> [CanonicalEvent] {
+    func translate(_ event: StoredEvent, sourceConnection: ConnectionID, tenant: Tenant) async throws -> [CanonicalEvent] {
         guard let payload = event.payload else {
             throw ConnectorError.system(
                 "payload_removed", "deliver event \"\(event.sourceEventID)\": its payload was removed by the retention setting",

@@ -9,7 +9,9 @@ import LedgerportStore
 /// The events come from the source connections of the environment's flows
 /// that use the mapping, at most ``eventsPerConnection`` of each and of the
 /// types those flows take, and are
-/// translated as a delivery would translate them. The result gives what a
+/// translated as a delivery would translate them. A first activation has no
+/// such flow anywhere, so its events come from the environment's source
+/// connections that emit event types the mapping reads. The result gives what a
 /// reviewer needs before approving: how many operations the change adds,
 /// removes and changes, the first changed fields, and the amounts per
 /// currency under each version. It never writes to the store or calls a target.
@@ -47,16 +49,32 @@ package struct ProposalDryRun: Sendable {
         // A first activation in an environment has no flow there yet, so the other environments' flows lend their events.
         let inEnvironment = using.filter { $0.environment == environment }
         let flows = inEnvironment.isEmpty ? using : inEnvironment
-        guard !flows.isEmpty else {
-            return ["problem": .string("not run: no flow uses mapping \"\(proposed.mappingID)\" yet, so the tenant has no events to run it over")]
-        }
         let new = try await planner.mappings.mapping(proposed, tenant: tenant.id)
-        let (documents, read, unreadable) = try await recentEvents(of: flows, handledBy: new, tenant: tenant)
-        var evidence: JSONObject = [
-            "events": .number(JSONNumber(documents.count)), "events_read": .number(JSONNumber(read)),
-            "events_unreadable": .number(JSONNumber(unreadable)), "events_per_connection": .number(JSONNumber(Self.eventsPerConnection)),
-            "flows": .array(flows.map { .string("\($0.id) (\($0.environment))") }),
-        ]
+        var evidence: JSONObject = ["events_per_connection": .number(JSONNumber(Self.eventsPerConnection))]
+        let sources: [EventSource]
+        if flows.isEmpty {
+            sources = try await sourceConnections(in: environment, readingFor: new, tenant: tenant.id)
+            guard !sources.isEmpty else {
+                return [
+                    "problem": .string(
+                        "not run: no flow uses mapping \"\(proposed.mappingID)\" yet, and no source connection in environment "
+                            + "\"\(environment)\" emits the events it reads, so the tenant has no events to run it over")
+                ]
+            }
+            evidence["connections"] = .array(sources.map { .string("\($0.connection) (\(environment))") })
+        } else {
+            sources = flows.map { flow in
+                // A real-time flow's event types keep the sample to events the mapping reads; a scheduled flow stores canonical ones.
+                EventSource(
+                    connection: flow.sourceConnectionID,
+                    eventTypes: flow.mode == .realtime && !flow.nativeEventTypes.isEmpty ? flow.nativeEventTypes : nil)
+            }
+            evidence["flows"] = .array(flows.map { .string("\($0.id) (\($0.environment))") })
+        }
+        let (documents, read, unreadable) = try await recentEvents(from: sources, handledBy: new, tenant: tenant)
+        evidence["events"] = .number(JSONNumber(documents.count))
+        evidence["events_read"] = .number(JSONNumber(read))
+        evidence["events_unreadable"] = .number(JSONNumber(unreadable))
         let context = try EvaluationContext(tenantID: tenant.slug, timeZoneIdentifier: tenant.timeZone)
 
         guard let inForce else {
@@ -94,23 +112,42 @@ package struct ProposalDryRun: Sendable {
         return .object(evidence)
     }
 
-    /// Reads the newest events of each flow's source connection and translates them, keeping the canonical events `mapping` handles.
+    /// A source connection the sample reads, and the native event types it reads there (nil for any).
+    private struct EventSource {
+        let connection: ConnectionID
+        let eventTypes: [String]?
+    }
+
+    /// Returns the environment's source connections that emit native event types `mapping` reads, each with those types.
+    private func sourceConnections(
+        in environment: EnvironmentName, readingFor mapping: LedgerportMapping.Mapping, tenant: TenantID
+    ) async throws -> [EventSource] {
+        let canonicalTypes = Set(mapping.source.eventTypes)
+        return try await planner.store.connections(tenant: tenant, environment: environment)
+            .sorted { $0.id.rawValue < $1.id.rawValue }
+            .compactMap { connection in
+                guard let types = planner.connectors.nativeEventTypes(of: connection, handling: canonicalTypes), !types.isEmpty else {
+                    return nil
+                }
+                return EventSource(connection: connection.id, eventTypes: types)
+            }
+    }
+
+    /// Reads the newest events of each source and translates them, keeping the canonical events `mapping` handles.
     private func recentEvents(
-        of flows: [Flow], handledBy mapping: LedgerportMapping.Mapping, tenant: Tenant
+        from sources: [EventSource], handledBy mapping: LedgerportMapping.Mapping, tenant: Tenant
     ) async throws -> (documents: [EventDocument], read: Int, unreadable: Int) {
         var documents = [EventDocument]()
         var unreadable = 0
         var seen = Set<EventID>()
-        for flow in flows {
-            // A real-time flow's event types keep the sample to events the mapping reads; a scheduled flow stores canonical ones.
-            let types = flow.mode == .realtime && !flow.nativeEventTypes.isEmpty ? flow.nativeEventTypes : nil
+        for source in sources {
             let newest = try await planner.store.newestEvents(
-                tenant: tenant.id, connection: flow.sourceConnectionID, eventTypes: types, limit: Self.eventsPerConnection)
+                tenant: tenant.id, connection: source.connection, eventTypes: source.eventTypes, limit: Self.eventsPerConnection)
             for stored in newest {
                 guard seen.insert(stored.id).inserted else { continue }
                 let translated: [CanonicalEvent]
                 do {
-                    translated = try await planner.translate(stored, flow: flow, tenant: tenant)
+                    translated = try await planner.translate(stored, sourceConnection: source.connection, tenant: tenant)
                 } catch {
                     unreadable += 1
                     continue

@@ -49,11 +49,7 @@ package struct FlowProvisioner: Sendable {
                     + "--environment \(environment) --summary TEXT\", two approvals, then \"ledgerport change-request apply ID --tenant \(slug)\""
             )
         }
-        let handled = Set(mapping.source.eventTypes)
-        let nativeTypes = entry.spec.spec.eventTypes
-            .filter { !Set($0.canonicalEventTypes).isDisjoint(with: handled) }
-            .map(\.name)
-            .sorted()
+        let nativeTypes = entry.spec.spec.nativeEventTypes(handling: Set(mapping.source.eventTypes))
         guard !nativeTypes.isEmpty else {
             throw ConnectorError.configuration(
                 "flow_takes_no_events",
