@@ -56,6 +56,27 @@ import Testing
         #expect(try JSONParser.parse(listed.standardOutput)["flows"]?.arrayValue?.isEmpty == true)
     }
 
+    @Test func flowCreate_whileItsMappingAwaitsApproval_namesTheChangeRequest() async throws {
+        let world = try await provisionedWorld()
+        let id = try await propose(world)
+        let arguments = [
+            "flow", "create", "stripe-customers", "--tenant", "acme", "--source", "stripe-main", "--target", "odoo-main",
+            "--mapping", "stripe-customers",
+        ]
+
+        let whileOpen = await world.run(arguments)
+        for reviewer in ["controller@acme.example", "cfo@acme.example"] {
+            _ = await world.run(["change-request", "approve", id, "--tenant", "acme", "--as", reviewer])
+        }
+        let whileApproved = await world.run(arguments)
+
+        #expect(whileOpen.status == 1)
+        #expect(whileOpen.standardError.contains("change request \(id) proposes activating version 1 there; it is open: once two board members"))
+        #expect(!whileOpen.standardError.contains("change-request propose"))
+        #expect(whileApproved.standardError.contains(
+            "it is approved: apply it with \"ledgerport change-request apply \(id) --tenant acme --as <email>\", then create the flow"))
+    }
+
     @Test func flowCreate_withoutMapping_namesTheMissingOption() async throws {
         let world = try await provisionedWorld()
 

@@ -40,14 +40,7 @@ package struct FlowProvisioner: Sendable {
             throw violation
         }
         guard try await store.activeMappingVersion(mapping: mappingID, environment: environment, tenant: tenant) != nil else {
-            let slug = try await store.tenant(tenant).slug
-            throw ConnectorError.configuration(
-                "flow_mapping_not_active",
-                "create flow \"\(id)\": mapping \"\(mappingID)\" has no active version in environment \"\(environment)\", "
-                    + "so the flow would store its events and deliver none",
-                hint: "activate a version first: \"ledgerport change-request propose --tenant \(slug) --mapping \(mappingID) --version N "
-                    + "--environment \(environment) --summary TEXT\", two approvals, then \"ledgerport change-request apply ID --tenant \(slug)\""
-            )
+            throw try await mappingNotActive(flow: id, mapping: mappingID, environment: environment, tenant: tenant)
         }
         let nativeTypes = entry.spec.spec.nativeEventTypes(handling: Set(mapping.source.eventTypes))
         guard !nativeTypes.isEmpty else {
@@ -78,5 +71,32 @@ package struct FlowProvisioner: Sendable {
             retryPolicy: try JSONValueEncoder().encode(retryPolicy)
         )
         return try await store.createFlow(flow, tenant: tenant, actor: actor)
+    }
+
+    /// Makes the error for a flow whose mapping has no active version, naming the change request that would activate one when it exists.
+    private func mappingNotActive(flow id: FlowID, mapping: MappingID, environment: EnvironmentName, tenant: TenantID) async throws -> ConnectorError {
+        let slug = try await store.tenant(tenant).slug
+        let message = "create flow \"\(id)\": mapping \"\(mapping)\" has no active version in environment \"\(environment)\", "
+            + "so the flow would store its events and deliver none"
+        let pending = try await store.changeRequests(tenant: tenant, state: nil).first { request in
+            (request.state == .open || request.state == .approved) && request.environment == environment
+                && request.subject["mapping_id"]?.stringValue == mapping.rawValue
+        }
+        guard let pending else {
+            return ConnectorError.configuration(
+                "flow_mapping_not_active", message,
+                hint: "activate a version first: \"ledgerport change-request propose --tenant \(slug) --mapping \(mapping) --version N "
+                    + "--environment \(environment) --summary TEXT\", two approvals, then \"ledgerport change-request apply ID --tenant \(slug)\""
+            )
+        }
+        let version = pending.subject["version"]?.intValue.map { " version \($0)" } ?? ""
+        let step =
+            pending.state == .approved
+            ? "it is approved: apply it with \"ledgerport change-request apply \(pending.id) --tenant \(slug) --as <email>\""
+            : "it is open: once two board members other than its proposer approve it, apply it with "
+                + "\"ledgerport change-request apply \(pending.id) --tenant \(slug) --as <email>\""
+        return ConnectorError.configuration(
+            "flow_mapping_not_active", message,
+            hint: "change request \(pending.id) proposes activating\(version) there; \(step), then create the flow")
     }
 }
