@@ -47,6 +47,11 @@ import Testing
         #expect(try #require(integer(report, "events_stored")) > 0)
     }
 
+    @Test func helpAfterAScenario_printsTheUsageAndSucceeds() async {
+        #expect(await BenchMain.run(["ingest", "--help"]) == 0)
+        #expect(await BenchMain.run(["tenants", "-h"]) == 0)
+    }
+
     @Test func ingest_rejectsAnUnknownIDOrder() async {
         await #expect(throws: BenchUsageError.self) {
             _ = try await run(["ingest", "--ids", "random"])
