@@ -10,7 +10,6 @@ packages=(
   libcurl4-openssl-dev
   libssl-dev
   libmicrohttpd-dev
-  libpq-dev
 )
 
 missing=()

@@ -10,7 +10,7 @@ extension DemoSummary {
         lines.append("Governance \(changeRequestsApplied) mapping activations, each approved by two board members before it applied")
         lines.append("Deliveries \(deliveriesDelivered) delivered, \(deliveriesParked) parked, \(deliveriesOpen) still open")
         if retries > 0 {
-            lines.append("           \(Self.count(retries, "attempt")) retried, such as an invoice that arrived before its customer")
+            lines.append("           \(Self.count(retries, "attempt")) retried (for example, a record that arrived before the one it refers to)")
         }
         if !eventsWithoutFlow.isEmpty {
             let types = eventsWithoutFlow.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", ")

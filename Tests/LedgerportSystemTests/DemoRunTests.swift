@@ -35,7 +35,7 @@ import Testing
         var keptSummary = summary
         keptSummary.dataDirectory = "/srv/ledgerport-demo"
         keptSummary.retries = 1
-        #expect(keptSummary.text.contains("1 attempt retried, such as"))
+        #expect(keptSummary.text.contains("1 attempt retried (for example, a record that arrived before the one it refers to)"))
         #expect(keptSummary.text.contains("and LEDGERPORT_ACTOR (your name for the audit log, else $USER) set:"))
         #expect(keptSummary.text.contains("5. for scheduled flows (backfills), which call Stripe's API: ledgerport connection configure stripe-main"))
     }
