@@ -9,9 +9,10 @@ import LedgerportStore
 /// The events come from the source connections of the environment's flows
 /// that use the mapping, at most ``eventsPerConnection`` of each and of the
 /// types those flows take, and are
-/// translated as a delivery would translate them. A first activation has no
-/// such flow anywhere, so its events come from the environment's source
-/// connections that emit event types the mapping reads. The result gives what a
+/// translated as a delivery would translate them. Without such a flow, the
+/// flows of other environments lend theirs; a new mapping has no flow
+/// anywhere, so its events come from the environment's source connections
+/// that emit event types the mapping reads. The result gives what a
 /// reviewer needs before approving: how many operations the change adds,
 /// removes and changes, the first changed fields, and the amounts per
 /// currency under each version. It never writes to the store or calls a target.
