@@ -35,7 +35,7 @@ struct ChangeRequestDecision: Sendable {
         printsJSON = arguments.flag("json")
     }
 
-    /// Records `decision` through the governance workflow and prints the request with its approvals.
+    /// Records `decision` through the governance workflow, then prints the request without its evidence, its decisions and the next step.
     func run(_ decision: ApprovalDecision, in context: CommandContext) async throws -> ExitCode {
         let reviewer = try ActorOption.resolve(reviewer, in: context, for: .governance)
         let (request, approvals, quorum) = try await AdminCommandSupport.withTenant(dataOption, slug: tenantSlug, in: context) { store, tenant in
