@@ -76,7 +76,10 @@ struct BenchCommandLine {
             return fallback
         }
         guard choices.contains(text) else {
-            let listed = choices.count > 2 ? choices.dropLast().joined(separator: ", ") + " or " + (choices.last ?? "") : choices.joined(separator: " or ")
+            var listed = choices.joined(separator: " or ")
+            if let last = choices.last, choices.count > 2 {
+                listed = choices.dropLast().joined(separator: ", ") + " or " + last
+            }
             throw BenchUsageError("invalid --\(name) \"\(text)\": expected \(listed)")
         }
         return text

@@ -64,7 +64,7 @@ package enum BenchMain {
 
     /// Runs the command with `arguments` (without the program name) and returns the exit status.
     package static func run(_ arguments: [String]) async -> Int32 {
-        // `ledgerport-bench ingest --help` asks for the same text as `ledgerport-bench --help`.
+        // `ledgerport-bench ingest --help` prints the same usage text as `ledgerport-bench --help`.
         if arguments.contains("--help") || arguments.contains("-h") {
             FileHandle.standardOutput.write(Data((usage + "\n").utf8))
             return 0

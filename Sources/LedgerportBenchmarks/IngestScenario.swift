@@ -38,7 +38,7 @@ struct IngestScenario {
         var httpThreads = 2
         /// `full` or `normal`, as `sqlite.synchronous` sets it.
         var synchronous = "full"
-        /// Whether the copies' event ids and object ids grow with their number or are spread like Stripe's.
+        /// The order of the copies' event ids and object ids: growing with their number, or spread like localstripe's.
         var idOrder = StripeEventFactory.IDOrder.sequential
         /// The recording copied for each request, from the demo month.
         var recording = "016-customer.subscription.created.json"

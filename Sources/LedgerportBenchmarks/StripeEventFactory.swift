@@ -13,14 +13,14 @@ import StripeConnector
 ///
 /// With ``IDOrder/sequential`` the ids grow with the copy's number, so each
 /// new event id and ordering key lands at the right edge of its index. The
-/// localstripe recordings' ids carry no such order, and with
-/// ``IDOrder/scattered`` each id's digits come from a bijective mix of the
-/// number instead: still distinct, but spread over the whole index.
-/// ``IDOrder/scatteredObjects`` keeps the event ids in order and spreads the
-/// object ids only, as for events that arrive in the order they were created
-/// about objects of every age.
+/// localstripe recordings' ids have no such order. With
+/// ``IDOrder/scattered``, each id's digits come from a bijective mix of the
+/// number, so the ids stay distinct but spread over the whole index.
+/// ``IDOrder/scatteredObjects`` keeps the event ids in order and spreads only
+/// the object ids, like events that arrive in creation order about objects of
+/// every age.
 struct StripeEventFactory: Sendable {
-    /// How the copies' ids follow their numbers.
+    /// The order of the copies' ids relative to the copies' numbers.
     enum IDOrder: String, Sendable, CaseIterable {
         /// The number itself in base 36: consecutive copies get ids that sort next to each other.
         case sequential
@@ -60,8 +60,13 @@ struct StripeEventFactory: Sendable {
         }
         if idOrder != .sequential {
             // A mixed 64-bit value takes up to 13 base-36 digits.
-            for id in [eventID, objectID] where id.utf8.count - (id.split(separator: "_").first?.utf8.count ?? 0) - 1 < 13 {
-                throw BenchError("prepare Stripe event copies: id \"\(id)\" is too short for scattered ids (13 characters after the prefix)")
+            for id in [eventID, objectID] {
+                let prefixLength = (id.split(separator: "_").first?.utf8.count ?? 0) + 1
+                guard id.utf8.count - prefixLength >= 13 else {
+                    throw BenchError(
+                        "prepare Stripe event copies: id \"\(id)\" has fewer than 13 characters after its prefix, too few for scattered ids",
+                        hint: "use --ids sequential, or a recording with longer ids")
+                }
             }
         }
         self.template = template

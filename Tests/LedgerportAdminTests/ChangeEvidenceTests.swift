@@ -86,7 +86,7 @@ struct ChangeEvidenceTests {
             summary: "Prefixed refs under a new mapping", tenant: tenant, proposer: AdminTestHarness.proposer)
     }
 
-    @Test func firstActivation_dryRunsTheEnvironmentsSourceConnections() async throws {
+    @Test func newMapping_dryRunsSourceConnections() async throws {
         try await withHarness { harness in
             let acme = try await harness.provisionTenant(slug: "acme")
             try await harness.postCustomerCreated(acme, customerID: "cus_F1", eventID: "evt_F1")
@@ -106,7 +106,7 @@ struct ChangeEvidenceTests {
         }
     }
 
-    @Test func firstActivation_withoutSourceConnection_saysWhyNothingRan() async throws {
+    @Test func newMapping_withoutSource_namesProblem() async throws {
         try await withHarness { harness in
             let acme = try await harness.provisionTenant(slug: "acme")
             let request = try await proposeNewMapping(harness, tenant: acme.tenant.id, environment: .test)

@@ -38,7 +38,7 @@ import Testing
         #expect(try #require(decimal(report, "host_calibration_ms")) > 0)
     }
 
-    @Test func ingest_withScatteredIDs_storesEveryEventOnce() async throws {
+    @Test func ingest_scatteredIDs_storesEachOnce() async throws {
         let report = try await run(["ingest", "--seconds", "0.2", "--connections", "2", "--ids", "scattered"])
 
         #expect(report["ids"] == .text("scattered"))
@@ -47,12 +47,12 @@ import Testing
         #expect(try #require(integer(report, "events_stored")) > 0)
     }
 
-    @Test func helpAfterAScenario_printsTheUsageAndSucceeds() async {
+    @Test func scenarioHelp_printsUsage() async {
         #expect(await BenchMain.run(["ingest", "--help"]) == 0)
         #expect(await BenchMain.run(["tenants", "-h"]) == 0)
     }
 
-    @Test func ingest_rejectsAnUnknownIDOrder() async {
+    @Test func ingest_unknownIDOrder_isRejected() async {
         await #expect(throws: BenchUsageError.self) {
             _ = try await run(["ingest", "--ids", "random"])
         }

@@ -45,7 +45,7 @@ import Testing
         #expect(objectIDs != objectIDs.sorted())
     }
 
-    @Test func mix_isABijectionOnTheFirstNumbers() {
+    @Test func mix_keepsNumbersDistinct() {
         let mixed = Set((0..<10_000).map { StripeEventFactory.mix(UInt64($0)) })
         #expect(mixed.count == 10_000)
     }

@@ -56,7 +56,7 @@ import Testing
         #expect(try JSONParser.parse(listed.standardOutput)["flows"]?.arrayValue?.isEmpty == true)
     }
 
-    @Test func flowCreate_whileItsMappingAwaitsApproval_namesTheChangeRequest() async throws {
+    @Test func flowCreate_namesPendingChangeRequest() async throws {
         let world = try await provisionedWorld()
         let id = try await propose(world)
         let arguments = [
@@ -334,20 +334,20 @@ import Testing
         try #require(applied.status == 0, "\(applied.standardError)")
     }
 
-    @Test func changeRequestApprove_atQuorumNamesTheNextStep() async throws {
+    @Test func approve_atQuorum_namesNextStep() async throws {
         let world = try await provisionedWorld()
         let id = try await propose(world)
 
         _ = await world.run(["change-request", "approve", id, "--tenant", "acme", "--as", "controller@acme.example"])
         let second = await world.run(["change-request", "approve", id, "--tenant", "acme", "--as", "cfo@acme.example"])
-        let shown = await world.run(["change-request", "show", id, "--tenant", "acme"])
+        let showOutput = await world.run(["change-request", "show", id, "--tenant", "acme"])
 
         #expect(second.status == 0)
         #expect(second.standardOutput.contains("change request \(id): approved"))
         #expect(second.standardOutput.contains("approvals: 2 of 2"))
         #expect(second.standardOutput.contains("next: apply it with \"ledgerport change-request apply \(id) --tenant acme --as <email>\""))
         #expect(!second.standardOutput.contains("dry run"))
-        #expect(shown.standardOutput.contains("dry run"))
+        #expect(showOutput.standardOutput.contains("dry run"))
     }
 
     @Test func changeRequestApprove_proposerUnderOtherSpellingIsRejected() async throws {

@@ -12,7 +12,7 @@ import Testing
             targetConnectorVersion: SemanticVersion(major: 1, minor: 0, patch: 0))
     }
 
-    @Test func eachEventType_getsTheFlowsThatTakeIt_inFlowOrder() {
+    @Test func eventType_getsItsFlowsInOrder() {
         let routes = [route("invoices"), route("payments"), route("audit")]
         let index = FlowRouter.indexedByEventType(
             routes,
@@ -27,7 +27,7 @@ import Testing
         #expect(index.count == 3)
     }
 
-    @Test func eventTypesOfTheSameFlows_shareOneArray() throws {
+    @Test func sameFlows_shareOneArray() throws {
         let routes = [route("customers"), route("invoices")]
         let index = FlowRouter.indexedByEventType(
             routes, eventTypes: [["customer.created", "customer.updated", "customer.deleted"], ["invoice.paid"]])

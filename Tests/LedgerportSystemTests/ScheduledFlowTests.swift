@@ -7,12 +7,11 @@ import LedgerportTestSupport
 import Testing
 
 @Suite(.serialized) struct ScheduledFlowTests {
-    /// Returns a start for the manual clock half an hour after the end of the current hour, so that the last window
-    /// that ended is the current hour, which holds the customers the test creates in localstripe now.
+    /// Returns a manual clock start half an hour after the current hour ends, so the last ended window is the current hour.
     ///
-    /// The flows run every hour on the hour. A start of now plus an hour fell a few seconds before an hour's end once in
-    /// a few hundred runs, and the seconds a test advances then made a second window due. Near the end of an hour, this
-    /// waits for the next one, so that the customers created now also fall in the hour the clock looks back on.
+    /// The flows run every hour on the hour, and the customers a test creates in localstripe fall in the current hour.
+    /// A start of now plus an hour could fall seconds before an hour's end (an estimated one run in 360, as tests advance
+    /// up to 10 s), and a second window then became due. Near an hour's end, this waits for the next hour first.
     private static func midHourStart() async throws -> Date {
         var now = Date()
         let secondsLeft = 3_600 - now.timeIntervalSince1970.truncatingRemainder(dividingBy: 3_600)

@@ -35,7 +35,7 @@ struct ChangeRequestDecision: Sendable {
         printsJSON = arguments.flag("json")
     }
 
-    /// Records `decision` through the governance workflow, then prints the request without its evidence, its decisions and the next step.
+    /// Records `decision` through the governance workflow, then prints the request's header, its decisions and the next step, without the evidence.
     func run(_ decision: ApprovalDecision, in context: CommandContext) async throws -> ExitCode {
         let reviewer = try ActorOption.resolve(reviewer, in: context, for: .governance)
         let (request, approvals, quorum) = try await AdminCommandSupport.withTenant(dataOption, slug: tenantSlug, in: context) { store, tenant in

@@ -167,7 +167,7 @@ package final class ConnectorHost: @unchecked Sendable {
         return fresh
     }
 
-    /// The spec of the connector that `connection` uses, or nil when this build does not include it.
+    /// Returns the spec of the connector that `connection` uses, or nil when this build does not include it.
     package func connectorSpec(of connection: Connection) -> ConnectorSpec? {
         registry.entry(id: connection.connectorID, version: connection.connectorVersion)?.spec.spec
     }

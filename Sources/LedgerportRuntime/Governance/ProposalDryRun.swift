@@ -10,7 +10,7 @@ import LedgerportStore
 /// that use the mapping, at most ``eventsPerConnection`` of each and of the
 /// types those flows take, and are
 /// translated as a delivery would translate them. Without such a flow, the
-/// flows of other environments lend theirs; a new mapping has no flow
+/// flows of other environments lend their events. A new mapping has no flow
 /// anywhere, so its events come from the environment's source connections
 /// that emit event types the mapping reads. The result gives what a
 /// reviewer needs before approving: how many operations the change adds,
@@ -65,7 +65,8 @@ package struct ProposalDryRun: Sendable {
             evidence["connections"] = .array(sources.map { .string("\($0.connection) (\(environment))") })
         } else {
             sources = flows.map { flow in
-                // A real-time flow's event types keep the sample to events the mapping reads; a scheduled flow stores canonical ones.
+                // A real-time flow's event types limit the sample to events the mapping reads. A scheduled flow stores
+                // canonical events, so its sample takes any type.
                 EventSource(
                     connection: flow.sourceConnectionID,
                     eventTypes: flow.mode == .realtime && !flow.nativeEventTypes.isEmpty ? flow.nativeEventTypes : nil)

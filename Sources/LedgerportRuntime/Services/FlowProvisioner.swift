@@ -73,7 +73,7 @@ package struct FlowProvisioner: Sendable {
         return try await store.createFlow(flow, tenant: tenant, actor: actor)
     }
 
-    /// Makes the error for a flow whose mapping has no active version, naming the change request that would activate one when it exists.
+    /// Returns the error for a flow whose mapping has no active version, naming the change request that would activate one if it exists.
     private func mappingNotActive(flow id: FlowID, mapping: MappingID, environment: EnvironmentName, tenant: TenantID) async throws -> ConnectorError {
         let slug = try await store.tenant(tenant).slug
         let message = "create flow \"\(id)\": mapping \"\(mapping)\" has no active version in environment \"\(environment)\", "

@@ -3,7 +3,7 @@ import LedgerportSDK
 import LedgerportStore
 
 extension ConnectorSpec {
-    /// Returns the native event types of this source whose canonical types meet `canonicalTypes`, sorted by name.
+    /// Returns the native event types of this source whose canonical types overlap `canonicalTypes`, sorted by name.
     ///
     /// A flow takes exactly these for its mapping: a Stripe invoice mapping gets
     /// the `invoice.*` webhooks and not the customer ones.
