@@ -105,7 +105,7 @@ import Testing
         #expect(flow["native_event_types"]?.arrayValue?.contains("invoice.created") == false)
         #expect(paused.standardOutput == "flow stripe-customers of tenant acme is paused\n")
         #expect(try JSONParser.parse(listed.standardOutput)["flows"]?[0]?["slo"]?["total"] == 0)
-        #expect(table.standardOutput.contains("no deliveries, objective 99%: met"))
+        #expect(table.standardOutput.contains("no deliveries to judge, objective 99%"))
         #expect(resumed.standardOutput == "flow stripe-customers of tenant acme is active\n")
     }
 
@@ -141,7 +141,7 @@ import Testing
         #expect(text.standardOutput.contains("  runs:           none yet"))
         #expect(try JSONParser.parse(showJSON.standardOutput)["mapping_version_in_force"] == 1)
         #expect(try JSONParser.parse(showJSON.standardOutput)["slo"]?["total"] == 0)
-        #expect(text.standardOutput.contains("  SLO 24h:        no deliveries, objective 99%: met"), "\(text.standardOutput)")
+        #expect(text.standardOutput.contains("  SLO 24h:        no deliveries to judge, objective 99%"), "\(text.standardOutput)")
         #expect(text.standardOutput.contains("  mapping:        version 1 in force in test"), "\(text.standardOutput)")
         #expect(table.standardOutput.contains("scheduled"))
     }

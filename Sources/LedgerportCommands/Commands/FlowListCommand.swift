@@ -66,10 +66,10 @@ struct FlowListCommand: RunnableCommand {
 
     /// Describes a flow's service level for people: `66.66% of 3 deliveries within 60 s, objective 99%: missed`.
     static func sloText(_ report: FlowSLOReport) -> String {
-        let objective = "objective \(percent(report.objective)): \(report.met ? "met" : "missed")"
-        guard let ratio = report.ratio else {
-            return "no deliveries, \(objective)"
+        guard let ratio = report.ratio, let met = report.met else {
+            return "no deliveries to judge, objective \(percent(report.objective))"
         }
+        let objective = "objective \(percent(report.objective)): \(met ? "met" : "missed")"
         let total = report.summary.total
         return "\(percent(ratio)) of \(total) deliver\(total == 1 ? "y" : "ies") within \(report.targetSeconds) s, \(objective)"
     }

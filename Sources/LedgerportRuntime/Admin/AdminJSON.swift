@@ -196,7 +196,7 @@ package enum AdminJSON {
         ]
     }
 
-    /// Builds a flow's service level object: counts, ratio and whether the objective is met.
+    /// Builds a flow's service level object: counts, ratio and whether the objective is met (null without deliveries).
     package static func slo(_ report: FlowSLOReport) -> JSONValue {
         [
             "objective": .number(JSONNumber(report.objective)), "target_seconds": integer(Int64(report.targetSeconds)),
@@ -205,7 +205,7 @@ package enum AdminJSON {
             "delivered_within_target": integer(Int64(report.summary.deliveredWithinTarget)),
             "parked": integer(Int64(report.summary.parked)), "open": integer(Int64(report.summary.open)),
             "discarded": integer(Int64(report.summary.discarded)),
-            "ratio": report.ratio.map { .number(JSONNumber($0)) } ?? .null, "met": .bool(report.met),
+            "ratio": report.ratio.map { .number(JSONNumber($0)) } ?? .null, "met": report.met.map(JSONValue.bool) ?? .null,
         ]
     }
 

@@ -7,8 +7,9 @@ import LedgerportStore
 /// The ratio is the deliveries delivered within ``targetSeconds`` divided by
 /// every delivery created in the window. Pending, in-flight and parked
 /// deliveries count as not within target, so a backlog lowers the ratio
-/// before it is delivered. With no delivery in the window, ``ratio`` is nil
-/// and the objective counts as met.
+/// before it is delivered. With no delivery in the window there is nothing to
+/// judge, so ``ratio`` and ``met`` are nil: a flow whose source went quiet
+/// does not read as healthy.
 package struct FlowSLOReport: Sendable, Hashable {
     /// The flow the report is about.
     package let flowID: FlowID
@@ -39,10 +40,10 @@ package struct FlowSLOReport: Sendable, Hashable {
         return ExactDecimal(significand: basisPoints, scale: 4)
     }
 
-    /// Whether the share within the target reaches the objective, compared exactly (no rounding).
-    package var met: Bool {
+    /// Whether the share within the target reaches the objective, compared exactly (no rounding); nil without deliveries.
+    package var met: Bool? {
         guard summary.total > 0 else {
-            return true
+            return nil
         }
         // within / total >= significand / 10^scale  ⇔  within × 10^scale >= significand × total
         let scale = max(0, objective.scale)
