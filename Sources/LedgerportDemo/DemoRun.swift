@@ -40,6 +40,7 @@ package enum DemoRun {
         await sandbox?.stop()
 
         summary.dataDirectory = options.dataDirectory == nil ? nil : folder.path
+        summary.odooIsSandbox = sandbox != nil
         return summary
     }
 

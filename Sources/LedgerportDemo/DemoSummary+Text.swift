@@ -4,7 +4,10 @@ extension DemoSummary {
     /// The summary for a person reading a terminal.
     package var text: String {
         var lines = [String]()
-        lines.append("Ledgerport demo: a month of Stripe webhooks into Odoo at \(odooURL)")
+        lines.append(
+            odooIsSandbox
+                ? "Ledgerport demo: a month of Stripe webhooks into the Odoo sandbox, which ran at \(odooURL) until the demo ended"
+                : "Ledgerport demo: a month of Stripe webhooks into Odoo at \(odooURL)")
         lines.append("")
         lines.append("Webhooks   \(requestsSent) requests, \(eventsReceived) events stored, \(eventsDuplicate) duplicates answered without storing, \(requestsRejected) rejected")
         lines.append("Governance \(changeRequestsApplied) mapping activations, each approved by two board members before it applied")

@@ -50,6 +50,8 @@ package struct DemoSummary: Sendable {
     package var heldForReview: [(record: String, amount: Money?)] = []
     package var totals: [Total] = []
     package var odooURL = ""
+    /// Whether the demo started its own Odoo sandbox, which stops when the demo ends.
+    package var odooIsSandbox = false
     package var dataDirectory: String?
 
     /// Whether every delivered total matches and every record Odoo lacks is held in a parked delivery.
