@@ -1,5 +1,6 @@
 import Foundation
 import LedgerportHTTPClient
+import LedgerportLog
 import LedgerportRuntime
 import LedgerportSDK
 import LedgerportStore
@@ -59,6 +60,31 @@ struct WebhookEndpointTests {
 
             #expect(response.status == 404)
             #expect(try JSONParser.parse(response.body)["error"]?["code"] == "unknown_webhook_endpoint")
+        }
+    }
+
+    @Test func unknownEndpoint_isCountedAndLoggedWithItsPath() async throws {
+        let handler = CapturingLogHandler()
+        try await withHarness(logger: Logger(label: "test", logLevel: .info, handler: handler)) { harness in
+            let acme = try await harness.provisionTenant(slug: "acme")
+            let port = harness.runtime.port ?? 0
+            for path in ["/webhooks/acme/production/stripe-mian", "/webhooks/acmee/production/stripe-main"] {
+                let response = try await harness.runtime.transport.send(HTTPRequest(
+                    method: "POST", url: "http://127.0.0.1:\(port)\(path)", headers: ["Content-Type": "application/json"],
+                    body: Array(#"{"id": "evt_U1"}"#.utf8)))
+                #expect(response.status == 404)
+            }
+            let operatorToken = try await harness.token(tenant: nil, role: .operator_, name: "ops@example.com")
+            let metrics = String(decoding: try await harness.getMetrics(token: operatorToken).body, as: UTF8.self)
+
+            // One line for both paths: the throttle is shared, so invented paths cannot flood the log.
+            let lines = handler.records.filter { $0.message == "webhook request to an unknown endpoint" }
+            #expect(lines.count == 1)
+            #expect(lines.first?.metadata[LogMetadataKey.httpPath] == .string("/webhooks/acme/production/stripe-mian"))
+            #expect(metrics.contains(
+                #"ledgerport_webhook_requests_rejected_total{connection="",reason="unknown_webhook_endpoint",tenant="\#(acme.tenant.slug)"} 1"#),
+                "\(metrics)")
+            #expect(metrics.contains(#"ledgerport_webhook_requests_rejected_total{connection="",reason="unknown_webhook_endpoint",tenant=""} 1"#))
         }
     }
 }

@@ -36,4 +36,19 @@ final class RejectionLog: Sendable {
         }
         logger.warning("rejected webhook request", metadata: metadata)
     }
+
+    /// Logs a request to a webhook URL that matches no active source connection, at most once per interval for all such URLs.
+    ///
+    /// Every such URL shares one throttle key, so requests to many invented
+    /// paths still give one line per interval; the line names the latest path.
+    func recordUnknownEndpoint(path: String, remoteAddress: String, at now: Date) {
+        guard let repeated = throttle.admit(Key(connection: "", reason: WebhookIngestor.unknownEndpointCode), at: now) else {
+            return
+        }
+        logger.warning("webhook request to an unknown endpoint", metadata: [
+            LogMetadataKey.httpPath: .string(path), "rejection.reason": .string(WebhookIngestor.unknownEndpointCode),
+            "rejection.message": .string("no active source connection at this path; check the URL configured at the sender"),
+            LogMetadataKey.httpRemoteAddress: .string(remoteAddress), "rejection.suppressed_since_last": .integer(Int64(repeated)),
+        ])
+    }
 }

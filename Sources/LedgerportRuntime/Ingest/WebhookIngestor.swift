@@ -77,7 +77,8 @@ final class WebhookIngestor: @unchecked Sendable {
                 alerts.recordSuccess(tenantSlug: found.slug, connectionID: connection.id.rawValue)
                 verified = verify(request, path: path, tenant: found, connection: connection, source: source, arrived: arrived)
             } catch {
-                verified = .rejected(unavailableEndpoint(path, tenant: tenant, error: error))
+                verified = .rejected(
+                    unavailableEndpoint(path, tenant: tenant, error: error, remoteAddress: request.remoteAddress, at: arrived))
             }
             ingest(verified, request: request, arrived: arrived, responder: responder)
         }
@@ -91,12 +92,14 @@ final class WebhookIngestor: @unchecked Sendable {
     /// is the operator's to fix: it is logged and counted, a connector error
     /// raises the connection's operational alert, and the sender gets 503 so
     /// that it retries, since the event was not stored.
-    private func unavailableEndpoint(_ path: WebhookPath, tenant: Tenant?, error: any Error) -> HTTPServerResponse {
+    private func unavailableEndpoint(
+        _ path: WebhookPath, tenant: Tenant?, error: any Error, remoteAddress: String, at arrived: Date
+    ) -> HTTPServerResponse {
         if let storeError = error as? StoreError, storeError.code == .notFound {
-            return Self.unknownEndpoint(path)
+            return unknownEndpoint(path, tenant: tenant, connection: nil, remoteAddress: remoteAddress, at: arrived)
         }
         if let connectorError = error as? ConnectorError, connectorError.code == "connection_not_source" {
-            return Self.unknownEndpoint(path)
+            return unknownEndpoint(path, tenant: tenant, connection: path.connection, remoteAddress: remoteAddress, at: arrived)
         }
         metrics.increment(
             RuntimeMetrics.requestsRejected, labels: ["tenant": path.tenant, "connection": path.connection, "reason": "connector_unavailable"])
@@ -123,7 +126,8 @@ final class WebhookIngestor: @unchecked Sendable {
         _ request: HTTPServerRequest, path: WebhookPath, tenant: Tenant, connection: Connection, source: any SourceConnector, arrived: Date
     ) -> Verification {
         guard connection.environment.rawValue == path.environment, connection.state != .disabled else {
-            return .rejected(Self.unknownEndpoint(path))
+            return .rejected(
+                unknownEndpoint(path, tenant: tenant, connection: connection.id.rawValue, remoteAddress: request.remoteAddress, at: arrived))
         }
         let webhook = WebhookRequest(method: request.method, path: request.path, headers: request.headers, body: request.body, receivedAt: arrived)
         do {
@@ -252,12 +256,32 @@ final class WebhookIngestor: @unchecked Sendable {
             remoteAddress: rejection.remoteAddress, at: arrived)
     }
 
-    /// Builds the response for a tenant, environment or connection that does not exist or takes no webhooks.
+    /// Counts, logs and answers a request to a tenant, environment or connection that does not exist or takes no webhooks.
     ///
-    /// It is the same for all three, so a caller cannot probe which tenants exist.
-    private static func unknownEndpoint(_ path: WebhookPath) -> HTTPServerResponse {
+    /// The answer is the same for all three, so a caller cannot probe which
+    /// tenants exist. The operator still needs to see such requests: a
+    /// sender configured with a misspelt URL is the usual reason why no
+    /// event arrives. The metric's labels name only a tenant or connection
+    /// that exists (`connection` is empty otherwise), so a caller cannot
+    /// add series by inventing paths, and the log line comes from one
+    /// throttle shared by every unknown path.
+    private func unknownEndpoint(
+        _ path: WebhookPath, tenant: Tenant?, connection: String?, remoteAddress: String, at arrived: Date
+    ) -> HTTPServerResponse {
+        metrics.increment(
+            RuntimeMetrics.requestsRejected,
+            labels: ["tenant": tenant?.slug ?? "", "connection": connection ?? "", "reason": Self.unknownEndpointCode])
+        rejections.recordUnknownEndpoint(
+            path: "/webhooks/\(path.tenant)/\(path.environment)/\(path.connection)", remoteAddress: remoteAddress, at: arrived)
+        return Self.unknownEndpointResponse(path)
+    }
+
+    /// The error code of a request to a webhook URL that matches no active source connection.
+    static let unknownEndpointCode = "unknown_webhook_endpoint"
+
+    private static func unknownEndpointResponse(_ path: WebhookPath) -> HTTPServerResponse {
         .error(
-            status: 404, code: "unknown_webhook_endpoint",
+            status: 404, code: unknownEndpointCode,
             message: "no active source connection at /webhooks/\(path.tenant)/\(path.environment)/\(path.connection); check the URL configured at the sender"
         )
     }
