@@ -8,8 +8,9 @@ package struct HTTPServerConfiguration: Sendable, Hashable {
     package var threadCount: Int
     /// The largest request body accepted, in bytes. A request with a larger
     /// `Content-Length` gets 413 without its body being read. A chunked body
-    /// that outgrows it has its connection closed without a response, because
-    /// libmicrohttpd accepts no response in the middle of a body.
+    /// that outgrows it is read to its end without being kept, since
+    /// libmicrohttpd accepts no response in the middle of a body, and then
+    /// gets 413; past eight times the limit its connection is closed instead.
     ///
     /// NOTE: after a 413, libmicrohttpd closes the connection at once, so a
     /// client still sending a body larger than the socket buffers may get a

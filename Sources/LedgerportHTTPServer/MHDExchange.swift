@@ -42,6 +42,8 @@ final class MHDExchange: @unchecked Sendable {
     let startNanoseconds: UInt64
     var headers = HTTPHeaders()
     var body: [UInt8] = []
+    /// The bytes of a chunked body read so far once it outgrew the limit, which are dropped; nil while the body fits.
+    var droppedBodyBytes: Int?
     var isReceiving = true
     var loggedPath: String
     var state = State.receiving

@@ -20,22 +20,36 @@ enum MHDRequestFlow {
         return .YES
     }
 
-    /// Appends a piece of body, or responds 413 when the body outgrows the limit.
+    /// Appends a piece of body; once a body outgrows the limit, drops it and reads the rest without keeping it.
     ///
     /// A body without `Content-Length` (chunked) can only be measured as it
-    /// arrives. libmicrohttpd 0.9.75 accepts no response in the middle of a
-    /// body, so such a request gets its connection closed without a response.
+    /// arrives, and libmicrohttpd 0.9.75 accepts no response in the middle of
+    /// a body. So the rest is read and dropped, and ``dispatch(_:)`` answers
+    /// 413 when the body ends. A client that keeps sending past
+    /// ``discardLimitFactor`` times the limit has its connection closed instead.
     static func receive(_ chunk: UnsafeRawBufferPointer, for exchange: MHDExchange) -> MHD_Result {
         let limit = exchange.core.configuration.maximumBodyBytes
+        if let dropped = exchange.droppedBodyBytes {
+            exchange.droppedBodyBytes = dropped + chunk.count
+            return dropped + chunk.count <= limit * discardLimitFactor ? .YES : .NO
+        }
         guard exchange.body.count + chunk.count <= limit else {
-            return rejectOversized(exchange)
+            exchange.droppedBodyBytes = exchange.body.count + chunk.count
+            exchange.body = []
+            return .YES
         }
         exchange.body.append(contentsOf: chunk)
         return .YES
     }
 
+    /// How many times the body limit a chunked body may reach, read and dropped, before its connection is closed without a 413.
+    static let discardLimitFactor = 8
+
     /// Builds the request, routes it and starts its handler; called once the whole body has arrived.
     static func dispatch(_ exchange: MHDExchange) -> MHD_Result {
+        guard exchange.droppedBodyBytes == nil else {
+            return rejectOversized(exchange)
+        }
         exchange.isReceiving = false
         var request = MHDRequestReader.request(for: exchange)
         let handler = exchange.core.route(&request)

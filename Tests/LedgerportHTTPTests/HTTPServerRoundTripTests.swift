@@ -121,7 +121,7 @@ import Testing
         #expect(calls.withLock { $0 } == 0)
     }
 
-    @Test func oversizedChunkedBody_closesConnection() async throws {
+    @Test func oversizedChunkedBody_gets413AfterItsEnd() async throws {
         let calls = Locked(0)
         let server = try Loopback.startServer(HTTPServerConfiguration(maximumBodyBytes: 1024), handler: .async { request in
             calls.withLock { $0 += 1 }
@@ -132,13 +132,17 @@ import Testing
         let chunked: HTTPHeaders = ["Transfer-Encoding": "chunked"]
 
         let fitting = try await transport.send(HTTPRequest(method: "POST", url: url, headers: chunked, body: [UInt8](repeating: 1, count: 1000)))
+        let oversized = try await transport.send(HTTPRequest(method: "POST", url: url, headers: chunked, body: [UInt8](repeating: 1, count: 5000)))
         let error = await #expect(throws: HTTPTransportError.self) {
-            try await transport.send(HTTPRequest(method: "POST", url: url, headers: chunked, body: [UInt8](repeating: 1, count: 5000)))
+            // Past eight times the limit the server stops reading and closes the connection.
+            try await transport.send(HTTPRequest(method: "POST", url: url, headers: chunked, body: [UInt8](repeating: 1, count: 64 * 1024)))
         }
         await server.stop()
 
         #expect(fitting.status == 200)
         #expect(fitting.body.count == 1000)
+        #expect(oversized.status == 413)
+        #expect(oversized.bodyText.contains("payload_too_large"), "\(oversized.bodyText)")
         #expect(error?.failureClass == .transient)
         #expect(calls.withLock { $0 } == 1)
     }
