@@ -145,6 +145,24 @@ struct RemedyHintTests {
         }
     }
 
+    @Test func replayOfUnknownDeadLetter_namesListRoute() async throws {
+        try await withHarness { harness in
+            let acme = try await harness.provisionTenant(slug: "acme")
+            let operatorToken = try await harness.token(tenant: acme.tenant.id, role: .financeOperator, name: "finance@acme.example")
+
+            let single = try await harness.request("POST", "\(acme.path)/dead-letters/999/replay", token: operatorToken, body: [:])
+            let bulk = try await harness.request("POST", "\(acme.path)/dead-letters/replay", token: operatorToken, body: ["ids": [999]])
+            let singleMessage = single.json["error"]?["message"]?.stringValue ?? ""
+            let bulkMessage = bulk.json["results"]?[0]?["error"]?["message"]?.stringValue ?? ""
+
+            #expect(single.status == 404)
+            for message in [singleMessage, bulkMessage] {
+                #expect(message.hasSuffix("; list dead letters with GET /admin/tenants/acme/dead-letters"), "\(message)")
+                #expect(!message.contains("ledgerport"), "\(message)")
+            }
+        }
+    }
+
     @Test func unknownIDCommands_nameListCommand() async throws {
         try await withHarness { harness in
             _ = try await harness.provisionTenant(slug: "acme")

@@ -90,6 +90,10 @@ package struct DeadLetterService: Sendable {
             return try await store.deadLetter(id, tenant: tenant)
         } catch let error as StoreError where error.code == .notFound {
             let slug = try await store.tenant(tenant).slug
+            // The remedy travels on, so the admin API names its route and the CLI its command.
+            if let remedy = error.remedy {
+                throw StoreError.notFound("replay dead letter", "\(id) of tenant \"\(slug)\"", remedy: remedy, tenantSlug: slug)
+            }
             throw StoreError.notFound("replay dead letter", "\(id) of tenant \"\(slug)\"", hint: error.hint)
         }
     }
