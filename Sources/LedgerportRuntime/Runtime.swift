@@ -146,6 +146,9 @@ package final class Runtime: @unchecked Sendable {
         ])
         let registry = try ConnectorRegistry.load(specsDirectory: specsDirectory.path, implementations: BuiltinConnectors.all)
         let mappingEnvironment = try ValidationEnvironment.forRuntime(registry: registry)
+        logger.info("data folder", metadata: [
+            "file.path": .string(configuration.dataDirectory), "data_dir.found_through": .string(configuration.dataDirectoryOrigin),
+        ])
         try DataFolder.create(atPath: configuration.dataDirectory)
         if let mode = DataFolder.modeOpenToOthers(atPath: configuration.dataDirectory) {
             logger.warning("data folder is readable by other users", metadata: [
@@ -237,11 +240,14 @@ package final class Runtime: @unchecked Sendable {
     }
 
     /// Starts listening and delivering; returns after the task is cancelled and everything stopped.
+    ///
+    /// Nothing in the store changes until this runtime holds the data
+    /// folder's lock (see ``RuntimeFolderLock``) and listens on its port, so
+    /// a second runtime started by mistake stops without touching the first
+    /// one's deliveries.
     package func run(onListening: @Sendable (UInt16) -> Void = { _ in }) async throws {
-        let released = try await store.releaseAllClaims()
-        if released > 0 {
-            logger.info("released deliveries claimed before a restart", metadata: ["delivery.count": .integer(Int64(released))])
-        }
+        let folderLock = try RuntimeFolderLock.acquire(folder: configuration.dataDirectory)
+        defer { folderLock.release() }
         try await router.reload()
         try await connectors.dropChangedConnections()
         let hosts = configuration.connectionURLHosts
@@ -254,6 +260,17 @@ package final class Runtime: @unchecked Sendable {
         ])
         readiness.markRoutesLoaded()
         try server.start()
+        // Deliveries left in flight by an earlier process, which this one replaces, go back to pending before the engine starts.
+        let released: Int
+        do {
+            released = try await store.releaseAllClaims()
+        } catch {
+            await server.stop()
+            throw error
+        }
+        if released > 0 {
+            logger.info("released deliveries claimed before a restart", metadata: ["delivery.count": .integer(Int64(released))])
+        }
         onListening(server.port ?? 0)
 
         await withDiscardingTaskGroup { group in

@@ -25,7 +25,7 @@ final class AdminTestHarness: @unchecked Sendable {
     let clock: ManualClock
     let sandbox: OdooSandboxServer
     let runtime: Runtime
-    private let configuration: ServeConfiguration
+    let configuration: ServeConfiguration
     private let running: Task<Void, any Error>
 
     private init(

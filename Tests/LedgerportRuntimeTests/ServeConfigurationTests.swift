@@ -30,6 +30,19 @@ import Testing
         let configuration = try ServeConfiguration.load(path: path, environment: ["LEDGERPORT_PORT": "9200", "LEDGERPORT_DATA_DIR": "/srv/lp"])
         #expect(configuration.port == 9200)
         #expect(configuration.dataDirectory == "/srv/lp")
+        #expect(configuration.dataDirectoryOrigin == "LEDGERPORT_DATA_DIR")
+    }
+
+    @Test func dataFolderFromEnvironment_namesTheFileValueItOverrides() throws {
+        let path = try write(#"{"data_dir": "/var/lib/ledgerport"}"#)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+
+        let overridden = try ServeConfiguration.load(path: path, environment: ["LEDGERPORT_DATA_DIR": "/tmp/lp-demo"])
+        let fromFile = try ServeConfiguration.load(path: path, environment: [:])
+
+        #expect(overridden.dataDirectory == "/tmp/lp-demo")
+        #expect(overridden.dataDirectoryOrigin == #"LEDGERPORT_DATA_DIR, which overrides data_dir "/var/lib/ledgerport" in the configuration file"#)
+        #expect(fromFile.dataDirectoryOrigin == "data_dir in the configuration file")
     }
 
     @Test func unknownKey_namesPointerAndChoices() throws {

@@ -31,6 +31,8 @@ package struct ServeConfiguration: Sendable, Hashable {
     package var listenAddress = "127.0.0.1"
     package var port = 8600
     package var dataDirectory = "./ledgerport-data"
+    /// Where ``dataDirectory`` came from, for the start-up log: the default, the file's `data_dir` or `LEDGERPORT_DATA_DIR`.
+    package var dataDirectoryOrigin = "the default"
     package var masterKeyFile: String?
     package var specsDirectory: String?
     /// `full` or `normal`; `full` makes every acknowledged event survive power loss on a disk that honours flushes.
@@ -86,7 +88,10 @@ package struct ServeConfiguration: Sendable, Hashable {
             listenAddress = try reader.string(listen, "address", at: JSONPointer("/listen")!) ?? listenAddress
             port = try reader.integer(listen, "port", at: JSONPointer("/listen")!) ?? port
         }
-        dataDirectory = try reader.string(root, "data_dir", at: .root) ?? dataDirectory
+        if let folder = try reader.string(root, "data_dir", at: .root) {
+            dataDirectory = folder
+            dataDirectoryOrigin = "data_dir in the configuration file"
+        }
         masterKeyFile = try reader.string(root, "master_key_file", at: .root) ?? masterKeyFile
         specsDirectory = try reader.string(root, "specs_dir", at: .root) ?? specsDirectory
         if let sqlite = try reader.optionalObject(root, "sqlite", at: .root, allowedKeys: ["synchronous"]) {
@@ -127,7 +132,14 @@ package struct ServeConfiguration: Sendable, Hashable {
             }
             port = number
         }
-        if let value = environment["LEDGERPORT_DATA_DIR"] { dataDirectory = value }
+        if let value = environment["LEDGERPORT_DATA_DIR"] {
+            if dataDirectoryOrigin != "the default" && value != dataDirectory {
+                dataDirectoryOrigin = "LEDGERPORT_DATA_DIR, which overrides data_dir \"\(dataDirectory)\" in the configuration file"
+            } else {
+                dataDirectoryOrigin = "LEDGERPORT_DATA_DIR"
+            }
+            dataDirectory = value
+        }
         if let value = environment["LEDGERPORT_MASTER_KEY_FILE"] { masterKeyFile = value }
         if let value = environment["LEDGERPORT_SPECS_DIR"] { specsDirectory = value }
         if let value = environment["LEDGERPORT_SQLITE_SYNCHRONOUS"] { sqliteSynchronous = value }
