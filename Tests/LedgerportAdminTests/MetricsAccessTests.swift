@@ -43,6 +43,14 @@ struct MetricsAccessTests {
         }
     }
 
+    @Test func inFlightGauge_hasSampleBeforeAnyDelivery() async throws {
+        try await withHarness(metricsRequireToken: false) { harness in
+            let text = String(decoding: try await harness.getMetrics(token: nil).body, as: UTF8.self)
+
+            #expect(text.contains("\nledgerport_deliveries_in_flight 0\n"), "\(text)")
+        }
+    }
+
     @Test func metricsNotRequiringToken_areServedWithoutOne() async throws {
         try await withHarness(metricsRequireToken: false) { harness in
             let response = try await harness.getMetrics(token: nil)
