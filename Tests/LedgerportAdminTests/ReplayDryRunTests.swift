@@ -1,4 +1,5 @@
 import Foundation
+import LedgerportOdooSandbox
 import LedgerportRuntime
 import LedgerportSDK
 import LedgerportStore
@@ -57,6 +58,41 @@ struct ReplayDryRunTests {
             #expect(json["mapping"]?["version"] == 1)
             #expect(json["mapping_approved"] == true)
             #expect(json["operations"]?[0]?["values"]?["ref"] == "cus_D1")
+        }
+    }
+
+    @Test func dryRun_warnsWhenBusinessRejectionWouldRepeat() async throws {
+        try await withHarness { harness in
+            let acme = try await harness.provisionTenant(slug: "acme")
+            harness.sandbox.sandbox.injectFault(
+                OdooFault(.validationError, "The VAT number is not valid for Germany."), count: 1, model: "res.partner")
+            try await harness.postCustomerCreated(acme, customerID: "cus_V1", eventID: "evt_V1")
+            try await harness.waitForIdle(acme.tenant.id)
+            let letter = try #require(try await harness.runtime.store.deadLetters(tenant: acme.tenant.id, filter: .init(), after: nil, limit: 1).first)
+            let token = try await harness.token(tenant: acme.tenant.id, role: .financeOperator, name: "finance@acme.example")
+            let newer = try await harness.publishCustomerMapping(tenant: acme.tenant.id, version: "1.1.0")
+
+            let same = try await harness.request("POST", "\(acme.path)/dead-letters/\(letter.id)/replay", token: token, body: ["dry_run": true])
+            let other = try await harness.request(
+                "POST", "\(acme.path)/dead-letters/\(letter.id)/replay", token: token,
+                body: ["mapping_version": .number(JSONNumber(newer.version)), "dry_run": true])
+
+            #expect(letter.reason == .business)
+            let warning = same.json["warnings"]?[0]?.stringValue ?? ""
+            #expect(warning.contains("The VAT number is not valid for Germany."), "\(warning)")
+            #expect(warning.contains("stripe-customers version 1"), "\(warning)")
+            #expect(other.json["warnings"] == [])
+        }
+    }
+
+    @Test func dryRun_ofConfigurationFailureHasNoWarning() async throws {
+        try await withHarness { harness in
+            let (acme, letter, token) = try await parkOne(harness)
+
+            let (_, json) = try await harness.request("POST", "\(acme.path)/dead-letters/\(letter.id)/replay", token: token, body: ["dry_run": true])
+
+            #expect(letter.reason == .configuration)
+            #expect(json["warnings"] == [])
         }
     }
 

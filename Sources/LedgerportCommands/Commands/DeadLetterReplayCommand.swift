@@ -113,6 +113,9 @@ struct DeadLetterReplayCommand: RunnableCommand {
             if !printsJSON {
                 let approval = dryRun.mappingApproved ? "active or approved" : "not approved, so a replay under it is rejected"
                 context.standardOutput.writeLine("dead letter \(id) under \(dryRun.mapping.mappingID) version \(dryRun.mapping.version) (\(approval)):")
+                for warning in dryRun.warnings {
+                    context.standardOutput.writeLine("  warning: \(warning)")
+                }
                 // Two mapping versions differ in the values they send, so each operation prints its values and expected amounts,
                 // as `mapping dry-run` does.
                 for (index, operation) in dryRun.operations.enumerated() {

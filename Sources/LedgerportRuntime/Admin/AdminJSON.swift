@@ -106,7 +106,8 @@ package enum AdminJSON {
         [
             "dead_letter_id": integer(dryRun.deadLetterID.rawValue), "mapping": mappingReference(dryRun.mapping),
             "mapping_approved": .bool(dryRun.mappingApproved), "operations": try JSONValueEncoder().encode(dryRun.operations),
-            "skipped_stale_events": .array(dryRun.skippedStale.map(JSONValue.string)), "applied": false,
+            "skipped_stale_events": .array(dryRun.skippedStale.map(JSONValue.string)),
+            "warnings": .array(dryRun.warnings.map(JSONValue.string)), "applied": false,
         ]
     }
 

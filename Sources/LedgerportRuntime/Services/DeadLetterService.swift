@@ -184,8 +184,28 @@ package struct DeadLetterService: Sendable {
         let plan = try await planner.plan(event, mapping: reference, flow: flow, tenant: owner)
         let approved = try await MappingApproval(store: store).isApproved(reference, environment: flow.environment, tenant: tenant)
         return ReplayDryRun(
-            deadLetterID: id, mapping: reference, mappingApproved: approved, operations: plan.operations, skippedStale: plan.skippedStale
+            deadLetterID: id, mapping: reference, mappingApproved: approved, operations: plan.operations, skippedStale: plan.skippedStale,
+            warnings: Self.warnings(letter: letter, replayMapping: reference, parkedMapping: delivery.mapping)
         )
+    }
+
+    /// Returns a warning when the dry run sends the operations that the target already rejected for a business reason.
+    ///
+    /// The dry run cannot ask the target whether it would accept the
+    /// operations. But a business rejection (a price precision, a locked
+    /// period) replayed under the mapping version that produced it sends the
+    /// same values, so it fails again unless someone fixed the cause in the
+    /// target or the source in the meantime.
+    static func warnings(letter: DeadLetter, replayMapping: MappingVersionReference, parkedMapping: MappingVersionReference?) -> [String] {
+        guard letter.reason == .business, replayMapping == parkedMapping else {
+            return []
+        }
+        let rejection = letter.targetMessage.map { "\(letter.errorCode): \($0)" } ?? "\(letter.errorCode): \(letter.message)"
+        return [
+            "the target rejected this record for a business reason (\(rejection)), and this replay sends the operations of the same "
+                + "mapping version, \(replayMapping.mappingID) version \(replayMapping.version); expect the same rejection unless the cause "
+                + "was fixed in the target or the source, or replay under a mapping version that avoids it"
+        ]
     }
 
     /// Closes a parked dead letter as discarded, with the operator's reason; its delivery becomes `discarded`.
@@ -246,6 +266,8 @@ package struct ReplayDryRun: Sendable {
     package let operations: [TargetOperation]
     /// Canonical event ids left out because the target already has a newer state of their object.
     package let skippedStale: [String]
+    /// Reasons to expect the replay to fail although the dry run succeeded, such as a business rejection replayed unchanged.
+    package let warnings: [String]
 }
 
 /// A dead-letter action that the service's rules reject.
