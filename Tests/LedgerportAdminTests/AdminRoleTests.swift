@@ -28,6 +28,20 @@ struct AdminRoleTests {
         }
     }
 
+    @Test func tenantToken_cannotReadPlatformRoutes() async throws {
+        try await withHarness { harness in
+            let acme = try await harness.provisionTenant(slug: "acme")
+            let admin = try await harness.token(tenant: acme.tenant.id, role: .tenantAdmin, name: "admin@acme.example")
+
+            for path in ["/admin/alerts", "/admin/tenants", "/admin/audit"] {
+                let response = try await harness.request("GET", path, token: admin)
+
+                #expect(response.status == 403, "\(path)")
+                #expect(response.json["error"]?["message"]?.stringValue?.hasPrefix("read platform requires the role operator") == true, "\(path)")
+            }
+        }
+    }
+
     @Test func financeOperator_cannotDecideChangeRequests() async throws {
         try await withHarness { harness in
             let acme = try await harness.provisionTenant(slug: "acme")

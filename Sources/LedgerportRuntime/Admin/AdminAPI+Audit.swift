@@ -6,10 +6,10 @@ import LedgerportStore
 /// The audit log: a tenant's chain for every role of the tenant, the platform's chain for operators, each with a check of its hashes.
 extension AdminAPI {
     func registerAuditRoutes(in routes: inout HTTPRouter) {
-        add(&routes, "GET", "/audit", scope: .platform, permission: .managePlatform, accepts: .query("after", "limit")) { request in
+        add(&routes, "GET", "/audit", scope: .platform, permission: .readPlatform, accepts: .query("after", "limit")) { request in
             try await auditPage(.platform, request)
         }
-        add(&routes, "GET", "/audit/verify", scope: .platform, permission: .managePlatform, accepts: .nothing) { _ in
+        add(&routes, "GET", "/audit/verify", scope: .platform, permission: .readPlatform, accepts: .nothing) { _ in
             try await verifyAudit(.platform)
         }
         add(&routes, "GET", "/tenants/{tenant}/audit", scope: .tenant, permission: .read, accepts: .query("after", "limit")) { request in

@@ -5,7 +5,7 @@ import LedgerportStore
 /// Platform routes: tenants and the alerts of every tenant, for operators.
 extension AdminAPI {
     func registerPlatformRoutes(in routes: inout HTTPRouter) {
-        add(&routes, "GET", "/tenants", scope: .platform, permission: .managePlatform, accepts: .nothing) { _ in
+        add(&routes, "GET", "/tenants", scope: .platform, permission: .readPlatform, accepts: .nothing) { _ in
             let tenants = try await store.tenants()
             return (200, ["tenants": .array(tenants.map(AdminJSON.tenant))])
         }
@@ -14,7 +14,7 @@ extension AdminAPI {
             let created = try await store.createTenant(tenant, actor: request.actor)
             return (201, AdminJSON.tenant(created))
         }
-        add(&routes, "GET", "/alerts", scope: .platform, permission: .managePlatform, accepts: .nothing) { _ in
+        add(&routes, "GET", "/alerts", scope: .platform, permission: .readPlatform, accepts: .nothing) { _ in
             (200, ["alerts": .array(alerts.activeAlerts(tenantSlug: nil).map(AdminJSON.alert))])
         }
     }

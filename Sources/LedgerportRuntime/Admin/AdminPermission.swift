@@ -8,7 +8,8 @@ import LedgerportStore
 /// | replay or discard dead letters | finance_operator, tenant_admin |
 /// | decide change requests | board_member, tenant_admin |
 /// | propose or apply change requests, pause or resume flows, rotate connection secrets | tenant_admin |
-/// | list or create tenants, read alerts of every tenant and the platform's audit log | operator |
+/// | list tenants, read alerts of every tenant and the platform's audit log | operator |
+/// | create tenants | operator |
 /// | read `/metrics`, whose series name every tenant | operator |
 ///
 /// Operators run the platform: they read every tenant but change none of a
@@ -22,6 +23,7 @@ enum AdminPermission: String, Sendable, CaseIterable {
     case applyChangeRequests = "apply_change_requests"
     case manageFlows = "manage_flows"
     case manageConnections = "manage_connections"
+    case readPlatform = "read_platform"
     case managePlatform = "manage_platform"
     case readMetrics = "read_metrics"
 
@@ -32,7 +34,7 @@ enum AdminPermission: String, Sendable, CaseIterable {
         case .replayDeadLetters, .discardDeadLetters: [.financeOperator, .tenantAdmin]
         case .decideChangeRequests: [.boardMember, .tenantAdmin]
         case .proposeChangeRequests, .applyChangeRequests, .manageFlows, .manageConnections: [.tenantAdmin]
-        case .managePlatform, .readMetrics: [.operator_]
+        case .readPlatform, .managePlatform, .readMetrics: [.operator_]
         }
     }
 
