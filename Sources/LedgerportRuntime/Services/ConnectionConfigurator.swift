@@ -130,7 +130,7 @@ package enum ConnectionConfigurationError: Error, Sendable, CustomStringConverti
             return "configure connection \"\(connection)\": no fields to change; name the fields, such as {\"field\": \"new value\"}"
         case .secretField(let field, let connection, let connector):
             return "configure connection \"\(connection)\": \"\(field)\" is a secret field of \(connector), not configuration; "
-                + "nothing was changed; rotate it with rotate-secrets"
+                + "nothing was changed; rotate it with POST /admin/tenants/{tenant}/connections/\(connection)/rotate-secrets"
         case .invalid(let issues, let connection, let connector):
             let listed = issues.map { "\($0.pointerText): \($0.message) (\($0.fix))" }
             return "configure connection \"\(connection)\": the configuration would not fit \(connector): "
