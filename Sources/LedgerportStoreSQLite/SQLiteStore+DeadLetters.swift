@@ -150,9 +150,15 @@ enum DeadLetterRows {
             let newer = try db.queryFirst(
                 "SELECT id FROM dead_letters WHERE tenant_id = ? AND delivery_id = ? AND status = 'parked'",
                 [.text(tenant.rawValue), .integer(letter.deliveryID.rawValue)]) { try $0.int64(0) }
-            let hint = newer.map { "its delivery was parked again as dead letter \($0); inspect or replay that one" }
-                ?? "list parked dead letters and pick one of those"
-            throw StoreError.conflict(operation, "\(id)", "it is already \(letter.status.rawValue)", hint: hint)
+            if let newer {
+                throw StoreError.conflict(
+                    operation, "\(id)", "it is already \(letter.status.rawValue)",
+                    hint: "its delivery was parked again as dead letter \(newer); inspect or replay that one")
+            }
+            // The remedy lets the admin API name its listing route and the CLI its listing command.
+            throw StoreError(
+                .conflict, "\(operation) \(id): it is already \(letter.status.rawValue)", remedy: .list(.deadLetters),
+                tenantSlug: TenantRows.slug(tenant, on: db))
         }
         return letter
     }

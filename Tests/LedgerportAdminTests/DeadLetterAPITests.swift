@@ -171,6 +171,9 @@ struct DeadLetterAPITests {
 
             #expect(status == 409)
             #expect(json["error"]?["code"] == "conflict")
+            let message = json["error"]?["message"]?.stringValue ?? ""
+            #expect(message.contains("it is already replayed"), "\(message)")
+            #expect(message.hasSuffix("; list dead letters with GET /admin/tenants/acme/dead-letters"), "\(message)")
         }
     }
 

@@ -79,7 +79,7 @@ struct DeadLetterCommandTests {
             #expect(again.status == 1)
             #expect(again.error.contains("already replayed"))
             #expect(!again.error.contains("replay dead letter \(letters[0].id): replay dead letter"))
-            #expect(again.error.contains("hint: list parked dead letters and pick one of those"))
+            #expect(again.error.contains("hint: list dead letters with `ledgerport dead-letter list --tenant acme`"), "\(again.error)")
             #expect(dryRunText.output.contains("(active or approved):"))
             #expect(dryRunText.output.contains("  1. upsert res.partner "))
             #expect(dryRunText.output.contains("       name = "))
