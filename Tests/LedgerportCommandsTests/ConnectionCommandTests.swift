@@ -241,6 +241,7 @@ import Testing
 
         #expect(outcome.status == 1)
         #expect(outcome.standardError.contains("key check failed"))
+        #expect(outcome.standardError.contains("open secrets: the key in LEDGERPORT_MASTER_KEY is not the one"), "\(outcome.standardError)")
         #expect(outcome.standardError.contains("supply the original key"))
     }
 

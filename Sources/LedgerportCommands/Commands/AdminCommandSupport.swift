@@ -112,8 +112,15 @@ enum AdminCommandSupport {
     static func openVault(_ store: any Store, in context: CommandContext) async throws -> SecretVault {
         do {
             return try await SecretVault.open(masterKey: try MasterKey.load(environment: context.environment), store: store)
+        } catch MasterKeyError.wrongKey {
+            // Name the key that was tried, so the operator can tell a wrong file from a stale variable.
+            let tried = context.environment[MasterKey.fileVariable].flatMap { $0.isEmpty ? nil : "the key in \"\($0)\" (\(MasterKey.fileVariable))" }
+                ?? "the key in \(MasterKey.valueVariable)"
+            throw CommandError.failure(
+                "open secrets: \(tried) is not the one this database's secrets were sealed with (key check failed)",
+                hint: "supply the original key: set $\(MasterKey.fileVariable) to the key file the runtime uses")
         } catch let error as MasterKeyError {
-            throw CommandError.failure(error.description, hint: "set $LEDGERPORT_MASTER_KEY_FILE to the key file the runtime uses")
+            throw CommandError.failure(error.description, hint: "set $\(MasterKey.fileVariable) to the key file the runtime uses")
         }
     }
 
