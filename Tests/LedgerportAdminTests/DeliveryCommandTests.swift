@@ -1,5 +1,6 @@
 import Foundation
 import LedgerportCommands
+import LedgerportOdooSandbox
 import LedgerportRuntime
 import LedgerportSDK
 import LedgerportStore
@@ -44,6 +45,33 @@ struct DeliveryCommandTests {
             #expect(parked.status == 0)
             #expect(parked.output.contains("customer:cus_D1"))
             #expect(!parked.output.contains("customer:cus_D2"))
+        }
+    }
+
+    @Test func list_namesTheDeliveryAWaitingOneFollows() async throws {
+        try await withHarness { harness in
+            let acme = try await harness.provisionTenant(slug: "acme")
+            // A transient failure keeps the first delivery pending under backoff; the runtime's manual clock never reaches its retry.
+            harness.sandbox.sandbox.injectFault(
+                OdooFault(.serializationFailure, "could not serialize access due to concurrent update"), count: 100, model: "res.partner")
+            try await harness.postCustomerCreated(acme, customerID: "cus_W1", eventID: "evt_W1")
+            var first: Delivery?
+            for _ in 0..<400 {
+                first = try await harness.runtime.store.deliveries(tenant: acme.tenant.id, state: .pending, after: nil, limit: 1)
+                    .first { $0.attemptCount > 0 }
+                if first != nil {
+                    break
+                }
+                try await Task.sleep(nanoseconds: 25_000_000)
+            }
+            let waiting = try #require(first)
+            try await harness.postCustomerCreated(acme, customerID: "cus_W1", eventID: "evt_W2")
+
+            let listed = await run(harness, ["delivery", "list", "--tenant", "acme", "--state", "pending"])
+
+            #expect(listed.status == 0)
+            let lines = listed.output.split(separator: "\n").map(String.init)
+            #expect(lines.contains { $0.contains("customer:cus_W1") && $0.contains("after delivery \(waiting.id)") }, "\(listed.output)")
         }
     }
 

@@ -9,7 +9,8 @@ struct DeliveryListCommand: RunnableCommand {
         name: "list",
         abstract: "List a tenant's deliveries in id order, optionally in one state.",
         discussion: """
-            A pending delivery waits for its next attempt (NEXT ATTEMPT), an in-flight one is \
+            A pending delivery waits for its next attempt (NEXT ATTEMPT), or for an earlier \
+            delivery of the same business object ("after delivery 41"); an in-flight one is \
             being applied, and delivered, parked and discarded ones are finished; a parked one \
             has a dead letter (`ledgerport dead-letter list`). The table shortens a long last \
             error in its middle; "ledgerport delivery show" prints it whole. Page with --after, \
@@ -57,8 +58,10 @@ struct DeliveryListCommand: RunnableCommand {
     }
 
     func run(in context: CommandContext) async throws -> ExitCode {
-        let deliveries = try await AdminCommandSupport.withTenant(dataOption, slug: tenantSlug, in: context) { store, tenant in
-            try await store.deliveries(tenant: tenant.id, state: state, after: after, limit: limit)
+        let printsJSON = printsJSON
+        let (deliveries, holders) = try await AdminCommandSupport.withTenant(dataOption, slug: tenantSlug, in: context) { store, tenant in
+            let deliveries = try await store.deliveries(tenant: tenant.id, state: state, after: after, limit: limit)
+            return (deliveries, printsJSON ? [:] : try await Self.holders(of: deliveries, tenant: tenant.id, store: store))
         }
         if printsJSON {
             AdminCommandSupport.printJSON(["deliveries": .array(deliveries.map(AdminJSON.delivery))], in: context)
@@ -67,10 +70,36 @@ struct DeliveryListCommand: RunnableCommand {
         var rows = [["ID", "STATE", "FLOW", "ORDERING KEY", "ATTEMPTS", "NEXT ATTEMPT", "LAST ERROR"]]
         rows += deliveries.map {
             [$0.id.description, $0.state.rawValue, $0.flowID.rawValue, $0.orderingKey, String($0.attemptCount),
-             $0.state == .pending ? AdminJSON.timestampText($0.nextAttemptAt) : "-",
+             Self.nextAttempt(of: $0, heldBy: holders[$0.id]),
              TextTable.elide($0.lastError ?? "", maximumLength: Self.errorLength)]
         }
         AdminCommandSupport.printTable(rows, in: context)
         return .ok
+    }
+
+    /// Finds, for each pending delivery already due, the earlier delivery of its ordering key that it waits for.
+    ///
+    /// Such a delivery's next attempt time lies in the past, because it runs
+    /// as soon as the earlier one finishes; the table names that one instead.
+    static func holders(of deliveries: [Delivery], tenant: TenantID, store: any Store) async throws -> [DeliveryID: DeliveryID] {
+        let now = Date()
+        var holders: [DeliveryID: DeliveryID] = [:]
+        for delivery in deliveries where delivery.state == .pending && delivery.nextAttemptAt <= now {
+            if let holder = try await store.deliveryHoldingBack(delivery.id, tenant: tenant) {
+                holders[delivery.id] = holder.id
+            }
+        }
+        return holders
+    }
+
+    /// Describes when a delivery runs next: its next attempt time, the delivery it waits for, or `-` once it is not pending.
+    static func nextAttempt(of delivery: Delivery, heldBy holder: DeliveryID?) -> String {
+        guard delivery.state == .pending else {
+            return "-"
+        }
+        if let holder {
+            return "after delivery \(holder)"
+        }
+        return AdminJSON.timestampText(delivery.nextAttemptAt)
     }
 }
