@@ -45,6 +45,20 @@ import Testing
         #expect(fromFile.dataDirectoryOrigin == "data_dir in the configuration file")
     }
 
+    @Test func severalMistakes_areReportedTogether() throws {
+        let path = try write(#"{"listen": {"port": "8600", "adress": "0.0.0.0"}, "http": {"threads": 0}, "log": {"level": "loud"}}"#)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        do {
+            _ = try ServeConfiguration.load(path: path, environment: ["LEDGERPORT_PAYLOAD_RETENTION_DAYS": "thirty"])
+            Issue.record("expected an error for the mistakes")
+        } catch {
+            let pointers = [error.pointer] + error.others.map(\.pointer)
+            #expect(pointers == ["/listen/adress", "/listen/port", "LEDGERPORT_PAYLOAD_RETENTION_DAYS", "/http/threads", "/log/level"])
+            #expect(error.description.split(separator: "\n").count == 5)
+            #expect(error.description.contains("threads 0 is out of range; use 1 to 64"))
+        }
+    }
+
     @Test func unknownKey_namesPointerAndChoices() throws {
         let path = try write(#"{"listen": {"adress": "0.0.0.0"}}"#)
         defer { try? FileManager.default.removeItem(atPath: path) }

@@ -57,6 +57,8 @@ package struct ServeConfiguration: Sendable, Hashable {
     /// Reads the file at `path` (when given), then applies `environment` overrides and checks every value.
     package static func load(path: String?, environment: [String: String]) throws(ConfigurationError) -> ServeConfiguration {
         var configuration = ServeConfiguration()
+        // Every mistake is collected and reported together, so one run of serve names all of them.
+        var issues: [ConfigurationError] = []
         if let path {
             let bytes: [UInt8]
             guard FileManager.default.fileExists(atPath: path) else {
@@ -74,63 +76,76 @@ package struct ServeConfiguration: Sendable, Hashable {
             } catch {
                 throw ConfigurationError(file: path, pointer: "", message: error.description, hint: "fix the JSON syntax")
             }
-            try configuration.apply(json, file: path)
+            issues += configuration.apply(json, file: path)
         }
-        try configuration.apply(environment: environment)
-        try configuration.validate(file: path ?? "environment")
+        issues += configuration.apply(environment: environment)
+        issues += configuration.validate(file: path ?? "environment")
+        if let first = issues.first {
+            throw first.adding(Array(issues.dropFirst()))
+        }
         return configuration
     }
 
-    private mutating func apply(_ json: JSONValue, file: String) throws(ConfigurationError) {
+    /// Reads the file's values into this configuration and returns the mistakes found.
+    private mutating func apply(_ json: JSONValue, file: String) -> [ConfigurationError] {
         let reader = ConfigurationReader(file: file)
-        let root = try reader.object(json, at: .root, allowedKeys: ["listen", "data_dir", "master_key_file", "specs_dir", "sqlite", "http", "ingest", "delivery", "log", "admin", "metrics"])
-        if let listen = try reader.optionalObject(root, "listen", at: .root, allowedKeys: ["address", "port"]) {
-            listenAddress = try reader.string(listen, "address", at: JSONPointer("/listen")!) ?? listenAddress
-            port = try reader.integer(listen, "port", at: JSONPointer("/listen")!) ?? port
+        guard let root = reader.object(json, at: .root, allowedKeys: ["listen", "data_dir", "master_key_file", "specs_dir", "sqlite", "http", "ingest", "delivery", "log", "admin", "metrics"]) else {
+            return reader.issues
         }
-        if let folder = try reader.string(root, "data_dir", at: .root) {
+        if let listen = reader.optionalObject(root, "listen", at: .root, allowedKeys: ["address", "port"]) {
+            listenAddress = reader.string(listen, "address", at: JSONPointer("/listen")!) ?? listenAddress
+            port = reader.integer(listen, "port", at: JSONPointer("/listen")!) ?? port
+        }
+        if let folder = reader.string(root, "data_dir", at: .root) {
             dataDirectory = folder
             dataDirectoryOrigin = "data_dir in the configuration file"
         }
-        masterKeyFile = try reader.string(root, "master_key_file", at: .root) ?? masterKeyFile
-        specsDirectory = try reader.string(root, "specs_dir", at: .root) ?? specsDirectory
-        if let sqlite = try reader.optionalObject(root, "sqlite", at: .root, allowedKeys: ["synchronous"]) {
-            sqliteSynchronous = try reader.string(sqlite, "synchronous", at: JSONPointer("/sqlite")!) ?? sqliteSynchronous
+        masterKeyFile = reader.string(root, "master_key_file", at: .root) ?? masterKeyFile
+        specsDirectory = reader.string(root, "specs_dir", at: .root) ?? specsDirectory
+        if let sqlite = reader.optionalObject(root, "sqlite", at: .root, allowedKeys: ["synchronous"]) {
+            sqliteSynchronous = reader.string(sqlite, "synchronous", at: JSONPointer("/sqlite")!) ?? sqliteSynchronous
         }
-        if let http = try reader.optionalObject(root, "http", at: .root, allowedKeys: ["max_request_bytes", "connection_timeout_seconds", "max_connections", "threads"]) {
+        if let http = reader.optionalObject(root, "http", at: .root, allowedKeys: ["max_request_bytes", "connection_timeout_seconds", "max_connections", "threads"]) {
             let pointer = JSONPointer("/http")!
-            maximumRequestBytes = try reader.integer(http, "max_request_bytes", at: pointer) ?? maximumRequestBytes
-            connectionTimeoutSeconds = try reader.integer(http, "connection_timeout_seconds", at: pointer) ?? connectionTimeoutSeconds
-            maximumConnections = try reader.integer(http, "max_connections", at: pointer) ?? maximumConnections
-            httpThreads = try reader.integer(http, "threads", at: pointer) ?? httpThreads
+            maximumRequestBytes = reader.integer(http, "max_request_bytes", at: pointer) ?? maximumRequestBytes
+            connectionTimeoutSeconds = reader.integer(http, "connection_timeout_seconds", at: pointer) ?? connectionTimeoutSeconds
+            maximumConnections = reader.integer(http, "max_connections", at: pointer) ?? maximumConnections
+            httpThreads = reader.integer(http, "threads", at: pointer) ?? httpThreads
         }
-        if let ingest = try reader.optionalObject(root, "ingest", at: .root, allowedKeys: ["payload_retention_days"]) {
-            payloadRetentionDays = try reader.integer(ingest, "payload_retention_days", at: JSONPointer("/ingest")!) ?? payloadRetentionDays
+        if let ingest = reader.optionalObject(root, "ingest", at: .root, allowedKeys: ["payload_retention_days"]) {
+            payloadRetentionDays = reader.integer(ingest, "payload_retention_days", at: JSONPointer("/ingest")!) ?? payloadRetentionDays
         }
-        if let delivery = try reader.optionalObject(root, "delivery", at: .root, allowedKeys: ["workers", "max_in_flight_per_tenant", "batch_size"]) {
+        if let delivery = reader.optionalObject(root, "delivery", at: .root, allowedKeys: ["workers", "max_in_flight_per_tenant", "batch_size"]) {
             let pointer = JSONPointer("/delivery")!
-            deliveryWorkers = try reader.integer(delivery, "workers", at: pointer) ?? deliveryWorkers
-            maximumInFlightPerTenant = try reader.integer(delivery, "max_in_flight_per_tenant", at: pointer) ?? maximumInFlightPerTenant
-            deliveryBatchSize = try reader.integer(delivery, "batch_size", at: pointer) ?? deliveryBatchSize
+            deliveryWorkers = reader.integer(delivery, "workers", at: pointer) ?? deliveryWorkers
+            maximumInFlightPerTenant = reader.integer(delivery, "max_in_flight_per_tenant", at: pointer) ?? maximumInFlightPerTenant
+            deliveryBatchSize = reader.integer(delivery, "batch_size", at: pointer) ?? deliveryBatchSize
         }
-        if let log = try reader.optionalObject(root, "log", at: .root, allowedKeys: ["level"]) {
-            logLevel = try reader.string(log, "level", at: JSONPointer("/log")!) ?? logLevel
+        if let log = reader.optionalObject(root, "log", at: .root, allowedKeys: ["level"]) {
+            logLevel = reader.string(log, "level", at: JSONPointer("/log")!) ?? logLevel
         }
-        if let admin = try reader.optionalObject(root, "admin", at: .root, allowedKeys: ["connection_url_hosts"]) {
-            connectionURLHosts = try reader.stringList(admin, "connection_url_hosts", at: JSONPointer("/admin")!) ?? connectionURLHosts
+        if let admin = reader.optionalObject(root, "admin", at: .root, allowedKeys: ["connection_url_hosts"]) {
+            connectionURLHosts = reader.stringList(admin, "connection_url_hosts", at: JSONPointer("/admin")!) ?? connectionURLHosts
         }
-        if let metrics = try reader.optionalObject(root, "metrics", at: .root, allowedKeys: ["require_token"]) {
-            metricsRequireToken = try reader.bool(metrics, "require_token", at: JSONPointer("/metrics")!) ?? metricsRequireToken
+        if let metrics = reader.optionalObject(root, "metrics", at: .root, allowedKeys: ["require_token"]) {
+            metricsRequireToken = reader.bool(metrics, "require_token", at: JSONPointer("/metrics")!) ?? metricsRequireToken
         }
+        return reader.issues
     }
 
-    private mutating func apply(environment: [String: String]) throws(ConfigurationError) {
+    /// Applies the environment variables that override the file and returns the mistakes found.
+    private mutating func apply(environment: [String: String]) -> [ConfigurationError] {
+        var issues: [ConfigurationError] = []
+        func record(_ variable: String, _ message: String, _ hint: String) {
+            issues.append(ConfigurationError(file: "environment", pointer: variable, message: message, hint: hint))
+        }
         if let value = environment["LEDGERPORT_LISTEN_ADDRESS"] { listenAddress = value }
         if let value = environment["LEDGERPORT_PORT"] {
-            guard let number = Int(value) else {
-                throw ConfigurationError(file: "environment", pointer: "LEDGERPORT_PORT", message: "\"\(value)\" is not a port number", hint: "set a number from 0 to 65535")
+            if let number = Int(value) {
+                port = number
+            } else {
+                record("LEDGERPORT_PORT", "\"\(value)\" is not a port number", "set a number from 0 to 65535")
             }
-            port = number
         }
         if let value = environment["LEDGERPORT_DATA_DIR"] {
             if dataDirectoryOrigin != "the default" && value != dataDirectory {
@@ -145,52 +160,60 @@ package struct ServeConfiguration: Sendable, Hashable {
         if let value = environment["LEDGERPORT_SQLITE_SYNCHRONOUS"] { sqliteSynchronous = value }
         if let value = environment["LEDGERPORT_LOG_LEVEL"] { logLevel = value }
         if let value = environment["LEDGERPORT_PAYLOAD_RETENTION_DAYS"] {
-            guard let days = Int(value) else {
-                throw ConfigurationError(file: "environment", pointer: "LEDGERPORT_PAYLOAD_RETENTION_DAYS", message: "\"\(value)\" is not a whole number of days", hint: "set a number such as 30")
+            if let days = Int(value) {
+                payloadRetentionDays = days
+            } else {
+                record("LEDGERPORT_PAYLOAD_RETENTION_DAYS", "\"\(value)\" is not a whole number of days", "set a number such as 30")
             }
-            payloadRetentionDays = days
         }
         if let value = environment["LEDGERPORT_METRICS_REQUIRE_TOKEN"] {
-            guard let flag = Bool(value) else {
-                throw ConfigurationError(
-                    file: "environment", pointer: "LEDGERPORT_METRICS_REQUIRE_TOKEN", message: "\"\(value)\" is not true or false", hint: "set true or false")
+            if let flag = Bool(value) {
+                metricsRequireToken = flag
+            } else {
+                record("LEDGERPORT_METRICS_REQUIRE_TOKEN", "\"\(value)\" is not true or false", "set true or false")
             }
-            metricsRequireToken = flag
         }
         if let value = environment["LEDGERPORT_ADMIN_CONNECTION_URL_HOSTS"] {
-            connectionURLHosts = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            if let problem = connectionURLHosts.lazy.compactMap(ConnectionURLHosts.problem(with:)).first {
-                throw ConfigurationError(
-                    file: "environment", pointer: "LEDGERPORT_ADMIN_CONNECTION_URL_HOSTS", message: problem,
-                    hint: "list bare hosts separated by commas, such as \"odoo.example.com,10.0.0.5,*.example.com\"")
+            let hosts = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            if let problem = hosts.lazy.compactMap(ConnectionURLHosts.problem(with:)).first {
+                // Not applied, so the check of the file's list does not report the same entry again.
+                record(
+                    "LEDGERPORT_ADMIN_CONNECTION_URL_HOSTS", problem,
+                    "list bare hosts separated by commas, such as \"odoo.example.com,10.0.0.5,*.example.com\"")
+            } else {
+                connectionURLHosts = hosts
             }
         }
+        return issues
     }
 
-    private func validate(file: String) throws(ConfigurationError) {
-        func check(_ condition: Bool, _ pointer: String, _ message: String, _ hint: String) throws(ConfigurationError) {
+    /// Checks every value's range and returns the mistakes found.
+    private func validate(file: String) -> [ConfigurationError] {
+        var issues: [ConfigurationError] = []
+        func check(_ condition: Bool, _ pointer: String, _ message: String, _ hint: String) {
             if !condition {
-                throw ConfigurationError(file: file, pointer: pointer, message: message, hint: hint)
+                issues.append(ConfigurationError(file: file, pointer: pointer, message: message, hint: hint))
             }
         }
-        try check((0...65535).contains(port), "/listen/port", "port \(port) is out of range", "use 0 to 65535 (0 picks a free port)")
-        try check(["full", "normal"].contains(sqliteSynchronous), "/sqlite/synchronous", "synchronous \"\(sqliteSynchronous)\" is not supported", "use \"full\" or \"normal\"")
-        try check(maximumRequestBytes >= 1024, "/http/max_request_bytes", "max_request_bytes \(maximumRequestBytes) is too small", "use at least 1024")
-        try check(connectionTimeoutSeconds >= 1, "/http/connection_timeout_seconds", "connection_timeout_seconds must be positive", "use a number of seconds such as 30")
-        try check(maximumConnections >= 1, "/http/max_connections", "max_connections must be positive", "use a number such as 1024")
-        try check((1...64).contains(httpThreads), "/http/threads", "threads \(httpThreads) is out of range", "use 1 to 64")
-        try check(payloadRetentionDays >= 0, "/ingest/payload_retention_days", "payload_retention_days must not be negative", "use 0 or more days")
-        try check((1...1024).contains(deliveryWorkers), "/delivery/workers", "workers \(deliveryWorkers) is out of range", "use 1 to 1024")
-        try check(maximumInFlightPerTenant >= 1, "/delivery/max_in_flight_per_tenant", "max_in_flight_per_tenant must be positive", "use a number such as 4")
-        try check((1...1000).contains(deliveryBatchSize), "/delivery/batch_size", "batch_size \(deliveryBatchSize) is out of range", "use 1 (no batching) to 1000")
-        try check(LogLevelName.isValid(logLevel), "/log/level", "log level \"\(logLevel)\" is not known", "use trace, debug, info, notice, warning, error or critical")
+        check((0...65535).contains(port), "/listen/port", "port \(port) is out of range", "use 0 to 65535 (0 picks a free port)")
+        check(["full", "normal"].contains(sqliteSynchronous), "/sqlite/synchronous", "synchronous \"\(sqliteSynchronous)\" is not supported", "use \"full\" or \"normal\"")
+        check(maximumRequestBytes >= 1024, "/http/max_request_bytes", "max_request_bytes \(maximumRequestBytes) is too small", "use at least 1024")
+        check(connectionTimeoutSeconds >= 1, "/http/connection_timeout_seconds", "connection_timeout_seconds must be positive", "use a number of seconds such as 30")
+        check(maximumConnections >= 1, "/http/max_connections", "max_connections must be positive", "use a number such as 1024")
+        check((1...64).contains(httpThreads), "/http/threads", "threads \(httpThreads) is out of range", "use 1 to 64")
+        check(payloadRetentionDays >= 0, "/ingest/payload_retention_days", "payload_retention_days must not be negative", "use 0 or more days")
+        check((1...1024).contains(deliveryWorkers), "/delivery/workers", "workers \(deliveryWorkers) is out of range", "use 1 to 1024")
+        check(maximumInFlightPerTenant >= 1, "/delivery/max_in_flight_per_tenant", "max_in_flight_per_tenant must be positive", "use a number such as 4")
+        check((1...1000).contains(deliveryBatchSize), "/delivery/batch_size", "batch_size \(deliveryBatchSize) is out of range", "use 1 (no batching) to 1000")
+        check(LogLevelName.isValid(logLevel), "/log/level", "log level \"\(logLevel)\" is not known", "use trace, debug, info, notice, warning, error or critical")
         for (index, entry) in connectionURLHosts.enumerated() {
             if let problem = ConnectionURLHosts.problem(with: entry) {
-                throw ConfigurationError(
+                issues.append(ConfigurationError(
                     file: file, pointer: "/admin/connection_url_hosts/\(index)", message: problem,
-                    hint: "list bare hosts such as \"odoo.example.com\", \"10.0.0.5\" or \"*.example.com\"")
+                    hint: "list bare hosts such as \"odoo.example.com\", \"10.0.0.5\" or \"*.example.com\""))
             }
         }
+        return issues
     }
 }
 
@@ -209,6 +232,8 @@ package struct ConfigurationError: Error, Sendable, Hashable, CustomStringConver
     package let hint: String
     /// Whether the file itself could not be read (missing or not permitted), rather than containing an invalid value.
     package let isUnreadable: Bool
+    /// The other mistakes found in the same load, after this one.
+    package private(set) var others: [ConfigurationError] = []
 
     package init(file: String, pointer: String, message: String, hint: String, isUnreadable: Bool = false) {
         self.file = file
@@ -218,7 +243,18 @@ package struct ConfigurationError: Error, Sendable, Hashable, CustomStringConver
         self.isUnreadable = isUnreadable
     }
 
+    /// Returns this error with `others` reported after it.
+    func adding(_ others: [ConfigurationError]) -> ConfigurationError {
+        var combined = self
+        combined.others = others
+        return combined
+    }
+
     package var description: String {
+        ([line] + others.map(\.line)).joined(separator: "\n")
+    }
+
+    private var line: String {
         if isUnreadable {
             return "read configuration file \"\(file)\": \(message); \(hint)"
         }
