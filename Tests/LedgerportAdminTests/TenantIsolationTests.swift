@@ -73,6 +73,23 @@ struct TenantIsolationTests {
         }
     }
 
+    @Test func misspeltTenant_suggestsClosestOnlyToOperators() async throws {
+        try await withHarness { harness in
+            let acme = try await harness.provisionTenant(slug: "acme")
+            _ = try await harness.provisionTenant(slug: "globex")
+            let operatorToken = try await harness.token(tenant: nil, role: .operator_, name: "ops@example.com")
+            let acmeAdmin = try await harness.token(tenant: acme.tenant.id, role: .tenantAdmin, name: "admin@acme.example")
+
+            let byOperator = try await harness.request("GET", "/admin/tenants/globx/events", token: operatorToken)
+            let byTenant = try await harness.request("GET", "/admin/tenants/globx/events", token: acmeAdmin)
+
+            #expect(byOperator.status == 404)
+            #expect(byOperator.json["error"]?["message"]?.stringValue?.contains(#"did you mean "globex"?"#) == true)
+            #expect(byTenant.status == 404)
+            #expect(byTenant.json["error"]?["message"] == #"tenant "globx" not found; check the slug, and use a token issued for that tenant"#)
+        }
+    }
+
     @Test func tenantToken_cannotListTenants() async throws {
         try await withHarness { harness in
             let acme = try await harness.provisionTenant(slug: "acme")

@@ -1,6 +1,7 @@
 import Foundation
 import LedgerportCore
 import LedgerportHTTPServer
+import LedgerportJSONSchema
 import LedgerportLog
 import LedgerportSDK
 import LedgerportStore
@@ -111,12 +112,19 @@ struct AdminAPI: Sendable {
     }
 
     /// Reads the tenant of the path; another tenant's is reported exactly like a missing one.
+    ///
+    /// An operator's token reaches every tenant, so its 404 also names the
+    /// closest slug. A tenant's token gets no suggestion, which would reveal
+    /// another tenant.
     private func resolveTenant(_ slug: String, for token: APIToken) async throws -> Tenant {
         let tenant: Tenant
         do {
             tenant = try await tenants.tenant(slug: slug)
         } catch let error as StoreError where error.code == .notFound {
-            throw AdminError.tenantNotFound(slug)
+            guard token.tenantID == nil, let slugs = try? await store.tenants().map(\.slug) else {
+                throw AdminError.tenantNotFound(slug)
+            }
+            throw AdminError.tenantNotFound(slug, suggestion: MessageText.didYouMean(slug, among: slugs))
         }
         if let scope = token.tenantID, scope != tenant.id {
             throw AdminError.tenantNotFound(slug)

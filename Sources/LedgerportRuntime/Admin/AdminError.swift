@@ -37,10 +37,12 @@ struct AdminError: Error, Sendable, Hashable {
     )
 
     /// Builds the 404 for a tenant that does not exist or that the token may not reach, with one message for both so the response reveals nothing.
-    static func tenantNotFound(_ slug: String) -> AdminError {
+    ///
+    /// `suggestion` is a "did you mean" phrase, given only to operators, whose tokens reach every tenant.
+    static func tenantNotFound(_ slug: String, suggestion: String = "") -> AdminError {
         AdminError(
             status: 404, code: "tenant_not_found",
-            message: "tenant \"\(slug)\" not found; check the slug, and use a token issued for that tenant"
+            message: "tenant \"\(slug)\" not found; \(suggestion)check the slug, and use a token issued for that tenant"
         )
     }
 
