@@ -5,17 +5,37 @@ import LedgerportSDK
 /// Ids carry the object type (`company:9876543210`, `contact:501`) because
 /// HubSpot numbers companies and contacts independently.
 enum HubSpotCustomerTranslator {
-    static func company(_ json: JSONValue, contacts: [JSONValue] = []) -> CanonicalCustomer? {
+    /// Builds a company customer, or nil without an id.
+    ///
+    /// - Throws: a business ``ConnectorError`` when the free-text `country`
+    ///   property names no country, so the record is fixed in HubSpot rather
+    ///   than rejected by the target later under a code it cannot know.
+    static func company(_ json: JSONValue, contacts: [JSONValue] = []) throws(ConnectorError) -> CanonicalCustomer? {
         guard let id = json["id"]?.stringValue else { return nil }
         let properties = json["properties"] ?? [:]
         let address = PostalAddress(
             line1: properties["address"]?.stringValue, line2: properties["address2"]?.stringValue, city: properties["city"]?.stringValue,
-            postalCode: properties["zip"]?.stringValue, state: properties["state"]?.stringValue, country: properties["country"]?.stringValue
+            postalCode: properties["zip"]?.stringValue, state: properties["state"]?.stringValue,
+            country: try countryCode(properties["country"]?.stringValue, company: id)
         )
         return CanonicalCustomer(
             id: "company:\(id)", kind: .company, name: properties["name"]?.stringValue, phone: properties["phone"]?.stringValue,
             address: address, contacts: contacts.map(person), metadata: properties["domain"]?.stringValue.map { ["domain": $0] } ?? [:]
         )
+    }
+
+    /// Reads HubSpot's free-text country as an ISO 3166-1 alpha-2 code; an empty value is no country.
+    static func countryCode(_ text: String?, company id: String) throws(ConnectorError) -> String? {
+        guard let text, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+            return nil
+        }
+        guard let code = CountryCode.alpha2(for: text) else {
+            throw ConnectorError.business(
+                "hubspot_unknown_country",
+                "read HubSpot company \"\(id)\": property \"country\" is \"\(text)\", which is neither an ISO 3166-1 code nor a country name",
+                hint: "set the company's country in HubSpot to a name such as \"Germany\" or a code such as \"DE\", then replay the event")
+        }
+        return code
     }
 
     /// Builds an individual customer from a contact.

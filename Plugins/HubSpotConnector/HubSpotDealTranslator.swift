@@ -39,7 +39,7 @@ struct HubSpotDealTranslator: Sendable {
             pipeline: properties["pipeline"]?.stringValue, isClosedWon: settings.closedWonStages.contains(stage),
             amount: try amount(properties, currency: currency, dealID: id),
             closeDate: properties["closedate"]?.stringValue.map { String($0.prefix(10)) },
-            customer: Self.customer(company: company, contacts: contacts),
+            customer: try Self.customer(company: company, contacts: contacts),
             lineItems: try lineItems.map { (item) throws(ConnectorError) in try HubSpotLineItemTranslator.lineItem(item, currency: currency, dealID: id) },
             updatedAt: properties["hs_lastmodifieddate"]?.stringValue.flatMap(Self.date),
             metadata: properties["hubspot_owner_id"]?.stringValue.map { ["hubspot_owner_id": $0] } ?? [:]
@@ -66,8 +66,8 @@ struct HubSpotDealTranslator: Sendable {
         }
     }
 
-    static func customer(company: JSONValue?, contacts: [JSONValue]) -> CanonicalCustomer? {
-        if let company, let customer = HubSpotCustomerTranslator.company(company, contacts: contacts) {
+    static func customer(company: JSONValue?, contacts: [JSONValue]) throws(ConnectorError) -> CanonicalCustomer? {
+        if let company, let customer = try HubSpotCustomerTranslator.company(company, contacts: contacts) {
             return customer
         }
         return contacts.first.flatMap(HubSpotCustomerTranslator.individual)

@@ -49,7 +49,8 @@ struct HubSpotEventRouter: Sendable {
             return HubSpotCustomerTranslator.deleted(isCompany ? .company : .individual, id: event.objectID)
         }
         let json = isCompany ? try await client.company(id: event.objectID) : try await client.contact(id: event.objectID)
-        guard let customer = isCompany ? HubSpotCustomerTranslator.company(json) : HubSpotCustomerTranslator.individual(json) else {
+        let built = isCompany ? try HubSpotCustomerTranslator.company(json) : HubSpotCustomerTranslator.individual(json)
+        guard let customer = built else {
             throw ConnectorError.system("hubspot_missing_field", "read HubSpot \(isCompany ? "company" : "contact") \"\(event.objectID)\": field \"id\" is missing", hint: "check that the API base URL points at HubSpot's CRM v3 API")
         }
         return customer

@@ -51,6 +51,25 @@ import Testing
         #expect(api.requests[0].url.contains("associations=companies,contacts,line_items"))
     }
 
+    @Test func companyCountryName_becomesISOCode() throws {
+        let company = HubSpotAPIDouble.company.setting("properties", to: ["name": "Acme Robotics GmbH", "country": "Germany"])
+
+        let customer = try HubSpotCustomerTranslator.company(company)
+
+        #expect(customer?.address?.country == "DE")
+    }
+
+    @Test func unknownCompanyCountry_isBusinessError() throws {
+        let company = HubSpotAPIDouble.company.setting("properties", to: ["name": "Acme Robotics GmbH", "country": "Atlantis"])
+
+        let error = #expect(throws: ConnectorError.self) { try HubSpotCustomerTranslator.company(company) }
+
+        #expect(error?.code == "hubspot_unknown_country")
+        #expect(error?.failureClass == .business)
+        #expect(error?.message.contains(#"property "country" is "Atlantis""#) == true, "\(String(describing: error?.message))")
+        #expect(error?.hint?.contains("then replay the event") == true)
+    }
+
     @Test func otherDealChanges_becomeDealUpdated() async throws {
         let (connector, _, events) = try Self.receivedEvents(HubSpotTestSupport.legacyFile)
         let amountChange = try #require(try await Self.translate(connector, events[1]).first)
