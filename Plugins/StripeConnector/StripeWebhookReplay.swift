@@ -66,7 +66,12 @@ package struct StripeWebhookReplay: Sendable {
     }
 
     /// Signs and posts every planned body through `transport`, waiting on `clock` between deliveries.
-    package func send(_ bodies: [[UInt8]], transport: any HTTPTransport, clock: any WallClock) async throws(ConnectorError) -> [Delivery] {
+    ///
+    /// `onDelivery` gets each delivery as soon as its response arrived, so a
+    /// caller can report the ones that went through before a later request fails.
+    package func send(
+        _ bodies: [[UInt8]], transport: any HTTPTransport, clock: any WallClock, onDelivery: (Delivery) -> Void = { _ in }
+    ) async throws(ConnectorError) -> [Delivery] {
         var deliveries = [Delivery]()
         for (position, body) in plan(bodies).enumerated() {
             if position > 0, delaySeconds > 0 {
@@ -85,16 +90,21 @@ package struct StripeWebhookReplay: Sendable {
             do {
                 response = try await transport.send(HTTPRequest(method: "POST", url: url, headers: headers, body: body))
             } catch {
-                throw ConnectorError(error.failureClass, code: "webhook_send_failed", message: "send webhook \(position + 1) to \(url): \(error)")
+                let eventID = StripeEventEnvelope.scan(body).map { " (\($0.id))" } ?? ""
+                throw ConnectorError(
+                    error.failureClass, code: "webhook_send_failed",
+                    message: "send webhook \(position + 1)\(eventID) to \(url), after \(position) delivered: \(error)")
             }
             let answer = try? JSONParser.parse(response.body)
             let accepted = (200...299).contains(response.status)
             let error = accepted ? nil : answer?["error"]
-            deliveries.append(Delivery(
+            let delivery = Delivery(
                 eventID: StripeEventEnvelope.scan(body)?.id ?? "", status: response.status,
                 errorCode: error?["code"]?.stringValue, errorMessage: error?["message"]?.stringValue,
                 duplicate: accepted ? answer?["duplicates"]?.int64Value.map { $0 > 0 } : nil
-            ))
+            )
+            deliveries.append(delivery)
+            onDelivery(delivery)
         }
         return deliveries
     }

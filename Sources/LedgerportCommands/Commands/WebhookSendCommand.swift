@@ -80,16 +80,16 @@ struct WebhookSendCommand: RunnableCommand {
             throw CommandError.usage(error.message, hint: error.hint)
         }
 
+        // Each line is written as its response arrives, so the events that went through stay on record when a later request fails.
         let deliveries: [StripeWebhookReplay.Delivery]
         do {
-            deliveries = try await replay.send(bodies, transport: CurlHTTPTransport(threadCount: 1), clock: SystemClock())
+            deliveries = try await replay.send(bodies, transport: CurlHTTPTransport(threadCount: 1), clock: SystemClock()) { delivery in
+                let reason = delivery.errorCode.map { code in " (\(code)\(delivery.errorMessage.map { ": \($0)" } ?? ""))" } ?? ""
+                let duplicate = delivery.duplicate == true ? " (duplicate: stored before)" : ""
+                context.standardOutput.writeLine("sent \(delivery.eventID): HTTP \(delivery.status)\(reason)\(duplicate)")
+            }
         } catch {
-            throw CommandError.failure(error.message, hint: "check that a server listens on \(url)")
-        }
-        for delivery in deliveries {
-            let reason = delivery.errorCode.map { code in " (\(code)\(delivery.errorMessage.map { ": \($0)" } ?? ""))" } ?? ""
-            let duplicate = delivery.duplicate == true ? " (duplicate: stored before)" : ""
-            context.standardOutput.writeLine("sent \(delivery.eventID): HTTP \(delivery.status)\(reason)\(duplicate)")
+            throw CommandError.failure(error.message, hint: "check that a server listens on \(url); the lines above are the deliveries that got a response")
         }
         let failed = deliveries.filter { !(200...299).contains($0.status) }.count
         guard failed == 0 else {
