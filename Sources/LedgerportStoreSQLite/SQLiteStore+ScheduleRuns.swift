@@ -73,7 +73,7 @@ extension SQLiteStore {
     /// The `WHERE state = 'failed'` decides, so of concurrent retries of one window, also from two processes, exactly one wins.
     ///
     /// - Throws: ``StoreError`` `not_found` when the flow has no run of a window starting at `windowStart`.
-    package func retryScheduleRun(flow: FlowID, windowStart: Date, tenant: TenantID) async throws -> ScheduleRun? {
+    package func retryScheduleRun(flow: FlowID, windowStart: Date, tenant: TenantID, actor: String?) async throws -> ScheduleRun? {
         let window = StoreTime.iso8601(windowStart)
         let operation = "run window \(window) of flow \"\(flow)\" again"
         let now = StoreTime.now(clock)
@@ -95,7 +95,15 @@ extension SQLiteStore {
             guard changed == 1 else {
                 return nil
             }
-            return try ScheduleRunRows.require(flow: flow, windowStart: windowStart, tenant: tenant, operation: operation, on: db)
+            let run = try ScheduleRunRows.require(flow: flow, windowStart: windowStart, tenant: tenant, operation: operation, on: db)
+            if let actor {
+                try AuditRows.append(
+                    NewAuditEntry(
+                        occurredAt: now, actor: actor, action: "flow.window_rerun", subjectKind: "flow", subjectID: flow.rawValue,
+                        details: ["window_start": .string(window), "attempt": .number(JSONNumber(run.attempts))]),
+                    scope: .tenant(tenant), on: db)
+            }
+            return run
         }
     }
 

@@ -13,7 +13,7 @@ struct FlowRerunWindowCommand: RunnableCommand {
             `ledgerport serve` on the same data folder runs it at its next look for due \
             windows, within 30 seconds. Objects already stored from the window are not \
             stored twice. Only a failed run can be run again; "ledgerport flow show" lists \
-            the runs with their window starts.
+            the runs with their window starts. The rerun is audited as flow.window_rerun.
             """,
         examples: [
             .init(
@@ -31,12 +31,14 @@ struct FlowRerunWindowCommand: RunnableCommand {
         .positional("id", help: "The scheduled flow's id."),
         AdminCommandSupport.tenantDefinition,
         .option("window-start", value: "time", help: "The start of the window, as flow show prints it, such as 2026-12-03T01:00:00Z. Required.", required: true),
+        ActorOption.definition,
         DataOption.definition,
     ]
 
     let id: FlowID
     let tenantSlug: String
     let windowStart: Date
+    let actorOption: String?
     let dataOption: String?
 
     init(arguments: ParsedArguments) throws(CommandError) {
@@ -52,19 +54,23 @@ struct FlowRerunWindowCommand: RunnableCommand {
             throw .usage("--window-start \"\(text)\" is not an ISO 8601 time", hint: "write it as 2026-12-03T01:00:00Z")
         }
         windowStart = start
+        actorOption = try ActorOption.parse(arguments)
         dataOption = arguments.option(DataOption.name)
     }
 
     func run(in context: CommandContext) async throws -> ExitCode {
-        let run = try await AdminCommandSupport.withTenant(dataOption, slug: tenantSlug, in: context) { store, tenant in
+        let actor = try ActorOption.resolve(actorOption, in: context, for: .change)
+        let (run, state) = try await AdminCommandSupport.withTenant(dataOption, slug: tenantSlug, in: context) { store, tenant in
             try await StoreCommandSupport.translatingStoreErrors {
                 _ = try await FlowLookup.flow(id, tenant: tenant.id, store: store)
-                return try await store.retryScheduleRun(flow: id, windowStart: windowStart, tenant: tenant.id)
+                let run = try await store.retryScheduleRun(flow: id, windowStart: windowStart, tenant: tenant.id, actor: actor)
+                let state = run == nil ? try await ScheduleRunState.current(of: id, windowStart: windowStart, tenant: tenant.id, store: store) : ""
+                return (run, state)
             }
         }
         guard let run else {
             throw CommandError.failure(
-                "run window \(AdminJSON.timestampText(windowStart)) of flow \"\(id)\" again: its run is not failed",
+                "run window \(AdminJSON.timestampText(windowStart)) of flow \"\(id)\" again: its run is \(state), not failed",
                 hint: "only a failed run can be run again; see the runs with \"ledgerport flow show \(id) --tenant \(tenantSlug)\"")
         }
         context.standardOutput.writeLine(

@@ -70,10 +70,11 @@ extension AdminAPI {
             throw AdminError.badRequest("invalid_input", "window_start \"\(text)\" is not an ISO 8601 time; write it as 2026-12-03T01:00:00Z")
         }
         _ = try await FlowLookup.flow(id, tenant: request.scopedTenant.id, store: store)
-        guard let run = try await store.retryScheduleRun(flow: id, windowStart: start, tenant: request.scopedTenant.id) else {
+        guard let run = try await store.retryScheduleRun(flow: id, windowStart: start, tenant: request.scopedTenant.id, actor: request.actor) else {
+            let state = try await ScheduleRunState.current(of: id, windowStart: start, tenant: request.scopedTenant.id, store: store)
             throw AdminError(
                 status: 409, code: "conflict",
-                message: "run window \(text) of flow \"\(id)\" again: its run is not failed; only a failed run can be run again")
+                message: "run window \(text) of flow \"\(id)\" again: its run is \(state), not failed; only a failed run can be run again")
         }
         return (200, AdminJSON.scheduleRun(run))
     }

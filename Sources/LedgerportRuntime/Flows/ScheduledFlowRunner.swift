@@ -115,7 +115,7 @@ package final class ScheduledFlowRunner: @unchecked Sendable {
             finished.append(try await execute(flow, tenant: tenant, window: ScheduleWindow(start: interrupted.windowStart, end: interrupted.windowEnd)))
         }
         for failed in unfinished where isDueForRetry(failed, policy: policy) {
-            guard let retried = try await store.retryScheduleRun(flow: flow.id, windowStart: failed.windowStart, tenant: flow.tenantID) else {
+            guard let retried = try await store.retryScheduleRun(flow: flow.id, windowStart: failed.windowStart, tenant: flow.tenantID, actor: nil) else {
                 continue
             }
             logger.info("retrying schedule window", metadata: [

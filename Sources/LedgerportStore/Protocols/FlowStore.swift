@@ -51,8 +51,9 @@ package protocol FlowStore: Sendable {
     /// Moves a `failed` run back to `running` with one more attempt.
     ///
     /// Returns nil when the run is not `failed`, because another process retried it first or it is running or completed.
-    /// Throws `not_found` when the flow has no run of that window.
-    func retryScheduleRun(flow: FlowID, windowStart: Date, tenant: TenantID) async throws -> ScheduleRun?
+    /// Throws `not_found` when the flow has no run of that window. With an `actor` (a person's rerun, not the runner's own
+    /// retry), the rerun is audited as `flow.window_rerun` in the same transaction.
+    func retryScheduleRun(flow: FlowID, windowStart: Date, tenant: TenantID, actor: String?) async throws -> ScheduleRun?
 
     /// The flow's runs, newest window first.
     func scheduleRuns(flow: FlowID, tenant: TenantID, limit: Int) async throws -> [ScheduleRun]

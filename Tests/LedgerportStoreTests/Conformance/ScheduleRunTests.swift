@@ -141,8 +141,8 @@ import Testing
                 flow: "usage-import", windowStart: windowStart, state: .failed, detail: "source unreachable", tenant: tenant.id)
             clock.advance(seconds: 60)
 
-            let retried = try await store.retryScheduleRun(flow: "usage-import", windowStart: windowStart, tenant: tenant.id)
-            let again = try await store.retryScheduleRun(flow: "usage-import", windowStart: windowStart, tenant: tenant.id)
+            let retried = try await store.retryScheduleRun(flow: "usage-import", windowStart: windowStart, tenant: tenant.id, actor: nil)
+            let again = try await store.retryScheduleRun(flow: "usage-import", windowStart: windowStart, tenant: tenant.id, actor: nil)
 
             let run = try #require(retried)
             #expect(run.state == .running)
@@ -150,6 +150,42 @@ import Testing
             #expect(run.startedAt == clock.now())
             #expect(run.finishedAt == nil)
             #expect(again == nil)
+        }
+    }
+
+    @Test(arguments: StoreFactory.all)
+    func personsRerun_isAudited(factory: StoreFactory) async throws {
+        try await factory.withStore { store, _ in
+            let tenant = try await tenantWithScheduledFlow(store)
+            _ = try await store.startScheduleRun(flow: "usage-import", windowStart: windowStart, windowEnd: windowEnd, tenant: tenant.id)
+            _ = try await store.finishScheduleRun(
+                flow: "usage-import", windowStart: windowStart, state: .failed, detail: "source unreachable", tenant: tenant.id)
+            let before = try await store.auditEntries(scope: .tenant(tenant.id), after: 0, limit: 1_000).count
+
+            _ = try await store.retryScheduleRun(flow: "usage-import", windowStart: windowStart, tenant: tenant.id, actor: "ops@acme.example")
+
+            let entries = try await store.auditEntries(scope: .tenant(tenant.id), after: 0, limit: 1_000)
+            #expect(entries.count == before + 1)
+            let entry = try #require(entries.last)
+            #expect(entry.action == "flow.window_rerun")
+            #expect(entry.actor == "ops@acme.example")
+            #expect(entry.subjectID == "usage-import")
+            #expect(entry.details["attempt"] == 2)
+        }
+    }
+
+    @Test(arguments: StoreFactory.all)
+    func runnersRetry_isNotAudited(factory: StoreFactory) async throws {
+        try await factory.withStore { store, _ in
+            let tenant = try await tenantWithScheduledFlow(store)
+            _ = try await store.startScheduleRun(flow: "usage-import", windowStart: windowStart, windowEnd: windowEnd, tenant: tenant.id)
+            _ = try await store.finishScheduleRun(
+                flow: "usage-import", windowStart: windowStart, state: .failed, detail: "source unreachable", tenant: tenant.id)
+            let before = try await store.auditEntries(scope: .tenant(tenant.id), after: 0, limit: 1_000).count
+
+            _ = try await store.retryScheduleRun(flow: "usage-import", windowStart: windowStart, tenant: tenant.id, actor: nil)
+
+            #expect(try await store.auditEntries(scope: .tenant(tenant.id), after: 0, limit: 1_000).count == before)
         }
     }
 
@@ -162,10 +198,10 @@ import Testing
             _ = try await store.startScheduleRun(flow: "usage-import", windowStart: later, windowEnd: later.addingTimeInterval(86_400), tenant: tenant.id)
             _ = try await store.finishScheduleRun(flow: "usage-import", windowStart: later, state: .completed, detail: "listed 0", tenant: tenant.id)
 
-            let running = try await store.retryScheduleRun(flow: "usage-import", windowStart: windowStart, tenant: tenant.id)
-            let completed = try await store.retryScheduleRun(flow: "usage-import", windowStart: later, tenant: tenant.id)
+            let running = try await store.retryScheduleRun(flow: "usage-import", windowStart: windowStart, tenant: tenant.id, actor: nil)
+            let completed = try await store.retryScheduleRun(flow: "usage-import", windowStart: later, tenant: tenant.id, actor: nil)
             let missing = await #expect(throws: StoreError.self) {
-                try await store.retryScheduleRun(flow: "usage-import", windowStart: later.addingTimeInterval(86_400), tenant: tenant.id)
+                try await store.retryScheduleRun(flow: "usage-import", windowStart: later.addingTimeInterval(86_400), tenant: tenant.id, actor: nil)
             }
 
             #expect(running == nil)
@@ -191,7 +227,7 @@ import Testing
             // The second window used up its attempts: retried twice, failed three times in all.
             let exhausted = windowStart.addingTimeInterval(hour)
             for _ in 0..<2 {
-                _ = try await store.retryScheduleRun(flow: "usage-import", windowStart: exhausted, tenant: tenant.id)
+                _ = try await store.retryScheduleRun(flow: "usage-import", windowStart: exhausted, tenant: tenant.id, actor: nil)
                 _ = try await store.finishScheduleRun(flow: "usage-import", windowStart: exhausted, state: .failed, detail: "again", tenant: tenant.id)
             }
 
