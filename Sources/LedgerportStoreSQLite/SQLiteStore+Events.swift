@@ -95,6 +95,7 @@ extension SQLiteStore {
                 """
                 SELECT \(EventRows.columns) FROM events
                 WHERE tenant_id = ?1 AND connection_id = ?2 AND (?3 IS NULL OR event_type IN (SELECT value FROM json_each(?3)))
+                  AND payload IS NOT NULL
                 ORDER BY id DESC LIMIT ?4
                 """,
                 [.text(tenant.rawValue), .text(connection.rawValue), types, .integer(Int64(limit))], EventRows.decode)

@@ -54,7 +54,7 @@ enum ChangeEvidenceText {
         }
         var lines = [
             "  dry run over the newest stored events: \(read) read" + origin
-                + ", \(events) handled by the mapping" + (unreadable > 0 ? ", \(unreadable) unreadable" : "")
+                + ", \(events) handled by the mapping" + (unreadable > 0 ? ", \(unreadable) the source connector could not translate" : "")
         ]
         let operations = dryRun["operations"] ?? .null
         if let total = operations.intValue {

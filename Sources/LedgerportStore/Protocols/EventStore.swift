@@ -37,7 +37,10 @@ package protocol EventStore: Sendable {
     /// Lists a tenant's events in id order after `afterID`, from one connection or all, at most `limit`.
     func events(tenant: TenantID, connection: ConnectionID?, after afterID: EventID?, limit: Int) async throws -> [StoredEvent]
 
-    /// Lists the newest `limit` events of one of a tenant's connections, newest first, of the given types only when `eventTypes` is not nil.
+    /// Lists the newest `limit` events of one of a tenant's connections that still have their payload, newest first, of the given
+    /// types only when `eventTypes` is not nil.
+    ///
+    /// Events whose payload the retention removed are skipped: their callers, such as a proposal's dry run, need the payload.
     func newestEvents(tenant: TenantID, connection: ConnectionID, eventTypes: [String]?, limit: Int) async throws -> [StoredEvent]
 
     /// Removes the raw payloads of a tenant's events received before `cutoff`, keeping their digests.

@@ -42,6 +42,23 @@ import Testing
     }
 
     @Test(arguments: StoreFactory.all)
+    func newestEvents_skipEventsWithoutPayload(factory: StoreFactory) async throws {
+        try await factory.withStore { store, clock in
+            let acme = try await StoreFixtures.tenant(store, "acme")
+            try await StoreFixtures.connection(store, tenant: acme, id: "stripe-test")
+            _ = try await store.insertEvents(["evt_1", "evt_2"].map { StoreFixtures.event($0) }, tenant: acme.id)
+            clock.advance(seconds: 60)
+            let removed = try await store.removePayloads(receivedBefore: clock.now(), tenant: acme.id)
+            _ = try await store.insertEvents([StoreFixtures.event("evt_3")], tenant: acme.id)
+
+            let newest = try await store.newestEvents(tenant: acme.id, connection: "stripe-test", eventTypes: nil, limit: 5)
+
+            #expect(removed == 2)
+            #expect(newest.map(\.sourceEventID) == ["evt_3"])
+        }
+    }
+
+    @Test(arguments: StoreFactory.all)
     func otherConnectionOrTenant_isNotDuplicate(factory: StoreFactory) async throws {
         try await factory.withStore { store, _ in
             let acme = try await StoreFixtures.tenant(store, "acme")
