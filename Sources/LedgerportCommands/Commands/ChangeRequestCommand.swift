@@ -8,10 +8,13 @@ enum ChangeRequestCommand: CommandGroup {
         name: "change-request",
         abstract: "Propose, review, apply and withdraw the activation of mapping versions.",
         discussion: """
-            A request opens when proposed, is approved when two different board members \
+            A request opens when proposed, is approved when two different reviewers \
             approve it (never its proposer), is rejected by any one rejection, and takes \
-            effect only when applied. Its proposer may withdraw it while it is open. Every step is recorded in the tenant's audit log with \
-            the person named by --as.
+            effect only when applied. In the admin API, reviewers hold a board_member or \
+            tenant_admin token and a tenant_admin applies; this command line does not check \
+            roles and records whoever --as names. Its proposer may withdraw it while it is \
+            open or approved. Every step is recorded in the tenant's audit log with the \
+            person named by --as.
             """,
         examples: [
             .init(
