@@ -42,8 +42,12 @@ package struct PayloadRetention: Sendable {
         return removed
     }
 
-    /// Sweeps every `intervalSeconds` until cancelled.
+    /// Sweeps at once, then every `intervalSeconds` until cancelled.
     package func run(intervalSeconds: Double = 3_600) async {
+        // The first sweep runs at start, so an operator sees the setting in force before it removes anything.
+        logger.info("payload retention", metadata: [
+            "ingest.payload_retention_days": .integer(Int64(retentionDays)), "retention.sweep_interval_seconds": .integer(Int64(intervalSeconds)),
+        ])
         while !Task.isCancelled {
             await sweep()
             try? await Task.sleep(nanoseconds: UInt64(intervalSeconds * 1_000_000_000))
