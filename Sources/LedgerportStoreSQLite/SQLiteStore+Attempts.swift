@@ -121,6 +121,7 @@ enum AttemptRows {
         // still has the flow, event and mapping that the claim read. Nothing changes a delivery's flow or event,
         // and only a replay of a parked delivery changes its mapping.
         let delivery = claim.delivery
+        let unrecorded = try hasUnrecordedEarlierAttempt(claim, writes: !report.auditEntries.isEmpty, on: db)
         try insert(report, delivery: delivery, on: db)
         if case .park(let reason, let error) = report.outcome {
             try DeadLetterRows.park(delivery, reason: reason, error: error, at: now, on: db)
@@ -128,9 +129,29 @@ enum AttemptRows {
         for version in report.appliedVersions {
             try AppliedVersionRows.raise(version, flow: delivery.flowID, tenant: tenant, at: now, on: db)
         }
-        for entry in report.auditEntries {
+        for var entry in report.auditEntries {
+            if unrecorded, case .object(var details) = entry.details {
+                details["earlier_attempt_unrecorded"] = true
+                entry.details = .object(details)
+            }
             _ = try auditChain.append(entry, on: db)
         }
+    }
+
+    /// Returns whether an earlier claim of the delivery ended without a recorded attempt, when the attempt wrote to the target.
+    ///
+    /// Every recorded attempt, also before a replay, has a row here, and a
+    /// claim cut short by a stopped process or a lost lease has none. Such a
+    /// claim may have written to the target, so a record this attempt finds
+    /// unchanged may have been created by it; the audit entries say so. The
+    /// first claim, the usual case, needs no query.
+    private static func hasUnrecordedEarlierAttempt(_ claim: DeliveryClaim, writes: Bool, on db: SQLiteConnection) throws -> Bool {
+        guard writes, claim.claimNumber > 1 else {
+            return false
+        }
+        let recorded = try db.scalarInt64(
+            "SELECT count(*) FROM delivery_attempts WHERE delivery_id = ?", [.integer(claim.deliveryID.rawValue)]) ?? 0
+        return claim.claimNumber - 1 > recorded
     }
 
     /// Builds the error for a claim that ``advance(_:tenant:by:at:on:)`` found no longer current.

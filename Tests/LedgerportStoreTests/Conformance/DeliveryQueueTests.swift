@@ -327,3 +327,56 @@ import Testing
         }
     }
 }
+
+/// The audit of a write whose delivery had a claim that ended without a recorded attempt, as after a crash.
+@Suite struct UnrecordedAttemptAuditTests {
+    private func writeReport(_ clock: ManualClock) -> DeliveryAttemptReport {
+        DeliveryAttemptReport(
+            startedAt: clock.now(), finishedAt: clock.now(), outcome: .delivered,
+            auditEntries: [
+                NewAuditEntry(
+                    occurredAt: clock.now(), actor: "runtime", action: "target.write", subjectKind: "account.move", subjectID: "stripe_invoice_in_1",
+                    details: ["effect": "unchanged"])
+            ])
+    }
+
+    @Test(arguments: StoreFactory.all)
+    func claimAfterLostOne_marksTheWrite(factory: StoreFactory) async throws {
+        try await factory.withStore { store, clock in
+            let tenant = try await StoreFixtures.tenant(store, "acme")
+            try await StoreFixtures.connection(store, tenant: tenant)
+            _ = try await StoreFixtures.pendingDelivery(store, tenant: tenant, sourceID: "evt_1", clock: clock)
+            _ = try await store.claimDueDeliveries(tenant: tenant.id, limit: 1, leaseSeconds: 30)
+            // The process stops before it records the attempt; the next start releases the claim.
+            _ = try await store.releaseAllClaims()
+            let second = try await store.claimDueDeliveries(tenant: tenant.id, limit: 1, leaseSeconds: 30)[0]
+
+            _ = try await store.recordAttempt(writeReport(clock), claim: second, tenant: tenant.id)
+
+            let entry = try #require(try await store.auditEntries(scope: .tenant(tenant.id), after: 0, limit: 1_000).last)
+            #expect(entry.action == "target.write")
+            #expect(entry.details["earlier_attempt_unrecorded"] == true)
+        }
+    }
+
+    @Test(arguments: StoreFactory.all)
+    func retryAfterRecordedAttempt_isNotMarked(factory: StoreFactory) async throws {
+        try await factory.withStore { store, clock in
+            let tenant = try await StoreFixtures.tenant(store, "acme")
+            try await StoreFixtures.connection(store, tenant: tenant)
+            _ = try await StoreFixtures.pendingDelivery(store, tenant: tenant, sourceID: "evt_1", clock: clock)
+            let first = try await store.claimDueDeliveries(tenant: tenant.id, limit: 1, leaseSeconds: 30)[0]
+            let error = AttemptError(failureClass: .transient, code: "odoo_timeout", message: "call Odoo: timed out")
+            _ = try await store.recordAttempt(
+                DeliveryAttemptReport(startedAt: clock.now(), finishedAt: clock.now(), outcome: .retry(at: clock.now(), error: error)),
+                claim: first, tenant: tenant.id)
+            let second = try await store.claimDueDeliveries(tenant: tenant.id, limit: 1, leaseSeconds: 30)[0]
+
+            _ = try await store.recordAttempt(writeReport(clock), claim: second, tenant: tenant.id)
+
+            let entry = try #require(try await store.auditEntries(scope: .tenant(tenant.id), after: 0, limit: 1_000).last)
+            #expect(entry.action == "target.write")
+            #expect(entry.details["earlier_attempt_unrecorded"] == nil)
+        }
+    }
+}
