@@ -111,7 +111,9 @@ struct AuditLogTests {
 
             #expect(table.status == 0)
             #expect(table.output.hasPrefix("SEQ  OCCURRED AT"))
-            #expect(table.output.split(separator: "\n").count == 3)
+            let lines = table.output.split(separator: "\n")
+            #expect(lines.count == 4)
+            #expect(lines.last == "2 entries shown, the page's limit; for the next page: ledgerport audit list --tenant acme --after 2 --limit 2")
             let page = try JSONParser.parse(Array(json.output.utf8))
             #expect(page["entries"]?[0]?["sequence"] == 2)
             #expect(page["next_after"] == 2)

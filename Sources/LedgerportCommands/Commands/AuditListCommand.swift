@@ -71,6 +71,12 @@ struct AuditListCommand: RunnableCommand {
             [String($0.sequence), AdminJSON.timestampText($0.occurredAt), $0.actor, $0.action, "\($0.subjectKind) \($0.subjectID)", JSONWriter.string($0.details)]
         }
         AdminCommandSupport.printTable(rows, in: context)
+        // A full page may have more after it; the JSON output says so in next_after.
+        if entries.count == limit, let last = entries.last {
+            let tenant = tenantSlug.map { " --tenant \($0)" } ?? ""
+            context.standardOutput.writeLine(
+                "\(limit) entries shown, the page's limit; for the next page: ledgerport audit list\(tenant) --after \(last.sequence) --limit \(limit)")
+        }
         return .ok
     }
 }
