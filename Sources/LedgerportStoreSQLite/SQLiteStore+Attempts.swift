@@ -143,8 +143,8 @@ enum AttemptRows {
     /// Every recorded attempt, also before a replay, has a row here, and a
     /// claim cut short by a stopped process or a lost lease has none. Such a
     /// claim may have written to the target, so a record this attempt finds
-    /// unchanged may have been created by it; the audit entries say so. The
-    /// first claim, the usual case, needs no query.
+    /// unchanged may have been created by it, and the audit entries are marked
+    /// with that. The first claim, the usual case, needs no query.
     private static func hasUnrecordedEarlierAttempt(_ claim: DeliveryClaim, writes: Bool, on db: SQLiteConnection) throws -> Bool {
         guard writes, claim.claimNumber > 1 else {
             return false

@@ -31,7 +31,7 @@ package struct ServeConfiguration: Sendable, Hashable {
     package var listenAddress = "127.0.0.1"
     package var port = 8600
     package var dataDirectory = "./ledgerport-data"
-    /// Where ``dataDirectory`` came from, for the start-up log: the default, the file's `data_dir` or `LEDGERPORT_DATA_DIR`.
+    /// The origin of ``dataDirectory`` for the start-up log: the default, the file's `data_dir` or `LEDGERPORT_DATA_DIR`.
     package var dataDirectoryOrigin = "the default"
     package var masterKeyFile: String?
     package var specsDirectory: String?
