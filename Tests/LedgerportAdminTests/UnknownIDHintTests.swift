@@ -251,6 +251,9 @@ struct UnknownIDHintTests {
                 #expect(message.contains(#""\#(item.subject)" of tenant "acme": not found"#), "\(message)")
                 #expect(message.hasSuffix("; list \(item.listRoute) with GET /admin/tenants/acme/\(item.listRoute)"), "\(message)")
                 #expect(!message.contains("ledgerport"), "\(message)")
+                if item.listRoute == "connections" {
+                    #expect(message.contains(#"not found (did you mean "odoo-main"?)"#), "\(message)")
+                }
             }
         }
     }

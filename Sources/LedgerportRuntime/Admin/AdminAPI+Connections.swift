@@ -39,7 +39,7 @@ extension AdminAPI {
                 "configure connection \"\(id)\": member \"configuration\" is missing; send the fields to change, "
                     + "such as {\"configuration\": {\"database\": \"revops\"}}")
         }
-        let connection = try await store.connection(id, tenant: tenant)
+        let connection = try await ConnectionLookup.connectionSuggestingClosest(id, tenant: request.scopedTenant, store: store)
         let spec = try installedSpec(of: connection)
         let outcome = try await connectionConfigurator.configure(
             changes, connection: connection, spec: spec, urlHosts: connectionURLHosts, actor: request.actor)
@@ -85,7 +85,7 @@ extension AdminAPI {
                 "invalid_input", "keep_previous_for_seconds \(keep) is out of range; give 0 to 31536000 seconds (one year)")
         }
 
-        let connection = try await store.connection(id, tenant: tenant)
+        let connection = try await ConnectionLookup.connectionSuggestingClosest(id, tenant: request.scopedTenant, store: store)
         let spec = try installedSpec(of: connection)
         let secrets = members.compactMapValues { $0.stringValue.map(Secret.init) }
         let outcome = try await secretRotation.rotate(
