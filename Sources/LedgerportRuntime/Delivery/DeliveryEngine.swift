@@ -56,6 +56,8 @@ package final class DeliveryEngine: @unchecked Sendable {
         self.processor = processor
         self.metrics = metrics
         self.logger = logger
+        // The gauge has a sample from the first scrape on, also before the loop starts; a gauge without samples reads as "no data".
+        metrics.set(RuntimeMetrics.deliveriesInFlight, to: 0)
     }
 
     /// Asks the loop to look for due deliveries now instead of at the next poll.
@@ -71,8 +73,6 @@ package final class DeliveryEngine: @unchecked Sendable {
     /// that, and the next start runs them again.
     package func run() async {
         logger.info("started delivery engine", metadata: ["delivery.workers": .integer(Int64(settings.workers))])
-        // The gauge has a sample from the first scrape on; a gauge without samples reads as "no data" in Prometheus.
-        metrics.set(RuntimeMetrics.deliveriesInFlight, to: Double(lock.withLock { inFlightTotal }))
         while !Task.isCancelled {
             let started = await claimRound()
             if started == 0 {
