@@ -78,10 +78,7 @@ extension SQLiteStore {
         let operation = "run window \(window) of flow \"\(flow)\" again"
         let now = StoreTime.now(clock)
         return try await write(operation) { db in
-            let found = try db.queryFirst(
-                "SELECT \(ScheduleRunRows.columns) FROM schedule_runs WHERE tenant_id = ? AND flow_id = ? AND window_start_ms = ?",
-                [.text(tenant.rawValue), .text(flow.rawValue), .integer(StoreTime.milliseconds(windowStart))], ScheduleRunRows.decode)
-            guard found != nil else {
+            guard try ScheduleRunRows.find(flow: flow, windowStart: windowStart, tenant: tenant, on: db) != nil else {
                 throw StoreError(
                     .notFound, "\(operation): the flow has no run of a window starting then",
                     hint: "copy a window start from the flow's runs (ledgerport flow show, or schedule_status in the admin API)")
@@ -104,6 +101,12 @@ extension SQLiteStore {
                     scope: .tenant(tenant), on: db)
             }
             return run
+        }
+    }
+
+    package func scheduleRun(flow: FlowID, windowStart: Date, tenant: TenantID) async throws -> ScheduleRun? {
+        try await read("read the run of window \(StoreTime.iso8601(windowStart)) of flow \"\(flow)\"") { db in
+            try ScheduleRunRows.find(flow: flow, windowStart: windowStart, tenant: tenant, on: db)
         }
     }
 
@@ -148,11 +151,15 @@ enum ScheduleRunRows {
     }
 
     /// Reads the run of the tenant's flow for the window starting at `windowStart`, or throws `not_found`.
-    static func require(flow: FlowID, windowStart: Date, tenant: TenantID, operation: String, on db: SQLiteConnection) throws -> ScheduleRun {
-        let found = try db.queryFirst(
+    /// Reads the flow's run of the window starting at `windowStart`, or nil when there is none.
+    static func find(flow: FlowID, windowStart: Date, tenant: TenantID, on db: SQLiteConnection) throws -> ScheduleRun? {
+        try db.queryFirst(
             "SELECT \(columns) FROM schedule_runs WHERE tenant_id = ? AND flow_id = ? AND window_start_ms = ?",
             [.text(tenant.rawValue), .text(flow.rawValue), .integer(StoreTime.milliseconds(windowStart))], decode)
-        guard let found else {
+    }
+
+    static func require(flow: FlowID, windowStart: Date, tenant: TenantID, operation: String, on db: SQLiteConnection) throws -> ScheduleRun {
+        guard let found = try find(flow: flow, windowStart: windowStart, tenant: tenant, on: db) else {
             throw StoreError.notFound(operation, "run of \(TenantRows.label(tenant, on: db))", hint: "start the run first with the same window start")
         }
         return found

@@ -70,6 +70,9 @@ struct FlowScheduleStatusTests {
             #expect(rerun.json["state"] == "running")
             #expect(rerun.json["attempts"] == 2)
             #expect(again.status == 409)
+            #expect(again.json["error"]?["message"]?.stringValue?.contains("its run is running, not failed") == true)
+            let audit = try await harness.runtime.store.auditEntries(scope: .tenant(acme.tenant.id), after: 0, limit: 1_000)
+            #expect(audit.filter { $0.action == "flow.window_rerun" }.count == 1)
             #expect(missing.status == 404)
             #expect(missing.json["error"]?["message"]?.stringValue?.contains("the flow has no run of a window starting then") == true)
         }

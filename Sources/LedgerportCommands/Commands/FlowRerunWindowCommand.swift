@@ -64,7 +64,10 @@ struct FlowRerunWindowCommand: RunnableCommand {
             try await StoreCommandSupport.translatingStoreErrors {
                 _ = try await FlowLookup.flow(id, tenant: tenant.id, store: store)
                 let run = try await store.retryScheduleRun(flow: id, windowStart: windowStart, tenant: tenant.id, actor: actor)
-                let state = run == nil ? try await ScheduleRunState.current(of: id, windowStart: windowStart, tenant: tenant.id, store: store) : ""
+                guard run == nil else {
+                    return (run, "")
+                }
+                let state = try await store.scheduleRun(flow: id, windowStart: windowStart, tenant: tenant.id)?.state.rawValue ?? "unknown"
                 return (run, state)
             }
         }

@@ -71,7 +71,7 @@ extension AdminAPI {
         }
         _ = try await FlowLookup.flow(id, tenant: request.scopedTenant.id, store: store)
         guard let run = try await store.retryScheduleRun(flow: id, windowStart: start, tenant: request.scopedTenant.id, actor: request.actor) else {
-            let state = try await ScheduleRunState.current(of: id, windowStart: start, tenant: request.scopedTenant.id, store: store)
+            let state = try await store.scheduleRun(flow: id, windowStart: start, tenant: request.scopedTenant.id)?.state.rawValue ?? "unknown"
             throw AdminError(
                 status: 409, code: "conflict",
                 message: "run window \(text) of flow \"\(id)\" again: its run is \(state), not failed; only a failed run can be run again")

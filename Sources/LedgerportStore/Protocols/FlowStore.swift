@@ -55,6 +55,9 @@ package protocol FlowStore: Sendable {
     /// retry), the rerun is audited as `flow.window_rerun` in the same transaction.
     func retryScheduleRun(flow: FlowID, windowStart: Date, tenant: TenantID, actor: String?) async throws -> ScheduleRun?
 
+    /// Reads the flow's run of the window starting at `windowStart`, or returns nil when the flow has none.
+    func scheduleRun(flow: FlowID, windowStart: Date, tenant: TenantID) async throws -> ScheduleRun?
+
     /// The flow's runs, newest window first.
     func scheduleRuns(flow: FlowID, tenant: TenantID, limit: Int) async throws -> [ScheduleRun]
 

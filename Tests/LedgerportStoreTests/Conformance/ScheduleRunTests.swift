@@ -17,6 +17,15 @@ import Testing
         return tenant
     }
 
+    /// Creates the tenant with its scheduled flow and a failed run of the window at `windowStart`.
+    private func tenantWithFailedRun(_ store: any Store) async throws -> Tenant {
+        let tenant = try await tenantWithScheduledFlow(store)
+        _ = try await store.startScheduleRun(flow: "usage-import", windowStart: windowStart, windowEnd: windowEnd, tenant: tenant.id)
+        _ = try await store.finishScheduleRun(
+            flow: "usage-import", windowStart: windowStart, state: .failed, detail: "source unreachable", tenant: tenant.id)
+        return tenant
+    }
+
     @Test(arguments: StoreFactory.all)
     func windowStartedTwice_secondReturnsNil(factory: StoreFactory) async throws {
         try await factory.withStore { store, clock in
@@ -135,10 +144,7 @@ import Testing
     @Test(arguments: StoreFactory.all)
     func failedRun_retriesOnceWithOneMoreAttempt(factory: StoreFactory) async throws {
         try await factory.withStore { store, clock in
-            let tenant = try await tenantWithScheduledFlow(store)
-            _ = try await store.startScheduleRun(flow: "usage-import", windowStart: windowStart, windowEnd: windowEnd, tenant: tenant.id)
-            _ = try await store.finishScheduleRun(
-                flow: "usage-import", windowStart: windowStart, state: .failed, detail: "source unreachable", tenant: tenant.id)
+            let tenant = try await tenantWithFailedRun(store)
             clock.advance(seconds: 60)
 
             let retried = try await store.retryScheduleRun(flow: "usage-import", windowStart: windowStart, tenant: tenant.id, actor: nil)
@@ -154,12 +160,23 @@ import Testing
     }
 
     @Test(arguments: StoreFactory.all)
+    func scheduleRun_readsOneWindowOrNil(factory: StoreFactory) async throws {
+        try await factory.withStore { store, _ in
+            let tenant = try await tenantWithFailedRun(store)
+
+            let found = try await store.scheduleRun(flow: "usage-import", windowStart: windowStart, tenant: tenant.id)
+            let missing = try await store.scheduleRun(flow: "usage-import", windowStart: windowEnd, tenant: tenant.id)
+
+            #expect(found?.state == .failed)
+            #expect(found?.detail == "source unreachable")
+            #expect(missing == nil)
+        }
+    }
+
+    @Test(arguments: StoreFactory.all)
     func personsRerun_isAudited(factory: StoreFactory) async throws {
         try await factory.withStore { store, _ in
-            let tenant = try await tenantWithScheduledFlow(store)
-            _ = try await store.startScheduleRun(flow: "usage-import", windowStart: windowStart, windowEnd: windowEnd, tenant: tenant.id)
-            _ = try await store.finishScheduleRun(
-                flow: "usage-import", windowStart: windowStart, state: .failed, detail: "source unreachable", tenant: tenant.id)
+            let tenant = try await tenantWithFailedRun(store)
             let before = try await store.auditEntries(scope: .tenant(tenant.id), after: 0, limit: 1_000).count
 
             _ = try await store.retryScheduleRun(flow: "usage-import", windowStart: windowStart, tenant: tenant.id, actor: "ops@acme.example")
@@ -177,10 +194,7 @@ import Testing
     @Test(arguments: StoreFactory.all)
     func runnersRetry_isNotAudited(factory: StoreFactory) async throws {
         try await factory.withStore { store, _ in
-            let tenant = try await tenantWithScheduledFlow(store)
-            _ = try await store.startScheduleRun(flow: "usage-import", windowStart: windowStart, windowEnd: windowEnd, tenant: tenant.id)
-            _ = try await store.finishScheduleRun(
-                flow: "usage-import", windowStart: windowStart, state: .failed, detail: "source unreachable", tenant: tenant.id)
+            let tenant = try await tenantWithFailedRun(store)
             let before = try await store.auditEntries(scope: .tenant(tenant.id), after: 0, limit: 1_000).count
 
             _ = try await store.retryScheduleRun(flow: "usage-import", windowStart: windowStart, tenant: tenant.id, actor: nil)
