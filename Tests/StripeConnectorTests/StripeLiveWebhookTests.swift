@@ -39,6 +39,33 @@ import Testing
         await receiver.stop()
     }
 
+    @Test func refusedRequest_keepsEarlierDeliveries() async throws {
+        let receiver = try LoopbackWebhookReceiver()
+        let url = receiver.url
+        let bodies = try StripeTestSupport.recordedWebhooks().prefix(2).map(\.body)
+        let secondID = try #require(StripeEventEnvelope.scan(bodies[1])?.id)
+        // The delay leaves time to stop the receiver after the first request, so the second one is refused.
+        let replay = try StripeWebhookReplay(url: url, secrets: [Self.secret], delaySeconds: 3)
+        let reported = EventIDRecorder()
+
+        let sending = Task {
+            try await replay.send(Array(bodies), transport: LocalstripeServer.http, clock: SystemClock()) { delivery in
+                reported.append(delivery.eventID)
+            }
+        }
+        _ = try await receiver.waitForRequests(1)
+        await receiver.stop()
+        let result = await sending.result
+
+        #expect(reported.eventIDs.count == 1)
+        guard case .failure(let error) = result else {
+            Issue.record("the second request reached a stopped receiver")
+            return
+        }
+        let message = (error as? ConnectorError)?.message ?? "\(error)"
+        #expect(message.contains("send webhook 2 (\(secondID)) to \(url), after 1 delivered"), "\(message)")
+    }
+
     @Test func replay_sendsDuplicatedReversedDelayedEventsThatVerify() async throws {
         let receiver = try LoopbackWebhookReceiver()
         let bodies = try StripeTestSupport.recordedWebhooks().prefix(3).map(\.body)
@@ -59,5 +86,17 @@ import Testing
         // The clock is at the last signing time, and the first delivery was signed 150 s earlier, inside the tolerance.
         #expect(try requests.map { try connector.verifyWebhook($0).events[0].eventID } == expectedIDs)
         await receiver.stop()
+    }
+}
+
+/// The event ids of the deliveries a replay reported so far.
+private final class EventIDRecorder: @unchecked Sendable {
+    private let lock = NSLock()
+    private var recorded: [String] = []
+
+    var eventIDs: [String] { lock.withLock { recorded } }
+
+    func append(_ eventID: String) {
+        lock.withLock { recorded.append(eventID) }
     }
 }
