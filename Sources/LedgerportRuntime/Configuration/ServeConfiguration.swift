@@ -32,7 +32,7 @@ package struct ServeConfiguration: Sendable, Hashable {
     package var port = 8600
     package var dataDirectory = "./ledgerport-data"
     /// The origin of ``dataDirectory`` for the start-up log: the default, the file's `data_dir` or `LEDGERPORT_DATA_DIR`.
-    package var dataDirectoryOrigin = "the default"
+    package var dataDirectoryOrigin = Self.defaultOrigin
     package var masterKeyFile: String?
     package var specsDirectory: String?
     /// `full` or `normal`; `full` makes every acknowledged event survive power loss on a disk that honours flushes.
@@ -53,6 +53,9 @@ package struct ServeConfiguration: Sendable, Hashable {
     package var metricsRequireToken = true
 
     package init() {}
+
+    private static let defaultOrigin = "the default"
+    private static let fileOrigin = "data_dir in the configuration file"
 
     /// Reads the file at `path` (when given), then applies `environment` overrides and checks every value.
     package static func load(path: String?, environment: [String: String]) throws(ConfigurationError) -> ServeConfiguration {
@@ -98,7 +101,7 @@ package struct ServeConfiguration: Sendable, Hashable {
         }
         if let folder = reader.string(root, "data_dir", at: .root) {
             dataDirectory = folder
-            dataDirectoryOrigin = "data_dir in the configuration file"
+            dataDirectoryOrigin = Self.fileOrigin
         }
         masterKeyFile = reader.string(root, "master_key_file", at: .root) ?? masterKeyFile
         specsDirectory = reader.string(root, "specs_dir", at: .root) ?? specsDirectory
@@ -148,7 +151,7 @@ package struct ServeConfiguration: Sendable, Hashable {
             }
         }
         if let value = environment["LEDGERPORT_DATA_DIR"] {
-            if dataDirectoryOrigin != "the default" && value != dataDirectory {
+            if dataDirectoryOrigin == Self.fileOrigin && value != dataDirectory {
                 dataDirectoryOrigin = "LEDGERPORT_DATA_DIR, which overrides data_dir \"\(dataDirectory)\" in the configuration file"
             } else {
                 dataDirectoryOrigin = "LEDGERPORT_DATA_DIR"
