@@ -24,7 +24,7 @@ enum MHDRequestFlow {
     ///
     /// A body without `Content-Length` (chunked) can only be measured as it
     /// arrives, and libmicrohttpd 0.9.75 accepts no response in the middle of
-    /// a body. So the rest is read and dropped, and ``dispatch(_:)`` answers
+    /// a body. So the rest is read and dropped, and ``dispatch(_:)`` responds
     /// 413 when the body ends. A client that keeps sending past
     /// ``discardLimitFactor`` times the limit has its connection closed instead.
     static func receive(_ chunk: UnsafeRawBufferPointer, for exchange: MHDExchange) -> MHD_Result {

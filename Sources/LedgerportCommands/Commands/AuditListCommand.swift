@@ -71,7 +71,7 @@ struct AuditListCommand: RunnableCommand {
             [String($0.sequence), AdminJSON.timestampText($0.occurredAt), $0.actor, $0.action, "\($0.subjectKind) \($0.subjectID)", JSONWriter.string($0.details)]
         }
         AdminCommandSupport.printTable(rows, in: context)
-        // A full page may have more after it; the JSON output says so in next_after.
+        // A full page may have more entries after it. The JSON output sets next_after for that case.
         if entries.count == limit, let last = entries.last {
             let tenant = tenantSlug.map { " --tenant \($0)" } ?? ""
             context.standardOutput.writeLine(

@@ -80,7 +80,7 @@ struct DeliveryListCommand: RunnableCommand {
     /// Finds, for each pending delivery already due, the earlier delivery of its ordering key that it waits for.
     ///
     /// Such a delivery's next attempt time lies in the past, because it runs
-    /// as soon as the earlier one finishes; the table names that one instead.
+    /// as soon as the earlier one finishes. So the table names the earlier one instead.
     static func holders(of deliveries: [Delivery], tenant: TenantID, store: any Store) async throws -> [DeliveryID: DeliveryID] {
         let now = Date()
         var holders: [DeliveryID: DeliveryID] = [:]

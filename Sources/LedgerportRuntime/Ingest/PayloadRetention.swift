@@ -44,7 +44,7 @@ package struct PayloadRetention: Sendable {
 
     /// Sweeps at once, then every `intervalSeconds` until cancelled.
     package func run(intervalSeconds: Double = 3_600) async {
-        // The first sweep runs at start, so an operator sees the setting in force before it removes anything.
+        // The setting is logged before the first sweep, which runs at once, so an operator sees it before anything is removed.
         logger.info("payload retention", metadata: [
             "ingest.payload_retention_days": .integer(Int64(retentionDays)), "retention.sweep_interval_seconds": .integer(Int64(intervalSeconds)),
         ])

@@ -256,9 +256,9 @@ final class WebhookIngestor: @unchecked Sendable {
             remoteAddress: rejection.remoteAddress, at: arrived)
     }
 
-    /// Counts, logs and answers a request to a tenant, environment or connection that does not exist or takes no webhooks.
+    /// Counts, logs and responds to a request to a tenant, environment or connection that does not exist or takes no webhooks.
     ///
-    /// The answer is the same for all three, so a caller cannot probe which
+    /// The response is the same for all three, so a caller cannot probe which
     /// tenants exist. The operator still needs to see such requests: a
     /// sender configured with a misspelt URL is the usual reason why no
     /// event arrives. The metric's labels name only a tenant or connection

@@ -340,12 +340,17 @@ import Testing
             ])
     }
 
+    private func tenantWithPendingDelivery(_ store: any Store, clock: ManualClock) async throws -> Tenant {
+        let tenant = try await StoreFixtures.tenant(store, "acme")
+        try await StoreFixtures.connection(store, tenant: tenant)
+        _ = try await StoreFixtures.pendingDelivery(store, tenant: tenant, sourceID: "evt_1", clock: clock)
+        return tenant
+    }
+
     @Test(arguments: StoreFactory.all)
     func claimAfterLostOne_marksTheWrite(factory: StoreFactory) async throws {
         try await factory.withStore { store, clock in
-            let tenant = try await StoreFixtures.tenant(store, "acme")
-            try await StoreFixtures.connection(store, tenant: tenant)
-            _ = try await StoreFixtures.pendingDelivery(store, tenant: tenant, sourceID: "evt_1", clock: clock)
+            let tenant = try await tenantWithPendingDelivery(store, clock: clock)
             _ = try await store.claimDueDeliveries(tenant: tenant.id, limit: 1, leaseSeconds: 30)
             // The process stops before it records the attempt; the next start releases the claim.
             _ = try await store.releaseAllClaims()
@@ -362,9 +367,7 @@ import Testing
     @Test(arguments: StoreFactory.all)
     func retryAfterRecordedAttempt_isNotMarked(factory: StoreFactory) async throws {
         try await factory.withStore { store, clock in
-            let tenant = try await StoreFixtures.tenant(store, "acme")
-            try await StoreFixtures.connection(store, tenant: tenant)
-            _ = try await StoreFixtures.pendingDelivery(store, tenant: tenant, sourceID: "evt_1", clock: clock)
+            let tenant = try await tenantWithPendingDelivery(store, clock: clock)
             let first = try await store.claimDueDeliveries(tenant: tenant.id, limit: 1, leaseSeconds: 30)[0]
             let error = AttemptError(failureClass: .transient, code: "odoo_timeout", message: "call Odoo: timed out")
             _ = try await store.recordAttempt(
