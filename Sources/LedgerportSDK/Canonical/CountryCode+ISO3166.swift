@@ -308,4 +308,12 @@ extension CountryCode {
         "Danmark": "DK",
         "Suomi": "FI",
     ]
+
+    /// Countries outside ISO 3166-1 that payment systems and Odoo still give a code.
+    ///
+    /// Kosovo has the user-assigned code `XK`, which the European Commission,
+    /// Stripe and Odoo use; Debian's `iso-codes` does not list it.
+    static let userAssigned: [(alpha2: String, alpha3: String, names: [String])] = [
+        ("XK", "XKX", ["Kosovo", "Republic of Kosovo"])
+    ]
 }

@@ -11,7 +11,8 @@ public enum CountryCode {
     /// Returns the alpha-2 code of `text`, or nil when `text` matches no entry of the table.
     ///
     /// `text` may be an alpha-2 or alpha-3 code, an English name from the
-    /// standard (short, common or official), or one of ``aliases``. Letter
+    /// standard (short, common or official), a code or name of
+    /// ``userAssigned`` (Kosovo, `XK`), or one of ``aliases``. Letter
     /// case, accents, dots and commas are ignored: `u.s.a.`, `Cote d'Ivoire`
     /// and `Korea, Republic of` are found.
     public static func alpha2(for text: String) -> String? {
@@ -25,7 +26,7 @@ public enum CountryCode {
     /// Every code and name of the table by its search key.
     private static let codesByKey: [String: String] = {
         var codes: [String: String] = [:]
-        for country in iso3166 {
+        for country in iso3166 + userAssigned {
             codes[searchKey(country.alpha2)] = country.alpha2
             codes[searchKey(country.alpha3)] = country.alpha2
             for name in country.names {
