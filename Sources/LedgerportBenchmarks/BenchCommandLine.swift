@@ -8,7 +8,7 @@ struct BenchCommandLine {
     let printsJSON: Bool
     private let values: [String: String]
 
-    /// Parses `arguments` (without the program name), accepting only `options` for `scenario` plus `--seconds` and `--json`.
+    /// Parses `arguments` (without the program name), accepting only `options` for `scenario` plus `--seconds`, `--runs` and `--json`.
     ///
     /// Throws ``BenchUsageError`` for an unknown scenario or option, or an option without its value.
     init(_ arguments: [String], scenarios: [String: [String]]) throws(BenchUsageError) {
@@ -30,7 +30,7 @@ struct BenchCommandLine {
                 continue
             }
             let name = String(argument.drop { $0 == "-" })
-            guard argument.hasPrefix("--"), name == "seconds" || allowed.contains(name) else {
+            guard argument.hasPrefix("--"), Self.everyScenarioOptions.contains(name) || allowed.contains(name) else {
                 throw BenchUsageError("unknown option \"\(argument)\" for scenario \(scenario)")
             }
             guard index + 1 < arguments.count else {
@@ -42,6 +42,9 @@ struct BenchCommandLine {
         self.values = values
         self.printsJSON = printsJSON
     }
+
+    /// The options every scenario takes besides `--json`.
+    static let everyScenarioOptions: Set<String> = ["seconds", "runs"]
 
     /// The text of option `name`, or nil when it was not given.
     func text(_ name: String) -> String? {

@@ -15,9 +15,10 @@ package enum BenchMain {
 
     /// The text printed for `--help` and after a usage error.
     static let usage = """
-        usage: ledgerport-bench SCENARIO [--seconds N] [--json] [options]
+        usage: ledgerport-bench SCENARIO [--seconds N] [--runs N] [--json] [options]
 
-        Measures the runtime on 127.0.0.1 with a release build; run each scenario three times and take medians.
+        Measures the runtime on 127.0.0.1 with a release build. --runs N runs the scenario N times in a
+        row and reports the median of each field, then each run (default 1); use at least 3.
 
         scenarios:
           ingest    signed Stripe webhooks through the runtime's HTTP server, stored with group commit,
@@ -77,7 +78,7 @@ package enum BenchMain {
             return 64
         }
         do {
-            let report = try await runScenario(commandLine)
+            let report = try await runRepeatedly(commandLine)
             let output = commandLine.printsJSON ? JSONWriter.string(report.json) : report.text
             FileHandle.standardOutput.write(Data((output + "\n").utf8))
             return 0
@@ -90,7 +91,20 @@ package enum BenchMain {
         }
     }
 
-    /// Builds the scenario named on the command line with its options and runs it.
+    /// Runs the scenario `--runs` times (once by default) and returns its report, or the medians of its reports.
+    static func runRepeatedly(_ commandLine: BenchCommandLine) async throws -> BenchReport {
+        let runs = try commandLine.integer("runs", default: 1)
+        guard runs > 1 else {
+            return try await runScenario(commandLine)
+        }
+        var reports: [BenchReport] = []
+        for _ in 0..<runs {
+            reports.append(try await runScenario(commandLine))
+        }
+        return RepeatedRuns.median(of: reports)
+    }
+
+    /// Builds the scenario named on the command line with its options and runs it once.
     static func runScenario(_ commandLine: BenchCommandLine) async throws -> BenchReport {
         switch commandLine.scenario {
         case "ingest":

@@ -23,6 +23,8 @@ package struct BenchReport: Sendable {
     package let scenario: String
     /// The fields in the order they were added.
     package private(set) var fields: [(name: String, value: Value)] = []
+    /// The report of each run, when this report holds the medians of several runs (see ``RepeatedRuns``).
+    package internal(set) var eachRun: [BenchReport] = []
 
     /// Creates an empty report of `scenario`.
     init(scenario: String) {
@@ -48,22 +50,27 @@ package struct BenchReport: Sendable {
         fields.first { $0.name == name }?.value
     }
 
-    /// The report as one JSON object, with `scenario` as a field.
+    /// The report as one JSON object, with `scenario` as a field and each run's report under `each_run` when there are several.
     package var json: JSONValue {
         var object: JSONObject = ["scenario": .string(scenario)]
         for (name, value) in fields {
             object[name] = Self.json(value)
         }
+        if !eachRun.isEmpty {
+            object["each_run"] = .array(eachRun.map(\.json))
+        }
         return .object(object)
     }
 
-    /// The report as lines of `name  value`, names padded to one column.
+    /// The report as lines of `name  value`, names padded to one column, then each run's report when there are several.
     package var text: String {
         let width = fields.map(\.name.count).max() ?? 0
         let lines = fields.map { name, value in
             name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + Self.text(value)
         }
-        return (["scenario".padding(toLength: width, withPad: " ", startingAt: 0) + "  " + scenario] + lines).joined(separator: "\n")
+        let own = (["scenario".padding(toLength: width, withPad: " ", startingAt: 0) + "  " + scenario] + lines).joined(separator: "\n")
+        let runs = eachRun.enumerated().map { index, run in "\n\nrun \(index + 1) of \(eachRun.count)\n" + run.text }
+        return own + runs.joined()
     }
 
     private static func json(_ value: Value) -> JSONValue {
