@@ -5,8 +5,8 @@
 //
 //   C system libraries   CSQLite, CCurl, CCrypto, CMicroHTTPD
 //   Wrappers             LedgerportSQLite, LedgerportCrypto, LedgerportHTTP, ...
-//   SDK                  LedgerportSDK (+ LedgerportLog): all a connector sees
-//   Connectors           Plugins/* (import only the SDK and the logger)
+//   SDK                  LedgerportSDK, which re-exports LedgerportLog: all a connector sees
+//   Connectors           Plugins/* (import only LedgerportSDK)
 //   Platform             LedgerportCore, LedgerportStore*, LedgerportMapping, ...
 //   Executables          ledgerport, ledgerport-bench
 import PackageDescription
@@ -118,12 +118,12 @@ let package = Package(
 
         .target(
             name: "StripeConnector",
-            dependencies: ["LedgerportSDK", "LedgerportLog"],
+            dependencies: ["LedgerportSDK"],
             path: "Plugins/StripeConnector"
         ),
         .target(
             name: "HubSpotConnector",
-            dependencies: ["LedgerportSDK", "LedgerportLog"],
+            dependencies: ["LedgerportSDK"],
             path: "Plugins/HubSpotConnector"
         ),
         .testTarget(
@@ -155,7 +155,7 @@ let package = Package(
 
         .target(
             name: "OdooConnector",
-            dependencies: ["LedgerportSDK", "LedgerportLog"],
+            dependencies: ["LedgerportSDK"],
             path: "Plugins/OdooConnector"
         ),
         .testTarget(

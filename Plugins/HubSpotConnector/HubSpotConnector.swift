@@ -1,5 +1,4 @@
 import Foundation
-import LedgerportLog
 import LedgerportSDK
 
 /// The HubSpot source: signed, batched webhooks and closed-won deals.

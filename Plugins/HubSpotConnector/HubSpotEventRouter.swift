@@ -1,5 +1,4 @@
 import Foundation
-import LedgerportLog
 import LedgerportSDK
 
 /// Turns one stored HubSpot event into canonical events, fetching the current object from the CRM API.

@@ -1,4 +1,3 @@
-import LedgerportLog
 import LedgerportSDK
 
 /// The Odoo target: writes customers, products, invoices, payments, credit notes, sales orders and dunning triggers into Odoo 16 and later, exactly once.

@@ -1,4 +1,3 @@
-import LedgerportLog
 import LedgerportSDK
 
 /// The connection to one Odoo database: version, protocol and uid, resolved once and shared.

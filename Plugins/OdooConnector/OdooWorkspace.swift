@@ -1,4 +1,3 @@
-import LedgerportLog
 import LedgerportSDK
 
 /// The shared state of the operation families: the session, the directory of external ids, the reference catalog and the connection's settings.

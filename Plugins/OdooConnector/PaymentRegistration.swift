@@ -1,4 +1,3 @@
-import LedgerportLog
 import LedgerportSDK
 
 /// Registers a customer payment against an invoice exactly once per external id, full or partial.

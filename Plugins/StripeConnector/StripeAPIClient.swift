@@ -1,5 +1,4 @@
 import Foundation
-import LedgerportLog
 import LedgerportSDK
 
 /// Sends requests to the Stripe API for one connection: authenticated, version-pinned, paced and retried.

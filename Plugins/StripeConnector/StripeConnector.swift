@@ -1,5 +1,4 @@
 import Foundation
-import LedgerportLog
 import LedgerportSDK
 
 /// The Stripe source: verified webhooks, canonical events and backfills.

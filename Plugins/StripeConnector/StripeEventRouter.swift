@@ -1,5 +1,4 @@
 import Foundation
-import LedgerportLog
 import LedgerportSDK
 
 /// Routes each Stripe event type to its translator and wraps the result in canonical events.
