@@ -57,7 +57,7 @@ package struct HubSpotConnector: SourceConnector {
         for json in page["results"]?.arrayValue ?? [] {
             let deal = try await translator.deal(from: json)
             events.append(CanonicalEvent(
-                id: "\(deal.id)@backfill:\(milliseconds)", type: deal.isClosedWon ? .dealClosedWon : .dealUpdated, occurredAt: now,
+                id: request.eventID(for: deal.id, listedAt: now), type: deal.isClosedWon ? .dealClosedWon : .dealUpdated, occurredAt: now,
                 source: EventSource(connector: Self.id, connectorVersion: Self.version.description, nativeType: "deal.listed"),
                 ordering: EventOrdering(key: "deal:\(deal.id)", version: milliseconds), object: .deal(deal)
             ))

@@ -8,8 +8,9 @@ import LedgerportSDK
 /// `invoice` (`/v1/invoices`), `charge` (`/v1/charges`) and `refund`
 /// (`/v1/refunds`). The cursor is the last object's id, passed back as
 /// `starting_after`. Each event's ordering version is the listing time,
-/// because a listed object shows its state as of that moment. Its id is
-/// `<object id>@backfill:<listing time>`. Refunds are the exception: they use
+/// because a listed object shows its state as of that moment. Its id comes
+/// from ``BackfillRequest/eventID(for:listedAt:)`` and names the window, so a
+/// window listed again stores nothing twice. Refunds are the exception: they use
 /// the same `<refund id>:<status>` key as webhooks, so a refund seen both ways applies once.
 struct StripeBackfill: Sendable {
     let client: StripeAPIClient
@@ -29,7 +30,7 @@ struct StripeBackfill: Sendable {
         let seconds = Int64(clock.now().timeIntervalSince1970.rounded(.down))
         var events = [CanonicalEvent]()
         for object in page.objects where Self.isCreated(object, within: request) {
-            if let event = try await event(for: object, kind: request.object, listedAt: seconds) {
+            if let event = try await event(for: object, request: request, listedAt: seconds) {
                 events.append(event)
             }
         }
@@ -85,7 +86,8 @@ struct StripeBackfill: Sendable {
         return query
     }
 
-    private func event(for object: StripeObject, kind: String, listedAt seconds: Int64) async throws(ConnectorError) -> CanonicalEvent? {
+    private func event(for object: StripeObject, request: BackfillRequest, listedAt seconds: Int64) async throws(ConnectorError) -> CanonicalEvent? {
+        let kind = request.object
         let listedAt = Date(timeIntervalSince1970: TimeInterval(seconds))
         let id = try object.requireID()
         let source = EventSource(
@@ -94,7 +96,7 @@ struct StripeBackfill: Sendable {
         )
         func make(_ type: CanonicalEventType, _ value: CanonicalObjectValue, key: String, stage: Int64, eventID: String? = nil) -> CanonicalEvent {
             CanonicalEvent(
-                id: eventID ?? "\(id)@backfill:\(seconds)", type: type, occurredAt: listedAt, source: source,
+                id: eventID ?? request.eventID(for: id, listedAt: listedAt), type: type, occurredAt: listedAt, source: source,
                 ordering: EventOrdering(key: key, version: StripeOrdering.version(seconds: seconds, stage: stage)), object: value
             )
         }

@@ -2,6 +2,7 @@ import Foundation
 import LedgerportDemo
 import LedgerportRuntime
 import LedgerportSDK
+import LedgerportSQLite
 import LedgerportStore
 import LedgerportTestSupport
 import Testing
@@ -93,6 +94,38 @@ import Testing
         #expect(afterRestart.isEmpty)
         #expect(recorded.count == 1)
         #expect(try await harness.odooCount("res.partner", [["email", "=like", "backfill%@system-test.example"]]) == 3)
+    }
+
+    @Test func resumedWindow_storesNothingTwice() async throws {
+        let server = try await LocalstripeServer.start()
+        defer { server.stop() }
+        let clock = ManualClock(try await Self.midHourStart())
+        let harness = try await SystemHarness.start(clock: clock)
+        defer { Task { await harness.stop() } }
+        for index in 0..<3 {
+            try await createCustomer(server, email: "resumed\(index)@system-test.example", harness: harness)
+        }
+        let flow = try await scheduledCustomerFlow(harness, apiURL: server.baseURL)
+        let firstRuns = await harness.runtime.scheduler.runDueWindows()
+        try await harness.waitForDeliveries()
+
+        // A crash after the window's events were stored, before the run was marked completed, leaves it running.
+        let database = try SQLiteConnection(path: harness.folder + "/runtime/ledgerport.sqlite")
+        let marked = try database.execute("UPDATE schedule_runs SET state = 'running', finished_at_ms = NULL WHERE flow_id = ?", [.text(flow.id.rawValue)])
+        database.close()
+        clock.advance(seconds: 90)
+        let restarted = try await SystemHarness.openRuntime(folder: harness.folder, clock: clock)
+        try await restarted.router.reload()
+        let resumed = await restarted.scheduler.runDueWindows()
+        let events = try await restarted.store.events(tenant: harness.tenant.tenant.id, connection: "stripe-api", after: nil, limit: 100)
+        await restarted.store.close()
+
+        #expect(firstRuns.first?.detail?.hasPrefix("listed 3 objects, stored 3 new events") == true)
+        #expect(marked == 1)
+        #expect(resumed.map(\.state) == [.completed])
+        #expect(resumed.first?.detail?.hasPrefix("listed 3 objects, stored 0 new events, 3 already stored") == true, "\(resumed.map { $0.detail ?? "" })")
+        #expect(events.filter { $0.sourceEventID.contains("@backfill:") }.count == 3)
+        #expect(try await harness.odooCount("res.partner", [["email", "=like", "resumed%@system-test.example"]]) == 3)
     }
 
     @Test func failedWindow_isRetriedAfterBackoff() async throws {

@@ -19,6 +19,25 @@ public struct BackfillRequest: Sendable, Hashable {
         self.createdFrom = createdFrom
         self.createdBefore = createdBefore
     }
+
+    /// Returns the id of the event that a listed object becomes, such as `cus_123@backfill:1796083200-1796169600`.
+    ///
+    /// With a window (``createdFrom`` or ``createdBefore``), the id names the
+    /// window in Unix seconds, so listing the same window again after a stop
+    /// or for a rerun gives the same ids and the runtime stores each object
+    /// once. Without one, it names `listedAt`, so each ad hoc listing is new.
+    public func eventID(for objectID: String, listedAt: Date) -> String {
+        guard createdFrom != nil || createdBefore != nil else {
+            return "\(objectID)@backfill:\(Self.seconds(listedAt))"
+        }
+        let from = createdFrom.map(Self.seconds) ?? "start"
+        let before = createdBefore.map(Self.seconds) ?? "now"
+        return "\(objectID)@backfill:\(from)-\(before)"
+    }
+
+    private static func seconds(_ date: Date) -> String {
+        String(Int64(date.timeIntervalSince1970.rounded(.down)))
+    }
 }
 
 /// One page of a backfill.
