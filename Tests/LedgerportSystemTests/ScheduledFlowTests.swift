@@ -13,7 +13,7 @@ import Testing
     /// The flows run every hour on the hour, and the customers a test creates in localstripe fall in the current hour.
     /// A start of now plus an hour could fall seconds before an hour's end (an estimated one run in 360, as tests advance
     /// up to 10 s), and a second window then became due. Near an hour's end, this waits for the next hour first.
-    private static func midHourStart() async throws -> Date {
+    fileprivate static func midHourStart() async throws -> Date {
         var now = Date()
         let secondsLeft = 3_600 - now.timeIntervalSince1970.truncatingRemainder(dividingBy: 3_600)
         if secondsLeft < 30 {
@@ -25,7 +25,7 @@ import Testing
     }
 
     /// Creates a customer in localstripe through its API.
-    private func createCustomer(_ server: LocalstripeServer, email: String, harness: SystemHarness) async throws {
+    fileprivate func createCustomer(_ server: LocalstripeServer, email: String, harness: SystemHarness) async throws {
         let body = Array("email=\(email.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? email)&name=Backfilled".utf8)
         let response = try await harness.transport.send(HTTPRequest(
             method: "POST", url: server.baseURL + "/v1/customers",
@@ -35,7 +35,7 @@ import Testing
     }
 
     /// Adds a Stripe connection that reads localstripe's API and a scheduled customer flow on it.
-    private func scheduledCustomerFlow(
+    fileprivate func scheduledCustomerFlow(
         _ harness: SystemHarness, apiURL: String, connection: ConnectionID = "stripe-api", flow: FlowID = "customers-hourly"
     ) async throws -> Flow {
         let runtime = harness.runtime
@@ -66,17 +66,32 @@ import Testing
         return flow
     }
 
-    @Test func scheduledBackfill_runsEachWindowOnceAcrossRestarts() async throws {
-        let server = try await LocalstripeServer.start()
-        defer { server.stop() }
-        // The clock stands an hour ahead, so the hour in which the customers are created has ended.
-        let clock = ManualClock(try await Self.midHourStart())
-        let harness = try await SystemHarness.start(clock: clock)
-        defer { Task { await harness.stop() } }
-        for index in 0..<3 {
-            try await createCustomer(server, email: "backfill\(index)@system-test.example", harness: harness)
+    /// A runtime with three customers in localstripe, created in the hour that the clock's current window covers, and the hourly customer flow.
+    private struct ThreeCustomers {
+        let server: LocalstripeServer
+        let clock: ManualClock
+        let harness: SystemHarness
+        let flow: Flow
+
+        /// Starts localstripe and the runtime and creates customers `<prefix>0@system-test.example` to `<prefix>2@...`.
+        static func start(prefix: String, in test: ScheduledFlowTests) async throws -> ThreeCustomers {
+            let server = try await LocalstripeServer.start()
+            // The clock stands an hour ahead, so the hour in which the customers are created has ended.
+            let clock = ManualClock(try await ScheduledFlowTests.midHourStart())
+            let harness = try await SystemHarness.start(clock: clock)
+            for index in 0..<3 {
+                try await test.createCustomer(server, email: "\(prefix)\(index)@system-test.example", harness: harness)
+            }
+            let flow = try await test.scheduledCustomerFlow(harness, apiURL: server.baseURL)
+            return ThreeCustomers(server: server, clock: clock, harness: harness, flow: flow)
         }
-        let flow = try await scheduledCustomerFlow(harness, apiURL: server.baseURL)
+    }
+
+    @Test func scheduledBackfill_runsEachWindowOnceAcrossRestarts() async throws {
+        let setup = try await ThreeCustomers.start(prefix: "backfill", in: self)
+        defer { setup.server.stop() }
+        defer { Task { await setup.harness.stop() } }
+        let (clock, harness, flow) = (setup.clock, setup.harness, setup.flow)
 
         let firstRuns = await harness.runtime.scheduler.runDueWindows()
         try await harness.waitForDeliveries()
@@ -97,15 +112,10 @@ import Testing
     }
 
     @Test func resumedWindow_storesNothingTwice() async throws {
-        let server = try await LocalstripeServer.start()
-        defer { server.stop() }
-        let clock = ManualClock(try await Self.midHourStart())
-        let harness = try await SystemHarness.start(clock: clock)
-        defer { Task { await harness.stop() } }
-        for index in 0..<3 {
-            try await createCustomer(server, email: "resumed\(index)@system-test.example", harness: harness)
-        }
-        let flow = try await scheduledCustomerFlow(harness, apiURL: server.baseURL)
+        let setup = try await ThreeCustomers.start(prefix: "resumed", in: self)
+        defer { setup.server.stop() }
+        defer { Task { await setup.harness.stop() } }
+        let (clock, harness, flow) = (setup.clock, setup.harness, setup.flow)
         let firstRuns = await harness.runtime.scheduler.runDueWindows()
         try await harness.waitForDeliveries()
 
