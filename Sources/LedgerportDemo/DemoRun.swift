@@ -47,6 +47,18 @@ package enum DemoRun {
     private static func play(runtime: Runtime, odoo: OdooEndpoint, options: DemoOptions) async throws -> DemoSummary {
         let tenant = try await DemoProvisioner(runtime: runtime, clock: runtime.clock).provision(slug: "northwind", odoo: odoo)
         let events = try DemoEvents.load()
+        let (_, target) = try await runtime.connectors.target(tenant: tenant.tenant.id, connection: tenant.odooConnection)
+        // A wrong key or URL fails here once, instead of parking every delivery with the same message.
+        _ = try await target.checkConnection()
+        let expectations = try await DemoExpectations.compute(events: events.events, runtime: runtime, tenant: tenant)
+        if options.odoo != nil, !options.allowsRepeat,
+            let earlier = try await DemoEarlierRun(odoo: odoo, transport: runtime.transport).find(expectations)
+        {
+            throw DemoError(
+                "Odoo at \(odoo.url), database \"\(odoo.database)\", already holds \(earlier.model) \(earlier.qualifiedID) from an earlier demo run; "
+                    + "each run creates a new tenant, so this one would post every partner, invoice and payment of the month a second time. "
+                    + "Use an empty database, or pass --allow-repeat to post them again")
+        }
         let sender = DemoSender(
             url: "http://127.0.0.1:\(runtime.port ?? 0)\(tenant.webhookPath)", secret: tenant.webhookSecret,
             transport: runtime.transport, clock: runtime.clock
@@ -55,8 +67,6 @@ package enum DemoRun {
         try await waitForDeliveries(runtime: runtime, tenant: tenant.tenant.id, timeoutSeconds: options.timeoutSeconds)
 
         var summary = try await DemoTally.count(runtime: runtime, tenant: tenant, receipts: receipts)
-        let expectations = try await DemoExpectations.compute(events: events.events, runtime: runtime, tenant: tenant)
-        let (_, target) = try await runtime.connectors.target(tenant: tenant.tenant.id, connection: tenant.odooConnection)
         let readBack = try await DemoReadBack.read(expectations, target: target)
         DemoTally.compare(readBack, parkedEventIDs: try await DemoTally.parkedEventIDs(runtime: runtime, tenant: tenant), into: &summary)
         summary.odooURL = odoo.url

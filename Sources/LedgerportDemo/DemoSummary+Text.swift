@@ -57,21 +57,35 @@ extension DemoSummary {
             lines.append("Result: Odoo does NOT match the source; see the rows above.")
         }
         if let dataDirectory {
-            lines.append("Data kept in \(dataDirectory): the master key in master.key, the runtime's data folder in runtime/, the sandbox's in odoo-sandbox/.")
-            lines.append("Inspect it with, for example: LEDGERPORT_MASTER_KEY_FILE=\(dataDirectory)/master.key ledgerport dead-letter list --tenant northwind --data \(dataDirectory)/runtime")
-            lines.append(
-                "To keep using it, with LEDGERPORT_MASTER_KEY_FILE, LEDGERPORT_DATA_DIR=\(dataDirectory)/runtime "
-                    + "and LEDGERPORT_ACTOR (your name for the audit log, else $USER) set:")
-            lines.append("  1. ledgerport sandbox odoo --port 18069 --data \(dataDirectory)/odoo-sandbox")
-            lines.append("  2. ledgerport connection configure odoo-main --tenant northwind --config FILE, with FILE {\"base_url\": \"http://127.0.0.1:18069\"}")
-            lines.append("  3. ledgerport connection rotate-secrets stripe-main --tenant northwind --secrets-file FILE, with FILE {\"webhook_signing_secret\": \"whsec_...\"}")
-            lines.append("  4. ledgerport serve, which takes webhooks signed with that secret at /webhooks/northwind/production/stripe-main")
-            lines.append(
-                "  5. for scheduled flows (backfills), which call Stripe's API: ledgerport connection configure stripe-main --tenant northwind "
-                    + "--config FILE, with FILE {\"api_base_url\": \"http://127.0.0.1:8420\"} for a localstripe there, "
-                    + "and its API key through rotate-secrets. The demo never calls Stripe's API, so its URL is a closed port")
+            lines += keptFolderLines(dataDirectory)
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Returns the lines that say what the kept folder holds and the steps to go on using it with `ledgerport serve`.
+    ///
+    /// With a real Odoo there is no sandbox to restart, and the Odoo connection already points at that Odoo.
+    private func keptFolderLines(_ folder: String) -> [String] {
+        var lines = [
+            "Data kept in \(folder): the master key in master.key, the runtime's data folder in runtime/"
+                + (odooIsSandbox ? ", the sandbox's in odoo-sandbox/." : "; the Odoo connection odoo-main writes into \(odooURL)."),
+            "Inspect it with, for example: LEDGERPORT_MASTER_KEY_FILE=\(folder)/master.key ledgerport dead-letter list --tenant northwind --data \(folder)/runtime",
+            "To keep using it, with LEDGERPORT_MASTER_KEY_FILE, LEDGERPORT_DATA_DIR=\(folder)/runtime "
+                + "and LEDGERPORT_ACTOR (your name for the audit log, else $USER) set:",
+        ]
+        var steps: [String] = []
+        if odooIsSandbox {
+            steps.append("ledgerport sandbox odoo --port 18069 --data \(folder)/odoo-sandbox")
+            steps.append("ledgerport connection configure odoo-main --tenant northwind --config FILE, with FILE {\"base_url\": \"http://127.0.0.1:18069\"}")
+        }
+        steps.append("ledgerport connection rotate-secrets stripe-main --tenant northwind --secrets-file FILE, with FILE {\"webhook_signing_secret\": \"whsec_...\"}")
+        steps.append("ledgerport serve, which takes webhooks signed with that secret at /webhooks/northwind/production/stripe-main")
+        steps.append(
+            "for scheduled flows (backfills), which call Stripe's API: ledgerport connection configure stripe-main --tenant northwind "
+                + "--config FILE, with FILE {\"api_base_url\": \"http://127.0.0.1:8420\"} for a localstripe there, "
+                + "and its API key through rotate-secrets. The demo never calls Stripe's API, so its URL is a closed port")
+        lines += steps.enumerated().map { index, step in "  \(index + 1). \(step)" }
+        return lines
     }
 
     private func pad(_ text: String, _ width: Int, right: Bool = false) -> String {

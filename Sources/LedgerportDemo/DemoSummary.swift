@@ -54,6 +54,9 @@ package struct DemoSummary: Sendable {
     package var odooIsSandbox = false
     package var dataDirectory: String?
 
+    /// Creates an empty summary, which a run fills in.
+    package init() {}
+
     /// Whether every delivered total matches and every record Odoo lacks is held in a parked delivery.
     package var totalsMatch: Bool {
         totals.allSatisfy(\.matches) && missingRecords.isEmpty && salesOrderStateMismatches.isEmpty

@@ -16,8 +16,12 @@ struct DemoCommand: RunnableCommand {
             credit notes back from Odoo to compare them with the source's totals.
 
             With --odoo-url, --odoo-db, --odoo-login and --odoo-api-key-file it writes into \
-            that Odoo instead of the sandbox. The runtime's log lines go to standard error at \
-            level error; set LEDGERPORT_LOG_LEVEL=info to see retries and deliveries as they happen.
+            that Odoo instead of the sandbox. It checks the login first, and it stops before \
+            sending anything when that Odoo holds records of an earlier demo run, because each \
+            run creates a new tenant and would post the month's invoices and payments again \
+            (--allow-repeat posts them anyway). The runtime's log lines go to standard error at \
+            level error; set LEDGERPORT_LOG_LEVEL=info to see retries and parked deliveries as they \
+            happen, or debug to see every delivery too.
             """,
         examples: [
             .init("ledgerport demo", "Run the demo and print the summary."),
@@ -38,6 +42,7 @@ struct DemoCommand: RunnableCommand {
         .option("odoo-db", value: "name", help: "The database of that Odoo."),
         .option("odoo-login", value: "login", help: "The login of the integration user in that Odoo."),
         .option("odoo-api-key-file", value: "file", help: "A file whose first line is that user's API key."),
+        .flag("allow-repeat", help: "Post into that Odoo even when it holds an earlier demo run's records, which then exist twice."),
         SpecsOption.definition,
     ]
 
@@ -48,6 +53,7 @@ struct DemoCommand: RunnableCommand {
     let odooLogin: String?
     let odooKeyFile: String?
     let specsOption: String?
+    let allowsRepeat: Bool
 
     init(arguments: ParsedArguments) throws(CommandError) {
         printsJSON = arguments.flag("json")
@@ -57,18 +63,30 @@ struct DemoCommand: RunnableCommand {
         odooLogin = arguments.option("odoo-login")
         odooKeyFile = arguments.option("odoo-api-key-file")
         specsOption = arguments.option(SpecsOption.name)
+        allowsRepeat = arguments.flag("allow-repeat")
         let given = [odooURL, odooDatabase, odooLogin, odooKeyFile].compactMap { $0 }
         guard given.isEmpty || given.count == 4 else {
             throw .usage("--odoo-url, --odoo-db, --odoo-login and --odoo-api-key-file go together", hint: "give all four to use a real Odoo, or none for the sandbox")
+        }
+        guard !allowsRepeat || !given.isEmpty else {
+            throw .usage("--allow-repeat applies only to a real Odoo", hint: "add --odoo-url, --odoo-db, --odoo-login and --odoo-api-key-file, or drop --allow-repeat")
         }
     }
 
     func run(in context: CommandContext) async throws -> ExitCode {
         var options = DemoOptions(dataDirectory: dataDirectory.map { absolute($0, in: context) }, specsDirectory: specsOption)
+        options.allowsRepeat = allowsRepeat
         if let odooURL, let odooDatabase, let odooLogin, let odooKeyFile {
             options.odoo = OdooEndpoint(url: odooURL, database: odooDatabase, login: odooLogin, apiKey: try readKey(odooKeyFile, in: context))
         }
-        let level = context.environment["LEDGERPORT_LOG_LEVEL"].flatMap(LogLevel.init(name:)) ?? .error
+        var level = LogLevel.error
+        if let name = context.environment["LEDGERPORT_LOG_LEVEL"] {
+            guard let named = LogLevel(name: name) else {
+                let names = LogLevel.allCases.map(\.description).joined(separator: ", ")
+                throw CommandError.usage("invalid LEDGERPORT_LOG_LEVEL \"\(name)\": not a log level", hint: "use one of \(names), or unset it for error")
+            }
+            level = named
+        }
         let logger = Logger(label: "ledgerport.demo", logLevel: level, handler: JSONLinesLogHandler(fileDescriptor: 2))
 
         let summary = try await DemoRun.run(options, environment: context.environment, logger: logger)
