@@ -25,7 +25,7 @@ extension MappingDiff {
                 }
             }
         }
-        lines.append("amounts per currency (money values and expectations):")
+        lines.append("amounts per currency (document totals, else money values):")
         for amount in amounts {
             let delta = (try? amount.to - amount.from)?.displayText ?? "overflow"
             lines.append("  \(amount.currency): \(amount.from.displayText) -> \(amount.to.displayText) (change \(delta))")

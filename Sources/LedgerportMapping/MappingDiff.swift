@@ -22,7 +22,7 @@ package struct MappingDiff: Sendable {
     package var to: Side
     /// The differences per event, in event order.
     package var events: [EventDiff]
-    /// Per currency, the sum of every amount in the operations (money values and expectations) under each version.
+    /// Per currency, the sum of the operations' amounts (``TargetOperation/amounts``: document totals, else money values) under each version.
     package var amounts: [CurrencyAmountChange]
 
     /// Whether the two documents share a name and version but differ in content, which publishing rejects.
@@ -220,8 +220,17 @@ extension MappingDiff.Side {
 }
 
 extension TargetOperation {
-    /// Every amount the operation carries: money values, then expected amounts.
+    /// The amounts the operation moves, as the totals per currency count them.
+    ///
+    /// An operation that expects a document total (`amount_total`, as
+    /// invoices, credit notes and sales orders do) counts that total alone,
+    /// because its lines and its tax (`amount_tax`) are parts of it. Any
+    /// other operation counts its money values and expected amounts, such as
+    /// a payment's amount.
     package var amounts: [Money] {
-        values.keys.sorted().flatMap { values[$0]!.moneyValues } + expectations.map(\.expected)
+        if let total = expectations.first(where: { $0.field == "amount_total" }) {
+            return [total.expected]
+        }
+        return values.keys.sorted().flatMap { values[$0]!.moneyValues } + expectations.map(\.expected)
     }
 }

@@ -80,3 +80,26 @@ import Testing
         #expect(diff.amounts.allSatisfy { $0.from == $0.to })
     }
 }
+
+/// The amounts an operation contributes to the totals per currency that a board reviews.
+@Suite struct OperationAmountTests {
+    private func euros(_ cents: Int64) -> Money {
+        Money(minorUnits: cents, currency: CurrencyCode("EUR"))
+    }
+
+    @Test func invoiceWithTax_countsItsTotalOnly() {
+        let invoice = TargetOperation(
+            action: .upsert, model: "account.move", externalID: "stripe_invoice_in_1",
+            values: ["amount_hint": .money(euros(10_000))],
+            expectations: [AmountExpectation(field: "amount_total", expected: euros(11_500)), AmountExpectation(field: "amount_tax", expected: euros(1_500))])
+
+        #expect(invoice.amounts == [euros(11_500)])
+    }
+
+    @Test func paymentWithoutTotal_countsItsMoneyValues() {
+        let payment = TargetOperation(
+            action: .registerPayment, model: "account.payment", externalID: "stripe_payment_pi_1", values: ["amount": .money(euros(11_500))])
+
+        #expect(payment.amounts == [euros(11_500)])
+    }
+}

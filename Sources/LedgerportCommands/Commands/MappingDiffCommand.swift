@@ -9,8 +9,9 @@ struct MappingDiffCommand: RunnableCommand {
         discussion: """
             Runs both mappings over the same events and lists, per event, the operations \
             added (+), removed (-) and changed (~) with each changed field, then the sum of \
-            the amounts sent per currency under each version (money values and expected \
-            totals). A governance board reviews a change request with this output. A new \
+            the amounts sent per currency under each version (each document's expected \
+            total, such as an invoice's amount_total with its tax, else the money values, \
+            such as a payment's amount). A governance board reviews a change request with this output. A new \
             document under an already published name and version is flagged, since \
             publishing it would be rejected.
             """,
