@@ -78,6 +78,33 @@ import Testing
         #expect(throws: ConfigurationError.self) { try ServeConfiguration.load(path: nil, environment: ["LEDGERPORT_PORT": "http"]) }
     }
 
+    @Test func invalidVariable_namesTheVariableNotTheFile() throws {
+        let path = try write(#"{"log": {"level": "info"}, "sqlite": {"synchronous": "full"}}"#)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let environment = ["LEDGERPORT_LOG_LEVEL": "loud", "LEDGERPORT_SQLITE_SYNCHRONOUS": "fast", "LEDGERPORT_PAYLOAD_RETENTION_DAYS": "-3"]
+
+        #expect {
+            try ServeConfiguration.load(path: path, environment: environment)
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains("invalid configuration in environment at LEDGERPORT_LOG_LEVEL: log level \"loud\" is not known")
+                && text.contains("in environment at LEDGERPORT_SQLITE_SYNCHRONOUS: synchronous \"fast\" is not supported")
+                && text.contains("in environment at LEDGERPORT_PAYLOAD_RETENTION_DAYS: payload_retention_days must not be negative")
+                && !text.contains(path)
+        }
+    }
+
+    @Test func invalidFileValue_stillNamesTheFile() throws {
+        let path = try write(#"{"log": {"level": "loud"}}"#)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+
+        #expect {
+            try ServeConfiguration.load(path: path, environment: ["LEDGERPORT_PORT": "9100"])
+        } throws: { error in
+            "\(error)".contains("invalid configuration in \(path) at /log/level")
+        }
+    }
+
     @Test func connectionURLHosts_readFromFileAndEnvironment() throws {
         let path = try write(#"{"admin": {"connection_url_hosts": ["odoo.example.com", "*.acme.example"]}}"#)
         defer { try? FileManager.default.removeItem(atPath: path) }

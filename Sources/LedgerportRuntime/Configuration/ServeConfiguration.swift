@@ -82,7 +82,13 @@ package struct ServeConfiguration: Sendable, Hashable {
             issues += configuration.apply(json, file: path)
         }
         issues += configuration.apply(environment: environment)
-        issues += configuration.validate(file: path ?? "environment")
+        issues += configuration.validate(file: path ?? "environment").map { issue in
+            // A value that a variable set is the variable's mistake, not the file's.
+            guard let variable = environmentVariables[issue.pointer], environment[variable] != nil else {
+                return issue
+            }
+            return ConfigurationError(file: "environment", pointer: variable, message: issue.message, hint: issue.hint)
+        }
         if let first = issues.first {
             throw first.adding(Array(issues.dropFirst()))
         }
@@ -135,6 +141,12 @@ package struct ServeConfiguration: Sendable, Hashable {
         }
         return reader.issues
     }
+
+    /// The variable that overrides each checked value, by the value's JSON pointer in the file.
+    private static let environmentVariables = [
+        "/listen/port": "LEDGERPORT_PORT", "/sqlite/synchronous": "LEDGERPORT_SQLITE_SYNCHRONOUS", "/log/level": "LEDGERPORT_LOG_LEVEL",
+        "/ingest/payload_retention_days": "LEDGERPORT_PAYLOAD_RETENTION_DAYS",
+    ]
 
     /// Applies the environment variables that override the file and returns the mistakes found.
     private mutating func apply(environment: [String: String]) -> [ConfigurationError] {
