@@ -171,7 +171,7 @@ import Testing
         #expect(second.map(\.state) == [.failed])
         #expect(third.map(\.state) == [.failed])
         #expect(alertsWhileFailing.map(\.connectionID) == ["stripe-api"])
-        #expect(alertsWhileFailing.first?.kind == .targetUnreachable)
+        #expect(alertsWhileFailing.first?.kind == .sourceUnreachable)
         #expect(retried.map(\.state) == [.completed], "\(retried.map { $0.detail ?? "" })")
         #expect(recorded.map(\.attempts) == [4])
         #expect(alertsAfter.isEmpty)

@@ -126,7 +126,7 @@ struct DeliveryPlanner: Sendable {
         guard classified.failureClass == .system || classified.failureClass == .configuration else { return }
         alerts.book.recordFailure(
             tenantID: tenant.id, tenantSlug: tenant.slug, connectionID: sourceConnection.rawValue, error: classified, origin: .translation,
-            at: alerts.clock.now())
+            connector: .source, at: alerts.clock.now())
     }
 
     /// Translates a stored event with the flow's source connector; a scheduled flow's events are stored canonical already.

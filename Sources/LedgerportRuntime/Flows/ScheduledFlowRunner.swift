@@ -167,7 +167,8 @@ package final class ScheduledFlowRunner: @unchecked Sendable {
             let classified = DeliveryProcessor.classify(error)
             log.error("schedule window failed", metadata: ["window.start": .string(window.start.formatted(.iso8601)), LogMetadataKey.error: .string(classified.description)])
             alerts?.recordFailure(
-                tenantID: flow.tenantID, tenantSlug: tenant.slug, connectionID: flow.sourceConnectionID.rawValue, error: classified, at: clock.now())
+                tenantID: flow.tenantID, tenantSlug: tenant.slug, connectionID: flow.sourceConnectionID.rawValue, error: classified, connector: .source,
+                at: clock.now())
             let run = try await store.finishScheduleRun(flow: flow.id, windowStart: window.start, state: .failed, detail: classified.description, tenant: flow.tenantID)
             let policy = (try? JSONValueDecoder().decode(RetryPolicy.self, from: flow.retryPolicy)) ?? .standard
             if case .giveUp = policy.decision(afterFailedAttempts: run.attempts, random: 0) {

@@ -104,7 +104,8 @@ final class WebhookIngestor: @unchecked Sendable {
         metrics.increment(
             RuntimeMetrics.requestsRejected, labels: ["tenant": path.tenant, "connection": path.connection, "reason": "connector_unavailable"])
         if let tenant, let connectorError = error as? ConnectorError {
-            alerts.recordFailure(tenantID: tenant.id, tenantSlug: tenant.slug, connectionID: path.connection, error: connectorError, at: clock.now())
+            alerts.recordFailure(
+                tenantID: tenant.id, tenantSlug: tenant.slug, connectionID: path.connection, error: connectorError, connector: .source, at: clock.now())
         }
         logger.error("load webhook connection failed", metadata: [
             LogMetadataKey.tenantSlug: .string(path.tenant), LogMetadataKey.connectionID: .string(path.connection),

@@ -7,8 +7,8 @@ import LedgerportStore
 ///
 /// A business exception (Odoo rejecting one invoice) is a dead letter for a
 /// finance operator and never raises an alert here. An alert is raised
-/// per connection when the target is unreachable (transient failures in a
-/// row, ``unreachableThreshold`` by default) or when authentication or
+/// per connection when the source or target system is unreachable
+/// (transient failures in a row, ``unreachableThreshold``) or when authentication or
 /// configuration fails (at once), and it clears at the next success of
 /// the same origin: a successful call clears an alert that a call raised,
 /// and a translated event clears one that a translation raised.
@@ -19,6 +19,8 @@ package final class AlertBook: @unchecked Sendable {
     /// The kind of operational problem.
     package enum Kind: String, Sendable, Hashable, Codable {
         case targetUnreachable = "target_unreachable"
+        /// A source's API, which scheduled flows call for backfills, failed transiently too many times in a row.
+        case sourceUnreachable = "source_unreachable"
         case configurationFailing = "configuration_failing"
         case systemFailing = "system_failing"
     }
@@ -87,10 +89,11 @@ package final class AlertBook: @unchecked Sendable {
         await journal?.finish()
     }
 
-    /// Records a failure of `origin` toward a connection; returns the alert when this failure raised a new one.
+    /// Records a failure of `origin` toward a connection of connector kind `kind`; returns the alert when this failure raised a new one.
     @discardableResult
     package func recordFailure(
-        tenantID: TenantID, tenantSlug: String, connectionID: String, error: ConnectorError, origin: Origin = .call, at time: Date
+        tenantID: TenantID, tenantSlug: String, connectionID: String, error: ConnectorError, origin: Origin = .call,
+        connector connectorKind: ConnectorKind = .target, at time: Date
     ) -> Alert? {
         let key = Key(tenantSlug: tenantSlug, connectionID: connectionID)
         // Whole milliseconds, as the store keeps them, so an alert reads the same before and after a restart.
@@ -105,7 +108,7 @@ package final class AlertBook: @unchecked Sendable {
                 let streak = (transientStreaks[key] ?? 0) + 1
                 transientStreaks[key] = streak
                 guard streak >= unreachableThreshold else { return nil }
-                kind = .targetUnreachable
+                kind = connectorKind == .source ? .sourceUnreachable : .targetUnreachable
             case .configuration:
                 kind = .configurationFailing
             case .system:
