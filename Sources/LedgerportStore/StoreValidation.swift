@@ -51,7 +51,7 @@ package enum StoreValidation {
             return
         }
         guard text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else {
-            throw .invalidInput(operation(), valueName, "must not be empty")
+            throw .invalidInput(operation(), valueName, "must not be empty or only spaces", hint: "give the \(valueName) in words")
         }
     }
 }

@@ -63,6 +63,24 @@ struct AdminRoleTests {
         }
     }
 
+    @Test func boardMember_cannotWithdraw_namesTheWithdrawal() async throws {
+        try await withHarness { harness in
+            let acme = try await harness.provisionTenant(slug: "acme")
+            let newer = try await harness.publishCustomerMapping(tenant: acme.tenant.id, version: "1.1.0")
+            let request = try await ChangeRequestWorkflow(store: harness.runtime.store).proposeActivation(
+                of: newer.reference, environment: .production, summary: "Prefix refs", evidence: [:], tenant: acme.tenant.id,
+                proposer: AdminTestHarness.proposer
+            )
+            let board = try await harness.token(tenant: acme.tenant.id, role: .boardMember, name: "controller@acme.example")
+
+            let (status, json) = try await harness.request("POST", "\(acme.path)/change-requests/\(request.id)/withdraw", token: board)
+
+            #expect(status == 403)
+            #expect(json["error"]?["message"]?.stringValue?.hasPrefix("withdraw change requests requires the role tenant_admin") == true, "\(json)")
+            #expect(try await harness.runtime.store.changeRequest(request.id, tenant: acme.tenant.id).state == .open)
+        }
+    }
+
     @Test func proposer_cannotApproveOwnRequest() async throws {
         try await withHarness { harness in
             let acme = try await harness.provisionTenant(slug: "acme")

@@ -230,11 +230,14 @@ struct DeadLetterAPITests {
             let letter = try #require(try await harness.runtime.store.deadLetters(tenant: acme.tenant.id, filter: .init(), after: nil, limit: 1).first)
 
             let missing = try await harness.request("POST", "\(acme.path)/dead-letters/\(letter.id)/discard", token: token, body: [:])
+            let blank = try await harness.request("POST", "\(acme.path)/dead-letters/\(letter.id)/discard", token: token, body: ["reason": "  "])
             let (status, json) = try await harness.request(
                 "POST", "\(acme.path)/dead-letters/\(letter.id)/discard", token: token, body: ["reason": "test customer, never billed"]
             )
 
             #expect(missing.status == 400)
+            #expect(blank.status == 400)
+            #expect(blank.json["error"]?["message"]?.stringValue?.hasSuffix("reason: must not be empty or only spaces; give the reason in words") == true, "\(blank.json)")
             #expect(status == 200)
             #expect(json["status"] == "discarded")
             #expect(json["close_reason"] == "test customer, never billed")

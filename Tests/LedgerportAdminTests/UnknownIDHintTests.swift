@@ -119,6 +119,21 @@ struct UnknownIDHintTests {
         }
     }
 
+    @Test func mappingRoute_tenantWithoutMappings_fillsInThePublishRoute() async throws {
+        try await withHarness { harness in
+            _ = try await harness.runtime.store.createTenant(NewTenant(slug: "globex", displayName: "Globex", timeZone: "UTC"), actor: AdminTestHarness.proposer)
+            let operatorToken = try await harness.token(tenant: nil, role: .operator_, name: "ops@example.com")
+
+            let response = try await harness.request("GET", "/admin/tenants/globex/mappings/stripe-customers", token: operatorToken)
+            let message = "\(response.json["error"] ?? .null)"
+
+            #expect(response.status == 404)
+            #expect(message.contains("ledgerport mapping publish FILE --tenant globex --id stripe-customers"), "\(message)")
+            #expect(message.contains("POST /admin/tenants/globex/mappings/stripe-customers/versions"))
+            #expect(!message.contains("{tenant}"))
+        }
+    }
+
     @Test func flowCreateCommand_versionlessMappingKeepsHint() async throws {
         try await withHarness { harness in
             let acme = try await harness.provisionTenant(slug: "acme")

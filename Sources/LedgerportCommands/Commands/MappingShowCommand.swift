@@ -66,7 +66,7 @@ struct MappingShowCommand: RunnableCommand {
     func run(in context: CommandContext) async throws -> ExitCode {
         let (overview, stored) = try await AdminCommandSupport.withTenant(dataOption, slug: tenantSlug, in: context) { store, tenant in
             let overview = try await MappingOverview.read(mappingID, tenant: tenant.id, store: store)
-            return (overview, try overview.version(version))
+            return (overview, try overview.version(version, tenantSlug: tenant.slug))
         }
         let environments = overview.environments(activating: version)
         if printsDocumentOnly {

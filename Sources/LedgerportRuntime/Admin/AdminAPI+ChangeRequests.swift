@@ -26,7 +26,7 @@ extension AdminAPI {
             _ = try await workflow.decide(decision, comment: comment, reviewer: request.actor, request: id, tenant: request.scopedTenant.id)
             return (200, try await detail(id, tenant: request.scopedTenant.id))
         }
-        add(&routes, "POST", "/tenants/{tenant}/change-requests/{change_request}/withdraw", scope: .tenant, permission: .proposeChangeRequests,
+        add(&routes, "POST", "/tenants/{tenant}/change-requests/{change_request}/withdraw", scope: .tenant, permission: .withdrawChangeRequests,
             accepts: .nothing) { request in
             let id = ChangeRequestID(rawValue: request.pathParameter("change_request"))
             _ = try await workflow.withdraw(id, tenant: request.scopedTenant.id, actor: request.actor)

@@ -22,7 +22,7 @@ extension AdminAPI {
             let id = MappingID(rawValue: request.pathParameter("mapping"))
             let number = try Self.versionNumber(request.pathParameter("version"), mapping: id)
             let overview = try await MappingOverview.read(id, tenant: request.scopedTenant.id, store: store)
-            let version = try overview.version(number)
+            let version = try overview.version(number, tenantSlug: request.scopedTenant.slug)
             return (200, AdminJSON.mappingVersion(version, activeIn: overview.environments(activating: number)))
         }
         add(&routes, "POST", "/tenants/{tenant}/mappings/{mapping}/versions", scope: .tenant, permission: .proposeChangeRequests, accepts: Self.publishShape) {

@@ -20,6 +20,8 @@ enum AdminPermission: String, Sendable, CaseIterable {
     case discardDeadLetters = "discard_dead_letters"
     case decideChangeRequests = "decide_change_requests"
     case proposeChangeRequests = "propose_change_requests"
+    /// Withdrawing is the proposer's own step; the workflow checks that the actor proposed the request.
+    case withdrawChangeRequests = "withdraw_change_requests"
     case applyChangeRequests = "apply_change_requests"
     case manageFlows = "manage_flows"
     case manageConnections = "manage_connections"
@@ -33,7 +35,7 @@ enum AdminPermission: String, Sendable, CaseIterable {
         case .read: [.viewer, .financeOperator, .boardMember, .tenantAdmin, .operator_]
         case .replayDeadLetters, .discardDeadLetters: [.financeOperator, .tenantAdmin]
         case .decideChangeRequests: [.boardMember, .tenantAdmin]
-        case .proposeChangeRequests, .applyChangeRequests, .manageFlows, .manageConnections: [.tenantAdmin]
+        case .proposeChangeRequests, .withdrawChangeRequests, .applyChangeRequests, .manageFlows, .manageConnections: [.tenantAdmin]
         case .readPlatform, .managePlatform, .readMetrics: [.operator_]
         }
     }

@@ -8,12 +8,19 @@ package enum MappingLookup {
         guard !known.contains(id.rawValue) else {
             return
         }
-        throw unknownMapping(id, operation: operation, known: known)
+        throw unknownMapping(id, operation: operation, known: known, tenantSlug: try await store.tenant(tenant).slug)
     }
 
-    /// Builds the `not_found` error for `id`, given the ids of every mapping the tenant has.
-    static func unknownMapping(_ id: MappingID, operation: String, known: [String]) -> StoreError {
+    /// Builds the `not_found` error for `id`, given the ids of every mapping the tenant has and the tenant's slug.
+    static func unknownMapping(_ id: MappingID, operation: String, known: [String], tenantSlug: String) -> StoreError {
         StoreError.unknownTenantID(
-            id.rawValue, kind: "mapping", operation: operation, known: known, whenNone: "publish one with `ledgerport mapping publish` or POST /admin/tenants/{tenant}/mappings/{mapping}/versions")
+            id.rawValue, kind: "mapping", operation: operation, known: known,
+            whenNone: publishHint(id, tenantSlug: tenantSlug))
+    }
+
+    /// Words how to publish a first version of mapping `id`, with the CLI command and the admin API route filled in.
+    static func publishHint(_ id: MappingID, tenantSlug: String) -> String {
+        "publish one with `ledgerport mapping publish FILE --tenant \(tenantSlug) --id \(id)` "
+            + "or POST /admin/tenants/\(tenantSlug)/mappings/\(id)/versions"
     }
 }

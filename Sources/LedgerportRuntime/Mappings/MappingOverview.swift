@@ -25,7 +25,7 @@ package struct MappingOverview: Sendable {
             mapping = try await store.mapping(id, tenant: tenant)
         } catch let error as StoreError where error.code == .notFound {
             let known = try await store.mappings(tenant: tenant).map(\.id.rawValue)
-            throw MappingLookup.unknownMapping(id, operation: "read mapping \"\(id)\"", known: known)
+            throw MappingLookup.unknownMapping(id, operation: "read mapping \"\(id)\"", known: known, tenantSlug: try await store.tenant(tenant).slug)
         }
         return try await read(mapping, environments: try await store.environments(tenant: tenant).map(\.name), store: store)
     }
@@ -42,12 +42,14 @@ package struct MappingOverview: Sendable {
     }
 
     /// Returns the stored version numbered `number`, or throws `not_found` listing the mapping's versions.
-    package func version(_ number: Int) throws -> MappingVersion {
+    ///
+    /// `tenantSlug` fills in the command and the route that publish a first version, when the mapping has none.
+    package func version(_ number: Int, tenantSlug: String) throws -> MappingVersion {
         guard let found = versions.first(where: { $0.version == number }) else {
             // Versions are numbered 1, 2, 3 and so on without gaps, so the first and the last name them all.
             let hint =
                 switch versions.count {
-                case 0: "the mapping has no version yet; publish one with `ledgerport mapping publish` or POST /admin/tenants/{tenant}/mappings/{mapping}/versions"
+                case 0: "the mapping has no version yet; " + MappingLookup.publishHint(mapping.id, tenantSlug: tenantSlug)
                 case 1: "its only version is 1"
                 default: "its versions are 1 to \(versions.count); name one of them"
                 }
