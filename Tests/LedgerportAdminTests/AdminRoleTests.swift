@@ -45,11 +45,7 @@ struct AdminRoleTests {
     @Test func financeOperator_cannotDecideChangeRequests() async throws {
         try await withHarness { harness in
             let acme = try await harness.provisionTenant(slug: "acme")
-            let newer = try await harness.publishCustomerMapping(tenant: acme.tenant.id, version: "1.1.0")
-            let request = try await ChangeRequestWorkflow(store: harness.runtime.store).proposeActivation(
-                of: newer.reference, environment: .production, summary: "Prefix refs", evidence: [:], tenant: acme.tenant.id,
-                proposer: AdminTestHarness.proposer
-            )
+            let request = try await harness.proposeCustomerMappingChange(tenant: acme.tenant.id)
             let finance = try await harness.token(tenant: acme.tenant.id, role: .financeOperator, name: "finance@acme.example")
 
             let (status, json) = try await harness.request(
@@ -66,11 +62,7 @@ struct AdminRoleTests {
     @Test func boardMember_cannotWithdraw_namesTheWithdrawal() async throws {
         try await withHarness { harness in
             let acme = try await harness.provisionTenant(slug: "acme")
-            let newer = try await harness.publishCustomerMapping(tenant: acme.tenant.id, version: "1.1.0")
-            let request = try await ChangeRequestWorkflow(store: harness.runtime.store).proposeActivation(
-                of: newer.reference, environment: .production, summary: "Prefix refs", evidence: [:], tenant: acme.tenant.id,
-                proposer: AdminTestHarness.proposer
-            )
+            let request = try await harness.proposeCustomerMappingChange(tenant: acme.tenant.id)
             let board = try await harness.token(tenant: acme.tenant.id, role: .boardMember, name: "controller@acme.example")
 
             let (status, json) = try await harness.request("POST", "\(acme.path)/change-requests/\(request.id)/withdraw", token: board)

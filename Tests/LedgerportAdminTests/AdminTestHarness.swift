@@ -167,6 +167,14 @@ final class AdminTestHarness: @unchecked Sendable {
         )
     }
 
+    /// Publishes version 1.1.0 of the customer mapping and proposes its activation in production, as ``proposer``.
+    func proposeCustomerMappingChange(tenant: TenantID) async throws -> ChangeRequest {
+        let newer = try await publishCustomerMapping(tenant: tenant, version: "1.1.0")
+        return try await ChangeRequestWorkflow(store: runtime.store).proposeActivation(
+            of: newer.reference, environment: .production, summary: "Prefix refs", evidence: [:], tenant: tenant, proposer: Self.proposer
+        )
+    }
+
     /// Returns the default customer mapping's document under `version`, as ``publishCustomerMapping(tenant:version:)``
     /// publishes it, with its file's path in the repository.
     static func customerMappingDocument(version: String) throws -> (document: JSONValue, file: String) {

@@ -42,11 +42,7 @@ struct ErrorMessageTests {
     @Test func misspeltDecision_isQuotedWithSuggestion() async throws {
         try await withHarness { harness in
             let acme = try await harness.provisionTenant(slug: "acme")
-            let newer = try await harness.publishCustomerMapping(tenant: acme.tenant.id, version: "1.1.0")
-            let request = try await ChangeRequestWorkflow(store: harness.runtime.store).proposeActivation(
-                of: newer.reference, environment: .production, summary: "Prefix refs", evidence: [:], tenant: acme.tenant.id,
-                proposer: AdminTestHarness.proposer
-            )
+            let request = try await harness.proposeCustomerMappingChange(tenant: acme.tenant.id)
             let board = try await harness.token(tenant: acme.tenant.id, role: .boardMember, name: "cfo@acme.example")
 
             let (status, json) = try await harness.request(
