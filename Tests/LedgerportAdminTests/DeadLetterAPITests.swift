@@ -56,6 +56,7 @@ struct DeadLetterAPITests {
             #expect(parked.details["reason"] == .string(letter.reason.rawValue))
             #expect(parked.details["code"] == .string(letter.errorCode))
             #expect(parked.details["flow_id"] == "stripe-customers")
+            #expect(parked.details["correlation_id"] == .string(letter.correlationID))
         }
     }
 

@@ -244,7 +244,7 @@ struct DeliveryProcessor: Sendable {
         if let failure = work.failure {
             let report = failureReport(
                 failure, delivery: delivery, policy: work.policy, failedAttempts: work.countedFailedAttempts,
-                waitingFor: work.referenceWait, started: started)
+                waitingFor: work.referenceWait, correlationID: work.event?.correlationID, started: started)
             recordFailure(failure, outcome: report.outcome, flowID: flowID, tenant: tenant, wait: work.referenceWait, logger: work.logger)
             return report
         }
@@ -269,9 +269,11 @@ struct DeliveryProcessor: Sendable {
     }
 
     /// Returns the report of a failed attempt; `failedAttempts` replaces the delivery's count when only some attempts count.
+    ///
+    /// A parked delivery's audit entry carries the event's `correlationID` when the event was read, as a write's entry does.
     private func failureReport(
         _ error: ConnectorError, delivery: Delivery, policy: RetryPolicy, failedAttempts: Int? = nil, waitingFor wait: ReferenceWait = .none,
-        started: Date
+        correlationID: String? = nil, started: Date
     ) -> DeliveryAttemptReport {
         let now = clock.now()
         if case .paused(let paused) = wait {
@@ -287,13 +289,17 @@ struct DeliveryProcessor: Sendable {
             return DeliveryAttemptReport(startedAt: started, finishedAt: now, outcome: outcome)
         }
         // The audit entry records why the delivery stopped, next to the replay or discard that may follow.
+        var details: JSONObject = [
+            "flow_id": .string(delivery.flowID.rawValue), "event_id": .number(JSONNumber(delivery.eventID.rawValue)),
+            "reason": .string(reason.rawValue), "code": .string(parked.code), "message": .string(parked.message),
+            "attempts": .number(JSONNumber(attempts)),
+        ]
+        if let correlationID {
+            details["correlation_id"] = .string(correlationID)
+        }
         let entry = NewAuditEntry(
             occurredAt: now, actor: "runtime", action: "delivery.parked", subjectKind: "delivery", subjectID: delivery.id.description,
-            details: [
-                "flow_id": .string(delivery.flowID.rawValue), "event_id": .number(JSONNumber(delivery.eventID.rawValue)),
-                "reason": .string(reason.rawValue), "code": .string(parked.code), "message": .string(parked.message),
-                "attempts": .number(JSONNumber(attempts)),
-            ])
+            details: .object(details))
         return DeliveryAttemptReport(startedAt: started, finishedAt: now, outcome: outcome, auditEntries: [entry])
     }
 
