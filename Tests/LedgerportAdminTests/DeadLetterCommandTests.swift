@@ -40,7 +40,7 @@ struct DeadLetterCommandTests {
         }
     }
 
-    @Test func list_showsTheEndOfLongMessages() async throws {
+    @Test func list_showsTheEndOfLongCauses() async throws {
         try await withHarness { harness in
             let acme = try await parkTwo(harness)
             let letter = try #require(try await harness.runtime.store.deadLetters(tenant: acme.tenant.id, filter: .init(), after: nil, limit: 1).first)
@@ -50,10 +50,13 @@ struct DeadLetterCommandTests {
             let table = await run(harness, ["dead-letter", "list", "--tenant", "acme"])
             let row = try #require(table.output.split(separator: "\n").first { $0.hasPrefix("\(letter.id) ") })
 
-            // The start keeps the whole "<operation> <object>:" and the rest of the room goes to the end.
-            let subject = try #require(letter.message.range(of: ": ")).lowerBound
-            #expect(row.contains(String(letter.message[..<subject]) + ":…"))
-            #expect(row.hasSuffix(String(letter.message.suffix(25))))
+            // The start keeps the whole "<operation> <object>:", the hint after "; " gives way first, and the
+            // rest of the room goes to the end of the cause.
+            let subject = try #require(letter.message.range(of: ": "))
+            let hint = try #require(letter.message.range(of: "; ", range: subject.upperBound..<letter.message.endIndex))
+            let cause = letter.message[..<hint.lowerBound]
+            #expect(row.contains(String(letter.message[..<subject.lowerBound]) + ":…"))
+            #expect(row.hasSuffix(String(cause.suffix(25)) + "…"), "\(row)")
         }
     }
 

@@ -16,15 +16,36 @@ import Testing
         #expect(cell.contains("…"))
     }
 
-    @Test func elide_keepsTheWholeSubject() {
+    @Test func elide_keepsTheWholeSubjectAndTheCauseEnd() {
         let message = "upsert account.move/stripe_invoice_in_demogkwd01: unit price 12.345 KWD of line \"Connector Pro, billed in KWD\" "
             + "has more than 2 decimals; Odoo would store 12.35; raise the decimal precision \"Product Price\" in Odoo"
 
         let cell = TextTable.elide(message, maximumLength: 90)
 
-        #expect(cell.count == 90)
+        #expect(cell.count <= 90)
         #expect(cell.hasPrefix("upsert account.move/stripe_invoice_in_demogkwd01:…"))
-        #expect(cell.hasSuffix("\"Product Price\" in Odoo"))
+        #expect(cell.hasSuffix("billed in KWD\" has more than 2 decimals…"))
+    }
+
+    @Test func elide_dropsTheHintBeforeTheValueAtFault() {
+        let message = "evaluate mapping stripe_invoice_to_odoo at #/operations/0/values/invoice_line_ids/0/tax_ids: "
+            + "lookup odoo_tax has no entry for \"txr_trial3vat15\"; add the key to lookup odoo_tax with the name of its Odoo tax, then replay the event"
+
+        let cell = TextTable.elide(message, maximumLength: 80)
+
+        #expect(cell.count <= 80)
+        #expect(cell.hasPrefix("evaluate mapping"))
+        #expect(cell.hasSuffix("has no entry for \"txr_trial3vat15\"…"), "\(cell)")
+    }
+
+    @Test func elide_shortCauseKeepsTheHintStart() {
+        let message = "upsert res.partner/stripe_customer_cus_1: access denied; check the API key of connection odoo-main and rotate it"
+
+        let cell = TextTable.elide(message, maximumLength: 70)
+
+        #expect(cell.count == 70)
+        #expect(cell.hasPrefix("upsert res.partner/stripe_customer_cus_1: access denied; check the"))
+        #expect(cell.hasSuffix("…"))
     }
 
     @Test func elide_leavesShortTextAlone() {

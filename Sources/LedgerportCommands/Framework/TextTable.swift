@@ -16,26 +16,44 @@ enum TextTable {
         }
     }
 
-    /// Shortens `text` to at most `maximumLength` characters by replacing its middle with "…".
+    /// Shortens `text` to at most `maximumLength` characters, keeping what failed and why.
     ///
-    /// Messages read `<operation> <object>: <cause>`, so the start names what
-    /// failed and the end gives the cause. Both stay. The start keeps the
-    /// whole `<operation> <object>:` when that takes at most two thirds of the
-    /// room, so the record stays readable. Otherwise it gets a third of it.
-    /// Text that fits is returned unchanged.
+    /// Messages read `<operation> <object>: <cause>; <hint>`. The hint goes
+    /// first, since `show` prints it whole: a shortened cell ends with "…"
+    /// after the cause. When the rest is still too long, its middle gives way
+    /// to "…", so the start names what failed and the end of the cause, which
+    /// usually contains the value at fault, stays. The start keeps the whole
+    /// `<operation> <object>:` when that takes at most two thirds of the
+    /// room, and otherwise a third of it. Text that fits is returned unchanged.
     static func elide(_ text: String, maximumLength: Int) -> String {
         precondition(maximumLength >= 3, "an elided cell needs room for both ends and the ellipsis")
         guard text.count > maximumLength else {
             return text
         }
-        let visible = maximumLength - 1
-        var head = visible / 3
+        guard let separator = text.range(of: ": "), let hint = text.range(of: "; ", range: separator.upperBound..<text.endIndex) else {
+            return elideMiddle(text, room: maximumLength - 1)
+        }
+        let core = String(text[..<hint.lowerBound])
+        let room = maximumLength - 1
+        if core.count + 2 <= room {
+            // The whole cause fits, with the start of the hint.
+            return String(text.prefix(room)) + "…"
+        }
+        return elideMiddle(core, room: room - 1) + "…"
+    }
+
+    /// Replaces the middle of `text` with "…" so that it takes at most `room` + 1 characters.
+    private static func elideMiddle(_ text: String, room: Int) -> String {
+        guard text.count > room + 1 else {
+            return text
+        }
+        var head = room / 3
         if let separator = text.range(of: ": ") {
             let subject = text.distance(from: text.startIndex, to: separator.lowerBound) + 1
-            if subject <= visible * 2 / 3 {
+            if subject <= room * 2 / 3 {
                 head = max(head, subject)
             }
         }
-        return String(text.prefix(head)) + "…" + String(text.suffix(visible - head))
+        return String(text.prefix(head)) + "…" + String(text.suffix(room - head))
     }
 }
