@@ -16,26 +16,24 @@ import Testing
         #expect(cell.contains("…"))
     }
 
-    @Test func elide_keepsTheWholeSubjectAndTheCauseEnd() {
-        let message = "upsert account.move/stripe_invoice_in_demogkwd01: unit price 12.345 KWD of line \"Connector Pro, billed in KWD\" "
-            + "has more than 2 decimals; Odoo would store 12.35; raise the decimal precision \"Product Price\" in Odoo"
+    @Test(arguments: [
+        (
+            "upsert account.move/stripe_invoice_in_demogkwd01: unit price 12.345 KWD of line \"Connector Pro, billed in KWD\" "
+                + "has more than 2 decimals; Odoo would store 12.35; raise the decimal precision \"Product Price\" in Odoo",
+            90, "upsert account.move/stripe_invoice_in_demogkwd01:…", "billed in KWD\" has more than 2 decimals…"
+        ),
+        (
+            "evaluate mapping stripe_invoice_to_odoo at #/operations/0/values/invoice_line_ids/0/tax_ids: "
+                + "lookup odoo_tax has no entry for \"txr_trial3vat15\"; add the key to lookup odoo_tax with the name of its Odoo tax, then replay the event",
+            80, "evaluate mapping", "has no entry for \"txr_trial3vat15\"…"
+        ),
+    ])
+    func elide_dropsTheHintAndKeepsTheCauseEnd(message: String, length: Int, start: String, end: String) {
+        let cell = TextTable.elide(message, maximumLength: length)
 
-        let cell = TextTable.elide(message, maximumLength: 90)
-
-        #expect(cell.count <= 90)
-        #expect(cell.hasPrefix("upsert account.move/stripe_invoice_in_demogkwd01:…"))
-        #expect(cell.hasSuffix("billed in KWD\" has more than 2 decimals…"))
-    }
-
-    @Test func elide_dropsTheHintBeforeTheValueAtFault() {
-        let message = "evaluate mapping stripe_invoice_to_odoo at #/operations/0/values/invoice_line_ids/0/tax_ids: "
-            + "lookup odoo_tax has no entry for \"txr_trial3vat15\"; add the key to lookup odoo_tax with the name of its Odoo tax, then replay the event"
-
-        let cell = TextTable.elide(message, maximumLength: 80)
-
-        #expect(cell.count <= 80)
-        #expect(cell.hasPrefix("evaluate mapping"))
-        #expect(cell.hasSuffix("has no entry for \"txr_trial3vat15\"…"), "\(cell)")
+        #expect(cell.count <= length)
+        #expect(cell.hasPrefix(start), "\(cell)")
+        #expect(cell.hasSuffix(end), "\(cell)")
     }
 
     @Test func elide_shortCauseKeepsTheHintStart() {
