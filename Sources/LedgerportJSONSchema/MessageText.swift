@@ -34,15 +34,22 @@ package enum MessageText {
     /// Returns a "did you mean" phrase for the candidate closest to `name`, or an empty string when none is close.
     ///
     /// A candidate is close when at most a third of its characters (at least one)
-    /// must change, the usual size of a typo. Letter case does not count as a change,
-    /// so `ACME` finds `acme`. Callers still match the names themselves case-sensitively.
+    /// must change, the usual size of a typo. Letter case, underscores and hyphens
+    /// do not count, so `ACME` finds `acme` and `apibase` finds `api_base_url`.
+    /// Callers still match the names themselves exactly.
     package static func didYouMean(_ name: String, among candidates: some Sequence<String>) -> String {
-        let scored = candidates.map { ($0, editDistance(name.lowercased(), $0.lowercased())) }
+        let typed = comparable(name)
+        let scored = candidates.map { ($0, editDistance(typed, comparable($0))) }
         guard let best = scored.min(by: { ($0.1, $0.0) < ($1.1, $1.0) }) else {
             return ""
         }
-        let allowed = max(1, best.0.count / 3)
+        let allowed = max(1, comparable(best.0).count / 3)
         return best.1 <= allowed ? "did you mean \(quote(best.0))? " : ""
+    }
+
+    /// Returns `name` in lowercase without underscores and hyphens, the form that ``didYouMean(_:among:)`` compares.
+    private static func comparable(_ name: String) -> String {
+        String(name.lowercased().filter { $0 != "_" && $0 != "-" })
     }
 
     /// Counts the character edits that turn `lhs` into `rhs`, where swapping two neighbouring

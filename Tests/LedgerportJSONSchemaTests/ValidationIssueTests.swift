@@ -27,6 +27,9 @@ import Testing
         #expect(MessageText.didYouMean("colour", among: ["required", "properties"]) == "")
         #expect(MessageText.didYouMean("ACME", among: ["acme", "globex"]) == #"did you mean "acme"? "#)
         #expect(MessageText.didYouMean("Requried", among: ["required", "properties"]) == #"did you mean "required"? "#)
+        #expect(MessageText.didYouMean("apibase", among: ["api_base_url", "api_version"]) == #"did you mean "api_base_url"? "#)
+        #expect(MessageText.didYouMean("base-url", among: ["base_url", "database"]) == #"did you mean "base_url"? "#)
+        #expect(MessageText.didYouMean("timeout", among: ["api_base_url", "api_version"]) == "")
         #expect(MessageText.editDistance("enmu", "enum") == 1)
         #expect(MessageText.editDistance("kitten", "sitting") == 3)
     }
