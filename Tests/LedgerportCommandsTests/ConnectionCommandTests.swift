@@ -197,6 +197,21 @@ import Testing
         #expect(try JSONParser.parse(listed.standardOutput)["connections"] == [])
     }
 
+    @Test func createWithBadConfigAndSecrets_reportsBoth() async throws {
+        let world = try await StoreCommandWorld.withTenant()
+        let config = try world.folder.write(#"{"apibase": "http://127.0.0.1:8420"}"#, to: "stripe.json")
+
+        let outcome = await world.run(
+            ["connection", "create", "stripe-test", "--tenant", "acme", "--connector", "stripe@1.0.0", "--config", config, "--secrets-file", "-"],
+            input: #"{"api_key": "nope_key_7Lm", "webhook_signing_secret": "whsec_cli_9Zy"}"#)
+
+        #expect(outcome.status == 65)
+        #expect(outcome.standardError.contains(#"did you mean "api_base_url"?"#), "\(outcome.standardError)")
+        #expect(outcome.standardError.contains(#"stripe@1.0.0 secrets: the value of secret "api_key" does not match"#))
+        #expect(outcome.standardError.contains("with the configuration and 1 with the secrets"))
+        #expect(outcome.standardError.contains("nope_key_7Lm") == false)
+    }
+
     @Test func rotateSecretsWithMisspeltField_suggestsTheSecret() async throws {
         let world = try await worldWithOdooConnection()
 

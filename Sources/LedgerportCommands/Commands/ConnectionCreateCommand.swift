@@ -86,15 +86,22 @@ struct ConnectionCreateCommand: RunnableCommand {
         let spec = try loadSpec(in: context)
         let configuration = try readConfiguration()
         let secrets = try secretsSource.map { source throws(CommandError) in try SecretsInput.read(source, in: context) } ?? [:]
-        try SecretsInput.checkAgainstSpec(secrets, spec: spec, operation: "create connection \"\(connectionID)\"")
         let issues = spec.validateConfiguration(values: configuration, secretNames: Set(secrets.keys))
-        guard issues.isEmpty else {
+        if issues.isEmpty {
+            try SecretsInput.checkAgainstSpec(secrets, spec: spec, operation: "create connection \"\(connectionID)\"")
+        } else {
             // Issues name fields and rules; a secret given as a plain value is never repeated in them.
             for issue in issues {
                 context.standardError.writeLine("\(connector) configuration: \(issue.description)")
             }
+            // A problem with the secrets is reported in the same run, so one fix round covers both files.
+            let secretProblem = spec.secretProblem(secrets)
+            if let secretProblem {
+                context.standardError.writeLine("\(connector) secrets: \(secretProblem.message); \(secretProblem.hint)")
+            }
+            let secretsPart = secretProblem == nil ? "" : " and 1 with the secrets"
             throw CommandError.invalidData(
-                "create connection \"\(connectionID)\": \(issues.count) problem\(issues.count == 1 ? "" : "s") with the configuration",
+                "create connection \"\(connectionID)\": \(issues.count) problem\(issues.count == 1 ? "" : "s") with the configuration\(secretsPart)",
                 hint: "read the configuration fields of the connector's spec in connector-specs")
         }
 
