@@ -28,6 +28,7 @@ package enum LedgerportCommand: CommandGroup {
         MappingCommand.self,
         FlowCommand.self,
         ChangeRequestCommand.self,
+        EventCommand.self,
         DeliveryCommand.self,
         DeadLetterCommand.self,
         TokenCommand.self,
