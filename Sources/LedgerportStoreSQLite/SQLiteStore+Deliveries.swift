@@ -17,6 +17,35 @@ extension SQLiteStore {
         }
     }
 
+    package func createMissingDeliveries(_ pending: [(event: EventID, deliveries: [NewDelivery])], tenant: TenantID) async throws -> [Delivery] {
+        let operation = "create missing deliveries for \(pending.count) stored events"
+        for item in pending {
+            for delivery in item.deliveries {
+                try delivery.validate(operation: operation)
+            }
+        }
+        guard !pending.isEmpty else {
+            return []
+        }
+        let now = StoreTime.now(clock)
+
+        return try await write(operation) { db in
+            var created: [Delivery] = []
+            for item in pending {
+                _ = try EventRows.require(item.event, tenant: tenant, operation: "create deliveries for event", on: db)
+                for delivery in item.deliveries {
+                    let existing = try db.scalarInt64(
+                        "SELECT id FROM deliveries WHERE event_id = ? AND flow_id = ? LIMIT 1",
+                        [.integer(item.event.rawValue), .text(delivery.flowID.rawValue)])
+                    if existing == nil {
+                        created.append(try DeliveryRows.insert(delivery, event: item.event, tenant: tenant, at: now, on: db))
+                    }
+                }
+            }
+            return created
+        }
+    }
+
     package func claimDueDeliveries(tenant: TenantID, limit: Int, leaseSeconds: Int) async throws -> [DeliveryClaim] {
         precondition(limit > 0 && leaseSeconds > 0, "claim needs a positive limit and lease")
         let now = StoreTime.now(clock)

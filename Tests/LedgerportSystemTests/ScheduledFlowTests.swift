@@ -138,6 +138,33 @@ import Testing
         #expect(try await harness.odooCount("res.partner", [["email", "=like", "resumed%@system-test.example"]]) == 3)
     }
 
+    @Test func secondFlowOfOneSource_getsItsOwnDeliveries() async throws {
+        let setup = try await ThreeCustomers.start(prefix: "twoflows", in: self)
+        defer { setup.server.stop() }
+        defer { Task { await setup.harness.stop() } }
+        let (harness, flow) = (setup.harness, setup.flow)
+        let runtime = harness.runtime
+        let tenant = harness.tenant.tenant.id
+        let mappingID = MappingID(rawValue: "stripe-customer-to-odoo")
+        let activation = try #require(try await runtime.store.activeMappingVersion(mapping: mappingID, environment: .production, tenant: tenant))
+        // A second hourly flow of the same connection, as when one source feeds two targets.
+        let copy = try await runtime.flowProvisioner.createFlow(
+            id: "customers-hourly-copy", environment: .production, source: "stripe-api", target: harness.tenant.odooConnection,
+            mapping: try await runtime.mappings.mapping(activation.mapping, tenant: tenant), mappingID: mappingID, mode: .scheduled,
+            schedule: .everyMinutes(60), tenant: tenant, actor: "test")
+        try await runtime.router.reload()
+
+        let runs = await runtime.scheduler.runDueWindows()
+        try await harness.waitForDeliveries()
+        let deliveries = try await runtime.store.deliveries(tenant: tenant, state: nil, after: nil, limit: 100)
+
+        #expect(runs.map(\.state) == [.completed, .completed], "\(runs.map { $0.detail ?? "" })")
+        #expect(deliveries.filter { $0.flowID == flow.id }.count == 3)
+        #expect(deliveries.filter { $0.flowID == copy.id }.count == 3)
+        #expect(deliveries.allSatisfy { $0.state == .delivered })
+        #expect(try await harness.odooCount("res.partner", [["email", "=like", "twoflows%@system-test.example"]]) == 3)
+    }
+
     @Test func failedWindow_isRetriedAfterBackoff() async throws {
         let server = try await LocalstripeServer.start()
         defer { server.stop() }

@@ -15,7 +15,8 @@ import LedgerportStore
 /// listed object as a canonical event with a delivery for this flow, and
 /// records the run's outcome. A run found still `running` at start was cut
 /// short by a stop or a crash; it is resumed, which is safe because listed
-/// events are deduplicated by id. A `failed` run is retried under the flow's
+/// events are deduplicated by id. A listed event that another flow of the
+/// same connection stored already gets this flow's delivery. A `failed` run is retried under the flow's
 /// retry policy, each delay counted from the failure. When its attempts run
 /// out, it stays `failed` until an operator runs it again.
 package final class ScheduledFlowRunner: @unchecked Sendable {
@@ -154,7 +155,10 @@ package final class ScheduledFlowRunner: @unchecked Sendable {
         let log = logger.with([LogMetadataKey.tenantID: .string(flow.tenantID.rawValue), LogMetadataKey.flowID: .string(flow.id.rawValue)])
         do {
             let outcome = try await backfill(flow, window: window)
-            let detail = "listed \(outcome.listed) objects, stored \(outcome.stored) new events, \(outcome.duplicates) already stored"
+            var detail = "listed \(outcome.listed) objects, stored \(outcome.stored) new events, \(outcome.duplicates) already stored"
+            if outcome.deliveriesAdded > 0 {
+                detail += " (\(outcome.deliveriesAdded) of them by another flow, now delivered through this one too)"
+            }
             log.info("ran schedule window", metadata: ["window.start": .string(window.start.formatted(.iso8601)), "window.detail": .string(detail)])
             alerts?.recordSuccess(tenantSlug: tenant.slug, connectionID: flow.sourceConnectionID.rawValue)
             return try await store.finishScheduleRun(flow: flow.id, windowStart: window.start, state: .completed, detail: detail, tenant: flow.tenantID)
@@ -185,6 +189,8 @@ package final class ScheduledFlowRunner: @unchecked Sendable {
         var listed = 0
         var stored = 0
         var duplicates = 0
+        /// Deliveries this flow added to events that another flow had stored.
+        var deliveriesAdded = 0
     }
 
     private func backfill(_ flow: Flow, window: ScheduleWindow) async throws -> Outcome {
@@ -218,6 +224,9 @@ package final class ScheduledFlowRunner: @unchecked Sendable {
                     let results = try await store.insertEvents(events, tenant: flow.tenantID)
                     outcome.duplicates += results.filter(\.isDuplicate).count
                     outcome.stored += results.count - results.filter(\.isDuplicate).count
+                    // An object another flow of this connection stored already needs this flow's delivery too.
+                    let stored = zip(events, results).filter { $0.1.isDuplicate }.map { (event: $0.1.eventID, deliveries: $0.0.deliveries) }
+                    outcome.deliveriesAdded += try await store.createMissingDeliveries(stored, tenant: flow.tenantID).count
                     onStored()
                 }
                 cursor = page.nextCursor

@@ -7,6 +7,16 @@ package protocol DeliveryStore: Sendable {
     /// - Throws: ``StoreError`` `not_found` when the event is not the tenant's.
     func createDeliveries(_ deliveries: [NewDelivery], event: EventID, tenant: TenantID) async throws -> [Delivery]
 
+    /// Creates, for each listed event already stored, the deliveries whose flow has none for that event yet, in one transaction.
+    ///
+    /// A scheduled flow that lists an object which another flow of the same
+    /// source connection stored before (same source event id) gets its own
+    /// delivery this way. A window listed again by the same flow creates
+    /// nothing, because each of its events has that flow's delivery already.
+    ///
+    /// - Throws: ``StoreError`` `not_found` when an event is not the tenant's.
+    func createMissingDeliveries(_ pending: [(event: EventID, deliveries: [NewDelivery])], tenant: TenantID) async throws -> [Delivery]
+
     /// Claims up to `limit` due deliveries of a tenant for `leaseSeconds`, oldest due first.
     ///
     /// A delivery is due when it is `pending` with a next attempt time at or

@@ -269,6 +269,30 @@ import Testing
     }
 
     @Test(arguments: StoreFactory.all)
+    func createMissingDeliveries_skipsFlowsThatHaveOne(factory: StoreFactory) async throws {
+        try await factory.withStore { store, clock in
+            let tenant = try await StoreFixtures.tenant(store, "acme")
+            try await StoreFixtures.connection(store, tenant: tenant)
+            let mapping = MappingVersionReference(mappingID: "customers", version: 1)
+            func delivery(_ flow: FlowID) -> NewDelivery {
+                NewDelivery(flowID: flow, orderingKey: "customer:cus_1", notBefore: clock.now(), mapping: mapping)
+            }
+            let listed = StoreFixtures.event("cus_1@backfill:1-2", deliveries: [delivery("customers-hourly")])
+            let event = try await store.insertEvents([listed], tenant: tenant.id)[0].eventID
+
+            let first = try await store.createMissingDeliveries(
+                [(event: event, deliveries: [delivery("customers-hourly"), delivery("customers-copy")])], tenant: tenant.id)
+            let again = try await store.createMissingDeliveries([(event: event, deliveries: [delivery("customers-copy")])], tenant: tenant.id)
+            let all = try await store.deliveries(tenant: tenant.id, state: nil, after: nil, limit: 10)
+
+            #expect(first.map(\.flowID) == ["customers-copy"])
+            #expect(again.isEmpty)
+            #expect(all.map(\.flowID.rawValue).sorted() == ["customers-copy", "customers-hourly"])
+            #expect(try await store.createMissingDeliveries([], tenant: tenant.id).isEmpty)
+        }
+    }
+
+    @Test(arguments: StoreFactory.all)
     func releaseAllClaims_requeuesEveryTenant(factory: StoreFactory) async throws {
         try await factory.withStore { store, clock in
             let alpha = try await StoreFixtures.tenant(store, "alpha")
