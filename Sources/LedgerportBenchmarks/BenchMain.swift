@@ -91,15 +91,17 @@ package enum BenchMain {
         }
     }
 
-    /// Runs the scenario `--runs` times (once by default) and returns its report, or the medians of its reports.
-    static func runRepeatedly(_ commandLine: BenchCommandLine) async throws -> BenchReport {
+    /// Runs the scenario `--runs` times (once by default) with `scenario` and returns its report, or the medians of its reports.
+    static func runRepeatedly(
+        _ commandLine: BenchCommandLine, scenario: (BenchCommandLine) async throws -> BenchReport = runScenario
+    ) async throws -> BenchReport {
         let runs = try commandLine.integer("runs", default: 1)
         guard runs > 1 else {
-            return try await runScenario(commandLine)
+            return try await scenario(commandLine)
         }
         var reports: [BenchReport] = []
         for _ in 0..<runs {
-            reports.append(try await runScenario(commandLine))
+            reports.append(try await scenario(commandLine))
         }
         return RepeatedRuns.median(of: reports)
     }
