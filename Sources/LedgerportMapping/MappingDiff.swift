@@ -22,7 +22,7 @@ package struct MappingDiff: Sendable {
     package var to: Side
     /// The differences per event, in event order.
     package var events: [EventDiff]
-    /// Per currency, the sum of the operations' amounts (``TargetOperation/amounts``: document totals, else money values) under each version.
+    /// Per currency, the sum of the operations' amounts under each version, each target record counted once (see ``Swift/Array/amountsPerRecord``).
     package var amounts: [CurrencyAmountChange]
 
     /// Whether the two documents share a name and version but differ in content, which publishing rejects.
@@ -113,14 +113,14 @@ extension MappingDiff {
         var totals = [CurrencyCode: (from: Money, to: Money)]()
         for (left, right) in zip(before.results, after.results) {
             eventDiffs.append(compare(left, right))
-            for amount in left.operations.flatMap(\.amounts) {
-                let entry = totals[amount.currency] ?? (.zero(amount.currency), .zero(amount.currency))
-                totals[amount.currency] = (try entry.from + amount, entry.to)
-            }
-            for amount in right.operations.flatMap(\.amounts) {
-                let entry = totals[amount.currency] ?? (.zero(amount.currency), .zero(amount.currency))
-                totals[amount.currency] = (entry.from, try entry.to + amount)
-            }
+        }
+        for amount in before.results.flatMap(\.operations).amountsPerRecord {
+            let entry = totals[amount.currency] ?? (.zero(amount.currency), .zero(amount.currency))
+            totals[amount.currency] = (try entry.from + amount, entry.to)
+        }
+        for amount in after.results.flatMap(\.operations).amountsPerRecord {
+            let entry = totals[amount.currency] ?? (.zero(amount.currency), .zero(amount.currency))
+            totals[amount.currency] = (entry.from, try entry.to + amount)
         }
         let amounts = totals.keys.sorted().map { CurrencyAmountChange(currency: $0, from: totals[$0]!.from, to: totals[$0]!.to) }
         return MappingDiff(from: Side(old), to: Side(new), events: eventDiffs, amounts: amounts)
@@ -232,5 +232,29 @@ extension TargetOperation {
             return [total.expected]
         }
         return values.keys.sorted().flatMap { values[$0]!.moneyValues } + expectations.map(\.expected)
+    }
+}
+
+extension Array where Element == TargetOperation {
+    /// The amounts of the operations, counting each target record once with the amounts of its last operation that has any.
+    ///
+    /// Several events of one invoice (created, finalized, paid) each upsert
+    /// the same record, which Odoo holds once, so its total counts once.
+    /// The operations come in event order, oldest first, so the last one
+    /// carries the record's newest amounts.
+    package var amountsPerRecord: [Money] {
+        var latest: [TargetReference: [Money]] = [:]
+        var order: [TargetReference] = []
+        for operation in self {
+            let amounts = operation.amounts
+            guard !amounts.isEmpty else {
+                continue
+            }
+            if latest[operation.reference] == nil {
+                order.append(operation.reference)
+            }
+            latest[operation.reference] = amounts
+        }
+        return order.flatMap { latest[$0] ?? [] }
     }
 }

@@ -96,6 +96,22 @@ import Testing
         #expect(invoice.amounts == [euros(11_500)])
     }
 
+    @Test func invoiceOfSeveralEvents_countsOnceWithItsNewestTotal() {
+        func invoice(_ total: Int64) -> TargetOperation {
+            TargetOperation(
+                action: .upsert, model: "account.move", externalID: "stripe_invoice_in_1",
+                expectations: [AmountExpectation(field: "amount_total", expected: euros(total))])
+        }
+        let post = TargetOperation(action: .post, model: "account.move", externalID: "stripe_invoice_in_1")
+        let payments = ["stripe_payment_pi_1", "stripe_payment_pi_2"].map {
+            TargetOperation(action: .registerPayment, model: "account.payment", externalID: $0, values: ["amount": .money(euros(5_000))])
+        }
+
+        let amounts = ([invoice(10_000), post, invoice(11_500), post] + payments + [invoice(11_500)]).amountsPerRecord
+
+        #expect(amounts == [euros(11_500), euros(5_000), euros(5_000)])
+    }
+
     @Test func paymentWithoutTotal_countsItsMoneyValues() {
         let payment = TargetOperation(
             action: .registerPayment, model: "account.payment", externalID: "stripe_payment_pi_1", values: ["amount": .money(euros(11_500))])

@@ -136,10 +136,13 @@ package struct ProposalDryRun: Sendable {
     }
 
     /// Reads the newest events of each source and translates them, keeping the canonical events `mapping` handles.
+    ///
+    /// The documents come oldest first, in the order the events were stored, so the amounts per currency count
+    /// each record with its newest amounts.
     private func recentEvents(
         from sources: [EventSource], handledBy mapping: LedgerportMapping.Mapping, tenant: Tenant
     ) async throws -> (documents: [EventDocument], read: Int, unreadable: Int) {
-        var documents = [EventDocument]()
+        var documents = [(event: EventID, document: EventDocument)]()
         var unreadable = 0
         var seen = Set<EventID>()
         for source in sources {
@@ -155,17 +158,19 @@ package struct ProposalDryRun: Sendable {
                     continue
                 }
                 for event in translated where mapping.handles(event) {
-                    documents.append(EventDocument(origin: "event \(stored.sourceEventID)", json: try event.jsonValue()))
+                    documents.append((stored.id, EventDocument(origin: "event \(stored.sourceEventID)", json: try event.jsonValue())))
                 }
             }
         }
-        return (documents, seen.count, unreadable)
+        // A stable sort keeps the canonical events of one stored event in their translated order.
+        let ordered = documents.enumerated().sorted { ($0.element.event.rawValue, $0.offset) < ($1.element.event.rawValue, $1.offset) }
+        return (ordered.map(\.element.document), seen.count, unreadable)
     }
 
-    /// Sums the amounts of `operations` per currency.
+    /// Sums the amounts of `operations` per currency, each target record once.
     private static func totals(_ operations: [TargetOperation]) throws -> [CurrencyCode: Money] {
         var totals = [CurrencyCode: Money]()
-        for amount in operations.flatMap(\.amounts) {
+        for amount in operations.amountsPerRecord {
             totals[amount.currency] = try (totals[amount.currency] ?? .zero(amount.currency)) + amount
         }
         return totals
