@@ -197,19 +197,32 @@ import Testing
         #expect(try JSONParser.parse(listed.standardOutput)["connections"] == [])
     }
 
-    @Test func createWithBadConfigAndSecrets_reportsBoth() async throws {
+    /// A misspelt configuration key beside one problem with the secrets: a value breaking its pattern, or a misspelt name.
+    @Test(arguments: [
+        (
+            #"{"api_key": "nope_key_7Lm", "webhook_signing_secret": "whsec_cli_9Zy"}"#, "nope_key_7Lm",
+            #"stripe@1.0.0 secrets: the value of secret "api_key" does not match"#
+        ),
+        (
+            #"{"apikey": "sk_test_cli_7Qx", "webhook_signing_secret": "whsec_cli_9Zy"}"#, "sk_test_cli_7Qx",
+            #"stripe@1.0.0 secrets: "apikey" is not a secret field of stripe@1.0.0; did you mean "api_key"?"#
+        ),
+    ])
+    func createWithBadConfigAndSecrets_reportsEachOnce(secrets: String, secretValue: String, secretLine: String) async throws {
         let world = try await StoreCommandWorld.withTenant()
         let config = try world.folder.write(#"{"apibase": "http://127.0.0.1:8420"}"#, to: "stripe.json")
 
         let outcome = await world.run(
             ["connection", "create", "stripe-test", "--tenant", "acme", "--connector", "stripe@1.0.0", "--config", config, "--secrets-file", "-"],
-            input: #"{"api_key": "nope_key_7Lm", "webhook_signing_secret": "whsec_cli_9Zy"}"#)
+            input: secrets)
 
         #expect(outcome.status == 65)
         #expect(outcome.standardError.contains(#"did you mean "api_base_url"?"#), "\(outcome.standardError)")
-        #expect(outcome.standardError.contains(#"stripe@1.0.0 secrets: the value of secret "api_key" does not match"#))
-        #expect(outcome.standardError.contains("with the configuration and 1 with the secrets"))
-        #expect(outcome.standardError.contains("nope_key_7Lm") == false)
+        #expect(outcome.standardError.contains(secretLine), "\(outcome.standardError)")
+        #expect(!outcome.standardError.contains(#"required secret "api_key" is not set"#))
+        #expect(!outcome.standardError.contains("unknown_secret"))
+        #expect(outcome.standardError.contains("1 problem with the configuration and 1 problem with the secrets"))
+        #expect(outcome.standardError.contains(secretValue) == false)
     }
 
     @Test func rotateSecretsWithMisspeltField_suggestsTheSecret() async throws {
@@ -269,7 +282,7 @@ import Testing
 
         #expect(outcome.status == 65)
         #expect(outcome.standardError.contains("stripe@1.0.0 configuration: /api_key: field \"api_key\" is a secret and must not be given as a plain value"))
-        #expect(outcome.standardError.contains("stripe@1.0.0 configuration: /webhook_signing_secret: required secret \"webhook_signing_secret\" is not set"))
+        #expect(outcome.standardError.contains("stripe@1.0.0 secrets: required secret \"webhook_signing_secret\" is not set; add it to the file given to --secrets-file"))
         #expect(outcome.standardError.contains("sk_test_in_config_1Ab") == false)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import LedgerportCore
+import LedgerportJSONSchema
 import LedgerportSDK
 import LedgerportSecrets
 import LedgerportStore
@@ -87,21 +88,35 @@ struct ConnectionCreateCommand: RunnableCommand {
         let configuration = try readConfiguration()
         let secrets = try secretsSource.map { source throws(CommandError) in try SecretsInput.read(source, in: context) } ?? [:]
         let issues = spec.validateConfiguration(values: configuration, secretNames: Set(secrets.keys))
-        if issues.isEmpty {
-            try SecretsInput.checkAgainstSpec(secrets, spec: spec, operation: "create connection \"\(connectionID)\"")
-        } else {
+        let secretProblem = spec.secretProblem(secrets)
+        // Secret issues are reported with the secrets: an unknown name by the secret problem, which never repeats
+        // a name that could be a pasted value, and a required secret that is missing on a line of its own.
+        let configurationIssues = issues.filter { $0.rule != "missing_secret" && $0.rule != "unknown_secret" }
+        // A missing secret whose name a given unknown name resembles is the same mistake, which the secret problem names.
+        let unknownNames = Set(secrets.keys).filter { spec.configuration[$0]?.secret != true }
+        let missingSecrets = issues.filter { issue in
+            guard issue.rule == "missing_secret", let name = issue.pointer.tokens.first else { return false }
+            return !unknownNames.contains { !MessageText.didYouMean($0, among: [name]).isEmpty }
+        }
+        if configurationIssues.isEmpty, missingSecrets.isEmpty, let secretProblem {
+            throw CommandError.invalidData("create connection \"\(connectionID)\": \(secretProblem.message)", hint: secretProblem.hint)
+        }
+        guard configurationIssues.isEmpty, missingSecrets.isEmpty else {
             // Issues name fields and rules; a secret given as a plain value is never repeated in them.
-            for issue in issues {
+            for issue in configurationIssues {
                 context.standardError.writeLine("\(connector) configuration: \(issue.description)")
             }
-            // A problem with the secrets is reported in the same run, so one fix round covers both files.
-            let secretProblem = spec.secretProblem(secrets)
-            if let secretProblem {
-                context.standardError.writeLine("\(connector) secrets: \(secretProblem.message); \(secretProblem.hint)")
+            var secretLines = secretProblem.map { ["\($0.message); \($0.hint)"] } ?? []
+            secretLines += missingSecrets.map { "\($0.message); add it to the file given to --secrets-file" }
+            for line in secretLines {
+                context.standardError.writeLine("\(connector) secrets: \(line)")
             }
-            let secretsPart = secretProblem == nil ? "" : " and 1 with the secrets"
+            let parts = [
+                configurationIssues.isEmpty ? nil : Self.count(configurationIssues.count, "problem") + " with the configuration",
+                secretLines.isEmpty ? nil : Self.count(secretLines.count, "problem") + " with the secrets",
+            ].compactMap { $0 }
             throw CommandError.invalidData(
-                "create connection \"\(connectionID)\": \(issues.count) problem\(issues.count == 1 ? "" : "s") with the configuration\(secretsPart)",
+                "create connection \"\(connectionID)\": \(parts.joined(separator: " and "))",
                 hint: "read the configuration fields of the connector's spec in connector-specs")
         }
 
@@ -110,6 +125,11 @@ struct ConnectionCreateCommand: RunnableCommand {
         }
         report(connection, secretFields: fields, context: context)
         return .ok
+    }
+
+    /// Returns `count` and `noun`, with an "s" unless the count is 1: "1 problem", "2 problems".
+    private static func count(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
     }
 
     private func create(

@@ -55,7 +55,7 @@ public struct ConnectorConfiguration: Sendable {
     /// The secret field `name`, throwing a configuration error that names the field when it is missing.
     public func requireSecret(_ name: String, connector: String) throws(ConnectorError) -> Secret {
         guard let value = secret(name), !value.isEmpty else {
-            throw .configuration("missing_secret", "configure \(connector) connection: secret \"\(name)\" is not set", hint: "store the secret with `ledgerport connection secret set --field \(name)`")
+            throw .configuration("missing_secret", "configure \(connector) connection: secret \"\(name)\" is not set", hint: "store it with `ledgerport connection rotate-secrets ID --tenant SLUG --secrets-file FILE`, the file holding {\"\(name)\": ...}")
         }
         return value
     }
