@@ -15,6 +15,8 @@ struct EventCommandTests {
             let table = await harness.runCommand(["event", "list", "--tenant", "acme", "--connection", "stripe-main"])
             let json = await harness.runCommand(["event", "list", "--tenant", "acme", "--after", stored[0].id.description, "--json"])
             let listed = try JSONParser.parse(Array(json.output.utf8))["events"]?.arrayValue ?? []
+            let firstPage = await harness.runCommand(["event", "list", "--tenant", "acme", "--limit", "1"])
+            let firstPageJSON = try JSONParser.parse(Array(await harness.runCommand(["event", "list", "--tenant", "acme", "--limit", "1", "--json"]).output.utf8))
 
             #expect(table.status == 0)
             #expect(table.output.hasPrefix("ID  CONNECTION   TYPE"), "\(table.output)")
@@ -24,6 +26,9 @@ struct EventCommandTests {
             #expect(json.status == 0)
             #expect(listed.compactMap { $0["source_event_id"]?.stringValue } == ["evt_E2"])
             #expect(listed.first?["correlation_id"]?.stringValue == stored[1].correlationID)
+            #expect(try JSONParser.parse(json.output)["next_after"] == JSONValue.null)
+            #expect(firstPage.output.hasSuffix("1 shown, the page's limit; add --after \(stored[0].id) for the next page\n"), "\(firstPage.output)")
+            #expect(firstPageJSON["next_after"] == .number(JSONNumber(stored[0].id.rawValue)))
         }
     }
 

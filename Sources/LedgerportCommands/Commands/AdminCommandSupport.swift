@@ -76,6 +76,22 @@ enum AdminCommandSupport {
         }
     }
 
+    /// Prints one page of a listing as JSON, as the admin API's listing routes do.
+    ///
+    /// The items go under `key`, and `next_after` is the last id when the page is full (more may follow), else null.
+    static func printPage(_ key: String, _ items: [JSONValue], lastID: Int64?, limit: Int, in context: CommandContext) {
+        let next: JSONValue = items.count == limit ? lastID.map { .number(JSONNumber($0)) } ?? .null : .null
+        printJSON([key: .array(items), "next_after": next], in: context)
+    }
+
+    /// Prints, under a table that filled its page, the option that lists the next page.
+    static func printFullPageNote(shown: Int, limit: Int, lastID: Int64?, in context: CommandContext) {
+        guard shown == limit, let lastID else {
+            return
+        }
+        context.standardOutput.writeLine("\(limit) shown, the page's limit; add --after \(lastID) for the next page")
+    }
+
     /// Throws a usage error (exit status 64) naming the closest environment unless the tenant has the `--environment` one.
     static func requireEnvironment(_ name: EnvironmentName, operation: String, tenant: TenantID, store: any Store) async throws {
         do {

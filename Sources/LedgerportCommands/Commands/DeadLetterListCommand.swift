@@ -76,7 +76,7 @@ struct DeadLetterListCommand: RunnableCommand {
             try await DeadLetterService(store: store, clock: SystemClock(), logger: .disabled).list(tenant: tenant.id, filter: filter, after: after, limit: limit)
         }
         if printsJSON {
-            AdminCommandSupport.printJSON(["dead_letters": .array(letters.map(AdminJSON.deadLetter))], in: context)
+            AdminCommandSupport.printPage("dead_letters", letters.map(AdminJSON.deadLetter), lastID: letters.last?.id.rawValue, limit: limit, in: context)
             return .ok
         }
         var rows = [["ID", "DELIVERY", "STATUS", "REASON", "FLOW", "CODE", "PARKED AT", "MESSAGE"]]
@@ -85,6 +85,7 @@ struct DeadLetterListCommand: RunnableCommand {
              AdminJSON.timestampText($0.parkedAt), TextTable.elide($0.message, maximumLength: Self.messageLength)]
         }
         AdminCommandSupport.printTable(rows, in: context)
+        AdminCommandSupport.printFullPageNote(shown: letters.count, limit: limit, lastID: letters.last?.id.rawValue, in: context)
         return .ok
     }
 }

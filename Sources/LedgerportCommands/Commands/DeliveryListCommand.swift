@@ -64,7 +64,8 @@ struct DeliveryListCommand: RunnableCommand {
             return (deliveries, printsJSON ? [:] : try await Self.holders(of: deliveries, tenant: tenant.id, store: store))
         }
         if printsJSON {
-            AdminCommandSupport.printJSON(["deliveries": .array(deliveries.map(AdminJSON.delivery))], in: context)
+            AdminCommandSupport.printPage(
+                "deliveries", deliveries.map(AdminJSON.delivery), lastID: deliveries.last?.id.rawValue, limit: limit, in: context)
             return .ok
         }
         var rows = [["ID", "STATE", "FLOW", "ORDERING KEY", "ATTEMPTS", "NEXT ATTEMPT", "LAST ERROR"]]
@@ -74,6 +75,7 @@ struct DeliveryListCommand: RunnableCommand {
              TextTable.elide($0.lastError ?? "", maximumLength: Self.errorLength)]
         }
         AdminCommandSupport.printTable(rows, in: context)
+        AdminCommandSupport.printFullPageNote(shown: deliveries.count, limit: limit, lastID: deliveries.last?.id.rawValue, in: context)
         return .ok
     }
 

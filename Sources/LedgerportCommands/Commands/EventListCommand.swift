@@ -61,7 +61,7 @@ struct EventListCommand: RunnableCommand {
             return try await store.events(tenant: tenant.id, connection: connection, after: after, limit: limit)
         }
         if printsJSON {
-            AdminCommandSupport.printJSON(["events": .array(events.map(AdminJSON.event))], in: context)
+            AdminCommandSupport.printPage("events", events.map(AdminJSON.event), lastID: events.last?.id.rawValue, limit: limit, in: context)
             return .ok
         }
         var rows = [["ID", "CONNECTION", "TYPE", "SOURCE EVENT ID", "RECEIVED", "CORRELATION ID", "PAYLOAD"]]
@@ -70,6 +70,7 @@ struct EventListCommand: RunnableCommand {
              $0.payload == nil ? "removed" : "kept"]
         }
         AdminCommandSupport.printTable(rows, in: context)
+        AdminCommandSupport.printFullPageNote(shown: events.count, limit: limit, lastID: events.last?.id.rawValue, in: context)
         return .ok
     }
 }
