@@ -30,8 +30,9 @@ struct DemoCommand: RunnableCommand {
         ],
         exitStatuses: [
             (.ok, "every delivery finished and Odoo matches the source"),
-            (.failure, "the demo could not run, or Odoo does not match the source"),
+            (.failure, "the demo could not run (such as a missing API key file), or Odoo does not match the source"),
             (.usage, "the command line is invalid"),
+            (.dataError, "the API key file is empty, or LEDGERPORT_LOG_LEVEL names no log level"),
         ]
     )
 
@@ -83,7 +84,7 @@ struct DemoCommand: RunnableCommand {
         if let name = context.environment["LEDGERPORT_LOG_LEVEL"] {
             guard let named = LogLevel(name: name) else {
                 let names = LogLevel.allCases.map(\.description).joined(separator: ", ")
-                throw CommandError.usage("invalid LEDGERPORT_LOG_LEVEL \"\(name)\": not a log level", hint: "use one of \(names), or unset it for error")
+                throw CommandError.invalidData("invalid LEDGERPORT_LOG_LEVEL \"\(name)\": not a log level", hint: "use one of \(names), or unset it for error")
             }
             level = named
         }
@@ -103,6 +104,9 @@ struct DemoCommand: RunnableCommand {
     }
 
     private func readKey(_ file: String, in context: CommandContext) throws(CommandError) -> Secret {
+        guard FileManager.default.fileExists(atPath: absolute(file, in: context)) else {
+            throw .failure("read the API key file \"\(file)\": not found", hint: "check the path given to --odoo-api-key-file")
+        }
         guard let data = FileManager.default.contents(atPath: absolute(file, in: context)),
             let line = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).first, !line.isEmpty
         else {
