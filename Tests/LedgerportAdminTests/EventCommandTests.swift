@@ -39,6 +39,7 @@ struct EventCommandTests {
             let outcome = await harness.runCommand(["event", "list", "--tenant", "acme", "--connection", "stripe-mian"])
 
             #expect(outcome.status == 1)
+            #expect(outcome.error.contains(#"list events of connection "stripe-mian": the tenant has no such connection"#), "\(outcome.error)")
             #expect(outcome.error.contains(#"did you mean "stripe-main"?"#), "\(outcome.error)")
         }
     }

@@ -56,7 +56,7 @@ struct EventListCommand: RunnableCommand {
         let events = try await AdminCommandSupport.withTenant(dataOption, slug: tenantSlug, in: context) { store, tenant in
             if let connection {
                 // A misspelt connection would otherwise list nothing, as if it had received no event.
-                _ = try await ConnectionLookup.connection(connection, operation: "list events of connection", tenant: tenant.id, store: store)
+                _ = try await ConnectionLookup.connection(connection, operation: "list events of connection \"\(connection)\"", tenant: tenant.id, store: store)
             }
             return try await store.events(tenant: tenant.id, connection: connection, after: after, limit: limit)
         }

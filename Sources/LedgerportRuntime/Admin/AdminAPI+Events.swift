@@ -10,7 +10,7 @@ extension AdminAPI {
             let connection = request.query("connection").map(ConnectionID.init(rawValue:))
             if let connection {
                 // A misspelt filter would otherwise return an empty list, as if the connection had received nothing.
-                _ = try await ConnectionLookup.connection(connection, operation: "list events of connection", tenant: request.scopedTenant.id, store: store)
+                _ = try await ConnectionLookup.connection(connection, operation: "list events of connection \"\(connection)\"", tenant: request.scopedTenant.id, store: store)
             }
             let events = try await store.events(
                 tenant: request.scopedTenant.id, connection: connection, after: try request.after().map(EventID.init(rawValue:)), limit: limit
