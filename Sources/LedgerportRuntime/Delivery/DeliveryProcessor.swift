@@ -141,7 +141,7 @@ struct DeliveryProcessor: Sendable {
             switch plan {
             case .success(let plan):
                 work[index].operations = plan.operations
-                work[index].result = DeliveryResult(skippedStale: plan.skippedStale, appliedVersions: plan.appliedVersions)
+                work[index].result = DeliveryResult(staleStates: plan.staleStates, appliedVersions: plan.appliedVersions)
                 if !plan.staleStates.isEmpty {
                     let logger = work[index].logger
                     for stale in plan.staleStates {
@@ -388,7 +388,19 @@ struct DeliveryProcessor: Sendable {
     ) -> [NewAuditEntry] {
         let mapping = delivery.mapping.map { "\($0.mappingID)@\($0.version)" } ?? "none"
         let connector = delivery.connectorVersion?.description ?? "unknown"
-        return result.applied.map { applied in
+        // A skipped state wrote nothing, so without an entry of its own a delivered delivery would look like a write.
+        let skipped = result.staleStates.map { stale in
+            NewAuditEntry(
+                occurredAt: clock.now(), actor: "runtime", action: "delivery.skipped_stale", subjectKind: "delivery",
+                subjectID: delivery.id.description,
+                details: [
+                    "object_key": .string(stale.objectKey), "version": .number(JSONNumber(stale.version)),
+                    "applied_version": .number(JSONNumber(stale.appliedVersion)), "canonical_event_id": .string(stale.eventID),
+                    "flow_id": .string(flowID.rawValue), "source_event_id": .string(sourceEventID), "correlation_id": .string(correlationID),
+                ]
+            )
+        }
+        return skipped + result.applied.map { applied in
             NewAuditEntry(
                 occurredAt: clock.now(), actor: "runtime", action: "target.write", subjectKind: applied.reference.model,
                 subjectID: applied.reference.externalID,
