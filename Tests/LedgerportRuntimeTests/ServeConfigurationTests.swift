@@ -94,6 +94,17 @@ import Testing
         }
     }
 
+    @Test func misspeltKey_suggestsTheClosest() throws {
+        let path = try write(#"{"delivery": {"wrkers": 3}}"#)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+
+        #expect {
+            try ServeConfiguration.load(path: path, environment: [:])
+        } throws: { error in
+            "\(error)".contains(#"at /delivery/wrkers: unknown key "wrkers"; did you mean "workers"? use one of"#)
+        }
+    }
+
     @Test func invalidFileValue_stillNamesTheFile() throws {
         let path = try write(#"{"log": {"level": "loud"}}"#)
         defer { try? FileManager.default.removeItem(atPath: path) }

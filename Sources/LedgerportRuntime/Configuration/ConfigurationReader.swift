@@ -1,3 +1,4 @@
+import LedgerportJSONSchema
 import LedgerportSDK
 
 /// Reads typed values out of a configuration document, collecting every mistake with its file and pointer.
@@ -23,7 +24,7 @@ final class ConfigurationReader {
         for unknown in members.keys.sorted() where !allowedKeys.contains(unknown) {
             record(
                 pointer.appending(unknown), "unknown key \"\(unknown)\"",
-                "use one of " + allowedKeys.sorted().map { "\"\($0)\"" }.joined(separator: ", "))
+                MessageText.didYouMean(unknown, among: allowedKeys) + "use one of " + allowedKeys.sorted().map { "\"\($0)\"" }.joined(separator: ", "))
         }
         return members
     }
