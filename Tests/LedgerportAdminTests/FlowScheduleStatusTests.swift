@@ -59,6 +59,7 @@ struct FlowScheduleStatusTests {
             let path = "\(acme.path)/flows/nightly-customers"
 
             let failed = try await harness.request("GET", path, token: admin)
+            let listed = await harness.runCommand(["flow", "list", "--tenant", "acme"])
             let rerun = try await harness.request("POST", "\(path)/schedule-runs/rerun", token: admin, body: ["window_start": AdminJSON.timestamp(start)])
             let again = try await harness.request("POST", "\(path)/schedule-runs/rerun", token: admin, body: ["window_start": AdminJSON.timestamp(start)])
             let missing = try await harness.request(
@@ -66,6 +67,10 @@ struct FlowScheduleStatusTests {
 
             #expect(failed.json["schedule_status"]?["runs"]?[0]?["gave_up"] == true)
             #expect(failed.json["schedule_status"]?["runs"]?[0]?["retry_at"] == .null)
+            #expect(
+                listed.output.contains(
+                    "flow nightly-customers: 1 window gave up, the oldest starting \(AdminJSON.timestampText(start)); run each again with "
+                        + "\"ledgerport flow rerun-window nightly-customers --tenant acme --window-start TIME\""), "\(listed.output)")
             #expect(rerun.status == 200)
             #expect(rerun.json["state"] == "running")
             #expect(rerun.json["attempts"] == 2)

@@ -40,14 +40,22 @@ struct FlowListCommand: RunnableCommand {
 
     func run(in context: CommandContext) async throws -> ExitCode {
         let since = Date().addingTimeInterval(-86_400)
-        let reports = try await AdminCommandSupport.withTenant(dataOption, slug: tenantSlug, in: context) { store, tenant in
+        let (reports, gaveUp) = try await AdminCommandSupport.withTenant(dataOption, slug: tenantSlug, in: context) { store, tenant in
             var reports = [(flow: Flow, slo: FlowSLOReport, inForce: Int?)]()
+            var gaveUp = [(flow: FlowID, windows: [Date])]()
             for flow in try await store.flows(tenant: tenant.id, environment: environment) {
                 let report = try await FlowSLOReport.compute(flow: flow, since: since, store: store)
                 let inForce = try await store.activeMappingVersion(mapping: flow.mappingID, environment: flow.environment, tenant: tenant.id)
                 reports.append((flow, report, inForce?.mapping.version))
+                // A window that gave up lists nothing more, and its deliveries never enter the SLO, so the table alone would not show it.
+                if let status = try await FlowScheduleStatus.read(flow: flow, store: store, now: Date()) {
+                    let windows = status.runs.filter(status.gaveUp).map(\.windowStart).sorted()
+                    if !windows.isEmpty {
+                        gaveUp.append((flow.id, windows))
+                    }
+                }
             }
-            return reports
+            return (reports, gaveUp)
         }
         if printsJSON {
             let flows = reports.map { AdminJSON.flow($0.flow, slo: $0.slo, mappingVersionInForce: $0.inForce) }
@@ -61,6 +69,12 @@ struct FlowListCommand: RunnableCommand {
              "\(flow.mappingID)@\(inForce.map(String.init) ?? "-")", flow.targetConnectionID.rawValue, Self.sloText(report)]
         }
         AdminCommandSupport.printTable(rows, in: context)
+        for (flow, windows) in gaveUp {
+            let count = windows.count == 1 ? "1 window" : "\(windows.count) windows"
+            context.standardOutput.writeLine(
+                "flow \(flow): \(count) gave up, the oldest starting \(AdminJSON.timestampText(windows[0])); run each again with "
+                    + "\"ledgerport flow rerun-window \(flow) --tenant \(tenantSlug) --window-start TIME\" (flow show lists them)")
+        }
         return .ok
     }
 
