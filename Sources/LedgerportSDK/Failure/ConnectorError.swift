@@ -34,13 +34,19 @@ public struct ConnectorError: Error, Sendable, Hashable, CustomStringConvertible
 
     public var description: String {
         var text = "\(message) [\(failureClass.rawValue), \(code)]"
-        if let targetMessage {
-            text += "; target says: \(targetMessage)"
+        // Servers end messages with line breaks (PostgreSQL's do), which would split the line before the hint.
+        if let said = targetMessage.map(Self.trimmed), !said.isEmpty {
+            text += "; target says: \(said)"
         }
         if let hint {
             text += "; \(hint)"
         }
         return text
+    }
+
+    /// Returns `text` without the spaces and line breaks at its ends.
+    private static func trimmed(_ text: String) -> String {
+        String(text.drop { $0.isWhitespace || $0.isNewline }.reversed().drop { $0.isWhitespace || $0.isNewline }.reversed())
     }
 
     public static func configuration(_ code: String, _ message: String, hint: String? = nil) -> ConnectorError {
