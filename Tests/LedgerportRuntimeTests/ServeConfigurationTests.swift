@@ -94,6 +94,14 @@ import Testing
         }
     }
 
+    @Test func synchronousInCapitals_isRead() throws {
+        let path = try write(#"{"sqlite": {"synchronous": "FULL"}}"#)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+
+        #expect(try ServeConfiguration.load(path: path, environment: [:]).sqliteSynchronous == "full")
+        #expect(try ServeConfiguration.load(path: nil, environment: ["LEDGERPORT_SQLITE_SYNCHRONOUS": "Normal"]).sqliteSynchronous == "normal")
+    }
+
     @Test func misspeltKey_suggestsTheClosest() throws {
         let path = try write(#"{"delivery": {"wrkers": 3}}"#)
         defer { try? FileManager.default.removeItem(atPath: path) }

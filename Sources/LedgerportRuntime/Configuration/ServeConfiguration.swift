@@ -112,7 +112,8 @@ package struct ServeConfiguration: Sendable, Hashable {
         masterKeyFile = reader.string(root, "master_key_file", at: .root) ?? masterKeyFile
         specsDirectory = reader.string(root, "specs_dir", at: .root) ?? specsDirectory
         if let sqlite = reader.optionalObject(root, "sqlite", at: .root, allowedKeys: ["synchronous"]) {
-            sqliteSynchronous = reader.string(sqlite, "synchronous", at: JSONPointer("/sqlite")!) ?? sqliteSynchronous
+            // SQLite reads the mode in any letter case, and so does this setting.
+            sqliteSynchronous = reader.string(sqlite, "synchronous", at: JSONPointer("/sqlite")!)?.lowercased() ?? sqliteSynchronous
         }
         if let http = reader.optionalObject(root, "http", at: .root, allowedKeys: ["max_request_bytes", "connection_timeout_seconds", "max_connections", "threads"]) {
             let pointer = JSONPointer("/http")!
@@ -172,7 +173,7 @@ package struct ServeConfiguration: Sendable, Hashable {
         }
         if let value = environment["LEDGERPORT_MASTER_KEY_FILE"] { masterKeyFile = value }
         if let value = environment["LEDGERPORT_SPECS_DIR"] { specsDirectory = value }
-        if let value = environment["LEDGERPORT_SQLITE_SYNCHRONOUS"] { sqliteSynchronous = value }
+        if let value = environment["LEDGERPORT_SQLITE_SYNCHRONOUS"] { sqliteSynchronous = value.lowercased() }
         if let value = environment["LEDGERPORT_LOG_LEVEL"] { logLevel = value }
         if let value = environment["LEDGERPORT_PAYLOAD_RETENTION_DAYS"] {
             if let days = Int(value) {
