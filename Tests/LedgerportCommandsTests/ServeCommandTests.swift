@@ -24,6 +24,18 @@ import Testing
         #expect(outcome.standardError.contains("invalid configuration in \(path)"))
     }
 
+    @Test func severalMistakes_eachLineIsAnError() async throws {
+        let directory = try TemporaryDirectory()
+        let path = try directory.write(#"{"listen": {"port": "eighty"}, "delivery": {"wrkers": 3}}"#, to: "serve.json")
+
+        let outcome = await runCommand(["serve", "--config", path])
+        let lines = outcome.standardError.split(separator: "\n")
+
+        #expect(outcome.status == 65)
+        #expect(lines.count == 2, "\(outcome.standardError)")
+        #expect(lines.allSatisfy { $0.hasPrefix("error: invalid configuration in \(path) at ") })
+    }
+
     @Test func startWithoutMasterKey_createsNoDataFolder() async throws {
         let directory = try TemporaryDirectory()
         let dataFolder = directory.path + "/data"

@@ -49,7 +49,8 @@ struct ServeCommand: RunnableCommand {
         } catch where error.isUnreadable {
             throw CommandError.failure(error.description)
         } catch {
-            throw CommandError.invalidData(error.description)
+            // Every mistake found is on a line of its own, and each reads as an error, not only the first.
+            throw CommandError.invalidData(error.description.replacingOccurrences(of: "\n", with: "\nerror: "))
         }
         let logger = Logger(
             label: "ledgerport.runtime", logLevel: LogLevel(name: configuration.logLevel) ?? .info,
