@@ -8,7 +8,7 @@ import Testing
         object: "customer", createdFrom: Date(timeIntervalSince1970: 1_796_083_200), createdBefore: Date(timeIntervalSince1970: 1_796_169_600))
 
     @Test func window_namesItsBounds() {
-        #expect(window.eventID(for: "cus_1", listedAt: Date(timeIntervalSince1970: 1_796_200_000)) == "cus_1@backfill:1796083200-1796169600")
+        #expect(window.eventID(for: "cus_1", listedAt: Date(timeIntervalSince1970: 1_796_200_000)) == "cus_1@backfill:2026-12-01T00:00:00Z/2026-12-02T00:00:00Z")
     }
 
     @Test func window_givesTheSameIDAtEveryListing() {
@@ -22,13 +22,13 @@ import Testing
         let from = BackfillRequest(object: "customer", createdFrom: Date(timeIntervalSince1970: 1_796_083_200))
         let before = BackfillRequest(object: "customer", createdBefore: Date(timeIntervalSince1970: 1_796_169_600))
 
-        #expect(from.eventID(for: "cus_1", listedAt: Date()) == "cus_1@backfill:1796083200-now")
-        #expect(before.eventID(for: "cus_1", listedAt: Date()) == "cus_1@backfill:start-1796169600")
+        #expect(from.eventID(for: "cus_1", listedAt: Date()) == "cus_1@backfill:2026-12-01T00:00:00Z/now")
+        #expect(before.eventID(for: "cus_1", listedAt: Date()) == "cus_1@backfill:start/2026-12-02T00:00:00Z")
     }
 
     @Test func noWindow_namesTheListingTime() {
         let request = BackfillRequest(object: "customer")
 
-        #expect(request.eventID(for: "cus_1", listedAt: Date(timeIntervalSince1970: 1_796_200_000.7)) == "cus_1@backfill:1796200000")
+        #expect(request.eventID(for: "cus_1", listedAt: Date(timeIntervalSince1970: 1_796_200_000.7)) == "cus_1@backfill:2026-12-02T08:26:40Z")
     }
 }

@@ -20,10 +20,11 @@ public struct BackfillRequest: Sendable, Hashable {
         self.createdBefore = createdBefore
     }
 
-    /// Returns the id of the event that a listed object becomes, such as `cus_123@backfill:1796083200-1796169600`.
+    /// Returns the id of the event that a listed object becomes, such as `cus_123@backfill:2026-12-01T00:00:00Z/2026-12-02T00:00:00Z`.
     ///
     /// With a window (``createdFrom`` or ``createdBefore``), the id names the
-    /// window in Unix seconds, so listing the same window again after a stop
+    /// window's bounds in UTC, as `flow show` and `flow rerun-window` write
+    /// them, so an operator can match them, and listing the same window again after a stop
     /// or for a rerun gives the same ids and the runtime stores each object
     /// once. Without one, it names `listedAt`, so each ad hoc listing is new.
     public func eventID(for objectID: String, listedAt: Date) -> String {
@@ -32,11 +33,12 @@ public struct BackfillRequest: Sendable, Hashable {
         }
         let from = createdFrom.map(Self.seconds) ?? "start"
         let before = createdBefore.map(Self.seconds) ?? "now"
-        return "\(objectID)@backfill:\(from)-\(before)"
+        return "\(objectID)@backfill:\(from)/\(before)"
     }
 
+    /// Writes `date` in UTC to the whole second, such as `2026-12-01T00:00:00Z`.
     private static func seconds(_ date: Date) -> String {
-        String(Int64(date.timeIntervalSince1970.rounded(.down)))
+        RFC3339.string(from: Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down)))
     }
 }
 
