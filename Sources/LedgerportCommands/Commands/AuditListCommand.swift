@@ -58,8 +58,7 @@ struct AuditListCommand: RunnableCommand {
             return try await AdminCommandSupport.translatingErrors { try await store.auditEntries(scope: scope, after: after, limit: limit) }
         }
         if printsJSON {
-            let next: JSONValue = entries.count == limit ? entries.last.map { .number(JSONNumber($0.sequence)) } ?? .null : .null
-            AdminCommandSupport.printJSON(["entries": .array(entries.map(AdminJSON.auditEntry)), "next_after": next], in: context)
+            AdminCommandSupport.printPage("entries", entries.map(AdminJSON.auditEntry), lastID: entries.last?.sequence, limit: limit, in: context)
             return .ok
         }
         guard !entries.isEmpty else {

@@ -48,6 +48,7 @@ struct FlowListCommand: RunnableCommand {
                 let inForce = try await store.activeMappingVersion(mapping: flow.mappingID, environment: flow.environment, tenant: tenant.id)
                 reports.append((flow, report, inForce?.mapping.version))
                 // A window that gave up lists nothing more, and its deliveries never enter the SLO, so the table alone would not show it.
+                // NOTE: only the newest 20 runs of each flow are read, so a window that gave up before them is not named here.
                 if let status = try await FlowScheduleStatus.read(flow: flow, store: store, now: Date()) {
                     let windows = status.runs.filter(status.gaveUp).map(\.windowStart).sorted()
                     if !windows.isEmpty {
