@@ -5,7 +5,7 @@
 //
 //   C system libraries   CSQLite, CCurl, CCrypto, CMicroHTTPD
 //   Wrappers             LedgerportSQLite, LedgerportCrypto, LedgerportHTTP, ...
-//   SDK                  LedgerportSDK, which re-exports LedgerportLog: all a connector sees
+//   SDK                  LedgerportSDK, which re-exports LedgerportLog: every type a connector uses
 //   Connectors           Plugins/* (import only LedgerportSDK)
 //   Platform             LedgerportCore, LedgerportStore*, LedgerportMapping, ...
 //   Executables          ledgerport, ledgerport-bench

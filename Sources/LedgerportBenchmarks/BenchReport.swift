@@ -23,7 +23,7 @@ package struct BenchReport: Sendable {
     package let scenario: String
     /// The fields in the order they were added.
     package private(set) var fields: [(name: String, value: Value)] = []
-    /// The report of each run, when this report holds the medians of several runs (see ``RepeatedRuns``).
+    /// The report of each run, when this report contains the medians of several runs (see ``RepeatedRuns``).
     package internal(set) var eachRun: [BenchReport] = []
 
     /// Creates an empty report of `scenario`.

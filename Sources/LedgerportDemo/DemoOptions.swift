@@ -6,7 +6,7 @@ package struct DemoOptions: Sendable {
     package var odoo: OdooEndpoint?
     /// The folder of connector specs, when not found next to the executable.
     package var specsDirectory: String?
-    /// Posts the month into a given Odoo even when it holds an earlier run's records, which then exist twice.
+    /// Whether to post the month into a given Odoo even when it contains an earlier run's records, which then exist twice.
     package var allowsRepeat = false
     /// The maximum wait for every delivery to finish, in seconds.
     package var timeoutSeconds: Double = 180

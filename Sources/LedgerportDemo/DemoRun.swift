@@ -55,7 +55,7 @@ package enum DemoRun {
             let earlier = try await DemoEarlierRun(odoo: odoo, transport: runtime.transport).find(expectations)
         {
             throw DemoError(
-                "Odoo at \(odoo.url), database \"\(odoo.database)\", already holds \(earlier.model) \(earlier.qualifiedID) from an earlier demo run; "
+                "Odoo at \(odoo.url), database \"\(odoo.database)\", already contains \(earlier.model) \(earlier.qualifiedID) from an earlier demo run; "
                     + "each run creates a new tenant, so this one would post every partner, invoice and payment of the month a second time. "
                     + "Use an empty database, or pass --allow-repeat to post them again")
         }

@@ -62,7 +62,7 @@ extension DemoSummary {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Returns the lines that say what the kept folder holds and the steps to go on using it with `ledgerport serve`.
+    /// Returns the lines that list the kept folder's contents and the steps to go on using it with `ledgerport serve`.
     ///
     /// With a real Odoo there is no sandbox to restart, and the Odoo connection already points at that Odoo.
     private func keptFolderLines(_ folder: String) -> [String] {

@@ -239,7 +239,7 @@ extension Array where Element == TargetOperation {
     /// The amounts of the operations, counting each target record once with the amounts of its last operation that has any.
     ///
     /// Several events of one invoice (created, finalized, paid) each upsert
-    /// the same record, which Odoo holds once, so its total counts once.
+    /// the same record, which Odoo keeps once, so its total counts once.
     /// The operations come in event order, oldest first, so the last one
     /// carries the record's newest amounts.
     package var amountsPerRecord: [Money] {

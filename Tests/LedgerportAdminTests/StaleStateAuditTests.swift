@@ -3,7 +3,7 @@ import LedgerportSDK
 import LedgerportStore
 import Testing
 
-/// A delivery whose object state is older than the one applied writes nothing, and the audit log says so.
+/// A delivery whose object state is older than the one applied writes nothing, and the audit log records the skip.
 @Suite(.serialized)
 struct StaleStateAuditTests {
     @Test func olderStateAfterNewer_isAuditedAsSkipped() async throws {

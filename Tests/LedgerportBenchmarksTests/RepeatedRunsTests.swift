@@ -76,7 +76,7 @@ import Testing
         let commandLine = try BenchCommandLine(["json", "--seconds", "0.05", "--runs", "3"], scenarios: BenchMain.scenarioOptions)
         let runs = RunCounter()
 
-        // The scenario is a stand-in: a real one holds a thread of the test process for seconds, which other tests wait for.
+        // The scenario is a stand-in, because a real one blocks a thread of the test process for seconds and other tests wait for it.
         let report = try await BenchMain.runRepeatedly(commandLine) { line in
             var report = BenchReport(scenario: line.scenario)
             report.set("parse_us", Double(runs.next() * 10), decimals: 2)

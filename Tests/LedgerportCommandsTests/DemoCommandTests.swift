@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// `ledgerport demo` refusing bad input before it starts anything.
+/// `ledgerport demo` rejecting bad input before it starts anything.
 @Suite struct DemoCommandTests {
     private let odooOptions = ["--odoo-url", "http://127.0.0.1:9", "--odoo-db", "odoo", "--odoo-login", "admin"]
 

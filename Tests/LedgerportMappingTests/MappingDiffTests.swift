@@ -81,7 +81,7 @@ import Testing
     }
 }
 
-/// The amounts an operation contributes to the totals per currency that a board reviews.
+/// Operation amounts: what each operation adds to the totals per currency that a board reviews.
 @Suite struct OperationAmountTests {
     private func euros(_ cents: Int64) -> Money {
         Money(minorUnits: cents, currency: CurrencyCode("EUR"))

@@ -5,7 +5,7 @@ import LedgerportOdooSandbox
 import LedgerportSDK
 import Testing
 
-/// `ledgerport demo` with the `--odoo-*` options, against a separately started sandbox that stands in for a real Odoo.
+/// `ledgerport demo` with the `--odoo-*` options, against a separately started sandbox in place of a real Odoo.
 @Suite(.serialized) struct ExternalOdooDemoTests {
     private func options(_ sandbox: OdooSandboxServer, key: Secret) -> DemoOptions {
         let odoo = OdooEndpoint(url: sandbox.url, database: sandbox.sandbox.configuration.databaseName, login: "admin", apiKey: key)
@@ -26,18 +26,18 @@ import Testing
 
         let first = try await DemoRun.run(options(sandbox, key: key), environment: [:], logger: .disabled)
         let movesAfterFirst = try await moveCount(sandbox)
-        var refusal = ""
+        var rejection = ""
         do {
             _ = try await DemoRun.run(options(sandbox, key: key), environment: [:], logger: .disabled)
         } catch {
-            refusal = "\(error)"
+            rejection = "\(error)"
         }
 
         #expect(first.totalsMatch)
         #expect(!first.odooIsSandbox)
-        #expect(refusal.contains("already holds account.move ledgerport_"), "\(refusal)")
-        #expect(refusal.contains("from an earlier demo run"))
-        #expect(refusal.contains("pass --allow-repeat"))
+        #expect(rejection.contains("already contains account.move ledgerport_"), "\(rejection)")
+        #expect(rejection.contains("from an earlier demo run"))
+        #expect(rejection.contains("pass --allow-repeat"))
         #expect(try await moveCount(sandbox) == movesAfterFirst)
     }
 

@@ -76,7 +76,7 @@ import Testing
         /// Starts localstripe and the runtime and creates customers `<prefix>0@system-test.example` to `<prefix>2@...`.
         static func start(prefix: String, in test: ScheduledFlowTests) async throws -> ThreeCustomers {
             let server = try await LocalstripeServer.start()
-            // The clock stands an hour ahead, so the hour in which the customers are created has ended.
+            // The clock is an hour ahead, so the hour in which the customers are created has ended.
             let clock = ManualClock(try await ScheduledFlowTests.midHourStart())
             let harness = try await SystemHarness.start(clock: clock)
             for index in 0..<3 {

@@ -89,8 +89,8 @@ struct ConnectionCreateCommand: RunnableCommand {
         let secrets = try secretsSource.map { source throws(CommandError) in try SecretsInput.read(source, in: context) } ?? [:]
         let issues = spec.validateConfiguration(values: configuration, secretNames: Set(secrets.keys))
         let secretProblem = spec.secretProblem(secrets)
-        // Secret issues are reported with the secrets: an unknown name by the secret problem, which never repeats
-        // a name that could be a pasted value, and a required secret that is missing on a line of its own.
+        // Secret issues print with the secrets. An unknown name comes from the secret problem, which never repeats a
+        // name that could be a pasted value, and each missing required secret gets a line of its own.
         let configurationIssues = issues.filter { $0.rule != "missing_secret" && $0.rule != "unknown_secret" }
         // A missing secret whose name a given unknown name resembles is the same mistake, which the secret problem names.
         let unknownNames = Set(secrets.keys).filter { spec.configuration[$0]?.secret != true }

@@ -43,7 +43,7 @@ struct DemoCommand: RunnableCommand {
         .option("odoo-db", value: "name", help: "The database of that Odoo."),
         .option("odoo-login", value: "login", help: "The login of the integration user in that Odoo."),
         .option("odoo-api-key-file", value: "file", help: "A file whose first line is that user's API key."),
-        .flag("allow-repeat", help: "Post into that Odoo even when it holds an earlier demo run's records, which then exist twice."),
+        .flag("allow-repeat", help: "Post into that Odoo even when it contains an earlier demo run's records, which then exist twice."),
         SpecsOption.definition,
     ]
 

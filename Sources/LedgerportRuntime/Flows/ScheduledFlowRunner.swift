@@ -16,9 +16,10 @@ import LedgerportStore
 /// records the run's outcome. A run found still `running` at start was cut
 /// short by a stop or a crash; it is resumed, which is safe because listed
 /// events are deduplicated by id. A listed event that another flow of the
-/// same connection stored already gets this flow's delivery. A `failed` run is retried under the flow's
-/// retry policy, each delay counted from the failure. When its attempts run
-/// out, it stays `failed` until an operator runs it again.
+/// same connection stored already gets this flow's delivery. A `failed` run
+/// is retried under the flow's retry policy, each delay counted from the
+/// failure. When its attempts run out, it stays `failed` until an operator
+/// runs it again.
 package final class ScheduledFlowRunner: @unchecked Sendable {
     private let store: any Store
     private let router: FlowRouter

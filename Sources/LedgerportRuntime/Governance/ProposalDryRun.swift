@@ -162,7 +162,7 @@ package struct ProposalDryRun: Sendable {
                 }
             }
         }
-        // A stable sort keeps the canonical events of one stored event in their translated order.
+        // The position breaks ties, so the canonical events of one stored event keep their translated order.
         let ordered = documents.enumerated().sorted { ($0.element.event.rawValue, $0.offset) < ($1.element.event.rawValue, $1.offset) }
         return (ordered.map(\.element.document), seen.count, unreadable)
     }

@@ -23,8 +23,7 @@ public struct BackfillRequest: Sendable, Hashable {
     /// Returns the id of the event that a listed object becomes, such as `cus_123@backfill:2026-12-01T00:00:00Z/2026-12-02T00:00:00Z`.
     ///
     /// With a window (``createdFrom`` or ``createdBefore``), the id names the
-    /// window's bounds in UTC, as `flow show` and `flow rerun-window` write
-    /// them, so an operator can match them, and listing the same window again after a stop
+    /// window's bounds in UTC, written as `flow show` writes them. Listing the same window again after a stop
     /// or for a rerun gives the same ids and the runtime stores each object
     /// once. Without one, it names `listedAt`, so each ad hoc listing is new.
     public func eventID(for objectID: String, listedAt: Date) -> String {
